@@ -1,0 +1,228 @@
+"""Importing guest lists: the sample files of shared/data behave as their README says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.badge_codes import has_valid_check
+from wimc_desktop.domain.errors import BadInputError, ImportCancelledError, ImportRejectedError
+from wimc_desktop.services.guests import count_guests, list_guests
+from wimc_desktop.services.importing import import_file, preview_file
+
+
+def by_name(db: Database) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for guest in list_guests(db):
+        out.setdefault(guest.name, []).append(guest)
+    return out
+
+
+def test_gb18030_excel_csv(event_db: Database, shared_data: Path) -> None:
+    report = import_file(event_db, shared_data / "guests_gb18030.csv")
+    assert (report.added, report.rejected, report.encoding) == (300, 0, "gb18030")
+    assert set(report.mapping) >= {"name", "gender", "organization", "title", "mobile",
+                                   "email", "category", "attendance", "badge_code"}
+    guests = list_guests(event_db)
+    assert len(guests) == 300
+    assert all(g.mobile.isdigit() or g.mobile.startswith("+") or not g.mobile for g in guests)
+    assert {g.attendance.value for g in guests} == {"onsite", "online"}
+    assert {g.category for g in guests} <= {c.code for c in
+                                            __import__("wimc_desktop.domain.categories",
+                                                       fromlist=["x"]).DEFAULT_CATEGORIES}
+    shan = by_name(event_db)["单田芳"][0]
+    assert (shan.mobile, shan.attendance.value, shan.gender) == ("18393328367", "online", "M")
+    assert shan.extra == {"序号": "6"}
+
+
+def test_utf8_bom_csv_with_english_headers(event_db: Database, shared_data: Path) -> None:
+    report = import_file(event_db, shared_data / "guests_utf8_bom.csv")
+    assert (report.added, report.encoding) == (120, "utf-8-sig")
+    assert report.mapping["badge_code"] == "Badge No."
+    shan = by_name(event_db)["单田芳"][0]
+    assert (shan.name_en, shan.category, shan.attendance.value) == (
+        "Shan Tianfang", "visitor", "onsite")
+
+
+def test_excel_unicode_text_gets_generated_codes(event_db: Database, shared_data: Path) -> None:
+    report = import_file(event_db, shared_data / "guests_excel_unicode_text.txt")
+    assert (report.added, report.encoding) == (80, "utf-16")
+    codes = [g.badge_code for g in list_guests(event_db)]
+    assert len(set(codes)) == 80
+    assert all(has_valid_check(c, "WIMC") for c in codes)
+
+
+def test_xlsx_with_title_row_formula_and_numeric_phones(event_db: Database,
+                                                        shared_data: Path) -> None:
+    preview = preview_file(shared_data / "guests_title_row.xlsx")
+    assert preview.header_row == 3 and preview.total_rows == 200
+    assert "序号" in preview.unmapped and "报到日期" in preview.unmapped
+    report = import_file(event_db, shared_data / "guests_title_row.xlsx")
+    assert report.added == 200
+    guests = list_guests(event_db)
+    assert not any(".0" in g.mobile or "e+" in g.mobile for g in guests)
+    assert all(len(g.mobile) == 11 for g in guests if g.mobile)
+    assert sorted(int(g.extra["序号"]) for g in guests) == list(range(1, 201))
+    assert all(g.extra["报到日期"].startswith("2020-11-2") for g in guests)
+
+
+def test_bad_rows_are_all_reported_and_nothing_is_written(event_db: Database,
+                                                          shared_data: Path) -> None:
+    with pytest.raises(ImportRejectedError) as caught:
+        import_file(event_db, shared_data / "bad" / "bad_rows.csv")
+    problems = {(p.row, p.column, p.reason.split(" (")[0]) for p in caught.value.problems}
+    assert problems >= {(3, "姓名", "missing name"), (4, "手机", "invalid mobile number"),
+                        (4, "邮箱", "invalid e-mail address"),
+                        (5, "胸卡号", "duplicate badge code")}
+    assert any(p.row == 6 and "quot" in p.reason for p in caught.value.problems)
+    assert all(p.file == "bad_rows.csv" for p in caught.value.problems)
+    assert count_guests(event_db) == 0
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("empty.csv", "empty"), ("header_only.csv", "only a header"),
+    ("not_really.xlsx", "not a readable Excel workbook"),
+])
+def test_unusable_files_get_a_clear_message(event_db: Database, shared_data: Path, name: str,
+                                            message: str) -> None:
+    with pytest.raises(BadInputError, match=message) as caught:
+        import_file(event_db, shared_data / "bad" / name)
+    assert name in str(caught.value)
+    assert count_guests(event_db) == 0
+
+
+def test_reimport_updates_matches_and_reports_unchanged(event_db: Database,
+                                                        shared_data: Path,
+                                                        tmp_path: Path) -> None:
+    source = shared_data / "guests_gb18030.csv"
+    import_file(event_db, source)
+    again = import_file(event_db, source)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 300)
+    lines = source.read_bytes().decode("gb18030").splitlines()
+    lines[1] = lines[1].replace("董事长", "副董事长")  # row 2: a new title
+    lines.append("999,新嘉宾,男,东南大学,教授,13912345678,,专家,线下,WIMC20-999999")
+    changed = tmp_path / "updated.csv"
+    changed.write_bytes("\r\n".join(lines).encode("gb18030"))
+    report = import_file(event_db, changed)
+    assert (report.added, report.updated, report.unchanged) == (1, 1, 299)
+    assert by_name(event_db)["汤博建"][0].title == "副董事长"
+
+
+def test_reimport_matches_by_mobile_only_with_the_same_name(event_db: Database,
+                                                             tmp_path: Path) -> None:
+    first = tmp_path / "a.csv"
+    first.write_text("姓名,手机,职务\n张伟,13800138000,教授\n", encoding="utf-8")
+    import_file(event_db, first)
+    second = tmp_path / "b.csv"
+    second.write_text("姓名,手机,职务\n张伟,13800138000,院长\n李娜,13800138000,秘书\n",
+                      encoding="utf-8")
+    report = import_file(event_db, second)
+    assert (report.added, report.updated) == (1, 1)
+    assert by_name(event_db)["张伟"][0].title == "院长"
+
+
+def test_a_code_belonging_to_another_guest_is_refused(event_db: Database,
+                                                      tmp_path: Path) -> None:
+    first = tmp_path / "a.csv"
+    first.write_text("姓名,胸卡号,报名编号\n张伟,B-1,R1\n李娜,B-2,R2\n", encoding="utf-8")
+    import_file(event_db, first)
+    second = tmp_path / "b.csv"
+    second.write_text("姓名,胸卡号,报名编号\n张伟,B-2,R1\n", encoding="utf-8")
+    with pytest.raises(ImportRejectedError, match="belongs to another guest"):
+        import_file(event_db, second)
+
+
+def test_dry_run_writes_nothing(event_db: Database, shared_data: Path) -> None:
+    report = import_file(event_db, shared_data / "guests_utf8_bom.csv", dry_run=True)
+    assert report.added == 120 and report.dry_run
+    assert count_guests(event_db) == 0
+
+
+@pytest.mark.parametrize(("encoding", "delimiter"), [
+    ("gb18030", ","), ("utf-8", ";"), ("utf-16-le", "\t"), ("utf-16-be", "\t"),
+    ("utf-8-sig", ","),
+])
+def test_encodings_and_delimiters(event_db: Database, tmp_path: Path, encoding: str,
+                                  delimiter: str) -> None:
+    rows = [["Name", "Company", "Mobile"], ["Li Na", "ABC Ltd", "13800138000"],
+            ["王芳", "Siemens", "13900139000"]]
+    data = "\r\n".join(delimiter.join(r) for r in rows)
+    raw = data.encode(encoding)
+    if encoding.startswith("utf-16"):
+        raw = ("\ufeff" + data).encode(encoding)
+    path = tmp_path / "list.csv"
+    path.write_bytes(raw)
+    import_file(event_db, path)
+    assert {g.name for g in list_guests(event_db)} == {"Li Na", "王芳"}
+    assert {g.organization for g in list_guests(event_db)} == {"ABC Ltd", "Siemens"}
+
+
+def test_gbk_file_with_few_chinese_characters(event_db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "mostly_ascii.csv"
+    body = "Name,Company\n" + "".join(f"Guest {i},Company {i}\n" for i in range(200))
+    path.write_bytes((body + "李娜,南京大学\n").encode("gb18030"))
+    assert import_file(event_db, path).encoding == "gb18030"
+    assert "李娜" in by_name(event_db)
+
+
+def test_single_column_file(event_db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "names.csv"
+    path.write_text("姓名\n张三\n李四\n", encoding="utf-8")
+    assert import_file(event_db, path).added == 2
+
+
+def test_map_overrides_and_unmapped_columns_kept(event_db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "odd.csv"
+    path.write_text("参会人员,所属,备用电话\n张三,东南大学,13800138000\n", encoding="utf-8")
+    with pytest.raises(BadInputError, match="no name column"):
+        import_file(event_db, path)
+    import_file(event_db, path, overrides={"name": "参会人员", "organization": "B"})
+    guest = list_guests(event_db)[0]
+    assert (guest.name, guest.organization) == ("张三", "东南大学")
+    assert guest.extra == {"备用电话": "13800138000"}
+    with pytest.raises(BadInputError, match="unknown field"):
+        import_file(event_db, path, overrides={"nickname": "所属"})
+
+
+def test_unknown_category_and_attendance(event_db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "cats.csv"
+    path.write_text("姓名,类别,参会方式\n张三,外星人,线下\n李四,院士,火星\n", encoding="utf-8")
+    with pytest.raises(ImportRejectedError) as caught:
+        import_file(event_db, path)
+    reasons = {(p.row, p.column, p.value, p.reason.split(" (")[0])
+               for p in caught.value.problems}
+    assert reasons == {(2, "类别", "外星人", "unknown category"),
+                       (3, "参会方式", "火星", "unknown attendance")}
+
+
+def test_cancel_leaves_no_half_imported_list(event_db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "big.csv"
+    path.write_text("姓名,胸卡号\n" + "".join(f"嘉宾{i},C-{i}\n" for i in range(12000)),
+                    encoding="utf-8")
+    calls = iter(range(100))
+    with pytest.raises(ImportCancelledError):
+        import_file(event_db, path, is_cancelled=lambda: next(calls) >= 1)
+    assert count_guests(event_db) == 0
+
+
+def test_a_crash_while_writing_leaves_nothing(event_db: Database, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from wimc_desktop.services.importing import writer
+
+    path = tmp_path / "big.csv"
+    path.write_text("姓名\n" + "".join(f"嘉宾{i}\n" for i in range(12000)), encoding="utf-8")
+    real = writer.insert_guests
+    calls: list[int] = []
+
+    def failing(session, records):  # type: ignore[no-untyped-def]
+        calls.append(len(records))
+        if len(calls) == 2:
+            raise OSError("disk full")
+        real(session, records)
+
+    monkeypatch.setattr(writer, "insert_guests", failing)
+    with pytest.raises(OSError, match="disk full"):
+        import_file(event_db, path)
+    assert count_guests(event_db) == 0

@@ -1,0 +1,28 @@
+"""The one entry point: a command runs headless, no command opens the window."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from wimc_desktop.cli import COMMANDS
+
+
+def _gui_target(argv: list[str]) -> str | None:
+    if "--db" in argv:
+        index = argv.index("--db")
+        return argv[index + 1] if index + 1 < len(argv) else None
+    return next((a.split("=", 1)[1] for a in argv if a.startswith("--db=")), None)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`wimc-desk`, `python main.py` and `python -m wimc_desktop` all land here."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    wants_cli = any(a in COMMANDS or a in ("-h", "--help") for a in args)
+    if wants_cli:
+        from wimc_desktop import cli
+
+        return cli.main(args)
+    from wimc_desktop.ui.application import run
+
+    return run(_gui_target(args), [sys.argv[0], *args])

@@ -1,0 +1,1 @@
+"""The event database: typed tables, engine settings, transactions, migrations."""

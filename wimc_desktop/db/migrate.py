@@ -1,0 +1,62 @@
+"""Schema versions: create, recognise and upgrade event databases with Alembic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection
+
+from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.errors import NewerSchemaError, NotAnEventDatabaseError
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+MARKER_TABLE = "wimc_meta"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """An Alembic config pointing at the package's migrations (no alembic.ini needed)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade_to_head(db: Database) -> None:
+    """Bring the schema to the newest version in one write transaction."""
+    with db.engine.connect() as conn:
+        conn = conn.execution_options(wimc_begin="IMMEDIATE")
+        with conn.begin():
+            command.upgrade(alembic_config(conn), "head")
+
+
+def check_event_database(db: Database) -> None:
+    """Refuse a database that is not ours or is newer than this app; upgrade an older one."""
+    if MARKER_TABLE not in db.table_names():
+        raise NotAnEventDatabaseError(f"{db.display_name}: holds no WIMC event database.")
+    revision = current_revision(db)
+    if revision is not None and revision not in known_revisions():
+        raise NewerSchemaError(
+            f"{db.display_name}: this event database was written by a newer WIMC Desk "
+            f"(schema {revision}); update the app to open it."
+        )
+    if revision != head_revision():
+        upgrade_to_head(db)

@@ -1,0 +1,154 @@
+"""Typed SQLAlchemy tables of the event database (the one declarative base)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# The text form SQLAlchemy's SQLite DateTime uses; the bulk writer produces the same.
+SQLITE_DATETIME_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A point in time stored as naive UTC and read back as an aware UTC datetime."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, dt.datetime)
+        return value.replace(tzinfo=dt.UTC)
+
+
+UUIDStr = Annotated[str, mapped_column(String(36), primary_key=True)]
+Text200 = Annotated[str, mapped_column(String(200), default="", server_default="")]
+Text100 = Annotated[str, mapped_column(String(100), default="", server_default="")]
+Stamp = Annotated[dt.datetime, mapped_column(UTCDateTime())]
+
+
+class Base(DeclarativeBase):
+    """The one declarative base of the event database."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Meta(Base):
+    """Key/value facts about the database itself (marks it as a WIMC event database)."""
+
+    __tablename__ = "wimc_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class EventRow(Base):
+    """The conference held in this database (exactly one row)."""
+
+    __tablename__ = "event"
+    id: Mapped[UUIDStr]
+    name_zh: Mapped[Text200]
+    name_en: Mapped[Text200]
+    venue: Mapped[Text200]
+    city: Mapped[Text100]
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    timezone: Mapped[str] = mapped_column(String(64))
+    badge_prefix: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[Stamp]
+
+
+class CategoryRow(Base):
+    """A guest category with its badge colour and VIP flag."""
+
+    __tablename__ = "category"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name_zh: Mapped[Text100]
+    name_en: Mapped[Text100]
+    color: Mapped[str] = mapped_column(String(9))
+    is_vip: Mapped[bool] = mapped_column(Boolean)
+    sort_order: Mapped[int] = mapped_column(Integer)
+
+
+class ImportBatchRow(Base):
+    """One import of a guest list: where it came from and what it did."""
+
+    __tablename__ = "import_batch"
+    id: Mapped[UUIDStr]
+    file_name: Mapped[str] = mapped_column(String(500))
+    encoding: Mapped[Text100]
+    sheet: Mapped[Text200]
+    imported_at: Mapped[Stamp]
+    total_rows: Mapped[int] = mapped_column(Integer)
+    added: Mapped[int] = mapped_column(Integer)
+    updated: Mapped[int] = mapped_column(Integer)
+    unchanged: Mapped[int] = mapped_column(Integer)
+
+
+class GuestRow(Base):
+    """A registered guest, with the derived search keys kept up to date on write."""
+
+    __tablename__ = "guest"
+    id: Mapped[UUIDStr]
+    name: Mapped[Text200]
+    name_en: Mapped[Text200]
+    gender: Mapped[str] = mapped_column(String(1), default="", server_default="")
+    organization: Mapped[Text200]
+    title: Mapped[Text200]
+    category: Mapped[str] = mapped_column(ForeignKey("category.code"))
+    attendance: Mapped[str] = mapped_column(String(8))
+    country: Mapped[Text100]
+    mobile: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    email: Mapped[Text200]
+    badge_code: Mapped[str] = mapped_column(String(32), unique=True)
+    external_id: Mapped[Text100]
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    source: Mapped[Text200]
+    import_id: Mapped[str | None] = mapped_column(ForeignKey("import_batch.id"))
+    extra: Mapped[dict[str, str]] = mapped_column(JSON)
+    name_pinyin: Mapped[Text200]
+    name_initials: Mapped[Text100]
+    name_latin: Mapped[Text200]
+    phone_digits: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    created_at: Mapped[Stamp]
+    updated_at: Mapped[Stamp]
+
+    __table_args__ = (
+        Index("ix_guest_external_id", "external_id"),
+        Index("ix_guest_mobile", "mobile"),
+        Index("ix_guest_email", "email"),
+        Index("ix_guest_category", "category"),
+        Index("ix_guest_name", "name"),
+    )

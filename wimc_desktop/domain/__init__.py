@@ -1,0 +1,1 @@
+"""Pure-Python rules of the registration desk: no database, no Qt."""

@@ -1,0 +1,1 @@
+"""One module per capability; each takes a Database, one transaction per user action."""

@@ -1,0 +1,98 @@
+"""Creating and opening an event database, and reading the event it holds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select
+
+from wimc_desktop import __version__
+from wimc_desktop.db.engine import Database, resolve_url, sqlite_path
+from wimc_desktop.db.migrate import MARKER_TABLE, check_event_database, upgrade_to_head
+from wimc_desktop.db.schema import CategoryRow, EventRow, Meta
+from wimc_desktop.domain.categories import DEFAULT_CATEGORIES
+from wimc_desktop.domain.errors import BadInputError, NotAnEventDatabaseError
+from wimc_desktop.domain.models import Category, Event
+
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+
+
+def open_event_database(target: str | os.PathLike[str]) -> Database:
+    """Open an existing event database, refusing anything else with a clear error."""
+    url = resolve_url(target)
+    path = sqlite_path(url)
+    if path is not None and not path.is_file():
+        raise NotAnEventDatabaseError(f"{path}: no event database here (create one with init).")
+    db = Database(url)
+    try:
+        check_event_database(db)
+    except Exception:
+        db.dispose()
+        raise
+    return db
+
+
+def _check_new_event(name: str, start: dt.date, end: dt.date, timezone: str) -> None:
+    if not name.strip():
+        raise BadInputError("the event needs a name")
+    if end < start:
+        raise BadInputError(f"the last day {end} is before the first day {start}")
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise BadInputError(f"unknown time zone {timezone!r}") from exc
+
+
+def create_event(
+    target: str | os.PathLike[str],
+    *,
+    name_zh: str,
+    start: dt.date,
+    end: dt.date,
+    name_en: str = "",
+    venue: str = "",
+    city: str = "",
+    timezone: str = DEFAULT_TIMEZONE,
+    badge_prefix: str = "WIMC",
+    categories: tuple[Category, ...] = DEFAULT_CATEGORIES,
+) -> Database:
+    """Create a new event database (refusing one that already holds an event)."""
+    _check_new_event(name_zh, start, end, timezone)
+    url = resolve_url(target)
+    path = sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    db = Database(url)
+    if MARKER_TABLE in db.table_names():
+        db.dispose()
+        raise BadInputError(f"{db.display_name}: already holds an event database.")
+    upgrade_to_head(db)
+    now = dt.datetime.now(dt.UTC)
+    with db.write() as session:
+        session.add_all([Meta(key="app", value="wimc-desk"),
+                         Meta(key="created_by", value=__version__)])
+        session.add(EventRow(
+            id=str(uuid.uuid4()), name_zh=name_zh.strip(), name_en=name_en.strip(),
+            venue=venue, city=city, start_date=start, end_date=end, timezone=timezone,
+            badge_prefix=badge_prefix, created_at=now,
+        ))
+        session.add_all(CategoryRow(code=c.code, name_zh=c.name_zh, name_en=c.name_en,
+                                    color=c.color, is_vip=c.is_vip, sort_order=c.sort_order)
+                        for c in categories)
+    return db
+
+
+def get_event(db: Database) -> Event:
+    """The event held in the database, with its categories in display order."""
+    with db.read() as session:
+        row = session.execute(select(EventRow)).scalar_one_or_none()
+        if row is None:
+            raise NotAnEventDatabaseError(f"{db.display_name}: holds no event.")
+        cats = session.execute(select(CategoryRow).order_by(CategoryRow.sort_order)).scalars()
+        categories = tuple(Category(c.code, c.name_zh, c.name_en, c.color, c.is_vip,
+                                    c.sort_order) for c in cats)
+        return Event(row.id, row.name_zh, row.name_en, row.venue, row.city, row.start_date,
+                     row.end_date, row.timezone, row.badge_prefix, categories)

@@ -1,0 +1,187 @@
+"""Importing guest lists: preview a file, validate every row, then write all or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from wimc_desktop.db.engine import Database
+from wimc_desktop.db.schema import ImportBatchRow
+from wimc_desktop.domain.categories import category_lookup
+from wimc_desktop.domain.errors import (
+    BadInputError,
+    ImportProblem,
+    ImportRejectedError,
+)
+from wimc_desktop.domain.fields import GUEST_FIELDS, auto_mapping, fold_header
+from wimc_desktop.domain.models import Event, ImportReport
+from wimc_desktop.services.events import get_event
+from wimc_desktop.services.importing.plan import ImportPlan, make_plan, split_unchanged
+from wimc_desktop.services.importing.readers import RawTable, read_table
+from wimc_desktop.services.importing.rows import GuestDraft, convert_row
+from wimc_desktop.services.importing.writer import Progress, assign_codes, write_plan
+
+__all__ = ["ImportPreview", "import_file", "import_records", "preview_file"]
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What the wizard shows before importing: how the file was read and mapped."""
+
+    file: str
+    encoding: str
+    sheets: list[str]
+    sheet: str
+    header_row: int
+    headers: list[str]
+    mapping: dict[str, str]
+    unmapped: list[str]
+    sample_rows: list[list[str]]
+    total_rows: int
+
+
+def _column_index(headers: list[str], column: str, file: str) -> int:
+    """A column named by its header text, its Excel letter (C) or its number (3)."""
+    folded = [fold_header(h) for h in headers]
+    if fold_header(column) in folded:
+        return folded.index(fold_header(column))
+    if column.isdigit() and 1 <= int(column) <= len(headers):
+        return int(column) - 1
+    if column.isalpha() and column.isupper() and len(column) <= 2:
+        index = 0
+        for ch in column:
+            index = index * 26 + ord(ch) - 64
+        if index <= len(headers):
+            return index - 1
+    raise BadInputError(f"{file}: no column {column!r} (columns: {', '.join(headers)})")
+
+
+def resolve_mapping(headers: list[str], overrides: Mapping[str, str] | None,
+                    file: str) -> dict[str, int]:
+    """Automatic header mapping, then the user's field=column choices on top."""
+    mapping = auto_mapping(headers)
+    for field, column in (overrides or {}).items():
+        if field not in GUEST_FIELDS:
+            raise BadInputError(f"unknown field {field!r} in --map "
+                                f"(fields: {', '.join(GUEST_FIELDS)})")
+        if column == "":
+            mapping.pop(field, None)
+            continue
+        index = _column_index(headers, column, file)
+        for other in [f for f, i in mapping.items() if i == index]:
+            del mapping[other]
+        mapping[field] = index
+    return mapping
+
+
+def preview_file(path: str | Path, *, sheet: str | None = None, encoding: str | None = None,
+                 overrides: Mapping[str, str] | None = None, rows: int = 20) -> ImportPreview:
+    """How a file will be read: encoding, sheet, header row, mapping and the first rows."""
+    table = read_table(Path(path), sheet=sheet, encoding=encoding)
+    headers = table.headers
+    mapping = resolve_mapping(headers, overrides, table.file)
+    data = table.data_rows()
+    mapped_idx = set(mapping.values())
+    return ImportPreview(
+        file=table.file, encoding=table.encoding, sheets=table.sheets, sheet=table.sheet,
+        header_row=table.header_row, headers=headers,
+        mapping={f: headers[i] for f, i in mapping.items()},
+        unmapped=[h for i, h in enumerate(headers) if i not in mapped_idx and h],
+        sample_rows=[cells for _, cells in data[:rows]], total_rows=len(data),
+    )
+
+
+def _drafts(table: RawTable, mapping: dict[str, int], event: Event,
+            progress: Progress | None) -> tuple[list[GuestDraft], list[ImportProblem]]:
+    headers = table.headers
+    extra_cols = {i: h or f"column {i + 1}" for i, h in enumerate(headers)
+                  if i not in set(mapping.values())}
+    categories = category_lookup(event.categories)
+    drafts: list[GuestDraft] = []
+    problems = list(table.problems)
+    data = table.data_rows()
+    for n, (row_no, cells) in enumerate(data):
+        values, extra, issues = convert_row(cells, mapping, extra_cols, categories)
+        for issue in issues:
+            col = headers[mapping[issue.field]] if issue.field in mapping else issue.field
+            problems.append(ImportProblem(row_no, col, issue.value, issue.reason, table.file))
+        for r, c in table.formula_cells:
+            if r == row_no - 1 and c in mapping.values():
+                problems.append(ImportProblem(row_no, headers[c], "", "formula with no saved "
+                                              "value: open and save the file in Excel", table.file))
+        if not issues:
+            drafts.append(GuestDraft(row_no, values, extra))
+        if progress and n % 2000 == 0:
+            progress(n, len(data))
+    return drafts, problems
+
+
+def _report(table: RawTable, mapping: dict[str, int], plan: ImportPlan,
+            problems: list[ImportProblem], dry_run: bool) -> ImportReport:
+    rejected_rows = len({p.row for p in problems})
+    return ImportReport(
+        file=table.file, encoding=table.encoding, sheet=table.sheet,
+        header_row=table.header_row,
+        mapping={f: table.headers[i] for f, i in mapping.items()},
+        total_rows=len(table.data_rows()), added=len(plan.new), updated=len(plan.updates),
+        unchanged=plan.unchanged, rejected=rejected_rows,
+        errors=tuple(sorted(problems, key=lambda p: p.row)), dry_run=dry_run,
+    )
+
+
+def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] | None = None,
+                 dry_run: bool = False, source: str | None = None,
+                 progress: Progress | None = None,
+                 is_cancelled: Callable[[], bool] | None = None) -> ImportReport:
+    """Validate every row, then write all of them in one transaction, or nothing."""
+    if not table.data_rows():
+        raise BadInputError(f"{table.file}: only a header row, no guests.")
+    mapping = resolve_mapping(table.headers, overrides, table.file)
+    if "name" not in mapping:
+        raise BadInputError(f"{table.file}: no name column found in the header row "
+                            f"{table.header_row} ({', '.join(table.headers)}); "
+                            "name it with --map name=COLUMN")
+    event = get_event(db)
+    drafts, problems = _drafts(table, mapping, event, progress)
+    headers = {f: table.headers[i] for f, i in mapping.items()}
+    with db.write() as session:
+        plan = make_plan(session, drafts, headers, table.file)
+        problems += plan.problems
+        split_unchanged(session, plan)
+        report = _report(table, mapping, plan, problems, dry_run)
+        if problems:
+            raise ImportRejectedError(list(report.errors), table.file)
+        if dry_run:
+            session.rollback()
+            return report
+        assign_codes(session, plan.new, event.badge_prefix)
+        batch_id = str(uuid.uuid4())
+        session.add(ImportBatchRow(
+            id=batch_id, file_name=table.file, encoding=table.encoding, sheet=table.sheet,
+            imported_at=dt.datetime.now(dt.UTC), total_rows=report.total_rows,
+            added=report.added, updated=report.updated, unchanged=report.unchanged))
+        write_plan(session, plan, source=source or f"import:{table.file}", import_id=batch_id,
+                   progress=progress, is_cancelled=is_cancelled)
+    return report
+
+
+def import_file(db: Database, path: str | Path, *, sheet: str | None = None,
+                encoding: str | None = None, overrides: Mapping[str, str] | None = None,
+                dry_run: bool = False, progress: Progress | None = None,
+                is_cancelled: Callable[[], bool] | None = None) -> ImportReport:
+    """Import a guest-list file (CSV, TXT, XLSX, XLS): all rows or, on any problem, none."""
+    table = read_table(Path(path), sheet=sheet, encoding=encoding)
+    return import_table(db, table, overrides=overrides, dry_run=dry_run,
+                        progress=progress, is_cancelled=is_cancelled)
+
+
+def import_records(db: Database, records: Iterable[Mapping[str, str]], *, source: str,
+                   name: str = "records") -> ImportReport:
+    """Import guests given as field -> value mappings (the demo event, tests)."""
+    rows = [dict(r) for r in records]
+    fields = list(GUEST_FIELDS)
+    table = RawTable(name, "", "", [], [fields] + [[r.get(f, "") for f in fields] for r in rows])
+    return import_table(db, table, source=source)

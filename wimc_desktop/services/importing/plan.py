@@ -1,0 +1,137 @@
+"""Deciding what each accepted row does: add a guest, update one, or change nothing.
+
+Matching rule for re-imports (documented in the README): a row is the same guest as an
+existing one by badge code; else by external id; else by mobile; else by e-mail. Mobile and
+e-mail match only when the name is the same too (an assistant's phone or a shared office
+address must not merge two people), and keys that several guests share are not used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from wimc_desktop.db.schema import GuestRow
+from wimc_desktop.domain.errors import ImportProblem
+from wimc_desktop.services.importing.rows import GuestDraft
+
+MATCH_KEYS = ("badge_code", "external_id", "mobile", "email")
+WEAK_KEYS = ("mobile", "email")
+COMPARED = ("name", "name_en", "gender", "organization", "title", "category", "attendance",
+            "country", "mobile", "email", "badge_code", "external_id", "notes")
+_AMBIGUOUS = ""
+
+
+@dataclass
+class ImportPlan:
+    """The rows to add, the updates to make and how many rows change nothing."""
+
+    new: list[GuestDraft] = field(default_factory=list)
+    updates: list[tuple[str, GuestDraft]] = field(default_factory=list)
+    unchanged: int = 0
+    problems: list[ImportProblem] = field(default_factory=list)
+
+
+def existing_keys(session: Session) -> dict[str, dict[str, str]]:
+    """For each matching key, value -> guest id ('' where several guests share it).
+
+    The extra key "name" maps guest id -> name, for the weak keys' name check.
+    """
+    table: dict[str, dict[str, str]] = {k: {} for k in (*MATCH_KEYS, "name")}
+    columns = [getattr(GuestRow, k) for k in MATCH_KEYS]
+    for row in session.execute(select(GuestRow.id, GuestRow.name, *columns)):
+        table["name"][row[0]] = row[1]
+        for key, value in zip(MATCH_KEYS, row[2:], strict=True):
+            if value:
+                known = table[key].get(value)
+                table[key][value] = row[0] if known is None else _AMBIGUOUS
+    return table
+
+
+def _match(draft: GuestDraft, keys: dict[str, dict[str, str]]) -> tuple[str | None, str]:
+    for key in MATCH_KEYS:
+        value = draft.values.get(key, "")
+        found = keys[key].get(value) if value else None
+        if found and (key not in WEAK_KEYS or keys["name"][found] == draft.values["name"]):
+            return found, key
+    return None, ""
+
+
+def _conflict(draft: GuestDraft, guest_id: str, keys: dict[str, dict[str, str]],
+              headers: dict[str, str], file: str) -> ImportProblem | None:
+    """A badge code or external id that belongs to a different guest than the match."""
+    for key in ("badge_code", "external_id"):
+        value = draft.values.get(key, "")
+        other = keys[key].get(value) if value else None
+        if other and other != guest_id:
+            return ImportProblem(draft.row, headers.get(key, key), value,
+                                 f"{key.replace('_', ' ')} belongs to another guest", file)
+    return None
+
+
+def _in_file_duplicates(drafts: list[GuestDraft], headers: dict[str, str],
+                        file: str) -> list[ImportProblem]:
+    problems: list[ImportProblem] = []
+    for key, label in (("badge_code", "duplicate badge code"),
+                       ("external_id", "duplicate external id")):
+        first_row: dict[str, int] = {}
+        for draft in drafts:
+            value = draft.values.get(key, "")
+            if not value:
+                continue
+            if value in first_row:
+                problems.append(ImportProblem(draft.row, headers.get(key, key), value,
+                                              f"{label} (also on row {first_row[value]})", file))
+            else:
+                first_row[value] = draft.row
+    return problems
+
+
+def _changed(draft: GuestDraft, current: Any) -> bool:
+    # An empty cell never erases what the guest already has.
+    for name, value in draft.values.items():
+        if value and name in COMPARED and value != getattr(current, name):
+            return True
+    extra = dict(current.extra or {})
+    return bool(draft.extra) and extra != {**extra, **draft.extra}
+
+
+def make_plan(session: Session, drafts: list[GuestDraft], headers: dict[str, str],
+              file: str) -> ImportPlan:
+    """Match every row against the database and the rest of the file."""
+    plan = ImportPlan(problems=_in_file_duplicates(drafts, headers, file))
+    keys = existing_keys(session)
+    claimed: dict[str, int] = {}
+    for draft in drafts:
+        guest_id, _how = _match(draft, keys)
+        if guest_id is None:
+            plan.new.append(draft)
+            continue
+        conflict = _conflict(draft, guest_id, keys, headers, file)
+        if conflict:
+            plan.problems.append(conflict)
+        elif guest_id in claimed:
+            plan.problems.append(ImportProblem(
+                draft.row, "", draft.values.get("name", ""),
+                f"the same guest as row {claimed[guest_id]}", file))
+        else:
+            claimed[guest_id] = draft.row
+            plan.updates.append((guest_id, draft))
+    return plan
+
+
+def split_unchanged(session: Session, plan: ImportPlan) -> None:
+    """Drop the updates that would change nothing, counting them as unchanged."""
+    if not plan.updates:
+        return
+    ids = [gid for gid, _ in plan.updates]
+    current: dict[str, Any] = {}
+    for start in range(0, len(ids), 500):
+        rows = session.execute(select(GuestRow).where(GuestRow.id.in_(ids[start:start + 500])))
+        current.update((r.id, r) for r in rows.scalars())
+    kept = [(gid, d) for gid, d in plan.updates if _changed(d, current[gid])]
+    plan.unchanged = len(plan.updates) - len(kept)
+    plan.updates = kept

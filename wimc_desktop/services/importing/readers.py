@@ -1,0 +1,204 @@
+"""Reading a guest-list file into rows of text: CSV in any Chinese Excel encoding, XLSX/XLS."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wimc_desktop.domain.errors import BadInputError, ImportProblem
+from wimc_desktop.domain.fields import header_score
+
+EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+ENCODINGS = ("utf-8", "gb18030", "utf-16")
+HEADER_SEARCH_ROWS = 30
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+@dataclass
+class RawTable:
+    """A file's rows as text, with where the header is and how the file was read."""
+
+    file: str
+    encoding: str
+    sheet: str
+    sheets: list[str]
+    rows: list[list[str]]
+    header_index: int = 0
+    problems: list[ImportProblem] = field(default_factory=list)
+    formula_cells: set[tuple[int, int]] = field(default_factory=set)
+
+    @property
+    def headers(self) -> list[str]:
+        return [h.strip().lstrip("\ufeff") for h in self.rows[self.header_index]]
+
+    @property
+    def header_row(self) -> int:
+        """The header's row number as Excel shows it."""
+        return self.header_index + 1
+
+    def data_rows(self) -> list[tuple[int, list[str]]]:
+        """(Excel row number, cells) of every non-blank row under the header."""
+        start = self.header_index + 1
+        return [(i + 1, r) for i, r in enumerate(self.rows[start:], start)
+                if any(c.strip() for c in r)]
+
+
+def decode_bytes(data: bytes, file: str, encoding: str | None = None) -> tuple[str, str]:
+    """(text, encoding): a BOM first, then strict UTF-8, then GB18030; never a guess."""
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise BadInputError(f"{file}: cannot be read as {encoding}: {exc}") from exc
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as exc:
+                raise BadInputError(f"{file}: broken {name} text: {exc}") from exc
+    for name in ("utf-8", "gb18030"):
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError:
+            continue
+    raise BadInputError(f"{file}: the text is neither UTF-8, UTF-16 nor GB18030; "
+                        "save it from Excel as 'CSV UTF-8' and try again.")
+
+
+def sniff_delimiter(text: str) -> str:
+    """Comma, semicolon or tab: whichever the first lines use most (comma by default)."""
+    sample = [ln for ln in text[:20000].splitlines()[:30] if ln.strip()]
+    best, best_count = ",", 0
+    for delim in (",", "\t", ";"):
+        counts = [ln.count(delim) for ln in sample]
+        score = max(counts, default=0)
+        if score > best_count:
+            best, best_count = delim, score
+    return best
+
+
+def _parse_csv(text: str, file: str) -> tuple[list[list[str]], list[ImportProblem]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text),
+                        strict=True)
+    rows: list[list[str]] = []
+    problems: list[ImportProblem] = []
+    start_line = 1
+    try:
+        for row in reader:
+            rows.append(row)
+            start_line = reader.line_num + 1
+    except csv.Error as exc:
+        problems.append(ImportProblem(
+            len(rows) + 1, "", "", f"broken quoting: a quote opened on line {start_line} "
+            f"is never closed properly ({exc})", file))
+    return rows, problems
+
+
+def read_csv(path: Path, encoding: str | None = None) -> RawTable:
+    """A CSV or tab-separated text file as rows of text."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise BadInputError(f"{path.name}: the file is empty.")
+    text, used = decode_bytes(data, path.name, encoding)
+    rows, problems = _parse_csv(text.lstrip("\ufeff"), path.name)
+    return RawTable(path.name, used, "", [], rows, problems=problems)
+
+
+def cell_text(value: object) -> str:
+    """A spreadsheet value as the text a person sees (phones without '.0')."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e16:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ", timespec="seconds").removesuffix(" 00:00:00")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+
+
+def _col_index(letters: str) -> int:
+    index = 0
+    for ch in letters:
+        index = index * 26 + ord(ch) - 64
+    return index - 1
+
+
+def formulas_without_values(path: Path, sheet_index: int) -> set[tuple[int, int]]:
+    """(row, col) 0-based of formula cells that carry no saved value in an XLSX sheet."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            name = f"xl/worksheets/sheet{sheet_index + 1}.xml"
+            xml = zf.read(name).decode("utf-8", "replace")
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return set()
+    if "<f" not in xml:
+        return set()
+    missing: set[tuple[int, int]] = set()
+    for match in re.finditer(r'<c r="([A-Z]+\d+)"[^>]*>(.*?)</c>', xml, re.S):
+        body = match.group(2)
+        if "<f" in body and "<v>" not in body and "<is>" not in body:
+            ref = _CELL_REF.match(match.group(1))
+            if ref:
+                missing.add((int(ref.group(2)) - 1, _col_index(ref.group(1))))
+    return missing
+
+
+def read_workbook(path: Path, sheet: str | None = None) -> RawTable:
+    """The first (or the named) sheet of an Excel workbook as rows of text."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        names = list(workbook.sheet_names)
+        chosen = sheet if sheet is not None else names[0]
+        if chosen not in names:
+            raise BadInputError(f"{path.name}: no sheet named {chosen!r} "
+                                f"(sheets: {', '.join(names)})")
+        values = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
+    except BadInputError:
+        raise
+    except Exception as exc:  # calamine raises several types for a damaged file
+        raise BadInputError(f"{path.name}: not a readable Excel workbook ({exc}).") from exc
+    rows = [[cell_text(v) for v in row] for row in values]
+    missing = (formulas_without_values(path, names.index(chosen))
+               if path.suffix.lower() in {".xlsx", ".xlsm"} else set())
+    return RawTable(path.name, "xlsx", chosen, names, rows, formula_cells=missing)
+
+
+def find_header(rows: list[list[str]]) -> int:
+    """The index of the row that names the most guest fields among the first rows."""
+    best, best_score = 0, 0
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        score = header_score(row)
+        if score > best_score:
+            best, best_score = index, score
+    return best
+
+
+def read_table(path: Path, *, sheet: str | None = None, encoding: str | None = None) -> RawTable:
+    """Read any supported guest-list file and locate its header row."""
+    if not path.is_file():
+        raise BadInputError(f"{path}: no such file.")
+    if path.suffix.lower() in EXCEL_SUFFIXES:
+        table = read_workbook(path, sheet)
+    else:
+        table = read_csv(path, encoding)
+    if not any(any(c.strip() for c in r) for r in table.rows):
+        raise BadInputError(f"{path.name}: the file has no rows.")
+    table.header_index = find_header(table.rows)
+    return table
