@@ -213,16 +213,16 @@ def test_a_crash_while_writing_leaves_nothing(event_db: Database, tmp_path: Path
 
     path = tmp_path / "big.csv"
     path.write_text("姓名\n" + "".join(f"嘉宾{i}\n" for i in range(12000)), encoding="utf-8")
-    real = writer.insert_guests
+    real = writer.insert_drafts
     calls: list[int] = []
 
-    def failing(session, records):  # type: ignore[no-untyped-def]
-        calls.append(len(records))
+    def failing(session, drafts, *args):  # type: ignore[no-untyped-def]
+        calls.append(len(drafts))
         if len(calls) == 2:
             raise OSError("disk full")
-        real(session, records)
+        real(session, drafts, *args)
 
-    monkeypatch.setattr(writer, "insert_guests", failing)
+    monkeypatch.setattr(writer, "insert_drafts", failing)
     with pytest.raises(OSError, match="disk full"):
         import_file(event_db, path)
     assert count_guests(event_db) == 0

@@ -141,14 +141,12 @@ class GuestRow(Base):
     name_initials: Mapped[Text100]
     name_latin: Mapped[Text200]
     phone_digits: Mapped[str] = mapped_column(String(32), default="", server_default="")
-    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[Stamp]
     updated_at: Mapped[Stamp]
 
+    # Few indexes on purpose: re-import matching works on keys loaded in memory, and
+    # search has its own index tables; each index here slows every bulk import.
     __table_args__ = (
-        Index("ix_guest_external_id", "external_id"),
-        Index("ix_guest_mobile", "mobile"),
-        Index("ix_guest_email", "email"),
         Index("ix_guest_category", "category"),
         Index("ix_guest_name", "name"),
     )

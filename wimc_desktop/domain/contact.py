@@ -13,7 +13,10 @@ def normalize_mobile(raw: str) -> str | None:
 
     Chinese numbers lose their +86/0086 prefix; foreign ones keep '+' and the country code.
     """
-    text = _PHONE_JUNK.sub("", raw.strip())
+    text = raw.strip()
+    if len(text) == 11 and text.isdigit() and text[0] == "1" and text[1] in "3456789":
+        return text  # the common case, checked without the slower steps below
+    text = _PHONE_JUNK.sub("", text)
     if not text:
         return ""
     if text.startswith("00"):
@@ -37,6 +40,9 @@ def normalize_mobile(raw: str) -> str | None:
 
 def phone_digits(mobile: str) -> str:
     """Only the digits of a stored phone, for searching."""
+    if mobile.isdigit():
+        return mobile
+    mobile = normalize_mobile(mobile) or mobile
     return "".join(c for c in mobile if c.isdigit())
 
 

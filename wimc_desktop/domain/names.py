@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from pypinyin import Style, lazy_pinyin
 
@@ -41,6 +42,9 @@ _LATIN_SPECIAL = str.maketrans({
 })
 
 
+_PLAIN_HANZI = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]+")
+
+
 def is_hanzi(ch: str) -> bool:
     """True for a CJK ideograph (the basic block and extension A)."""
     code = ord(ch)
@@ -59,16 +63,18 @@ def char_pinyin(ch: str) -> str:
     return str(lazy_pinyin(ch, style=Style.NORMAL, v_to_u=False)[0])
 
 
+@lru_cache(maxsize=65536)
 def fold_latin(text: str) -> str:
     """Lower-case Latin text without accents: 'Jürgen Müller' -> 'jurgen muller'."""
+    if text.isascii():
+        return " ".join(text.lower().split())
     text = text.translate(_LATIN_SPECIAL)
     decomposed = unicodedata.normalize("NFKD", text)
     kept = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(kept.lower().split())
 
 
-@dataclass(frozen=True, slots=True)
-class NameKeys:
+class NameKeys(NamedTuple):
     """The derived, searchable forms of a name."""
 
     pinyin: str  # syllables joined: "shantianfang"
@@ -79,6 +85,12 @@ class NameKeys:
 def _syllables(name: str) -> list[str]:
     syllables: list[str] = []
     rest = name
+    if _PLAIN_HANZI.fullmatch(rest):  # the common case, kept fast for bulk imports
+        head = rest[:2]
+        if head in COMPOUND_SURNAMES:
+            return [*COMPOUND_SURNAMES[head], *map(char_pinyin, rest[2:])]
+        return [SURNAME_READINGS.get(rest[0]) or char_pinyin(rest[0]),
+                *map(char_pinyin, rest[1:])]
     head = rest[:2]
     if head in COMPOUND_SURNAMES:
         syllables.extend(COMPOUND_SURNAMES[head])

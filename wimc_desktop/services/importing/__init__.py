@@ -21,7 +21,7 @@ from wimc_desktop.domain.models import Event, ImportReport
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.importing.plan import ImportPlan, make_plan, split_unchanged
 from wimc_desktop.services.importing.readers import RawTable, read_table
-from wimc_desktop.services.importing.rows import GuestDraft, convert_row
+from wimc_desktop.services.importing.rows import GuestDraft, RowConverter
 from wimc_desktop.services.importing.writer import Progress, assign_codes, write_plan
 
 __all__ = ["ImportPreview", "import_file", "import_records", "preview_file"]
@@ -94,24 +94,29 @@ def preview_file(path: str | Path, *, sheet: str | None = None, encoding: str | 
     )
 
 
+def _formula_problems(table: RawTable, row_no: int,
+                      mapping: dict[str, int]) -> list[ImportProblem]:
+    return [ImportProblem(row_no, table.headers[c], "", "formula with no saved value: open "
+                          "and save the file in Excel, then import again", table.file)
+            for r, c in table.formula_cells if r == row_no - 1 and c in mapping.values()]
+
+
 def _drafts(table: RawTable, mapping: dict[str, int], event: Event,
             progress: Progress | None) -> tuple[list[GuestDraft], list[ImportProblem]]:
     headers = table.headers
     extra_cols = {i: h or f"column {i + 1}" for i, h in enumerate(headers)
                   if i not in set(mapping.values())}
-    categories = category_lookup(event.categories)
+    converter = RowConverter(mapping, extra_cols, category_lookup(event.categories))
     drafts: list[GuestDraft] = []
     problems = list(table.problems)
     data = table.data_rows()
     for n, (row_no, cells) in enumerate(data):
-        values, extra, issues = convert_row(cells, mapping, extra_cols, categories)
+        values, extra, issues = converter.convert(cells)
         for issue in issues:
             col = headers[mapping[issue.field]] if issue.field in mapping else issue.field
             problems.append(ImportProblem(row_no, col, issue.value, issue.reason, table.file))
-        for r, c in table.formula_cells:
-            if r == row_no - 1 and c in mapping.values():
-                problems.append(ImportProblem(row_no, headers[c], "", "formula with no saved "
-                                              "value: open and save the file in Excel", table.file))
+        if table.formula_cells:
+            problems += _formula_problems(table, row_no, mapping)
         if not issues:
             drafts.append(GuestDraft(row_no, values, extra))
         if progress and n % 2000 == 0:

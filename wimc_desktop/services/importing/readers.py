@@ -33,6 +33,7 @@ class RawTable:
     header_index: int = 0
     problems: list[ImportProblem] = field(default_factory=list)
     formula_cells: set[tuple[int, int]] = field(default_factory=set)
+    _data: tuple[int, list[tuple[int, list[str]]]] | None = field(default=None, repr=False)
 
     @property
     def headers(self) -> list[str]:
@@ -45,9 +46,12 @@ class RawTable:
 
     def data_rows(self) -> list[tuple[int, list[str]]]:
         """(Excel row number, cells) of every non-blank row under the header."""
-        start = self.header_index + 1
-        return [(i + 1, r) for i, r in enumerate(self.rows[start:], start)
-                if any(c.strip() for c in r)]
+        if self._data is None or self._data[0] != self.header_index:
+            start = self.header_index + 1
+            rows = [(i + 1, r) for i, r in enumerate(self.rows[start:], start)
+                    if "".join(r).strip()]
+            self._data = (self.header_index, rows)
+        return self._data[1]
 
 
 def decode_bytes(data: bytes, file: str, encoding: str | None = None) -> tuple[str, str]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from wimc_desktop.domain.badge_codes import is_valid_code, normalize_code
 from wimc_desktop.domain.categories import resolve_category
 from wimc_desktop.domain.contact import normalize_email, normalize_mobile
+from wimc_desktop.domain.fields import GUEST_FIELDS
 from wimc_desktop.domain.models import Attendance
 
 DEFAULT_CATEGORY = "visitor"
@@ -44,10 +45,6 @@ class RowIssue:
 
 def _fold(value: str) -> str:
     return " ".join(value.lower().split())
-
-
-def check_name(value: str, _ctx: dict[str, str]) -> tuple[str, str | None]:
-    return value, (None if value else "missing name")
 
 
 def check_mobile(value: str, _ctx: dict[str, str]) -> tuple[str, str | None]:
@@ -95,34 +92,51 @@ def check_badge(value: str, _ctx: dict[str, str]) -> tuple[str, str | None]:
 
 Checker = Callable[[str, dict[str, str]], tuple[str, str | None]]
 CHECKS: dict[str, Checker] = {
-    "name": check_name, "mobile": check_mobile, "email": check_email,
-    "category": check_category, "attendance": check_attendance, "gender": check_gender,
-    "badge_code": check_badge,
+    "mobile": check_mobile, "email": check_email, "category": check_category,
+    "attendance": check_attendance, "gender": check_gender, "badge_code": check_badge,
 }
+Memo = dict[str, tuple[str, str | None]]
+PlanItem = tuple[str, int, Checker | None, Memo | None, int]
+# Fields with few distinct values: each distinct cell is checked once per file.
+MEMO_FIELDS = frozenset({"category", "attendance", "gender"})
 
 
-def convert_row(cells: list[str], mapping: dict[str, int], extra_columns: dict[int, str],
-                categories: dict[str, str]) -> tuple[dict[str, str], dict[str, str],
-                                                     list[RowIssue]]:
-    """The normalised values, the extra columns and the problems of one row."""
-    values: dict[str, str] = {}
-    issues: list[RowIssue] = []
-    width = len(cells)
-    for name, index in mapping.items():
-        raw = cells[index].strip() if index < width else ""
-        check = CHECKS.get(name)
-        if check is not None:
-            value, reason = check(raw, categories)
-            if reason:
-                issues.append(RowIssue(name, raw, reason))
-        else:
+class RowConverter:
+    """Checks and normalises the cells of each row of one file (built once per import)."""
+
+    def __init__(self, mapping: dict[str, int], extra_columns: dict[int, str],
+                 categories: dict[str, str]) -> None:
+        self.plan: list[PlanItem] = [
+            (name, index, CHECKS.get(name), {} if name in MEMO_FIELDS else None,
+             MAX_LENGTH.get(name, 0)) for name, index in mapping.items()]
+        self.extra_columns = list(extra_columns.items())
+        self.categories = categories
+        self.blank = dict.fromkeys(GUEST_FIELDS, "")
+
+    def convert(self, cells: list[str]) -> tuple[dict[str, str], dict[str, str],
+                                                  list[RowIssue]]:
+        """The normalised values, the extra columns and the problems of one row."""
+        values = self.blank.copy()
+        issues: list[RowIssue] = []
+        width = len(cells)
+        for name, index, check, memo, limit in self.plan:
+            raw = cells[index].strip() if index < width else ""
             value = raw
-        limit = MAX_LENGTH.get(name)
-        if limit and len(value) > limit:
-            issues.append(RowIssue(name, raw[:40], f"too long (more than {limit} characters)"))
-        values[name] = value
-    if "name" not in mapping:
-        issues.append(RowIssue("name", "", "missing name"))
-    extra = {h: cells[i].strip() for i, h in extra_columns.items()
-             if i < width and cells[i].strip()}
-    return values, extra, issues
+            if check is not None and raw:
+                hit = memo.get(raw) if memo is not None else None
+                if hit is None:
+                    hit = check(raw, self.categories)
+                    if memo is not None:
+                        memo[raw] = hit
+                value, reason = hit
+                if reason:
+                    issues.append(RowIssue(name, raw, reason))
+            if limit and len(value) > limit:
+                issues.append(RowIssue(name, raw[:40], f"too long (more than {limit} "
+                                                       "characters)"))
+            values[name] = value
+        if not values["name"]:
+            issues.append(RowIssue("name", "", "missing name"))
+        extra = {h: cells[i].strip() for i, h in self.extra_columns
+                 if i < width and cells[i].strip()}
+        return values, extra, issues

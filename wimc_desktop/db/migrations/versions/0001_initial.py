@@ -75,7 +75,6 @@ def upgrade() -> None:
         sa.Column("extra", sa.JSON(), nullable=False),
         _text("name_pinyin", 200), _text("name_initials", 100), _text("name_latin", 200),
         _text("phone_digits", 32),
-        sa.Column("search_text", sa.Text(), nullable=False, server_default=""),
         sa.Column("created_at", UTCDateTime(), nullable=False),
         sa.Column("updated_at", UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(["category"], ["category.code"],
@@ -85,7 +84,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_guest"),
         sa.UniqueConstraint("badge_code", name="uq_guest_badge_code"),
     )
-    for column in ("external_id", "mobile", "email", "category", "name"):
+    for column in ("category", "name"):
         op.create_index(f"ix_guest_{column}", "guest", [column])
 
 
