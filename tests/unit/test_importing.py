@@ -213,16 +213,16 @@ def test_a_crash_while_writing_leaves_nothing(event_db: Database, tmp_path: Path
 
     path = tmp_path / "big.csv"
     path.write_text("姓名\n" + "".join(f"嘉宾{i}\n" for i in range(12000)), encoding="utf-8")
-    real = writer.insert_drafts
+    real = writer.insert_batch
     calls: list[int] = []
 
-    def failing(session, drafts, *args):  # type: ignore[no-untyped-def]
-        calls.append(len(drafts))
+    def failing(session, batch, *args):  # type: ignore[no-untyped-def]
+        calls.append(len(batch))
         if len(calls) == 2:
             raise OSError("disk full")
-        real(session, drafts, *args)
+        real(session, batch, *args)
 
-    monkeypatch.setattr(writer, "insert_drafts", failing)
+    monkeypatch.setattr(writer, "insert_batch", failing)
     with pytest.raises(OSError, match="disk full"):
         import_file(event_db, path)
     assert count_guests(event_db) == 0

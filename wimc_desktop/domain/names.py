@@ -55,12 +55,15 @@ def is_hanzi(ch: str) -> bool:
 NAME_CHAR_READINGS: dict[str, str] = {"卜": "bu", "瑾": "jin", "翯": "he"}
 
 
-@lru_cache(maxsize=65536)
+_READINGS: dict[str, str] = dict(NAME_CHAR_READINGS)
+
+
 def char_pinyin(ch: str) -> str:
     """The reading of one Hanzi in a name, without tone ('ü' written 'v')."""
-    if ch in NAME_CHAR_READINGS:
-        return NAME_CHAR_READINGS[ch]
-    return str(lazy_pinyin(ch, style=Style.NORMAL, v_to_u=False)[0])
+    reading = _READINGS.get(ch)
+    if reading is None:
+        reading = _READINGS[ch] = str(lazy_pinyin(ch, style=Style.NORMAL, v_to_u=False)[0])
+    return reading
 
 
 @lru_cache(maxsize=65536)
@@ -89,8 +92,9 @@ def _syllables(name: str) -> list[str]:
         head = rest[:2]
         if head in COMPOUND_SURNAMES:
             return [*COMPOUND_SURNAMES[head], *map(char_pinyin, rest[2:])]
-        return [SURNAME_READINGS.get(rest[0]) or char_pinyin(rest[0]),
-                *map(char_pinyin, rest[1:])]
+        get = _READINGS.get
+        return [SURNAME_READINGS.get(rest[0]) or get(rest[0]) or char_pinyin(rest[0]),
+                *[get(c) or char_pinyin(c) for c in rest[1:]]]
     head = rest[:2]
     if head in COMPOUND_SURNAMES:
         syllables.extend(COMPOUND_SURNAMES[head])
@@ -115,13 +119,51 @@ def _syllables(name: str) -> list[str]:
     return [s for s in syllables if s]
 
 
-@lru_cache(maxsize=200_000)
+class _ReadingTable(dict[int, str]):
+    """Code point -> reading, filled on first use; str.translate then runs at C speed."""
+
+    def __missing__(self, code: int) -> str:
+        reading = self[code] = char_pinyin(chr(code))
+        return reading
+
+
+class _InitialTable(dict[int, str]):
+    """Code point -> first letter of its reading."""
+
+    def __missing__(self, code: int) -> str:
+        initial = self[code] = _PINYIN[code][:1]
+        return initial
+
+
+_PINYIN = _ReadingTable()
+_INITIAL = _InitialTable()
+
+
+def _hanzi_name_keys(name: str) -> NameKeys:
+    compound = COMPOUND_SURNAMES.get(name[:2])
+    if compound:
+        rest = name[2:]
+        head, head_initials = "".join(compound), compound[0][0] + compound[1][0]
+    else:
+        rest = name[1:]
+        head = SURNAME_READINGS.get(name[0]) or char_pinyin(name[0])
+        head_initials = head[:1]
+    return NameKeys(head + rest.translate(_PINYIN), head_initials + rest.translate(_INITIAL),
+                    "")
+
+
 def name_keys(name: str) -> NameKeys:
     """Pinyin, initials and folded Latin form of a Chinese or foreign name."""
-    name = name.strip()
+    if _PLAIN_HANZI.fullmatch(name):  # most names: the fast path, no cache needed
+        return _hanzi_name_keys(name)
+    return _other_name_keys(name.strip())
+
+
+@lru_cache(maxsize=20_000)
+def _other_name_keys(name: str) -> NameKeys:
     if not any(is_hanzi(c) for c in name):
         latin = fold_latin(name)
-        words = [w for w in "".join(c if c.isalnum() else " " for c in latin).split()]
+        words = "".join(c if c.isalnum() else " " for c in latin).split()
         return NameKeys("".join(words), "".join(w[0] for w in words), latin)
     syllables = _syllables(name)
     return NameKeys("".join(syllables), "".join(s[0] for s in syllables), "")

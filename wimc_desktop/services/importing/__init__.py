@@ -21,7 +21,7 @@ from wimc_desktop.domain.models import Event, ImportReport
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.importing.plan import ImportPlan, make_plan, split_unchanged
 from wimc_desktop.services.importing.readers import RawTable, read_table
-from wimc_desktop.services.importing.rows import GuestDraft, RowConverter
+from wimc_desktop.services.importing.rows import GuestBatch, convert_rows
 from wimc_desktop.services.importing.writer import Progress, assign_codes, write_plan
 
 __all__ = ["ImportPreview", "import_file", "import_records", "preview_file"]
@@ -94,34 +94,30 @@ def preview_file(path: str | Path, *, sheet: str | None = None, encoding: str | 
     )
 
 
-def _formula_problems(table: RawTable, row_no: int,
-                      mapping: dict[str, int]) -> list[ImportProblem]:
-    return [ImportProblem(row_no, table.headers[c], "", "formula with no saved value: open "
+def _formula_problems(table: RawTable, mapping: dict[str, int]) -> list[ImportProblem]:
+    mapped = set(mapping.values())
+    return [ImportProblem(r + 1, table.headers[c], "", "formula with no saved value: open "
                           "and save the file in Excel, then import again", table.file)
-            for r, c in table.formula_cells if r == row_no - 1 and c in mapping.values()]
+            for r, c in sorted(table.formula_cells)
+            if c in mapped and r > table.header_index]
 
 
-def _drafts(table: RawTable, mapping: dict[str, int], event: Event,
-            progress: Progress | None) -> tuple[list[GuestDraft], list[ImportProblem]]:
+def _convert(table: RawTable, mapping: dict[str, int],
+             event: Event) -> tuple[GuestBatch, list[ImportProblem]]:
+    """The file's rows as a checked batch, and every problem found in its cells."""
     headers = table.headers
     extra_cols = {i: h or f"column {i + 1}" for i, h in enumerate(headers)
                   if i not in set(mapping.values())}
-    converter = RowConverter(mapping, extra_cols, category_lookup(event.categories))
-    drafts: list[GuestDraft] = []
-    problems = list(table.problems)
-    data = table.data_rows()
-    for n, (row_no, cells) in enumerate(data):
-        values, extra, issues = converter.convert(cells)
-        for issue in issues:
-            col = headers[mapping[issue.field]] if issue.field in mapping else issue.field
-            problems.append(ImportProblem(row_no, col, issue.value, issue.reason, table.file))
-        if table.formula_cells:
-            problems += _formula_problems(table, row_no, mapping)
-        if not issues:
-            drafts.append(GuestDraft(row_no, values, extra))
-        if progress and n % 2000 == 0:
-            progress(n, len(data))
-    return drafts, problems
+    batch, issues = convert_rows(table.data_rows(), mapping, extra_cols,
+                                 category_lookup(event.categories))
+    problems = list(table.problems) + _formula_problems(table, mapping)
+    problems += [ImportProblem(batch.rows[i.index], headers[mapping[i.field]]
+                               if i.field in mapping else i.field, i.value, i.reason, table.file)
+                 for i in issues]
+    if issues:
+        bad = {i.index for i in issues}
+        batch = batch.subset([i for i in range(len(batch)) if i not in bad])
+    return batch, problems
 
 
 def _report(table: RawTable, mapping: dict[str, int], plan: ImportPlan,
@@ -150,10 +146,10 @@ def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] 
                             f"{table.header_row} ({', '.join(table.headers)}); "
                             "name it with --map name=COLUMN")
     event = get_event(db)
-    drafts, problems = _drafts(table, mapping, event, progress)
+    batch, problems = _convert(table, mapping, event)
     headers = {f: table.headers[i] for f, i in mapping.items()}
     with db.write() as session:
-        plan = make_plan(session, drafts, headers, table.file)
+        plan = make_plan(session, batch, headers, table.file)
         problems += plan.problems
         split_unchanged(session, plan)
         report = _report(table, mapping, plan, problems, dry_run)
@@ -162,14 +158,16 @@ def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] 
         if dry_run:
             session.rollback()
             return report
-        assign_codes(session, plan.new, event.badge_prefix)
+        new = batch.subset(plan.new)
+        assign_codes(session, new, event.badge_prefix)
         batch_id = str(uuid.uuid4())
         session.add(ImportBatchRow(
             id=batch_id, file_name=table.file, encoding=table.encoding, sheet=table.sheet,
             imported_at=dt.datetime.now(dt.UTC), total_rows=report.total_rows,
             added=report.added, updated=report.updated, unchanged=report.unchanged))
-        write_plan(session, plan, source=source or f"import:{table.file}", import_id=batch_id,
-                   progress=progress, is_cancelled=is_cancelled)
+        plan.new = list(range(len(new)))
+        write_plan(session, new, plan, source=source or f"import:{table.file}",
+                   import_id=batch_id, progress=progress, is_cancelled=is_cancelled)
     return report
 
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from wimc_desktop.db.schema import GuestRow
 from wimc_desktop.domain.errors import ImportProblem
-from wimc_desktop.services.importing.rows import GuestDraft
+from wimc_desktop.services.importing.rows import GuestBatch, GuestDraft
 
 MATCH_KEYS = ("badge_code", "external_id", "mobile", "email")
 WEAK_KEYS = ("mobile", "email")
@@ -27,9 +27,9 @@ _AMBIGUOUS = ""
 
 @dataclass
 class ImportPlan:
-    """The rows to add, the updates to make and how many rows change nothing."""
+    """Which rows add a guest, which update one, how many change nothing."""
 
-    new: list[GuestDraft] = field(default_factory=list)
+    new: list[int] = field(default_factory=list)  # indices into the batch
     updates: list[tuple[str, GuestDraft]] = field(default_factory=list)
     unchanged: int = 0
     problems: list[ImportProblem] = field(default_factory=list)
@@ -51,13 +51,13 @@ def existing_keys(session: Session) -> dict[str, dict[str, str]]:
     return table
 
 
-def _match(draft: GuestDraft, keys: dict[str, dict[str, str]]) -> tuple[str | None, str]:
+def _match(values: dict[str, str], keys: dict[str, dict[str, str]]) -> str | None:
     for key in MATCH_KEYS:
-        value = draft.values.get(key, "")
+        value = values[key]
         found = keys[key].get(value) if value else None
-        if found and (key not in WEAK_KEYS or keys["name"][found] == draft.values["name"]):
-            return found, key
-    return None, ""
+        if found and (key not in WEAK_KEYS or keys["name"][found] == values["name"]):
+            return found
+    return None
 
 
 def _conflict(draft: GuestDraft, guest_id: str, keys: dict[str, dict[str, str]],
@@ -72,21 +72,22 @@ def _conflict(draft: GuestDraft, guest_id: str, keys: dict[str, dict[str, str]],
     return None
 
 
-def _in_file_duplicates(drafts: list[GuestDraft], headers: dict[str, str],
+def _in_file_duplicates(batch: GuestBatch, headers: dict[str, str],
                         file: str) -> list[ImportProblem]:
     problems: list[ImportProblem] = []
     for key, label in (("badge_code", "duplicate badge code"),
                        ("external_id", "duplicate external id")):
+        column = batch.columns[key]
+        filled = [v for v in column if v]
+        if len(set(filled)) == len(filled):
+            continue
         first_row: dict[str, int] = {}
-        for draft in drafts:
-            value = draft.values.get(key, "")
-            if not value:
-                continue
-            if value in first_row:
-                problems.append(ImportProblem(draft.row, headers.get(key, key), value,
+        for row, value in zip(batch.rows, column, strict=True):
+            if value and value in first_row:
+                problems.append(ImportProblem(row, headers.get(key, key), value,
                                               f"{label} (also on row {first_row[value]})", file))
-            else:
-                first_row[value] = draft.row
+            elif value:
+                first_row[value] = row
     return problems
 
 
@@ -99,23 +100,27 @@ def _changed(draft: GuestDraft, current: Any) -> bool:
     return bool(draft.extra) and extra != {**extra, **draft.extra}
 
 
-def make_plan(session: Session, drafts: list[GuestDraft], headers: dict[str, str],
+def make_plan(session: Session, batch: GuestBatch, headers: dict[str, str],
               file: str) -> ImportPlan:
     """Match every row against the database and the rest of the file."""
-    plan = ImportPlan(problems=_in_file_duplicates(drafts, headers, file))
+    plan = ImportPlan(problems=_in_file_duplicates(batch, headers, file))
     keys = existing_keys(session)
+    if not keys["name"]:  # an empty guest list: every row is a new guest
+        plan.new = list(range(len(batch)))
+        return plan
     claimed: dict[str, int] = {}
-    for draft in drafts:
-        guest_id, _how = _match(draft, keys)
+    for index in range(len(batch)):
+        guest_id = _match(batch.values(index), keys)
         if guest_id is None:
-            plan.new.append(draft)
+            plan.new.append(index)
             continue
+        draft = batch.draft(index)
         conflict = _conflict(draft, guest_id, keys, headers, file)
         if conflict:
             plan.problems.append(conflict)
         elif guest_id in claimed:
             plan.problems.append(ImportProblem(
-                draft.row, "", draft.values.get("name", ""),
+                draft.row, "", draft.values["name"],
                 f"the same guest as row {claimed[guest_id]}", file))
         else:
             claimed[guest_id] = draft.row

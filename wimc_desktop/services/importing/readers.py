@@ -178,7 +178,7 @@ def read_workbook(path: Path, sheet: str | None = None) -> RawTable:
         raise
     except Exception as exc:  # calamine raises several types for a damaged file
         raise BadInputError(f"{path.name}: not a readable Excel workbook ({exc}).") from exc
-    rows = [[cell_text(v) for v in row] for row in values]
+    rows = [[v if type(v) is str else cell_text(v) for v in row] for row in values]
     missing = (formulas_without_values(path, names.index(chosen))
                if path.suffix.lower() in {".xlsx", ".xlsm"} else set())
     return RawTable(path.name, "xlsx", chosen, names, rows, formula_cells=missing)

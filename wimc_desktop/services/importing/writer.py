@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from operator import itemgetter
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import Table, bindparam, insert, select, update
@@ -13,12 +13,14 @@ from sqlalchemy.orm import Session
 
 from wimc_desktop.db.schema import SQLITE_DATETIME_FORMAT, GuestRow
 from wimc_desktop.domain.badge_codes import new_code
+from wimc_desktop.domain.contact import phone_digits
 from wimc_desktop.domain.errors import ImportCancelledError
 from wimc_desktop.domain.fields import GUEST_FIELDS
-from wimc_desktop.domain.ids import new_id, new_ids
+from wimc_desktop.domain.ids import new_ids
+from wimc_desktop.domain.names import fold_latin, name_keys
 from wimc_desktop.domain.search_keys import search_keys
 from wimc_desktop.services.importing.plan import COMPARED, ImportPlan
-from wimc_desktop.services.importing.rows import DEFAULT_CATEGORY, GuestDraft
+from wimc_desktop.services.importing.rows import DEFAULT_CATEGORY, GuestBatch, GuestDraft
 
 CHUNK = 5000
 TEXT_FIELDS = ("name", "name_en", "gender", "organization", "title", "country", "mobile",
@@ -28,7 +30,6 @@ COLUMNS = ("id", *TEXT_FIELDS, "category", "attendance", "badge_code", "source",
            "created_at", "updated_at")
 Progress = Callable[[int, int], None]
 GUEST_TABLE: Table = GuestRow.__table__  # type: ignore[assignment]
-_TEXT_GETTER = itemgetter(*TEXT_FIELDS)
 _quote = json.encoder.encode_basestring
 
 
@@ -41,25 +42,9 @@ def _derived(values: dict[str, str]) -> dict[str, str]:
 
 def new_guest_record(values: dict[str, str], extra: dict[str, str], source: str,
                      import_id: str | None, now: dt.datetime) -> dict[str, Any]:
-    """A complete guest row (as column -> value) for a new guest."""
-    return dict(zip(COLUMNS, _row(new_id(), values, extra, source, import_id, now, now),
-                    strict=True))
-
-
-def _row(gid: str, v: dict[str, str], extra: Any, source: str, import_id: str | None,
-         created: Any, updated: Any) -> tuple[Any, ...]:
-    get = v.get
-    keys = search_keys(v["name"], get("name_en", ""), get("mobile", ""))
-    return (gid, *_texts(v), get("category") or DEFAULT_CATEGORY,
-            get("attendance") or "onsite", v["badge_code"], source, import_id, extra,
-            keys.name_pinyin, keys.name_initials, keys.name_latin, keys.phone_digits,
-            created, updated)
-
-
-def _texts(values: dict[str, str]) -> tuple[str, ...]:
-    if len(values) >= len(GUEST_FIELDS):  # a converter's full dict: one C-level lookup
-        return _TEXT_GETTER(values)  # type: ignore[no-any-return]
-    return tuple(values.get(f, "") for f in TEXT_FIELDS)
+    """A complete guest row (column -> value) for one new guest (walk-ins, edits)."""
+    batch = GuestBatch([0], {f: [values.get(f, "")] for f in GUEST_FIELDS}, [extra])
+    return dict(zip(COLUMNS, _rows(batch, source, import_id, [extra], now)[0], strict=True))
 
 
 def json_object(extra: dict[str, str]) -> str:
@@ -69,41 +54,50 @@ def json_object(extra: dict[str, str]) -> str:
     return "{" + ", ".join(f"{_quote(k)}: {_quote(v)}" for k, v in extra.items()) + "}"
 
 
-def sqlite_rows(drafts: list[GuestDraft], source: str, import_id: str | None,
-                now: dt.datetime) -> list[tuple[Any, ...]]:
-    """Guest rows as the tuples the SQLite driver binds (JSON text, datetime text)."""
-    stamp = now.astimezone(dt.UTC).strftime(SQLITE_DATETIME_FORMAT)
-    ids = new_ids(len(drafts))
-    return [_row(gid, d.values, json_object(d.extra), source, import_id, stamp, stamp)
-            for gid, d in zip(ids, drafts, strict=True)]
+def _rows(batch: GuestBatch, source: str, import_id: str | None, extra: list[Any],
+          stamp: Any) -> list[tuple[Any, ...]]:
+    """Every row of the batch as a tuple in COLUMNS order, derived keys included."""
+    cols = batch.columns
+    keys = list(map(name_keys, cols["name"]))
+    latin = [fold_latin(en) if en else k.latin for en, k in zip(cols["name_en"], keys,
+                                                                strict=True)]
+    n = len(batch)
+    return list(zip(
+        new_ids(n), *(cols[f] for f in TEXT_FIELDS),
+        [c or DEFAULT_CATEGORY for c in cols["category"]],
+        [a or "onsite" for a in cols["attendance"]], cols["badge_code"],
+        repeat(source, n), repeat(import_id, n), extra,
+        [k.pinyin for k in keys], [k.initials for k in keys], latin,
+        list(map(phone_digits, cols["mobile"])), repeat(stamp, n), repeat(stamp, n),
+        strict=True))
 
 
-def insert_drafts(session: Session, drafts: list[GuestDraft], source: str,
-                  import_id: str | None, now: dt.datetime) -> None:
+def insert_batch(session: Session, batch: GuestBatch, source: str, import_id: str | None,
+                 now: dt.datetime) -> None:
     """Bulk insert: the driver's executemany of tuples on SQLite, Core executemany elsewhere."""
     conn = session.connection()
     if conn.dialect.name == "sqlite":
+        stamp = now.astimezone(dt.UTC).strftime(SQLITE_DATETIME_FORMAT)
+        rows = _rows(batch, source, import_id, list(map(json_object, batch.extra)), stamp)
         sql = (f"INSERT INTO guest ({', '.join(COLUMNS)}) "
                f"VALUES ({', '.join('?' * len(COLUMNS))})")
-        conn.exec_driver_sql(sql, sqlite_rows(drafts, source, import_id, now))
+        conn.exec_driver_sql(sql, rows)
     else:
-        ids = new_ids(len(drafts))
-        records = [dict(zip(COLUMNS, _row(gid, d.values, d.extra, source, import_id, now, now),
-                            strict=True)) for gid, d in zip(ids, drafts, strict=True)]
-        conn.execute(insert(GUEST_TABLE), records)
+        rows = _rows(batch, source, import_id, batch.extra, now)
+        conn.execute(insert(GUEST_TABLE), [dict(zip(COLUMNS, r, strict=True)) for r in rows])
 
 
-def assign_codes(session: Session, drafts: list[GuestDraft], prefix: str) -> None:
+def assign_codes(session: Session, batch: GuestBatch, prefix: str) -> None:
     """Give every new row without a badge code a fresh unambiguous one."""
-    if all(d.values.get("badge_code") for d in drafts):
+    codes = batch.columns["badge_code"]
+    if all(codes):
         return
     taken = set(session.execute(select(GuestRow.badge_code)).scalars())
-    taken.update(d.values["badge_code"] for d in drafts if d.values.get("badge_code"))
-    for draft in drafts:
-        if not draft.values.get("badge_code"):
-            code = new_code(prefix, taken.__contains__)
-            taken.add(code)
-            draft.values["badge_code"] = code
+    taken.update(c for c in codes if c)
+    for index, code in enumerate(codes):
+        if not code:
+            codes[index] = new_code(prefix, taken.__contains__)
+            taken.add(codes[index])
 
 
 def _update_params(session: Session, updates: list[tuple[str, GuestDraft]],
@@ -135,7 +129,8 @@ def update_guests(session: Session, updates: list[tuple[str, GuestDraft]],
         conn.execute(stmt, params)
 
 
-def write_plan(session: Session, plan: ImportPlan, *, source: str, import_id: str | None,
+def write_plan(session: Session, batch: GuestBatch, plan: ImportPlan, *, source: str,
+               import_id: str | None,
                progress: Progress | None, is_cancelled: Callable[[], bool] | None) -> None:
     """Insert and update in chunks, honouring Cancel until the commit."""
     now = dt.datetime.now(dt.UTC)
@@ -145,7 +140,7 @@ def write_plan(session: Session, plan: ImportPlan, *, source: str, import_id: st
         if is_cancelled and is_cancelled():
             raise ImportCancelledError("import cancelled; nothing was written")
         chunk = plan.new[start:start + CHUNK]
-        insert_drafts(session, chunk, source, import_id, now)
+        insert_batch(session, batch.subset(chunk), source, import_id, now)
         if progress:
             progress(start + len(chunk), total)
     if is_cancelled and is_cancelled():
