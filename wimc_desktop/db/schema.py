@@ -150,3 +150,64 @@ class GuestRow(Base):
         Index("ix_guest_category", "category"),
         Index("ix_guest_name", "name"),
     )
+
+
+class RevokedBadgeRow(Base):
+    """A badge code that no longer admits anyone, and the code that replaced it.
+
+    The current code of a guest lives in guest.badge_code; a code is in one place only.
+    """
+
+    __tablename__ = "revoked_badge"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    guest_id: Mapped[str] = mapped_column(ForeignKey("guest.id"), index=True)
+    revoked_at: Mapped[Stamp]
+    replaced_by: Mapped[str] = mapped_column(String(32))
+    desk: Mapped[Text100]
+    operator: Mapped[Text100]
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class CheckInRow(Base):
+    """One admission at a desk: append-only; an undo is a row of its own (CheckInUndoRow)."""
+
+    __tablename__ = "checkin"
+    id: Mapped[UUIDStr]
+    guest_id: Mapped[str] = mapped_column(ForeignKey("guest.id"))
+    event_day: Mapped[dt.date] = mapped_column(Date)
+    session: Mapped[Text100]
+    at: Mapped[Stamp]
+    desk: Mapped[Text100]
+    operator: Mapped[Text100]
+    method: Mapped[str] = mapped_column(String(16))
+    badge_code: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    nonce: Mapped[str] = mapped_column(String(64), unique=True)
+
+    __table_args__ = (Index("ix_checkin_guest_id_event_day", "guest_id", "event_day"),
+                      Index("ix_checkin_event_day_at", "event_day", "at"))
+
+
+class CheckInUndoRow(Base):
+    """The undoing of one check-in, with who, where, when and why."""
+
+    __tablename__ = "checkin_undo"
+    id: Mapped[UUIDStr]
+    checkin_id: Mapped[str] = mapped_column(ForeignKey("checkin.id"), unique=True)
+    at: Mapped[Stamp]
+    desk: Mapped[Text100]
+    operator: Mapped[Text100]
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    nonce: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class AuditRow(Base):
+    """A record of a change a person made (attendance changed at the desk, a reissue...)."""
+
+    __tablename__ = "audit"
+    id: Mapped[UUIDStr]
+    at: Mapped[Stamp]
+    desk: Mapped[Text100]
+    operator: Mapped[Text100]
+    action: Mapped[str] = mapped_column(String(64))
+    guest_id: Mapped[str | None] = mapped_column(ForeignKey("guest.id"), index=True)
+    details: Mapped[dict[str, str]] = mapped_column(JSON)
