@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
+import os
+import socket
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -18,7 +21,7 @@ from wimc_desktop.domain.errors import DeskError, ImportRejectedError
 from wimc_desktop.paths import default_db_target
 
 Handler = Callable[[argparse.Namespace], int]
-COMMANDS = ("init", "demo", "import", "guests")
+COMMANDS = ("init", "demo", "import", "guests", "search", "checkin", "undo-checkin", "walkin")
 
 
 def say(message: str) -> None:
@@ -114,6 +117,116 @@ def cmd_guests(args: argparse.Namespace) -> int:
     return 0
 
 
+def _desk(args: argparse.Namespace) -> Any:
+    from wimc_desktop.domain.checkin import Desk
+
+    return Desk(args.desk or os.environ.get("WIMC_DESK") or socket.gethostname(),
+                args.operator or os.environ.get("WIMC_OPERATOR") or _login())
+
+
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in a bare container or service
+        return "operator"
+
+
+def _day(db: Any, args: argparse.Namespace) -> dt.date:
+    """--day, else today in the event's time zone."""
+    if args.day is not None:
+        return args.day  # type: ignore[no-any-return]
+    from wimc_desktop.domain.checkin import local_day
+    from wimc_desktop.services.events import get_event
+
+    return local_day(get_event(db), dt.datetime.now(dt.UTC))
+
+
+def _say_result(result: Any) -> None:
+    guest = result.guest
+    who = f"{guest.name} ({guest.organization}, {guest.title})" if guest else result.code
+    if result.outcome == "admitted":
+        say(f"ADMITTED {who} on {result.day}")
+    elif result.outcome == "already_checked_in":
+        first = result.first_checkin
+        say(f"ALREADY CHECKED IN {who}: at {first.at.isoformat(timespec='seconds')} by desk "
+            f"{first.desk} ({first.operator})")
+    elif result.outcome == "badge_revoked":
+        say(f"BADGE REVOKED {result.code} ({who}); the current badge is {result.replaced_by}")
+    elif result.outcome == "unknown_code":
+        say(f"UNKNOWN CODE {result.code}")
+    else:
+        say(f"NOT AN EVENT DAY: {result.day} (choose an event day with --day)")
+
+
+def cmd_checkin(args: argparse.Namespace) -> int:
+    from wimc_desktop.services.checkin import check_in
+    from wimc_desktop.services.events import open_event_database
+
+    db = open_event_database(args.db)
+    result = check_in(db, args.code, day=_day(db, args), desk=_desk(args))
+    if args.json:
+        emit_json(result.as_json())
+    _say_result(result)
+    return int(result.outcome.exit_code)
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    from wimc_desktop.services.checkin import find_checkin, undo_checkin
+    from wimc_desktop.services.events import open_event_database
+
+    db = open_event_database(args.db)
+    day = _day(db, args)
+    record = find_checkin(db, args.code, day)
+    undo_checkin(db, record.id, desk=_desk(args), reason=args.reason)
+    if args.json:
+        emit_json({"undone": record.as_json(), "code": args.code, "reason": args.reason})
+    say(f"Undone: the check-in of {args.code} on {day} at "
+        f"{record.at.isoformat(timespec='seconds')} by desk {record.desk}")
+    return 0
+
+
+def cmd_walkin(args: argparse.Namespace) -> int:
+    from wimc_desktop.services.events import open_event_database
+    from wimc_desktop.services.walkin import register_walk_in
+
+    db = open_event_database(args.db)
+    result = register_walk_in(db, name=args.name, organization=args.organization,
+                              mobile=args.mobile, category=args.category, title=args.title,
+                              day=_day(db, args), desk=_desk(args))
+    if args.json:
+        emit_json(result.as_json())
+    else:
+        print(result.code)
+    _say_result(result)
+    return int(result.outcome.exit_code)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from wimc_desktop.services.events import open_event_database
+    from wimc_desktop.services.search import search_guests
+
+    db = open_event_database(args.db)
+    found = search_guests(db, args.query, limit=args.limit, day=_day(db, args))
+    if args.json:
+        emit_json({"total": found.total, "results": [
+            {**hit.guest.as_json(), "checked_in": hit.checked_in, "matched": hit.matched}
+            for hit in found.results]})
+        return 0
+    for hit in found.results:
+        g = hit.guest
+        mark = "✓" if hit.checked_in else " "
+        print("\t".join((mark, g.badge_code, g.name, g.name_en, g.organization, g.title,
+                         g.category)))
+    say(f"{found.total} found, {len(found.results)} shown")
+    return 0
+
+
+def _add_desk_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--desk", default=None, help="desk name (default: $WIMC_DESK or host name)")
+    p.add_argument("--operator", default=None,
+                   help="operator name (default: $WIMC_OPERATOR or the login name)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wimc-desk", description="WIMC Desk, headless.")
     parser.add_argument("--db", default=None, help="event file (.wimc) or database URL "
@@ -142,6 +255,35 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("guests", help="list the guests")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_guests)
+    p = sub.add_parser("search", help="find guests by name, pinyin, phone, code...")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--day", type=_date, default=None)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_search)
+    p = sub.add_parser("checkin", help="admit the holder of a badge code")
+    p.add_argument("code")
+    p.add_argument("--day", type=_date, default=None, help="event day (default: today)")
+    _add_desk_options(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_checkin)
+    p = sub.add_parser("undo-checkin", help="undo an admission (recorded, never deleted)")
+    p.add_argument("code")
+    p.add_argument("--day", type=_date, default=None)
+    p.add_argument("--reason", required=True)
+    _add_desk_options(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_undo)
+    p = sub.add_parser("walkin", help="register and admit a walk-in guest")
+    p.add_argument("--name", required=True)
+    p.add_argument("--organization", default="")
+    p.add_argument("--title", default="")
+    p.add_argument("--mobile", default="")
+    p.add_argument("--category", default="visitor")
+    p.add_argument("--day", type=_date, default=None)
+    _add_desk_options(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_walkin)
     return parser
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union_all
+from sqlalchemy.orm import Session
 
 from wimc_desktop.db.engine import Database
-from wimc_desktop.db.schema import GuestRow
+from wimc_desktop.db.schema import GuestRow, RevokedBadgeRow
 from wimc_desktop.domain.errors import BadInputError
 from wimc_desktop.domain.models import Attendance, Guest
 
@@ -59,3 +60,17 @@ def list_guests(db: Database) -> list[Guest]:
     with db.read() as session:
         rows = session.execute(select(GuestRow).order_by(GuestRow.name, GuestRow.badge_code))
         return [guest_from_row(r) for r in rows.scalars()]
+
+
+def code_in_use(session: Session, code: str) -> bool:
+    """True when a code is some guest's current badge or a revoked one (never reused)."""
+    current = select(GuestRow.badge_code).where(GuestRow.badge_code == code)
+    revoked = select(RevokedBadgeRow.code).where(RevokedBadgeRow.code == code)
+    return session.execute(union_all(current, revoked).limit(1)).first() is not None
+
+
+def all_codes(session: Session) -> set[str]:
+    """Every code ever issued: current and revoked."""
+    codes = set(session.execute(select(GuestRow.badge_code)).scalars())
+    codes.update(session.execute(select(RevokedBadgeRow.code)).scalars())
+    return codes

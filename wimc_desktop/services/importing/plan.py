@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wimc_desktop.db.schema import GuestRow
+from wimc_desktop.db.schema import GuestRow, RevokedBadgeRow
 from wimc_desktop.domain.errors import ImportProblem
 from wimc_desktop.services.importing.rows import GuestBatch, GuestDraft
 
@@ -100,10 +100,23 @@ def _changed(draft: GuestDraft, current: Any) -> bool:
     return bool(draft.extra) and extra != {**extra, **draft.extra}
 
 
+def _revoked_codes(session: Session, batch: GuestBatch, headers: dict[str, str],
+                   file: str) -> list[ImportProblem]:
+    stmt = select(RevokedBadgeRow.code, RevokedBadgeRow.replaced_by)
+    revoked = {code: new for code, new in session.execute(stmt)}
+    if not revoked:
+        return []
+    return [ImportProblem(row, headers.get("badge_code", "badge_code"), code,
+                          f"badge code was revoked (replaced by {revoked[code]})", file)
+            for row, code in zip(batch.rows, batch.columns["badge_code"], strict=True)
+            if code in revoked]
+
+
 def make_plan(session: Session, batch: GuestBatch, headers: dict[str, str],
               file: str) -> ImportPlan:
     """Match every row against the database and the rest of the file."""
-    plan = ImportPlan(problems=_in_file_duplicates(batch, headers, file))
+    plan = ImportPlan(problems=_in_file_duplicates(batch, headers, file)
+                      + _revoked_codes(session, batch, headers, file))
     keys = existing_keys(session)
     if not keys["name"]:  # an empty guest list: every row is a new guest
         plan.new = list(range(len(batch)))

@@ -19,6 +19,7 @@ from wimc_desktop.domain.fields import GUEST_FIELDS
 from wimc_desktop.domain.ids import new_ids
 from wimc_desktop.domain.names import fold_latin, name_keys
 from wimc_desktop.domain.search_keys import search_keys
+from wimc_desktop.services.guests import all_codes
 from wimc_desktop.services.importing.plan import COMPARED, ImportPlan
 from wimc_desktop.services.importing.rows import DEFAULT_CATEGORY, GuestBatch, GuestDraft
 
@@ -92,7 +93,7 @@ def assign_codes(session: Session, batch: GuestBatch, prefix: str) -> None:
     codes = batch.columns["badge_code"]
     if all(codes):
         return
-    taken = set(session.execute(select(GuestRow.badge_code)).scalars())
+    taken = all_codes(session)
     taken.update(c for c in codes if c)
     for index, code in enumerate(codes):
         if not code:

@@ -1,0 +1,207 @@
+"""Checking guests in: scans, manual admissions, undo, walk-ins, the desk's recent list.
+
+Every admission is one write transaction begun with BEGIN IMMEDIATE, so two desks on
+one file can never both admit the same guest for the same day; a nonce makes a retried
+request (a double Enter, a replay after a crash) admit once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from wimc_desktop.db.engine import Database
+from wimc_desktop.db.queries import admitted_guest_ids, valid_checkins
+from wimc_desktop.db.schema import (
+    AuditRow,
+    CheckInRow,
+    CheckInUndoRow,
+    GuestRow,
+    RevokedBadgeRow,
+)
+from wimc_desktop.domain.badge_codes import normalize_code
+from wimc_desktop.domain.checkin import (
+    UNDO_GRACE,
+    CheckInRecord,
+    CheckInResult,
+    Desk,
+    Method,
+    Outcome,
+    is_event_day,
+)
+from wimc_desktop.domain.errors import BadInputError, NotFoundError
+from wimc_desktop.domain.models import Attendance, Event
+from wimc_desktop.services.events import get_event
+from wimc_desktop.services.guests import guest_from_row
+
+
+def _record(row: CheckInRow) -> CheckInRecord:
+    return CheckInRecord(row.id, row.guest_id, row.event_day, row.at, row.desk, row.operator,
+                         row.method, row.session)
+
+
+def first_checkin(session: Session, guest_id: str, day: dt.date) -> CheckInRow | None:
+    """The guest's valid (not undone) check-in on that day, if any."""
+    stmt = valid_checkins(day).where(CheckInRow.guest_id == guest_id).order_by(CheckInRow.at)
+    return session.execute(stmt.limit(1)).scalar_one_or_none()
+
+
+def _audit(session: Session, desk: Desk, action: str, guest_id: str | None,
+           now: dt.datetime, **details: str) -> None:
+    session.add(AuditRow(id=str(uuid.uuid4()), at=now, desk=desk.name, operator=desk.operator,
+                         action=action, guest_id=guest_id, details=details))
+
+
+def _admit(session: Session, guest: GuestRow, day: dt.date, desk: Desk, method: Method,
+           nonce: str, now: dt.datetime, session_name: str = "") -> CheckInResult:
+    earlier = first_checkin(session, guest.id, day)
+    if earlier is not None:
+        _audit(session, desk, "refused:already_checked_in", guest.id, now,
+               code=guest.badge_code, day=day.isoformat())
+        return CheckInResult(Outcome.ALREADY_CHECKED_IN, guest.badge_code, day,
+                             guest_from_row(guest), first_checkin=_record(earlier))
+    row = CheckInRow(id=str(uuid.uuid4()), guest_id=guest.id, event_day=day,
+                     session=session_name, at=now, desk=desk.name, operator=desk.operator,
+                     method=method.value, badge_code=guest.badge_code, nonce=nonce)
+    session.add(row)
+    changed = guest.attendance == Attendance.ONLINE.value
+    if changed:  # an online-only guest came in person: record it, count them on site
+        guest.attendance = Attendance.ONSITE.value
+        guest.updated_at = now
+        _audit(session, desk, "attendance_changed", guest.id, now,
+               old=Attendance.ONLINE.value, new=Attendance.ONSITE.value, day=day.isoformat())
+    session.flush()
+    return CheckInResult(Outcome.ADMITTED, guest.badge_code, day, guest_from_row(guest),
+                         checkin=_record(row), attendance_changed=changed)
+
+
+def _replayed(session: Session, nonce: str) -> CheckInResult | None:
+    row = session.execute(select(CheckInRow).where(CheckInRow.nonce == nonce)).scalar()
+    if row is None:
+        return None
+    guest = session.get_one(GuestRow, row.guest_id)
+    return CheckInResult(Outcome.ADMITTED, row.badge_code, row.event_day,
+                         guest_from_row(guest), checkin=_record(row))
+
+
+def _refused(session: Session, desk: Desk, outcome: Outcome, code: str, day: dt.date,
+             now: dt.datetime, guest: GuestRow | None = None,
+             replaced_by: str | None = None) -> CheckInResult:
+    _audit(session, desk, f"refused:{outcome.value}", guest.id if guest else None, now,
+           code=code, day=day.isoformat())
+    return CheckInResult(outcome, code, day, guest_from_row(guest) if guest else None,
+                         replaced_by=replaced_by)
+
+
+def check_in(db: Database, code: str, *, day: dt.date, desk: Desk,
+             method: Method = Method.SCAN, nonce: str | None = None,
+             now: dt.datetime | None = None, event: Event | None = None) -> CheckInResult:
+    """Admit the holder of a badge code on an event day (one transaction)."""
+    event = event or get_event(db)
+    now = now or dt.datetime.now(dt.UTC)
+    code = normalize_code(code)
+    nonce = nonce or uuid.uuid4().hex
+    with db.write() as session:
+        replay = _replayed(session, nonce)
+        if replay is not None:
+            return replay
+        guest = session.execute(select(GuestRow).where(GuestRow.badge_code == code)).scalar()
+        if guest is None:
+            revoked = session.get(RevokedBadgeRow, code)
+            if revoked is not None:
+                holder = session.get_one(GuestRow, revoked.guest_id)
+                return _refused(session, desk, Outcome.BADGE_REVOKED, code, day, now, holder,
+                                revoked.replaced_by)
+            return _refused(session, desk, Outcome.UNKNOWN_CODE, code, day, now)
+        if not is_event_day(event, day):
+            return _refused(session, desk, Outcome.NOT_EVENT_DAY, code, day, now, guest)
+        return _admit(session, guest, day, desk, method, nonce, now)
+
+
+def check_in_guest(db: Database, guest_id: str, *, day: dt.date, desk: Desk,
+                   method: Method = Method.MANUAL, nonce: str | None = None,
+                   now: dt.datetime | None = None) -> CheckInResult:
+    """Admit a guest chosen by name at the desk (no badge scanned)."""
+    event = get_event(db)
+    now = now or dt.datetime.now(dt.UTC)
+    nonce = nonce or uuid.uuid4().hex
+    with db.write() as session:
+        replay = _replayed(session, nonce)
+        if replay is not None:
+            return replay
+        guest = session.get(GuestRow, guest_id)
+        if guest is None:
+            raise NotFoundError(f"no guest with id {guest_id}")
+        if not is_event_day(event, day):
+            return _refused(session, desk, Outcome.NOT_EVENT_DAY, guest.badge_code, day, now,
+                            guest)
+        return _admit(session, guest, day, desk, method, nonce, now)
+
+
+def undo_checkin(db: Database, checkin_id: str, *, desk: Desk, reason: str = "",
+                 now: dt.datetime | None = None, nonce: str | None = None) -> CheckInRecord:
+    """Undo an admission: free within 2 minutes for its own operator, else with a reason."""
+    now = now or dt.datetime.now(dt.UTC)
+    with db.write() as session:
+        row = session.get(CheckInRow, checkin_id)
+        if row is None:
+            raise NotFoundError(f"no check-in with id {checkin_id}")
+        if session.execute(select(CheckInUndoRow).where(
+                CheckInUndoRow.checkin_id == checkin_id)).scalar() is not None:
+            raise BadInputError("this check-in was already undone")
+        own = row.operator == desk.operator and now - row.at <= UNDO_GRACE
+        if not own and not reason.strip():
+            raise BadInputError("a reason is required to undo a check-in made by someone "
+                                "else or more than 2 minutes ago")
+        session.add(CheckInUndoRow(id=str(uuid.uuid4()), checkin_id=checkin_id, at=now,
+                                   desk=desk.name, operator=desk.operator,
+                                   reason=reason.strip(), nonce=nonce or uuid.uuid4().hex))
+        return _record(row)
+
+
+def find_checkin(db: Database, code: str, day: dt.date) -> CheckInRecord:
+    """The valid check-in on a day of the guest holding a code (current or revoked)."""
+    code = normalize_code(code)
+    with db.read() as session:
+        guest_id = session.execute(select(GuestRow.id).where(GuestRow.badge_code == code)).scalar()
+        if guest_id is None:
+            guest_id = session.execute(select(RevokedBadgeRow.guest_id).where(
+                RevokedBadgeRow.code == code)).scalar()
+        if guest_id is None:
+            raise NotFoundError(f"unknown badge code {code}")
+        row = first_checkin(session, guest_id, day)
+        if row is None:
+            raise NotFoundError(f"{code} is not checked in on {day.isoformat()}")
+        return _record(row)
+
+
+def admitted_count(db: Database, day: dt.date) -> int:
+    with db.read() as session:
+        sub = admitted_guest_ids(day).distinct().subquery()
+        return int(session.execute(select(func.count()).select_from(sub)).scalar_one())
+
+
+def expected_count(db: Database) -> int:
+    """Guests expected at the venue: those registered on site."""
+    with db.read() as session:
+        stmt = select(func.count()).select_from(GuestRow).where(
+            GuestRow.attendance == Attendance.ONSITE.value)
+        return int(session.execute(stmt).scalar_one())
+
+
+def recent_admissions(db: Database, day: dt.date, desk: str | None = None,
+                      limit: int = 20) -> list[CheckInResult]:
+    """The latest admissions of the day (of one desk, when named), newest first."""
+    with db.read() as session:
+        stmt = valid_checkins(day).order_by(CheckInRow.at.desc()).limit(limit)
+        if desk is not None:
+            stmt = stmt.where(CheckInRow.desk == desk)
+        rows = session.execute(stmt).scalars().all()
+        guests = {g.id: g for g in session.execute(select(GuestRow).where(
+            GuestRow.id.in_([r.guest_id for r in rows]))).scalars()}
+        return [CheckInResult(Outcome.ADMITTED, r.badge_code, day,
+                              guest_from_row(guests[r.guest_id]), checkin=_record(r))
+                for r in rows]
