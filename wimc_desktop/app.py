@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -23,6 +24,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         from wimc_desktop import cli
 
         return cli.main(args)
+    if not _has_screen():
+        print("wimc-desk: no screen to open the window on (no DISPLAY or WAYLAND_DISPLAY). "
+              "Run it on a desktop, under 'xvfb-run -a python3 main.py', or give a command "
+              "(python3 main.py --help).", file=sys.stderr)
+        return 2
     from wimc_desktop.ui.application import run
 
     return run(_gui_target(args), [sys.argv[0], *args])
+
+
+def _has_screen() -> bool:
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

@@ -148,7 +148,7 @@ class GuestRow(Base):
     # search has its own index tables; each index here slows every bulk import.
     __table_args__ = (
         Index("ix_guest_category", "category"),
-        Index("ix_guest_name", "name"),
+        Index("ix_guest_name_pinyin_name", "name_pinyin", "name"),
     )
 
 

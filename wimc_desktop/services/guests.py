@@ -37,10 +37,12 @@ def guest_ids(db: Database, sort: str = "name", descending: bool = False) -> lis
     """Every guest's id in the order of one field (ties broken by badge code)."""
     if sort not in SORTABLE:
         raise BadInputError(f"cannot sort guests by {sort!r}")
-    column = getattr(GuestRow, sort)
-    order = column.desc() if descending else column.asc()
+    # Names sort as a Chinese list does: by pinyin (Latin names fall in by their letters).
+    columns = [GuestRow.name_pinyin, GuestRow.name] if sort == "name" else [getattr(GuestRow,
+                                                                                 sort)]
+    order = [c.desc() if descending else c.asc() for c in columns]
     with db.read() as session:
-        stmt = select(GuestRow.id).order_by(order, GuestRow.badge_code)
+        stmt = select(GuestRow.id).order_by(*order, GuestRow.badge_code)
         return list(session.execute(stmt).scalars())
 
 
@@ -56,9 +58,10 @@ def guests_by_ids(db: Database, ids: list[str]) -> list[Guest]:
 
 
 def list_guests(db: Database) -> list[Guest]:
-    """The whole list, ordered by name then badge code."""
+    """The whole list, ordered by the pinyin of the name, then badge code."""
     with db.read() as session:
-        rows = session.execute(select(GuestRow).order_by(GuestRow.name, GuestRow.badge_code))
+        rows = session.execute(select(GuestRow).order_by(GuestRow.name_pinyin, GuestRow.name,
+                                                         GuestRow.badge_code))
         return [guest_from_row(r) for r in rows.scalars()]
 
 

@@ -84,8 +84,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_guest"),
         sa.UniqueConstraint("badge_code", name="uq_guest_badge_code"),
     )
-    for column in ("category", "name"):
-        op.create_index(f"ix_guest_{column}", "guest", [column])
+    op.create_index("ix_guest_category", "guest", ["category"])
+    op.create_index("ix_guest_name_pinyin_name", "guest", ["name_pinyin", "name"])
 
 
 def downgrade() -> None:

@@ -1,0 +1,78 @@
+"""GUI test fixtures: offscreen Qt, settings in a temp folder, a fresh event file per test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtWidgets import QMessageBox
+
+from tests.gui.gui_helpers import make_event
+from wimc_desktop.db.engine import Database
+from wimc_desktop.ui import i18n, messages
+from wimc_desktop.ui.opened_event import OpenedEvent, describe
+from wimc_desktop.ui.worker import Worker
+
+
+@dataclass
+class ShownBox:
+    icon: QMessageBox.Icon
+    text: str
+    info: str
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(qapp: object, tmp_path: Path) -> Iterator[Path]:
+    """QSettings and standard paths in a temp folder; every test starts in English."""
+    QCoreApplication.setOrganizationName("WIMC Desk Test")
+    QCoreApplication.setApplicationName("WIMC Desk Test")
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    folder = tmp_path / "settings"
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.SystemScope, str(folder))
+    i18n.apply_language(i18n.ENGLISH)
+    yield folder
+    i18n.apply_language(i18n.ENGLISH)
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[ShownBox]:
+    """Every message box the app would show, recorded instead of blocking."""
+    shown: list[ShownBox] = []
+
+    def record(box: QMessageBox) -> int:
+        shown.append(ShownBox(box.icon(), box.text(), box.informativeText()))
+        return int(QMessageBox.StandardButton.Ok)
+
+    monkeypatch.setattr(messages, "exec_box", record)
+    return shown
+
+
+@pytest.fixture
+def event_db(tmp_path: Path) -> Iterator[Database]:
+    """A fresh, empty event database file."""
+    db = make_event(tmp_path / "event.wimc")
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def worker(event_db: Database) -> Iterator[Worker]:
+    """The background worker; shut down before the database closes."""
+    w = Worker()
+    yield w
+    assert w.shutdown(), "the worker did not finish its tasks"
+
+
+@pytest.fixture
+def opened(event_db: Database) -> OpenedEvent:
+    return describe(event_db)
+
+

@@ -1,0 +1,118 @@
+"""The Guests page: column chooser (remembered), contact toggle, lazy fetching in a view."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from tests.gui.gui_helpers import add_guests
+from wimc_desktop.db.engine import Database
+from wimc_desktop.services.demo import create_demo_event
+from wimc_desktop.services.events import get_event
+from wimc_desktop.ui.guest_table_model import COLUMNS, PAGE_SIZE
+from wimc_desktop.ui.guests_page import GuestsPage
+from wimc_desktop.ui.settings import DeskSettings
+from wimc_desktop.ui.worker import Worker
+
+GUESTS = 2000
+
+
+def shown_page(qtbot: QtBot, worker: Worker, db: Database) -> GuestsPage:
+    page = GuestsPage(worker)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    with qtbot.waitSignal(page.model.guests_loaded):
+        page.set_database(db, get_event(db))
+    page.show()
+    if page.model.rowCount():
+        qtbot.waitUntil(lambda: page.model.fetched_count > 0)
+    return page
+
+
+def test_a_view_fetches_only_what_it_shows(qtbot: QtBot, worker: Worker,
+                                           event_db: Database) -> None:
+    add_guests(event_db, GUESTS)
+    page = shown_page(qtbot, worker, event_db)
+    assert page.model.rowCount() == GUESTS
+    qtbot.waitUntil(lambda: worker.pending == 0)
+    assert page.model.fetched_count <= 2 * PAGE_SIZE
+    assert page.view.model().index(0, 0).data() != "…"
+    page.view.scrollToBottom()
+    qtbot.waitUntil(lambda: page.model.guest_at(GUESTS - 1) is not None)
+    assert page.model.fetched_count <= 4 * PAGE_SIZE
+
+
+def test_column_chooser_hides_a_column_and_remembers_it(
+        qtbot: QtBot, worker: Worker, event_db: Database) -> None:
+    page = shown_page(qtbot, worker, event_db)
+    email = COLUMNS.index("email")
+    assert not page.view.isColumnHidden(email)
+    menu = page.build_column_menu()
+    action = next(a for a in menu.actions() if a.data() == "email")
+    name_action = next(a for a in menu.actions() if a.data() == "name")
+    assert action.isChecked()
+    assert not name_action.isEnabled()
+    action.trigger()
+    assert page.view.isColumnHidden(email)
+    assert "email" in DeskSettings().hidden_guest_columns
+    again = GuestsPage(worker)
+    qtbot.addWidget(again)
+    assert again.view.isColumnHidden(email)
+
+
+def test_rarely_needed_columns_start_hidden(qtbot: QtBot, worker: Worker) -> None:
+    page = GuestsPage(worker)
+    qtbot.addWidget(page)
+    assert page.hidden_columns() == {"gender", "country", "source"}
+
+
+def test_clicking_a_header_sorts(qtbot: QtBot, worker: Worker, event_db: Database) -> None:
+    add_guests(event_db, 30)
+    page = shown_page(qtbot, worker, event_db)
+    header = page.view.horizontalHeader()
+    column = COLUMNS.index("badge_code")
+    page.view.scrollTo(page.model.index(0, column))
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    where = QPoint(x, header.height() // 2)
+    with qtbot.waitSignal(page.model.guests_loaded):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert page.model.sort_field == ("badge_code", False)
+    with qtbot.waitSignal(page.model.guests_loaded):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert page.model.sort_field == ("badge_code", True)
+    qtbot.waitUntil(lambda: page.model.guest_at(0) is not None)
+    assert page.model.guest_at(0).badge_code == "T-000029"
+
+
+def test_contact_toggle_shows_full_numbers(qtbot: QtBot, worker: Worker,
+                                           event_db: Database) -> None:
+    add_guests(event_db, 3)
+    page = shown_page(qtbot, worker, event_db)
+    qtbot.waitUntil(lambda: page.model.guest_at(0) is not None)
+    mobile = page.model.index(0, COLUMNS.index("mobile"))
+    assert "*" in mobile.data()
+    page._contact_toggle.setChecked(True)
+    assert mobile.data().isdigit()
+    assert page.model.index(0, 0).data() == page.model.guest_at(0).name
+
+
+@pytest.mark.slow
+def test_a_hundred_thousand_guests_open_at_once(qtbot: QtBot, worker: Worker,
+                                                tmp_path: Path) -> None:
+    db = create_demo_event(tmp_path / "big.wimc", count=100_000)
+    try:
+        started = time.perf_counter()
+        page = shown_page(qtbot, worker, db)
+        qtbot.waitUntil(lambda: worker.pending == 0)
+        elapsed = time.perf_counter() - started
+        assert page.model.rowCount() == 100_000
+        assert page.model.fetched_count <= 2 * PAGE_SIZE
+        assert elapsed < 5, f"the first screen of 100,000 guests took {elapsed:.1f} s"
+        page.close()
+    finally:
+        assert worker.shutdown()
+        db.dispose()

@@ -1,0 +1,125 @@
+"""Starting the desk: the QApplication, its language and look, the event database, the window."""
+
+from __future__ import annotations
+
+import logging
+
+import PySide6
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QApplication, QProgressDialog
+
+from wimc_desktop import APP_NAME, __version__
+from wimc_desktop.domain.errors import DeskError
+from wimc_desktop.paths import default_db_target
+from wimc_desktop.ui import assets, i18n, messages, qt_fixes
+from wimc_desktop.ui.main_window import MainWindow
+from wimc_desktop.ui.opened_event import OpenedEvent, create_demo, needs_demo, open_event
+from wimc_desktop.ui.settings import DeskSettings
+from wimc_desktop.ui.worker import Worker
+
+log = logging.getLogger("wimc_desktop.ui")
+EXIT_KNOWN_ERROR = 2
+EXIT_BUG = 1
+
+
+
+class Launcher(QObject):
+    """Opens (or, the first time, creates the demo in) the event database, then the window."""
+
+    def __init__(self, worker: Worker, db_target: str | None) -> None:
+        super().__init__()
+        self._worker = worker
+        self._explicit = db_target is not None
+        self._target = db_target if db_target is not None else default_db_target()
+        self._wait: QProgressDialog | None = None
+        self.window: MainWindow | None = None
+        self.exit_code = 0
+
+    def start(self) -> None:
+        if not self._explicit and needs_demo(self._target):
+            text = QCoreApplication.translate(
+                "Startup", "Preparing the demo event (WIMC 2020, about 5,000 guests) in %1…")
+            self._show_wait(text.replace("%1", self._target))
+            target = self._target
+            self._worker.submit(lambda: create_demo(target), on_success=self._on_opened,
+                                on_failure=self._on_failed, context=self)
+        else:
+            target = self._target
+            self._worker.submit(lambda: open_event(target), on_success=self._on_opened,
+                                on_failure=self._on_failed, context=self)
+
+    def _show_wait(self, text: str) -> None:
+        wait = QProgressDialog(text, "", 0, 0)
+        wait.setWindowTitle(APP_NAME)
+        wait.setCancelButton(None)
+        wait.setWindowModality(Qt.WindowModality.ApplicationModal)
+        wait.setMinimumDuration(0)
+        wait.show()
+        self._wait = wait
+
+    def _close_wait(self) -> None:
+        if self._wait is not None:
+            self._wait.hide()
+            self._wait.deleteLater()
+            self._wait = None
+
+    def _on_opened(self, opened: OpenedEvent) -> None:
+        self.window = MainWindow(self._worker, opened)
+        self.window.show()
+        self._close_wait()
+        QApplication.instance().setQuitOnLastWindowClosed(True)
+
+    def _on_failed(self, exc: Exception) -> None:
+        self._close_wait()
+        self.exit_code = EXIT_KNOWN_ERROR if isinstance(exc, DeskError) else EXIT_BUG
+        what = QCoreApplication.translate("Startup", "WIMC Desk cannot open the event database.")
+        messages.report_error(None, exc, what)
+        QCoreApplication.exit(self.exit_code)
+
+
+def _warn_about_a_broken_binding() -> None:
+    if not qt_fixes.binding_is_broken():
+        return
+    log.error("PySide6 %s leaks references on this Python: the app will crash; install "
+              "PySide6-Essentials 6.11.3", PySide6.__version__)
+    text = QCoreApplication.translate(
+        "Startup", "This copy of PySide6 (%1) has a bug that makes WIMC Desk crash after a "
+        "while on this version of Python.").replace("%1", PySide6.__version__)
+    info = QCoreApplication.translate(
+        "Startup", "Ask your IT support to install PySide6-Essentials 6.11.3 (or to run the "
+        "desk on Python 3.12 or newer) before the event starts.")
+    messages.show_warning(None, text, info)
+
+
+def make_application(argv: list[str]) -> QApplication:
+    """The QApplication (or the one that already exists, as under pytest-qt)."""
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def run(db_target: str | None, argv: list[str]) -> int:
+    """Show the desk for db_target (None: the default event file); return the exit code."""
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    app = make_application(argv)
+    i18n.apply_language(DeskSettings().language)
+    assets.apply_look(app)
+    app.setWindowIcon(assets.icon("app"))
+    messages.install_excepthook()
+    _warn_about_a_broken_binding()
+    # Until the window is up, closing the wait dialog or an error box must not end the app
+    # with exit code 0 behind the launcher's back.
+    app.setQuitOnLastWindowClosed(False)
+    worker = Worker()
+    launcher = Launcher(worker, db_target)
+    launcher.start()
+    code = app.exec()
+    worker.shutdown()
+    if launcher.window is not None:
+        launcher.window.opened.db.dispose()
+    log.info("WIMC Desk exits with code %s", code)
+    return code

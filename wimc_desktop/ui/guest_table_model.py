@@ -1,0 +1,195 @@
+"""The guest list as a Qt table model: holds only ids, fetches guests in pages on the worker.
+
+Like anki's browser table model, rowCount comes from the list of ids alone, so 100,000
+guests open at once; a row's data is asked for only when a view paints it, a page at a
+time, on the background worker, and kept in a cache keyed by guest id (so a re-sort
+reuses what was fetched).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.contact import mask_email, mask_mobile
+from wimc_desktop.domain.models import Attendance, Event, Guest
+from wimc_desktop.services.guests import guest_ids, guests_by_ids
+from wimc_desktop.ui import i18n
+from wimc_desktop.ui.field_labels import field_label
+from wimc_desktop.ui.worker import Worker
+
+COLUMNS: tuple[str, ...] = ("name", "name_en", "organization", "title", "category",
+                            "attendance", "mobile", "email", "badge_code", "country",
+                            "gender", "source")
+CATEGORY_COLOR_ROLE = Qt.ItemDataRole.UserRole + 1
+GUEST_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+PAGE_SIZE = 100
+CACHE_LIMIT = 20_000
+NOT_FETCHED = "…"
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class GuestTableModel(QAbstractTableModel):
+    """Rows are guest ids in the current sort order; cells come from a cache of guests."""
+
+    guests_loaded = Signal(int)
+    page_fetched = Signal(int)
+
+    def __init__(self, worker: Worker, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._db: Database | None = None
+        self._event: Event | None = None
+        self._ids: list[str] = []
+        self._row_of: dict[str, int] = {}
+        self._cache: dict[str, Guest] = {}
+        self._pending: set[int] = set()
+        self._generation = 0
+        self._sort = ("name", False)
+        self._contact_visible = False
+        self.fetched_count = 0
+
+    # -- loading ---------------------------------------------------------------------
+
+    def set_database(self, db: Database, event: Event) -> None:
+        self._db, self._event = db, event
+        self.reload()
+
+    def reload(self) -> None:
+        """Forget every cached guest and list the ids again (after an import, say)."""
+        self._cache.clear()
+        self._list_ids()
+
+    def _list_ids(self) -> None:
+        if self._db is None:
+            return
+        self._generation += 1
+        generation, db, (field, descending) = self._generation, self._db, self._sort
+        self._worker.submit(lambda: guest_ids(db, sort=field, descending=descending),
+                            on_success=lambda ids: self._on_ids_listed(generation, ids),
+                            context=self)
+
+    def _on_ids_listed(self, generation: int, ids: list[str]) -> None:
+        if generation != self._generation:
+            return  # an older listing answered after a newer one was asked for
+        self.beginResetModel()
+        self._ids = ids
+        self._row_of = {guest_id: row for row, guest_id in enumerate(ids)}
+        self._pending.clear()
+        self.endResetModel()
+        self.guests_loaded.emit(len(ids))
+
+    def _request_page(self, page: int) -> None:
+        if page in self._pending or self._db is None:
+            return
+        self._pending.add(page)
+        ids = self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
+        generation, db = self._generation, self._db
+        self._worker.submit(
+            lambda: guests_by_ids(db, ids),
+            on_success=lambda guests: self._on_page_fetched(generation, page, len(ids), guests),
+            context=self)
+
+    def _on_page_fetched(self, generation: int, page: int, asked: int,
+                         guests: list[Guest]) -> None:
+        if generation != self._generation:
+            return
+        if len(guests) == asked:
+            # A page with a vanished guest stays "pending" until the next reload, so
+            # that painting its rows does not ask for it again and again.
+            self._pending.discard(page)
+        if len(self._cache) + len(guests) > CACHE_LIMIT:
+            self._cache.clear()
+        self._cache.update((g.id, g) for g in guests)
+        self.fetched_count += len(guests)
+        rows = [self._row_of[g.id] for g in guests if g.id in self._row_of]
+        if rows:
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), last))
+        self.page_fetched.emit(len(guests))
+
+    # -- what the views change -------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        wanted = (COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
+        if wanted != self._sort:
+            self._sort = wanted
+            self._list_ids()
+
+    @property
+    def sort_field(self) -> tuple[str, bool]:
+        return self._sort
+
+    def set_contact_visible(self, visible: bool) -> None:
+        self._contact_visible = visible
+        for field in ("mobile", "email"):
+            column = COLUMNS.index(field)
+            self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
+
+    def retranslate(self) -> None:
+        """Headers, categories and attendance follow the interface language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    # -- the model interface ---------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return field_label(COLUMNS[section])
+        return None
+
+    def guest_at(self, row: int) -> Guest | None:
+        """The guest of a row if fetched; asks for its page (and returns None) if not."""
+        guest = self._cache.get(self._ids[row])
+        if guest is None:
+            self._request_page(row // PAGE_SIZE)
+        return guest
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.ToolTipRole,
+                                               CATEGORY_COLOR_ROLE, GUEST_ID_ROLE):
+            return None
+        if role == GUEST_ID_ROLE:
+            return self._ids[index.row()]
+        guest = self.guest_at(index.row())
+        field = COLUMNS[index.column()]
+        if guest is None:
+            return NOT_FETCHED if index.column() == 0 and role != CATEGORY_COLOR_ROLE else None
+        if role == CATEGORY_COLOR_ROLE:
+            return self._category_color(guest) if field == "category" else None
+        return self._text(guest, field)
+
+    def _category_color(self, guest: Guest) -> QColor | None:
+        category = self._event.category(guest.category) if self._event else None
+        return QColor(category.color) if category else None
+
+    def _text(self, guest: Guest, field: str) -> str:
+        if field == "category":
+            category = self._event.category(guest.category) if self._event else None
+            if category is None:
+                return guest.category
+            return category.name_zh if i18n.is_chinese() else category.name_en
+        if field == "attendance":
+            online = guest.attendance == Attendance.ONLINE
+            return self.tr("Online") if online else self.tr("On site")
+        if field == "gender":
+            return {"M": self.tr("Male"), "F": self.tr("Female")}.get(guest.gender, "")
+        value = str(getattr(guest, field))
+        if field == "mobile" and not self._contact_visible:
+            return mask_mobile(value) if value else ""
+        if field == "email" and not self._contact_visible:
+            return mask_email(value)
+        return value

@@ -1,0 +1,26 @@
+"""What the user chose in the import wizard so far (plain data shared by its pages)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class ImportChoices:
+    """The file and how to read it; None means "as detected"."""
+
+    path: str = ""
+    encoding: str | None = None
+    sheet: str | None = None
+    overrides: dict[str, str] = field(default_factory=dict)
+
+    def reading_options(self) -> dict[str, Any]:
+        """Keyword arguments for preview_file and import_file."""
+        return {"sheet": self.sheet, "encoding": self.encoding,
+                "overrides": dict(self.overrides) or None}
+
+    def choose_file(self, path: str) -> None:
+        if path != self.path:
+            self.path, self.encoding, self.sheet = path, None, None
+            self.overrides.clear()

@@ -1,0 +1,66 @@
+"""What the window needs of an event database, gathered on the worker in one go (no Qt)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.models import Event
+from wimc_desktop.services.events import create_event, get_event, open_event_database
+from wimc_desktop.services.guests import count_guests
+
+
+@dataclass(frozen=True)
+class OpenedEvent:
+    """An open event database with the event it holds and its guest count."""
+
+    db: Database
+    event: Event
+    guest_count: int
+
+
+@dataclass(frozen=True)
+class NewEventInput:
+    """What the New event dialog asks for."""
+
+    path: str
+    name_zh: str
+    name_en: str
+    venue: str
+    city: str
+    start: dt.date
+    end: dt.date
+    timezone: str
+
+
+def describe(db: Database) -> OpenedEvent:
+    """Read the event and count its guests; closes the database if that fails."""
+    try:
+        return OpenedEvent(db, get_event(db), count_guests(db))
+    except Exception:
+        db.dispose()
+        raise
+
+
+def open_event(target: str) -> OpenedEvent:
+    return describe(open_event_database(target))
+
+
+def create_new_event(values: NewEventInput) -> OpenedEvent:
+    db = create_event(values.path, name_zh=values.name_zh, name_en=values.name_en,
+                      venue=values.venue, city=values.city, start=values.start,
+                      end=values.end, timezone=values.timezone)
+    return describe(db)
+
+
+def needs_demo(target: str) -> bool:
+    """A default target that is a file not created yet gets the demo event."""
+    return "://" not in target and not Path(target).expanduser().exists()
+
+
+def create_demo(target: str) -> OpenedEvent:
+    from wimc_desktop.services.demo import create_demo_event
+
+    return describe(create_demo_event(target))

@@ -1,0 +1,73 @@
+"""Every setting of the interface, declared once with its key, type and default."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from wimc_desktop.ui import i18n
+
+LANGUAGE = "ui/language"
+GEOMETRY = "ui/main_window_geometry"
+HIDDEN_GUEST_COLUMNS = "guests/hidden_columns"
+LAST_IMPORT_DIR = "files/last_import_dir"
+LAST_EVENT_DIR = "files/last_event_dir"
+DEFAULT_HIDDEN_GUEST_COLUMNS = ("gender", "country", "source")
+
+
+class DeskSettings:
+    """Typed access to QSettings (tests point QSettings at a temporary folder)."""
+
+    def __init__(self) -> None:
+        self._qs = QSettings()
+
+    def _text(self, key: str, default: str = "") -> str:
+        value = self._qs.value(key, default, type=str)
+        return value if isinstance(value, str) else default
+
+    @property
+    def language(self) -> str:
+        value = self._text(LANGUAGE)
+        return value if value in i18n.LANGUAGES else i18n.system_language()
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._qs.setValue(LANGUAGE, value)
+
+    @property
+    def hidden_guest_columns(self) -> set[str]:
+        if not self._qs.contains(HIDDEN_GUEST_COLUMNS):
+            return set(DEFAULT_HIDDEN_GUEST_COLUMNS)
+        # Stored as one comma-separated string: an empty list survives every backend.
+        return {c for c in self._text(HIDDEN_GUEST_COLUMNS).split(",") if c}
+
+    @hidden_guest_columns.setter
+    def hidden_guest_columns(self, columns: set[str]) -> None:
+        self._qs.setValue(HIDDEN_GUEST_COLUMNS, ",".join(sorted(columns)))
+
+    @property
+    def main_window_geometry(self) -> QByteArray:
+        value = self._qs.value(GEOMETRY, QByteArray(), type=QByteArray)
+        return value if isinstance(value, QByteArray) else QByteArray()
+
+    @main_window_geometry.setter
+    def main_window_geometry(self, value: QByteArray) -> None:
+        self._qs.setValue(GEOMETRY, value)
+
+    @property
+    def last_import_dir(self) -> str:
+        return self._text(LAST_IMPORT_DIR)
+
+    @last_import_dir.setter
+    def last_import_dir(self, value: str) -> None:
+        self._qs.setValue(LAST_IMPORT_DIR, value)
+
+    @property
+    def last_event_dir(self) -> str:
+        return self._text(LAST_EVENT_DIR)
+
+    @last_event_dir.setter
+    def last_event_dir(self, value: str) -> None:
+        self._qs.setValue(LAST_EVENT_DIR, value)
+
+    def sync(self) -> None:
+        self._qs.sync()
