@@ -92,7 +92,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.json:
             emit_json({"added": 0, "updated": 0, "unchanged": 0, "rejected": len(rows),
                        "errors": [{"row": p.row, "column": p.column, "value": p.value,
-                                   "reason": p.reason} for p in exc.problems]})
+                                   "reason": p.reason, "code": p.code}
+                                  for p in exc.problems]})
         say(f"{exc.file}: rejected, nothing imported ({len(exc.problems)} problems in "
             f"{len(rows)} rows):")
         for problem in exc.problems:

@@ -52,7 +52,8 @@ def test_rejected_import_exits_2_and_lists_problems(db: str, shared_data: Path,
     assert code == 2
     report = json.loads(out)
     assert report["added"] == 0 and report["rejected"] == 4
-    assert {"row": 3, "column": "姓名", "value": "", "reason": "missing name"} in report["errors"]
+    assert {"row": 3, "column": "姓名", "value": "", "reason": "missing name",
+            "code": "missing_name"} in report["errors"]
     assert "row 4" in err and "bad_rows.csv" in err
     assert json.loads(run(capsys, "--db", db, "guests", "--json")[1]) == []
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wimc_desktop.domain.problems import Reason, reason_text
+
 
 class DeskError(Exception):
     """A known failure whose message can be shown to the user as is."""
@@ -41,13 +43,25 @@ class StorageError(DeskError):
 
 @dataclass(frozen=True, slots=True)
 class ImportProblem:
-    """One reason a row of an imported file cannot be accepted."""
+    """One reason a row of an imported file cannot be accepted.
+
+    `reason` is the English text; `code` and `args` let the window show its own words.
+    """
 
     row: int
     column: str
     value: str
     reason: str
     file: str = ""
+    code: str = ""
+    args: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, row: int, column: str, value: str, code: Reason, file: str, /,
+           **args: object) -> ImportProblem:
+        text_args = {k: str(v) for k, v in args.items()}
+        return cls(row, column, value, reason_text(code, text_args), file, code.value,
+                   tuple(text_args.items()))
 
     def describe(self) -> str:
         where = f"{self.file}: " if self.file else ""

@@ -126,7 +126,8 @@ class ImportReport:
             "unchanged": self.unchanged,
             "rejected": self.rejected,
             "errors": [
-                {"row": p.row, "column": p.column, "value": p.value, "reason": p.reason}
+                {"row": p.row, "column": p.column, "value": p.value, "reason": p.reason,
+                 "code": p.code}
                 for p in self.errors
             ],
             "file": self.file,

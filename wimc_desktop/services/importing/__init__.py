@@ -18,6 +18,7 @@ from wimc_desktop.domain.errors import (
 )
 from wimc_desktop.domain.fields import GUEST_FIELDS, auto_mapping, fold_header
 from wimc_desktop.domain.models import Event, ImportReport
+from wimc_desktop.domain.problems import Reason
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.importing.plan import ImportPlan, make_plan, split_unchanged
 from wimc_desktop.services.importing.readers import RawTable, read_table
@@ -96,8 +97,8 @@ def preview_file(path: str | Path, *, sheet: str | None = None, encoding: str | 
 
 def _formula_problems(table: RawTable, mapping: dict[str, int]) -> list[ImportProblem]:
     mapped = set(mapping.values())
-    return [ImportProblem(r + 1, table.headers[c], "", "formula with no saved value: open "
-                          "and save the file in Excel, then import again", table.file)
+    return [ImportProblem.of(r + 1, table.headers[c], "", Reason.FORMULA_WITHOUT_VALUE,
+                             table.file)
             for r, c in sorted(table.formula_cells)
             if c in mapped and r > table.header_index]
 
@@ -111,8 +112,9 @@ def _convert(table: RawTable, mapping: dict[str, int],
     batch, issues = convert_rows(table.data_rows(), mapping, extra_cols,
                                  category_lookup(event.categories))
     problems = list(table.problems) + _formula_problems(table, mapping)
-    problems += [ImportProblem(batch.rows[i.index], headers[mapping[i.field]]
-                               if i.field in mapping else i.field, i.value, i.reason, table.file)
+    problems += [ImportProblem.of(batch.rows[i.index], headers[mapping[i.field]]
+                                  if i.field in mapping else i.field, i.value, i.reason,
+                                  table.file, **({"limit": i.limit} if i.limit else {}))
                  for i in issues]
     if issues:
         bad = {i.index for i in issues}

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from wimc_desktop.db.schema import GuestRow, RevokedBadgeRow
 from wimc_desktop.domain.errors import ImportProblem
+from wimc_desktop.domain.problems import Reason
 from wimc_desktop.services.importing.rows import GuestBatch, GuestDraft
 
 MATCH_KEYS = ("badge_code", "external_id", "mobile", "email")
@@ -63,20 +64,20 @@ def _match(values: dict[str, str], keys: dict[str, dict[str, str]]) -> str | Non
 def _conflict(draft: GuestDraft, guest_id: str, keys: dict[str, dict[str, str]],
               headers: dict[str, str], file: str) -> ImportProblem | None:
     """A badge code or external id that belongs to a different guest than the match."""
-    for key in ("badge_code", "external_id"):
+    for key, reason in (("badge_code", Reason.BADGE_CODE_OF_ANOTHER_GUEST),
+                        ("external_id", Reason.EXTERNAL_ID_OF_ANOTHER_GUEST)):
         value = draft.values.get(key, "")
         other = keys[key].get(value) if value else None
         if other and other != guest_id:
-            return ImportProblem(draft.row, headers.get(key, key), value,
-                                 f"{key.replace('_', ' ')} belongs to another guest", file)
+            return ImportProblem.of(draft.row, headers.get(key, key), value, reason, file)
     return None
 
 
 def _in_file_duplicates(batch: GuestBatch, headers: dict[str, str],
                         file: str) -> list[ImportProblem]:
     problems: list[ImportProblem] = []
-    for key, label in (("badge_code", "duplicate badge code"),
-                       ("external_id", "duplicate external id")):
+    for key, reason in (("badge_code", Reason.DUPLICATE_BADGE_CODE),
+                        ("external_id", Reason.DUPLICATE_EXTERNAL_ID)):
         column = batch.columns[key]
         filled = [v for v in column if v]
         if len(set(filled)) == len(filled):
@@ -84,8 +85,8 @@ def _in_file_duplicates(batch: GuestBatch, headers: dict[str, str],
         first_row: dict[str, int] = {}
         for row, value in zip(batch.rows, column, strict=True):
             if value and value in first_row:
-                problems.append(ImportProblem(row, headers.get(key, key), value,
-                                              f"{label} (also on row {first_row[value]})", file))
+                problems.append(ImportProblem.of(row, headers.get(key, key), value, reason,
+                                                 file, row=first_row[value]))
             elif value:
                 first_row[value] = row
     return problems
@@ -106,8 +107,8 @@ def _revoked_codes(session: Session, batch: GuestBatch, headers: dict[str, str],
     revoked = {code: new for code, new in session.execute(stmt)}
     if not revoked:
         return []
-    return [ImportProblem(row, headers.get("badge_code", "badge_code"), code,
-                          f"badge code was revoked (replaced by {revoked[code]})", file)
+    return [ImportProblem.of(row, headers.get("badge_code", "badge_code"), code,
+                             Reason.REVOKED_BADGE_CODE, file, code=revoked[code])
             for row, code in zip(batch.rows, batch.columns["badge_code"], strict=True)
             if code in revoked]
 
@@ -132,9 +133,9 @@ def make_plan(session: Session, batch: GuestBatch, headers: dict[str, str],
         if conflict:
             plan.problems.append(conflict)
         elif guest_id in claimed:
-            plan.problems.append(ImportProblem(
-                draft.row, "", draft.values["name"],
-                f"the same guest as row {claimed[guest_id]}", file))
+            plan.problems.append(ImportProblem.of(
+                draft.row, "", draft.values["name"], Reason.SAME_GUEST_AS_ROW, file,
+                row=claimed[guest_id]))
         else:
             claimed[guest_id] = draft.row
             plan.updates.append((guest_id, draft))

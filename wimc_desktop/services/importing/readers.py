@@ -13,6 +13,7 @@ from pathlib import Path
 
 from wimc_desktop.domain.errors import BadInputError, ImportProblem
 from wimc_desktop.domain.fields import header_score
+from wimc_desktop.domain.problems import Reason
 
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 ENCODINGS = ("utf-8", "gb18030", "utf-16")
@@ -98,10 +99,9 @@ def _parse_csv(text: str, file: str) -> tuple[list[list[str]], list[ImportProble
         for row in reader:
             rows.append(row)
             start_line = reader.line_num + 1
-    except csv.Error as exc:
-        problems.append(ImportProblem(
-            len(rows) + 1, "", "", f"broken quoting: a quote opened on line {start_line} "
-            f"is never closed properly ({exc})", file))
+    except csv.Error:
+        problems.append(ImportProblem.of(len(rows) + 1, "", "", Reason.BROKEN_QUOTING, file,
+                                         line=start_line))
     return rows, problems
 
 

@@ -10,6 +10,7 @@ from wimc_desktop.domain.categories import resolve_category
 from wimc_desktop.domain.contact import normalize_email, normalize_mobile
 from wimc_desktop.domain.fields import GUEST_FIELDS
 from wimc_desktop.domain.models import Attendance
+from wimc_desktop.domain.problems import Reason
 
 DEFAULT_CATEGORY = "visitor"
 MAX_LENGTH = {"name": 200, "name_en": 200, "organization": 200, "title": 200,
@@ -70,64 +71,64 @@ class CellIssue:
     index: int
     field: str
     value: str
-    reason: str
+    reason: Reason
+    limit: int = 0
 
 
 def _fold(value: str) -> str:
     return " ".join(value.lower().split())
 
 
-def check_mobile(value: str, _ctx: dict[str, str]) -> tuple[str, str | None]:
+def check_mobile(value: str, _ctx: dict[str, str]) -> tuple[str, Reason | None]:
     mobile = normalize_mobile(value)
     if mobile is None:
-        return value, "invalid mobile number (11 digits starting with 1, or +country code)"
+        return value, Reason.INVALID_MOBILE
     return mobile, None
 
 
-def check_email(value: str, _ctx: dict[str, str]) -> tuple[str, str | None]:
+def check_email(value: str, _ctx: dict[str, str]) -> tuple[str, Reason | None]:
     email = normalize_email(value)
-    return (value, "invalid e-mail address") if email is None else (email, None)
+    return (value, Reason.INVALID_EMAIL) if email is None else (email, None)
 
 
-def check_category(value: str, ctx: dict[str, str]) -> tuple[str, str | None]:
+def check_category(value: str, ctx: dict[str, str]) -> tuple[str, Reason | None]:
     if not value:
         return "", None
     code = resolve_category(value, ctx)
-    return (value, "unknown category") if code is None else (code, None)
+    return (value, Reason.UNKNOWN_CATEGORY) if code is None else (code, None)
 
 
-def check_attendance(value: str, _ctx: dict[str, str]) -> tuple[str, str | None]:
+def check_attendance(value: str, _ctx: dict[str, str]) -> tuple[str, Reason | None]:
     if not value:
         return "", None
     mode = _ATTENDANCE.get(_fold(value))
-    return (value, "unknown attendance (线下/线上, on site/online)") if mode is None \
+    return (value, Reason.UNKNOWN_ATTENDANCE) if mode is None \
         else (mode.value, None)
 
 
-def check_gender(value: str, _ctx: dict[str, str]) -> tuple[str, str | None]:
+def check_gender(value: str, _ctx: dict[str, str]) -> tuple[str, Reason | None]:
     if not value:
         return "", None
     gender = _GENDER.get(_fold(value).rstrip("."))
-    return (value, "unknown gender (男/女, M/F)") if gender is None else (gender, None)
+    return (value, Reason.UNKNOWN_GENDER) if gender is None else (gender, None)
 
 
-def check_badge(value: str, _ctx: dict[str, str]) -> tuple[str, str | None]:
+def check_badge(value: str, _ctx: dict[str, str]) -> tuple[str, Reason | None]:
     if not value:
         return "", None
     code = normalize_code(value)
     if not is_valid_code(code):
-        return value, "invalid badge code (letters, digits and '-', at most 32)"
+        return value, Reason.INVALID_BADGE_CODE
     return code, None
 
 
-Checker = Callable[[str, dict[str, str]], tuple[str, str | None]]
+Checker = Callable[[str, dict[str, str]], tuple[str, Reason | None]]
 CHECKS: dict[str, Checker] = {
     "mobile": check_mobile, "email": check_email, "category": check_category,
     "attendance": check_attendance, "gender": check_gender, "badge_code": check_badge,
 }
 # Fields with few distinct values: each distinct cell is checked once per file.
 MEMO_FIELDS = frozenset({"category", "attendance", "gender"})
-TOO_LONG = "too long (more than {} characters)"
 
 
 def _check_column(name: str, raw: list[str], categories: dict[str, str],
@@ -153,7 +154,7 @@ def _length_issues(name: str, column: list[str], raw: list[str],
                    issues: list[CellIssue]) -> None:
     limit = MAX_LENGTH.get(name, 0)
     if limit and max(map(len, column), default=0) > limit:
-        issues.extend(CellIssue(i, name, raw[i][:40], TOO_LONG.format(limit))
+        issues.extend(CellIssue(i, name, raw[i][:40], Reason.TOO_LONG, limit)
                       for i, v in enumerate(column) if len(v) > limit)
 
 
@@ -173,7 +174,7 @@ def convert_rows(data: list[tuple[int, list[str]]], mapping: dict[str, int],
         raw = [c[index].strip() for c in cells]
         columns[name] = _check_column(name, raw, categories, issues)
         _length_issues(name, columns[name], raw, issues)
-    issues.extend(CellIssue(i, "name", "", "missing name")
+    issues.extend(CellIssue(i, "name", "", Reason.MISSING_NAME)
                   for i, v in enumerate(columns["name"]) if not v)
     extra_items = list(extra_columns.items())
     extra = [{h: c[i].strip() for i, h in extra_items if c[i].strip()} for c in cells]
