@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -211,3 +212,78 @@ class AuditRow(Base):
     action: Mapped[str] = mapped_column(String(64))
     guest_id: Mapped[str | None] = mapped_column(ForeignKey("guest.id"), index=True)
     details: Mapped[dict[str, str]] = mapped_column(JSON)
+
+
+class BadgePrintRow(Base):
+    """One badge printed (on paper or into a PDF): who, when, where, which template, why."""
+
+    __tablename__ = "badge_print"
+    id: Mapped[UUIDStr]
+    guest_id: Mapped[str] = mapped_column(ForeignKey("guest.id"), index=True)
+    badge_code: Mapped[str] = mapped_column(String(32))
+    printed_at: Mapped[Stamp]
+    desk: Mapped[Text100]
+    operator: Mapped[Text100]
+    template: Mapped[str] = mapped_column(String(16))
+    output: Mapped[str] = mapped_column(String(16))  # printer | pdf
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class SigningRow(Base):
+    """A contract signed on stage: the current state (its history is in SigningHistoryRow)."""
+
+    __tablename__ = "signing"
+    id: Mapped[UUIDStr]
+    project_zh: Mapped[Text200]
+    project_en: Mapped[Text200]
+    sector: Mapped[Text100]
+    location: Mapped[Text200]
+    amount_fen: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    ceremony: Mapped[Text200]
+    signed_at: Mapped[Stamp]
+    status: Mapped[str] = mapped_column(String(16))  # signed | amended | cancelled
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    recorded_by: Mapped[Text100]
+    recorded_at: Mapped[Stamp]
+    updated_at: Mapped[Stamp]
+
+    __table_args__ = (Index("ix_signing_signed_at", "signed_at"),)
+
+
+class SigningPartyRow(Base):
+    """A party to a signing (investor, local government, partner...), in order."""
+
+    __tablename__ = "signing_party"
+    id: Mapped[UUIDStr]
+    signing_id: Mapped[str] = mapped_column(ForeignKey("signing.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[Text200]
+    role: Mapped[Text100]
+    country: Mapped[Text100]
+    guest_id: Mapped[str | None] = mapped_column(ForeignKey("guest.id"))
+
+
+class SigningWitnessRow(Base):
+    """A leader who witnessed a signing, in order."""
+
+    __tablename__ = "signing_witness"
+    id: Mapped[UUIDStr]
+    signing_id: Mapped[str] = mapped_column(ForeignKey("signing.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[Text200]
+    title: Mapped[Text200]
+    guest_id: Mapped[str | None] = mapped_column(ForeignKey("guest.id"))
+
+
+class SigningHistoryRow(Base):
+    """Every change to a signing (recorded, amended, cancelled), with a snapshot: never lost."""
+
+    __tablename__ = "signing_history"
+    id: Mapped[UUIDStr]
+    signing_id: Mapped[str] = mapped_column(ForeignKey("signing.id"), index=True)
+    at: Mapped[Stamp]
+    operator: Mapped[Text100]
+    action: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    snapshot: Mapped[dict[str, object]] = mapped_column(JSON)
