@@ -7,8 +7,6 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from pypinyin import Style, lazy_pinyin
-
 # Compound surnames read as one unit (checked before single surnames).
 COMPOUND_SURNAMES: dict[str, tuple[str, ...]] = {
     "欧阳": ("ou", "yang"), "上官": ("shang", "guan"), "司马": ("si", "ma"),
@@ -62,6 +60,10 @@ def char_pinyin(ch: str) -> str:
     """The reading of one Hanzi in a name, without tone ('ü' written 'v')."""
     reading = _READINGS.get(ch)
     if reading is None:
+        # Imported on first need: pypinyin's dictionaries take ~55 MB, which a desk that
+        # only scans badges should not carry.
+        from pypinyin import Style, lazy_pinyin
+
         reading = _READINGS[ch] = str(lazy_pinyin(ch, style=Style.NORMAL, v_to_u=False)[0])
     return reading
 
