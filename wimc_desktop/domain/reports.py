@@ -1,0 +1,125 @@
+"""The figures of an event day, as plain data the page, the files and the CLI all share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryFigures:
+    """Registered and admitted guests of one category."""
+
+    code: str
+    name_zh: str
+    name_en: str
+    is_vip: bool
+    registered: int
+    admitted: int
+
+    @property
+    def share(self) -> float:
+        return self.admitted / self.registered if self.registered else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Arrival:
+    """One admitted guest (for the check-in list, the VIP list and walk-ins)."""
+
+    at: dt.datetime  # UTC
+    badge_code: str
+    name: str
+    name_en: str
+    organization: str
+    title: str
+    category: str
+    desk: str
+    operator: str
+    method: str
+    mobile: str
+    email: str
+
+
+@dataclass(frozen=True, slots=True)
+class MissingGuest:
+    """A registered (on-site) guest who has not arrived yet."""
+
+    badge_code: str
+    name: str
+    organization: str
+    title: str
+    category: str
+    mobile: str
+    email: str
+
+
+@dataclass(frozen=True, slots=True)
+class SigningFigures:
+    """Signings of the day and the event's running total (exact, in fen)."""
+
+    count: int
+    total_fen: int
+    running_count: int
+    running_total_fen: int
+
+
+@dataclass(frozen=True)
+class DailyReport:
+    """Everything the organising committee asks the desk for about one event day."""
+
+    day: dt.date
+    generated_at: dt.datetime
+    event_name: str
+    timezone: str
+    registered: int
+    registered_by_attendance: dict[str, int]
+    admitted: int
+    first_arrivals: int
+    walk_ins: int
+    undos: int
+    refused: dict[str, int]  # outcome -> count (already_checked_in, unknown_code, ...)
+    by_category: tuple[CategoryFigures, ...]
+    by_hour: dict[str, int]  # "09" -> admissions in that local hour
+    by_desk: dict[str, int]
+    by_operator: dict[str, int]
+    vip_arrived: tuple[Arrival, ...]
+    vip_missing: tuple[MissingGuest, ...]
+    badges_printed: int
+    badges_reprinted: int
+    signings: SigningFigures
+    cumulative_admitted: int  # distinct guests admitted on any day up to this one
+    cumulative_walk_ins: int
+    checkins: tuple[Arrival, ...] = field(default=(), repr=False)
+    missing: tuple[MissingGuest, ...] = field(default=(), repr=False)
+    walk_in_list: tuple[Arrival, ...] = field(default=(), repr=False)
+
+    @property
+    def returning(self) -> int:
+        return self.admitted - self.first_arrivals
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "day": self.day.isoformat(),
+            "generated_at": self.generated_at.isoformat(),
+            "registered": self.registered,
+            "registered_by_attendance": dict(self.registered_by_attendance),
+            "admitted": self.admitted,
+            "first_arrivals": self.first_arrivals,
+            "returning": self.returning,
+            "walk_ins": self.walk_ins,
+            "undos": self.undos,
+            "refused": dict(self.refused),
+            "by_category": {c.code: {"name_zh": c.name_zh, "name_en": c.name_en,
+                                     "registered": c.registered, "admitted": c.admitted}
+                            for c in self.by_category},
+            "by_hour": dict(self.by_hour),
+            "by_desk": dict(self.by_desk),
+            "by_operator": dict(self.by_operator),
+            "vip": {"arrived": len(self.vip_arrived), "missing": len(self.vip_missing)},
+            "badges": {"printed": self.badges_printed, "reprinted": self.badges_reprinted},
+            "signings": {"count": self.signings.count, "total_fen": self.signings.total_fen,
+                         "running_count": self.signings.running_count,
+                         "running_total_fen": self.signings.running_total_fen},
+            "cumulative": {"admitted": self.cumulative_admitted,
+                           "walk_ins": self.cumulative_walk_ins},
+        }
