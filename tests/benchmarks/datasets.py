@@ -19,6 +19,8 @@ ORGS = ["南京大学", "东南大学", "华为技术有限公司", "西门子�
 TITLES = ["教授", "研究员", "总经理", "董事长", "工程师", "处长", "副市长", "记者",
           "Chief Engineer"]
 CATEGORIES = ["领导", "院士", "专家", "企业代表", "参展商", "媒体", "工作人员", "观众"]
+# The mix of a large conference: VIP categories (the first four) are a few percent.
+CATEGORY_WEIGHTS = [1, 0.5, 2, 4, 12, 3, 2.5, 75]
 
 
 def guest_rows(count: int, seed: int = 7) -> list[list[str]]:
@@ -31,7 +33,8 @@ def guest_rows(count: int, seed: int = 7) -> list[list[str]]:
         mobile = f"1{rng.choice('3456789')}{i:09d}"
         rows.append([str(i + 1), name, rng.choice("男女"), rng.choice(ORGS), rng.choice(TITLES),
                      f"{mobile[:3]}-{mobile[3:7]}-{mobile[7:]}" if i % 3 == 0 else mobile,
-                     f"user{i}@example.com" if i % 4 else "", rng.choice(CATEGORIES),
+                     f"user{i}@example.com" if i % 4 else "",
+                     rng.choices(CATEGORIES, CATEGORY_WEIGHTS)[0],
                      rng.choice(("线下", "线下", "线上")), f"B{i:07d}"])
     return rows
 

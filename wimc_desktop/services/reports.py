@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from wimc_desktop.db.engine import Database
-from wimc_desktop.db.queries import valid_checkins
 from wimc_desktop.db.schema import (
     AuditRow,
     BadgePrintRow,
@@ -42,26 +42,71 @@ def _local_window(event: Event, day: dt.date) -> tuple[dt.datetime, dt.datetime]
     return start.astimezone(dt.UTC), (start + dt.timedelta(days=1)).astimezone(dt.UTC)
 
 
-def _arrivals(session: Session, day: dt.date) -> list[Arrival]:
-    ck = valid_checkins(day).subquery()
-    stmt = (select(ck.c.at, GuestRow.badge_code, GuestRow.name, GuestRow.name_en,
-                   GuestRow.organization, GuestRow.title, GuestRow.category, ck.c.desk,
-                   ck.c.operator, ck.c.method, GuestRow.mobile, GuestRow.email, ck.c.guest_id)
-            .join_from(ck, GuestRow, GuestRow.id == ck.c.guest_id).order_by(ck.c.at))
+@dataclass
+class _Day:
+    """The day's valid admissions, one per guest, read once and counted in Python."""
+
+    admissions: list[Any]  # rows (id, guest_id, at, desk, operator, method), oldest first
+    earlier: set[str]  # guests admitted on an earlier day
+    category_of: dict[str, str]
+
+    @property
+    def guest_ids(self) -> set[str]:
+        return {r.guest_id for r in self.admissions}
+
+
+def _undone_ids(session: Session, *where: Any) -> set[str]:
+    stmt = select(CheckInUndoRow.checkin_id).join(
+        CheckInRow, CheckInRow.id == CheckInUndoRow.checkin_id).where(*where)
+    return set(session.execute(stmt).scalars())
+
+
+def _utc(value: Any) -> dt.datetime:
+    """A stored time read without the column type's processing (fast for 60,000 rows)."""
+    moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    assert isinstance(moment, dt.datetime)
+    return moment.replace(tzinfo=dt.UTC)
+
+
+def _read_day(session: Session, day: dt.date) -> _Day:
+    undone = _undone_ids(session, CheckInRow.event_day <= day)
+    stmt = select(CheckInRow.id, CheckInRow.guest_id, type_coerce(CheckInRow.at, String),
+                  CheckInRow.desk, CheckInRow.operator, CheckInRow.method).where(
+        CheckInRow.event_day == day).order_by(CheckInRow.at)
     seen: set[str] = set()
-    out = []
+    admissions = []
     for row in session.execute(stmt):
-        if row[-1] not in seen:  # two desks offline may both admit: count the guest once
-            seen.add(row[-1])
-            out.append(Arrival(*row[:-1]))
+        if row.id not in undone and row.guest_id not in seen:
+            seen.add(row.guest_id)  # two desks offline may both admit: count the guest once
+            admissions.append(row)
+    earlier_stmt = select(CheckInRow.id, CheckInRow.guest_id).where(CheckInRow.event_day < day)
+    earlier = {g for i, g in session.execute(earlier_stmt) if i not in undone}
+    category_of = {gid: cat for gid, cat in session.execute(select(GuestRow.id, GuestRow.category))}
+    return _Day(admissions, earlier, category_of)
+
+
+def _arrivals(session: Session, day_data: _Day, guest_ids: set[str] | None = None
+              ) -> list[Arrival]:
+    """Admissions of the day with their guests' details, oldest first."""
+    wanted = [r for r in day_data.admissions if guest_ids is None or r.guest_id in guest_ids]
+    details: dict[str, Any] = {}
+    ids = [r.guest_id for r in wanted]
+    columns = (GuestRow.id, GuestRow.badge_code, GuestRow.name, GuestRow.name_en,
+               GuestRow.organization, GuestRow.title, GuestRow.category, GuestRow.mobile,
+               GuestRow.email)
+    for start in range(0, len(ids), 500):
+        stmt = select(*columns).where(GuestRow.id.in_(ids[start:start + 500]))
+        details.update((row[0], row) for row in session.execute(stmt))
+    out = []
+    for r in wanted:
+        g = details[r.guest_id]
+        out.append(Arrival(_utc(r.at), g.badge_code, g.name, g.name_en, g.organization, g.title,
+                           g.category, r.desk, r.operator, r.method, g.mobile, g.email))
     return out
 
 
-def _guest_ids_before(session: Session, day: dt.date, inclusive: bool) -> set[str]:
-    undone = select(CheckInUndoRow.checkin_id)
-    bound = CheckInRow.event_day <= day if inclusive else CheckInRow.event_day < day
-    stmt = select(CheckInRow.guest_id).where(bound, CheckInRow.id.not_in(undone)).distinct()
-    return set(session.execute(stmt).scalars())
+def _count(session: Session, stmt: Any) -> int:
+    return int(session.execute(stmt).scalar_one())
 
 
 def _registered(session: Session, day: dt.date) -> tuple[Counter[str], Counter[str]]:
@@ -120,58 +165,75 @@ def _signings(session: Session, start: dt.datetime, end: dt.datetime) -> Signing
     return SigningFigures(count, total, running_count, running_total)
 
 
-def _missing(session: Session, admitted_ids: set[str], event: Event) -> list[MissingGuest]:
+def _missing(session: Session, admitted: set[str], event: Event,
+             categories: set[str] | None = None) -> list[MissingGuest]:
     """On-site guests not admitted yet: VIP categories first (officials, academicians...)."""
     order = {c.code: (not c.is_vip, c.sort_order) for c in event.categories}
     stmt = select(GuestRow.id, GuestRow.badge_code, GuestRow.name, GuestRow.organization,
                   GuestRow.title, GuestRow.category, GuestRow.mobile, GuestRow.email,
                   GuestRow.name_pinyin).where(GuestRow.attendance == "onsite")
-    rows = [r for r in session.execute(stmt) if r[0] not in admitted_ids]
+    if categories is not None:
+        stmt = stmt.where(GuestRow.category.in_(categories))
+    rows = [r for r in session.execute(stmt) if r[0] not in admitted]
     rows.sort(key=lambda r: (order.get(r[5], (True, 999)), r[8], r[2]))
     return [MissingGuest(*r[1:8]) for r in rows]
 
 
-def _hours(arrivals: list[Arrival], zone: ZoneInfo) -> dict[str, int]:
-    hours = Counter(a.at.astimezone(zone).strftime("%H") for a in arrivals)
-    return dict(sorted(hours.items()))
+def _hours(day_data: _Day, zone: ZoneInfo, window: tuple[dt.datetime, dt.datetime]
+           ) -> dict[str, int]:
+    """Admissions per local hour ("09": n)."""
+    first, last = (w.astimezone(zone).utcoffset() for w in window)
+    texts = [r.at for r in day_data.admissions]
+    if first == last and first is not None and all(isinstance(t, str) for t in texts):
+        # One offset all day (no clock change): read the hour off the stored text.
+        shift = int(first.total_seconds()) // 60
+        hours = Counter((int(t[11:13]) * 60 + int(t[14:16]) + shift) // 60 % 24 for t in texts)
+    else:
+        hours = Counter(_utc(t).astimezone(zone).hour for t in texts)
+    return {f"{h:02d}": n for h, n in sorted(hours.items())}
 
 
-def daily_report(db: Database, day: dt.date, *, now: dt.datetime | None = None) -> DailyReport:
-    """All the figures of one event day, and the lists the files need."""
+def _tally(values: Any) -> dict[str, int]:
+    return dict(sorted(Counter(values).items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def daily_report(db: Database, day: dt.date, *, now: dt.datetime | None = None,
+                 lists: bool = False) -> DailyReport:
+    """All the figures of one event day; with `lists`, also every row the files need."""
     event = get_event(db)
     start, end = _local_window(event, day)
     vip = {c.code for c in event.categories if c.is_vip}
     with db.read() as session:
         by_category, by_attendance = _registered(session, day)
-        arrivals = _arrivals(session, day)
-        cumulative = _guest_ids_before(session, day, inclusive=True)
-        first_ids = cumulative - _guest_ids_before(session, day, inclusive=False)
-        today_ids = set(session.execute(valid_checkins(day).with_only_columns(
-            CheckInRow.guest_id)).scalars())
+        data = _read_day(session, day)
+        today = data.guest_ids
+        vip_today = {g for g in today if data.category_of.get(g) in vip}
         walk_in_stmt = select(func.count(func.distinct(CheckInRow.guest_id))).where(
             CheckInRow.method == "walkin", CheckInRow.event_day <= day,
             CheckInRow.id.not_in(select(CheckInUndoRow.checkin_id)))
-        cumulative_walk_ins = int(session.execute(walk_in_stmt).scalar_one())
-        missing = _missing(session, today_ids, event)
+        figures: dict[str, Any] = dict(
+            vip_arrived=tuple(_arrivals(session, data, vip_today)),
+            vip_missing=tuple(_missing(session, today, event, vip)),
+            cumulative_walk_ins=_count(session, walk_in_stmt),
+            signings=_signings(session, start, end), refused=_refused(session, day),
+            undos=_undos(session, day))
         printed, reprinted = _prints(session, start, end)
-        signings = _signings(session, start, end)
-        refused, undos = _refused(session, day), _undos(session, day)
-    admitted_by_category = Counter(a.category for a in arrivals)
-    walk_ins = [a for a in arrivals if a.method == "walkin"]
+        if lists:
+            arrivals = _arrivals(session, data)
+            figures.update(checkins=tuple(arrivals), missing=tuple(_missing(session, today, event)),
+                           walk_in_list=tuple(a for a in arrivals if a.method == "walkin"))
+    admitted_by_category = Counter(data.category_of.get(g, "") for g in today)
     return DailyReport(
         day=day, generated_at=now or dt.datetime.now(dt.UTC), event_name=event.name_zh,
         timezone=event.timezone, registered=sum(by_category.values()),
-        registered_by_attendance=dict(by_attendance), admitted=len(arrivals),
-        first_arrivals=len(first_ids), walk_ins=len(walk_ins), undos=undos,
-        refused=refused,
+        registered_by_attendance=dict(by_attendance), admitted=len(today),
+        first_arrivals=len(today - data.earlier),
+        walk_ins=sum(r.method == "walkin" for r in data.admissions),
         by_category=tuple(CategoryFigures(c.code, c.name_zh, c.name_en, c.is_vip,
                                           by_category[c.code], admitted_by_category[c.code])
                           for c in event.categories),
-        by_hour=_hours(arrivals, ZoneInfo(event.timezone)),
-        by_desk=dict(Counter(a.desk for a in arrivals).most_common()),
-        by_operator=dict(Counter(a.operator for a in arrivals).most_common()),
-        vip_arrived=tuple(a for a in arrivals if a.category in vip),
-        vip_missing=tuple(m for m in missing if m.category in vip),
-        badges_printed=printed, badges_reprinted=reprinted, signings=signings,
-        cumulative_admitted=len(cumulative), cumulative_walk_ins=cumulative_walk_ins,
-        checkins=tuple(arrivals), missing=tuple(missing), walk_in_list=tuple(walk_ins))
+        by_hour=_hours(data, ZoneInfo(event.timezone), (start, end - dt.timedelta(seconds=1))),
+        by_desk=_tally(r.desk for r in data.admissions),
+        by_operator=_tally(r.operator for r in data.admissions),
+        badges_printed=printed, badges_reprinted=reprinted,
+        cumulative_admitted=len(today | data.earlier), **figures)
