@@ -26,6 +26,13 @@ def reset_postgres(url: str) -> None:
     engine.dispose()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_qapplication(qapp: object) -> object:
+    """A QApplication before any test paints: render/ would otherwise make a bare
+    QGuiApplication, which the widget tests cannot use."""
+    return qapp
+
+
 @pytest.fixture
 def shared_data() -> Path:
     if not SHARED_DATA.is_dir():

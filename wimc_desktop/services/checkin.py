@@ -113,8 +113,10 @@ def check_in(db: Database, code: str, *, day: dt.date, desk: Desk,
             revoked = session.get(RevokedBadgeRow, code)
             if revoked is not None:
                 holder = session.get_one(GuestRow, revoked.guest_id)
+                # The holder's current code, not revoked.replaced_by: after two reissues
+                # (A -> B -> C) a scan of A must name C.
                 return _refused(session, desk, Outcome.BADGE_REVOKED, code, day, now, holder,
-                                revoked.replaced_by)
+                                holder.badge_code)
             return _refused(session, desk, Outcome.UNKNOWN_CODE, code, day, now)
         if not is_event_day(event, day):
             return _refused(session, desk, Outcome.NOT_EVENT_DAY, code, day, now, guest)

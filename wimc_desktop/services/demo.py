@@ -15,7 +15,7 @@ Korean names written in Hanzi, and Latin names with accents (Jürgen Müller, Fr
 Dubois, Søren Kierkegaard, Łukasz Wiśniewski). E-mail addresses use subdomains of
 example.com (reserved, never delivered), so the demo can never write to a real mailbox.
 
-Signings are added to the demo once the signing register exists.
+The demo also holds the closing ceremony's 30 signings (536.30 亿元; see demo_signings).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from wimc_desktop.domain.names import (
     char_pinyin,
     fold_latin,
 )
+from wimc_desktop.services.demo_signings import add_demo_signings
 from wimc_desktop.services.events import create_event
 from wimc_desktop.services.importing import import_records
 
@@ -787,7 +788,7 @@ def demo_guests(count: int = 5000, seed: int = 2020) -> list[dict[str, str]]:
 
 
 def create_demo_event(target: str | os.PathLike[str], count: int = 5000) -> Database:
-    """Create the demo event database at `target` and fill it with `count` demo guests."""
+    """Create the demo event database at `target`: `count` demo guests and 30 signings."""
     ev = DEMO_EVENT
     db = create_event(target, name_zh=ev.name_zh, name_en=ev.name_en, venue=ev.venue,
                       city=ev.city, start=ev.start, end=ev.end, timezone=ev.timezone,
@@ -795,6 +796,7 @@ def create_demo_event(target: str | os.PathLike[str], count: int = 5000) -> Data
     try:
         if count:
             import_records(db, demo_guests(count), source="demo", name="demo")
+        add_demo_signings(db)
     except Exception:
         db.dispose()
         raise

@@ -1,0 +1,1 @@
+"""QtGui painting (no widgets) shared by print preview, printing and PDF export."""

@@ -1,0 +1,245 @@
+"""Badges: looking a code up, choosing guests to print, the print log, reissuing a lost badge."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from wimc_desktop.db.engine import Database
+from wimc_desktop.db.schema import (
+    AuditRow,
+    BadgePrintRow,
+    CategoryRow,
+    CheckInRow,
+    CheckInUndoRow,
+    GuestRow,
+    RevokedBadgeRow,
+)
+from wimc_desktop.domain.badge_codes import new_code, normalize_code
+from wimc_desktop.domain.badges import (
+    TEMPLATES,
+    BadgeInfo,
+    BadgeStatus,
+    PrintOutput,
+    PrintRecord,
+    PrintStatus,
+    Reissue,
+    Revocation,
+)
+from wimc_desktop.domain.categories import category_lookup, resolve_category
+from wimc_desktop.domain.checkin import CheckInResult, Desk, Outcome, local_day
+from wimc_desktop.domain.errors import BadInputError, NotFoundError
+from wimc_desktop.domain.models import Guest
+from wimc_desktop.services.checkin import _record, first_checkin
+from wimc_desktop.services.events import get_event
+from wimc_desktop.services.guests import code_in_use, guest_from_row
+
+_CHUNK = 500
+
+
+class ReprintNeedsReasonError(BadInputError):
+    """Some of the badges were printed before: a reprint is confirmed with a reason."""
+
+    def __init__(self, statuses: list[PrintStatus]) -> None:
+        self.statuses = statuses
+        codes = ", ".join(s.code for s in statuses[:5]) + (" ..." if len(statuses) > 5 else "")
+        super().__init__(f"{len(statuses)} badge(s) were printed before ({codes}); "
+                         "give a reason to reprint them")
+
+
+class RevokedCodeError(BadInputError):
+    """A revoked code was given where a current one is needed."""
+
+    def __init__(self, code: str, current: str) -> None:
+        self.code, self.current = code, current
+        super().__init__(f"{code} is revoked; the guest's current badge is {current}")
+
+
+def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start:start + _CHUNK]
+
+
+def _print_statuses(session: Session, guests: Sequence[GuestRow]) -> dict[str, PrintStatus]:
+    """The print count and last print of each guest's current code."""
+    by_code = {g.badge_code: g.id for g in guests}
+    prints: dict[str, list[BadgePrintRow]] = {code: [] for code in by_code}
+    for chunk in _chunks(list(by_code)):
+        stmt = select(BadgePrintRow).where(BadgePrintRow.badge_code.in_(chunk))
+        for row in session.execute(stmt.order_by(BadgePrintRow.printed_at)).scalars():
+            prints[row.badge_code].append(row)
+    result: dict[str, PrintStatus] = {}
+    for code, rows in prints.items():
+        last = rows[-1] if rows else None
+        record = PrintRecord(last.printed_at, last.desk, last.operator, last.template,
+                             last.output, last.reason) if last else None
+        result[by_code[code]] = PrintStatus(by_code[code], code, len(rows), record)
+    return result
+
+
+def _guests(session: Session, guest_ids: Sequence[str]) -> list[GuestRow]:
+    found: dict[str, GuestRow] = {}
+    for chunk in _chunks(guest_ids):
+        rows = session.execute(select(GuestRow).where(GuestRow.id.in_(chunk))).scalars()
+        found.update((r.id, r) for r in rows)
+    missing = [i for i in guest_ids if i not in found]
+    if missing:
+        raise NotFoundError(f"no guest with id {missing[0]}")
+    return [found[i] for i in guest_ids]
+
+
+def _holder(session: Session, code: str) -> tuple[GuestRow, RevokedBadgeRow | None]:
+    """The guest a code belongs to (current or revoked) and the revocation, if revoked."""
+    guest = session.execute(select(GuestRow).where(GuestRow.badge_code == code)).scalar()
+    if guest is not None:
+        return guest, None
+    revoked = session.get(RevokedBadgeRow, code)
+    if revoked is None:
+        raise NotFoundError(f"unknown badge code {code}")
+    return session.get_one(GuestRow, revoked.guest_id), revoked
+
+
+def badge_info(db: Database, code: str, day: dt.date | None = None,
+               now: dt.datetime | None = None) -> BadgeInfo:
+    """The card data of a badge code; a revoked code names the guest's current one."""
+    event = get_event(db)
+    code = normalize_code(code)
+    day = day or local_day(event, now or dt.datetime.now(dt.UTC))
+    with db.read() as session:
+        guest, revoked = _holder(session, code)
+        if revoked is None:
+            prints = _print_statuses(session, [guest])[guest.id]
+        else:  # the old code's own prints
+            rows = session.execute(select(BadgePrintRow).where(
+                BadgePrintRow.badge_code == code).order_by(BadgePrintRow.printed_at)).scalars()
+            old = list(rows)
+            last = PrintRecord(old[-1].printed_at, old[-1].desk, old[-1].operator,
+                               old[-1].template, old[-1].output, old[-1].reason) if old else None
+            prints = PrintStatus(guest.id, code, len(old), last)
+        checkin = first_checkin(session, guest.id, day)
+        return BadgeInfo(
+            code=code, guest=guest_from_row(guest), category=event.category(guest.category),
+            status=BadgeStatus.REVOKED if revoked else BadgeStatus.ACTIVE,
+            current_code=guest.badge_code,
+            replaced_by=guest.badge_code if revoked else None,
+            revocation=Revocation(revoked.revoked_at, revoked.desk, revoked.operator,
+                                  revoked.reason) if revoked else None,
+            prints=prints, day=day, checkin=_record(checkin) if checkin else None)
+
+
+def print_status(db: Database, guest_ids: Sequence[str]) -> dict[str, PrintStatus]:
+    """Per guest id: how often the current badge was printed, and the last print."""
+    with db.read() as session:
+        return _print_statuses(session, _guests(session, list(guest_ids)))
+
+
+def record_prints(db: Database, guest_ids: Sequence[str], desk: Desk, template: str,
+                  output: PrintOutput, reason: str = "",
+                  now: dt.datetime | None = None) -> list[PrintStatus]:
+    """Log one print of each guest's current badge (one transaction).
+
+    A reprint (a badge printed before) needs a reason, or nothing is logged.
+    Returns the statuses before this print.
+    """
+    if template not in TEMPLATES:
+        raise BadInputError(f"unknown badge template {template!r}")
+    now = now or dt.datetime.now(dt.UTC)
+    ids = list(dict.fromkeys(guest_ids))
+    with db.write() as session:
+        guests = _guests(session, ids)
+        before = _print_statuses(session, guests)
+        reprints = [before[g.id] for g in guests if before[g.id].is_reprint]
+        if reprints and not reason.strip():
+            raise ReprintNeedsReasonError(reprints)
+        session.add_all(BadgePrintRow(
+            id=str(uuid.uuid4()), guest_id=g.id, badge_code=g.badge_code, printed_at=now,
+            desk=desk.name, operator=desk.operator, template=template, output=output.value,
+            reason=reason.strip()) for g in guests)
+        return [before[g.id] for g in guests]
+
+
+def select_guests_for_badges(db: Database, codes: Sequence[str] | None = None,
+                             category: str | None = None, vip: bool = False,
+                             not_printed: bool = False) -> list[Guest]:
+    """The guests to print badges for: the filters given all apply.
+
+    Codes keep their order (an unknown one is NotFoundError, a revoked one
+    RevokedCodeError); otherwise the order is category, then the pinyin of the name.
+    """
+    event = get_event(db)
+    stmt = select(GuestRow).join(CategoryRow, CategoryRow.code == GuestRow.category)
+    if category is not None:
+        cat = resolve_category(category, category_lookup(event.categories))
+        if cat is None:
+            raise BadInputError(f"unknown category {category!r}")
+        stmt = stmt.where(GuestRow.category == cat)
+    if vip:
+        stmt = stmt.where(CategoryRow.is_vip.is_(True))
+    if not_printed:
+        stmt = stmt.where(~exists().where(BadgePrintRow.badge_code == GuestRow.badge_code))
+    with db.read() as session:
+        if codes is None:
+            stmt = stmt.order_by(CategoryRow.sort_order, GuestRow.name_pinyin, GuestRow.name,
+                                 GuestRow.badge_code)
+            return [guest_from_row(r) for r in session.execute(stmt).scalars()]
+        wanted = list(dict.fromkeys(normalize_code(c) for c in codes))
+        found: dict[str, Guest] = {}
+        for chunk in _chunks(wanted):
+            rows = session.execute(stmt.where(GuestRow.badge_code.in_(chunk))).scalars()
+            found.update((r.badge_code, guest_from_row(r)) for r in rows)
+        for code in (c for c in wanted if c not in found):  # unknown, revoked, filtered out
+            guest, revoked = _holder(session, code)
+            if revoked is not None:
+                raise RevokedCodeError(code, guest.badge_code)
+        return [found[c] for c in wanted if c in found]
+
+
+def reissue_badge(db: Database, code: str, *, reason: str, desk: Desk,
+                  now: dt.datetime | None = None) -> Reissue:
+    """Give the holder of a lost badge a new code; the old one is revoked at once, for good.
+
+    The guest keeps their check-ins (they belong to the guest, not to the code).
+    """
+    if not reason.strip():
+        raise BadInputError("a reissue needs a reason (lost, damaged, name corrected...)")
+    event = get_event(db)
+    code = normalize_code(code)
+    now = now or dt.datetime.now(dt.UTC)
+    with db.write() as session:
+        # FOR UPDATE: on PostgreSQL a second desk reissuing the same badge waits, then
+        # finds the code revoked (SQLite's BEGIN IMMEDIATE already serialises writers).
+        guest = session.execute(select(GuestRow).where(GuestRow.badge_code == code)
+                                .with_for_update()).scalar()
+        if guest is None:
+            _, revoked = _holder(session, code)  # NotFoundError when unknown
+            assert revoked is not None
+            holder = session.get_one(GuestRow, revoked.guest_id)
+            raise RevokedCodeError(code, holder.badge_code)
+        fresh = new_code(event.badge_prefix, lambda c: code_in_use(session, c))
+        session.add(RevokedBadgeRow(code=code, guest_id=guest.id, revoked_at=now,
+                                    replaced_by=fresh, desk=desk.name, operator=desk.operator,
+                                    reason=reason.strip()))
+        guest.badge_code = fresh
+        guest.updated_at = now
+        session.add(AuditRow(id=str(uuid.uuid4()), at=now, desk=desk.name,
+                             operator=desk.operator, action="badge_reissued",
+                             guest_id=guest.id, details={"old_code": code, "new_code": fresh,
+                                                         "reason": reason.strip()}))
+        session.flush()
+        return Reissue(code, fresh, guest_from_row(guest))
+
+
+def is_first_admission(db: Database, result: CheckInResult) -> bool:
+    """True when an admission is the guest's first of the event (none valid on a day before)."""
+    if result.outcome is not Outcome.ADMITTED or result.checkin is None:
+        return False
+    record = result.checkin
+    undone = exists().where(CheckInUndoRow.checkin_id == CheckInRow.id)
+    stmt = select(CheckInRow.id).where(CheckInRow.guest_id == record.guest_id,
+                                       CheckInRow.event_day < record.event_day, ~undone)
+    with db.read() as session:
+        return session.execute(stmt.limit(1)).first() is None

@@ -1,0 +1,266 @@
+"""The signing register: record, amend and cancel signings (never deleted), list and total them.
+
+Every change is one write transaction that also appends a SigningHistoryRow with a
+snapshot of the signing as it became, so the register can always say who changed
+what, when and why. Parties and witnesses are the signing's current state (replaced
+on amendment; the snapshots keep the earlier ones).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, delete, select
+from sqlalchemy.orm import Session
+
+from wimc_desktop.db.engine import Database
+from wimc_desktop.db.schema import (
+    EventRow,
+    GuestRow,
+    SigningHistoryRow,
+    SigningPartyRow,
+    SigningRow,
+    SigningWitnessRow,
+)
+from wimc_desktop.domain.errors import BadInputError, NotFoundError
+from wimc_desktop.domain.ids import new_id, new_ids
+from wimc_desktop.domain.money import from_fen, to_fen
+from wimc_desktop.domain.signing_totals import GroupBy, SigningFilter, SigningSummary, summarize
+from wimc_desktop.domain.signings import (
+    Signing,
+    SigningChange,
+    SigningDraft,
+    SigningParty,
+    SigningStatus,
+    SigningWitness,
+    validate_draft,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SigningChoices:
+    """The values in use, for the filters of the Signings page."""
+
+    ceremonies: tuple[str, ...]
+    sectors: tuple[str, ...]
+    locations: tuple[str, ...]
+    days: tuple[dt.date, ...]
+
+
+def _zone(session: Session) -> ZoneInfo:
+    return ZoneInfo(session.execute(select(EventRow.timezone)).scalar_one())
+
+
+def _to_signing(row: SigningRow, parties: Sequence[SigningPartyRow],
+                witnesses: Sequence[SigningWitnessRow], zone: ZoneInfo) -> Signing:
+    return Signing(
+        project_zh=row.project_zh, amount=from_fen(row.amount_fen),
+        signed_at=row.signed_at.astimezone(dt.UTC),  # also when the row was just written
+        parties=tuple(SigningParty(p.name, p.role, p.country, p.guest_id) for p in parties),
+        project_en=row.project_en, sector=row.sector, location=row.location,
+        currency=row.currency, ceremony=row.ceremony, notes=row.notes,
+        witnesses=tuple(SigningWitness(w.name, w.title, w.guest_id) for w in witnesses),
+        id=row.id, day=row.signed_at.astimezone(zone).date(),
+        status=SigningStatus(row.status), recorded_by=row.recorded_by,
+        recorded_at=row.recorded_at.astimezone(dt.UTC),
+        updated_at=row.updated_at.astimezone(dt.UTC))
+
+
+def _conditions(session: Session, where: SigningFilter) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    for column, value in ((SigningRow.ceremony, where.ceremony), (SigningRow.sector, where.sector),
+                          (SigningRow.location, where.location), (SigningRow.status, where.status)):
+        if value is not None:
+            conds.append(column == str(value))
+    if where.day is not None:  # the local day, as a range of UTC instants
+        start = dt.datetime.combine(where.day, dt.time(), tzinfo=_zone(session))
+        end = dt.datetime.combine(where.day + dt.timedelta(days=1), dt.time(),
+                                  tzinfo=start.tzinfo)
+        conds += [SigningRow.signed_at >= start, SigningRow.signed_at < end]
+    return conds
+
+
+def _load(session: Session, conds: Sequence[ColumnElement[bool]]) -> list[Signing]:
+    rows = session.execute(select(SigningRow).where(*conds).order_by(
+        SigningRow.signed_at, SigningRow.recorded_at, SigningRow.id)).scalars().all()
+    ids = select(SigningRow.id).where(*conds)
+    parties: dict[str, list[SigningPartyRow]] = {}
+    for p in session.execute(select(SigningPartyRow).where(SigningPartyRow.signing_id.in_(
+            ids)).order_by(SigningPartyRow.position)).scalars():
+        parties.setdefault(p.signing_id, []).append(p)
+    witnesses: dict[str, list[SigningWitnessRow]] = {}
+    for w in session.execute(select(SigningWitnessRow).where(SigningWitnessRow.signing_id.in_(
+            ids)).order_by(SigningWitnessRow.position)).scalars():
+        witnesses.setdefault(w.signing_id, []).append(w)
+    zone = _zone(session)
+    return [_to_signing(r, parties.get(r.id, []), witnesses.get(r.id, []), zone) for r in rows]
+
+
+def _load_one(session: Session, signing_id: str) -> Signing:
+    found = _load(session, [SigningRow.id == signing_id])
+    if not found:
+        raise NotFoundError(f"no signing with id {signing_id}")
+    return found[0]
+
+
+def _check_guests(session: Session, draft: SigningDraft) -> None:
+    linked = [p.guest_id for p in draft.parties] + [w.guest_id for w in draft.witnesses]
+    for guest_id in {g for g in linked if g}:
+        if session.get(GuestRow, guest_id) is None:
+            raise BadInputError(f"no guest with id {guest_id}")
+
+
+def _write_people(session: Session, signing_id: str, draft: SigningDraft) -> None:
+    session.execute(delete(SigningPartyRow).where(SigningPartyRow.signing_id == signing_id))
+    session.execute(delete(SigningWitnessRow).where(SigningWitnessRow.signing_id == signing_id))
+    session.add_all(SigningPartyRow(id=new_id(), signing_id=signing_id, position=i, name=p.name,
+                                    role=p.role, country=p.country, guest_id=p.guest_id)
+                    for i, p in enumerate(draft.parties))
+    session.add_all(SigningWitnessRow(id=new_id(), signing_id=signing_id, position=i,
+                                      name=w.name, title=w.title, guest_id=w.guest_id)
+                    for i, w in enumerate(draft.witnesses))
+
+
+def _set_fields(row: SigningRow, draft: SigningDraft) -> None:
+    row.project_zh, row.project_en = draft.project_zh, draft.project_en
+    row.sector, row.location, row.ceremony = draft.sector, draft.location, draft.ceremony
+    row.amount_fen, row.currency = to_fen(draft.amount), draft.currency
+    row.signed_at, row.notes = draft.signed_at, draft.notes
+
+
+def _log(session: Session, signing_id: str, action: str, operator: str, reason: str,
+         now: dt.datetime) -> Signing:
+    session.flush()
+    signing = _load_one(session, signing_id)
+    session.add(SigningHistoryRow(id=new_id(), signing_id=signing_id, at=now, operator=operator,
+                                  action=action, reason=reason, snapshot=signing.as_json()))
+    return signing
+
+
+def add_signings(db: Database, drafts: Sequence[SigningDraft], *, operator: str,
+                 now: dt.datetime | None = None,
+                 ids: Sequence[str] | None = None) -> list[Signing]:
+    """Record new signings, all or none (one transaction)."""
+    now = now or dt.datetime.now(dt.UTC)
+    checked = [validate_draft(d) for d in drafts]
+    ids = list(ids) if ids is not None else new_ids(len(checked))
+    with db.write() as session:
+        added = []
+        for signing_id, draft in zip(ids, checked, strict=True):
+            _check_guests(session, draft)
+            row = SigningRow(id=signing_id, status=SigningStatus.SIGNED.value,
+                             recorded_by=operator, recorded_at=now, updated_at=now)
+            _set_fields(row, draft)
+            session.add(row)
+            _write_people(session, signing_id, draft)
+            added.append(_log(session, signing_id, "recorded", operator, "", now))
+        return added
+
+
+def add_signing(db: Database, draft: SigningDraft, *, operator: str,
+                now: dt.datetime | None = None) -> Signing:
+    """Record one new signing."""
+    return add_signings(db, [draft], operator=operator, now=now)[0]
+
+
+def _changeable(session: Session, signing_id: str, reason: str, verb: str) -> SigningRow:
+    row = session.get(SigningRow, signing_id)
+    if row is None:
+        raise NotFoundError(f"no signing with id {signing_id}")
+    if row.status == SigningStatus.CANCELLED.value:
+        raise BadInputError(f"this signing was cancelled; it cannot be {verb} any more")
+    if not reason.strip():
+        raise BadInputError(f"a signing is {verb} only with a reason")
+    return row
+
+
+def amend_signing(db: Database, signing_id: str, draft: SigningDraft, *, operator: str,
+                  reason: str, now: dt.datetime | None = None,
+                  expected_updated_at: dt.datetime | None = None) -> Signing:
+    """Replace what a signing says (with a reason); it then counts at its new amount.
+
+    With `expected_updated_at` (the time the editor read it), a signing changed meanwhile
+    by another desk is refused instead of overwritten.
+    """
+    now = now or dt.datetime.now(dt.UTC)
+    checked = validate_draft(draft)
+    with db.write() as session:
+        row = _changeable(session, signing_id, reason, "amended")
+        if expected_updated_at is not None and row.updated_at != expected_updated_at:
+            raise BadInputError("this signing was changed meanwhile (by another desk?); "
+                                "reload it and amend again")
+        if _load_one(session, signing_id).draft() == checked:
+            raise BadInputError("nothing changed: the amendment says what the signing says")
+        _check_guests(session, checked)
+        _set_fields(row, checked)
+        row.status, row.updated_at = SigningStatus.AMENDED.value, now
+        _write_people(session, signing_id, checked)
+        return _log(session, signing_id, "amended", operator, reason.strip(), now)
+
+
+def cancel_signing(db: Database, signing_id: str, *, operator: str, reason: str,
+                   now: dt.datetime | None = None) -> Signing:
+    """Cancel a signing (with a reason): it stays in the register, outside every total."""
+    now = now or dt.datetime.now(dt.UTC)
+    with db.write() as session:
+        row = _changeable(session, signing_id, reason, "cancelled")
+        row.status, row.updated_at = SigningStatus.CANCELLED.value, now
+        return _log(session, signing_id, "cancelled", operator, reason.strip(), now)
+
+
+def get_signing(db: Database, signing_id: str) -> Signing:
+    with db.read() as session:
+        return _load_one(session, signing_id)
+
+
+def find_signing_id(db: Database, text: str) -> str:
+    """The id of the one signing whose id is or starts with `text` (as the CLI shows it)."""
+    text = text.strip().lower()
+    if len(text) < 4:
+        raise BadInputError(f"give at least 4 characters of a signing id, not {text!r}")
+    with db.read() as session:
+        found = session.execute(select(SigningRow.id).where(
+            SigningRow.id.startswith(text, autoescape=True)).limit(2)).scalars().all()
+    if not found:
+        raise NotFoundError(f"no signing with id {text}")
+    if len(found) > 1:
+        raise BadInputError(f"{text} matches several signings; give more of the id")
+    return found[0]
+
+
+def list_signings(db: Database, where: SigningFilter | None = None) -> list[Signing]:
+    """The signings that match, in the order they were signed."""
+    with db.read() as session:
+        return _load(session, _conditions(session, where or SigningFilter()))
+
+
+def summarize_signings(db: Database, where: SigningFilter | None = None,
+                       by: GroupBy | None = None) -> SigningSummary:
+    """Exact totals of the signings that match (cancelled ones excluded), by `by` if given."""
+    return summarize(list_signings(db, where), by)
+
+
+def signing_history(db: Database, signing_id: str) -> list[SigningChange]:
+    """Every change to a signing, oldest first."""
+    with db.read() as session:
+        if session.get(SigningRow, signing_id) is None:
+            raise NotFoundError(f"no signing with id {signing_id}")
+        rows = session.execute(select(SigningHistoryRow).where(
+            SigningHistoryRow.signing_id == signing_id).order_by(
+            SigningHistoryRow.at, SigningHistoryRow.id)).scalars()
+        return [SigningChange(r.at, r.operator, r.action, r.reason, dict(r.snapshot))
+                for r in rows]
+
+
+def signing_choices(db: Database) -> SigningChoices:
+    """The ceremonies, sectors, locations and days in use (for filter menus), sorted."""
+    signings = list_signings(db)
+
+    def values(attr: str) -> tuple[str, ...]:
+        return tuple(sorted({getattr(s, attr) for s in signings} - {""}))
+
+    return SigningChoices(values("ceremony"), values("sector"), values("location"),
+                          tuple(sorted({s.day for s in signings})))
