@@ -22,7 +22,7 @@ from wimc_desktop.paths import default_db_target
 
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS = ("init", "demo", "import", "guests", "search", "checkin", "undo-checkin", "walkin",
-            "badge", "signing")
+            "badge", "signing", "report")
 
 
 def say(message: str) -> None:
@@ -369,6 +369,9 @@ def build_parser() -> argparse.ArgumentParser:
     from wimc_desktop.cli_signings import add_signing_parser  # it imports helpers from here
 
     add_signing_parser(sub)
+    from wimc_desktop.cli_reports import add_report_parser
+
+    add_report_parser(sub)
     return parser
 
 

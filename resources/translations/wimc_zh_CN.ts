@@ -2,24 +2,502 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>EventStatusBar</name>
+    <name>BadgeBatchDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="35"/>
-        <source>Guests: %1</source>
-        <translation>嘉宾：%1 人</translation>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="29"/>
+        <source>Badges to PDF</source>
+        <translation>胸卡导出为 PDF</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="39"/>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="31"/>
+        <source>These badge codes (one a line):</source>
+        <translation>以下胸卡号（每行一个）：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="33"/>
+        <source>Every guest of a category:</source>
+        <translation>某一类别的全部嘉宾：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="37"/>
+        <source>All VIPs</source>
+        <translation>全部贵宾</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="38"/>
+        <source>All badges not printed yet</source>
+        <translation>全部尚未打印的胸卡</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="44"/>
+        <source>Hanging badge (100 × 140 mm)</source>
+        <translation>挂牌（100 × 140 毫米）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="45"/>
+        <source>Card (85.6 × 54 mm)</source>
+        <translation>卡片（85.6 × 54 毫米）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="52"/>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+</context>
+<context>
+    <name>BadgeCard</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="69"/>
+        <source>Scan a badge or type its code, then press Enter.</source>
+        <translation>请扫描胸卡或输入胸卡号，然后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="96"/>
+        <source>Attends on site</source>
+        <translation>线下参会</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="97"/>
+        <source>Attends online</source>
+        <translation>线上参会</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="103"/>
+        <source>New badge code: %1</source>
+        <translation>新胸卡号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="121"/>
+        <source>Badge %1 is active.</source>
+        <translation>胸卡 %1 有效。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="122"/>
+        <source>Badge %1 is REVOKED: it was replaced by %2, the guest&apos;s current badge.</source>
+        <translation>胸卡 %1 已作废：已由 %2 取代，%2 为该嘉宾当前的胸卡。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="125"/>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="134"/>
+        <source>Not printed yet.</source>
+        <translation>尚未打印。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="136"/>
+        <source>Printed once, last at %2 by %3.</source>
+        <translation>已打印 1 次，最近一次：%2，%3。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="137"/>
+        <source>Printed %1 times, last at %2 by %3.</source>
+        <translation>已打印 %1 次，最近一次：%2，%3。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="143"/>
+        <source>Not checked in today.</source>
+        <translation>今日未签到。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="144"/>
+        <source>Checked in today at %1 (%2).</source>
+        <translation>今日 %1 已签到（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>BadgesPage</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="153"/>
+        <source>No badge has the code %1.</source>
+        <translation>没有胸卡号为 %1 的胸卡。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="173"/>
+        <source>Reprint a badge</source>
+        <translation>重新打印胸卡</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="174"/>
+        <source>%1
+Print it again? Give the reason (lost, damaged…):</source>
+        <translation>%1
+确定重新打印？请填写原因（遗失、损坏……）：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="194"/>
+        <source>Print badge</source>
+        <translation>打印胸卡</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="210"/>
+        <source>Save badges as PDF</source>
+        <translation>胸卡另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="211"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="259"/>
+        <source>No badge matches that choice; nothing was saved.</source>
+        <translation>没有符合所选条件的胸卡，未保存任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="267"/>
+        <source>%1 of these badges were printed before.</source>
+        <translation>其中 %1 张胸卡此前已打印过。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="278"/>
+        <source>Reissue a badge</source>
+        <translation>补发胸卡</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="279"/>
+        <source>A new code for %1; badge %2 stops working at once, for good.
+Why is the badge reissued?</source>
+        <translation>为 %1 补发新胸卡号；胸卡 %2 将立即永久作废。
+补发原因：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="300"/>
+        <source>Badge reissued</source>
+        <translation>胸卡已补发</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="301"/>
+        <source>New badge code: %1</source>
+        <translation>新胸卡号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="307"/>
+        <source>Badges</source>
+        <translation>胸卡</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="308"/>
+        <source>Scan a badge or type its code…</source>
+        <translation>扫描胸卡或输入胸卡号……</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="309"/>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="310"/>
+        <source>Hanging badge (100 × 140 mm)</source>
+        <translation>挂牌（100 × 140 毫米）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="311"/>
+        <source>Card (85.6 × 54 mm)</source>
+        <translation>卡片（85.6 × 54 毫米）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="312"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="313"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="314"/>
+        <source>Reissue…</source>
+        <translation>补发…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="315"/>
+        <source>Give the guest a new code; the old badge is revoked</source>
+        <translation>为嘉宾补发新胸卡号，旧胸卡随即作废</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="317"/>
+        <source>Batch PDF…</source>
+        <translation>批量导出 PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>CeremonyView</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="121"/>
+        <source>%1 projects signed</source>
+        <translation>已签约 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="126"/>
+        <source>Latest signing</source>
+        <translation>最新签约</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="135"/>
+        <source>Signing ceremony — stage screen</source>
+        <translation>签约仪式——舞台大屏</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="138"/>
+        <source>Major Project Signing Ceremony</source>
+        <translation>重大项目签约仪式</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInBanner</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="35"/>
         <source>d MMM yyyy</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="44"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="130"/>
+        <source>Ready — scan a badge or type a name</source>
+        <translation>就绪 — 请扫描胸卡或输入姓名</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="132"/>
+        <source>Admission undone</source>
+        <translation>已撤销签到</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="133"/>
+        <source>No longer counted as admitted on %1.</source>
+        <translation>%1 不再计为已签到。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="139"/>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>撤销（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="143"/>
+        <source>Admitted</source>
+        <translation>签到成功</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="148"/>
+        <source>Badge revoked</source>
+        <translation>胸卡已作废</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="149"/>
+        <source>Badge revoked — the current badge is %1</source>
+        <translation>胸卡已作废 — 现用胸卡为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="152"/>
+        <source>%1 is not a day of this event — choose the event day</source>
+        <translation>%1 不是本次活动的会期，请选择会期中的日期</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="155"/>
+        <source>Unknown badge code %1</source>
+        <translation>未知胸卡号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="156"/>
+        <source>No badge code or guest matches “%1”</source>
+        <translation>没有与“%1”相符的胸卡号或嘉宾</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="160"/>
+        <source>Already checked in</source>
+        <translation>此前已签到</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="163"/>
+        <source>Already checked in at %1 by %2</source>
+        <translation>已于 %1 在 %2 签到</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="165"/>
+        <source>Already checked in at %1 by %2 (%3)</source>
+        <translation>已于 %1 在 %2 签到（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="170"/>
+        <source>Registered online — now counted on site</source>
+        <translation>原为线上参会 — 现计入线下</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="172"/>
+        <source>Walk-in, new badge %1</source>
+        <translation>现场登记，新胸卡号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="216"/>
+        <source>★ VIP</source>
+        <translation>★ 贵宾</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInPage</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="242"/>
+        <source>Undo an admission</source>
+        <translation>撤销签到</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="243"/>
+        <source>%1 was admitted by someone else or more than 2 minutes ago. Why is the admission undone?</source>
+        <translation>%1 的签到由其他操作员办理，或已超过 2 分钟。请说明撤销签到的原因：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="305"/>
+        <source>Check-in desk</source>
+        <translation>签到台</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="306"/>
+        <source>Scan a badge or type a name…</source>
+        <translation>扫描胸卡，或输入姓名…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="307"/>
+        <source>A badge code, or part of a name (Hanzi, pinyin, initials), organization, phone number or e-mail</source>
+        <translation>胸卡号，或姓名（汉字、拼音、首字母）、单位、手机号、邮箱的一部分</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="309"/>
+        <source>Walk-in…</source>
+        <translation>现场登记…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="310"/>
+        <source>Register a guest who is not on the list, give them a badge code and admit them</source>
+        <translation>为名单外的嘉宾现场登记、分配胸卡号并签到</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="182"/>
+        <source>Arrivals on %1</source>
+        <translation>%1 到场情况</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="184"/>
+        <source>of %1 expected on site</source>
+        <translation>/ 应到（线下）%1 人</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="203"/>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 人</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="206"/>
+        <source>All VIPs have arrived.</source>
+        <translation>贵宾已全部到场。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="207"/>
+        <source>VIPs not yet arrived: %1</source>
+        <translation>未到贵宾：%1</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="211"/>
+        <source>WIMC Desk — Dashboard</source>
+        <translation>WIMC 签到台 — 实时看板</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="212"/>
+        <source>Arrivals per hour</source>
+        <translation>每小时签到人数</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="213"/>
+        <source>Arrived / registered by category</source>
+        <translation>分类别到场 / 报名</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="214"/>
+        <source>VIPs not yet arrived</source>
+        <translation>未到贵宾</translation>
+    </message>
+</context>
+<context>
+    <name>DeskDialog</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/desk_dialog.py" line="54"/>
+        <source>Desk and operator</source>
+        <translation>签到台与操作员</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/desk_dialog.py" line="55"/>
+        <source>Every check-in records the desk it was made at and who made it. Other desks see these names.</source>
+        <translation>每次签到都会记录签到台和操作员，其他签到台也能看到这些名称。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/desk_dialog.py" line="57"/>
+        <source>Desk name:</source>
+        <translation>签到台名称：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/desk_dialog.py" line="58"/>
+        <source>Operator:</source>
+        <translation>操作员：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/desk_dialog.py" line="59"/>
+        <source>e.g. Desk 3, North Hall</source>
+        <translation>例如：北馆3号台</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/desk_dialog.py" line="60"/>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+</context>
+<context>
+    <name>EventStatusBar</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="49"/>
+        <source>Guests: %1</source>
+        <translation>嘉宾：%1 人</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="70"/>
+        <source>%1 (no event day)</source>
+        <translation>%1（非会期）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="72"/>
+        <source>Working day: %1</source>
+        <translation>签到日期：%1</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="73"/>
+        <source>(no desk name)</source>
+        <translation>（未命名签到台）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="80"/>
+        <source>Admitted today: %1 / %2 expected</source>
+        <translation>今日已签到：%1 / 应到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="86"/>
+        <source>d MMM yyyy</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="91"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="51"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="98"/>
+        <source>The desk and the operator recorded on every check-in</source>
+        <translation>每次签到记录的签到台和操作员</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="101"/>
         <source>No event open</source>
         <translation>未打开活动</translation>
     </message>
@@ -146,6 +624,19 @@
         <location filename="../../wimc_desktop/ui/guests_page.py" line="161"/>
         <source>Phone numbers and e-mail addresses are masked unless this is on.</source>
         <translation>不勾选时，手机号和邮箱只显示部分内容。</translation>
+    </message>
+</context>
+<context>
+    <name>HourlyChart</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/hourly_chart.py" line="73"/>
+        <source>No arrivals yet</source>
+        <translation>尚无签到</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/hourly_chart.py" line="74"/>
+        <source>Guests admitted per hour (local time); the busiest hour in orange</source>
+        <translation>每小时签到人数（当地时间）；橙色为高峰时段</translation>
     </message>
 </context>
 <context>
@@ -293,6 +784,89 @@
     </message>
 </context>
 <context>
+    <name>ImportProblem</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="16"/>
+        <source>missing name</source>
+        <translation>缺少姓名</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="18"/>
+        <source>invalid mobile number (11 digits starting with 1, or +country code)</source>
+        <translation>手机号码无效（应为以1开头的11位数字，或带国家代码）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="21"/>
+        <source>invalid e-mail address</source>
+        <translation>邮箱地址无效</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="22"/>
+        <source>unknown category</source>
+        <translation>未知的嘉宾类别</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="24"/>
+        <source>unknown attendance (线下/线上, on site/online)</source>
+        <translation>未知的参会方式（应为线下或线上）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="26"/>
+        <source>unknown gender (男/女, M/F)</source>
+        <translation>未知的性别（应为男或女）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="28"/>
+        <source>invalid badge code (letters, digits and &apos;-&apos;, at most 32)</source>
+        <translation>胸卡号无效（只能包含字母、数字和“-”，最多 32 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="32"/>
+        <source>too long (more than %1 characters)</source>
+        <translation>内容过长（超过 %1 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="35"/>
+        <source>duplicate badge code (also on row %1)</source>
+        <translation>胸卡号重复（第 %1 行也有）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="38"/>
+        <source>duplicate external id (also on row %1)</source>
+        <translation>报名编号重复（第 %1 行也有）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="41"/>
+        <source>badge code belongs to another guest</source>
+        <translation>胸卡号已属于另一位嘉宾</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="44"/>
+        <source>external id belongs to another guest</source>
+        <translation>报名编号已属于另一位嘉宾</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="47"/>
+        <source>the same guest as row %1</source>
+        <translation>与第 %1 行是同一位嘉宾</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="50"/>
+        <source>badge code was revoked (replaced by %1)</source>
+        <translation>胸卡号已作废（已由 %1 替换）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="53"/>
+        <source>broken quoting: a quote opened on line %1 is never closed properly</source>
+        <translation>引号不匹配：第 %1 行开始的引号没有正确闭合</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="57"/>
+        <source>formula with no saved value: open and save the file in Excel, then import again</source>
+        <translation>公式没有保存的值：请在 Excel 中打开并保存该文件，然后重新导入</translation>
+    </message>
+</context>
+<context>
     <name>ImportRunPage</name>
     <message>
         <location filename="../../wimc_desktop/ui/import_run_page.py" line="65"/>
@@ -369,129 +943,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="186"/>
+        <source>Desk 1</source>
+        <translation>1号签到台</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="267"/>
         <source>Imported %1: %2 added, %3 updated.</source>
         <translation>已导入 %1：新增 %2 人，更新 %3 人。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="272"/>
         <source>Open event</source>
         <translation>打开活动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="274"/>
         <source>WIMC events (*.wimc)</source>
         <translation>WIMC 活动文件 (*.wimc)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="284"/>
         <source>The event could not be opened.</source>
         <translation>无法打开该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="298"/>
         <source>The event could not be created.</source>
         <translation>无法创建该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="308"/>
         <source>WIMC Desk %1</source>
         <translation>WIMC Desk 会务签到 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="309"/>
         <source>The registration desk of a large conference: guest list import, check-in, badges, signings and reports.</source>
         <translation>大型会议的报到签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="318"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="319"/>
         <source>&amp;Import guest list…</source>
         <translation>导入嘉宾名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="320"/>
         <source>&amp;Open event…</source>
         <translation>打开活动(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="321"/>
         <source>&amp;New event…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="322"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="323"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="324"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="325"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="326"/>
+        <source>Supervisor &amp;dashboard</source>
+        <translation>主管看板(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="327"/>
         <source>&amp;About WIMC Desk</source>
         <translation>关于 WIMC Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="328"/>
+        <source>&amp;Desk</source>
+        <translation>签到台(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="329"/>
+        <source>Desk and &amp;operator…</source>
+        <translation>签到台与操作员(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="330"/>
+        <source>Register a &amp;walk-in…</source>
+        <translation>现场登记(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="331"/>
+        <source>&amp;Undo the last admission</source>
+        <translation>撤销上一次签到(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="332"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="332"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="332"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="333"/>
         <source>Signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="333"/>
         <source>Reports</source>
         <translation>报表</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="214"/>
-        <source>The scanner-first check-in desk comes next: scan a badge or type a name, and a large banner says whether the guest is admitted.</source>
-        <translation>以扫码为主的签到台即将推出：扫描胸卡或输入姓名，醒目的横幅会显示嘉宾能否入场。</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="217"/>
-        <source>Looking up, printing and reissuing badges will be here.</source>
-        <translation>胸卡的查询、打印和补办将在这里进行。</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="218"/>
-        <source>The contract signings of the ceremonies, with exact totals, will be recorded here.</source>
-        <translation>签约仪式上的项目签约将在这里登记，金额合计分毫不差。</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="220"/>
-        <source>The daily registration report and its exports will be here.</source>
-        <translation>每日报到统计报表及其导出将在这里提供。</translation>
     </message>
 </context>
 <context>
@@ -613,29 +1197,755 @@
 <context>
     <name>ProblemsView</name>
     <message>
-        <location filename="../../wimc_desktop/ui/problems_view.py" line="52"/>
+        <location filename="../../wimc_desktop/ui/problems_view.py" line="54"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problems_view.py" line="52"/>
+        <location filename="../../wimc_desktop/ui/problems_view.py" line="54"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problems_view.py" line="52"/>
+        <location filename="../../wimc_desktop/ui/problems_view.py" line="54"/>
         <source>Value</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problems_view.py" line="52"/>
+        <location filename="../../wimc_desktop/ui/problems_view.py" line="54"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problems_view.py" line="69"/>
+        <location filename="../../wimc_desktop/ui/problems_view.py" line="73"/>
         <source>Copy the list</source>
         <translation>复制问题列表</translation>
+    </message>
+</context>
+<context>
+    <name>RecentAdmissionsModel</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/recent_admissions_model.py" line="52"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+</context>
+<context>
+    <name>RecentAdmissionsPanel</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/recent_admissions_panel.py" line="84"/>
+        <source>Last admissions at this desk</source>
+        <translation>本台最近签到</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/recent_admissions_panel.py" line="85"/>
+        <source>Undo the selected admission…</source>
+        <translation>撤销所选签到…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportExportPanel</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="98"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="98"/>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="99"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="100"/>
+        <source>Export the daily report</source>
+        <translation>导出日报</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="129"/>
+        <source>Cancelling…</source>
+        <translation>正在取消……</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="143"/>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1……</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="157"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="163"/>
+        <source>Export cancelled. No file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="166"/>
+        <source>The report was not exported.</source>
+        <translation>日报未导出。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="169"/>
+        <source>The report could not be exported.</source>
+        <translation>无法导出日报。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="175"/>
+        <source>Excel workbook (XLSX)</source>
+        <translation>Excel 工作簿（XLSX）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="175"/>
+        <source>Check-ins (CSV)</source>
+        <translation>签到明细（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="176"/>
+        <source>Sign-off sheet (PDF)</source>
+        <translation>签字确认单（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="181"/>
+        <source>Full personal data</source>
+        <translation>完整个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="183"/>
+        <source>Off: mobile numbers and e-mail addresses are masked. On: written in full, and the export is recorded in the audit log.</source>
+        <translation>关闭：手机号和电子邮箱部分隐藏。开启：完整导出，并记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="185"/>
+        <source>Export…</source>
+        <translation>导出……</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="186"/>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSections</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="58"/>
+        <source>Registered and arrived by category</source>
+        <translation>分类别报名与到场</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="59"/>
+        <source>Registered: %1 (on site %2, online %3)</source>
+        <translation>报名：%1 人（线下 %2，线上 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="62"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="90"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="94"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="62"/>
+        <source>Registered</source>
+        <translation>报名</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="63"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="77"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="79"/>
+        <source>Arrived</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="63"/>
+        <source>Share</source>
+        <translation>到场率</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="66"/>
+        <source>Already checked in</source>
+        <translation>重复签到</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="67"/>
+        <source>Unknown code</source>
+        <translation>未知胸卡号</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="68"/>
+        <source>Badge replaced</source>
+        <translation>胸卡已补换</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="69"/>
+        <source>Not an event day</source>
+        <translation>非会期</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="71"/>
+        <source>Check-ins undone</source>
+        <translation>撤销签到</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="72"/>
+        <source>Refused scans and undos</source>
+        <translation>拒绝的扫码与撤销</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="73"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="73"/>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="76"/>
+        <source>Per desk</source>
+        <translation>按签到台</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="77"/>
+        <source>Desk</source>
+        <translation>签到台</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="78"/>
+        <source>Per operator</source>
+        <translation>按操作员</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="79"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="88"/>
+        <source>VIPs arrived: %1</source>
+        <translation>已到贵宾：%1</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="89"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="89"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="93"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="89"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="93"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="90"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="93"/>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="91"/>
+        <source>VIPs not yet arrived: %1</source>
+        <translation>未到贵宾：%1</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="96"/>
+        <source>… and %1 more (all are in the exported files)</source>
+        <translation>……另有 %1 人（导出文件中列出全部）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="112"/>
+        <source>Badges printed</source>
+        <translation>胸卡打印</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="113"/>
+        <source>of which reprints</source>
+        <translation>其中补打</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="114"/>
+        <source>Signings this day</source>
+        <translation>当日签约项目</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="115"/>
+        <source>Amount signed this day</source>
+        <translation>当日签约金额</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="116"/>
+        <source>Signings so far</source>
+        <translation>累计签约项目</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="117"/>
+        <source>Amount signed so far</source>
+        <translation>累计签约金额</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="118"/>
+        <source>Guests arrived so far (any day)</source>
+        <translation>累计到场嘉宾（各日）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="119"/>
+        <source>Walk-ins so far</source>
+        <translation>累计现场注册</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="120"/>
+        <source>Badges, signings and running totals</source>
+        <translation>胸卡、签约与累计数</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="121"/>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="121"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="125"/>
+        <source>%1 — figures as of %2</source>
+        <translation>%1 — 数据截至 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="139"/>
+        <source>Reading the figures…</source>
+        <translation>正在读取数据……</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="146"/>
+        <source>Day %1: %2</source>
+        <translation>第 %1 天：%2</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="165"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="166"/>
+        <source>The figures could not be read.</source>
+        <translation>无法读取数据。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="178"/>
+        <source>Registered</source>
+        <translation>报名</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="178"/>
+        <source>Arrived this day</source>
+        <translation>当日到场</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="179"/>
+        <source>First arrivals</source>
+        <translation>首次到场</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="180"/>
+        <source>Returning</source>
+        <translation>再次到场</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="180"/>
+        <source>Walk-ins</source>
+        <translation>现场注册</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="181"/>
+        <source>VIPs arrived</source>
+        <translation>已到贵宾</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="182"/>
+        <source>VIPs not yet arrived</source>
+        <translation>未到贵宾</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="185"/>
+        <source>Event day:</source>
+        <translation>会议日：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="186"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="187"/>
+        <source>Arrivals per hour</source>
+        <translation>每小时签到人数</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/search_results_model.py" line="64"/>
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/search_results_model.py" line="77"/>
+        <source>Already checked in on the working day</source>
+        <translation>在当前签到日期已签到</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsPanel</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="106"/>
+        <source>No guest matches “%1”.</source>
+        <translation>没有与“%1”相符的嘉宾。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="108"/>
+        <source>The first %1 of %2 guests matching “%3”: type more to narrow the list. ↑↓ choose, Enter admits.</source>
+        <translation>与“%3”相符的 %2 位嘉宾中的前 %1 位：继续输入可缩小范围。↑↓ 选择，回车签到。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="113"/>
+        <source>%1 guests match “%2”. ↑↓ choose, Enter admits.</source>
+        <translation>共 %1 位嘉宾与“%2”相符。↑↓ 选择，回车签到。</translation>
+    </message>
+</context>
+<context>
+    <name>SigningDialog</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="99"/>
+        <source>Signing</source>
+        <translation>签约项目</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="105"/>
+        <source>e.g. 5.2亿, 3000万, 12,000,000</source>
+        <translation>例如 5.2亿、3000万、12,000,000</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="116"/>
+        <source>Party</source>
+        <translation>签约方</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="116"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="116"/>
+        <source>Country</source>
+        <translation>国家/地区</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="117"/>
+        <source>Witness</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="117"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="120"/>
+        <source>Find a guest: name, pinyin, organization…</source>
+        <translation>查找嘉宾：姓名、拼音、单位……</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="140"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="140"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="141"/>
+        <source>Add the guest found</source>
+        <translation>添加所选嘉宾</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="154"/>
+        <source>Project (Chinese):</source>
+        <translation>项目名称（中文）：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="155"/>
+        <source>Project (English):</source>
+        <translation>项目名称（英文）：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="156"/>
+        <source>Sector:</source>
+        <translation>产业领域：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="157"/>
+        <source>Location:</source>
+        <translation>落户地：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="158"/>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="160"/>
+        <source>Currency:</source>
+        <translation>币种：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="161"/>
+        <source>Ceremony:</source>
+        <translation>签约仪式：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="162"/>
+        <source>Signed at:</source>
+        <translation>签约时间：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="163"/>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="166"/>
+        <source>Guest lookup (press Enter to search):</source>
+        <translation>查找嘉宾（按回车搜索）：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="169"/>
+        <source>Parties (at least two):</source>
+        <translation>签约方（至少两方）：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="172"/>
+        <source>Witnesses:</source>
+        <translation>见证人：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="188"/>
+        <source>Type the amount as it is said: 5.2亿, 3000万…</source>
+        <translation>按口头说法输入金额：5.2亿、3000万……</translation>
+    </message>
+</context>
+<context>
+    <name>SigningFilterBar</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_filter_bar.py" line="64"/>
+        <source>All ceremonies</source>
+        <translation>全部仪式</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_filter_bar.py" line="64"/>
+        <source>All sectors</source>
+        <translation>全部领域</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_filter_bar.py" line="65"/>
+        <source>All locations</source>
+        <translation>全部落户地</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_filter_bar.py" line="65"/>
+        <source>All days</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_filter_bar.py" line="66"/>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_filter_bar.py" line="77"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+</context>
+<context>
+    <name>SigningTableModel</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="58"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="58"/>
+        <source>Sector</source>
+        <translation>产业领域</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="58"/>
+        <source>Location</source>
+        <translation>落户地</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="58"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="59"/>
+        <source>Parties</source>
+        <translation>签约方</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="59"/>
+        <source>Ceremony</source>
+        <translation>签约仪式</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="59"/>
+        <source>Signed at</source>
+        <translation>签约时间</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="60"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="111"/>
+        <source>Signed</source>
+        <translation>已签约</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="112"/>
+        <source>Amended</source>
+        <translation>已变更</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="113"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>SigningsPage</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="208"/>
+        <source>A very large amount</source>
+        <translation>金额巨大</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="209"/>
+        <source>%1 is 100 亿元 or more. Is the amount right?</source>
+        <translation>%1 达到或超过 100 亿元。金额是否正确？</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="220"/>
+        <source>The signing was not saved.</source>
+        <translation>签约项目未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="241"/>
+        <source>Amend a signing</source>
+        <translation>变更签约项目</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="242"/>
+        <source>Why is “%1” amended?</source>
+        <translation>“%1”的变更原因：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="264"/>
+        <source>Cancel a signing</source>
+        <translation>取消签约项目</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="265"/>
+        <source>“%1” stays in the register but leaves every total. Why is it cancelled?</source>
+        <translation>“%1”仍保留在登记表中，但不再计入任何合计。取消原因：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="291"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="291"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="292"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="293"/>
+        <source>Export the signing register</source>
+        <translation>导出签约登记表</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="309"/>
+        <source>The register was saved.</source>
+        <translation>登记表已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="328"/>
+        <source>Contract signings</source>
+        <translation>项目签约</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="329"/>
+        <source>Add signing…</source>
+        <translation>新增签约…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="330"/>
+        <source>Amend…</source>
+        <translation>变更…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="331"/>
+        <source>Cancel signing…</source>
+        <translation>取消签约…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="332"/>
+        <source>Export XLSX…</source>
+        <translation>导出 XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="333"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="334"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="335"/>
+        <source>Stage screen…</source>
+        <translation>舞台大屏…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="336"/>
+        <source>Open the large-type window for the screen on stage (F11: full screen)</source>
+        <translation>打开舞台大屏显示窗口（F11：全屏）</translation>
     </message>
 </context>
 <context>
@@ -659,6 +1969,107 @@
         <location filename="../../wimc_desktop/ui/application.py" line="88"/>
         <source>Ask your IT support to install PySide6-Essentials 6.11.3 (or to run the desk on Python 3.12 or newer) before the event starts.</source>
         <translation>请在活动开始前联系技术支持，安装 PySide6-Essentials 6.11.3（或改用 Python 3.12 及以上版本运行）。</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="101"/>
+        <source>The name is needed.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="125"/>
+        <source>%1 is not a day of this event — choose the event day</source>
+        <translation>%1 不是本次活动的会期，请选择会期中的日期</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="149"/>
+        <source>Register a walk-in</source>
+        <translation>现场登记</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="150"/>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="150"/>
+        <source>Organization:</source>
+        <translation>工作单位：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="150"/>
+        <source>Mobile:</source>
+        <translation>手机：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="151"/>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="154"/>
+        <source>As on their ID card or business card</source>
+        <translation>与身份证件或名片一致</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="155"/>
+        <source>11 digits, or +country code</source>
+        <translation>11 位数字，或带国家代码</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="161"/>
+        <source>Register and admit</source>
+        <translation>登记并签到</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="162"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="162"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="165"/>
+        <source>%1 is registered and admitted. Their new badge code is above: print the badge or write it down.</source>
+        <translation>%1 已登记并签到。上方是新的胸卡号：请打印胸卡或记下号码。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkingDayChooser</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="80"/>
+        <source>Today, %1 (no event day)</source>
+        <translation>今天 %1（非会期）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="83"/>
+        <source>Day %1: %2</source>
+        <translation>第 %1 天：%2</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="85"/>
+        <source>%1 (today)</source>
+        <translation>%1（今天）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="101"/>
+        <source>Today, %1, is not a day of this event. Choose an event day above to rehearse or demo the desk.</source>
+        <translation>今天（%1）不是本次活动的会期。如需演练或演示，请在右上方选择一个会期日期。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="104"/>
+        <source>Rehearsal: check-ins are recorded for %1, not for today (%2).</source>
+        <translation>演练模式：签到记在 %1，而不是今天（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="113"/>
+        <source>Working day:</source>
+        <translation>签到日期：</translation>
     </message>
 </context>
 </TS>

@@ -13,10 +13,14 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QMessageBox
 
-from tests.gui.gui_helpers import make_event
+from tests.gui.gui_helpers import TEST_DESK, make_event
 from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.ui import i18n, messages
+from wimc_desktop.ui.checkin_page import CheckInPage
+from wimc_desktop.ui.main_window import MainWindow
 from wimc_desktop.ui.opened_event import OpenedEvent, describe
+from wimc_desktop.ui.settings import DeskSettings
 from wimc_desktop.ui.worker import Worker
 
 
@@ -38,6 +42,8 @@ def isolated_settings(qapp: object, tmp_path: Path) -> Iterator[Path]:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.SystemScope, str(folder))
     i18n.apply_language(i18n.ENGLISH)
+    settings = DeskSettings()  # a desk that is set up: no first-start dialog
+    settings.desk_name, settings.desk_operator = TEST_DESK.name, TEST_DESK.operator
     yield folder
     i18n.apply_language(i18n.ENGLISH)
 
@@ -53,6 +59,23 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[ShownBox]:
 
     monkeypatch.setattr(messages, "exec_box", record)
     return shown
+
+
+@pytest.fixture(autouse=True)
+def desk_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[Desk]:
+    """The desk's dialogs never block a test: the desk dialog and the undo reason are dismissed.
+
+    The app's own QSettings (organisation "WIMC Desk", as application.run() sets it) has
+    no desk yet, so a window opened through run() asks on its first start.
+    """
+    asked: list[Desk] = []
+
+    def dismiss(_window: MainWindow, current: Desk) -> None:
+        asked.append(current)
+
+    monkeypatch.setattr(MainWindow, "_ask_desk_identity", dismiss)
+    monkeypatch.setattr(CheckInPage, "_ask_undo_reason", lambda _page, _result: None)
+    return asked
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.services.events import create_event
 from wimc_desktop.services.importing import import_records
 
@@ -16,6 +17,8 @@ SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = ("伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明")
 CATEGORIES = ("official", "academician", "expert", "company_rep", "exhibitor", "media",
               "staff", "visitor")
+TEST_DESK = Desk("Desk 3", "Li Ming")
+EVENT_DAY = dt.date(2020, 11, 26)
 ORGANIZATIONS = ("南京市人民政府", "东南大学", "南京大学", "华为技术有限公司", "海尔集团",
                  "西门子（中国）有限公司", "江苏省工业和信息化厅", "中国工程院")
 
@@ -54,3 +57,4 @@ def write_big_csv(path: Path, rows: int) -> Path:
         for n in range(rows):
             out.write(f"嘉宾{n},测试单位{n % 50},139{n:08d},g{n}@example.com,B-{n:06d}\n")
     return path
+

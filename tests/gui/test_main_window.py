@@ -30,17 +30,23 @@ def window(qtbot: QtBot, worker: Worker, opened: OpenedEvent) -> MainWindow:
 
 def test_window_shows_the_pages_and_the_event(window: MainWindow, event_db: Database) -> None:
     assert window.nav.count() == len(PAGES)
-    assert window.current_page_name() == "guests"
+    assert window.current_page_name() == "checkin"  # a desk opens ready to scan
+    assert window.pages.currentWidget() is window.checkin_page
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "Check-in desk", "Guests", "Badges", "Signings", "Reports"]
-    window.select_page("checkin")
-    assert window.pages.currentWidget() is window.placeholders["checkin"]
-    assert "check-in" in window.placeholders["checkin"].note.text()
+    window.select_page("guests")
+    assert window.pages.currentWidget() is window.guests_page
+    assert not window.undo_action.isEnabled()
+    for name, page in (("badges", window.badges_page), ("signings", window.signings_page),
+                       ("reports", window.reports_page)):
+        window.select_page(name)
+        assert window.pages.currentWidget() is page
     status = window.status
     assert status.event_label.text() == "World Intelligent Manufacturing Conference 2020"
     assert status.days_label.text() == "26 Nov 2020 to 28 Nov 2020"
     assert status.file_label.text() == event_db.display_name
     assert status.count_label.text() == "Guests: 0"
+    assert status.desk_label.text() == "Desk 3 · Li Ming"
 
 
 def test_language_switches_live_and_is_remembered(qtbot: QtBot, window: MainWindow) -> None:
@@ -122,3 +128,11 @@ def test_a_bad_new_event_is_refused_with_a_message(
 def test_about_box(window: MainWindow, message_boxes: list) -> None:
     window.about_action.trigger()
     assert message_boxes[0].text.startswith("WIMC Desk ")
+
+
+def test_the_dashboard_opens_on_the_desk_day(qtbot: QtBot, window: MainWindow) -> None:
+    window.dashboard_action.trigger()
+    assert window.dashboard is not None and window.dashboard.isVisible()
+    qtbot.addWidget(window.dashboard)
+    window.open_dashboard()  # a second time raises the same window
+    assert window.dashboard.isVisible()

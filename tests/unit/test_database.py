@@ -48,9 +48,14 @@ def test_a_failed_action_writes_nothing(sqlite_db: Database) -> None:
     assert get_event(sqlite_db).name_zh == "测试大会"
 
 
+def _ours(name: str | None, type_: str, parents: dict[str, str | None]) -> bool:
+    """Leave out the search index: SQLite FTS5 tables made by raw DDL, not ORM tables."""
+    return not (type_ == "table" and (name or "").startswith("search_"))
+
+
 def test_migrations_match_the_tables(event_db: Database) -> None:
     with event_db.engine.connect() as conn:
-        context = MigrationContext.configure(conn)
+        context = MigrationContext.configure(conn, opts={"include_name": _ours})
         assert context.get_current_revision() == head_revision()
         assert compare_metadata(context, Base.metadata) == []
 

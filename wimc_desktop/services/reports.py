@@ -109,14 +109,19 @@ def _count(session: Session, stmt: Any) -> int:
     return int(session.execute(stmt).scalar_one())
 
 
+def _later_walk_ins(day: dt.date) -> Any:
+    """Guests who registered at the desk on a later day: not there yet as of `day`."""
+    return select(CheckInRow.guest_id).where(CheckInRow.method == "walkin",
+                                             CheckInRow.event_day > day)
+
+
 def _registered(session: Session, day: dt.date) -> tuple[Counter[str], Counter[str]]:
     """Guests registered as of the day: walk-ins of later days are not there yet."""
     by_category: Counter[str] = Counter()
     by_attendance: Counter[str] = Counter()
-    later_walk_ins = select(CheckInRow.guest_id).where(CheckInRow.method == "walkin",
-                                                       CheckInRow.event_day > day)
     stmt = select(GuestRow.category, GuestRow.attendance, func.count()).where(
-        GuestRow.id.not_in(later_walk_ins)).group_by(GuestRow.category, GuestRow.attendance)
+        GuestRow.id.not_in(_later_walk_ins(day))).group_by(GuestRow.category,
+                                                          GuestRow.attendance)
     for category, attendance, count in session.execute(stmt):
         by_category[category] += count
         by_attendance[attendance] += count
@@ -165,13 +170,14 @@ def _signings(session: Session, start: dt.datetime, end: dt.datetime) -> Signing
     return SigningFigures(count, total, running_count, running_total)
 
 
-def _missing(session: Session, admitted: set[str], event: Event,
+def _missing(session: Session, day: dt.date, admitted: set[str], event: Event,
              categories: set[str] | None = None) -> list[MissingGuest]:
     """On-site guests not admitted yet: VIP categories first (officials, academicians...)."""
     order = {c.code: (not c.is_vip, c.sort_order) for c in event.categories}
     stmt = select(GuestRow.id, GuestRow.badge_code, GuestRow.name, GuestRow.organization,
                   GuestRow.title, GuestRow.category, GuestRow.mobile, GuestRow.email,
-                  GuestRow.name_pinyin).where(GuestRow.attendance == "onsite")
+                  GuestRow.name_pinyin).where(GuestRow.attendance == "onsite",
+                                              GuestRow.id.not_in(_later_walk_ins(day)))
     if categories is not None:
         stmt = stmt.where(GuestRow.category.in_(categories))
     rows = [r for r in session.execute(stmt) if r[0] not in admitted]
@@ -213,14 +219,15 @@ def daily_report(db: Database, day: dt.date, *, now: dt.datetime | None = None,
             CheckInRow.id.not_in(select(CheckInUndoRow.checkin_id)))
         figures: dict[str, Any] = dict(
             vip_arrived=tuple(_arrivals(session, data, vip_today)),
-            vip_missing=tuple(_missing(session, today, event, vip)),
+            vip_missing=tuple(_missing(session, day, today, event, vip)),
             cumulative_walk_ins=_count(session, walk_in_stmt),
             signings=_signings(session, start, end), refused=_refused(session, day),
             undos=_undos(session, day))
         printed, reprinted = _prints(session, start, end)
         if lists:
             arrivals = _arrivals(session, data)
-            figures.update(checkins=tuple(arrivals), missing=tuple(_missing(session, today, event)),
+            figures.update(checkins=tuple(arrivals),
+                           missing=tuple(_missing(session, day, today, event)),
                            walk_in_list=tuple(a for a in arrivals if a.method == "walkin"))
     admitted_by_category = Counter(data.category_of.get(g, "") for g in today)
     return DailyReport(

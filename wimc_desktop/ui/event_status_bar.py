@@ -1,12 +1,17 @@
-"""The status bar: which event, its days, which database file, how many guests."""
+"""The status bar: the event, the desk's working day, the desk, the live counts, the file."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QLocale
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+import datetime as dt
 
+from PySide6.QtCore import QDate, QEvent, QLocale
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
+
+from wimc_desktop.domain.checkin import Desk, is_event_day
 from wimc_desktop.domain.models import Event
 from wimc_desktop.ui import i18n
+from wimc_desktop.ui.checkin_banner import day_text
+from wimc_desktop.ui.elided_label import ElidedLabel
 
 
 class EventStatusBar(QStatusBar):
@@ -16,23 +21,65 @@ class EventStatusBar(QStatusBar):
         super().__init__(parent)
         self._event: Event | None = None
         self._guest_count = 0
-        self.event_label = QLabel()
+        self._day: dt.date | None = None
+        self._desk = Desk("", "")
+        self._counts: tuple[int, int] | None = None
+        self.event_label = ElidedLabel()
         self.days_label = QLabel()
-        self.file_label = QLabel()
+        self.day_label = QLabel()
+        self.desk_label = QLabel()
+        self.admitted_label = QLabel()
+        self.file_label = ElidedLabel()
         self.count_label = QLabel()
-        for label in (self.event_label, self.days_label, self.count_label, self.file_label):
+        for label in (self.event_label, self.days_label, self.day_label, self.desk_label,
+                      self.admitted_label, self.count_label, self.file_label):
             label.setObjectName("statusField")
             self.addPermanentWidget(label)
+        self.admitted_label.setObjectName("statusCounts")
+        # The file gives up its room first; the event name only when that is not enough.
+        self.file_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def show_event(self, event: Event, database: str) -> None:
         self._event = event
         self.file_label.setText(database)
-        self.file_label.setToolTip(database)
         self.retranslate_ui()
 
     def show_guest_count(self, count: int) -> None:
         self._guest_count = count
         self.count_label.setText(self.tr("Guests: %1").replace("%1", QLocale().toString(count)))
+
+    def show_day(self, day: dt.date) -> None:
+        """The desk's working day (today, or the event day chosen for a rehearsal)."""
+        self._day = day
+        self._show_desk_fields()
+
+    def show_desk(self, desk: Desk) -> None:
+        self._desk = desk
+        self._show_desk_fields()
+
+    def show_counts(self, admitted: int, expected: int) -> None:
+        self._counts = (admitted, expected)
+        self._show_desk_fields()
+
+    def _show_desk_fields(self) -> None:
+        locale = QLocale()
+        day = self._day
+        if day is None:
+            self.day_label.clear()
+        elif self._event is not None and not is_event_day(self._event, day):
+            self.day_label.setText(self.tr("%1 (no event day)").replace("%1", day_text(day)))
+        else:
+            self.day_label.setText(self.tr("Working day: %1").replace("%1", day_text(day)))
+        desk = self._desk.name or self.tr("(no desk name)")
+        self.desk_label.setText(f"{desk} · {self._desk.operator}" if self._desk.operator
+                                else desk)
+        if self._counts is None:
+            self.admitted_label.clear()
+        else:
+            admitted, expected = self._counts
+            self.admitted_label.setText(self.tr("Admitted today: %1 / %2 expected")
+                                        .replace("%1", locale.toString(admitted))
+                                        .replace("%2", locale.toString(expected)))
 
     def _days_text(self, event: Event) -> str:
         locale = QLocale()
@@ -47,6 +94,9 @@ class EventStatusBar(QStatusBar):
 
     def retranslate_ui(self) -> None:
         self.show_guest_count(self._guest_count)
+        self._show_desk_fields()
+        self.desk_label.setToolTip(self.tr("The desk and the operator recorded on every "
+                                           "check-in"))
         if self._event is None:
             self.event_label.setText(self.tr("No event open"))
             self.days_label.clear()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize
+import datetime as dt
+import getpass
+
+from PySide6.QtCore import QEvent, QSize, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,18 +21,26 @@ from PySide6.QtWidgets import (
 
 from wimc_desktop import APP_NAME, __version__
 from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.domain.models import ImportReport
 from wimc_desktop.ui import assets, i18n, messages
+from wimc_desktop.ui.badges_page import BadgesPage
+from wimc_desktop.ui.checkin_page import CheckInPage
+from wimc_desktop.ui.dashboard import Dashboard
+from wimc_desktop.ui.desk_actions import DeskCounts
+from wimc_desktop.ui.desk_dialog import DeskDialog
 from wimc_desktop.ui.event_status_bar import EventStatusBar
 from wimc_desktop.ui.guests_page import GuestsPage
 from wimc_desktop.ui.import_wizard import ImportWizard
 from wimc_desktop.ui.new_event_dialog import NewEventDialog
 from wimc_desktop.ui.opened_event import NewEventInput, OpenedEvent, create_new_event, open_event
-from wimc_desktop.ui.placeholder_page import PlaceholderPage
+from wimc_desktop.ui.reports_page import ReportsPage
 from wimc_desktop.ui.settings import DeskSettings
+from wimc_desktop.ui.signings_page import SigningsPage
 from wimc_desktop.ui.worker import Worker
 
 PAGES = ("checkin", "guests", "badges", "signings", "reports")
+CHECKIN_PAGE = PAGES.index("checkin")
 GUESTS_PAGE = PAGES.index("guests")
 
 
@@ -43,8 +54,12 @@ class MainWindow(QMainWindow):
         self.opened = opened
         self.nav = QListWidget()
         self.pages = QStackedWidget()
+        self.checkin_page = CheckInPage(worker)
         self.guests_page = GuestsPage(worker)
-        self.placeholders = {name: PlaceholderPage() for name in PAGES if name != "guests"}
+        self.badges_page = BadgesPage(worker)
+        self.signings_page = SigningsPage(worker)
+        self.reports_page = ReportsPage(worker)
+        self.dashboard: Dashboard | None = None
         self.status = EventStatusBar()
         self.import_wizard: ImportWizard | None = None
         self._build_pages()
@@ -53,16 +68,20 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self.retranslate_ui()
         self.restoreGeometry(self._settings.main_window_geometry)
-        self.nav.setCurrentRow(GUESTS_PAGE)
+        self.nav.setCurrentRow(CHECKIN_PAGE)
+        self._apply_desk(self._saved_desk() if self._settings.has_desk_identity
+                         else self._default_desk())
         self._show_opened(opened)
+        if not self._settings.has_desk_identity:
+            QTimer.singleShot(0, self._on_first_start)
 
     def _build_pages(self) -> None:
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setFixedWidth(190)
-        for name in PAGES:
+        for name, page in zip(PAGES, (self.checkin_page, self.guests_page, self.badges_page,
+                                      self.signings_page, self.reports_page), strict=True):
             self.nav.addItem(QListWidgetItem(assets.icon(name), ""))
-            page = self.guests_page if name == "guests" else self.placeholders[name]
             self.pages.addWidget(page)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -85,7 +104,18 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.import_action, self.open_action, self.new_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        self.desk_menu = QMenu(self)
+        self.desk_action = QAction(self)
+        self.walk_in_action = QAction(self)
+        self.walk_in_action.setShortcut(QKeySequence("F2"))
+        self.undo_action = QAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.desk_menu.addActions([self.walk_in_action, self.undo_action])
+        self.desk_menu.addSeparator()
+        self.desk_menu.addAction(self.desk_action)
         self.view_menu = QMenu(self)
+        self.dashboard_action = self.view_menu.addAction("")
+        self.dashboard_action.setShortcut(QKeySequence("F9"))
         self.language_menu = self.view_menu.addMenu("")
         self._language_group = QActionGroup(self)
         # Each language is named in itself, so whoever reads either can switch back.
@@ -97,18 +127,27 @@ class MainWindow(QMainWindow):
             self.language_menu.addAction(action)
         self.help_menu = QMenu(self)
         self.about_action = self.help_menu.addAction("")
-        for menu in (self.file_menu, self.view_menu, self.help_menu):
+        for menu in (self.file_menu, self.desk_menu, self.view_menu, self.help_menu):
             self.menuBar().addMenu(menu)
 
     def _connect_signals(self) -> None:
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+        self.nav.itemClicked.connect(self._on_nav_item_clicked)
         self.import_action.triggered.connect(self._on_import_action_triggered)
         self.open_action.triggered.connect(self._on_open_action_triggered)
         self.new_action.triggered.connect(self._on_new_action_triggered)
         self.quit_action.triggered.connect(self.close)
         self._language_group.triggered.connect(self._on_language_group_triggered)
         self.about_action.triggered.connect(self._on_about_action_triggered)
+        self.desk_action.triggered.connect(self._on_desk_action_triggered)
+        self.walk_in_action.triggered.connect(self._on_walk_in_action_triggered)
+        self.undo_action.triggered.connect(self.checkin_page.undo_last)
         self.guests_page.guests_counted.connect(self.status.show_guest_count)
+        self.checkin_page.day_changed.connect(self.status.show_day)
+        self.checkin_page.day_changed.connect(self._on_checkin_page_day_changed)
+        self.dashboard_action.triggered.connect(self.open_dashboard)
+        self.checkin_page.counts_refreshed.connect(self._on_checkin_page_counts_refreshed)
+        self.checkin_page.walk_in_admitted.connect(self._on_checkin_page_walk_in_admitted)
         self._worker.task_failed.connect(self._on_worker_task_failed)
 
     # -- the open event --------------------------------------------------------------
@@ -121,7 +160,10 @@ class MainWindow(QMainWindow):
         self.opened = opened
         self.status.show_event(opened.event, opened.db.display_name)
         self.status.show_guest_count(opened.guest_count)
-        self.guests_page.set_database(opened.db, opened.event)
+        for page in (self.guests_page, self.checkin_page, self.badges_page,
+                     self.signings_page, self.reports_page, self.dashboard):
+            if page is not None:
+                page.set_database(opened.db, opened.event)
         self.setWindowTitle(f"{APP_NAME} — {opened.event.name_zh}")
 
     def switch_to(self, opened: OpenedEvent) -> None:
@@ -130,6 +172,82 @@ class MainWindow(QMainWindow):
         self._show_opened(opened)
         if old is not opened.db:
             self._worker.submit(old.dispose)
+
+    # -- the desk ------------------------------------------------------------------
+
+    def _saved_desk(self) -> Desk:
+        return Desk(self._settings.desk_name, self._settings.desk_operator)
+
+    def _default_desk(self) -> Desk:
+        try:
+            user = getpass.getuser()
+        except (KeyError, OSError):  # no login name (a service account, a container)
+            user = ""
+        return Desk(self.tr("Desk 1"), user)
+
+    def _apply_desk(self, desk: Desk) -> None:
+        self.checkin_page.set_desk(desk)
+        self.badges_page.set_desk(desk)
+        self.signings_page.set_desk(desk)
+        self.reports_page.set_desk(desk.name, desk.operator)
+        self.status.show_desk(desk)
+
+    def _ask_desk_identity(self, current: Desk) -> Desk | None:
+        """The one place the desk dialog blocks (tests replace it)."""
+        dialog = DeskDialog(current, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        values = dialog.values()
+        dialog.deleteLater()
+        return values if accepted else None
+
+    def edit_desk_identity(self, current: Desk) -> None:
+        desk = self._ask_desk_identity(current)
+        if desk is not None and desk.name:
+            self._settings.desk_name = desk.name
+            self._settings.desk_operator = desk.operator
+            self._apply_desk(desk)
+        self.checkin_page.return_focus()
+
+    def _on_first_start(self) -> None:
+        if not self._settings.has_desk_identity:
+            self.edit_desk_identity(self._default_desk())
+        if not self._settings.has_desk_identity:  # dismissed: work as the default desk
+            self._apply_desk(self._default_desk())
+
+    def _on_desk_action_triggered(self) -> None:
+        self.edit_desk_identity(self.checkin_page.desk)
+
+    def _on_walk_in_action_triggered(self) -> None:
+        self.select_page("checkin")
+        self.checkin_page.open_walk_in()
+
+    def _on_checkin_page_counts_refreshed(self, counts: DeskCounts) -> None:
+        self.status.show_counts(counts.admitted, counts.expected)
+
+    def _on_checkin_page_walk_in_admitted(self, _result: object) -> None:
+        self.guests_page.reload()
+
+    def _on_checkin_page_day_changed(self, day: dt.date) -> None:
+        self.reports_page.set_day(day)
+        if self.dashboard is not None:
+            self.dashboard.set_day(day)
+
+    def open_dashboard(self) -> None:
+        """The supervisors' live dashboard, in a window of its own."""
+        if self.dashboard is None:
+            self.dashboard = Dashboard(self._worker)
+            self.dashboard.set_database(self.db, self.opened.event)
+            self.dashboard.set_day(self.checkin_page.day)
+        self.dashboard.show()
+        self.dashboard.raise_()
+
+    def _on_nav_current_row_changed(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        self.undo_action.setEnabled(row == CHECKIN_PAGE)
+
+    def _on_nav_item_clicked(self, _item: QListWidgetItem) -> None:
+        if self.nav.currentRow() == CHECKIN_PAGE:  # the scanner types into the scan field
+            self.checkin_page.return_focus()
 
     # -- File menu -------------------------------------------------------------------
 
@@ -205,22 +323,16 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.dashboard_action.setText(self.tr("Supervisor &dashboard"))
         self.about_action.setText(self.tr("&About WIMC Desk"))
+        self.desk_menu.setTitle(self.tr("&Desk"))
+        self.desk_action.setText(self.tr("Desk and &operator…"))
+        self.walk_in_action.setText(self.tr("Register a &walk-in…"))
+        self.undo_action.setText(self.tr("&Undo the last admission"))
         titles = (self.tr("Check-in desk"), self.tr("Guests"), self.tr("Badges"),
                   self.tr("Signings"), self.tr("Reports"))
         for row, title in enumerate(titles):
             self.nav.item(row).setText(title)
-        notes = {
-            "checkin": self.tr("The scanner-first check-in desk comes next: scan a badge or "
-                               "type a name, and a large banner says whether the guest is "
-                               "admitted."),
-            "badges": self.tr("Looking up, printing and reissuing badges will be here."),
-            "signings": self.tr("The contract signings of the ceremonies, with exact totals, "
-                                "will be recorded here."),
-            "reports": self.tr("The daily registration report and its exports will be here."),
-        }
-        for name, page in self.placeholders.items():
-            page.set_texts(titles[PAGES.index(name)], notes[name])
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -229,6 +341,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.main_window_geometry = self.saveGeometry()
+        for window in (self.dashboard, self.signings_page.ceremony_view):
+            if window is not None:
+                window.close()
         super().closeEvent(event)
 
     def current_page_name(self) -> str:

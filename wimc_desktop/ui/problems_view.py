@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from wimc_desktop.domain.errors import ImportProblem
+from wimc_desktop.ui.problem_texts import problem_text
 from wimc_desktop.ui.rows_table_model import RowsTableModel
 
 
@@ -23,6 +24,7 @@ class ProblemsView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._problems: list[ImportProblem] = []
         self.model = RowsTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -52,7 +54,9 @@ class ProblemsView(QWidget):
         return [self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Reason")]
 
     def show_problems(self, problems: list[ImportProblem]) -> None:
-        rows = [[str(p.row), p.column, p.value, p.reason] for p in problems]
+        """One row per problem; the reason in the interface language (by its code)."""
+        self._problems = list(problems)
+        rows = [[str(p.row), p.column, p.value, problem_text(p)] for p in problems]
         self.model.set_rows(self._headers(), rows)
 
     def copy_all(self) -> None:
@@ -67,7 +71,7 @@ class ProblemsView(QWidget):
 
     def retranslate_ui(self) -> None:
         self.copy_button.setText(self.tr("Copy the list"))
-        self.model.set_headers(self._headers())
+        self.show_problems(self._problems)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

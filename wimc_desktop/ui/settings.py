@@ -11,6 +11,8 @@ GEOMETRY = "ui/main_window_geometry"
 HIDDEN_GUEST_COLUMNS = "guests/hidden_columns"
 LAST_IMPORT_DIR = "files/last_import_dir"
 LAST_EVENT_DIR = "files/last_event_dir"
+DESK_NAME = "desk/name"
+DESK_OPERATOR = "desk/operator"
 DEFAULT_HIDDEN_GUEST_COLUMNS = ("gender", "country", "source")
 
 
@@ -68,6 +70,28 @@ class DeskSettings:
     @last_event_dir.setter
     def last_event_dir(self, value: str) -> None:
         self._qs.setValue(LAST_EVENT_DIR, value)
+
+    @property
+    def desk_name(self) -> str:
+        """The desk's name, recorded on every check-in ("" until the desk is set up)."""
+        return self._text(DESK_NAME).strip()
+
+    @desk_name.setter
+    def desk_name(self, value: str) -> None:
+        self._qs.setValue(DESK_NAME, value.strip())
+
+    @property
+    def desk_operator(self) -> str:
+        """Who works at the desk, recorded on every check-in."""
+        return self._text(DESK_OPERATOR).strip()
+
+    @desk_operator.setter
+    def desk_operator(self, value: str) -> None:
+        self._qs.setValue(DESK_OPERATOR, value.strip())
+
+    @property
+    def has_desk_identity(self) -> bool:
+        return bool(self.desk_name)
 
     def sync(self) -> None:
         self._qs.sync()

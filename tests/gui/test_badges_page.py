@@ -1,0 +1,137 @@
+"""The Badges page on its own: scan a code, the card, a reissue, a PDF that counts as a print."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.gui.gui_helpers import EVENT_DAY, TEST_DESK, add_guests
+from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.badges import BadgeInfo, BadgeStatus
+from wimc_desktop.domain.checkin import Outcome
+from wimc_desktop.services.badges import badge_info
+from wimc_desktop.services.checkin import check_in
+from wimc_desktop.services.events import get_event
+from wimc_desktop.ui.badges_page import BadgesPage
+from wimc_desktop.ui.worker import Worker
+
+WAIT = 10_000
+
+
+@pytest.fixture
+def page(qtbot: QtBot, worker: Worker, event_db: Database) -> Iterator[BadgesPage]:
+    add_guests(event_db, 10)
+    widget = BadgesPage(worker)
+    qtbot.addWidget(widget)
+    widget.set_database(event_db, get_event(event_db))
+    widget.set_desk(TEST_DESK)
+    widget.resize(900, 700)
+    widget.show()
+    yield widget
+    qtbot.waitUntil(lambda: worker.pending == 0)
+
+
+def scan(qtbot: QtBot, page: BadgesPage, code: str) -> BadgeInfo:
+    with qtbot.waitSignal(page.badge_shown, timeout=WAIT) as shown:
+        qtbot.keyClicks(page.scan_field, code)
+        qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
+    info = shown.args[0]
+    assert isinstance(info, BadgeInfo)
+    return info
+
+
+def test_a_scanned_code_shows_the_guests_card(qtbot: QtBot, page: BadgesPage) -> None:
+    info = scan(qtbot, page, "T-000001")
+    assert info.status is BadgeStatus.ACTIVE
+    assert page.card.name.text() == info.guest.name
+    assert page.card.status.text() == "Badge T-000001 is active."
+    assert page.card.prints.text() == "Not printed yet."
+    assert page.card.checkin.text() == "Not checked in today."
+    assert page.print_button.isEnabled() and page.scan_field.hasFocus()
+
+
+def test_an_unknown_code_says_so(qtbot: QtBot, page: BadgesPage) -> None:
+    with qtbot.waitSignal(page.code_not_found, timeout=WAIT):
+        qtbot.keyClicks(page.scan_field, "NOPE-1")
+        qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
+    assert "NOPE-1" in page.card.message.text()
+    assert not page.print_button.isEnabled()
+
+
+def test_reissue_through_the_page_revokes_the_old_code(
+        qtbot: QtBot, page: BadgesPage, event_db: Database,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    scan(qtbot, page, "T-000002")
+    monkeypatch.setattr(page, "_ask_reissue_reason", lambda info: "lost")
+    with qtbot.waitSignal(page.badge_reissued, timeout=WAIT) as reissued, \
+            qtbot.waitSignal(page.badge_shown, timeout=WAIT):
+        page.reissue_button.click()
+    new_code = reissued.args[0].new_code
+    assert new_code != "T-000002"
+    qtbot.waitUntil(lambda: page.card.new_code.isVisible())
+    assert new_code in page.card.new_code.text()
+    refused = check_in(event_db, "T-000002", day=EVENT_DAY, desk=TEST_DESK)
+    assert refused.outcome is Outcome.BADGE_REVOKED
+    assert refused.replaced_by == new_code
+
+    old = scan(qtbot, page, "T-000002")
+    assert old.status is BadgeStatus.REVOKED
+    assert "REVOKED" in page.card.status.text() and new_code in page.card.status.text()
+    assert not page.reissue_button.isEnabled()
+
+
+def test_save_as_pdf_counts_a_print_and_a_reprint_asks_why(
+        qtbot: QtBot, page: BadgesPage, event_db: Database, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    scan(qtbot, page, "T-000003")
+    out = tmp_path / "badge.pdf"
+    monkeypatch.setattr(page, "_ask_pdf_path", lambda suggested: str(out))
+    with qtbot.waitSignal(page.pdf_saved, timeout=WAIT), \
+            qtbot.waitSignal(page.badge_shown, timeout=WAIT):
+        page.pdf_button.click()
+    assert out.read_bytes().startswith(b"%PDF")
+    assert badge_info(event_db, "T-000003").prints.count == 1
+    assert page.card.prints.text().startswith("Printed once, last at ")
+
+    asked: list[str] = []
+    monkeypatch.setattr(page, "_ask_reprint_reason",
+                        lambda printed: asked.append(printed) or "damaged")
+    with qtbot.waitSignal(page.pdf_saved, timeout=WAIT), \
+            qtbot.waitSignal(page.badge_shown, timeout=WAIT):
+        page.pdf_button.click()
+    assert asked and asked[0].startswith("Printed once") and "Desk 3" in asked[0]
+    assert page.card.prints.text().startswith("Printed 2 times, last at ")
+
+
+def test_print_goes_through_the_preview_and_is_logged(
+        qtbot: QtBot, page: BadgesPage, event_db: Database,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    scan(qtbot, page, "T-000004")
+    monkeypatch.setattr(page, "_exec_print_preview", lambda dialog: True)
+    with qtbot.waitSignal(page.badge_printed, timeout=WAIT):
+        page.print_button.click()
+    qtbot.waitUntil(lambda: badge_info(event_db, "T-000004").prints.count == 1)
+
+
+def test_a_batch_pdf_of_a_category_logs_its_prints(
+        qtbot: QtBot, page: BadgesPage, event_db: Database, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "officials.pdf"
+
+    def choose_category(dialog: object) -> bool:
+        dialog.category_radio.setChecked(True)  # type: ignore[attr-defined]
+        combo = dialog.category  # type: ignore[attr-defined]
+        combo.setCurrentIndex(combo.findData("official"))
+        return True
+
+    monkeypatch.setattr(page, "_exec_batch_dialog", choose_category)
+    monkeypatch.setattr(page, "_ask_pdf_path", lambda suggested: str(out))
+    with qtbot.waitSignal(page.pdf_saved, timeout=WAIT) as saved:
+        page.batch_button.click()
+    officials = [f"T-{n:06d}" for n in range(10) if n % 8 == 0]
+    assert saved.args[0].count == len(officials) and out.is_file()
+    assert all(badge_info(event_db, code).prints.count == 1 for code in officials)

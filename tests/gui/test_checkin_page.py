@@ -1,0 +1,379 @@
+"""The check-in desk driven through the real window: scans, search, undo, walk-ins, the day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from tests.gui.gui_helpers import EVENT_DAY, TEST_DESK, add_guests, guest_records
+from wimc_desktop.db.engine import Database
+from wimc_desktop.db.schema import CheckInUndoRow
+from wimc_desktop.domain.checkin import CheckInResult, Desk, Outcome
+from wimc_desktop.services.checkin import admitted_count, check_in
+from wimc_desktop.ui import working_day
+from wimc_desktop.ui.checkin_page import CheckInPage
+from wimc_desktop.ui.main_window import MainWindow
+from wimc_desktop.ui.opened_event import describe
+from wimc_desktop.ui.worker import Worker
+
+GUESTS = 40
+RECORDS = guest_records(GUESTS)
+ON_SITE = sum(r["attendance"] == "onsite" for r in RECORDS)
+WAIT = 5000
+
+
+@pytest.fixture
+def window(qtbot: QtBot, worker: Worker, event_db: Database) -> Iterator[MainWindow]:
+    add_guests(event_db, GUESTS)
+    win = MainWindow(worker, describe(event_db))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    page = win.checkin_page
+    with qtbot.waitSignal(page.counts_refreshed, timeout=WAIT):
+        page.choose_day(EVENT_DAY)
+    qtbot.waitUntil(lambda: worker.pending == 0)
+    qtbot.waitUntil(page.scan_field.hasFocus)
+    yield win
+
+
+def scan(qtbot: QtBot, page: CheckInPage, code: str) -> CheckInResult:
+    """Type like a handheld scanner: a key every 5 ms, then Enter; wait for the banner."""
+    qtbot.keyClicks(page.scan_field, code, delay=5)
+    with qtbot.waitSignal(page.outcome_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
+    return shown.args[0]
+
+
+def counts_text(window: MainWindow) -> str:
+    return window.status.admitted_label.text()
+
+
+def test_a_scan_admits_clears_the_field_and_keeps_the_focus(
+        qtbot: QtBot, window: MainWindow, event_db: Database) -> None:
+    page = window.checkin_page
+    expected = sum(r["attendance"] == "onsite" for r in RECORDS)
+    qtbot.waitUntil(lambda: counts_text(window) == f"Admitted today: 0 / {expected} expected")
+    result = scan(qtbot, page, "T-000004")
+    assert result.outcome == Outcome.ADMITTED
+    assert page.banner.tone == "admitted"
+    assert page.banner.headline.text() == "Admitted"
+    assert page.banner.name.text() == RECORDS[4]["name"]
+    assert RECORDS[4]["organization"] in page.banner.details.text()
+    assert page.banner.category.text() == "Exhibitor"
+    assert page.banner.vip.isHidden()
+    assert page.scan_field.text() == ""
+    assert page.scan_field.hasFocus()
+    assert result.checkin is not None
+    assert (result.checkin.desk, result.checkin.operator) == (TEST_DESK.name, TEST_DESK.operator)
+    qtbot.waitUntil(lambda: counts_text(window) == f"Admitted today: 1 / {expected} expected")
+    qtbot.waitUntil(lambda: page.recent.model.rowCount() == 1)
+    assert admitted_count(event_db, EVENT_DAY) == 1
+
+
+def test_an_online_guest_is_admitted_with_a_note(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.checkin_page
+    result = scan(qtbot, page, "t-000003")  # online; a scanner in lower case still matches
+    assert result.outcome == Outcome.ADMITTED
+    assert page.banner.note.text() == "Registered online — now counted on site"
+    assert page.banner.vip.isVisible()  # a company representative: a VIP category
+    qtbot.waitUntil(lambda: counts_text(window) == f"Admitted today: 1 / {ON_SITE + 1} expected")
+
+
+def test_a_second_scan_says_when_and_where_in_local_time(
+        qtbot: QtBot, window: MainWindow) -> None:
+    page = window.checkin_page
+    first = scan(qtbot, page, "T-000001")
+    assert first.checkin is not None
+    local = first.checkin.at.astimezone(dt.timezone(dt.timedelta(hours=8)))
+    again = scan(qtbot, page, "T-000001")
+    assert again.outcome == Outcome.ALREADY_CHECKED_IN
+    assert page.banner.tone == "already"
+    assert page.banner.headline.text() == (
+        f"Already checked in at {local:%H:%M} by Desk 3 (Li Ming)")
+    assert page.banner.name.text() == RECORDS[1]["name"]
+    assert page.scan_field.text() == "" and page.scan_field.hasFocus()
+
+
+def test_an_unknown_code_is_red_and_says_so(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.checkin_page
+    result = scan(qtbot, page, "WIMC-NOPE42")
+    assert result.outcome == Outcome.UNKNOWN_CODE
+    assert page.banner.tone == "refused"
+    assert page.banner.headline.text() == "Unknown badge code WIMC-NOPE42"
+    assert page.banner.name.isHidden()
+    assert not page.banner.icon.pixmap().isNull()
+
+
+def test_typing_a_name_lists_guests_and_enter_admits_the_chosen_one(
+        qtbot: QtBot, window: MainWindow) -> None:
+    page = window.checkin_page
+    with qtbot.waitSignal(page.search_answered, timeout=WAIT) as answered:
+        qtbot.keyClicks(page.scan_field, "Guest 0001")
+    assert answered.args[0] == 10  # Guest 00010 to 00019
+    assert page.stack.currentWidget() is page.results
+    assert page.results.current_row() == 0
+    qtbot.keyClick(page.scan_field, Qt.Key.Key_Down)
+    qtbot.keyClick(page.scan_field, Qt.Key.Key_Down)
+    qtbot.keyClick(page.scan_field, Qt.Key.Key_Up)
+    chosen = page.results.chosen_guest()
+    assert chosen is not None and page.scan_field.hasFocus()
+    with qtbot.waitSignal(page.outcome_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
+    result = shown.args[0]
+    assert result.outcome == Outcome.ADMITTED
+    assert result.guest.id == chosen.id
+    assert result.checkin.method == "manual"
+    assert page.stack.currentWidget() is page.banner
+    assert page.scan_field.text() == ""
+
+
+def test_enter_before_the_list_answers_does_not_guess(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.checkin_page
+    qtbot.keyClicks(page.scan_field, "Guest 00017", delay=5)
+    with qtbot.waitSignal(page.outcome_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
+    assert shown.args[0].outcome == Outcome.UNKNOWN_CODE
+    assert page.banner.headline.text() == "Unknown badge code GUEST00017"
+
+
+def test_a_stale_search_answer_is_dropped(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.checkin_page
+    page.search.schedule("Guest 0001", EVENT_DAY)
+    page.search.timer.stop()
+    page.search._on_timer_timeout()  # asked, and then the operator types on
+    page.search.schedule("Guest 00012", EVENT_DAY)
+    with qtbot.waitSignal(page.search.answered, timeout=WAIT) as answered:
+        page.search.timer.stop()
+        page.search._on_timer_timeout()
+    qtbot.waitUntil(lambda: window._worker.pending == 0)
+    assert answered.args[0] == "Guest 00012"
+    assert answered.args[1].total == 1
+
+
+def test_ctrl_z_undoes_the_own_admission_at_once(qtbot: QtBot, window: MainWindow,
+                                                 event_db: Database) -> None:
+    page = window.checkin_page
+    asked: list[CheckInResult] = []
+    page._ask_undo_reason = lambda result: asked.append(result) or "no"  # type: ignore
+    scan(qtbot, page, "T-000002")
+    qtbot.waitUntil(lambda: counts_text(window).startswith("Admitted today: 1 "))
+    with qtbot.waitSignal(page.admission_undone, timeout=WAIT):
+        qtbot.keyClick(page.scan_field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not asked
+    assert page.banner.tone == "undone"
+    assert page.banner.headline.text() == "Admission undone"
+    assert page.scan_field.hasFocus()
+    qtbot.waitUntil(lambda: counts_text(window).startswith("Admitted today: 0 "))
+    assert admitted_count(event_db, EVENT_DAY) == 0
+    qtbot.waitUntil(lambda: page.recent.model.rowCount() == 0)
+
+
+def test_the_undo_button_on_the_banner_undoes_it(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.checkin_page
+    scan(qtbot, page, "T-000005")
+    assert page.banner.undo_button.isVisible()
+    with qtbot.waitSignal(page.admission_undone, timeout=WAIT):
+        page.banner.undo_button.click()
+    assert page.banner.undo_button.isHidden()
+    assert page.scan_field.hasFocus()
+
+
+def test_an_old_admission_needs_a_reason(qtbot: QtBot, window: MainWindow,
+                                         event_db: Database) -> None:
+    page = window.checkin_page
+    ten_minutes_ago = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=10)
+    check_in(event_db, "T-000006", day=EVENT_DAY, desk=TEST_DESK, now=ten_minutes_ago)
+    with qtbot.waitSignal(page.recent_listed, timeout=WAIT):
+        page.refresh()
+    answers: list[str | None] = [None, "guest left before the opening"]
+    asked: list[str] = []
+
+    def ask(result: CheckInResult) -> str | None:
+        asked.append(result.code)
+        return answers.pop(0)
+
+    page._ask_undo_reason = ask  # type: ignore[method-assign]
+    qtbot.keyClick(page.scan_field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["T-000006"]  # cancelled: nothing undone
+    assert admitted_count(event_db, EVENT_DAY) == 1
+    with qtbot.waitSignal(page.admission_undone, timeout=WAIT):
+        page.recent.undo_button.click()
+    assert asked == ["T-000006", "T-000006"]
+    assert admitted_count(event_db, EVENT_DAY) == 0
+    with event_db.read() as session:
+        undo = session.execute(select(CheckInUndoRow)).scalar_one()
+        assert (undo.reason, undo.operator) == ("guest left before the opening", "Li Ming")
+
+
+def test_another_operators_admission_needs_a_reason(qtbot: QtBot, window: MainWindow,
+                                                    event_db: Database) -> None:
+    page = window.checkin_page
+    check_in(event_db, "T-000007", day=EVENT_DAY, desk=Desk(TEST_DESK.name, "Wang Fang"))
+    with qtbot.waitSignal(page.recent_listed, timeout=WAIT):
+        page.refresh()
+    asked: list[str] = []
+    page._ask_undo_reason = lambda r: asked.append(r.code) or "shift change"  # type: ignore
+    with qtbot.waitSignal(page.admission_undone, timeout=WAIT):
+        window.undo_action.trigger()
+    assert asked == ["T-000007"]
+
+
+def test_a_walk_in_is_registered_badged_and_admitted(qtbot: QtBot, window: MainWindow,
+                                                     event_db: Database) -> None:
+    page = window.checkin_page
+    dialog = page.open_walk_in()
+    assert dialog is not None and dialog.isVisible()
+    assert [label.text() for label in dialog.labels] == [
+        "Name:", "Organization:", "Mobile:", "Category:"]
+    assert dialog.category_combo.currentData() == "visitor"
+    dialog.register_button.click()
+    assert dialog.error.text() == "The name is needed."
+    dialog.name_edit.setText("赵敏")  # QTest types ASCII only
+    dialog.organization_edit.setText("江苏省智能制造研究院")
+    qtbot.keyClicks(dialog.mobile_edit, "12345")
+    dialog.register_button.click()
+    assert dialog.error.text().startswith("invalid mobile number")
+    dialog.mobile_edit.setText("13912345678")
+    dialog.category_combo.setCurrentIndex(dialog.category_combo.findData("expert"))
+    with qtbot.waitSignal(page.walk_in_admitted, timeout=WAIT) as admitted:
+        dialog.register_button.click()
+    result = admitted.args[0]
+    assert result.outcome == Outcome.ADMITTED and result.code.startswith("WIMC-")
+    assert dialog.code.text() == result.code
+    assert dialog.stack.currentIndex() == 1
+    assert page.banner.name.text() == "赵敏"
+    assert page.banner.note.text() == f"Walk-in, new badge {result.code}"
+    assert result.guest.category == "expert"
+    qtbot.waitUntil(lambda: window.status.count_label.text() == f"Guests: {GUESTS + 1}")
+    qtbot.waitUntil(lambda: counts_text(window) == f"Admitted today: 1 / {ON_SITE + 1} expected")
+    dialog.close_button.click()
+    qtbot.waitUntil(page.scan_field.hasFocus)
+    assert admitted_count(event_db, EVENT_DAY) == 1
+    with qtbot.waitSignal(page.search_answered, timeout=WAIT) as answered:
+        page.scan_field.setText("赵敏")  # found at once by the desk that registered them
+    assert answered.args[0] >= 1
+    assert page.results.chosen_guest().badge_code == result.code  # the exact name first
+
+
+def test_counts_follow_other_desks_on_the_timer(qtbot: QtBot, window: MainWindow,
+                                                event_db: Database) -> None:
+    check_in(event_db, "T-000010", day=EVENT_DAY, desk=Desk("Desk 9", "Zhou"))
+    page = window.checkin_page
+    assert page.counts.timer.isActive() and page.counts.timer.interval() == 10_000
+    with qtbot.waitSignal(page.counts_refreshed, timeout=WAIT) as refreshed:
+        page.counts.timer.timeout.emit()
+    assert refreshed.args[0].admitted == 1
+    assert counts_text(window).startswith("Admitted today: 1 ")
+    qtbot.waitUntil(lambda: window._worker.pending == 0)
+    assert page.recent.model.rowCount() == 0  # the list is this desk's own
+
+
+def test_a_day_outside_the_event_is_announced(qtbot: QtBot, worker: Worker, event_db: Database,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(working_day, "event_today", lambda _event: dt.date(2026, 6, 1))
+    add_guests(event_db, 3)
+    win = MainWindow(worker, describe(event_db))
+    qtbot.addWidget(win)
+    win.show()
+    page = win.checkin_page
+    assert page.day == page.day_chooser.today == dt.date(2026, 6, 1)
+    assert page.day_chooser.notice.isVisible()
+    assert page.day_chooser.notice.text() == (
+        "Today, 1 Jun 2026, is not a day of this event. Choose an event day above to "
+        "rehearse or demo the desk.")
+    assert page.day_chooser.combo.itemText(0) == "Today, 1 Jun 2026 (no event day)"
+    assert page.day_chooser.combo.count() == 4
+    assert "(no event day)" in win.status.day_label.text()
+    result = scan(qtbot, page, "T-000001")
+    assert result.outcome == Outcome.NOT_EVENT_DAY
+    assert page.banner.tone == "info"
+    assert page.banner.headline.text() == (
+        "1 Jun 2026 is not a day of this event — choose the event day")
+    page.day_chooser.combo.setCurrentIndex(2)
+    page.day_chooser.combo.activated.emit(2)
+    assert page.day == dt.date(2020, 11, 27)
+    assert page.day_chooser.notice.text() == (
+        "Rehearsal: check-ins are recorded for 27 Nov 2020, not for today (1 Jun 2026).")
+    assert win.status.day_label.text() == "Working day: 27 Nov 2020"
+    assert scan(qtbot, page, "T-000001").outcome == Outcome.ADMITTED
+    qtbot.waitUntil(lambda: worker.pending == 0)
+
+
+def test_the_rehearsal_day_is_kept_for_the_session(qtbot: QtBot, window: MainWindow,
+                                                   worker: Worker, event_db: Database) -> None:
+    again = MainWindow(worker, describe(event_db))
+    qtbot.addWidget(again)
+    assert again.checkin_page.day == EVENT_DAY
+    qtbot.waitUntil(lambda: worker.pending == 0)
+
+
+def test_the_first_start_asks_for_the_desk(qtbot: QtBot, worker: Worker, event_db: Database,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QSettings
+
+    QSettings().remove("desk")
+    asked: list[Desk] = []
+
+    def ask(self: MainWindow, current: Desk) -> Desk:
+        asked.append(current)
+        return Desk("北馆2号台", "陈静")
+
+    monkeypatch.setattr(MainWindow, "_ask_desk_identity", ask)
+    win = MainWindow(worker, describe(event_db))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: bool(asked))
+    assert asked[0].name == "Desk 1"
+    assert win.checkin_page.desk == Desk("北馆2号台", "陈静")
+    assert win.status.desk_label.text() == "北馆2号台 · 陈静"
+    assert (QSettings().value("desk/name"), QSettings().value("desk/operator")) == (
+        "北馆2号台", "陈静")
+    qtbot.waitUntil(lambda: worker.pending == 0)
+
+
+def test_the_desk_menu_changes_the_desk(qtbot: QtBot, window: MainWindow,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(window, "_ask_desk_identity", lambda current: Desk("Desk 4", "Sun"))
+    window.desk_action.trigger()
+    assert window.checkin_page.desk == Desk("Desk 4", "Sun")
+    assert window.status.desk_label.text() == "Desk 4 · Sun"
+    qtbot.waitUntil(lambda: window._worker.pending == 0)
+
+
+def test_the_desk_speaks_chinese(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.checkin_page
+    chinese = next(a for a in window._language_group.actions() if a.data() == "zh_CN")
+    chinese.trigger()
+    qtbot.waitUntil(lambda: page.title.text() == "签到台")
+    assert page.scan_field.placeholderText() == "扫描胸卡，或输入姓名…"
+    assert page.day_chooser.combo.currentText() == "第 1 天：2020年11月26日"
+    first = scan(qtbot, page, "T-000008")
+    assert page.banner.headline.text() == "签到成功"
+    assert first.checkin is not None
+    local = first.checkin.at.astimezone(dt.timezone(dt.timedelta(hours=8)))
+    scan(qtbot, page, "T-000008")
+    assert page.banner.headline.text() == f"已于 {local:%H:%M} 在 Desk 3 签到（Li Ming）"
+    qtbot.waitUntil(lambda: counts_text(window).startswith("今日已签到：1 / 应到 "))
+    assert window.status.day_label.text() == "签到日期：2020年11月26日"
+    assert window.undo_action.text() == "撤销上一次签到(&U)"
+
+
+def test_the_desk_dialog_needs_a_desk_name(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from wimc_desktop.ui.desk_dialog import DeskDialog
+
+    dialog = DeskDialog(Desk("", "Li Ming"))
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dialog.desk_edit.setText("  Desk 5 ")
+    assert ok.isEnabled()
+    assert dialog.values() == Desk("Desk 5", "Li Ming")

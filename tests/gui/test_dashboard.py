@@ -1,0 +1,90 @@
+"""The dashboard: today's figures, and check-ins of another process showing up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from tests.gui.gui_helpers import EVENT_DAY, add_guests, guest_records
+from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.checkin import Desk
+from wimc_desktop.services.checkin import check_in, expected_count
+from wimc_desktop.services.events import get_event
+from wimc_desktop.ui.dashboard import Dashboard
+from wimc_desktop.ui.worker import Worker
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def open_dashboard(qtbot: QtBot, worker: Worker, db: Database) -> Dashboard:
+    board = Dashboard(worker)
+    qtbot.addWidget(board)
+    with qtbot.waitSignal(board.figures_changed, timeout=10_000):
+        board.set_database(db, get_event(db))
+        board.set_day(EVENT_DAY)
+    return board
+
+
+def test_dashboard_shows_admitted_against_expected(qtbot: QtBot, worker: Worker,
+                                                   event_db: Database) -> None:
+    add_guests(event_db, 30)  # some of them online
+    for n, record in enumerate(guest_records(30)[:4]):
+        check_in(event_db, record["badge_code"], day=EVENT_DAY, desk=Desk("Desk 1", "Li"),
+                 now=dt.datetime(2020, 11, 26, 1 + n % 2, tzinfo=dt.UTC))
+    expected = expected_count(event_db)  # an online guest admitted counts as on site
+    assert 0 < expected < 30
+    board = open_dashboard(qtbot, worker, event_db)
+    assert board.admitted_label.text() == "4"
+    assert str(expected) in board.expected_label.text()
+    assert board.progress.value() == 4 and board.progress.maximum() == expected
+    assert dict(board.chart.bars)["09"] == 2 and dict(board.chart.bars)["10"] == 2
+    assert "VIPs not yet arrived" in board.vips_title.text()
+
+
+def test_dashboard_sees_a_checkin_by_another_process(qtbot: QtBot, worker: Worker,
+                                                     event_db: Database, tmp_path: Path) -> None:
+    add_guests(event_db, 10)
+    board = open_dashboard(qtbot, worker, event_db)
+    assert board.admitted_label.text() == "0"
+    unchanged: list[object] = []
+    board.figures_changed.connect(unchanged.append)
+    board.refresh_now()  # nothing changed: no repaint
+    qtbot.waitUntil(lambda: worker.pending == 0)
+    assert unchanged == []
+    code = guest_records(10)[1]["badge_code"]
+    env = dict(os.environ, WIMC_NO_BOOTSTRAP="1", WIMC_DESK="Desk 9", WIMC_OPERATOR="Other")
+    done = subprocess.run(
+        [sys.executable, "-m", "wimc_desktop", "--db", str(tmp_path / "event.wimc"), "checkin",
+         code, "--day", EVENT_DAY.isoformat()], env=env, cwd=REPO, capture_output=True,
+        text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    with qtbot.waitSignal(board.figures_changed, timeout=10_000):
+        board.refresh_now()
+    assert board.admitted_label.text() == "1"
+    assert board.figures is not None and board.figures.admitted == 1
+
+
+def test_dashboard_polls_on_its_timer(qtbot: QtBot, worker: Worker, event_db: Database) -> None:
+    add_guests(event_db, 10)
+    board = open_dashboard(qtbot, worker, event_db)
+    assert not board.timer.isActive()  # hidden: no polling
+    board.timer.setInterval(50)
+    board.show()
+    qtbot.waitUntil(board.timer.isActive)
+    check_in(event_db, guest_records(10)[2]["badge_code"], day=EVENT_DAY,
+             desk=Desk("Desk 2", "Zhou"))
+    qtbot.waitUntil(lambda: board.admitted_label.text() == "1", timeout=10_000)
+
+
+def test_hidden_dashboard_stops_polling(qtbot: QtBot, worker: Worker,
+                                        event_db: Database) -> None:
+    board = open_dashboard(qtbot, worker, event_db)
+    board.show()
+    qtbot.waitUntil(board.timer.isActive)
+    board.hide()
+    assert not board.timer.isActive()

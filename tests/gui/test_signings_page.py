@@ -1,0 +1,191 @@
+"""The Signings page and the stage screen: the form, the totals bar, filters, cancelling."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.gui.gui_helpers import TEST_DESK
+from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.signing_totals import SigningFilter
+from wimc_desktop.domain.signings import SigningDraft
+from wimc_desktop.services.demo import create_demo_event
+from wimc_desktop.services.events import get_event
+from wimc_desktop.services.signings import list_signings, summarize_signings
+from wimc_desktop.ui.signing_dialog import SigningDialog
+from wimc_desktop.ui.signings_page import SigningsPage
+from wimc_desktop.ui.worker import Worker
+
+WAIT = 10_000
+
+
+def open_page(qtbot: QtBot, worker: Worker, db: Database) -> SigningsPage:
+    page = SigningsPage(worker)
+    qtbot.addWidget(page)
+    page.set_desk(TEST_DESK)
+    with qtbot.waitSignal(page.signings_listed, timeout=WAIT):
+        page.set_database(db, get_event(db))
+    page.resize(1200, 700)
+    page.show()
+    return page
+
+
+@pytest.fixture
+def page(qtbot: QtBot, worker: Worker, event_db: Database) -> Iterator[SigningsPage]:
+    widget = open_page(qtbot, worker, event_db)
+    yield widget
+    qtbot.waitUntil(lambda: worker.pending == 0)
+    if widget.ceremony_view is not None:
+        widget.ceremony_view.close()
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path) -> Iterator[Database]:
+    db = create_demo_event(tmp_path / "demo.wimc", count=0)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def demo_page(qtbot: QtBot, demo_db: Database) -> Iterator[SigningsPage]:
+    worker = Worker()
+    widget = open_page(qtbot, worker, demo_db)
+    yield widget
+    if widget.ceremony_view is not None:
+        widget.ceremony_view.close()
+    assert worker.shutdown()
+
+
+def fill(dialog: SigningDialog, amount: str) -> bool:
+    """Drive the form's widgets as an operator would, then press OK."""
+    dialog.project_zh.setText("智能工厂项目")
+    dialog.project_en.setText("Smart factory")
+    dialog.sector.setCurrentText("智能装备")
+    dialog.location.setCurrentText("江宁区")
+    dialog.amount.setText(amount)
+    dialog.parties.add("西门子（中国）有限公司", "投资方", "德国")
+    dialog.parties.add("南京市江宁区人民政府", "政府")
+    dialog.witnesses.add("张三", "副市长")
+    dialog.buttons.accepted.emit()
+    return dialog.result() == 1
+
+
+def test_the_amount_is_parsed_as_it_is_typed(page: SigningsPage) -> None:
+    dialog = page.make_dialog()
+    dialog.amount.setText("5.2亿")
+    assert dialog.amount_parsed.text() == "= 520.00 million yuan"
+    dialog.amount.setText("5.2 bananas")
+    assert dialog.amount_parsed.text().startswith("not an amount")
+    dialog.deleteLater()
+
+
+def test_a_signing_added_through_the_form_is_listed_and_totalled(
+        qtbot: QtBot, page: SigningsPage, event_db: Database,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    assert page.totals.text() == "0 signings, total 0.00 yuan"
+    monkeypatch.setattr(page, "_exec_dialog", lambda dialog: fill(dialog, "5.2亿"))
+    with qtbot.waitSignal(page.signing_added, timeout=WAIT), \
+            qtbot.waitSignal(page.signings_listed, timeout=WAIT):
+        page.add_button.click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.totals.text() == "1 signing, total 520.00 million yuan"
+    [signing] = list_signings(event_db)
+    assert signing.amount == Decimal("520000000.00") and len(signing.parties) == 2
+    assert signing.recorded_by == TEST_DESK.operator
+
+
+def test_an_amount_of_100_yi_or_more_asks_for_confirmation(
+        qtbot: QtBot, page: SigningsPage, event_db: Database,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[SigningDraft] = []
+    monkeypatch.setattr(page, "_exec_dialog", lambda dialog: fill(dialog, "120亿"))
+    monkeypatch.setattr(page, "_confirm_large_amount", lambda d: asked.append(d) or False)
+    page.add_button.click()
+    assert len(asked) == 1 and list_signings(event_db) == []
+    monkeypatch.setattr(page, "_confirm_large_amount", lambda d: asked.append(d) or True)
+    with qtbot.waitSignal(page.signing_added, timeout=WAIT):
+        page.add_button.click()
+    assert len(asked) == 2 and len(list_signings(event_db)) == 1
+
+
+def test_a_filter_by_sector_changes_the_totals(qtbot: QtBot, demo_page: SigningsPage,
+                                               demo_db: Database) -> None:
+    assert demo_page.totals.text() == "30 signings, total 53.63 billion yuan"
+    sector = demo_page.choices.sectors[0]
+    expected = summarize_signings(demo_db, SigningFilter(sector=sector))
+    with qtbot.waitSignal(demo_page.signings_listed, timeout=WAIT):
+        demo_page.set_filter("sector", sector)
+    assert demo_page.model.rowCount() == expected.count < 30
+    assert demo_page.summary.amount == expected.amount
+    assert demo_page.totals.text().startswith(f"{expected.count} signing")
+
+
+def test_a_cancelled_signing_leaves_the_totals(qtbot: QtBot, demo_page: SigningsPage,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    before = demo_page.summary.amount
+    demo_page.select_row(0)
+    first = demo_page.selected()
+    assert first is not None and demo_page.cancel_button.isEnabled()
+    monkeypatch.setattr(demo_page, "_ask_cancel_reason", lambda s: "postponed")
+    with qtbot.waitSignal(demo_page.signing_cancelled, timeout=WAIT), \
+            qtbot.waitSignal(demo_page.signings_listed, timeout=WAIT):
+        demo_page.cancel_button.click()
+    assert demo_page.summary.count == 29
+    assert demo_page.summary.amount == before - first.amount
+    assert demo_page.totals.text().endswith("(1 cancelled, not counted)")
+    assert demo_page.model.rowCount() == 30  # still in the register
+
+
+def test_the_stage_screen_shows_the_count_and_total(qtbot: QtBot,
+                                                    demo_page: SigningsPage) -> None:
+    view = demo_page.open_ceremony_view()
+    assert view is not None
+    qtbot.waitUntil(lambda: view.state is not None, timeout=WAIT)
+    assert view.count.text() == "30 projects signed"
+    assert view.total.text() == "53.63 billion yuan"
+    assert view.last_project.text()
+    assert view.heading.text() == "Major Project Signing Ceremony"
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx", "pdf"])
+def test_the_register_exports_on_the_worker(qtbot: QtBot, demo_page: SigningsPage,
+                                            tmp_path: Path, kind: str,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / f"register.{kind}"
+    monkeypatch.setattr(demo_page, "_ask_export_path", lambda k: str(out))
+    with qtbot.waitSignal(demo_page.register_exported, timeout=WAIT):
+        demo_page.export_buttons[kind].click()
+    assert out.stat().st_size > 0
+    if kind == "csv":
+        assert out.read_text(encoding="utf-8-sig").count("\n") >= 31
+
+
+def test_the_totals_bar_speaks_chinese(qtbot: QtBot, demo_page: SigningsPage) -> None:
+    from wimc_desktop.ui import i18n
+    i18n.apply_language(i18n.CHINESE)
+    qtbot.waitUntil(lambda: demo_page.totals.text() == "30 项，合计 536.30 亿元")
+    assert demo_page.add_button.text() == "新增签约…"
+
+
+def test_an_amendment_asks_why_and_counts_the_new_amount(
+        qtbot: QtBot, demo_page: SigningsPage, monkeypatch: pytest.MonkeyPatch) -> None:
+    demo_page.select_row(0)
+    first = demo_page.selected()
+    assert first is not None
+    before = demo_page.summary.amount
+
+    def new_amount(dialog: SigningDialog) -> bool:
+        dialog.amount.setText("1亿")
+        dialog.buttons.accepted.emit()
+        return dialog.result() == 1
+
+    monkeypatch.setattr(demo_page, "_exec_dialog", new_amount)
+    monkeypatch.setattr(demo_page, "_ask_amend_reason", lambda s: "corrected")
+    with qtbot.waitSignal(demo_page.signing_amended, timeout=WAIT), \
+            qtbot.waitSignal(demo_page.signings_listed, timeout=WAIT):
+        demo_page.amend_button.click()
+    assert demo_page.summary.amount == before - first.amount + Decimal(100_000_000)

@@ -1,0 +1,76 @@
+"""Finding guests from one search box: Hanzi, pinyin, initials, Latin names, organisation,
+title, phone digits, e-mail, badge code; ranked, counted exactly, filtered.
+
+On SQLite the FTS5 index of db.search_index answers (see fts.py and ranking.py); elsewhere,
+or while that index is missing, plain SQL does (fallback.py), with the same ranks:
+exact badge code or external id > exact name > prefix of a name > any other part, then by
+name (pinyin order), organisation and title. Writers call `sync_search_index(session)` (or
+`refresh_search_index(session, ids)`) before their commit; a write that forgets is still
+found, only more slowly, until the next refresh.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from wimc_desktop.db.engine import Database
+from wimc_desktop.db.queries import admitted_guest_ids
+from wimc_desktop.domain.errors import BadInputError
+from wimc_desktop.services.search.fallback import fallback_search
+from wimc_desktop.services.search.fts import Found, IndexQuery
+from wimc_desktop.services.search.hits import SearchHit, SearchResult, make_hits
+from wimc_desktop.services.search.indexing import (
+    index_status,
+    raw_cursor,
+    rebuild_search_index,
+    refresh_search_index,
+    sync_search_index,
+)
+from wimc_desktop.services.search.plan import Plan, make_plan
+from wimc_desktop.services.search.ranking import admitted_matches, index_search
+
+MAX_LATE = 5000  # more guests written and not yet indexed: plain SQL is faster than checking each
+
+__all__ = ["SearchHit", "SearchResult", "rebuild_search_index", "refresh_search_index",
+           "search_guests", "sync_search_index"]
+
+
+def _index_search(session: Session, plan: Plan, limit: int, category: str | None,
+                  attendance: str | None, admitted: tuple[dt.date, bool] | None,
+                  late: int) -> tuple[int, Found]:
+    q = IndexQuery(raw_cursor(session.connection()), plan, category, attendance)
+    q.prepare(late > 0)
+    if admitted is None:
+        return index_search(q, limit)
+    day, wanted = admitted
+    ids = list(session.execute(admitted_guest_ids(day)).scalars())
+    matches, rids = admitted_matches(q, ids)
+    if wanted:
+        return len(matches), matches[:limit]
+    total, found = index_search(q, limit, exclude=rids)
+    return total - len(matches), found
+
+
+def search_guests(db: Database, query: str, *, limit: int = 50, day: dt.date | None = None,
+                  category: str | None = None, attendance: str | None = None,
+                  checked_in: bool | None = None) -> SearchResult:
+    """Guests matching a typed query (any text: it never fails on what is typed).
+
+    An empty query lists every guest that passes the filters, by name. `checked_in`
+    filters on admission on `day` (which it then needs); `total` is exact.
+    """
+    if checked_in is not None and day is None:
+        raise BadInputError("the checked-in filter needs a day")
+    plan = make_plan(query)
+    limit = max(0, int(limit))
+    admitted = None if checked_in is None or day is None else (day, checked_in)
+    with db.read() as session:
+        state, late = index_status(session.connection())
+        if state == "ok" and late <= MAX_LATE:
+            total, found = _index_search(session, plan, limit, category, attendance, admitted,
+                                         late)
+        else:
+            total, found = fallback_search(session, plan, limit, category, attendance, admitted)
+        return SearchResult(total, make_hits(session, plan, found, day), query)

@@ -1,0 +1,182 @@
+"""Reading the SQLite index for one search: FTS answers, matched values, late guests.
+
+Guests written since the last refresh (search_pending) are left out of the index answers
+and tested one by one with the same rules (plan.rank_of), so a late index is never wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from wimc_desktop.db import search_index as ix
+from wimc_desktop.services.search.indexing import GUEST_COLUMNS, late_ids
+from wimc_desktop.services.search.plan import Plan, rank_of
+
+Found = list[tuple[int, str]]  # (rank, guest id), best first
+Doc = tuple[str, str, str, int | None, int | None]  # guest id, sort key, body, org, title
+MAX_OR = 64  # more matched values than this: walk the documents instead of OR-ing tags
+
+
+def quote(phrase: str) -> str:
+    return '"' + phrase.replace('"', '""') + '"'
+
+
+def either(phrases: Iterable[str]) -> str | None:
+    terms = [quote(p) for p in phrases]
+    return " OR ".join(terms) if terms else None
+
+
+def marks(items: Sequence[object]) -> str:
+    return ",".join("?" * len(items))
+
+
+@dataclass
+class IndexQuery:
+    """One search on the index of one open SQLite connection (raw sqlite3 cursor)."""
+
+    cur: Any
+    plan: Plan
+    category: str | None
+    attendance: str | None
+    filters: list[str] = field(default_factory=list)  # tag phrases, all required
+    impossible: bool = False  # a filter value no indexed guest has
+    orgs: dict[int, int] = field(default_factory=dict)  # matched organisation -> guests
+    titles: dict[int, int] = field(default_factory=dict)
+    stale: dict[int, tuple[str, str]] = field(default_factory=dict)  # rid -> body, values
+    fresh: list[tuple[int, str, str]] = field(default_factory=list)  # rank, skey, guest id
+    _value_text: dict[int, str] = field(default_factory=dict)
+    _codes: list[int] | None = None
+
+    def prepare(self, late: bool = True) -> None:
+        for prefix, value in (("c:", self.category), ("a:", self.attendance)):
+            if value is None:
+                continue
+            row = self.cur.execute("SELECT tag FROM search_tag WHERE value = ?",
+                                   (prefix + value,)).fetchone()
+            if row is None:
+                self.impossible = True
+            else:
+                marker = ix.CATEGORY_TAG if prefix == "c:" else ix.ATTENDANCE_TAG
+                self.filters.append(ix.tag_text(marker, row[0]))
+        expr = either(self.plan.substring)
+        if expr:
+            for vid, kind, n in self.cur.execute(
+                    "SELECT v.vid, v.kind, v.n FROM search_value_fts f JOIN search_value v "
+                    "ON v.vid = f.rowid WHERE search_value_fts MATCH ? AND v.n > 0", (expr,)):
+                (self.orgs if kind == "o" else self.titles)[vid] = n
+        if late:
+            self._late()
+
+    def _late(self) -> None:
+        ids = late_ids(self.cur)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            for rid, body, org, title in self.cur.execute(
+                    "SELECT rid, body, org_vid, title_vid FROM search_doc WHERE guest_id IN "
+                    f"({marks(chunk)})", chunk).fetchall():
+                self.stale[rid] = (body, self.values_text(org, title))
+            for row in self.cur.execute(f"SELECT {GUEST_COLUMNS} FROM guest WHERE id IN "
+                                        f"({marks(chunk)})", chunk).fetchall():
+                self._fresh(row)
+
+    def _fresh(self, row: Any) -> None:
+        if (self.category is not None and row[11] != self.category) or (
+                self.attendance is not None and row[12] != self.attendance):
+            return
+        body = ix.document(*row[1:8])
+        values = ix.value_form(row[8]) + ix.END + ix.value_form(row[9])
+        rank = 0 if self.plan.empty else rank_of(self.plan, body, values, row[10])
+        if rank is not None:
+            self.fresh.append((rank, ix.sort_key(row[2], row[1], row[8], row[9], row[0]),
+                               row[0]))
+
+    def values_text(self, org: int | None, title: int | None) -> str:
+        """The indexed forms of an organisation and a title, as rank_of wants them."""
+        wanted = [v for v in (org, title) if v is not None and v not in self._value_text]
+        if wanted:
+            self._value_text.update(self.cur.execute(
+                f"SELECT vid, body FROM search_value WHERE vid IN ({marks(wanted)})", wanted))
+        return ix.END.join(self._value_text.get(v, "") if v is not None else ""
+                           for v in (org, title))
+
+    def in_index(self, doc: Doc, badge_code: str = "") -> int | None:
+        """The rank of an indexed document, checked in Python (filters included)."""
+        if not all(f in doc[2] for f in self.filters):
+            return None
+        if self.plan.empty:
+            return 0
+        return rank_of(self.plan, doc[2], self.values_text(doc[3], doc[4]), badge_code)
+
+    # --- the pieces: FTS expressions, matched values, badge codes --------------------
+
+    def expression(self, terms: str | None) -> str | None:
+        if terms is None:
+            return None
+        if not self.filters:
+            return terms
+        return f"({terms}) AND " + " AND ".join(quote(f) for f in self.filters)
+
+    def filter_only(self) -> str:
+        return " AND ".join(quote(f) for f in self.filters)
+
+    def value_tags(self) -> list[str]:
+        return ([ix.tag_text(ix.ORG_TAG, v) for v in self.orgs]
+                + [ix.tag_text(ix.TITLE_TAG, v) for v in self.titles])
+
+    def value_sql(self) -> tuple[str, list[str]]:
+        """SQL condition on search_doc d (its organisation or title matched), and params."""
+        parts = [f"d.{column} IN ({','.join(str(int(v)) for v in vids)})"
+                 for column, vids in (("org_vid", self.orgs), ("title_vid", self.titles)) if vids]
+        sql = "(" + " OR ".join(parts) + ")"
+        return sql + " AND instr(d.body, ?) > 0" * len(self.filters), list(self.filters)
+
+    def code_rids(self) -> list[int]:
+        if self._codes is None:
+            self._codes = self._code_rids()
+        return self._codes
+
+    def _code_rids(self) -> list[int]:
+        plan = self.plan
+        if not plan.code:
+            return []
+        codes = [plan.code] + [p + "-" + plan.code for (p,) in self.cur.execute(
+            "SELECT prefix FROM search_code_prefix")]
+        sql = ("SELECT d.rid FROM guest g JOIN search_doc d ON d.guest_id = g.id "
+               f"WHERE g.badge_code IN ({marks(codes)})")
+        params: list[Any] = list(codes)
+        for column, value in (("category", self.category), ("attendance", self.attendance)):
+            if value is not None:
+                sql += f" AND g.{column} = ?"
+                params.append(value)
+        return sorted(r for (r,) in self.cur.execute(sql, params) if r not in self.stale)
+
+    def fts_rids(self, expr: str | None, limit: int | None) -> list[int]:
+        if expr is None:
+            return []
+        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid"
+        sql += "" if limit is None else f" LIMIT {int(limit)}"
+        return [r for (r,) in self.cur.execute(sql, (expr,))]
+
+    def count_fts(self, expr: str | None) -> int:
+        if expr is None:
+            return 0
+        return int(self.cur.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?",
+                                    (expr,)).fetchone()[0])
+
+    def docs(self, rids: Iterable[int]) -> dict[int, Doc]:
+        """rid -> (guest id, sort key, body, organisation id, title id)."""
+        wanted = list(rids)
+        if not wanted:
+            return {}
+        return {r[0]: r[1:] for r in self.cur.execute(
+            "SELECT rid, guest_id, skey, body, org_vid, title_vid FROM search_doc "
+            f"WHERE rid IN ({marks(wanted)})", wanted)}
+
+    def guest_ids(self, rids: list[int]) -> dict[int, tuple[str, str]]:
+        """rid -> (guest id, sort key), for the few rows shown."""
+        if not rids:
+            return {}
+        return {r[0]: (r[1], r[2]) for r in self.cur.execute(
+            f"SELECT rid, guest_id, skey FROM search_doc WHERE rid IN ({marks(rids)})", rids)}

@@ -1,0 +1,252 @@
+"""Keeping the SQLite search index right: refresh changed guests, rebuild, keep rids in order.
+
+New guests lie above the watermark; changed and deleted ones are logged by triggers (see
+db.search_index). ``sync_search_index`` (call it at the end of any write that touched
+guests) indexes exactly those guests; until then the search treats them as not indexed and
+checks them one by one, so results stay right, only slower.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from wimc_desktop.db import search_index as ix
+from wimc_desktop.services.search import bulk
+from wimc_desktop.services.search.bulk import code_prefixes, fill_empty_index, tags
+from wimc_desktop.services.search.values import Values
+
+LOWEST, HIGHEST = -(1 << 62), 1 << 62
+_CHUNK = 500
+GUEST_COLUMNS = ("id, name, name_pinyin, name_initials, name_latin, phone_digits, email, "
+                 "external_id, organization, title, badge_code, category, attendance")
+Doc = tuple[str, str, str, int | None, int | None]  # skey, guest id, body, org, title
+
+
+def raw_cursor(conn: Connection) -> Any:
+    return conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+
+
+def index_state(conn: Connection) -> str:
+    """'none' (not SQLite), 'absent' (no index yet), 'broken' (to rebuild) or 'ok'."""
+    return index_status(conn)[0]
+
+
+def index_status(conn: Connection) -> tuple[str, int]:
+    """The index state, and how many guest writes it has not caught up with (if 'ok')."""
+    if conn.dialect.name != "sqlite":
+        return "none", 0
+    cur = raw_cursor(conn)
+    names = {r[0] for r in cur.execute(
+        "SELECT name FROM sqlite_master WHERE name LIKE 'search%'")}
+    if not set(ix.TABLES) <= names:
+        return "absent", 0
+    if not set(ix.TRIGGERS) <= names:
+        return "broken", 0
+    row = cur.execute(
+        "SELECT (SELECT value FROM wimc_meta WHERE key = ?), s.n, s.text, "
+        "(SELECT id FROM guest WHERE rowid = s.n), "
+        "(SELECT count(*) FROM search_pending) + (SELECT count(*) FROM guest WHERE rowid > s.n) "
+        "FROM search_stat s WHERE s.key = 'watermark'", (ix.FORMAT_KEY,)).fetchone()
+    if row is None or row[0] != ix.FORMAT or (row[1] != 0 and row[3] != row[2]):
+        return "broken", 0  # (or guest rowids renumbered, a dump restored: new rows could hide)
+    return "ok", int(row[4])
+
+
+def late_ids(cur: Any) -> list[str]:
+    """Guests the index has not seen as they are now: newer than the watermark, or logged."""
+    mark = cur.execute("SELECT n FROM search_stat WHERE key = 'watermark'").fetchone()[0]
+    ids = [r[0] for r in cur.execute("SELECT DISTINCT guest_id FROM search_pending")]
+    return list(dict.fromkeys(ids + [r[0] for r in cur.execute(
+        "SELECT id FROM guest WHERE rowid > ?", (mark,))]))
+
+
+def _set_watermark(cur: Any) -> None:
+    row = cur.execute("SELECT rowid, id FROM guest ORDER BY rowid DESC LIMIT 1").fetchone()
+    cur.execute("UPDATE search_stat SET n = ?, text = ? WHERE key = 'watermark'",
+                row or (0, None))
+
+
+def sync_search_index(session: Session) -> None:
+    """Re-index every guest written since the last refresh (a no-op off SQLite)."""
+    conn = session.connection()
+    state = index_state(conn)
+    if state != "ok":
+        _repair(conn, state)
+        return
+    cur = raw_cursor(conn)
+    if not cur.execute("SELECT 1 FROM search_doc LIMIT 1").fetchone():
+        rebuild_search_index(conn)  # the first import: fill the index in one pass
+        return
+    mark = cur.execute("SELECT n FROM search_stat WHERE key = 'watermark'").fetchone()[0]
+    rows = cur.execute(f"SELECT {GUEST_COLUMNS} FROM guest WHERE rowid > ?",
+                       (mark,)).fetchall()
+    logged = [r[0] for r in cur.execute("SELECT DISTINCT guest_id FROM search_pending")]
+    if rows or logged:
+        _reindex(conn, [r[0] for r in rows] + logged, rows)
+        cur.execute("DELETE FROM search_pending")
+        _set_watermark(cur)
+
+
+def refresh_search_index(session: Session, guest_ids: list[str] | None = None) -> None:
+    """Re-index these guests (None: rebuild the whole index from the guest table)."""
+    conn = session.connection()
+    state = index_state(conn)
+    if state != "ok" or guest_ids is None:
+        _repair(conn, "broken" if state == "ok" else state)
+        return
+    ids = list(dict.fromkeys(guest_ids))
+    _reindex(conn, ids, [])
+    cur = raw_cursor(conn)
+    for chunk in _chunks(ids):
+        cur.execute(f"DELETE FROM search_pending WHERE guest_id IN ({_marks(chunk)})", chunk)
+
+
+def _repair(conn: Connection, state: str) -> None:
+    if state == "absent":
+        create_search_index(conn)
+    elif state == "broken":
+        rebuild_search_index(conn)
+
+
+def create_search_index(conn: Connection) -> None:
+    """Create the index where it is missing (a SQLite with FTS5 only) and fill it."""
+    if conn.dialect.name != "sqlite" or not ix.fts5_available(conn):
+        return
+    ix.drop_search_index(conn)
+    ix.create_search_index(conn)
+    rebuild_search_index(conn)
+
+
+def rebuild_search_index(conn: Connection) -> None:
+    """Empty the index and index every guest again (also repairs missing triggers)."""
+    for statement in ix.DDL:
+        if statement.startswith("CREATE TRIGGER"):
+            conn.exec_driver_sql(statement.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT "
+                                                   "EXISTS", 1))
+    cur = raw_cursor(conn)
+    for table in ("search_fts", "search_value_fts"):
+        cur.execute(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")
+    for table in ("search_doc", "search_value", "search_pair", "search_pending"):
+        cur.execute(f"DELETE FROM {table}")
+    cur.execute("UPDATE search_stat SET n = 0")
+    _set_watermark(cur)
+    cur.execute("INSERT OR REPLACE INTO wimc_meta (key, value) VALUES (?, ?)",
+                (ix.FORMAT_KEY, ix.FORMAT))
+    fill_empty_index(cur)
+
+
+def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start:start + _CHUNK]
+
+
+def _marks(chunk: Sequence[object]) -> str:
+    return ",".join("?" * len(chunk))
+
+
+def _reindex(conn: Connection, ids: list[str], rows: list[Any]) -> None:
+    """Index these guests again; `rows` holds some of them already read from guest."""
+    cur = raw_cursor(conn)
+    values = Values(cur)
+    ids = list(dict.fromkeys(ids))
+    if cur.execute("SELECT 1 FROM search_doc LIMIT 1").fetchone():
+        for chunk in _chunks(ids):
+            old = cur.execute(f"SELECT rid, body, org_vid, title_vid FROM search_doc "
+                              f"WHERE guest_id IN ({_marks(chunk)})", chunk).fetchall()
+            cur.executemany("INSERT INTO search_fts (search_fts, rowid, body) "
+                            "VALUES ('delete', ?, ?)", [r[:2] for r in old])
+            cur.executemany("DELETE FROM search_doc WHERE rid = ?", [(r[0],) for r in old])
+            values.count(((r[2], r[3]) for r in old), -1)
+    have = {r[0] for r in rows}
+    rest = [i for i in ids if i not in have]
+    rows = list(rows)
+    for chunk in _chunks(rest):
+        rows += cur.execute(f"SELECT {GUEST_COLUMNS} FROM guest WHERE id IN ({_marks(chunk)})",
+                            chunk).fetchall()
+    docs = sorted(_documents(conn, rows, values))
+    if docs:
+        _insert(conn, docs, values)
+    values.save()
+
+
+def _documents(conn: Connection, rows: list[Any], values: Values) -> Iterator[Doc]:
+    cur = raw_cursor(conn)
+    tag = tags(cur, {(r[11], r[12]) for r in rows})
+    code_prefixes(cur, [r[10] for r in rows])
+    org_vids = values.vids("o", [r[8] for r in rows])
+    title_vids = values.vids("t", [r[9] for r in rows])
+    org_tags = {v: ix.tag_text(ix.ORG_TAG, v) for v in set(org_vids) if v is not None}
+    title_tags = {v: ix.tag_text(ix.TITLE_TAG, v) for v in set(title_vids) if v is not None}
+    document, sort_key = ix.document, ix.sort_key
+    for row, org, title in zip(rows, org_vids, title_vids, strict=True):
+        gid, name, pinyin, initials, latin, phone, email, external = row[:8]
+        body = (document(name, pinyin, initials, latin, phone, email, external)
+                + tag[f"c:{row[11]}"] + tag[f"a:{row[12]}"]
+                + org_tags.get(org, "") + title_tags.get(title, ""))  # type: ignore[arg-type]
+        yield sort_key(pinyin, name, row[8], row[9], gid), gid, body, org, title
+
+
+def _gaps(cur: Any, docs: list[Doc], values: Values) -> list[tuple[int | None, int | None]]:
+    """For each new document, the rids of its existing neighbours in sort-key order."""
+    count = cur.execute("SELECT n FROM search_stat WHERE key = 'docs'").fetchone()[0]
+    count += values.docs  # documents already taken out by this write
+    if count == 0:
+        return [(None, None)] * len(docs)
+    if len(docs) * 16 < count:
+        return [(_neighbour(cur, d[0], "<", "DESC"), _neighbour(cur, d[0], ">", "ASC"))
+                for d in docs]
+    existing = cur.execute("SELECT skey, rid FROM search_doc ORDER BY rid").fetchall()
+    keys = [k for k, _ in existing]
+    gaps = []
+    for doc in docs:
+        at = bisect.bisect_left(keys, doc[0])
+        gaps.append((existing[at - 1][1] if at else None,
+                     existing[at][1] if at < len(existing) else None))
+    return gaps
+
+
+def _neighbour(cur: Any, key: str, op: str, order: str) -> int | None:
+    row = cur.execute(f"SELECT rid FROM search_doc WHERE skey {op} ? ORDER BY skey {order} "
+                      "LIMIT 1", (key,)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def _allocate(gaps: list[tuple[int | None, int | None]]) -> list[int] | None:
+    """Evenly spread rids for runs of documents sharing a gap; None when a gap is full."""
+    rids: list[int] = []
+    start = 0
+    while start < len(gaps):
+        end = start
+        while end < len(gaps) and gaps[end] == gaps[start]:
+            end += 1
+        low, high = gaps[start]
+        count = end - start
+        room = bulk.SPACING * (count + 1)
+        low = (high if high is not None else 0) - room if low is None else low
+        high = low + room if high is None else high
+        if high - low <= count or low < LOWEST or high > HIGHEST:
+            return None
+        rids += [low + (high - low) * (i + 1) // (count + 1) for i in range(count)]
+        start = end
+    return rids
+
+
+def _insert(conn: Connection, docs: list[Doc], values: Values) -> None:
+    """Insert sorted documents at rids that keep the sort-key order of the whole index."""
+    cur = raw_cursor(conn)
+    rids = _allocate(_gaps(cur, docs, values))
+    if rids is None:
+        values.discard()
+        rebuild_search_index(conn)  # a gap is full: spread every rid out again
+        return
+    rows = [(rid, *doc) for rid, doc in zip(rids, docs, strict=True)]
+    cur.executemany("INSERT INTO search_doc (rid, skey, guest_id, body, org_vid, title_vid) "
+                    "VALUES (?, ?, ?, ?, ?, ?)", rows)
+    cur.executemany("INSERT INTO search_fts (rowid, body) VALUES (?, ?)",
+                    [(r[0], r[3]) for r in rows])
+    values.count(((d[3], d[4]) for d in docs), 1)

@@ -1,0 +1,326 @@
+"""The Badges page: scan a code, see the guest's card, print, save as PDF, reissue a lost badge.
+
+Every dialog that blocks sits behind one `_ask_*` / `_exec_*` method, so tests replace it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.badges import TEMPLATES, BadgeInfo, BadgeStatus, Reissue, badge_face
+from wimc_desktop.domain.checkin import Desk
+from wimc_desktop.domain.errors import NotFoundError
+from wimc_desktop.domain.models import Event
+from wimc_desktop.render.badge import paint_pages
+from wimc_desktop.services.badges import ReprintNeedsReasonError, reissue_badge
+from wimc_desktop.ui import badge_actions as actions
+from wimc_desktop.ui import messages
+from wimc_desktop.ui.badge_batch_dialog import BadgeBatchDialog
+from wimc_desktop.ui.badge_card import BadgeCard
+from wimc_desktop.ui.scan_field import ScanField
+from wimc_desktop.ui.worker import Worker
+
+
+class BadgesPage(QWidget):
+    """The page; every database call goes through the worker."""
+
+    badge_shown = Signal(object)  # BadgeInfo
+    code_not_found = Signal(str)
+    badge_printed = Signal(object)  # the PrintStatus list before the print
+    pdf_saved = Signal(object)  # badge_actions.PdfWritten
+    badge_reissued = Signal(object)  # Reissue
+
+    def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._db: Database | None = None
+        self._event: Event | None = None
+        self.desk = Desk("", "")
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.scan_field = ScanField()
+        self.card = BadgeCard()
+        self.template_label = QLabel()
+        self.template = QComboBox()
+        self.print_button = QPushButton()
+        self.pdf_button = QPushButton()
+        self.reissue_button = QPushButton()
+        self.batch_button = QPushButton()
+        self._build()
+        self._connect_signals()
+        self.retranslate_ui()
+        self._update_buttons()
+
+    def _build(self) -> None:
+        self.template.addItems(["", ""])
+        self.template.setItemData(0, "hanging")
+        self.template.setItemData(1, "card")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.template_label)
+        buttons.addWidget(self.template)
+        buttons.addStretch(1)
+        for button in (self.print_button, self.pdf_button, self.reissue_button,
+                       self.batch_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.scan_field)
+        layout.addWidget(self.card, 1)
+        layout.addLayout(buttons)
+
+    def _connect_signals(self) -> None:
+        self.scan_field.returnPressed.connect(self._on_scan_field_return_pressed)
+        self.print_button.clicked.connect(self.print_badge)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.reissue_button.clicked.connect(self.reissue)
+        self.batch_button.clicked.connect(self.batch_pdf)
+
+    # -- the event and the desk ------------------------------------------------------
+
+    def set_database(self, db: Database, event: Event) -> None:
+        self._db, self._event = db, event
+        self.card.set_timezone(event.timezone)
+        self.card.show_message("")
+        self.scan_field.clear()
+        self._update_buttons()
+
+    def set_desk(self, desk: Desk) -> None:
+        self.desk = desk
+
+    @property
+    def info(self) -> BadgeInfo | None:
+        return self.card.info
+
+    @property
+    def template_key(self) -> str:
+        return str(self.template.currentData())
+
+    def return_focus(self) -> None:
+        self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_buttons(self) -> None:
+        # A revoked code's card names the current one: the actions wait for that scan.
+        info = self.card.info
+        has_guest = info is not None and info.status is BadgeStatus.ACTIVE
+        for button in (self.print_button, self.pdf_button, self.reissue_button):
+            button.setEnabled(has_guest)
+        self.batch_button.setEnabled(self._db is not None)
+
+    # -- looking a code up -----------------------------------------------------------
+
+    def _on_scan_field_return_pressed(self) -> None:
+        code = self.scan_field.text().strip()
+        self.scan_field.clear()
+        if code:
+            self.show_code(code)
+
+    def show_code(self, code: str, new_code: str = "") -> None:
+        db = self._db
+        if db is None:
+            return
+        self._worker.submit(lambda: actions.lookup(db, code),
+                            on_success=lambda info: self._on_lookup_answered(info, new_code),
+                            on_failure=lambda exc: self._on_lookup_failed(code, exc),
+                            context=self)
+
+    def _on_lookup_answered(self, info: BadgeInfo, new_code: str = "") -> None:
+        self.card.show_info(info, new_code)
+        self._update_buttons()
+        self.return_focus()
+        self.badge_shown.emit(info)
+
+    def _on_lookup_failed(self, code: str, exc: Exception) -> None:
+        if not isinstance(exc, NotFoundError):
+            self._worker.task_failed.emit(exc)
+            return
+        self.card.show_message(self.tr("No badge has the code %1.").replace("%1", code))
+        self._update_buttons()
+        self.return_focus()
+        self.code_not_found.emit(code)
+
+    def _refresh_card(self, new_code: str = "") -> None:
+        if self.card.info is not None:
+            self.show_code(new_code or self.card.info.code, new_code)
+
+    # -- printing --------------------------------------------------------------------
+
+    def _reprint_reason(self, info: BadgeInfo) -> str | None:
+        """'' for a first print, the reason for a confirmed reprint, None when not confirmed."""
+        if info.prints.count == 0:
+            return ""
+        return self._ask_reprint_reason(self.card.prints_text(info.prints))
+
+    def _ask_reprint_reason(self, printed: str) -> str | None:
+        """The one place the reprint question blocks (tests replace it)."""
+        text, ok = QInputDialog.getText(
+            self, self.tr("Reprint a badge"),
+            self.tr("%1\nPrint it again? Give the reason (lost, damaged…):").replace(
+                "%1", printed))
+        return text.strip() if ok and text.strip() else None
+
+    def _exec_print_preview(self, dialog: QPrintPreviewDialog) -> bool:
+        """The one place the print preview blocks (tests replace it)."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def print_badge(self) -> None:
+        """Print… : a preview, then the system printer; the print is logged afterwards."""
+        info, event, db = self.card.info, self._event, self._db
+        if info is None or event is None or db is None:
+            return
+        reason = self._reprint_reason(info)
+        if reason is None:
+            return self.return_focus()
+        template = self.template_key
+        faces = [badge_face(event, info.guest)]
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print badge"))
+        dialog.paintRequested.connect(
+            lambda device: paint_pages(device, faces, TEMPLATES[template]))
+        if self._exec_print_preview(dialog):
+            guest, desk = info.guest, self.desk
+            self._worker.submit(lambda: actions.record_printed(db, guest, template, desk, reason),
+                                on_success=self._on_printed, context=self)
+        dialog.deleteLater()
+        self.return_focus()
+
+    def _on_printed(self, before: object) -> None:
+        self._refresh_card()
+        self.badge_printed.emit(before)
+
+    def _ask_pdf_path(self, suggested: str) -> str | None:
+        """The one place the save dialog blocks (tests replace it)."""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save badges as PDF"), suggested,
+                                              self.tr("PDF files (*.pdf)"))
+        return path or None
+
+    def save_pdf(self) -> None:
+        info, event, db = self.card.info, self._event, self._db
+        if info is None or event is None or db is None:
+            return
+        reason = self._reprint_reason(info)
+        path = self._ask_pdf_path(f"{info.current_code}.pdf") if reason is not None else None
+        if path is None or reason is None:
+            return self.return_focus()
+        guest, template, desk = info.guest, self.template_key, self.desk
+        self._worker.submit(
+            lambda: actions.print_pdf(db, event, [guest], path, template, desk, reason),
+            on_success=self._on_pdf_saved, context=self)
+        self.return_focus()
+
+    def _on_pdf_saved(self, written: actions.PdfWritten) -> None:
+        self._refresh_card()
+        self.pdf_saved.emit(written)
+
+    # -- a batch of badges -----------------------------------------------------------
+
+    def _exec_batch_dialog(self, dialog: BadgeBatchDialog) -> bool:
+        """The one place the batch dialog blocks (tests replace it)."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def batch_pdf(self) -> None:
+        if self._event is None or self._db is None:
+            return
+        dialog = BadgeBatchDialog(self._event, self.template_key, self)
+        accepted = self._exec_batch_dialog(dialog)
+        choice = dialog.choice()
+        dialog.deleteLater()
+        path = self._ask_pdf_path("badges.pdf") if accepted else None
+        if path is not None:
+            self._submit_batch(choice, path, "")
+
+    def _submit_batch(self, choice: actions.BatchChoice, path: str, reason: str) -> None:
+        db, event, desk = self._db, self._event, self.desk
+        assert db is not None and event is not None
+        self._worker.submit(lambda: actions.batch_pdf(db, event, choice, path, desk, reason),
+                            on_success=self._on_batch_saved,
+                            on_failure=lambda exc: self._on_batch_failed(choice, path, exc),
+                            context=self)
+
+    def _on_batch_saved(self, written: actions.PdfWritten) -> None:
+        if written.count == 0:
+            messages.show_info(self, self.tr("No badge matches that choice; nothing was saved."))
+        self._refresh_card()
+        self.pdf_saved.emit(written)
+
+    def _on_batch_failed(self, choice: actions.BatchChoice, path: str, exc: Exception) -> None:
+        if not isinstance(exc, ReprintNeedsReasonError):
+            self._worker.task_failed.emit(exc)
+            return
+        printed = self.tr("%1 of these badges were printed before.").replace(
+            "%1", str(len(exc.statuses)))
+        reason = self._ask_reprint_reason(printed)
+        if reason:
+            self._submit_batch(choice, path, reason)
+
+    # -- reissuing -------------------------------------------------------------------
+
+    def _ask_reissue_reason(self, info: BadgeInfo) -> str | None:
+        """The one place the reissue question blocks (tests replace it)."""
+        text, ok = QInputDialog.getText(
+            self, self.tr("Reissue a badge"),
+            self.tr("A new code for %1; badge %2 stops working at once, for good.\n"
+                    "Why is the badge reissued?").replace("%1", info.guest.name).replace(
+                "%2", info.current_code))
+        return text.strip() if ok and text.strip() else None
+
+    def reissue(self) -> None:
+        info, db = self.card.info, self._db
+        if info is None or db is None:
+            return
+        reason = self._ask_reissue_reason(info)
+        if reason is None:
+            return self.return_focus()
+        code, desk = info.current_code, self.desk
+        self._worker.submit(lambda: reissue_badge(db, code, reason=reason, desk=desk),
+                            on_success=self._on_reissued, context=self)
+        self.return_focus()
+
+    def _on_reissued(self, reissue: Reissue) -> None:
+        self.show_code(reissue.new_code, reissue.new_code)
+        self.badge_reissued.emit(reissue)
+        messages.exec_box(QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Badge reissued"),
+            self.tr("New badge code: %1").replace("%1", reissue.new_code),
+            QMessageBox.StandardButton.Ok, self))
+
+    # -- Qt --------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Badges"))
+        self.scan_field.setPlaceholderText(self.tr("Scan a badge or type its code…"))
+        self.template_label.setText(self.tr("Template:"))
+        self.template.setItemText(0, self.tr("Hanging badge (100 × 140 mm)"))
+        self.template.setItemText(1, self.tr("Card (85.6 × 54 mm)"))
+        self.print_button.setText(self.tr("Print…"))
+        self.pdf_button.setText(self.tr("Save as PDF…"))
+        self.reissue_button.setText(self.tr("Reissue…"))
+        self.reissue_button.setToolTip(self.tr("Give the guest a new code; the old badge "
+                                               "is revoked"))
+        self.batch_button.setText(self.tr("Batch PDF…"))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.return_focus()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

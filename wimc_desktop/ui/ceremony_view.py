@@ -1,0 +1,163 @@
+"""The stage screen of the signing ceremony: the running count and total in huge type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.models import Event
+from wimc_desktop.domain.money import format_total, format_total_en
+from wimc_desktop.domain.signing_totals import SigningSummary, summarize
+from wimc_desktop.domain.signings import Signing
+from wimc_desktop.services.signings import list_signings
+from wimc_desktop.ui import i18n
+from wimc_desktop.ui.signing_table_model import amount_text
+from wimc_desktop.ui.worker import Worker
+
+REFRESH_MS = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class CeremonyState:
+    """What the stage shows: the totals and the latest signing that counts."""
+
+    summary: SigningSummary
+    last: Signing | None
+
+
+def ceremony_state(db: Database) -> CeremonyState:
+    signings = list_signings(db)
+    counted = [s for s in signings if s.counts_in_totals]
+    last = max(counted, key=lambda s: (s.signed_at, s.recorded_at), default=None)
+    return CeremonyState(summarize(signings), last)
+
+
+def _label(point_size: int, bold: bool = False, color: str = "#FFFFFF") -> QLabel:
+    label = QLabel()
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    font = QFont()
+    font.setPointSize(point_size)
+    font.setBold(bold)
+    label.setFont(font)
+    label.setStyleSheet(f"color: {color}; background: transparent;")
+    return label
+
+
+class CeremonyView(QWidget):
+    """A separate window; refreshes itself every few seconds and when told."""
+
+    refreshed = Signal(object)  # CeremonyState
+
+    def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self._worker = worker
+        self._db: Database | None = None
+        self._event: Event | None = None
+        self.state: CeremonyState | None = None
+        self._busy = False
+        self.setObjectName("ceremonyView")
+        self.setStyleSheet("#ceremonyView { background: qlineargradient(x1:0, y1:0, x2:0, y2:1,"
+                           " stop:0 #7F0000, stop:1 #B71C1C); }")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.event_name = _label(30, True, "#FFE082")
+        self.heading = _label(48, True)
+        self.count = _label(44, True, "#FFE082")
+        self.total = _label(84, True, "#FFFFFF")
+        self.last_title = _label(20, False, "#FFCDD2")
+        self.last_project = _label(30, True)
+        self.last_parties = _label(20)
+        self.last_amount = _label(30, True, "#FFE082")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 40, 60, 40)
+        for widget in (self.event_name, self.heading):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addWidget(self.count)
+        layout.addWidget(self.total)
+        layout.addStretch(1)
+        for widget in (self.last_title, self.last_project, self.last_parties, self.last_amount):
+            layout.addWidget(widget)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.resize(1280, 720)
+        self.retranslate_ui()
+
+    def set_database(self, db: Database, event: Event) -> None:
+        self._db, self._event = db, event
+        self.retranslate_ui()
+        self.timer.start()
+        self.refresh()
+
+    def refresh(self) -> None:
+        db = self._db
+        if db is None or self._busy:
+            return
+        self._busy = True
+        self._worker.submit(lambda: ceremony_state(db),
+                            on_success=self._on_state, on_failure=self._on_failed,
+                            context=self)
+
+    def _on_failed(self, exc: Exception) -> None:
+        self._busy = False  # the next tick tries again; the stage keeps the last figures
+
+    def _on_state(self, state: CeremonyState) -> None:
+        self._busy = False
+        self.state = state
+        self._show_state()
+        self.refreshed.emit(state)
+
+    def _show_state(self) -> None:
+        state = self.state
+        if state is None:
+            return
+        zh = i18n.is_chinese()
+        summary = state.summary
+        self.count.setText(self.tr("%1 projects signed").replace("%1", str(summary.count)))
+        self.total.setText(format_total(summary.amount, sep=" ") if zh
+                           else format_total_en(summary.amount))
+        last = state.last
+        self.last_title.setVisible(last is not None)
+        self.last_title.setText(self.tr("Latest signing"))
+        self.last_project.setText(last.project_zh if last and (zh or not last.project_en)
+                                  else last.project_en if last else "")
+        self.last_parties.setText("　".join(p.name for p in last.parties) if last else "")
+        self.last_amount.setText(amount_text(last.amount, last.currency) if last else "")
+
+    def retranslate_ui(self) -> None:
+        event = self._event
+        zh = i18n.is_chinese()
+        self.setWindowTitle(self.tr("Signing ceremony — stage screen"))
+        if event is not None:
+            self.event_name.setText(event.name_zh if zh or not event.name_en else event.name_en)
+        self.heading.setText(self.tr("Major Project Signing Ceremony"))
+        self._show_state()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_F11:
+            self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+        elif event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+            self.showNormal()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.timer.stop()
+        super().closeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._db is not None:
+            self.timer.start()
+        super().showEvent(event)

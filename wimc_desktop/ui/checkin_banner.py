@@ -1,0 +1,232 @@
+"""The large outcome banner of the check-in desk: colour, icon and words (never colour alone)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QSize, Qt, QTime, Signal
+from PySide6.QtGui import QColor, QPaintEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from wimc_desktop.domain.badge_codes import is_valid_code, normalize_code
+from wimc_desktop.domain.checkin import CheckInRecord, CheckInResult, Method, Outcome
+from wimc_desktop.domain.models import Event, Guest
+from wimc_desktop.ui import assets, i18n
+from wimc_desktop.ui.category_chip_delegate import text_color_on
+
+ICON_SIZE = QSize(84, 84)
+# The tone names the colour scheme in desk.qss and the icon in resources/icons.
+TONES = {Outcome.ADMITTED: "admitted", Outcome.ALREADY_CHECKED_IN: "already",
+         Outcome.UNKNOWN_CODE: "refused", Outcome.BADGE_REVOKED: "refused",
+         Outcome.NOT_EVENT_DAY: "info"}
+UNDONE, IDLE = "undone", "idle"
+
+
+def local_time_text(event: Event | None, moment: dt.datetime) -> str:
+    """A moment as the clock on the venue's wall shows it (the event's time zone)."""
+    zone = ZoneInfo(event.timezone if event else "Asia/Shanghai")
+    local = moment.astimezone(zone)
+    return QTime(local.hour, local.minute).toString("HH:mm")
+
+
+def day_text(day: dt.date) -> str:
+    """An event day in the interface language ("26 Nov 2020", "2020年11月26日")."""
+    pattern = QCoreApplication.translate("CheckInBanner", "d MMM yyyy")
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+
+
+class CheckInBanner(QFrame):
+    """Shows the last outcome at the desk; re-renders itself when the language changes."""
+
+    undo_requested = Signal(object)
+    painted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self._event: Event | None = None
+        self.result: CheckInResult | None = None
+        self.tone = IDLE
+        self._undone = False
+        self.icon = QLabel()
+        self.icon.setFixedSize(ICON_SIZE)
+        self.headline = QLabel()
+        self.name = QLabel()
+        self.details = QLabel()
+        self.category = QLabel()
+        self.vip = QLabel()
+        self.note = QLabel()
+        self.undo_button = QPushButton()
+        self._build()
+        self.undo_button.clicked.connect(self._on_undo_button_clicked)
+        self.show_idle()
+
+    def _build(self) -> None:
+        for label, name in ((self.headline, "bannerHeadline"), (self.name, "bannerName"),
+                            (self.details, "bannerDetails"), (self.category, "bannerChip"),
+                            (self.vip, "bannerVip"), (self.note, "bannerNote")):
+            label.setObjectName(name)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        for label in (self.headline, self.name, self.details, self.note):
+            label.setWordWrap(True)
+        self.undo_button.setObjectName("bannerUndo")
+        self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        chips = QHBoxLayout()
+        chips.setSpacing(8)
+        chips.addWidget(self.category)
+        chips.addWidget(self.vip)
+        chips.addStretch(1)
+        text = QVBoxLayout()
+        text.setSpacing(6)
+        for widget in (self.headline, self.name, self.details):
+            text.addWidget(widget)
+        text.addLayout(chips)
+        text.addWidget(self.note)
+        content = QHBoxLayout()
+        content.setSpacing(24)
+        content.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        content.addLayout(text, 1)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.undo_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 20, 20, 20)
+        layout.addStretch(1)
+        layout.addLayout(content)
+        layout.addStretch(2)  # a little above the middle, where the eye goes first
+        layout.addLayout(bottom)
+
+    def set_event(self, event: Event) -> None:
+        self._event = event
+        self.show_idle()
+
+    # -- what it shows ---------------------------------------------------------------
+
+    def show_idle(self) -> None:
+        self.result, self._undone = None, False
+        self._render()
+
+    def show_result(self, result: CheckInResult) -> None:
+        self.result, self._undone = result, False
+        self._render()
+
+    def show_undone(self, result: CheckInResult) -> None:
+        """The admission `result` was just undone."""
+        self.result, self._undone = result, True
+        self._render()
+
+    @property
+    def admission(self) -> CheckInRecord | None:
+        """The admission on show, while it can still be undone from here."""
+        result = self.result
+        if result is None or self._undone or result.outcome != Outcome.ADMITTED:
+            return None
+        return result.checkin
+
+    def _render(self) -> None:
+        result = self.result
+        if result is None:
+            self._apply(IDLE, self.tr("Ready — scan a badge or type a name"), None, "")
+        elif self._undone:
+            self._apply(UNDONE, self.tr("Admission undone"), result.guest,
+                        self.tr("No longer counted as admitted on %1.")
+                        .replace("%1", day_text(result.day)))
+        else:
+            self._apply(TONES[result.outcome], self._headline(result), result.guest,
+                        self._note(result))
+        self.undo_button.setVisible(self.admission is not None)
+        self.undo_button.setText(self.tr("Undo (Ctrl+Z)"))
+
+    def _headline(self, result: CheckInResult) -> str:
+        if result.outcome == Outcome.ADMITTED:
+            return self.tr("Admitted")
+        if result.outcome == Outcome.ALREADY_CHECKED_IN:
+            return self._already_text(result.first_checkin)
+        if result.outcome == Outcome.BADGE_REVOKED:
+            if not result.replaced_by:
+                return self.tr("Badge revoked")
+            return self.tr("Badge revoked — the current badge is %1").replace(
+                "%1", result.replaced_by)
+        if result.outcome == Outcome.NOT_EVENT_DAY:
+            return self.tr("%1 is not a day of this event — choose the event day").replace(
+                "%1", day_text(result.day))
+        if is_valid_code(normalize_code(result.code)):
+            return self.tr("Unknown badge code %1").replace("%1", result.code)
+        return self.tr("No badge code or guest matches “%1”").replace("%1", result.code)
+
+    def _already_text(self, first: CheckInRecord | None) -> str:
+        if first is None:
+            return self.tr("Already checked in")
+        when = local_time_text(self._event, first.at)
+        if not first.operator:
+            return (self.tr("Already checked in at %1 by %2")
+                    .replace("%1", when).replace("%2", first.desk))
+        return (self.tr("Already checked in at %1 by %2 (%3)")
+                .replace("%1", when).replace("%2", first.desk).replace("%3", first.operator))
+
+    def _note(self, result: CheckInResult) -> str:
+        if result.attendance_changed:
+            return self.tr("Registered online — now counted on site")
+        if result.checkin is not None and result.checkin.method == Method.WALK_IN:
+            return self.tr("Walk-in, new badge %1").replace("%1", result.code)
+        return ""
+
+    def _apply(self, tone: str, headline: str, guest: Guest | None, note: str) -> None:
+        self.headline.setText(headline)
+        self.name.setText(guest.name if guest else "")
+        self.name.setVisible(guest is not None)
+        self.details.setText(self._details(guest))
+        self.details.setVisible(bool(self.details.text()))
+        self._show_category(guest)
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        if tone != self.tone or self.icon.pixmap().isNull():
+            self.tone = tone
+            self.icon.setPixmap(assets.icon(f"outcome_{tone}").pixmap(ICON_SIZE))
+            self.setProperty("tone", tone)
+            for widget in (self, *self.findChildren(QWidget)):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+        self.icon.setAccessibleName(headline)
+
+    @staticmethod
+    def _details(guest: Guest | None) -> str:
+        if guest is None:
+            return ""
+        parts = [guest.organization, guest.title]
+        if guest.name_en and guest.name_en != guest.name:
+            parts.insert(0, guest.name_en)
+        return "  ·  ".join(p for p in parts if p)
+
+    def _show_category(self, guest: Guest | None) -> None:
+        category = self._event.category(guest.category) if guest and self._event else None
+        if guest is None:
+            name = ""
+        elif category is None:
+            name = guest.category
+        else:
+            name = category.name_zh if i18n.is_chinese() else category.name_en
+        self.category.setText(name)
+        self.category.setVisible(bool(name))
+        # The chip wears the colour the guest's badge is printed in.
+        color = QColor(category.color if category else "#e4e7eb")
+        self.category.setStyleSheet(f"background: {color.name()}; "
+                                    f"color: {text_color_on(color).name()};")
+        self.vip.setText(self.tr("★ VIP"))
+        self.vip.setVisible(bool(category and category.is_vip))
+
+    # -- Qt --------------------------------------------------------------------------
+
+    def _on_undo_button_clicked(self) -> None:
+        if self.result is not None and self.admission is not None:
+            self.undo_requested.emit(self.result)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.painted.emit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._render()
+        super().changeEvent(event)

@@ -1,0 +1,320 @@
+"""The check-in desk: scanner first, a large outcome banner, live name search, undo, walk-ins.
+
+The Enter rule of the scan field, kept simple so that the desk is predictable:
+
+1. Enter on an empty field does nothing (a scanner's stray Enter).
+2. Otherwise the text is tried as a badge code first (check_in). A code some guest
+   holds decides alone: admitted, already checked in, revoked, not an event day.
+3. Only when no guest holds that code, and the search list on show answers exactly
+   the text in the field, the guest highlighted there (↑/↓ move the highlight) is
+   admitted instead. A list still being searched for is not guessed at.
+4. Otherwise the banner says the code is unknown (or that nothing matches the name).
+
+The field clears itself at Enter and keeps the focus after every action. Searching
+waits for a short pause in typing, so a scanner (a key every few milliseconds) never
+starts a search, and an answer older than the newest text is dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.checkin import CheckInRecord, CheckInResult, Desk, Method, Outcome
+from wimc_desktop.domain.models import Event, Guest
+from wimc_desktop.ui import desk_actions as actions
+from wimc_desktop.ui.checkin_banner import CheckInBanner
+from wimc_desktop.ui.live_counts import LiveCounts
+from wimc_desktop.ui.live_search import LiveSearch
+from wimc_desktop.ui.recent_admissions_panel import RecentAdmissionsPanel
+from wimc_desktop.ui.scan_field import ScanField
+from wimc_desktop.ui.search_results_panel import SearchResultsPanel
+from wimc_desktop.ui.walk_in_dialog import WalkInDialog
+from wimc_desktop.ui.worker import Worker
+from wimc_desktop.ui.working_day import WorkingDayChooser
+
+BANNER, RESULTS = 0, 1
+
+
+class CheckInPage(QWidget):
+    """The page; every database call goes through the worker, in order."""
+
+    outcome_shown = Signal(object)
+    walk_in_admitted = Signal(object)
+    admission_undone = Signal(object)
+    counts_refreshed = Signal(object)
+    recent_listed = Signal(int)
+    search_answered = Signal(int)
+    day_changed = Signal(object)
+
+    def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._db: Database | None = None
+        self._event: Event | None = None
+        self.desk = Desk("", "")
+        self._undone: set[str] = set()
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.day_chooser = WorkingDayChooser()
+        self.walk_in_button = QPushButton()
+        self.scan_field = ScanField()
+        self.banner = CheckInBanner()
+        self.results = SearchResultsPanel()
+        self.stack = QStackedWidget()
+        self.recent = RecentAdmissionsPanel()
+        self.search = LiveSearch(worker, self)
+        self.counts = LiveCounts(worker, self)
+        self._build()
+        self._connect_signals()
+        self.retranslate_ui()
+
+    def _build(self) -> None:
+        self.walk_in_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.walk_in_button.setObjectName("walkInButton")
+        self.stack.addWidget(self.banner)
+        self.stack.addWidget(self.results)
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addStretch(1)
+        header.addWidget(self.day_chooser)
+        scan_row = QHBoxLayout()
+        scan_row.addWidget(self.scan_field, 1)
+        scan_row.addWidget(self.walk_in_button)
+        self.walk_in_button.setSizePolicy(self.walk_in_button.sizePolicy().horizontalPolicy(),
+                                          QSizePolicy.Policy.Expanding)
+        left = QVBoxLayout()
+        left.addLayout(scan_row)
+        left.addWidget(self.stack, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 2)
+        body.addSpacing(12)
+        body.addWidget(self.recent, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(header)
+        layout.addWidget(self.day_chooser.notice)
+        layout.addLayout(body, 1)
+
+    def _connect_signals(self) -> None:
+        self.scan_field.returnPressed.connect(self._on_scan_field_return_pressed)
+        self.scan_field.textChanged.connect(self._on_scan_field_text_changed)
+        self.scan_field.navigated.connect(self.results.move)
+        self.scan_field.undo_requested.connect(self.undo_last)
+        self.search.answered.connect(self._on_search_answered)
+        self.counts.counted.connect(self.counts_refreshed)
+        self.results.guest_activated.connect(self._on_results_guest_activated)
+        self.banner.undo_requested.connect(self.undo_admission)
+        self.recent.undo_chosen.connect(self.undo_admission)
+        self.walk_in_button.clicked.connect(self.open_walk_in)
+        self.day_chooser.day_chosen.connect(self._on_day_chooser_day_chosen)
+
+    # -- the event, the desk and the day ---------------------------------------------
+
+    def set_database(self, db: Database, event: Event) -> None:
+        self._db, self._event = db, event
+        self.banner.set_event(event)
+        self.results.set_event(event)
+        self.recent.set_event(event)
+        self.search.set_database(db)
+        self.day_chooser.set_event(event)
+        self.scan_field.clear()
+        self.counts.start(db)
+        self.refresh()
+        self.day_changed.emit(self.day)
+
+    def set_desk(self, desk: Desk) -> None:
+        self.desk = desk
+        self.refresh()
+
+    @property
+    def day(self) -> dt.date:
+        return self.day_chooser.day
+
+    def choose_day(self, day: dt.date) -> None:
+        self.day_chooser.choose(day)
+
+    def _on_day_chooser_day_chosen(self, day: dt.date) -> None:
+        self.banner.show_idle()
+        self.refresh()
+        self.day_changed.emit(day)
+        self.return_focus()
+
+    def return_focus(self) -> None:
+        self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- scanning and searching ------------------------------------------------------
+
+    def _on_scan_field_return_pressed(self) -> None:
+        text = self.scan_field.text().strip()
+        if not text or self._db is None or self._event is None:
+            return
+        chosen = self.results.chosen_guest() if self.results.answers(text) else None
+        self.scan_field.clear()
+        db, event, day, desk, nonce = self._db, self._event, self.day, self.desk, uuid.uuid4().hex
+        chosen_id = chosen.id if chosen else None
+        self._worker.submit(
+            lambda: actions.admit(db, text, chosen_guest_id=chosen_id, day=day, desk=desk,
+                                  event=event, nonce=nonce),
+            on_success=self._on_admission_answered, context=self)
+
+    def _on_results_guest_activated(self, guest: Guest) -> None:
+        if self._db is None:
+            return
+        self.scan_field.clear()
+        db, day, desk, nonce = self._db, self.day, self.desk, uuid.uuid4().hex
+        self._worker.submit(lambda: actions.admit_guest(db, guest.id, day=day, desk=desk,
+                                                        nonce=nonce),
+                            on_success=self._on_admission_answered, context=self)
+        self.return_focus()
+
+    def _on_admission_answered(self, result: CheckInResult) -> None:
+        self.show_outcome(result)
+        if result.outcome == Outcome.ADMITTED:
+            checkin = result.checkin
+            walk_in = checkin is not None and checkin.method == Method.WALK_IN
+            self.refresh(expected=result.attendance_changed or walk_in)
+
+    def show_outcome(self, result: CheckInResult) -> None:
+        self.stack.setCurrentIndex(BANNER)
+        self.banner.show_result(result)
+        self.return_focus()
+        self.outcome_shown.emit(result)
+
+    def _on_scan_field_text_changed(self, text: str) -> None:
+        self.search.schedule(text, self.day)
+        if not text.strip():
+            self.results.clear()
+            self.stack.setCurrentIndex(BANNER)
+
+    def _on_search_answered(self, text: str, found: object) -> None:
+        self.results.show_result(text, found)
+        self.stack.setCurrentIndex(RESULTS)
+        self.search_answered.emit(self.results.model.rowCount())
+
+    # -- undo ------------------------------------------------------------------------
+
+    def undo_last(self) -> None:
+        """Ctrl+Z: the admission on the banner, else the newest one of this desk today."""
+        result = self.banner.result if self.banner.admission is not None else None
+        if result is None:
+            result = next((r for r in self.recent.results()
+                           if r.checkin and r.checkin.id not in self._undone), None)
+        if result is not None:
+            self.undo_admission(result)
+
+    def undo_admission(self, result: CheckInResult) -> None:
+        """Free for its own operator within 2 minutes; otherwise only with a reason."""
+        record, db, desk = result.checkin, self._db, self.desk
+        if record is None or db is None or record.id in self._undone:
+            return
+        reason = ""
+        if actions.needs_undo_reason(record, desk):
+            reason = self._ask_undo_reason(result) or ""
+            if not reason:
+                self.return_focus()
+                return
+        self._undone.add(record.id)
+        self._worker.submit(lambda: actions.undo(db, record.id, desk, reason),
+                            on_success=lambda _: self._on_admission_undone(result),
+                            on_failure=lambda exc: self._on_undo_failed(record, exc),
+                            context=self)
+        self.return_focus()
+
+    def _ask_undo_reason(self, result: CheckInResult) -> str | None:
+        """The one place the reason dialog blocks (tests replace it)."""
+        name = result.guest.name if result.guest else result.code
+        text, ok = QInputDialog.getText(
+            self, self.tr("Undo an admission"),
+            self.tr("%1 was admitted by someone else or more than 2 minutes ago. Why is the "
+                    "admission undone?").replace("%1", name))
+        return text.strip() if ok else None
+
+    def _on_admission_undone(self, result: CheckInResult) -> None:
+        self.stack.setCurrentIndex(BANNER)
+        self.banner.show_undone(result)
+        self.refresh()
+        self.return_focus()
+        self.admission_undone.emit(result)
+
+    def _on_undo_failed(self, record: CheckInRecord, exc: Exception) -> None:
+        self._undone.discard(record.id)
+        self._worker.task_failed.emit(exc)
+
+    # -- walk-ins --------------------------------------------------------------------
+
+    def _make_walk_in_dialog(self) -> WalkInDialog:
+        assert self._db is not None and self._event is not None
+        return WalkInDialog(self._worker, self._db, self._event, self.day, self.desk, self)
+
+    def open_walk_in(self) -> WalkInDialog | None:
+        if self._db is None:
+            return None
+        dialog = self._make_walk_in_dialog()
+        dialog.walk_in_registered.connect(self._on_walk_in_dialog_walk_in_registered)
+        dialog.finished.connect(self._on_walk_in_dialog_finished)
+        dialog.open()
+        return dialog
+
+    def _on_walk_in_dialog_walk_in_registered(self, result: CheckInResult) -> None:
+        self._on_admission_answered(result)
+        self.walk_in_admitted.emit(result)
+
+    def _on_walk_in_dialog_finished(self, _code: int) -> None:
+        dialog = self.sender()
+        if isinstance(dialog, WalkInDialog):
+            dialog.deleteLater()
+        self.activateWindow()
+        self.return_focus()
+
+    # -- the desk's lists and counts -------------------------------------------------
+
+    def refresh(self, *, expected: bool = False) -> None:
+        """The recent admissions of this desk and the live counts, asked again.
+
+        `expected`: the number of guests expected on site may have changed too.
+        """
+        if self._db is None:
+            return
+        db, day, desk = self._db, self.day, self.desk
+        self._worker.submit(lambda: actions.recent(db, day, desk),
+                            on_success=self._on_recent_listed, context=self)
+        self.counts.refresh(day, expected=expected)
+
+    def _on_recent_listed(self, results: list[CheckInResult]) -> None:
+        self.recent.set_results(results)
+        self.recent_listed.emit(len(results))
+
+    # -- Qt --------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Check-in desk"))
+        self.scan_field.setPlaceholderText(self.tr("Scan a badge or type a name…"))
+        self.scan_field.setToolTip(self.tr("A badge code, or part of a name (Hanzi, pinyin, "
+                                           "initials), organization, phone number or e-mail"))
+        self.walk_in_button.setText(self.tr("Walk-in…"))
+        self.walk_in_button.setToolTip(self.tr("Register a guest who is not on the list, "
+                                               "give them a badge code and admit them"))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.return_focus()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

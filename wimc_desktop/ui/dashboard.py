@@ -1,0 +1,221 @@
+"""The supervisors' dashboard: today's arrivals against the expected, kept up to date by polling."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.models import Event
+from wimc_desktop.domain.reports import CategoryFigures, MissingGuest
+from wimc_desktop.services.checkin import expected_count
+from wimc_desktop.services.reports import daily_report
+from wimc_desktop.ui.checkin_banner import day_text
+from wimc_desktop.ui.hourly_chart import HourlyChart
+from wimc_desktop.ui.report_sections import category_name, day_of
+from wimc_desktop.ui.worker import Worker
+from wimc_desktop.ui.working_day import event_today
+
+log = logging.getLogger("wimc_desktop.ui")
+# Check-ins of every desk (other processes too) show within this.
+POLL_INTERVAL_MS = 5_000
+VIPS_SHOWN = 12
+
+
+@dataclass(frozen=True)
+class DashboardFigures:
+    """What the dashboard shows; compared with the last one so that it repaints on change."""
+
+    day: dt.date
+    admitted: int
+    expected: int
+    by_hour: tuple[tuple[str, int], ...]
+    by_category: tuple[CategoryFigures, ...]
+    vip_missing: tuple[MissingGuest, ...]
+    vip_missing_count: int
+
+
+def read_figures(db: Database, day: dt.date) -> DashboardFigures:
+    """Runs on the worker."""
+    report = daily_report(db, day)
+    return DashboardFigures(day, report.admitted, expected_count(db),
+                            tuple(report.by_hour.items()), report.by_category,
+                            report.vip_missing[:VIPS_SHOWN], len(report.vip_missing))
+
+
+class Dashboard(QWidget):
+    """Big numbers, a progress bar, arrivals per hour, by category and the VIPs still awaited.
+
+    While shown, polls the database every POLL_INTERVAL_MS through the worker (at most
+    one poll at a time), so check-ins made by other desks or processes appear; `figures_changed` is
+    emitted (and the widgets updated) only when something changed.
+    """
+
+    figures_changed = Signal(object)
+
+    def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboard")
+        self._worker = worker
+        self._db: Database | None = None
+        self._day: dt.date | None = None
+        self._polling = False
+        self._watching = 0  # bumped when the event or day changes: older answers are dropped
+        self.figures: DashboardFigures | None = None
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.admitted_label = QLabel("–")
+        self.admitted_label.setStyleSheet("font-size: 40pt; font-weight: bold; color: #1f6fb2;")
+        self.expected_label = QLabel()
+        self.expected_label.setStyleSheet("font-size: 16pt;")
+        self.progress = QProgressBar()
+        self.progress.setMinimumHeight(28)
+        self.chart_title = QLabel()
+        self.chart = HourlyChart()
+        self.categories_title = QLabel()
+        self.categories = QLabel()
+        self.categories.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.vips_title = QLabel()
+        self.vips = QLabel()
+        self.vips.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.vips.setWordWrap(True)
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_INTERVAL_MS)
+        self._build()
+        self.timer.timeout.connect(self._on_timer_timeout)
+        self.retranslate_ui()
+
+    def _build(self) -> None:
+        numbers = QHBoxLayout()
+        numbers.addWidget(self.admitted_label)
+        numbers.addWidget(self.expected_label, 1, Qt.AlignmentFlag.AlignBottom)
+        lists = QHBoxLayout()
+        for title, body in ((self.categories_title, self.categories),
+                            (self.vips_title, self.vips)):
+            column = QVBoxLayout()
+            title.setStyleSheet("font-weight: bold;")
+            column.addWidget(title)
+            column.addWidget(body, 1)
+            lists.addLayout(column, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(numbers)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.chart_title)
+        layout.addWidget(self.chart, 1)
+        layout.addLayout(lists, 1)
+
+    def set_database(self, db: Database | None, event: Event | None) -> None:
+        """Watch another event (None: stop); starts on today or the first event day."""
+        self._db, self.figures, self._watching = db, None, self._watching + 1
+        self._day = day_of(event.days, event_today(event)) if event else None
+        self._run_timer()
+        self.refresh_now()
+
+    def _run_timer(self) -> None:
+        """Poll only while shown: a hidden dashboard would keep the worker busy for nothing."""
+        if self._db is not None and self.isVisible():
+            self.timer.start()
+        else:
+            self.timer.stop()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._run_timer()
+        self.refresh_now()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._run_timer()
+
+    def set_day(self, day: dt.date) -> None:
+        if day != self._day:
+            self._day, self.figures, self._watching = day, None, self._watching + 1
+            self.refresh_now()
+
+    @property
+    def day(self) -> dt.date | None:
+        return self._day
+
+    def refresh_now(self) -> None:
+        """Poll at once (the timer does it on its own); skipped while a poll is on its way."""
+        db, day = self._db, self._day
+        if db is None or day is None or self._polling:
+            return
+        self._polling, watching = True, self._watching
+        self._worker.submit(lambda: (watching, read_figures(db, day)),
+                            on_success=self._on_figures_read,
+                            on_failure=self._on_figures_failed, context=self)
+
+    def _on_timer_timeout(self) -> None:
+        self.refresh_now()
+
+    def _on_figures_read(self, answer: tuple[int, DashboardFigures]) -> None:
+        self._polling = False
+        watching, figures = answer
+        if watching != self._watching:  # asked for another event or day: ask again
+            self.refresh_now()
+            return
+        if figures == self.figures:
+            return
+        self.figures = figures
+        self._show(figures)
+        self.figures_changed.emit(figures)
+
+    def _on_figures_failed(self, exc: Exception) -> None:
+        self._polling = False  # a locked file or the like: the next tick tries again
+        log.warning("dashboard poll failed: %s", exc)
+
+    def _show(self, f: DashboardFigures) -> None:
+        self.title.setText(self.tr("Arrivals on %1").replace("%1", day_text(f.day)))
+        self.admitted_label.setText(str(f.admitted))
+        self.expected_label.setText(self.tr("of %1 expected on site")
+                                    .replace("%1", str(f.expected)))
+        self.progress.setRange(0, max(f.expected, 1))
+        self.progress.setValue(min(f.admitted, max(f.expected, 1)))
+        share = f.admitted / f.expected if f.expected else 0.0
+        self.progress.setFormat(f"{share:.0%}")
+        self.chart.set_counts(dict(f.by_hour))
+        rows = "".join(
+            f"<tr><td>{html.escape(category_name(c))}</td><td align='right'>{c.admitted}</td>"
+            f"<td align='right'>/ {c.registered}</td></tr>"
+            for c in f.by_category if c.registered)
+        self.categories.setText(f"<table cellpadding='2'>{rows}</table>")
+        names = {c.code: category_name(c) for c in f.by_category}
+        vips = "".join(f"<tr><td>{html.escape(m.name)}</td><td>{html.escape(m.title)}</td>"
+                       f"<td>{html.escape(m.organization)}</td>"
+                       f"<td>{html.escape(names.get(m.category, ''))}</td></tr>"
+                       for m in f.vip_missing)
+        more = f.vip_missing_count - len(f.vip_missing)
+        if more > 0:
+            text = self.tr("… and %1 more").replace("%1", str(more))
+            vips += f"<tr><td colspan='4'>{html.escape(text)}</td></tr>"
+        self.vips.setText(f"<table cellpadding='2'>{vips}</table>" if vips
+                          else self.tr("All VIPs have arrived."))
+        self.vips_title.setText(self.tr("VIPs not yet arrived: %1")
+                                .replace("%1", str(f.vip_missing_count)))
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("WIMC Desk — Dashboard"))
+        self.chart_title.setText(self.tr("Arrivals per hour"))
+        self.categories_title.setText(self.tr("Arrived / registered by category"))
+        self.vips_title.setText(self.tr("VIPs not yet arrived"))
+        if self.figures is not None:
+            self._show(self.figures)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
