@@ -2,66 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
+from tests.unit.test_report_exports import DAY1, DAY2, build_report_event
 from wimc_desktop.db.engine import Database
-from wimc_desktop.db.schema import BadgePrintRow, SigningRow
-from wimc_desktop.domain.checkin import Desk
-from wimc_desktop.services.checkin import check_in, find_checkin, undo_checkin
-from wimc_desktop.services.guests import list_guests
-from wimc_desktop.services.importing import import_records
 from wimc_desktop.services.reports import daily_report
-from wimc_desktop.services.walkin import register_walk_in
-
-DAY1, DAY2 = dt.date(2020, 11, 26), dt.date(2020, 11, 27)
-D1, D2, D3 = Desk("Desk 1", "王芳"), Desk("Desk 2", "李娜"), Desk("Desk 3", "张伟")
-
-
-def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
-    """A local (Nanjing, UTC+8) time as UTC."""
-    return dt.datetime(day.year, day.month, day.day, hour, minute,
-                       tzinfo=dt.timezone(dt.timedelta(hours=8))).astimezone(dt.UTC)
 
 
 @pytest.fixture
 def report_db(event_db: Database) -> Database:
-    people = [("院士甲", "academician", "线下"), ("院士乙", "academician", "线下"),
-              ("领导甲", "official", "线下"), ("专家甲", "expert", "线上"),
-              ("观众甲", "visitor", "线下"), ("观众乙", "visitor", "线下"),
-              ("观众丙", "visitor", "线下"), ("媒体甲", "media", "线下")]
-    import_records(event_db, [{"name": n, "category": c, "attendance": a,
-                               "badge_code": f"R-{i}", "mobile": f"1380000000{i}"}
-                              for i, (n, c, a) in enumerate(people)], source="test")
-    # Day 1: four admissions on three desks, one refused duplicate, one unknown code.
-    check_in(event_db, "R-0", day=DAY1, desk=D1, now=at(DAY1, 8, 30))
-    check_in(event_db, "R-4", day=DAY1, desk=D1, now=at(DAY1, 8, 45))
-    check_in(event_db, "R-5", day=DAY1, desk=D2, now=at(DAY1, 9, 10))
-    check_in(event_db, "R-3", day=DAY1, desk=D3, now=at(DAY1, 10, 5))  # online expert came
-    check_in(event_db, "R-0", day=DAY1, desk=D2, now=at(DAY1, 10, 6))  # duplicate
-    check_in(event_db, "NOPE", day=DAY1, desk=D3, now=at(DAY1, 10, 7))
-    # Day 2: R-0 returns, R-6 first arrives then is undone, R-2 and a walk-in arrive.
-    check_in(event_db, "R-0", day=DAY2, desk=D1, now=at(DAY2, 9, 0))
-    check_in(event_db, "R-6", day=DAY2, desk=D2, now=at(DAY2, 9, 5))
-    undo_checkin(event_db, find_checkin(event_db, "R-6", DAY2).id, desk=D2,
-                 now=at(DAY2, 9, 6))
-    check_in(event_db, "R-2", day=DAY2, desk=D3, now=at(DAY2, 11, 30))
-    register_walk_in(event_db, name="刘洋", organization="新华社", category="media", day=DAY2,
-                     desk=D3, now=at(DAY2, 11, 45))
-    guests = {g.badge_code: g.id for g in list_guests(event_db)}
-    with event_db.write() as session:
-        for code, when in (("R-0", at(DAY1, 7)), ("R-0", at(DAY2, 8)), ("R-1", at(DAY2, 8))):
-            session.add(BadgePrintRow(id=f"p-{code}-{when.hour}", guest_id=guests[code],
-                                      badge_code=code, printed_at=when, desk="Desk 1",
-                                      operator="王芳", template="hanging", output="pdf"))
-        for n, (when, fen, status) in enumerate(((at(DAY1, 16), 100_00, "signed"),
-                                                 (at(DAY2, 15), 250_000_000_00, "signed"),
-                                                 (at(DAY2, 15), 999_00, "cancelled"))):
-            session.add(SigningRow(id=f"s-{n}", project_zh=f"项目{n}", amount_fen=fen,
-                                   currency="CNY", signed_at=when, status=status,
-                                   recorded_at=when, updated_at=when))
-    return event_db
+    """8 guests, check-ins on two days at three desks, prints and signings."""
+    return build_report_event(event_db)
 
 
 def test_day_one(report_db: Database) -> None:

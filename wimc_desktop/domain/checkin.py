@@ -90,6 +90,11 @@ class CheckInResult:
         }
 
 
+def undo_needs_reason(record: CheckInRecord, desk: Desk, now: dt.datetime) -> bool:
+    """Only the operator who admitted, within 2 minutes, may undo without a reason."""
+    return record.operator != desk.operator or now - record.at > UNDO_GRACE
+
+
 def local_day(event: Event, moment: dt.datetime) -> dt.date:
     """The event day a moment falls on, in the event's time zone."""
     return moment.astimezone(ZoneInfo(event.timezone)).date()

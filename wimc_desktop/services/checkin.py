@@ -24,13 +24,13 @@ from wimc_desktop.db.schema import (
 )
 from wimc_desktop.domain.badge_codes import normalize_code
 from wimc_desktop.domain.checkin import (
-    UNDO_GRACE,
     CheckInRecord,
     CheckInResult,
     Desk,
     Method,
     Outcome,
     is_event_day,
+    undo_needs_reason,
 )
 from wimc_desktop.domain.errors import BadInputError, NotFoundError
 from wimc_desktop.domain.models import Attendance, Event
@@ -154,8 +154,7 @@ def undo_checkin(db: Database, checkin_id: str, *, desk: Desk, reason: str = "",
         if session.execute(select(CheckInUndoRow).where(
                 CheckInUndoRow.checkin_id == checkin_id)).scalar() is not None:
             raise BadInputError("this check-in was already undone")
-        own = row.operator == desk.operator and now - row.at <= UNDO_GRACE
-        if not own and not reason.strip():
+        if undo_needs_reason(_record(row), desk, now) and not reason.strip():
             raise BadInputError("a reason is required to undo a check-in made by someone "
                                 "else or more than 2 minutes ago")
         session.add(CheckInUndoRow(id=str(uuid.uuid4()), checkin_id=checkin_id, at=now,

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.checkin import (
-    UNDO_GRACE,
     CheckInRecord,
     CheckInResult,
     Desk,
     Method,
     Outcome,
+    undo_needs_reason,
 )
 from wimc_desktop.domain.models import Event
 from wimc_desktop.services.checkin import (
@@ -81,6 +81,5 @@ def undo(db: Database, checkin_id: str, desk: Desk, reason: str) -> CheckInRecor
 
 
 def needs_undo_reason(record: CheckInRecord, desk: Desk, now: dt.datetime | None = None) -> bool:
-    """The core's rule, asked before the worker call so the reason dialog comes first."""
-    now = now or dt.datetime.now(dt.UTC)
-    return record.operator != desk.operator or now - record.at > UNDO_GRACE
+    """The domain's rule, asked before the worker call so the reason dialog comes first."""
+    return undo_needs_reason(record, desk, now or dt.datetime.now(dt.UTC))
