@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 )
 
 from wimc_desktop.domain.errors import StorageError
-from wimc_desktop.render.fonts import cjk_family, ensure_gui_app, fix_pdf_text
+from wimc_desktop.render.fonts import cjk_family, ensure_gui_app, extractable, fix_pdf_text
 from wimc_desktop.services.exports import atomic_output
 
 DPI = 300
@@ -50,7 +50,7 @@ class Style:
         font.setBold(self.bold)
         font.setStrikeOut(self.strike)
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-        return font
+        return extractable(font)  # digits after Latin letters stay in the PDF's text
 
 
 @dataclass(frozen=True, slots=True)

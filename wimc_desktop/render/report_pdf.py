@@ -11,13 +11,11 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 from wimc_desktop.domain.money import format_total, format_total_en, from_fen
-from wimc_desktop.render.fonts import extractable
 from wimc_desktop.render.pdf import (
     MM,
     PAD,
@@ -39,24 +37,11 @@ from wimc_desktop.services.report_rows import (
     vip_list,
 )
 
-
-@dataclass(frozen=True, slots=True)
-class Readable(Style):
-    """A Style whose text reads back whole from the PDF.
-
-    render.pdf's Style leaves Noto's contextual digit forms on, so "Desk 1" would be
-    extracted (copied, searched) as "Desk ": this one switches them off (extractable).
-    """
-
-    def font(self) -> QFont:
-        return extractable(Style.font(self))
-
-
 RIGHT, CENTER = Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignHCenter
 LEFT = Qt.AlignmentFlag.AlignLeft
-BODY, BOLD = Readable(8), Readable(8, bold=True)
-H1, H2 = Readable(15, bold=True), Readable(11, bold=True)
-NOTE = Readable(8.5, color=SOFT)
+BODY, BOLD = Style(8), Style(8, bold=True)
+H1, H2 = Style(15, bold=True), Style(11, bold=True)
+NOTE = Style(8.5, color=SOFT)
 BAR, ALERT = QColor("#1565C0"), QColor("#B71C1C")
 SIGNATURE_H = 17 * MM  # the gap above the signature line, and the line
 Tile = tuple[str, str, str]  # value, label, note
@@ -65,12 +50,12 @@ Cells = Sequence[str | Sequence[Para]]
 
 def _font(size_pt: float, bold: bool = False) -> QFont:
     """A CJK font whose every glyph reads back as text (digits after letters too)."""
-    return Readable(size_pt, bold).font()
+    return Style(size_pt, bold).font()
 
 
 def _paras(table: Table, cells: Cells, style: Style) -> list[Sequence[Para]]:
-    """Text cells as Readable paragraphs aligned like their columns (Table would use Style)."""
-    return [[Para(c, Readable(style.size_pt, style.bold, style.color, col.align))]
+    """Text cells as Style paragraphs aligned like their columns ."""
+    return [[Para(c, Style(style.size_pt, style.bold, style.color, col.align))]
             if isinstance(c, str) else c for c, col in zip(cells, table.columns, strict=True)]
 
 
@@ -105,7 +90,7 @@ def _header(page: Page, ctx: ReportContext) -> None:
     page.text([Para("    ".join(parts), NOTE)], 1)
     pii = ctx.t("pii_full") if ctx.full_pii else ctx.t("pii_masked")
     page.text([Para(f"{ctx.t('pii')}: {pii}" if ctx.lang == "en" else f"{ctx.t('pii')}：{pii}",
-                    Readable(8, color=ALERT if ctx.full_pii else SOFT))], 3)
+                    Style(8, color=ALERT if ctx.full_pii else SOFT))], 3)
 
 
 def _tiles_of(ctx: ReportContext) -> list[Tile]:
@@ -277,7 +262,7 @@ class _Rows:
         columns = self.table.columns
         if any(self.advance(text, bold) > col.width_mm * MM - 2 * PAD
                for (text, bold, _), col in zip(cells, columns, strict=True)):
-            self.table.row([[Para(text, Readable(BODY.size_pt, bold, color, col.align))]
+            self.table.row([[Para(text, Style(BODY.size_pt, bold, color, col.align))]
                             for (text, bold, color), col in zip(cells, columns, strict=True)])
             return
         page = self.page
