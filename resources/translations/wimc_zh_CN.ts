@@ -943,137 +943,157 @@ Why is the badge reissued?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="200"/>
         <source>Desk 1</source>
         <translation>1号签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="285"/>
         <source>Imported %1: %2 added, %3 updated.</source>
         <translation>已导入 %1：新增 %2 人，更新 %3 人。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="272"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="290"/>
         <source>Open event</source>
         <translation>打开活动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="274"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="292"/>
         <source>WIMC events (*.wimc)</source>
         <translation>WIMC 活动文件 (*.wimc)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="302"/>
         <source>The event could not be opened.</source>
         <translation>无法打开该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="298"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="316"/>
         <source>The event could not be created.</source>
         <translation>无法创建该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="308"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="326"/>
         <source>WIMC Desk %1</source>
         <translation>WIMC Desk 会务签到 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="309"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="327"/>
         <source>The registration desk of a large conference: guest list import, check-in, badges, signings and reports.</source>
         <translation>大型会议的报到签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="336"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="337"/>
         <source>&amp;Import guest list…</source>
         <translation>导入嘉宾名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="320"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="338"/>
         <source>&amp;Open event…</source>
         <translation>打开活动(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="339"/>
         <source>&amp;New event…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="340"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="341"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="342"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="343"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="326"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="344"/>
         <source>Supervisor &amp;dashboard</source>
         <translation>主管看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="327"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="345"/>
         <source>&amp;About WIMC Desk</source>
         <translation>关于 WIMC Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="328"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="346"/>
         <source>&amp;Desk</source>
         <translation>签到台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="329"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="347"/>
         <source>Desk and &amp;operator…</source>
         <translation>签到台与操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="330"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="348"/>
         <source>Register a &amp;walk-in…</source>
         <translation>现场登记(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="331"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="349"/>
         <source>&amp;Undo the last admission</source>
         <translation>撤销上一次签到(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="332"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="350"/>
+        <source>&amp;Print badge at check-in</source>
+        <translation>签到时打印胸卡(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="351"/>
+        <source>Off</source>
+        <translation>不打印</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="352"/>
+        <source>First admission of the event only</source>
+        <translation>仅在本次大会首次签到时打印</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="353"/>
+        <source>Every admission</source>
+        <translation>每次签到都打印</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="356"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="332"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="356"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="332"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="356"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="357"/>
         <source>Signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="357"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>

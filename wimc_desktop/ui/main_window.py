@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 
 from wimc_desktop import APP_NAME, __version__
 from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.badges import PrintAtCheckIn
 from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.domain.models import ImportReport
 from wimc_desktop.ui import assets, i18n, messages
 from wimc_desktop.ui.badges_page import BadgesPage
 from wimc_desktop.ui.checkin_page import CheckInPage
+from wimc_desktop.ui.checkin_printing import CheckInPrinter
 from wimc_desktop.ui.dashboard import Dashboard
 from wimc_desktop.ui.desk_actions import DeskCounts
 from wimc_desktop.ui.desk_dialog import DeskDialog
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         self.signings_page = SigningsPage(worker)
         self.reports_page = ReportsPage(worker)
         self.dashboard: Dashboard | None = None
+        self.checkin_printer = CheckInPrinter(worker, self)
         self.status = EventStatusBar()
         self.import_wizard: ImportWizard | None = None
         self._build_pages()
@@ -112,6 +115,14 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.desk_menu.addActions([self.walk_in_action, self.undo_action])
         self.desk_menu.addSeparator()
+        self.print_menu = self.desk_menu.addMenu("")
+        self._print_group = QActionGroup(self)
+        for setting in PrintAtCheckIn:
+            action = self._print_group.addAction("")
+            action.setCheckable(True)
+            action.setData(setting.value)
+            action.setChecked(setting is self.checkin_printer.setting)
+            self.print_menu.addAction(action)
         self.desk_menu.addAction(self.desk_action)
         self.view_menu = QMenu(self)
         self.dashboard_action = self.view_menu.addAction("")
@@ -146,6 +157,8 @@ class MainWindow(QMainWindow):
         self.checkin_page.day_changed.connect(self.status.show_day)
         self.checkin_page.day_changed.connect(self._on_checkin_page_day_changed)
         self.dashboard_action.triggered.connect(self.open_dashboard)
+        self.checkin_page.outcome_shown.connect(self.checkin_printer.on_admission_shown)
+        self._print_group.triggered.connect(self._on_print_group_triggered)
         self.checkin_page.counts_refreshed.connect(self._on_checkin_page_counts_refreshed)
         self.checkin_page.walk_in_admitted.connect(self._on_checkin_page_walk_in_admitted)
         self._worker.task_failed.connect(self._on_worker_task_failed)
@@ -161,7 +174,8 @@ class MainWindow(QMainWindow):
         self.status.show_event(opened.event, opened.db.display_name)
         self.status.show_guest_count(opened.guest_count)
         for page in (self.guests_page, self.checkin_page, self.badges_page,
-                     self.signings_page, self.reports_page, self.dashboard):
+                     self.signings_page, self.reports_page, self.dashboard,
+                     self.checkin_printer):
             if page is not None:
                 page.set_database(opened.db, opened.event)
         self.setWindowTitle(f"{APP_NAME} — {opened.event.name_zh}")
@@ -188,6 +202,7 @@ class MainWindow(QMainWindow):
     def _apply_desk(self, desk: Desk) -> None:
         self.checkin_page.set_desk(desk)
         self.badges_page.set_desk(desk)
+        self.checkin_printer.set_desk(desk)
         self.signings_page.set_desk(desk)
         self.reports_page.set_desk(desk.name, desk.operator)
         self.status.show_desk(desk)
@@ -216,6 +231,9 @@ class MainWindow(QMainWindow):
 
     def _on_desk_action_triggered(self) -> None:
         self.edit_desk_identity(self.checkin_page.desk)
+
+    def _on_print_group_triggered(self, action: QAction) -> None:
+        self.checkin_printer.set_setting(PrintAtCheckIn(action.data()))
 
     def _on_walk_in_action_triggered(self) -> None:
         self.select_page("checkin")
@@ -329,6 +347,12 @@ class MainWindow(QMainWindow):
         self.desk_action.setText(self.tr("Desk and &operator…"))
         self.walk_in_action.setText(self.tr("Register a &walk-in…"))
         self.undo_action.setText(self.tr("&Undo the last admission"))
+        self.print_menu.setTitle(self.tr("&Print badge at check-in"))
+        labels = {PrintAtCheckIn.OFF: self.tr("Off"),
+                  PrintAtCheckIn.FIRST_ADMISSION: self.tr("First admission of the event only"),
+                  PrintAtCheckIn.ALWAYS: self.tr("Every admission")}
+        for action in self._print_group.actions():
+            action.setText(labels[PrintAtCheckIn(action.data())])
         titles = (self.tr("Check-in desk"), self.tr("Guests"), self.tr("Badges"),
                   self.tr("Signings"), self.tr("Reports"))
         for row, title in enumerate(titles):

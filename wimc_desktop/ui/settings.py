@@ -13,6 +13,7 @@ LAST_IMPORT_DIR = "files/last_import_dir"
 LAST_EVENT_DIR = "files/last_event_dir"
 DESK_NAME = "desk/name"
 DESK_OPERATOR = "desk/operator"
+PRINT_AT_CHECKIN = "desk/print_at_checkin"
 DEFAULT_HIDDEN_GUEST_COLUMNS = ("gender", "country", "source")
 
 
@@ -88,6 +89,15 @@ class DeskSettings:
     @desk_operator.setter
     def desk_operator(self, value: str) -> None:
         self._qs.setValue(DESK_OPERATOR, value.strip())
+
+    @property
+    def print_at_checkin(self) -> str:
+        """off | first_admission | always (domain.badges.PrintAtCheckIn)."""
+        return self._text(PRINT_AT_CHECKIN, "off")
+
+    @print_at_checkin.setter
+    def print_at_checkin(self, value: str) -> None:
+        self._qs.setValue(PRINT_AT_CHECKIN, value)
 
     @property
     def has_desk_identity(self) -> bool:
