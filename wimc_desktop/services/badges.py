@@ -37,6 +37,7 @@ from wimc_desktop.domain.models import Guest
 from wimc_desktop.services.checkin import _record, first_checkin
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.guests import code_in_use, guest_from_row
+from wimc_desktop.services.search.indexing import sync_search_index
 
 _CHUNK = 500
 
@@ -230,6 +231,7 @@ def reissue_badge(db: Database, code: str, *, reason: str, desk: Desk,
                              guest_id=guest.id, details={"old_code": code, "new_code": fresh,
                                                          "reason": reason.strip()}))
         session.flush()
+        sync_search_index(session)
         return Reissue(code, fresh, guest_from_row(guest))
 
 

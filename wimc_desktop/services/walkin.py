@@ -18,6 +18,7 @@ from wimc_desktop.services.events import get_event
 from wimc_desktop.services.guests import code_in_use
 from wimc_desktop.services.importing.rows import check_category, check_email, check_mobile
 from wimc_desktop.services.importing.writer import GUEST_TABLE, new_guest_record
+from wimc_desktop.services.search.indexing import sync_search_index
 
 WALK_IN_SOURCE = "walk-in"
 
@@ -56,5 +57,6 @@ def register_walk_in(db: Database, *, name: str, day: dt.date, desk: Desk,
         values["attendance"] = "onsite"
         record = new_guest_record(values, {}, WALK_IN_SOURCE, None, now)
         session.execute(insert(GUEST_TABLE), [record])
+        sync_search_index(session)
         guest = session.get_one(GuestRow, record["id"])
         return _admit(session, guest, day, desk, Method.WALK_IN, uuid.uuid4().hex, now)

@@ -24,6 +24,7 @@ from wimc_desktop.services.importing.plan import ImportPlan, make_plan, split_un
 from wimc_desktop.services.importing.readers import RawTable, read_table
 from wimc_desktop.services.importing.rows import GuestBatch, convert_rows
 from wimc_desktop.services.importing.writer import Progress, assign_codes, write_plan
+from wimc_desktop.services.search.indexing import sync_search_index
 
 __all__ = ["ImportPreview", "import_file", "import_records", "preview_file"]
 
@@ -170,6 +171,10 @@ def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] 
         plan.new = list(range(len(new)))
         write_plan(session, new, plan, source=source or f"import:{table.file}",
                    import_id=batch_id, progress=progress, is_cancelled=is_cancelled)
+    # The search index in a transaction of its own, once the guests are safe: the list is
+    # searchable (guest by guest) in between, and the import does not wait on the index.
+    with db.write() as session:
+        sync_search_index(session)
     return report
 
 

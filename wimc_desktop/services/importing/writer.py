@@ -22,7 +22,6 @@ from wimc_desktop.domain.search_keys import search_keys
 from wimc_desktop.services.guests import all_codes
 from wimc_desktop.services.importing.plan import COMPARED, ImportPlan
 from wimc_desktop.services.importing.rows import DEFAULT_CATEGORY, GuestBatch, GuestDraft
-from wimc_desktop.services.search.indexing import sync_search_index
 
 CHUNK = 5000
 TEXT_FIELDS = ("name", "name_en", "gender", "organization", "title", "country", "mobile",
@@ -129,7 +128,6 @@ def update_guests(session: Session, updates: list[tuple[str, GuestDraft]],
     for start in range(0, len(updates), CHUNK):
         params = _update_params(session, updates[start:start + CHUNK], now)
         conn.execute(stmt, params)
-    sync_search_index(session)
 
 
 def write_plan(session: Session, batch: GuestBatch, plan: ImportPlan, *, source: str,
@@ -149,6 +147,5 @@ def write_plan(session: Session, batch: GuestBatch, plan: ImportPlan, *, source:
     if is_cancelled and is_cancelled():
         raise ImportCancelledError("import cancelled; nothing was written")
     update_guests(session, plan.updates, now)
-    sync_search_index(session)
     if progress:
         progress(total, total)
