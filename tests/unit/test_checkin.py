@@ -187,3 +187,25 @@ def test_four_desks_on_one_file_admit_each_guest_once(sqlite_db: Database,
         per_guest = session.execute(select(CheckInRow.guest_id, func.count()).group_by(
             CheckInRow.guest_id)).all()
     assert len(per_guest) == 300 and all(n == 1 for _, n in per_guest)
+
+
+def test_concurrent_desks_admit_each_guest_once(event_db: Database) -> None:
+    """Four desks (threads, own connections) over the same 60 guests, on both databases."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    codes = [f"C-{i:03d}" for i in range(60)]
+    import_records(event_db, [{"name": f"嘉宾{i}", "badge_code": c}
+                              for i, c in enumerate(codes)], source="test")
+
+    def desk(n: int) -> list[str]:
+        order = codes if n % 2 == 0 else codes[::-1]
+        return [check_in(event_db, c, day=DAY1, desk=Desk(f"D{n}", f"op{n}")).outcome.value
+                for c in order]
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        outcomes = [o for result in pool.map(desk, range(4)) for o in result]
+    assert (outcomes.count("admitted"), outcomes.count("already_checked_in")) == (60, 180)
+    with event_db.read() as session:
+        per_guest = session.execute(select(CheckInRow.guest_id, func.count()).group_by(
+            CheckInRow.guest_id)).all()
+    assert len(per_guest) == 60 and all(n == 1 for _, n in per_guest)

@@ -108,7 +108,10 @@ def check_in(db: Database, code: str, *, day: dt.date, desk: Desk,
         replay = _replayed(session, nonce)
         if replay is not None:
             return replay
-        guest = session.execute(select(GuestRow).where(GuestRow.badge_code == code)).scalar()
+        # FOR UPDATE serialises two desks admitting one guest on PostgreSQL; SQLite has
+        # no such clause and needs none (BEGIN IMMEDIATE already holds the file's lock).
+        guest = session.execute(select(GuestRow).where(GuestRow.badge_code == code)
+                                .with_for_update()).scalar()
         if guest is None:
             revoked = session.get(RevokedBadgeRow, code)
             if revoked is not None:
@@ -134,7 +137,7 @@ def check_in_guest(db: Database, guest_id: str, *, day: dt.date, desk: Desk,
         replay = _replayed(session, nonce)
         if replay is not None:
             return replay
-        guest = session.get(GuestRow, guest_id)
+        guest = session.get(GuestRow, guest_id, with_for_update=True)
         if guest is None:
             raise NotFoundError(f"no guest with id {guest_id}")
         if not is_event_day(event, day):
