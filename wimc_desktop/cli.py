@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import getpass
 import json
 import os
 import socket
@@ -120,17 +119,11 @@ def cmd_guests(args: argparse.Namespace) -> int:
 
 
 def _desk(args: argparse.Namespace) -> Any:
-    from wimc_desktop.domain.checkin import Desk
+    from wimc_desktop.domain.checkin import Desk, login_name
 
     return Desk(args.desk or os.environ.get("WIMC_DESK") or socket.gethostname(),
-                args.operator or os.environ.get("WIMC_OPERATOR") or _login())
+                args.operator or os.environ.get("WIMC_OPERATOR") or login_name("operator"))
 
-
-def _login() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name in a bare container or service
-        return "operator"
 
 
 def _day(db: Any, args: argparse.Namespace) -> dt.date:

@@ -13,7 +13,8 @@ import os
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from wimc_desktop.cli import _date, _login, emit_json, say
+from wimc_desktop.cli import _date, emit_json, say
+from wimc_desktop.domain.checkin import login_name
 from wimc_desktop.domain.errors import BadInputError
 from wimc_desktop.domain.money import format_total, format_yuan, needs_confirmation, parse_amount
 from wimc_desktop.domain.signing_totals import GroupBy, SigningFilter, totals_line
@@ -39,7 +40,7 @@ def _witness(text: str) -> SigningWitness:
 
 
 def _operator(args: argparse.Namespace) -> str:
-    return str(args.operator or os.environ.get("WIMC_OPERATOR") or _login())
+    return str(args.operator or os.environ.get("WIMC_OPERATOR") or login_name("operator"))
 
 
 def _open(args: argparse.Namespace) -> Any:

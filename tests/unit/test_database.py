@@ -14,6 +14,7 @@ from sqlalchemy import text
 from wimc_desktop.db.engine import Database, refuse_network_share, resolve_url
 from wimc_desktop.db.migrate import head_revision
 from wimc_desktop.db.schema import Base
+from wimc_desktop.db.search_index import include_name
 from wimc_desktop.domain.errors import (
     BadInputError,
     NewerSchemaError,
@@ -48,14 +49,9 @@ def test_a_failed_action_writes_nothing(sqlite_db: Database) -> None:
     assert get_event(sqlite_db).name_zh == "测试大会"
 
 
-def _ours(name: str | None, type_: str, parents: dict[str, str | None]) -> bool:
-    """Leave out the search index: SQLite FTS5 tables made by raw DDL, not ORM tables."""
-    return not (type_ == "table" and (name or "").startswith("search_"))
-
-
 def test_migrations_match_the_tables(event_db: Database) -> None:
     with event_db.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"include_name": _ours})
+        context = MigrationContext.configure(conn, opts={"include_name": include_name})
         assert context.get_current_revision() == head_revision()
         assert compare_metadata(context, Base.metadata) == []
 

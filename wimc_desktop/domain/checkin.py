@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 from dataclasses import dataclass
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -88,6 +89,14 @@ class CheckInResult:
             "replaced_by": self.replaced_by,
             "attendance_changed": self.attendance_changed,
         }
+
+
+def login_name(fallback: str = "") -> str:
+    """The operating-system login name, the default operator of a desk."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name (a service account, a bare container)
+        return fallback
 
 
 def undo_needs_reason(record: CheckInRecord, desk: Desk, now: dt.datetime) -> bool:

@@ -16,14 +16,6 @@ class Attendance(StrEnum):
     ONLINE = "online"
 
 
-class Gender(StrEnum):
-    """The gender as a registration list gives it (empty when not given)."""
-
-    MALE = "M"
-    FEMALE = "F"
-    UNSPECIFIED = ""
-
-
 @dataclass(frozen=True, slots=True)
 class Category:
     """A guest category of the event, with its badge colour and VIP flag."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 
 from PySide6.QtCore import QEvent, QSize, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from wimc_desktop import APP_NAME, __version__
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.badges import PrintAtCheckIn
-from wimc_desktop.domain.checkin import Desk
+from wimc_desktop.domain.checkin import Desk, login_name
 from wimc_desktop.domain.models import ImportReport
 from wimc_desktop.ui import assets, i18n, messages
 from wimc_desktop.ui.badges_page import BadgesPage
@@ -193,11 +192,7 @@ class MainWindow(QMainWindow):
         return Desk(self._settings.desk_name, self._settings.desk_operator)
 
     def _default_desk(self) -> Desk:
-        try:
-            user = getpass.getuser()
-        except (KeyError, OSError):  # no login name (a service account, a container)
-            user = ""
-        return Desk(self.tr("Desk 1"), user)
+        return Desk(self.tr("Desk 1"), login_name())
 
     def _apply_desk(self, desk: Desk) -> None:
         self.checkin_page.set_desk(desk)
