@@ -148,7 +148,7 @@ class GuestRow(Base):
     # Few indexes on purpose: re-import matching works on keys loaded in memory, and
     # search has its own index tables; each index here slows every bulk import.
     __table_args__ = (
-        Index("ix_guest_category", "category"),
+        Index("ix_guest_category_attendance", "category", "attendance"),  # report counts
         Index("ix_guest_name_pinyin_name", "name_pinyin", "name"),
     )
 
@@ -185,7 +185,9 @@ class CheckInRow(Base):
     nonce: Mapped[str] = mapped_column(String(64), unique=True)
 
     __table_args__ = (Index("ix_checkin_guest_id_event_day", "guest_id", "event_day"),
-                      Index("ix_checkin_event_day_at", "event_day", "at"))
+                      # covering: the daily report reads a day from the index alone
+                      Index("ix_checkin_day_cover", "event_day", "at", "id", "guest_id", "desk",
+                            "operator", "method"))
 
 
 class CheckInUndoRow(Base):

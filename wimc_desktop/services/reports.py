@@ -16,6 +16,7 @@ from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from wimc_desktop.db.engine import Database
+from wimc_desktop.db.queries import admitted_guest_ids, driver_rows
 from wimc_desktop.db.schema import (
     AuditRow,
     BadgePrintRow,
@@ -46,19 +47,12 @@ def _local_window(event: Event, day: dt.date) -> tuple[dt.datetime, dt.datetime]
 class _Day:
     """The day's valid admissions, one per guest, read once and counted in Python."""
 
-    admissions: list[Any]  # rows (id, guest_id, at, desk, operator, method), oldest first
+    admissions: list[Any]  # rows (guest_id, at, desk, operator, method), oldest first
     earlier: set[str]  # guests admitted on an earlier day
-    category_of: dict[str, str]
 
     @property
     def guest_ids(self) -> set[str]:
-        return {r.guest_id for r in self.admissions}
-
-
-def _undone_ids(session: Session, *where: Any) -> set[str]:
-    stmt = select(CheckInUndoRow.checkin_id).join(
-        CheckInRow, CheckInRow.id == CheckInUndoRow.checkin_id).where(*where)
-    return set(session.execute(stmt).scalars())
+        return {r[0] for r in self.admissions}
 
 
 def _utc(value: Any) -> dt.datetime:
@@ -69,40 +63,72 @@ def _utc(value: Any) -> dt.datetime:
 
 
 def _read_day(session: Session, day: dt.date) -> _Day:
-    undone = _undone_ids(session, CheckInRow.event_day <= day)
-    stmt = select(CheckInRow.id, CheckInRow.guest_id, type_coerce(CheckInRow.at, String),
-                  CheckInRow.desk, CheckInRow.operator, CheckInRow.method).where(
-        CheckInRow.event_day == day).order_by(CheckInRow.at)
+    """The day's valid check-ins from the covering index (Core rows: no ORM work per row)."""
+    conn = session.connection()
+    undone = select(CheckInUndoRow.checkin_id)
+    stmt = select(CheckInRow.guest_id, type_coerce(CheckInRow.at, String), CheckInRow.desk,
+                  CheckInRow.operator, CheckInRow.method).where(
+        CheckInRow.event_day == day, CheckInRow.id.not_in(undone)).order_by(
+        CheckInRow.at, CheckInRow.id)
     seen: set[str] = set()
     admissions = []
-    for row in session.execute(stmt):
-        if row.id not in undone and row.guest_id not in seen:
-            seen.add(row.guest_id)  # two desks offline may both admit: count the guest once
+    for row in driver_rows(conn, stmt):
+        if row[0] not in seen:
+            seen.add(row[0])  # two desks offline may both admit: count the guest once
             admissions.append(row)
-    earlier_stmt = select(CheckInRow.id, CheckInRow.guest_id).where(CheckInRow.event_day < day)
-    earlier = {g for i, g in session.execute(earlier_stmt) if i not in undone}
-    category_of = {gid: cat for gid, cat in session.execute(select(GuestRow.id, GuestRow.category))}
-    return _Day(admissions, earlier, category_of)
+    earlier_stmt = select(CheckInRow.guest_id).distinct().where(
+        CheckInRow.event_day < day, CheckInRow.id.not_in(undone))
+    return _Day(admissions, set(conn.execute(earlier_stmt).scalars()))
 
 
-def _arrivals(session: Session, day_data: _Day, guest_ids: set[str] | None = None
-              ) -> list[Arrival]:
-    """Admissions of the day with their guests' details, oldest first."""
-    wanted = [r for r in day_data.admissions if guest_ids is None or r.guest_id in guest_ids]
-    details: dict[str, Any] = {}
-    ids = [r.guest_id for r in wanted]
-    columns = (GuestRow.id, GuestRow.badge_code, GuestRow.name, GuestRow.name_en,
-               GuestRow.organization, GuestRow.title, GuestRow.category, GuestRow.mobile,
-               GuestRow.email)
-    for start in range(0, len(ids), 500):
-        stmt = select(*columns).where(GuestRow.id.in_(ids[start:start + 500]))
-        details.update((row[0], row) for row in session.execute(stmt))
+_DETAILS = (GuestRow.id, GuestRow.badge_code, GuestRow.name, GuestRow.name_en,
+            GuestRow.organization, GuestRow.title, GuestRow.category, GuestRow.mobile,
+            GuestRow.email)
+
+
+def _matched(details: dict[str, Any], day_data: _Day) -> list[Arrival]:
+    """The day's admissions of the guests in `details` (id -> _DETAILS row), oldest first."""
     out = []
-    for r in wanted:
-        g = details[r.guest_id]
-        out.append(Arrival(_utc(r.at), g.badge_code, g.name, g.name_en, g.organization, g.title,
-                           g.category, r.desk, r.operator, r.method, g.mobile, g.email))
+    for guest_id, at, desk, operator, method in day_data.admissions:
+        g = details.get(guest_id)
+        if g is not None:
+            out.append(Arrival(_utc(at), g[1], g[2], g[3], g[4], g[5], g[6], desk, operator,
+                               method, g[7], g[8]))
     return out
+
+
+def _arrivals(session: Session, day: dt.date, day_data: _Day) -> list[Arrival]:
+    """Every admission of the day with its guest's details, oldest first."""
+    stmt = select(*_DETAILS).where(GuestRow.id.in_(admitted_guest_ids(day)))
+    return _matched({row[0]: row for row in driver_rows(session.connection(), stmt)}, day_data)
+
+
+def _vips(session: Session, day: dt.date, day_data: _Day, event: Event
+          ) -> tuple[list[Arrival], list[MissingGuest]]:
+    """VIPs arrived (oldest first) and on-site VIPs not yet here (officials first).
+
+    The VIP guests (a few thousand at most) are read once by the category index and
+    matched here: cheaper than looking up every admitted guest by id.
+    """
+    vip = [c.code for c in event.categories if c.is_vip]
+    conn = session.connection()
+    stmt = select(*_DETAILS, GuestRow.attendance, GuestRow.name_pinyin).where(
+        GuestRow.category.in_(vip))
+    rows = {row[0]: row for row in driver_rows(conn, stmt)}
+    later = set(conn.execute(_later_walk_ins(day)).scalars())
+    today = day_data.guest_ids
+    missing = [(*r[:3], *r[4:9], r[10]) for gid, r in rows.items()
+               if r[9] == "onsite" and gid not in today and gid not in later]
+    return _matched(rows, day_data), _sorted_missing(missing, event)
+
+
+def _admitted_by_category(session: Session, day: dt.date) -> Counter[str]:
+    """Guests admitted on the day per category (the guest table joined in SQL)."""
+    admitted = select(CheckInRow.guest_id).where(
+        CheckInRow.event_day == day, CheckInRow.id.not_in(select(CheckInUndoRow.checkin_id)))
+    stmt = select(GuestRow.category, func.count()).where(
+        GuestRow.id.in_(admitted)).group_by(GuestRow.category)
+    return Counter(dict(session.execute(stmt).all()))
 
 
 def _count(session: Session, stmt: Any) -> int:
@@ -116,16 +142,22 @@ def _later_walk_ins(day: dt.date) -> Any:
 
 
 def _registered(session: Session, day: dt.date) -> tuple[Counter[str], Counter[str]]:
-    """Guests registered as of the day: walk-ins of later days are not there yet."""
+    """Guests registered as of the day: walk-ins of later days are not there yet.
+
+    Counted from the (category, attendance) index, then the few later walk-ins taken off.
+    """
     by_category: Counter[str] = Counter()
     by_attendance: Counter[str] = Counter()
-    stmt = select(GuestRow.category, GuestRow.attendance, func.count()).where(
-        GuestRow.id.not_in(_later_walk_ins(day))).group_by(GuestRow.category,
-                                                          GuestRow.attendance)
-    for category, attendance, count in session.execute(stmt):
-        by_category[category] += count
-        by_attendance[attendance] += count
-    return by_category, by_attendance
+    stmt = select(GuestRow.category, GuestRow.attendance, func.count()).group_by(
+        GuestRow.category, GuestRow.attendance)
+    later = select(GuestRow.category, GuestRow.attendance, func.count()).where(
+        GuestRow.id.in_(_later_walk_ins(day))).group_by(GuestRow.category, GuestRow.attendance)
+    for sign, query in ((1, stmt), (-1, later)):
+        for category, attendance, count in session.execute(query):
+            by_category[category] += sign * count
+            by_attendance[attendance] += sign * count
+    return (Counter({k: n for k, n in by_category.items() if n}),
+            Counter({k: n for k, n in by_attendance.items() if n}))
 
 
 def _refused(session: Session, day: dt.date) -> dict[str, int]:
@@ -170,32 +202,38 @@ def _signings(session: Session, start: dt.datetime, end: dt.datetime) -> Signing
     return SigningFigures(count, total, running_count, running_total)
 
 
-def _missing(session: Session, day: dt.date, admitted: set[str], event: Event,
-             categories: set[str] | None = None) -> list[MissingGuest]:
-    """On-site guests not admitted yet: VIP categories first (officials, academicians...)."""
+def _sorted_missing(rows: list[Any], event: Event) -> list[MissingGuest]:
+    """Rows (id, badge, name, organisation, title, category, mobile, e-mail, pinyin) as
+    MissingGuests, VIP categories first (officials, academicians...), then by name."""
     order = {c.code: (not c.is_vip, c.sort_order) for c in event.categories}
+    rows.sort(key=lambda r: (order.get(r[5], (True, 999)), r[8], r[2]))
+    return [MissingGuest(*r[1:8]) for r in rows]
+
+
+def _missing(session: Session, day: dt.date, admitted: set[str], event: Event
+             ) -> list[MissingGuest]:
+    """On-site guests not admitted yet: VIP categories first (officials, academicians...)."""
     stmt = select(GuestRow.id, GuestRow.badge_code, GuestRow.name, GuestRow.organization,
                   GuestRow.title, GuestRow.category, GuestRow.mobile, GuestRow.email,
                   GuestRow.name_pinyin).where(GuestRow.attendance == "onsite",
                                               GuestRow.id.not_in(_later_walk_ins(day)))
-    if categories is not None:
-        stmt = stmt.where(GuestRow.category.in_(categories))
-    rows = [r for r in session.execute(stmt) if r[0] not in admitted]
-    rows.sort(key=lambda r: (order.get(r[5], (True, 999)), r[8], r[2]))
-    return [MissingGuest(*r[1:8]) for r in rows]
+    return _sorted_missing([r for r in session.execute(stmt) if r[0] not in admitted], event)
 
 
 def _hours(day_data: _Day, zone: ZoneInfo, window: tuple[dt.datetime, dt.datetime]
            ) -> dict[str, int]:
     """Admissions per local hour ("09": n)."""
     first, last = (w.astimezone(zone).utcoffset() for w in window)
-    texts = [r.at for r in day_data.admissions]
+    texts = [r[1] for r in day_data.admissions]
+    hours: Counter[int] = Counter()
     if first == last and first is not None and all(isinstance(t, str) for t in texts):
-        # One offset all day (no clock change): read the hour off the stored text.
+        # One offset all day (no clock change): count the stored "HH:MM" texts, then
+        # move each minute of the day (at most 1,440) to its local hour.
         shift = int(first.total_seconds()) // 60
-        hours = Counter((int(t[11:13]) * 60 + int(t[14:16]) + shift) // 60 % 24 for t in texts)
+        for minute, n in Counter(t[11:16] for t in texts).items():
+            hours[(int(minute[:2]) * 60 + int(minute[3:]) + shift) // 60 % 24] += n
     else:
-        hours = Counter(_utc(t).astimezone(zone).hour for t in texts)
+        hours.update(_utc(t).astimezone(zone).hour for t in texts)
     return {f"{h:02d}": n for h, n in sorted(hours.items())}
 
 
@@ -208,39 +246,38 @@ def daily_report(db: Database, day: dt.date, *, now: dt.datetime | None = None,
     """All the figures of one event day; with `lists`, also every row the files need."""
     event = get_event(db)
     start, end = _local_window(event, day)
-    vip = {c.code for c in event.categories if c.is_vip}
     with db.read() as session:
         by_category, by_attendance = _registered(session, day)
         data = _read_day(session, day)
         today = data.guest_ids
-        vip_today = {g for g in today if data.category_of.get(g) in vip}
+        vip_arrived, vip_missing = _vips(session, day, data, event)
+        admitted_by_category = _admitted_by_category(session, day)
         walk_in_stmt = select(func.count(func.distinct(CheckInRow.guest_id))).where(
             CheckInRow.method == "walkin", CheckInRow.event_day <= day,
             CheckInRow.id.not_in(select(CheckInUndoRow.checkin_id)))
         figures: dict[str, Any] = dict(
-            vip_arrived=tuple(_arrivals(session, data, vip_today)),
-            vip_missing=tuple(_missing(session, day, today, event, vip)),
+            vip_arrived=tuple(vip_arrived),
+            vip_missing=tuple(vip_missing),
             cumulative_walk_ins=_count(session, walk_in_stmt),
             signings=_signings(session, start, end), refused=_refused(session, day),
             undos=_undos(session, day))
         printed, reprinted = _prints(session, start, end)
         if lists:
-            arrivals = _arrivals(session, data)
+            arrivals = _arrivals(session, day, data)
             figures.update(checkins=tuple(arrivals),
                            missing=tuple(_missing(session, day, today, event)),
                            walk_in_list=tuple(a for a in arrivals if a.method == "walkin"))
-    admitted_by_category = Counter(data.category_of.get(g, "") for g in today)
     return DailyReport(
         day=day, generated_at=now or dt.datetime.now(dt.UTC), event_name=event.name_zh,
         timezone=event.timezone, registered=sum(by_category.values()),
         registered_by_attendance=dict(by_attendance), admitted=len(today),
         first_arrivals=len(today - data.earlier),
-        walk_ins=sum(r.method == "walkin" for r in data.admissions),
+        walk_ins=sum(r[4] == "walkin" for r in data.admissions),
         by_category=tuple(CategoryFigures(c.code, c.name_zh, c.name_en, c.is_vip,
                                           by_category[c.code], admitted_by_category[c.code])
                           for c in event.categories),
         by_hour=_hours(data, ZoneInfo(event.timezone), (start, end - dt.timedelta(seconds=1))),
-        by_desk=_tally(r.desk for r in data.admissions),
-        by_operator=_tally(r.operator for r in data.admissions),
+        by_desk=_tally(r[2] for r in data.admissions),
+        by_operator=_tally(r[3] for r in data.admissions),
         badges_printed=printed, badges_reprinted=reprinted,
         cumulative_admitted=len(today | data.earlier), **figures)
