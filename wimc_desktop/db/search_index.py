@@ -75,10 +75,10 @@ def include_name(name: str | None, type_: str, parent_names: object = None) -> b
 
 
 def fts5_available(conn: Connection) -> bool:
-    """FTS5 with the trigram tokenizer (SQLite 3.34 or newer built with FTS5)."""
+    """FTS5 with the trigram tokenizer (3.34), and MATERIALIZED (3.35) for the bulk fill."""
     version, fts5 = conn.exec_driver_sql(
         "SELECT sqlite_version(), sqlite_compileoption_used('ENABLE_FTS5')").one()
-    return bool(fts5) and tuple(int(p) for p in str(version).split(".")[:2]) >= (3, 34)
+    return bool(fts5) and tuple(int(p) for p in str(version).split(".")[:2]) >= (3, 35)
 
 
 def create_search_index(conn: Connection) -> None:

@@ -18,8 +18,7 @@ from wimc_desktop.services.search.values import Values
 
 SPACING = 1 << 32  # gap between neighbouring rids after a rebuild
 _NEW_DOCS = """
-INSERT INTO search_doc (rid, guest_id, skey, body, org_vid, title_vid)
-SELECT (row_number() OVER (ORDER BY skey)) * ?, id, skey, body, org, title FROM (
+WITH docs AS MATERIALIZED (
   SELECT g.id, o.vid AS org, t.vid AS title,
          wimc_skey(g.name_pinyin, g.name, g.organization, g.title, g.id) AS skey,
          wimc_body(g.name, g.name_pinyin, g.name_initials, g.name_latin, g.phone_digits,
@@ -28,7 +27,9 @@ SELECT (row_number() OVER (ORDER BY skey)) * ?, id, skey, body, org, title FROM 
   FROM guest g
   LEFT JOIN search_value o ON o.kind = 'o' AND o.text = g.organization
   LEFT JOIN search_value t ON t.kind = 't' AND t.text = g.title)
-ORDER BY skey"""
+INSERT INTO search_doc (rid, guest_id, skey, body, org_vid, title_vid)
+SELECT (row_number() OVER (ORDER BY skey)) * ?, id, skey, body, org, title FROM docs
+ORDER BY skey"""  # MATERIALIZED: a flattened subquery computed every sort key twice
 
 
 _local = threading.local()  # what the SQL functions below use, for the build under way
