@@ -23,7 +23,7 @@ def _format(args: argparse.Namespace) -> str | None:
     """--format, or the one --out's suffix names; None for the figures only."""
     if args.format is not None:
         if args.out is None:
-            raise BadInputError(f"--format {args.format} needs --out FILE")
+            raise BadInputError("--format {format} needs --out FILE", format=args.format)
         return str(args.format)
     if args.out is None:
         if args.full_pii:
@@ -31,7 +31,7 @@ def _format(args: argparse.Namespace) -> str | None:
         return None
     suffix = args.out[args.out.rfind("."):].lower() if "." in args.out else ""
     if suffix not in SUFFIXES:
-        raise BadInputError(f"give --format xlsx|csv|pdf for {args.out!r}")
+        raise BadInputError("give --format xlsx|csv|pdf for {out!r}", out=args.out)
     return SUFFIXES[suffix]
 
 

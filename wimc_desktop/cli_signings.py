@@ -56,7 +56,8 @@ def _signed_at(db: Any, text: str | None) -> dt.datetime:
     try:
         moment = dt.datetime.fromisoformat(text)
     except ValueError as exc:
-        raise BadInputError(f"not a time (ISO 8601, e.g. 2020-11-28T15:30): {text!r}") from exc
+        raise BadInputError("not a time (ISO 8601, e.g. 2020-11-28T15:30): {text!r}",
+                            text=text) from exc
     if moment.tzinfo is None:
         from wimc_desktop.services.events import get_event
 

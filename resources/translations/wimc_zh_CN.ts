@@ -642,37 +642,37 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportCheckPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="60"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="61"/>
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="88"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="89"/>
         <source>The file is clean. Importing it will do this:</source>
         <translation>文件检查无误。导入后将：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="100"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="101"/>
         <source>Problems found: %1. Nothing will be imported: correct the file (or the column choices) and check it again.</source>
         <translation>发现 %1 个问题，不会导入任何数据。请修改文件（或列的对应关系）后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="106"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="107"/>
         <source>This file cannot be imported: %1</source>
         <translation>无法导入此文件：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="115"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="117"/>
         <source>Check every row</source>
         <translation>逐行检查</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="116"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="118"/>
         <source>A dry run: the whole file is checked, nothing is written.</source>
         <translation>试运行：检查整个文件，不写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="119"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
@@ -708,77 +708,77 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportPreviewPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="90"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="91"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="118"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="119"/>
         <source>This file cannot be imported: %1</source>
         <translation>无法导入此文件：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="127"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="129"/>
         <source>Automatic (found: %1)</source>
         <translation>自动（识别为 %1）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="129"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="131"/>
         <source>row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="132"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="134"/>
         <source>The first %1 rows as read:</source>
         <translation>读取到的前 %1 行：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="134"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="136"/>
         <source>No column was recognised as the guest&apos;s name: choose it below.</source>
         <translation>没有识别出姓名列，请在下方选择。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="156"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="158"/>
         <source>Check how the file reads</source>
         <translation>核对文件读取结果</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="157"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="159"/>
         <source>Change the encoding if the names look garbled, and say which column holds what.</source>
         <translation>如果姓名显示为乱码，请更换编码；并指定每一列对应的嘉宾字段。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="159"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="161"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="159"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="161"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="159"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="161"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="160"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="162"/>
         <source>Header row:</source>
         <translation>表头行：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="160"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="162"/>
         <source>Rows under the header:</source>
         <translation>表头以下行数：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="165"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="167"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="166"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="168"/>
         <source>Which column fills which guest field</source>
         <translation>列与嘉宾字段的对应关系</translation>
     </message>
@@ -869,47 +869,47 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportRunPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="65"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="66"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="79"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="80"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="87"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="88"/>
         <source>Importing… %1 of %2 rows</source>
         <translation>正在导入… 第 %1 / %2 行</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="99"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="100"/>
         <source>Done. The guest list is imported.</source>
         <translation>完成，嘉宾名单已导入。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="108"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="109"/>
         <source>Import cancelled. Nothing was imported.</source>
         <translation>已取消导入，未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="115"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="116"/>
         <source>Nothing was imported: %1</source>
         <translation>未导入任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="125"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="126"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="126"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="127"/>
         <source>All rows are written in one go: a cancelled import leaves the guest list as it was.</source>
         <translation>所有行一次性写入：取消导入后，嘉宾名单保持原样。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="128"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="129"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
@@ -917,7 +917,7 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportSummary</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="20"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="21"/>
         <source>%1 rows: %2 new guests, %3 updated, %4 unchanged.</source>
         <translation>共 %1 行：新增嘉宾 %2 人，更新 %3 人，未变 %4 人。</translation>
     </message>
@@ -943,157 +943,157 @@ Why is the badge reissued?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="195"/>
         <source>Desk 1</source>
         <translation>1号签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="280"/>
         <source>Imported %1: %2 added, %3 updated.</source>
         <translation>已导入 %1：新增 %2 人，更新 %3 人。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="290"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="285"/>
         <source>Open event</source>
         <translation>打开活动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="292"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="287"/>
         <source>WIMC events (*.wimc)</source>
         <translation>WIMC 活动文件 (*.wimc)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="302"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="297"/>
         <source>The event could not be opened.</source>
         <translation>无法打开该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="311"/>
         <source>The event could not be created.</source>
         <translation>无法创建该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="326"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="321"/>
         <source>WIMC Desk %1</source>
         <translation>WIMC Desk 会务签到 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="327"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="322"/>
         <source>The registration desk of a large conference: guest list import, check-in, badges, signings and reports.</source>
         <translation>大型会议的报到签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="336"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="331"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="332"/>
         <source>&amp;Import guest list…</source>
         <translation>导入嘉宾名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="338"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="333"/>
         <source>&amp;Open event…</source>
         <translation>打开活动(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="339"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="334"/>
         <source>&amp;New event…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="335"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="341"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="336"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="342"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="337"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="343"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="338"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="339"/>
         <source>Supervisor &amp;dashboard</source>
         <translation>主管看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="340"/>
         <source>&amp;About WIMC Desk</source>
         <translation>关于 WIMC Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="341"/>
         <source>&amp;Desk</source>
         <translation>签到台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="347"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="342"/>
         <source>Desk and &amp;operator…</source>
         <translation>签到台与操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="343"/>
         <source>Register a &amp;walk-in…</source>
         <translation>现场登记(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="349"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="344"/>
         <source>&amp;Undo the last admission</source>
         <translation>撤销上一次签到(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="350"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="345"/>
         <source>&amp;Print badge at check-in</source>
         <translation>签到时打印胸卡(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="351"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="346"/>
         <source>Off</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="352"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="347"/>
         <source>First admission of the event only</source>
         <translation>仅在本次大会首次签到时打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="348"/>
         <source>Every admission</source>
         <translation>每次签到都打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="351"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="351"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="351"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="357"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="352"/>
         <source>Signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="357"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="352"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
@@ -1121,22 +1121,22 @@ Why is the badge reissued?</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../wimc_desktop/ui/messages.py" line="30"/>
+        <location filename="../../wimc_desktop/ui/messages.py" line="31"/>
         <source>WIMC Desk</source>
         <translation>WIMC Desk 会务签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/messages.py" line="47"/>
+        <location filename="../../wimc_desktop/ui/messages.py" line="48"/>
         <source>That did not work.</source>
         <translation>操作未能完成。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/messages.py" line="54"/>
+        <location filename="../../wimc_desktop/ui/messages.py" line="55"/>
         <source>Something went wrong inside WIMC Desk.</source>
         <translation>WIMC Desk 内部出现错误。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/messages.py" line="55"/>
+        <location filename="../../wimc_desktop/ui/messages.py" line="56"/>
         <source>Nothing you did caused this. The details have been written to the log; please pass them on to the support team.</source>
         <translation>这不是您的操作造成的。详细信息已写入日志，请转交技术支持人员。</translation>
     </message>
@@ -1649,122 +1649,122 @@ Why is the badge reissued?</source>
 <context>
     <name>SigningDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="99"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="100"/>
         <source>Signing</source>
         <translation>签约项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="105"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="106"/>
         <source>e.g. 5.2亿, 3000万, 12,000,000</source>
         <translation>例如 5.2亿、3000万、12,000,000</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="116"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="117"/>
         <source>Party</source>
         <translation>签约方</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="116"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="117"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="116"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="117"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="118"/>
         <source>Witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="118"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="120"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="121"/>
         <source>Find a guest: name, pinyin, organization…</source>
         <translation>查找嘉宾：姓名、拼音、单位……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="140"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="141"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="140"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="141"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="141"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="142"/>
         <source>Add the guest found</source>
         <translation>添加所选嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="154"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="155"/>
         <source>Project (Chinese):</source>
         <translation>项目名称（中文）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="155"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="156"/>
         <source>Project (English):</source>
         <translation>项目名称（英文）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="156"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="157"/>
         <source>Sector:</source>
         <translation>产业领域：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="157"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="158"/>
         <source>Location:</source>
         <translation>落户地：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="158"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="159"/>
         <source>Amount:</source>
         <translation>金额：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="160"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="161"/>
         <source>Currency:</source>
         <translation>币种：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="161"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="162"/>
         <source>Ceremony:</source>
         <translation>签约仪式：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="162"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="163"/>
         <source>Signed at:</source>
         <translation>签约时间：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="163"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="164"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="166"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="167"/>
         <source>Guest lookup (press Enter to search):</source>
         <translation>查找嘉宾（按回车搜索）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="169"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="170"/>
         <source>Parties (at least two):</source>
         <translation>签约方（至少两方）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="172"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="173"/>
         <source>Witnesses:</source>
         <translation>见证人：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="188"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="189"/>
         <source>Type the amount as it is said: 5.2亿, 3000万…</source>
         <translation>按口头说法输入金额：5.2亿、3000万……</translation>
     </message>
@@ -1994,67 +1994,67 @@ Why is the badge reissued?</source>
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="101"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="102"/>
         <source>The name is needed.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="125"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="126"/>
         <source>%1 is not a day of this event — choose the event day</source>
         <translation>%1 不是本次活动的会期，请选择会期中的日期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="149"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="150"/>
         <source>Register a walk-in</source>
         <translation>现场登记</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="150"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="151"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="150"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="151"/>
         <source>Organization:</source>
         <translation>工作单位：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="150"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="151"/>
         <source>Mobile:</source>
         <translation>手机：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="151"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="152"/>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="154"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="155"/>
         <source>As on their ID card or business card</source>
         <translation>与身份证件或名片一致</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="155"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="156"/>
         <source>11 digits, or +country code</source>
         <translation>11 位数字，或带国家代码</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="161"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="162"/>
         <source>Register and admit</source>
         <translation>登记并签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="162"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="163"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="162"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="163"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="165"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="166"/>
         <source>%1 is registered and admitted. Their new badge code is above: print the badge or write it down.</source>
         <translation>%1 已登记并签到。上方是新的胸卡号：请打印胸卡或记下号码。</translation>
     </message>
@@ -2090,6 +2090,449 @@ Why is the badge reissued?</source>
         <location filename="../../wimc_desktop/ui/working_day.py" line="113"/>
         <source>Working day:</source>
         <translation>签到日期：</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="27"/>
+        <source>{file}: rejected, nothing imported: no problems listed</source>
+        <translation>{file}：文件被拒绝，未导入任何内容：未列出具体问题</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="28"/>
+        <source>{file}: rejected, nothing imported: {problem}</source>
+        <translation>{file}：文件被拒绝，未导入任何内容：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="29"/>
+        <source>{file}: rejected, nothing imported: {problem} (and {more} more)</source>
+        <translation>{file}：文件被拒绝，未导入任何内容：{problem}（另有 {more} 处问题）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="31"/>
+        <source>{file}: {problem}</source>
+        <translation>{file}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="32"/>
+        <source>row {row}, column {column!r}, value {value!r}: {reason}</source>
+        <translation>第 {row} 行，列 {column!r}，值 {value!r}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="33"/>
+        <source>row {row}, column {column!r}: {reason}</source>
+        <translation>第 {row} 行，列 {column!r}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="34"/>
+        <source>row {row}, value {value!r}: {reason}</source>
+        <translation>第 {row} 行，值 {value!r}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="35"/>
+        <source>row {row}: {reason}</source>
+        <translation>第 {row} 行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="37"/>
+        <source>not an amount: {text!r} (write it like 1,234,567.89, 5.2亿 or 3000万)</source>
+        <translation>不是有效的金额：{text!r}（请写成 1,234,567.89、5.2亿 或 3000万 这样的形式）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="39"/>
+        <source>{text!r} is more precise than a fen (0.01 元)</source>
+        <translation>{text!r} 精确到了分（0.01 元）以下，金额最小只能到分</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="40"/>
+        <source>{text!r} is too large (at most {limit} 元)</source>
+        <translation>{text!r} 太大了（最多 {limit} 元）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="41"/>
+        <source>{amount} is more precise than a fen (0.01 元)</source>
+        <translation>{amount} 精确到了分（0.01 元）以下，金额最小只能到分</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="43"/>
+        <source>project name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="44"/>
+        <source>project en</source>
+        <translation>英文项目名称</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="45"/>
+        <source>sector</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="46"/>
+        <source>location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="47"/>
+        <source>ceremony</source>
+        <translation>签约仪式</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="48"/>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="49"/>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="50"/>
+        <source>country</source>
+        <translation>国家/地区</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="51"/>
+        <source>title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="52"/>
+        <source>not a currency code: {text!r} (use CNY, USD, EUR...)</source>
+        <translation>不是有效的货币代码：{text!r}（请使用 CNY、USD、EUR 等）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="53"/>
+        <source>the signing needs a {field}</source>
+        <translation>签约需要填写{field}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="54"/>
+        <source>the {field} is longer than {limit} characters</source>
+        <translation>{field}超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="55"/>
+        <source>the amount must be more than zero (got {amount})</source>
+        <translation>金额必须大于零（现在是 {amount}）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="56"/>
+        <source>the amount {amount} is too large</source>
+        <translation>金额 {amount} 太大了</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="57"/>
+        <source>a signing needs at least two parties (got {count})</source>
+        <translation>签约至少需要两个签约方（现在只有 {count} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="58"/>
+        <source>the same party is named twice</source>
+        <translation>同一个签约方填写了两次</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="59"/>
+        <source>the signing time needs a time zone</source>
+        <translation>签约时间需要带时区</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="61"/>
+        <source>{path}: the event file is on a network share. SQLite files must be on a local disk; several computers share one event through the PostgreSQL server mode.</source>
+        <translation>{path}：活动文件位于网络共享上。SQLite 文件必须放在本机磁盘上；多台电脑共用一个活动，请使用 PostgreSQL 服务器模式。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="64"/>
+        <source>{where}: the event database is busy (locked by another desk); try again.</source>
+        <translation>{where}：活动数据库正忙（被另一个服务台占用），请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="66"/>
+        <source>{where}: the disk is full; nothing was saved. Free some space and try again.</source>
+        <translation>{where}：磁盘已满，未保存任何内容。请腾出一些空间后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="68"/>
+        <source>{where}: the event database is read-only; nothing was saved.</source>
+        <translation>{where}：活动数据库是只读的，未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="70"/>
+        <source>{where}: this file is not a WIMC event database (or it is damaged).</source>
+        <translation>{where}：此文件不是 WIMC 活动数据库（或者已经损坏）。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="72"/>
+        <source>{where}: the database failed: {error}</source>
+        <translation>{where}：数据库出错：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="73"/>
+        <source>{where}: holds no WIMC event database.</source>
+        <translation>{where}：这里没有 WIMC 活动数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="74"/>
+        <source>{where}: this event database was written by a newer WIMC Desk (schema {revision}); update the app to open it.</source>
+        <translation>{where}：此活动数据库由更新版本的 WIMC Desk 写入（数据库结构版本 {revision}），请先升级本软件再打开。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="77"/>
+        <source>{path}: no event database here (create one with init).</source>
+        <translation>{path}：这里没有活动数据库（请先用 init 创建）。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="78"/>
+        <source>the event needs a name</source>
+        <translation>活动需要名称</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="79"/>
+        <source>the last day {end} is before the first day {start}</source>
+        <translation>最后一天 {end} 早于第一天 {start}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="80"/>
+        <source>unknown time zone {timezone!r}</source>
+        <translation>未知的时区 {timezone!r}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="81"/>
+        <source>{where}: already holds an event database.</source>
+        <translation>{where}：已经有一个活动数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="82"/>
+        <source>{where}: holds no event.</source>
+        <translation>{where}：其中没有活动。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="84"/>
+        <source>cannot sort guests by {sort!r}</source>
+        <translation>无法按 {sort!r} 对嘉宾排序</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="86"/>
+        <source>no guest with id {id}</source>
+        <translation>没有 ID 为 {id} 的嘉宾</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="87"/>
+        <source>no check-in with id {id}</source>
+        <translation>没有 ID 为 {id} 的签到记录</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="88"/>
+        <source>this check-in was already undone</source>
+        <translation>这次签到已经撤销过了</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="89"/>
+        <source>a reason is required to undo a check-in made by someone else or more than 2 minutes ago</source>
+        <translation>撤销他人办理的签到或 2 分钟以前的签到，需要填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="91"/>
+        <source>unknown badge code {code}</source>
+        <translation>未知的胸卡号 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="92"/>
+        <source>{code} is not checked in on {day}</source>
+        <translation>{code} 在 {day} 没有签到</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="94"/>
+        <source>a walk-in needs a name</source>
+        <translation>现场登记需要填写姓名</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="95"/>
+        <source>{value!r}: {reason}</source>
+        <translation>{value!r}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="97"/>
+        <source>{count} badge(s) were printed before ({codes}); give a reason to reprint them</source>
+        <translation>有 {count} 张胸卡以前打印过（{codes}），重新打印需要填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="99"/>
+        <source>{code} is revoked; the guest&apos;s current badge is {current}</source>
+        <translation>{code} 已作废；该嘉宾现在的胸卡号是 {current}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="100"/>
+        <source>unknown badge template {template!r}</source>
+        <translation>未知的胸卡模板 {template!r}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="101"/>
+        <source>unknown category {category!r}</source>
+        <translation>未知的嘉宾类别 {category!r}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="102"/>
+        <source>a reissue needs a reason (lost, damaged, name corrected...)</source>
+        <translation>补办胸卡需要填写原因（遗失、损坏、更正姓名等）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="104"/>
+        <source>{file}: no column {column!r} (columns: {columns})</source>
+        <translation>{file}：没有 {column!r} 这一列（现有的列：{columns}）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="105"/>
+        <source>unknown field {field!r} in --map (fields: {fields})</source>
+        <translation>--map 中的字段 {field!r} 未知（可用的字段：{fields}）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="106"/>
+        <source>{file}: only a header row, no guests.</source>
+        <translation>{file}：只有表头行，没有嘉宾。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="107"/>
+        <source>{file}: no name column found in the header row {row} ({columns}); name it with --map name=COLUMN</source>
+        <translation>{file}：第 {row} 行表头中没有找到姓名列（{columns}）；请用 --map name=COLUMN 指定姓名列</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="109"/>
+        <source>{file}: cannot be read as {encoding}: {error}</source>
+        <translation>{file}：无法按 {encoding} 编码读取：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="110"/>
+        <source>{file}: broken {encoding} text: {error}</source>
+        <translation>{file}：{encoding} 文本已损坏：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="111"/>
+        <source>{file}: the text is neither UTF-8, UTF-16 nor GB18030; save it from Excel as &apos;CSV UTF-8&apos; and try again.</source>
+        <translation>{file}：文本编码既不是 UTF-8、UTF-16，也不是 GB18030；请在 Excel 中另存为“CSV UTF-8(逗号分隔)”后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="113"/>
+        <source>{file}: the file is empty.</source>
+        <translation>{file}：文件是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="114"/>
+        <source>{file}: no sheet named {sheet!r} (sheets: {sheets})</source>
+        <translation>{file}：没有名为 {sheet!r} 的工作表（现有的工作表：{sheets}）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="115"/>
+        <source>{file}: not a readable Excel workbook ({error}).</source>
+        <translation>{file}：不是可以读取的 Excel 工作簿（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="116"/>
+        <source>{path}: no such file.</source>
+        <translation>{path}：文件不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="117"/>
+        <source>{file}: the file has no rows.</source>
+        <translation>{file}：文件里没有任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="118"/>
+        <source>import cancelled; nothing was written</source>
+        <translation>导入已取消，未写入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="120"/>
+        <source>no signing with id {id}</source>
+        <translation>没有 ID 为 {id} 的签约</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="121"/>
+        <source>this signing was cancelled; it cannot be amended any more</source>
+        <translation>此签约已取消，不能再变更</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="122"/>
+        <source>a signing is amended only with a reason</source>
+        <translation>变更签约需要填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="123"/>
+        <source>this signing was cancelled; it cannot be cancelled any more</source>
+        <translation>此签约已经取消过了，不能再次取消</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="125"/>
+        <source>a signing is cancelled only with a reason</source>
+        <translation>取消签约需要填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="126"/>
+        <source>this signing was changed meanwhile (by another desk?); reload it and amend again</source>
+        <translation>此签约在您编辑期间已被修改（可能是另一个服务台）；请重新打开后再变更</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="128"/>
+        <source>nothing changed: the amendment says what the signing says</source>
+        <translation>没有任何改动：变更内容与原签约完全相同</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="129"/>
+        <source>give at least 4 characters of a signing id, not {text!r}</source>
+        <translation>签约 ID 至少需要输入 4 个字符，{text!r} 不够</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="130"/>
+        <source>{text} matches several signings; give more of the id</source>
+        <translation>{text} 对应多条签约，请输入更长的 ID</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="132"/>
+        <source>cannot paint the badges (the output cannot be written)</source>
+        <translation>无法生成胸卡（输出无法写入）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="133"/>
+        <source>the PDF cannot be written</source>
+        <translation>无法写入 PDF 文件</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="134"/>
+        <source>no font with Chinese characters is installed; install Noto Sans CJK (Debian/Ubuntu: apt install fonts-noto-cjk)</source>
+        <translation>没有安装含中文字符的字体；请安装 Noto Sans CJK（Debian/Ubuntu：apt install fonts-noto-cjk）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="137"/>
+        <source>choose the badges with one of: CODE..., --category, --all, --not-printed</source>
+        <translation>请用以下方式之一选择胸卡：CODE...、--category、--all、--not-printed</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="139"/>
+        <source>--format {format} needs --out FILE</source>
+        <translation>--format {format} 需要同时给出 --out FILE</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="140"/>
+        <source>--full-pii applies to a file: give --format and --out</source>
+        <translation>--full-pii 只对导出文件有效：请同时给出 --format 和 --out</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="141"/>
+        <source>give --format xlsx|csv|pdf for {out!r}</source>
+        <translation>请为 {out!r} 指定 --format xlsx|csv|pdf</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="142"/>
+        <source>not a time (ISO 8601, e.g. 2020-11-28T15:30): {text!r}</source>
+        <translation>不是有效的时间（ISO 8601 格式，例如 2020-11-28T15:30）：{text!r}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="143"/>
+        <source>the signing needs an amount (--amount, e.g. 5.2亿 or 1,234,567.89)</source>
+        <translation>签约需要金额（--amount，例如 5.2亿 或 1,234,567.89）</translation>
     </message>
 </context>
 </TS>

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 
-from wimc_desktop.domain.errors import NotAnEventDatabaseError, StorageError
+from wimc_desktop.domain.errors import Message, NotAnEventDatabaseError, StorageError
 
 NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "afs", "sshfs",
                        "fuse.sshfs", "davfs", "fuse.davfs2", "ncpfs"}
@@ -56,9 +56,9 @@ def refuse_network_share(path: Path) -> None:
     text = str(path)
     if text.startswith(("\\\\", "//")) or _mount_fs_type(path.parent) in NETWORK_FILESYSTEMS:
         raise StorageError(
-            f"{path}: the event file is on a network share. SQLite files must be on a local "
-            "disk; several computers share one event through the PostgreSQL server mode."
-        )
+            "{path}: the event file is on a network share. SQLite files must be on a local "
+            "disk; several computers share one event through the PostgreSQL server mode.",
+            path=path)
 
 
 def _set_sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -89,18 +89,23 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def storage_message(exc: Exception, where: str) -> str:
-    """The plain-words reason a database operation failed."""
-    text = str(getattr(exc, "orig", exc)).lower()
+def storage_message(exc: Exception, where: str) -> Message:
+    """The plain-words reason a database operation failed (a whole template per case)."""
+    error = getattr(exc, "orig", exc)
+    text = str(error).lower()
     if "locked" in text or "busy" in text:
-        return f"{where}: the event database is busy (locked by another desk); try again."
+        return Message("{where}: the event database is busy (locked by another desk); "
+                       "try again.", where=where)
     if "disk" in text and "full" in text:
-        return f"{where}: the disk is full; nothing was saved. Free some space and try again."
+        return Message("{where}: the disk is full; nothing was saved. Free some space and "
+                       "try again.", where=where)
     if "readonly" in text or "read-only" in text:
-        return f"{where}: the event database is read-only; nothing was saved."
+        return Message("{where}: the event database is read-only; nothing was saved.",
+                       where=where)
     if "not a database" in text or "malformed" in text:
-        return f"{where}: this file is not a WIMC event database (or it is damaged)."
-    return f"{where}: the database failed: {getattr(exc, 'orig', exc)}"
+        return Message("{where}: this file is not a WIMC event database (or it is damaged).",
+                       where=where)
+    return Message("{where}: the database failed: {error}", where=where, error=error)
 
 
 class Database:

@@ -51,12 +51,13 @@ def upgrade_to_head(db: Database) -> None:
 def check_event_database(db: Database) -> None:
     """Refuse a database that is not ours or is newer than this app; upgrade an older one."""
     if MARKER_TABLE not in db.table_names():
-        raise NotAnEventDatabaseError(f"{db.display_name}: holds no WIMC event database.")
+        raise NotAnEventDatabaseError("{where}: holds no WIMC event database.",
+                                      where=db.display_name)
     revision = current_revision(db)
     if revision is not None and revision not in known_revisions():
         raise NewerSchemaError(
-            f"{db.display_name}: this event database was written by a newer WIMC Desk "
-            f"(schema {revision}); update the app to open it."
-        )
+            "{where}: this event database was written by a newer WIMC Desk "
+            "(schema {revision}); update the app to open it.",
+            where=db.display_name, revision=revision)
     if revision != head_revision():
         upgrade_to_head(db)

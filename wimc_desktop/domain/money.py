@@ -46,15 +46,16 @@ def parse_amount(text: str) -> Decimal:
     cleaned = unicodedata.normalize("NFKC", text).strip().removeprefix("¥").strip()
     match = _AMOUNT.fullmatch(cleaned) if len(cleaned) <= _MAX_LENGTH else None
     if match is None:
-        raise AmountError(f"not an amount: {text!r} (write it like 1,234,567.89, 5.2亿 or "
-                          "3000万)")
+        raise AmountError("not an amount: {text!r} (write it like 1,234,567.89, 5.2亿 or "
+                          "3000万)", text=text)
     number = Decimal(match["number"].replace(",", ""))
     value = _EXACT.multiply(number, UNITS[match["unit"] or ""])
     cents = value * 100
     if cents != cents.to_integral_value():
-        raise AmountError(f"{text!r} is more precise than a fen (0.01 元)")
+        raise AmountError("{text!r} is more precise than a fen (0.01 元)", text=text)
     if value > MAX_AMOUNT:
-        raise AmountError(f"{text!r} is too large (at most {format_yuan(MAX_AMOUNT)} 元)")
+        raise AmountError("{text!r} is too large (at most {limit} 元)", text=text,
+                          limit=format_yuan(MAX_AMOUNT))
     return value.quantize(FEN)
 
 
@@ -62,7 +63,7 @@ def to_fen(amount: Decimal) -> int:
     """The whole number of fen in an amount of yuan (refusing a fraction of a fen)."""
     cents = amount * 100
     if cents != cents.to_integral_value():
-        raise AmountError(f"{amount} is more precise than a fen (0.01 元)")
+        raise AmountError("{amount} is more precise than a fen (0.01 元)", amount=amount)
     return int(cents)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from wimc_desktop.domain.errors import BadInputError
+from wimc_desktop.domain.errors import BadInputError, Message
 from wimc_desktop.domain.money import MAX_AMOUNT, format_yuan, to_fen
 from wimc_desktop.domain.money import needs_confirmation as needs_confirmation  # the window's
 
@@ -45,6 +45,12 @@ ROLE_ALIASES = {"投资方": "investor", "投资": "investor", "甲方": "invest
                 "合作方": "partner", "合作": "partner"}
 LIMITS = {"project_zh": 200, "project_en": 200, "sector": 100, "location": 200,
           "ceremony": 200, "name": 200, "role": 100, "country": 100, "title": 200}
+# What the messages call each checked field (pieces of a message, translated with it).
+FIELD_NAMES = {"project_name": Message("project name"), "project_en": Message("project en"),
+               "sector": Message("sector"), "location": Message("location"),
+               "ceremony": Message("ceremony"), "name": Message("name"),
+               "role": Message("role"), "country": Message("country"),
+               "title": Message("title")}
 
 
 def normalize_role(text: str) -> str:
@@ -169,17 +175,19 @@ def normalize_currency(text: str) -> str:
     code = text.strip().upper()
     code = CURRENCY_ALIASES.get(code, code)
     if not _CURRENCY.fullmatch(code):
-        raise BadInputError(f"not a currency code: {text!r} (use CNY, USD, EUR...)")
+        raise BadInputError("not a currency code: {text!r} (use CNY, USD, EUR...)", text=text)
     return code
 
 
 def _checked_text(label: str, text: str, required: bool = False) -> str:
     value = text.strip()
+    name = FIELD_NAMES[label]
     if required and not value:
-        raise BadInputError(f"the signing needs a {label.replace('_', ' ')}")
+        raise BadInputError("the signing needs a {field}", field=name)
     limit = LIMITS.get(label, 200)
     if len(value) > limit:
-        raise BadInputError(f"the {label.replace('_', ' ')} is longer than {limit} characters")
+        raise BadInputError("the {field} is longer than {limit} characters", field=name,
+                            limit=limit)
     return value
 
 
@@ -197,9 +205,9 @@ def _checked_witness(witness: SigningWitness) -> SigningWitness:
 def _check_amount(amount: Decimal) -> None:
     to_fen(amount)
     if amount <= 0:
-        raise BadInputError(f"the amount must be more than zero (got {amount})")
+        raise BadInputError("the amount must be more than zero (got {amount})", amount=amount)
     if amount > MAX_AMOUNT:
-        raise BadInputError(f"the amount {format_yuan(amount)} is too large")
+        raise BadInputError("the amount {amount} is too large", amount=format_yuan(amount))
 
 
 def validate_draft(draft: SigningDraft) -> SigningDraft:
@@ -207,7 +215,8 @@ def validate_draft(draft: SigningDraft) -> SigningDraft:
     project = _checked_text("project_name", draft.project_zh, required=True)
     parties = tuple(_checked_party(p) for p in draft.parties)
     if len(parties) < 2:
-        raise BadInputError(f"a signing needs at least two parties (got {len(parties)})")
+        raise BadInputError("a signing needs at least two parties (got {count})",
+                            count=len(parties))
     names = [p.name for p in parties]
     if len(set(names)) < len(names):
         raise BadInputError("the same party is named twice")

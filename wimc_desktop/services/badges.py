@@ -48,8 +48,8 @@ class ReprintNeedsReasonError(BadInputError):
     def __init__(self, statuses: list[PrintStatus]) -> None:
         self.statuses = statuses
         codes = ", ".join(s.code for s in statuses[:5]) + (" ..." if len(statuses) > 5 else "")
-        super().__init__(f"{len(statuses)} badge(s) were printed before ({codes}); "
-                         "give a reason to reprint them")
+        super().__init__("{count} badge(s) were printed before ({codes}); "
+                         "give a reason to reprint them", count=len(statuses), codes=codes)
 
 
 class RevokedCodeError(BadInputError):
@@ -57,7 +57,8 @@ class RevokedCodeError(BadInputError):
 
     def __init__(self, code: str, current: str) -> None:
         self.code, self.current = code, current
-        super().__init__(f"{code} is revoked; the guest's current badge is {current}")
+        super().__init__("{code} is revoked; the guest's current badge is {current}",
+                         code=code, current=current)
 
 
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
@@ -89,7 +90,7 @@ def _guests(session: Session, guest_ids: Sequence[str]) -> list[GuestRow]:
         found.update((r.id, r) for r in rows)
     missing = [i for i in guest_ids if i not in found]
     if missing:
-        raise NotFoundError(f"no guest with id {missing[0]}")
+        raise NotFoundError("no guest with id {id}", id=missing[0])
     return [found[i] for i in guest_ids]
 
 
@@ -100,7 +101,7 @@ def _holder(session: Session, code: str) -> tuple[GuestRow, RevokedBadgeRow | No
         return guest, None
     revoked = session.get(RevokedBadgeRow, code)
     if revoked is None:
-        raise NotFoundError(f"unknown badge code {code}")
+        raise NotFoundError("unknown badge code {code}", code=code)
     return session.get_one(GuestRow, revoked.guest_id), revoked
 
 
@@ -147,7 +148,7 @@ def record_prints(db: Database, guest_ids: Sequence[str], desk: Desk, template: 
     Returns the statuses before this print.
     """
     if template not in TEMPLATES:
-        raise BadInputError(f"unknown badge template {template!r}")
+        raise BadInputError("unknown badge template {template!r}", template=template)
     now = now or dt.datetime.now(dt.UTC)
     ids = list(dict.fromkeys(guest_ids))
     with db.write() as session:
@@ -176,7 +177,7 @@ def select_guests_for_badges(db: Database, codes: Sequence[str] | None = None,
     if category is not None:
         cat = resolve_category(category, category_lookup(event.categories))
         if cat is None:
-            raise BadInputError(f"unknown category {category!r}")
+            raise BadInputError("unknown category {category!r}", category=category)
         stmt = stmt.where(GuestRow.category == cat)
     if vip:
         stmt = stmt.where(CategoryRow.is_vip.is_(True))

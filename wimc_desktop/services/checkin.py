@@ -139,7 +139,7 @@ def check_in_guest(db: Database, guest_id: str, *, day: dt.date, desk: Desk,
             return replay
         guest = session.get(GuestRow, guest_id, with_for_update=True)
         if guest is None:
-            raise NotFoundError(f"no guest with id {guest_id}")
+            raise NotFoundError("no guest with id {id}", id=guest_id)
         if not is_event_day(event, day):
             return _refused(session, desk, Outcome.NOT_EVENT_DAY, guest.badge_code, day, now,
                             guest)
@@ -153,7 +153,7 @@ def undo_checkin(db: Database, checkin_id: str, *, desk: Desk, reason: str = "",
     with db.write() as session:
         row = session.get(CheckInRow, checkin_id)
         if row is None:
-            raise NotFoundError(f"no check-in with id {checkin_id}")
+            raise NotFoundError("no check-in with id {id}", id=checkin_id)
         if session.execute(select(CheckInUndoRow).where(
                 CheckInUndoRow.checkin_id == checkin_id)).scalar() is not None:
             raise BadInputError("this check-in was already undone")
@@ -175,10 +175,11 @@ def find_checkin(db: Database, code: str, day: dt.date) -> CheckInRecord:
             guest_id = session.execute(select(RevokedBadgeRow.guest_id).where(
                 RevokedBadgeRow.code == code)).scalar()
         if guest_id is None:
-            raise NotFoundError(f"unknown badge code {code}")
+            raise NotFoundError("unknown badge code {code}", code=code)
         row = first_checkin(session, guest_id, day)
         if row is None:
-            raise NotFoundError(f"{code} is not checked in on {day.isoformat()}")
+            raise NotFoundError("{code} is not checked in on {day}", code=code,
+                                day=day.isoformat())
         return _record(row)
 
 

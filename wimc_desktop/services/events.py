@@ -25,7 +25,8 @@ def open_event_database(target: str | os.PathLike[str]) -> Database:
     url = resolve_url(target)
     path = sqlite_path(url)
     if path is not None and not path.is_file():
-        raise NotAnEventDatabaseError(f"{path}: no event database here (create one with init).")
+        raise NotAnEventDatabaseError("{path}: no event database here (create one with init).",
+                                      path=path)
     db = Database(url)
     try:
         check_event_database(db)
@@ -39,11 +40,12 @@ def _check_new_event(name: str, start: dt.date, end: dt.date, timezone: str) -> 
     if not name.strip():
         raise BadInputError("the event needs a name")
     if end < start:
-        raise BadInputError(f"the last day {end} is before the first day {start}")
+        raise BadInputError("the last day {end} is before the first day {start}",
+                            end=end, start=start)
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise BadInputError(f"unknown time zone {timezone!r}") from exc
+        raise BadInputError("unknown time zone {timezone!r}", timezone=timezone) from exc
 
 
 def create_event(
@@ -68,7 +70,7 @@ def create_event(
     db = Database(url)
     if MARKER_TABLE in db.table_names():
         db.dispose()
-        raise BadInputError(f"{db.display_name}: already holds an event database.")
+        raise BadInputError("{where}: already holds an event database.", where=db.display_name)
     upgrade_to_head(db)
     now = dt.datetime.now(dt.UTC)
     with db.write() as session:
@@ -90,7 +92,7 @@ def get_event(db: Database) -> Event:
     with db.read() as session:
         row = session.execute(select(EventRow)).scalar_one_or_none()
         if row is None:
-            raise NotAnEventDatabaseError(f"{db.display_name}: holds no event.")
+            raise NotAnEventDatabaseError("{where}: holds no event.", where=db.display_name)
         cats = session.execute(select(CategoryRow).order_by(CategoryRow.sort_order)).scalars()
         categories = tuple(Category(c.code, c.name_zh, c.name_en, c.color, c.is_vip,
                                     c.sort_order) for c in cats)

@@ -36,7 +36,7 @@ def count_guests(db: Database) -> int:
 def guest_ids(db: Database, sort: str = "name", descending: bool = False) -> list[str]:
     """Every guest's id in the order of one field (ties broken by badge code)."""
     if sort not in SORTABLE:
-        raise BadInputError(f"cannot sort guests by {sort!r}")
+        raise BadInputError("cannot sort guests by {sort!r}", sort=sort)
     # Names sort as a Chinese list does: by pinyin (Latin names fall in by their letters).
     columns = [GuestRow.name_pinyin, GuestRow.name] if sort == "name" else [getattr(GuestRow,
                                                                                  sort)]

@@ -25,7 +25,7 @@ from wimc_desktop.db.schema import (
     SigningRow,
     SigningWitnessRow,
 )
-from wimc_desktop.domain.errors import BadInputError, NotFoundError
+from wimc_desktop.domain.errors import BadInputError, Message, NotFoundError
 from wimc_desktop.domain.ids import new_id, new_ids
 from wimc_desktop.domain.money import from_fen, to_fen
 from wimc_desktop.domain.signing_totals import GroupBy, SigningFilter, SigningSummary, summarize
@@ -102,7 +102,7 @@ def _load(session: Session, conds: Sequence[ColumnElement[bool]]) -> list[Signin
 def _load_one(session: Session, signing_id: str) -> Signing:
     found = _load(session, [SigningRow.id == signing_id])
     if not found:
-        raise NotFoundError(f"no signing with id {signing_id}")
+        raise NotFoundError("no signing with id {id}", id=signing_id)
     return found[0]
 
 
@@ -110,7 +110,7 @@ def _check_guests(session: Session, draft: SigningDraft) -> None:
     linked = [p.guest_id for p in draft.parties] + [w.guest_id for w in draft.witnesses]
     for guest_id in {g for g in linked if g}:
         if session.get(GuestRow, guest_id) is None:
-            raise BadInputError(f"no guest with id {guest_id}")
+            raise BadInputError("no guest with id {id}", id=guest_id)
 
 
 def _write_people(session: Session, signing_id: str, draft: SigningDraft) -> None:
@@ -166,14 +166,24 @@ def add_signing(db: Database, draft: SigningDraft, *, operator: str,
     return add_signings(db, [draft], operator=operator, now=now)[0]
 
 
+# Why a signing cannot be amended or cancelled, per verb (whole sentences, to translate).
+_REFUSALS = {
+    "amended": (Message("this signing was cancelled; it cannot be amended any more"),
+                Message("a signing is amended only with a reason")),
+    "cancelled": (Message("this signing was cancelled; it cannot be cancelled any more"),
+                  Message("a signing is cancelled only with a reason")),
+}
+
+
 def _changeable(session: Session, signing_id: str, reason: str, verb: str) -> SigningRow:
     row = session.get(SigningRow, signing_id)
     if row is None:
-        raise NotFoundError(f"no signing with id {signing_id}")
+        raise NotFoundError("no signing with id {id}", id=signing_id)
+    was_cancelled, needs_reason = _REFUSALS[verb]
     if row.status == SigningStatus.CANCELLED.value:
-        raise BadInputError(f"this signing was cancelled; it cannot be {verb} any more")
+        raise BadInputError(was_cancelled)
     if not reason.strip():
-        raise BadInputError(f"a signing is {verb} only with a reason")
+        raise BadInputError(needs_reason)
     return row
 
 
@@ -220,14 +230,15 @@ def find_signing_id(db: Database, text: str) -> str:
     """The id of the one signing whose id is or starts with `text` (as the CLI shows it)."""
     text = text.strip().lower()
     if len(text) < 4:
-        raise BadInputError(f"give at least 4 characters of a signing id, not {text!r}")
+        raise BadInputError("give at least 4 characters of a signing id, not {text!r}",
+                            text=text)
     with db.read() as session:
         found = session.execute(select(SigningRow.id).where(
             SigningRow.id.startswith(text, autoescape=True)).limit(2)).scalars().all()
     if not found:
-        raise NotFoundError(f"no signing with id {text}")
+        raise NotFoundError("no signing with id {id}", id=text)
     if len(found) > 1:
-        raise BadInputError(f"{text} matches several signings; give more of the id")
+        raise BadInputError("{text} matches several signings; give more of the id", text=text)
     return found[0]
 
 
@@ -247,7 +258,7 @@ def signing_history(db: Database, signing_id: str) -> list[SigningChange]:
     """Every change to a signing, oldest first."""
     with db.read() as session:
         if session.get(SigningRow, signing_id) is None:
-            raise NotFoundError(f"no signing with id {signing_id}")
+            raise NotFoundError("no signing with id {id}", id=signing_id)
         rows = session.execute(select(SigningHistoryRow).where(
             SigningHistoryRow.signing_id == signing_id).order_by(
             SigningHistoryRow.at, SigningHistoryRow.id)).scalars()

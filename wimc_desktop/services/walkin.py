@@ -12,7 +12,8 @@ from wimc_desktop.db.schema import GuestRow
 from wimc_desktop.domain.badge_codes import new_code
 from wimc_desktop.domain.categories import category_lookup
 from wimc_desktop.domain.checkin import CheckInResult, Desk, Method, Outcome, is_event_day
-from wimc_desktop.domain.errors import BadInputError
+from wimc_desktop.domain.errors import BadInputError, Message
+from wimc_desktop.domain.problems import REASON_TEXT
 from wimc_desktop.services.checkin import _admit
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.guests import code_in_use
@@ -34,7 +35,8 @@ def _checked(name: str, organization: str, mobile: str, email: str, category: st
         if values[field]:
             value, reason = check(values[field], categories)
             if reason:
-                raise BadInputError(f"{field} {values[field]!r}: {reason}")
+                raise BadInputError("{value!r}: {reason}", value=values[field],
+                                    reason=Message(REASON_TEXT[reason]))
             values[field] = value
     return values
 

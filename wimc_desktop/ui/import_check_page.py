@@ -10,6 +10,7 @@ from wimc_desktop.domain.errors import DeskError, ImportRejectedError
 from wimc_desktop.domain.models import ImportReport
 from wimc_desktop.services.importing import import_file
 from wimc_desktop.ui import messages
+from wimc_desktop.ui.error_texts import error_text
 from wimc_desktop.ui.import_choices import ImportChoices
 from wimc_desktop.ui.problems_view import ProblemsView
 from wimc_desktop.ui.worker import Task, Worker
@@ -103,7 +104,8 @@ class ImportCheckPage(QWizardPage):
             self.problems.show()
             self.problems_found.emit(exc.problems)
             return
-        self.summary.setText(self.tr("This file cannot be imported: %1").replace("%1", str(exc)))
+        self.summary.setText(self.tr("This file cannot be imported: %1")
+                             .replace("%1", error_text(exc)))
         self.check_failed.emit(exc)
         if not isinstance(exc, DeskError):
             messages.show_bug(self, exc)

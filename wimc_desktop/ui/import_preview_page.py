@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from wimc_desktop.domain.errors import DeskError
 from wimc_desktop.services.importing import ImportPreview, preview_file
 from wimc_desktop.ui import messages
+from wimc_desktop.ui.error_texts import error_text
 from wimc_desktop.ui.import_choices import ImportChoices
 from wimc_desktop.ui.mapping_editor import MappingEditor
 from wimc_desktop.ui.rows_table_model import RowsTableModel
@@ -115,7 +116,8 @@ class ImportPreviewPage(QWizardPage):
         if generation != self._generation:
             return
         self.sample_model.set_rows([], [])
-        self.status.setText(self.tr("This file cannot be imported: %1").replace("%1", str(exc)))
+        self.status.setText(self.tr("This file cannot be imported: %1")
+                            .replace("%1", error_text(exc)))
         self.preview_failed.emit(exc)
         if not isinstance(exc, DeskError):
             messages.show_bug(self, exc)

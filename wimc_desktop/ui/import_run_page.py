@@ -17,6 +17,7 @@ from wimc_desktop.domain.errors import DeskError, ImportCancelledError, ImportRe
 from wimc_desktop.domain.models import ImportReport
 from wimc_desktop.services.importing import import_file
 from wimc_desktop.ui import messages
+from wimc_desktop.ui.error_texts import error_text
 from wimc_desktop.ui.import_check_page import summary_text
 from wimc_desktop.ui.import_choices import ImportChoices
 from wimc_desktop.ui.problems_view import ProblemsView
@@ -112,7 +113,7 @@ class ImportRunPage(QWizardPage):
         if isinstance(exc, ImportRejectedError):
             self.problems.show_problems(exc.problems)
             self.problems.show()
-        self.summary.setText(self.tr("Nothing was imported: %1").replace("%1", str(exc)))
+        self.summary.setText(self.tr("Nothing was imported: %1").replace("%1", error_text(exc)))
         self._end()
         self.import_failed.emit(exc)
         if not isinstance(exc, DeskError):

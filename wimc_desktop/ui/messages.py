@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from wimc_desktop.domain.errors import DeskError
+from wimc_desktop.ui.error_texts import error_text
 
 log = logging.getLogger("wimc_desktop.ui")
 
@@ -45,7 +46,7 @@ def show_warning(parent: QWidget | None, text: str, info: str = "") -> None:
 def show_known_error(parent: QWidget | None, exc: DeskError, what: str = "") -> None:
     """A known failure: what was being done, then the core's own plain-words reason."""
     text = what or QCoreApplication.translate("Messages", "That did not work.")
-    exec_box(_box(parent, QMessageBox.Icon.Warning, text, str(exc)))
+    exec_box(_box(parent, QMessageBox.Icon.Warning, text, error_text(exc)))
 
 
 def show_bug(parent: QWidget | None, exc: BaseException) -> None:

@@ -38,6 +38,7 @@ from wimc_desktop.domain.signings import (
 )
 from wimc_desktop.services.search import search_guests
 from wimc_desktop.services.signings import SigningChoices
+from wimc_desktop.ui.error_texts import error_text
 from wimc_desktop.ui.signing_table_model import amount_text
 from wimc_desktop.ui.worker import Worker
 
@@ -191,7 +192,7 @@ class SigningDialog(QDialog):
         try:
             amount = parse_amount(text)
         except AmountError as exc:
-            self.amount_parsed.setText(str(exc))
+            self.amount_parsed.setText(error_text(exc))
             self.amount_parsed.setStyleSheet("color: #C62828;")
             return
         currency = self.currency.currentText().strip().upper() or "CNY"
@@ -263,7 +264,7 @@ class SigningDialog(QDialog):
         try:
             self._draft = self.build_draft()
         except BadInputError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return
         self.accept()
 

@@ -26,6 +26,7 @@ from wimc_desktop.services.importing.rows import check_mobile
 from wimc_desktop.services.walkin import register_walk_in
 from wimc_desktop.ui import i18n, messages
 from wimc_desktop.ui.checkin_banner import day_text
+from wimc_desktop.ui.error_texts import error_text
 from wimc_desktop.ui.problem_texts import reason_text
 from wimc_desktop.ui.worker import Worker
 
@@ -135,7 +136,7 @@ class WalkInDialog(QDialog):
     def _on_walk_in_failed(self, exc: Exception) -> None:
         self.register_button.setEnabled(True)
         if isinstance(exc, DeskError):
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
         else:
             messages.report_error(self, exc)
 

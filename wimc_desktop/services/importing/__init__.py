@@ -58,7 +58,8 @@ def _column_index(headers: list[str], column: str, file: str) -> int:
             index = index * 26 + ord(ch) - 64
         if index <= len(headers):
             return index - 1
-    raise BadInputError(f"{file}: no column {column!r} (columns: {', '.join(headers)})")
+    raise BadInputError("{file}: no column {column!r} (columns: {columns})",
+                        file=file, column=column, columns=", ".join(headers))
 
 
 def resolve_mapping(headers: list[str], overrides: Mapping[str, str] | None,
@@ -67,8 +68,8 @@ def resolve_mapping(headers: list[str], overrides: Mapping[str, str] | None,
     mapping = auto_mapping(headers)
     for field, column in (overrides or {}).items():
         if field not in GUEST_FIELDS:
-            raise BadInputError(f"unknown field {field!r} in --map "
-                                f"(fields: {', '.join(GUEST_FIELDS)})")
+            raise BadInputError("unknown field {field!r} in --map (fields: {fields})",
+                                field=field, fields=", ".join(GUEST_FIELDS))
         if column == "":
             mapping.pop(field, None)
             continue
@@ -142,12 +143,13 @@ def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] 
                  is_cancelled: Callable[[], bool] | None = None) -> ImportReport:
     """Validate every row, then write all of them in one transaction, or nothing."""
     if not table.data_rows():
-        raise BadInputError(f"{table.file}: only a header row, no guests.")
+        raise BadInputError("{file}: only a header row, no guests.", file=table.file)
     mapping = resolve_mapping(table.headers, overrides, table.file)
     if "name" not in mapping:
-        raise BadInputError(f"{table.file}: no name column found in the header row "
-                            f"{table.header_row} ({', '.join(table.headers)}); "
-                            "name it with --map name=COLUMN")
+        raise BadInputError("{file}: no name column found in the header row {row} "
+                            "({columns}); name it with --map name=COLUMN",
+                            file=table.file, row=table.header_row,
+                            columns=", ".join(table.headers))
     event = get_event(db)
     batch, problems = _convert(table, mapping, event)
     headers = {f: table.headers[i] for f, i in mapping.items()}

@@ -61,20 +61,22 @@ def decode_bytes(data: bytes, file: str, encoding: str | None = None) -> tuple[s
         try:
             return data.decode(encoding), encoding
         except (UnicodeDecodeError, LookupError) as exc:
-            raise BadInputError(f"{file}: cannot be read as {encoding}: {exc}") from exc
+            raise BadInputError("{file}: cannot be read as {encoding}: {error}",
+                                file=file, encoding=encoding, error=exc) from exc
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(name), name
             except UnicodeDecodeError as exc:
-                raise BadInputError(f"{file}: broken {name} text: {exc}") from exc
+                raise BadInputError("{file}: broken {encoding} text: {error}",
+                                    file=file, encoding=name, error=exc) from exc
     for name in ("utf-8", "gb18030"):
         try:
             return data.decode(name), name
         except UnicodeDecodeError:
             continue
-    raise BadInputError(f"{file}: the text is neither UTF-8, UTF-16 nor GB18030; "
-                        "save it from Excel as 'CSV UTF-8' and try again.")
+    raise BadInputError("{file}: the text is neither UTF-8, UTF-16 nor GB18030; "
+                        "save it from Excel as 'CSV UTF-8' and try again.", file=file)
 
 
 def sniff_delimiter(text: str) -> str:
@@ -109,7 +111,7 @@ def read_csv(path: Path, encoding: str | None = None) -> RawTable:
     """A CSV or tab-separated text file as rows of text."""
     data = path.read_bytes()
     if not data.strip():
-        raise BadInputError(f"{path.name}: the file is empty.")
+        raise BadInputError("{file}: the file is empty.", file=path.name)
     text, used = decode_bytes(data, path.name, encoding)
     rows, problems = _parse_csv(text.lstrip("\ufeff"), path.name)
     return RawTable(path.name, used, "", [], rows, problems=problems)
@@ -171,13 +173,14 @@ def read_workbook(path: Path, sheet: str | None = None) -> RawTable:
         names = list(workbook.sheet_names)
         chosen = sheet if sheet is not None else names[0]
         if chosen not in names:
-            raise BadInputError(f"{path.name}: no sheet named {chosen!r} "
-                                f"(sheets: {', '.join(names)})")
+            raise BadInputError("{file}: no sheet named {sheet!r} (sheets: {sheets})",
+                                file=path.name, sheet=chosen, sheets=", ".join(names))
         values = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
     except BadInputError:
         raise
     except Exception as exc:  # calamine raises several types for a damaged file
-        raise BadInputError(f"{path.name}: not a readable Excel workbook ({exc}).") from exc
+        raise BadInputError("{file}: not a readable Excel workbook ({error}).",
+                            file=path.name, error=exc) from exc
     rows = [[v if type(v) is str else cell_text(v) for v in row] for row in values]
     missing = (formulas_without_values(path, names.index(chosen))
                if path.suffix.lower() in {".xlsx", ".xlsm"} else set())
@@ -197,12 +200,12 @@ def find_header(rows: list[list[str]]) -> int:
 def read_table(path: Path, *, sheet: str | None = None, encoding: str | None = None) -> RawTable:
     """Read any supported guest-list file and locate its header row."""
     if not path.is_file():
-        raise BadInputError(f"{path}: no such file.")
+        raise BadInputError("{path}: no such file.", path=path)
     if path.suffix.lower() in EXCEL_SUFFIXES:
         table = read_workbook(path, sheet)
     else:
         table = read_csv(path, encoding)
     if not any(any(c.strip() for c in r) for r in table.rows):
-        raise BadInputError(f"{path.name}: the file has no rows.")
+        raise BadInputError("{file}: the file has no rows.", file=path.name)
     table.header_index = find_header(table.rows)
     return table

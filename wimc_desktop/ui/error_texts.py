@@ -1,0 +1,170 @@
+"""Known failures (DeskError) in the interface language: every core template, translated.
+
+The core raises `BadInputError("the last day {end} is before the first day {start}",
+end=..., start=...)`; `str(exc)` is the English text. Here each template is listed once
+with QT_TRANSLATE_NOOP (so pyside6-lupdate extracts it), and `error_text(exc)` shows the
+translation with the arguments filled in ({name} and {name!r} as in the core). An
+argument that is itself a Message (a piece of a composed text) is translated the same
+way; a guest-list reason is translated by problem_texts.
+
+A new template in domain/, db/, services/, render/ or cli*.py must be added below (and
+translated in resources/translations/wimc_zh_CN.ts): tests/unit/test_error_templates.py
+fails until it is. A template missing here is shown in English, never lost.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from wimc_desktop.domain.errors import DeskError, Message, fill
+from wimc_desktop.domain.problems import REASON_TEXT
+from wimc_desktop.ui import problem_texts
+
+CONTEXT = "errors"
+
+_SOURCES = (
+    # domain/errors.py: a rejected guest list and where its first problem is
+    QT_TRANSLATE_NOOP("errors", "{file}: rejected, nothing imported: no problems listed"),
+    QT_TRANSLATE_NOOP("errors", "{file}: rejected, nothing imported: {problem}"),
+    QT_TRANSLATE_NOOP("errors", "{file}: rejected, nothing imported: {problem} "
+                      "(and {more} more)"),
+    QT_TRANSLATE_NOOP("errors", "{file}: {problem}"),
+    QT_TRANSLATE_NOOP("errors", "row {row}, column {column!r}, value {value!r}: {reason}"),
+    QT_TRANSLATE_NOOP("errors", "row {row}, column {column!r}: {reason}"),
+    QT_TRANSLATE_NOOP("errors", "row {row}, value {value!r}: {reason}"),
+    QT_TRANSLATE_NOOP("errors", "row {row}: {reason}"),
+    # domain/money.py
+    QT_TRANSLATE_NOOP("errors", "not an amount: {text!r} (write it like 1,234,567.89, "
+                      "5.2亿 or 3000万)"),
+    QT_TRANSLATE_NOOP("errors", "{text!r} is more precise than a fen (0.01 元)"),
+    QT_TRANSLATE_NOOP("errors", "{text!r} is too large (at most {limit} 元)"),
+    QT_TRANSLATE_NOOP("errors", "{amount} is more precise than a fen (0.01 元)"),
+    # domain/signings.py: the checked fields, then the rules
+    QT_TRANSLATE_NOOP("errors", "project name"),
+    QT_TRANSLATE_NOOP("errors", "project en"),
+    QT_TRANSLATE_NOOP("errors", "sector"),
+    QT_TRANSLATE_NOOP("errors", "location"),
+    QT_TRANSLATE_NOOP("errors", "ceremony"),
+    QT_TRANSLATE_NOOP("errors", "name"),
+    QT_TRANSLATE_NOOP("errors", "role"),
+    QT_TRANSLATE_NOOP("errors", "country"),
+    QT_TRANSLATE_NOOP("errors", "title"),
+    QT_TRANSLATE_NOOP("errors", "not a currency code: {text!r} (use CNY, USD, EUR...)"),
+    QT_TRANSLATE_NOOP("errors", "the signing needs a {field}"),
+    QT_TRANSLATE_NOOP("errors", "the {field} is longer than {limit} characters"),
+    QT_TRANSLATE_NOOP("errors", "the amount must be more than zero (got {amount})"),
+    QT_TRANSLATE_NOOP("errors", "the amount {amount} is too large"),
+    QT_TRANSLATE_NOOP("errors", "a signing needs at least two parties (got {count})"),
+    QT_TRANSLATE_NOOP("errors", "the same party is named twice"),
+    QT_TRANSLATE_NOOP("errors", "the signing time needs a time zone"),
+    # db/engine.py, db/migrate.py
+    QT_TRANSLATE_NOOP("errors", "{path}: the event file is on a network share. SQLite "
+                      "files must be on a local disk; several computers share one event "
+                      "through the PostgreSQL server mode."),
+    QT_TRANSLATE_NOOP("errors", "{where}: the event database is busy (locked by another "
+                      "desk); try again."),
+    QT_TRANSLATE_NOOP("errors", "{where}: the disk is full; nothing was saved. Free some "
+                      "space and try again."),
+    QT_TRANSLATE_NOOP("errors", "{where}: the event database is read-only; nothing was "
+                      "saved."),
+    QT_TRANSLATE_NOOP("errors", "{where}: this file is not a WIMC event database (or it is "
+                      "damaged)."),
+    QT_TRANSLATE_NOOP("errors", "{where}: the database failed: {error}"),
+    QT_TRANSLATE_NOOP("errors", "{where}: holds no WIMC event database."),
+    QT_TRANSLATE_NOOP("errors", "{where}: this event database was written by a newer WIMC "
+                      "Desk (schema {revision}); update the app to open it."),
+    # services/events.py
+    QT_TRANSLATE_NOOP("errors", "{path}: no event database here (create one with init)."),
+    QT_TRANSLATE_NOOP("errors", "the event needs a name"),
+    QT_TRANSLATE_NOOP("errors", "the last day {end} is before the first day {start}"),
+    QT_TRANSLATE_NOOP("errors", "unknown time zone {timezone!r}"),
+    QT_TRANSLATE_NOOP("errors", "{where}: already holds an event database."),
+    QT_TRANSLATE_NOOP("errors", "{where}: holds no event."),
+    # services/guests.py
+    QT_TRANSLATE_NOOP("errors", "cannot sort guests by {sort!r}"),
+    # services/checkin.py
+    QT_TRANSLATE_NOOP("errors", "no guest with id {id}"),
+    QT_TRANSLATE_NOOP("errors", "no check-in with id {id}"),
+    QT_TRANSLATE_NOOP("errors", "this check-in was already undone"),
+    QT_TRANSLATE_NOOP("errors", "a reason is required to undo a check-in made by someone "
+                      "else or more than 2 minutes ago"),
+    QT_TRANSLATE_NOOP("errors", "unknown badge code {code}"),
+    QT_TRANSLATE_NOOP("errors", "{code} is not checked in on {day}"),
+    # services/walkin.py
+    QT_TRANSLATE_NOOP("errors", "a walk-in needs a name"),
+    QT_TRANSLATE_NOOP("errors", "{value!r}: {reason}"),
+    # services/badges.py
+    QT_TRANSLATE_NOOP("errors", "{count} badge(s) were printed before ({codes}); give a "
+                      "reason to reprint them"),
+    QT_TRANSLATE_NOOP("errors", "{code} is revoked; the guest's current badge is {current}"),
+    QT_TRANSLATE_NOOP("errors", "unknown badge template {template!r}"),
+    QT_TRANSLATE_NOOP("errors", "unknown category {category!r}"),
+    QT_TRANSLATE_NOOP("errors", "a reissue needs a reason (lost, damaged, name corrected...)"),
+    # services/importing/
+    QT_TRANSLATE_NOOP("errors", "{file}: no column {column!r} (columns: {columns})"),
+    QT_TRANSLATE_NOOP("errors", "unknown field {field!r} in --map (fields: {fields})"),
+    QT_TRANSLATE_NOOP("errors", "{file}: only a header row, no guests."),
+    QT_TRANSLATE_NOOP("errors", "{file}: no name column found in the header row {row} "
+                      "({columns}); name it with --map name=COLUMN"),
+    QT_TRANSLATE_NOOP("errors", "{file}: cannot be read as {encoding}: {error}"),
+    QT_TRANSLATE_NOOP("errors", "{file}: broken {encoding} text: {error}"),
+    QT_TRANSLATE_NOOP("errors", "{file}: the text is neither UTF-8, UTF-16 nor GB18030; "
+                      "save it from Excel as 'CSV UTF-8' and try again."),
+    QT_TRANSLATE_NOOP("errors", "{file}: the file is empty."),
+    QT_TRANSLATE_NOOP("errors", "{file}: no sheet named {sheet!r} (sheets: {sheets})"),
+    QT_TRANSLATE_NOOP("errors", "{file}: not a readable Excel workbook ({error})."),
+    QT_TRANSLATE_NOOP("errors", "{path}: no such file."),
+    QT_TRANSLATE_NOOP("errors", "{file}: the file has no rows."),
+    QT_TRANSLATE_NOOP("errors", "import cancelled; nothing was written"),
+    # services/signings.py
+    QT_TRANSLATE_NOOP("errors", "no signing with id {id}"),
+    QT_TRANSLATE_NOOP("errors", "this signing was cancelled; it cannot be amended any more"),
+    QT_TRANSLATE_NOOP("errors", "a signing is amended only with a reason"),
+    QT_TRANSLATE_NOOP("errors", "this signing was cancelled; it cannot be cancelled any "
+                      "more"),
+    QT_TRANSLATE_NOOP("errors", "a signing is cancelled only with a reason"),
+    QT_TRANSLATE_NOOP("errors", "this signing was changed meanwhile (by another desk?); "
+                      "reload it and amend again"),
+    QT_TRANSLATE_NOOP("errors", "nothing changed: the amendment says what the signing says"),
+    QT_TRANSLATE_NOOP("errors", "give at least 4 characters of a signing id, not {text!r}"),
+    QT_TRANSLATE_NOOP("errors", "{text} matches several signings; give more of the id"),
+    # render/
+    QT_TRANSLATE_NOOP("errors", "cannot paint the badges (the output cannot be written)"),
+    QT_TRANSLATE_NOOP("errors", "the PDF cannot be written"),
+    QT_TRANSLATE_NOOP("errors", "no font with Chinese characters is installed; install "
+                      "Noto Sans CJK (Debian/Ubuntu: apt install fonts-noto-cjk)"),
+    # cli.py, cli_reports.py, cli_signings.py
+    QT_TRANSLATE_NOOP("errors", "choose the badges with one of: CODE..., --category, --all, "
+                      "--not-printed"),
+    QT_TRANSLATE_NOOP("errors", "--format {format} needs --out FILE"),
+    QT_TRANSLATE_NOOP("errors", "--full-pii applies to a file: give --format and --out"),
+    QT_TRANSLATE_NOOP("errors", "give --format xlsx|csv|pdf for {out!r}"),
+    QT_TRANSLATE_NOOP("errors", "not a time (ISO 8601, e.g. 2020-11-28T15:30): {text!r}"),
+    QT_TRANSLATE_NOOP("errors", "the signing needs an amount (--amount, e.g. 5.2亿 or "
+                      "1,234,567.89)"),
+)
+
+TEMPLATES: frozenset[str] = frozenset(_SOURCES)
+_REASONS = {text: code for code, text in REASON_TEXT.items()}
+
+
+def message_text(message: Message) -> str | None:
+    """A message in the interface language; None when its template is not listed here."""
+    if message.template in _REASONS:
+        return problem_texts.reason_text(_REASONS[message.template], message.params,
+                                         str(message))
+    if message.template not in TEMPLATES:
+        return None
+    args = {name: (message_text(value) or str(value)) if isinstance(value, Message) else value
+            for name, value in message.args.items()}
+    try:
+        return fill(QCoreApplication.translate(CONTEXT, message.template), args)
+    except (KeyError, IndexError, ValueError):  # a broken translation: the English stands
+        return None
+
+
+def error_text(exc: BaseException) -> str:
+    """What to show for a failure: a known one in the interface language, else str(exc)."""
+    if isinstance(exc, DeskError):
+        return message_text(exc.message) or str(exc)
+    return str(exc)
