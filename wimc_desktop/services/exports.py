@@ -104,13 +104,18 @@ def new_workbook(path: str | os.PathLike[str]) -> Any:
 def write_row(sheet: Any, row: int, values: Sequence[Cell],
               formats: Sequence[Any | None] = ()) -> None:
     """One row of typed cells: text (inert) as strings, numbers as numbers, dates as dates."""
+    n_formats = len(formats)
     for col, value in enumerate(values):
-        fmt = formats[col] if col < len(formats) else None
-        if value is None or value == "":
-            sheet.write_blank(row, col, None, fmt)
-        elif isinstance(value, str):
-            sheet.write_string(row, col, inert_cell(value), fmt)
-        elif isinstance(value, dt.datetime | dt.date):
-            sheet.write_datetime(row, col, value, fmt)
-        else:  # a double holds any amount below 10^13 元 to the fen (15 digits)
-            sheet.write_number(row, col, float(value), fmt)
+        write_cell(sheet, row, col, value, formats[col] if col < n_formats else None)
+
+
+def write_cell(sheet: Any, row: int, col: int, value: Cell, fmt: Any | None = None) -> None:
+    """One typed cell (see write_row); xlsx_sheet.FastWorksheet.write_cells does the same."""
+    if value is None or value == "":
+        sheet.write_blank(row, col, None, fmt)
+    elif isinstance(value, str):
+        sheet.write_string(row, col, inert_cell(value), fmt)
+    elif isinstance(value, dt.datetime | dt.date):
+        sheet.write_datetime(row, col, value, fmt)
+    else:  # a double holds any amount below 10^13 元 to the fen (15 digits)
+        sheet.write_number(row, col, float(value), fmt)
