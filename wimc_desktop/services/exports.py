@@ -41,16 +41,17 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
     """A temporary path beside `path`; moved over `path` only when the block succeeds."""
     target = Path(path)
     if target.is_dir():
-        raise BadInputError(f"{target}: is a folder; give a file name")
+        raise BadInputError("{target}: is a folder; give a file name", target=target)
     if not target.parent.is_dir():
-        raise BadInputError(f"{target.parent}: no such folder")
+        raise BadInputError("{folder}: no such folder", folder=target.parent)
     temp = _new_temp(target)
     try:
         yield temp
         _fsync(temp)
         os.replace(temp, target)
     except OSError as exc:
-        raise StorageError(f"{target}: could not be written: {exc.strerror or exc}") from exc
+        raise StorageError("{target}: could not be written: {reason}", target=target,
+                           reason=exc.strerror or exc) from exc
     finally:
         temp.unlink(missing_ok=True)
 
@@ -64,9 +65,11 @@ def _new_temp(target: Path) -> Path:
         except FileExistsError:
             continue
         except OSError as exc:
-            raise StorageError(f"{target}: could not be written: {exc.strerror or exc}") from exc
+            raise StorageError("{target}: could not be written: {reason}", target=target,
+                           reason=exc.strerror or exc) from exc
         return temp
-    raise StorageError(f"{target}: could not create a temporary file beside it")
+    raise StorageError("{target}: could not create a temporary file beside it",
+                       target=target)
 
 
 def _fsync(path: Path) -> None:

@@ -94,7 +94,8 @@ def report_context(db: Database, day: dt.date, *, lang: str = "zh", full_pii: bo
                    desk: str = "", now: dt.datetime | None = None) -> ReportContext:
     """The day's figures, ready to be written in `lang` (the lists: report_lists.DayLists)."""
     if lang not in LANGS:
-        raise BadInputError(f"unknown language {lang!r} (choose one of: {', '.join(LANGS)})")
+        raise BadInputError("unknown language {lang!r} (choose one of: {choices})", lang=lang,
+                            choices=", ".join(LANGS))
     return ReportContext(daily_report(db, day, now=now), get_event(db), lang, full_pii, desk)
 
 
@@ -136,12 +137,13 @@ def export_report(db: Database, day: dt.date, fmt: str, path: str | os.PathLike[
     turns true, BadInputError for a bad format, language or folder.
     """
     if fmt not in FORMATS:
-        raise BadInputError(f"unknown format {fmt!r} (choose one of: {', '.join(FORMATS)})")
+        raise BadInputError("unknown format {fmt!r} (choose one of: {choices})", fmt=fmt,
+                            choices=", ".join(FORMATS))
     target = Path(path).absolute()
     if target.is_dir():  # said before the day is read (atomic_output would say it after)
-        raise BadInputError(f"{target}: is a folder; give a file name")
+        raise BadInputError("{target}: is a folder; give a file name", target=target)
     if not target.parent.is_dir():
-        raise BadInputError(f"{target.parent}: no such folder")
+        raise BadInputError("{folder}: no such folder", folder=target.parent)
     ticker = _Ticker(0, progress, is_cancelled)
     ticker.check()
     ticker.report()  # (0, 0): busy reading

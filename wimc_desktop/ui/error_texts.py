@@ -116,6 +116,14 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "{path}: no such file."),
     QT_TRANSLATE_NOOP("errors", "{file}: the file has no rows."),
     QT_TRANSLATE_NOOP("errors", "import cancelled; nothing was written"),
+    # services/exports.py, services/report_exports.py: files written atomically
+    QT_TRANSLATE_NOOP("errors", "{target}: is a folder; give a file name"),
+    QT_TRANSLATE_NOOP("errors", "{folder}: no such folder"),
+    QT_TRANSLATE_NOOP("errors", "{target}: could not be written: {reason}"),
+    QT_TRANSLATE_NOOP("errors", "{target}: could not create a temporary file beside it"),
+    QT_TRANSLATE_NOOP("errors", "export cancelled; no file was written"),
+    QT_TRANSLATE_NOOP("errors", "unknown language {lang!r} (choose one of: {choices})"),
+    QT_TRANSLATE_NOOP("errors", "unknown format {fmt!r} (choose one of: {choices})"),
     # services/signings.py
     QT_TRANSLATE_NOOP("errors", "no signing with id {id}"),
     QT_TRANSLATE_NOOP("errors", "this signing was cancelled; it cannot be amended any more"),
