@@ -144,15 +144,28 @@ def _col_index(letters: str) -> int:
     return index - 1
 
 
+def _has_formula(zf: zipfile.ZipFile, name: str) -> bool:
+    """Whether a sheet's XML holds a formula element (<f> or <f ...>), read as a stream:
+    most lists hold none, and decoding all of a 100,000-row sheet took 0.5 s."""
+    tail = b""
+    with zf.open(name) as stream:
+        while chunk := stream.read(1 << 20):
+            data = tail + chunk
+            if b"<f>" in data or b"<f " in data:
+                return True
+            tail = data[-2:]
+    return False
+
+
 def formulas_without_values(path: Path, sheet_index: int) -> set[tuple[int, int]]:
     """(row, col) 0-based of formula cells that carry no saved value in an XLSX sheet."""
     try:
         with zipfile.ZipFile(path) as zf:
             name = f"xl/worksheets/sheet{sheet_index + 1}.xml"
+            if not _has_formula(zf, name):
+                return set()
             xml = zf.read(name).decode("utf-8", "replace")
     except (KeyError, zipfile.BadZipFile, OSError):
-        return set()
-    if "<f" not in xml:
         return set()
     missing: set[tuple[int, int]] = set()
     for match in re.finditer(r'<c r="([A-Z]+\d+)"[^>]*>(.*?)</c>', xml, re.S):
