@@ -226,3 +226,22 @@ def test_a_crash_while_writing_leaves_nothing(event_db: Database, tmp_path: Path
     with pytest.raises(OSError, match="disk full"):
         import_file(event_db, path)
     assert count_guests(event_db) == 0
+
+
+@pytest.mark.parametrize("offset", [-3, -2, -1, 0, 1])
+def test_a_formula_is_seen_across_the_read_boundary(tmp_path: Path, offset: int) -> None:
+    """The formula check reads the sheet in 1 MiB pieces: '<f>' split between two is seen."""
+    import zipfile
+
+    from wimc_desktop.services.importing.readers import _has_formula
+
+    head = '<worksheet><sheetData><row r="1"><c r="A1">'
+    pad = " " * ((1 << 20) + offset - len(head))
+    xml = head + pad + '<f>1+1</f></c></row></sheetData></worksheet>'
+    path = tmp_path / "book.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("xl/worksheets/sheet1.xml", xml)
+        zf.writestr("xl/worksheets/sheet2.xml", head + pad + "<v>2</v></c></row></sheetData>")
+    with zipfile.ZipFile(path) as zf:
+        assert _has_formula(zf, "xl/worksheets/sheet1.xml")
+        assert not _has_formula(zf, "xl/worksheets/sheet2.xml")
