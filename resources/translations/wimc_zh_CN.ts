@@ -2446,126 +2446,131 @@ Why is the badge reissued?</source>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="120"/>
+        <source>the checked-in filter needs a day</source>
+        <translation>按“已报到”筛选时需要指定日期</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="122"/>
         <source>{target}: is a folder; give a file name</source>
         <translation>{target}：这是一个文件夹，请给出文件名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="121"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="123"/>
         <source>{folder}: no such folder</source>
         <translation>{folder}：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="122"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="124"/>
         <source>{target}: could not be written: {reason}</source>
         <translation>{target}：无法写入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="123"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="125"/>
         <source>{target}: could not create a temporary file beside it</source>
         <translation>{target}：无法在同一文件夹中创建临时文件</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="124"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="126"/>
         <source>export cancelled; no file was written</source>
         <translation>导出已取消，未写入任何文件</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="125"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="127"/>
         <source>unknown language {lang!r} (choose one of: {choices})</source>
         <translation>未知语言 {lang!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="126"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="128"/>
         <source>unknown format {fmt!r} (choose one of: {choices})</source>
         <translation>未知格式 {fmt!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="128"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="130"/>
         <source>no signing with id {id}</source>
         <translation>没有 ID 为 {id} 的签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="129"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="131"/>
         <source>this signing was cancelled; it cannot be amended any more</source>
         <translation>此签约已取消，不能再变更</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="130"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="132"/>
         <source>a signing is amended only with a reason</source>
         <translation>变更签约需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="131"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="133"/>
         <source>this signing was cancelled; it cannot be cancelled any more</source>
         <translation>此签约已经取消过了，不能再次取消</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="133"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="135"/>
         <source>a signing is cancelled only with a reason</source>
         <translation>取消签约需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="134"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="136"/>
         <source>this signing was changed meanwhile (by another desk?); reload it and amend again</source>
         <translation>此签约在您编辑期间已被修改（可能是另一个服务台）；请重新打开后再变更</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="136"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="138"/>
         <source>nothing changed: the amendment says what the signing says</source>
         <translation>没有任何改动：变更内容与原签约完全相同</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="137"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="139"/>
         <source>give at least 4 characters of a signing id, not {text!r}</source>
         <translation>签约 ID 至少需要输入 4 个字符，{text!r} 不够</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="138"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="140"/>
         <source>{text} matches several signings; give more of the id</source>
         <translation>{text} 对应多条签约，请输入更长的 ID</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="140"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="142"/>
         <source>cannot paint the badges (the output cannot be written)</source>
         <translation>无法生成胸卡（输出无法写入）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="141"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="143"/>
         <source>the PDF cannot be written</source>
         <translation>无法写入 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="142"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="144"/>
         <source>no font with Chinese characters is installed; install Noto Sans CJK (Debian/Ubuntu: apt install fonts-noto-cjk)</source>
         <translation>没有安装含中文字符的字体；请安装 Noto Sans CJK（Debian/Ubuntu：apt install fonts-noto-cjk）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="145"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="147"/>
         <source>choose the badges with one of: CODE..., --category, --all, --not-printed</source>
         <translation>请用以下方式之一选择胸卡：CODE...、--category、--all、--not-printed</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="147"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="149"/>
         <source>--format {format} needs --out FILE</source>
         <translation>--format {format} 需要同时给出 --out FILE</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="148"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="150"/>
         <source>--full-pii applies to a file: give --format and --out</source>
         <translation>--full-pii 只对导出文件有效：请同时给出 --format 和 --out</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="149"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="151"/>
         <source>give --format xlsx|csv|pdf for {out!r}</source>
         <translation>请为 {out!r} 指定 --format xlsx|csv|pdf</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="150"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="152"/>
         <source>not a time (ISO 8601, e.g. 2020-11-28T15:30): {text!r}</source>
         <translation>不是有效的时间（ISO 8601 格式，例如 2020-11-28T15:30）：{text!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="151"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="153"/>
         <source>the signing needs an amount (--amount, e.g. 5.2亿 or 1,234,567.89)</source>
         <translation>签约需要金额（--amount，例如 5.2亿 或 1,234,567.89）</translation>
     </message>

@@ -23,11 +23,6 @@ from wimc_desktop.ui.i18n import TRANSLATIONS_DIR
 REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "wimc_desktop"
 SCANNED = ("domain", "db", "services", "render")
-# Not converted to templates yet (their engineers are at work on them); converting one
-# makes its entry fail below until it is taken off this list. Files, or folders ending "/".
-NOT_CONVERTED_YET = frozenset({
-    "wimc_desktop/services/search/",
-})
 
 
 @dataclass(frozen=True)
@@ -111,22 +106,10 @@ def scan() -> tuple[dict[str, str], list[Site]]:
     return found, sites
 
 
-def _not_converted_yet(file: str) -> str | None:
-    return next((entry for entry in NOT_CONVERTED_YET if file == entry
-                 or (entry.endswith("/") and file.startswith(entry))), None)
-
-
 def test_every_message_of_the_core_is_a_listed_template() -> None:
     _, sites = scan()
-    bad = sorted(str(s) for s in sites if _not_converted_yet(s.file) is None)
+    bad = sorted(str(s) for s in sites)
     assert not bad, "English-only messages (see ui/error_texts.py):\n" + "\n".join(bad)
-
-
-def test_the_list_of_files_not_converted_yet_only_shrinks() -> None:
-    _, sites = scan()
-    still = {_not_converted_yet(s.file) for s in sites} - {None}
-    done = sorted(NOT_CONVERTED_YET - still)
-    assert not done, f"converted: take {done} off NOT_CONVERTED_YET"
 
 
 def test_the_scan_sees_the_core() -> None:

@@ -116,6 +116,8 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "{path}: no such file."),
     QT_TRANSLATE_NOOP("errors", "{file}: the file has no rows."),
     QT_TRANSLATE_NOOP("errors", "import cancelled; nothing was written"),
+    # services/search
+    QT_TRANSLATE_NOOP("errors", "the checked-in filter needs a day"),
     # services/exports.py, services/report_exports.py: files written atomically
     QT_TRANSLATE_NOOP("errors", "{target}: is a folder; give a file name"),
     QT_TRANSLATE_NOOP("errors", "{folder}: no such folder"),

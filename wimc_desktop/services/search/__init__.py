@@ -28,7 +28,7 @@ from wimc_desktop.services.search.indexing import (
     refresh_search_index,
     sync_search_index,
 )
-from wimc_desktop.services.search.plan import Plan, make_plan
+from wimc_desktop.services.search.plan import make_plan
 from wimc_desktop.services.search.ranking import admitted_matches, index_search
 
 MAX_LATE = 5000  # more guests written and not yet indexed: plain SQL is faster than checking each
@@ -37,10 +37,8 @@ __all__ = ["SearchHit", "SearchResult", "rebuild_search_index", "refresh_search_
            "search_guests", "sync_search_index"]
 
 
-def _index_search(session: Session, plan: Plan, limit: int, category: str | None,
-                  attendance: str | None, admitted: tuple[dt.date, bool] | None,
-                  late: int) -> tuple[int, Found]:
-    q = IndexQuery(raw_cursor(session.connection()), plan, category, attendance)
+def _index_search(q: IndexQuery, session: Session, limit: int,
+                  admitted: tuple[dt.date, bool] | None, late: int) -> tuple[int, Found]:
     q.prepare(late > 0)
     if admitted is None:
         return index_search(q, limit)
@@ -69,8 +67,10 @@ def search_guests(db: Database, query: str, *, limit: int = 50, day: dt.date | N
     with db.read() as session:
         state, late = index_status(session.connection())
         if state == "ok" and late <= MAX_LATE:
-            total, found = _index_search(session, plan, limit, category, attendance, admitted,
-                                         late)
+            q = IndexQuery(raw_cursor(session.connection()), plan, category, attendance)
+            total, found = _index_search(q, session, limit, admitted, late)
+            hits = make_hits(session, plan, found, day, q.rows, q.hints)
         else:
             total, found = fallback_search(session, plan, limit, category, attendance, admitted)
-        return SearchResult(total, make_hits(session, plan, found, day), query)
+            hits = make_hits(session, plan, found, day)
+        return SearchResult(total, hits, query)

@@ -2,6 +2,8 @@
 
 Guests written since the last refresh (search_pending) are left out of the index answers
 and tested one by one with the same rules (plan.rank_of), so a late index is never wrong.
+
+A long substring is not always asked for whole: see narrow.py (Match with `check`).
 """
 
 from __future__ import annotations
@@ -12,15 +14,24 @@ from typing import Any
 
 from wimc_desktop.db import search_index as ix
 from wimc_desktop.services.search.indexing import GUEST_COLUMNS, late_ids
+from wimc_desktop.services.search.narrow import (
+    CHECK_SKIPS,
+    Grams,
+    Part,
+    grams_of,
+    narrowed,
+    quote,
+)
 from wimc_desktop.services.search.plan import Plan, rank_of
 
 Found = list[tuple[int, str]]  # (rank, guest id), best first
+# The guest columns a search hit is made of (hits.py), read with the documents shown.
+HIT_COLUMNS = ("id", "name", "name_en", "gender", "organization", "title", "category",
+               "attendance", "country", "mobile", "email", "badge_code", "external_id", "notes",
+               "source", "extra", "name_pinyin", "name_initials", "name_latin", "phone_digits")
 Doc = tuple[str, str, str, int | None, int | None]  # guest id, sort key, body, org, title
 MAX_OR = 64  # more matched values than this: walk the documents instead of OR-ing tags
-
-
-def quote(phrase: str) -> str:
-    return '"' + phrase.replace('"', '""') + '"'
+NARROW_FROM = 5  # a substring this long (3 trigrams) or longer may be asked for by a part
 
 
 def either(phrases: Iterable[str]) -> str | None:
@@ -30,6 +41,26 @@ def either(phrases: Iterable[str]) -> str | None:
 
 def marks(items: Sequence[object]) -> str:
     return ",".join("?" * len(items))
+
+
+@dataclass(frozen=True)
+class Match:
+    """An FTS5 question on search_fts. With `check`, the expression asks only for the rare
+    parts of some long phrases: a document found must also hold one of these phrases."""
+
+    expr: str
+    check: tuple[str, ...] = ()
+
+    def sql(self, what: str, join: bool = False) -> tuple[str, list[str]]:
+        """SELECT `what` (search_fts.rowid, count(*)...) of the matching documents, and its
+        parameters; with `join` (or to check phrases) each one's search_doc row is `d`."""
+        if not self.check and not join:
+            return f"SELECT {what} FROM search_fts WHERE search_fts MATCH ?", [self.expr]
+        sql = (f"SELECT {what} FROM search_fts CROSS JOIN search_doc d ON d.rid = "
+               "search_fts.rowid WHERE search_fts MATCH ?")
+        if self.check:
+            sql += " AND (" + " OR ".join(["instr(d.body, ?) > 0"] * len(self.check)) + ")"
+        return sql, [self.expr, *self.check]
 
 
 @dataclass
@@ -46,8 +77,11 @@ class IndexQuery:
     titles: dict[int, int] = field(default_factory=dict)
     stale: dict[int, tuple[str, str]] = field(default_factory=dict)  # rid -> body, values
     fresh: list[tuple[int, str, str]] = field(default_factory=list)  # rank, skey, guest id
+    rows: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # shown: HIT_COLUMNS
+    hints: dict[str, str] = field(default_factory=dict)  # shown: matched by its value only
     _value_text: dict[int, str] = field(default_factory=dict)
     _codes: list[int] | None = None
+    _grams: Grams | None = None
 
     def prepare(self, late: bool = True) -> None:
         for prefix, value in (("c:", self.category), ("a:", self.attendance)):
@@ -118,8 +152,40 @@ class IndexQuery:
             return terms
         return f"({terms}) AND " + " AND ".join(quote(f) for f in self.filters)
 
-    def filter_only(self) -> str:
-        return " AND ".join(quote(f) for f in self.filters)
+    def exact(self, terms: str | None) -> Match | None:
+        """The documents matching an expression (tags, markers), filters included."""
+        expr = self.expression(terms)
+        return None if expr is None else Match(expr)
+
+    def match(self, phrases: Sequence[str]) -> Match | None:
+        """The documents holding any of these phrases (filters included). Long substrings
+        with common trigrams may be asked for by their rare ones, then checked whole."""
+        parts = self.parts(phrases)
+        terms = [quote(p) if p not in parts else f"({narrowed(p, parts[p].kept)})"
+                 for p in phrases]
+        expr = self.expression(" OR ".join(terms) if terms else None)
+        if expr is None:
+            return None
+        return Match(expr, tuple(phrases) if parts else ())
+
+    def parts(self, phrases: Sequence[str]) -> dict[str, Part]:
+        """The substrings to ask for by a part: all found are checked, so only when that
+        costs less than what is saved."""
+        long = [p for p in phrases if len(p) >= NARROW_FROM and p in self.plan.substring]
+        if not long:
+            return {}
+        if self._grams is None:
+            self._grams = grams_of(self.cur)
+        grams = self._grams
+        parts = {p: part for p in long if (part := grams.part(p)) is not None}
+        if not parts:
+            return {}
+        found = sum(parts[p].found if p in parts else grams.share(p) for p in phrases)
+        saved = sum(part.saved for part in parts.values())
+        return parts if found * CHECK_SKIPS < saved else {}
+
+    def filter_only(self) -> Match:
+        return Match(" AND ".join(quote(f) for f in self.filters))
 
     def value_tags(self) -> list[str]:
         return ([ix.tag_text(ix.ORG_TAG, v) for v in self.orgs]
@@ -152,18 +218,19 @@ class IndexQuery:
                 params.append(value)
         return sorted(r for (r,) in self.cur.execute(sql, params) if r not in self.stale)
 
-    def fts_rids(self, expr: str | None, limit: int | None) -> list[int]:
-        if expr is None:
+    def fts_rids(self, match: Match | None, limit: int | None) -> list[int]:
+        if match is None:
             return []
-        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid"
+        sql, params = match.sql("search_fts.rowid")
+        sql += " ORDER BY search_fts.rowid"
         sql += "" if limit is None else f" LIMIT {int(limit)}"
-        return [r for (r,) in self.cur.execute(sql, (expr,))]
+        return [r for (r,) in self.cur.execute(sql, params)]
 
-    def count_fts(self, expr: str | None) -> int:
-        if expr is None:
+    def count_fts(self, match: Match | None) -> int:
+        if match is None:
             return 0
-        return int(self.cur.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?",
-                                    (expr,)).fetchone()[0])
+        sql, params = match.sql("count(*)")
+        return int(self.cur.execute(sql, params).fetchone()[0])
 
     def docs(self, rids: Iterable[int]) -> dict[int, Doc]:
         """rid -> (guest id, sort key, body, organisation id, title id)."""
@@ -173,6 +240,30 @@ class IndexQuery:
         return {r[0]: r[1:] for r in self.cur.execute(
             "SELECT rid, guest_id, skey, body, org_vid, title_vid FROM search_doc "
             f"WHERE rid IN ({marks(wanted)})", wanted)}
+
+    def shown(self, chosen: Sequence[tuple[int, int]]) -> Found:
+        """The documents shown, (rank, rid) in order, as (rank, guest id); their guest rows
+        read with them (self.rows), and for a guest matched only by its organisation or
+        title, which one (self.hints: what plan.matched_field would find, field by field)."""
+        rids = [r for _, r in chosen]
+        if not rids:
+            return []
+        columns = ", ".join("g." + c for c in HIT_COLUMNS)
+        docs = {r[0]: r[1:] for r in self.cur.execute(
+            f"SELECT d.rid, d.body, d.org_vid, {columns} FROM search_doc d "
+            f"JOIN guest g ON g.id = d.guest_id WHERE d.rid IN ({marks(rids)})", rids)}
+        phrases = self.plan.all_phrases()
+        found: Found = []
+        for rank, rid in chosen:
+            doc = docs.get(rid)
+            if doc is None:
+                continue
+            body, org, row = doc[0], doc[1], doc[2:]
+            self.rows[row[0]] = row
+            if rank == 3 and not any(p in body for p in phrases):  # by its values only
+                self.hints[row[0]] = "organization" if org in self.orgs else "title"
+            found.append((rank, row[0]))
+        return found
 
     def guest_ids(self, rids: list[int]) -> dict[int, tuple[str, str]]:
         """rid -> (guest id, sort key), for the few rows shown."""

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.dialects import sqlite
@@ -15,14 +16,9 @@ from sqlalchemy.orm import Session
 from wimc_desktop.db.queries import admitted_guest_ids
 from wimc_desktop.db.schema import CheckInRow, GuestRow
 from wimc_desktop.domain.models import Attendance, Guest
-from wimc_desktop.services.search.fts import Found, marks
+from wimc_desktop.services.search.fts import HIT_COLUMNS, Found, marks
 from wimc_desktop.services.search.indexing import raw_cursor
 from wimc_desktop.services.search.plan import Plan, matched_field
-
-_GUEST = ("id", "name", "name_en", "gender", "organization", "title", "category",
-          "attendance", "country", "mobile", "email", "badge_code", "external_id", "notes",
-          "source", "extra")
-_KEYS = ("name_pinyin", "name_initials", "name_latin", "phone_digits")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +41,7 @@ class SearchResult:
     query: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Row:
+class _Row(NamedTuple):
     """The columns a hit needs: the guest, and what matched_field looks at."""
 
     guest: Guest
@@ -62,26 +57,33 @@ class _Row:
     email: str
 
 
-def _guest(values: tuple[Any, ...]) -> Guest:
-    extra = values[15]
+_ATTENDANCE = {a.value: a for a in Attendance}
+
+
+def _guest(v: Sequence[Any]) -> Guest:
+    extra = v[15]
     if isinstance(extra, str):
         extra = json.loads(extra) if extra != "{}" else {}
-    v = values
-    return Guest(v[0], v[1], v[2], v[3], v[4], v[5], v[6], Attendance(v[7]), v[8], v[9],
-                 v[10], v[11], v[12], v[13], v[14], dict(extra or {}))
+    return Guest(v[0], v[1], v[2], v[3], v[4], v[5], v[6],
+                 _ATTENDANCE.get(v[7]) or Attendance(v[7]), v[8], v[9], v[10], v[11], v[12],
+                 v[13], v[14], dict(extra or {}))
+
+
+def _row(r: Sequence[Any]) -> _Row:
+    """A guest row read in HIT_COLUMNS order."""
+    return _Row(_guest(r), r[16], r[17], r[18], r[19], r[1], r[11], r[12], r[4], r[5], r[10])
 
 
 def _rows(session: Session, ids: list[str]) -> dict[str, _Row]:
     conn = session.connection()
     if conn.dialect.name == "sqlite":
         found = raw_cursor(conn).execute(
-            f"SELECT {', '.join(_GUEST + _KEYS)} FROM guest WHERE id IN ({marks(ids)})", ids)
+            f"SELECT {', '.join(HIT_COLUMNS)} FROM guest WHERE id IN ({marks(ids)})", ids)
     else:
         table = GuestRow.__table__
-        found = session.execute(select(*(table.c[c] for c in _GUEST + _KEYS))
+        found = session.execute(select(*(table.c[c] for c in HIT_COLUMNS))
                                 .where(table.c.id.in_(ids)))
-    return {r[0]: _Row(_guest(tuple(r[:16])), r[16], r[17], r[18], r[19], r[1], r[11], r[12],
-                       r[4], r[5], r[10]) for r in found}
+    return {r[0]: _row(r) for r in found}
 
 
 @lru_cache(maxsize=1)
@@ -100,14 +102,20 @@ def _admitted(session: Session, day: dt.date, ids: list[str]) -> set[str]:
     return {r[0] for r in raw_cursor(conn).execute(sql, [day.isoformat(), *ids])}
 
 
-def make_hits(session: Session, plan: Plan, found: Found, day: dt.date | None
-              ) -> tuple[SearchHit, ...]:
+def make_hits(session: Session, plan: Plan, found: Found, day: dt.date | None,
+              read: Mapping[str, Sequence[Any]] | None = None,
+              hints: Mapping[str, str] | None = None) -> tuple[SearchHit, ...]:
+    """The hits of these guests; `read`: guest rows already read (HIT_COLUMNS), `hints`:
+    the matched field of some, already known."""
     ids = [gid for _, gid in found]
     if not ids:
         return ()
-    rows = _rows(session, ids)
+    read, hints = read or {}, hints or {}
+    rows = {gid: _row(read[gid]) for gid in ids if gid in read}
+    if len(rows) < len(ids):
+        rows.update(_rows(session, [gid for gid in ids if gid not in rows]))
     admitted = _admitted(session, day, ids) if day is not None else set()
     return tuple(
-        SearchHit(rows[gid].guest, "" if plan.empty else matched_field(plan, rows[gid]),
-                  gid in admitted)
+        SearchHit(rows[gid].guest, "" if plan.empty else hints.get(gid)
+                  or matched_field(plan, rows[gid]), gid in admitted)
         for gid in ids if gid in rows)

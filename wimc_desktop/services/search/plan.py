@@ -163,7 +163,9 @@ def matched_field(plan: Plan, row: Any) -> str:
     """Which field of a guest the query matched (for the result list)."""
     if code_matches(plan, row.badge_code):
         return "badge_code"
+    every, substring = plan.every, plan.substring
     for kind, text, substrings_only in _field_texts(row):
-        if any(p in text for p in (plan.substring if substrings_only else plan.every)):
-            return kind
+        for p in substring if substrings_only else every:
+            if p in text:
+                return kind
     return "name"

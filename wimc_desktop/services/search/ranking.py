@@ -10,7 +10,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable
 
-from wimc_desktop.services.search.fts import MAX_OR, Found, IndexQuery, either
+from wimc_desktop.services.search.fts import MAX_OR, Found, IndexQuery, Match, either
 from wimc_desktop.services.search.plan import RANKS, rank_of
 
 SMALL = 50  # at most this many matches: rank each one here rather than ask rank by rank
@@ -33,7 +33,7 @@ def _value_rids(q: IndexQuery, limit: int) -> list[int]:
     if not tags:
         return []
     if len(tags) <= MAX_OR:
-        return q.fts_rids(q.expression(either(tags)), limit)
+        return q.fts_rids(q.exact(either(tags)), limit)
     sql, params = q.value_sql()
     return [r for (r,) in q.cur.execute(f"SELECT d.rid FROM search_doc d WHERE {sql} "
                                         f"ORDER BY d.rid LIMIT {int(limit)}", params)]
@@ -42,7 +42,7 @@ def _value_rids(q: IndexQuery, limit: int) -> list[int]:
 def _rank_rids(q: IndexQuery, rank: int, need: int) -> list[int]:
     if q.plan.empty:
         return _everything(q, need) if rank == 0 else []
-    sources = [q.fts_rids(q.expression(either(q.plan.phrases(rank))), need)]
+    sources = [q.fts_rids(q.match(q.plan.phrases(rank)), need)]
     if rank == 0:
         sources.append(q.code_rids())
     if rank == 3:
@@ -52,6 +52,9 @@ def _rank_rids(q: IndexQuery, rank: int, need: int) -> list[int]:
 
 def _finish(q: IndexQuery, by_rank: list[list[int]], limit: int, skip_ids: set[str]) -> Found:
     """The indexed rows of each rank merged with the late guests of that rank, by sort key."""
+    if not any(gid not in skip_ids for _, _, gid in q.fresh):  # rank, then rid order
+        return q.shown([(rank, r) for rank, rids in zip(RANKS, by_rank, strict=False)
+                        for r in rids][:limit])
     ids = q.guest_ids([r for rids in by_rank for r in rids])
     found: Found = []
     for rank, rids in zip(RANKS, by_rank, strict=False):
@@ -84,7 +87,7 @@ def _count_values(q: IndexQuery) -> int:
         return 0
     tags = q.value_tags()
     if q.filters and len(tags) <= MAX_OR:
-        return q.count_fts(q.expression(either(tags)))
+        return q.count_fts(q.exact(either(tags)))
     if q.filters:
         sql, params = q.value_sql()
         return int(q.cur.execute(f"SELECT count(*) FROM search_doc d WHERE {sql}",
@@ -100,18 +103,17 @@ def _count_values(q: IndexQuery) -> int:
     return sum(q.orgs.values()) + sum(q.titles.values()) - both
 
 
-def _count_both(q: IndexQuery, main: str, n_main: int) -> int:
+def _count_both(q: IndexQuery, main: Match, n_main: int) -> int:
     """Guests matched both in their own fields and by their organisation or title."""
     tags = q.value_tags()
     if len(tags) <= MAX_OR:
-        return q.count_fts(f"({main}) AND ({either(tags)})")
+        return q.count_fts(Match(f"({main.expr}) AND ({either(tags)})", main.check))
     if n_main <= 10 * SMALL:
         docs = q.docs(q.fts_rids(main, None))
         return sum(1 for d in docs.values() if d[3] in q.orgs or d[4] in q.titles)
     sql, params = q.value_sql()
-    return int(q.cur.execute(
-        f"SELECT count(*) FROM search_fts JOIN search_doc d ON d.rid = search_fts.rowid "
-        f"WHERE search_fts MATCH ? AND {sql}", [main, *params]).fetchone()[0])
+    found, found_params = main.sql("count(*)", join=True)
+    return int(q.cur.execute(f"{found} AND {sql}", [*found_params, *params]).fetchone()[0])
 
 
 def _late_total(q: IndexQuery) -> int:
@@ -124,7 +126,7 @@ def _late_total(q: IndexQuery) -> int:
         and (q.plan.empty or rank_of(q.plan, body, values, "") is not None))
 
 
-def _big_total(q: IndexQuery, main: str | None) -> int:
+def _big_total(q: IndexQuery, main: Match | None) -> int:
     """How many indexed documents match, counted by the index."""
     plan = q.plan
     total = 0
@@ -177,7 +179,7 @@ def index_search(q: IndexQuery, limit: int, exclude: dict[int, str] | None = Non
     late = _late_total(q)
     if q.plan.nothing or q.impossible:
         return late, _streamed(q, limit, exclude) if q.fresh else []
-    main = None if q.plan.empty else q.expression(either(q.plan.all_phrases()))
+    main = None if q.plan.empty else q.match(q.plan.all_phrases())
     if main is not None:
         probe = q.fts_rids(main, SMALL + 1)
         if len(probe) <= SMALL:
