@@ -341,28 +341,17 @@ def _same(db: Database, query: str, category: str | None, limit: int) -> None:
         db, query, category, limit), query
 
 
-@pytest.fixture(params=["few matches", "many matches", "many values"])
-def path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Force each way of answering: rank in one pass, ask rank by rank, walk values."""
-    from wimc_desktop.services.search import ranking
-
-    if request.param != "few matches":
-        monkeypatch.setattr(ranking, "SMALL", 0)
-    if request.param == "many values":
-        monkeypatch.setattr(ranking, "MAX_OR", 0)
-    return str(request.param)
-
-
 @settings(max_examples=400, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(query=QUERIES, category=st.sampled_from([None, "expert", "media"]),
        limit=st.sampled_from([1, 7, 50]))
-def test_the_index_agrees_with_the_rules(many: Database, path: str, query: str,
+def test_the_index_agrees_with_the_rules(many: Database, search_route: str, query: str,
                                          category: str | None, limit: int) -> None:
     _same(many, query, category, limit)
 
 
-def test_late_guests_are_found_before_and_after_the_refresh(many: Database, path: str) -> None:
+def test_late_guests_are_found_before_and_after_the_refresh(many: Database,
+                                                            search_route: str) -> None:
     queries = ["王", "wang", "南京", "siemens", "WIMC-00001", "00001", "user1", "教授", ""]
     with many.write() as session:  # edits, a delete and new guests, not yet indexed
         ids = list(session.execute(select(GuestRow.id).order_by(GuestRow.badge_code)).scalars())

@@ -79,24 +79,13 @@ def _found(db: Database, query: str, category: str | None, limit: int
     return found.total, [(h.guest.id, h.matched) for h in found.results]
 
 
-@pytest.fixture(params=["few matches", "many matches", "many values"])
-def route(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    from wimc_desktop.services.search import ranking
-
-    if request.param != "few matches":
-        monkeypatch.setattr(ranking, "SMALL", 0)
-    if request.param == "many values":
-        monkeypatch.setattr(ranking, "MAX_OR", 0)
-    return str(request.param)
-
-
 @settings(max_examples=300, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(query=QUERIES, seed=st.integers(0, 2**16), category=st.sampled_from([None, "media"]),
        limit=st.sampled_from([1, 7, 50]))
 def test_any_part_of_a_substring_finds_what_the_phrase_finds(
-        varied: Database, route: str, monkeypatch: pytest.MonkeyPatch, query: str, seed: int,
-        category: str | None, limit: int) -> None:
+        varied: Database, search_route: str, monkeypatch: pytest.MonkeyPatch, query: str,
+        seed: int, category: str | None, limit: int) -> None:
     with monkeypatch.context() as m:  # the phrase route: nothing asked for by a part
         m.setattr(IndexQuery, "parts", lambda self, phrases: {})
         whole = _found(varied, query, category, limit)
@@ -157,7 +146,7 @@ def test_the_sample_is_read_once_per_index_size(varied: Database) -> None:
 @pytest.mark.parametrize("query", ["南京", "南京大学", "大学", "user", "user research",
                                    "研究员", "Engineer", "siemens", "教授", "华为", "example"])
 def test_the_matched_field_of_guests_found_by_their_values(varied: Database, query: str,
-                                                           route: str) -> None:
+                                                           search_route: str) -> None:
     plan = make_plan(query)
     found = search_guests(varied, query, limit=300)
     assert found.total == reference(varied, query, limit=0)[0]
