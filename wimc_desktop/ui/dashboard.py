@@ -192,7 +192,7 @@ class Dashboard(QWidget):
             f"<tr><td>{html.escape(category_name(c))}</td><td align='right'>{c.admitted}</td>"
             f"<td align='right'>/ {c.registered}</td></tr>"
             for c in f.by_category if c.registered)
-        self.categories.setText(f"<table cellpadding='2'>{rows}</table>")
+        self.categories.setText(f"<table cellpadding='2' cellspacing='4'>{rows}</table>")
         names = {c.code: category_name(c) for c in f.by_category}
         vips = "".join(f"<tr><td>{html.escape(m.name)}</td><td>{html.escape(m.title)}</td>"
                        f"<td>{html.escape(m.organization)}</td>"
@@ -202,7 +202,7 @@ class Dashboard(QWidget):
         if more > 0:
             text = self.tr("… and %1 more").replace("%1", str(more))
             vips += f"<tr><td colspan='4'>{html.escape(text)}</td></tr>"
-        self.vips.setText(f"<table cellpadding='2'>{vips}</table>" if vips
+        self.vips.setText(f"<table cellpadding='2' cellspacing='4'>{vips}</table>" if vips
                           else self.tr("All VIPs have arrived."))
         self.vips_title.setText(self.tr("VIPs not yet arrived: %1")
                                 .replace("%1", str(f.vip_missing_count)))
