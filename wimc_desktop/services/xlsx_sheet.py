@@ -74,6 +74,22 @@ def excel_serial(moment: dt.datetime) -> float:
     return delta.days + (delta.seconds + delta.microseconds / 1e6) / 86400 + 1
 
 
+def _cell_end(cell: Any) -> str | None:
+    """What follows the r="..." (and s="...") attributes of a plain cell's XML, or None
+    for a cell xlsxwriter's own code must write."""
+    kind = cell.__class__
+    if kind is CellStringTuple:
+        text = cell.string
+        if PLAIN_TEXT.fullmatch(text) is None:
+            return None
+        return f' t="inlineStr"><is><t>{text}</t></is></c>'
+    if kind is CellNumberTuple or kind is CellDatetimeTuple:
+        return f"><v>{cell.number:.16G}</v></c>"
+    if kind is CellBlankTuple:
+        return "/>"
+    return None
+
+
 class FastWorksheet(Worksheet):  # type: ignore[misc]  # xlsxwriter has no type hints
     """A Worksheet whose plain cells are serialised by one f-string (see the module)."""
 
@@ -90,17 +106,8 @@ class FastWorksheet(Worksheet):  # type: ignore[misc]  # xlsxwriter has no type 
         The s="..." attribute as Worksheet._write_cell chooses it: the cell's format,
         else the row's, else the column's.
         """
-        kind = cell.__class__
-        if kind is CellStringTuple:
-            text = cell.string
-            if PLAIN_TEXT.fullmatch(text) is None:
-                return None
-            end = f' t="inlineStr"><is><t>{text}</t></is></c>'
-        elif kind is CellNumberTuple or kind is CellDatetimeTuple:
-            end = f"><v>{cell.number:.16G}</v></c>"
-        elif kind is CellBlankTuple:
-            end = "/>"
-        else:
+        end = _cell_end(cell)
+        if end is None:
             return None
         name = COLUMN_NAMES[col] if col < 256 else xl_col_to_name(col)
         fmt = cell.format
@@ -125,31 +132,21 @@ class FastWorksheet(Worksheet):  # type: ignore[misc]  # xlsxwriter has no type 
     def _write_single_row(self, current_row_num: int = 0) -> None:
         """Worksheet._write_single_row, with a row of plain cells written at once.
 
-        The loop is _cell_xml inlined for a row with no format of its own (the case
-        here), as this runs once per cell.
+        The loop is _cell_xml for a row with no format of its own (the case here).
         """
         row = self.previous_row
         cells = self.table.get(row)
         if not cells or row in self.row_info or row in self.comments:
             super()._write_single_row(current_row_num)
             return
-        number, col_info, plain = row + 1, self.col_info, PLAIN_TEXT.fullmatch
+        number, col_info = row + 1, self.col_info
         parts = []
         for col in range(self.dim_colmin, self.dim_colmax + 1):
             cell = cells.get(col)
             if cell is None:
                 continue
-            kind = cell.__class__
-            if kind is CellStringTuple:
-                text = cell.string
-                if plain(text) is None:
-                    break
-                end = f' t="inlineStr"><is><t>{text}</t></is></c>'
-            elif kind is CellNumberTuple or kind is CellDatetimeTuple:
-                end = f"><v>{cell.number:.16G}</v></c>"
-            elif kind is CellBlankTuple:
-                end = "/>"
-            else:
+            end = _cell_end(cell)
+            if end is None:
                 break
             name = COLUMN_NAMES[col] if col < 256 else xl_col_to_name(col)
             fmt = cell.format
