@@ -1365,8 +1365,8 @@ Why is the badge reissued?</source>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/report_sections.py" line="62"/>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="90"/>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="94"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="91"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="95"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
@@ -1377,8 +1377,8 @@ Why is the badge reissued?</source>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/report_sections.py" line="63"/>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="77"/>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="79"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="78"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="80"/>
         <source>Arrived</source>
         <translation>到场</translation>
     </message>
@@ -1388,160 +1388,190 @@ Why is the badge reissued?</source>
         <translation>到场率</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="66"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="64"/>
+        <source>Arrived so far</source>
+        <translation>累计到场</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="67"/>
         <source>Already checked in</source>
         <translation>重复签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="67"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="68"/>
         <source>Unknown code</source>
         <translation>未知胸卡号</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="68"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="69"/>
         <source>Badge replaced</source>
         <translation>胸卡已补换</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="69"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="70"/>
         <source>Not an event day</source>
         <translation>非会期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="71"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="72"/>
         <source>Check-ins undone</source>
         <translation>撤销签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="72"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="73"/>
         <source>Refused scans and undos</source>
         <translation>拒绝的扫码与撤销</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="73"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="74"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="73"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="74"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="76"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="77"/>
         <source>Per desk</source>
         <translation>按签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="77"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="78"/>
         <source>Desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="78"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="79"/>
         <source>Per operator</source>
         <translation>按操作员</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="79"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="80"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="88"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="89"/>
         <source>VIPs arrived: %1</source>
         <translation>已到贵宾：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="89"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="90"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="89"/>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="93"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="90"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="94"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="89"/>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="93"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="90"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="94"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="90"/>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="93"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="91"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="94"/>
         <source>Organization</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="91"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="92"/>
         <source>VIPs not yet arrived: %1</source>
         <translation>未到贵宾：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="96"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="97"/>
         <source>… and %1 more (all are in the exported files)</source>
         <translation>……另有 %1 人（导出文件中列出全部）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="112"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="113"/>
         <source>Badges printed</source>
         <translation>胸卡打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="113"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="114"/>
         <source>of which reprints</source>
         <translation>其中补打</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="114"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="115"/>
         <source>Signings this day</source>
         <translation>当日签约项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="115"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="116"/>
         <source>Amount signed this day</source>
         <translation>当日签约金额</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="116"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="117"/>
         <source>Signings so far</source>
         <translation>累计签约项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="118"/>
         <source>Amount signed so far</source>
         <translation>累计签约金额</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="118"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="119"/>
         <source>Guests arrived so far (any day)</source>
         <translation>累计到场嘉宾（各日）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="119"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="120"/>
         <source>Walk-ins so far</source>
         <translation>累计现场注册</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="120"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="121"/>
+        <source>VIPs arrived so far</source>
+        <translation>累计已到贵宾</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="122"/>
+        <source>Check-ins undone so far</source>
+        <translation>累计撤销报到</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="123"/>
+        <source>Scans refused so far</source>
+        <translation>累计拒绝扫码</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="124"/>
+        <source>Badges printed so far</source>
+        <translation>累计胸卡打印</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="125"/>
+        <source>of which reprints so far</source>
+        <translation>其中累计补打</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="126"/>
         <source>Badges, signings and running totals</source>
         <translation>胸卡、签约与累计数</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="121"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="127"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="121"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="127"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="125"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="131"/>
         <source>%1 — figures as of %2</source>
         <translation>%1 — 数据截至 %2</translation>
     </message>

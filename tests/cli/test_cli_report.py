@@ -49,6 +49,11 @@ def categories(counts: dict[str, tuple[int, int]]) -> dict[str, object]:
                    "admitted": counts.get(code, (0, 0))[1]} for code, (zh, en) in NAMES.items()}
 
 
+def so_far(counts: dict[str, int]) -> dict[str, int]:
+    """Guests admitted on any day so far, for every category."""
+    return {code: counts.get(code, 0) for code in NAMES}
+
+
 def test_json_has_every_figure_of_day_one(target: str, capsys: pytest.CaptureFixture[str]
                                           ) -> None:
     code, out, err = run(capsys, "--db", target, "report", "--day", "2020-11-26", "--json")
@@ -67,7 +72,10 @@ def test_json_has_every_figure_of_day_one(target: str, capsys: pytest.CaptureFix
         "vip": {"arrived": 2, "missing": 2}, "badges": {"printed": 1, "reprinted": 0},
         "signings": {"count": 1, "total_fen": 10_000, "running_count": 1,
                      "running_total_fen": 10_000},
-        "cumulative": {"admitted": 4, "walk_ins": 0}}
+        "cumulative": {"admitted": 4, "walk_ins": 0, "undos": 0,
+                       "refused": {"already_checked_in": 1, "unknown_code": 1},
+                       "badges": {"printed": 1, "reprinted": 0}, "vip_arrived": 2,
+                       "by_category": so_far({"academician": 1, "expert": 1, "visitor": 2})}}
 
 
 def test_json_of_day_two(target: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -85,7 +93,14 @@ def test_json_of_day_two(target: str, capsys: pytest.CaptureFixture[str]) -> Non
     assert data["signings"] == {"count": 1, "total_fen": 25_000_000_000, "running_count": 2,
                                 "running_total_fen": 25_000_010_000}
     assert data["badges"] == {"printed": 2, "reprinted": 1}
-    assert data["cumulative"] == {"admitted": 6, "walk_ins": 1}
+    # R-0 (academician) came back, R-2 (official) and the walk-in (media) are new, R-6's
+    # admission was undone; R-0 was printed on day 1 and again on day 2, R-1 on day 2.
+    assert data["cumulative"] == {
+        "admitted": 6, "walk_ins": 1, "undos": 1,
+        "refused": {"already_checked_in": 1, "unknown_code": 1},
+        "badges": {"printed": 3, "reprinted": 1}, "vip_arrived": 3,
+        "by_category": so_far({"official": 1, "academician": 1, "expert": 1, "media": 1,
+                               "visitor": 2})}
 
 
 def test_a_day_outside_the_event_is_empty_not_an_error(target: str,

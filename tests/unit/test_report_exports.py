@@ -149,11 +149,14 @@ def test_xlsx_summary_lists_and_chart(report_db: Database, tmp_path: Path) -> No
     assert (figures["重复扫码（已拒绝）"], figures["无效胸卡码"], figures["贵宾已到"],
             figures["贵宾未到"], figures["胸卡打印"], figures["累计报到人数"]) == (1, 1, 2, 2, 1, 4)
     assert (figures["当日签约项目"], figures["当日签约金额（元）"]) == (1, 100)
-    cats = {r[0]: r[1:] for r in table_after(summary, "类别")}
-    assert cats["院士"] == (2, 1, 0.5) and cats["观众"] == (3, 2, pytest.approx(2 / 3))
-    assert cats["领导"] == (1, 0, 0) and cats["合计"] == (8, 4, 0.5)
+    assert (figures["累计撤销报到"], figures["累计拒绝扫码"], figures["累计已到贵宾"],
+            figures["累计胸卡打印"], figures["其中累计补打"]) == (0, 2, 2, 1, 0)
+    cats = {r[0]: r[1:] for r in table_after(summary, "类别")}  # ..., share, so far
+    assert cats["院士"] == (2, 1, 0.5, 1) and cats["观众"] == (3, 2, pytest.approx(2 / 3), 2)
+    assert cats["领导"] == (1, 0, 0, 0) and cats["合计"] == (8, 4, 0.5, 4)
     assert table_after(summary, "报到台", "报到人数") == [
-        ("Desk 1", 2, None, None), ("Desk 2", 1, None, None), ("Desk 3", 1, None, None)]
+        ("Desk 1", 2, None, None, None), ("Desk 2", 1, None, None, None),
+        ("Desk 3", 1, None, None, None)]
     assert [r[:2] for r in table_after(summary, "操作员")] == [("王芳", 2), ("张伟", 1),
                                                             ("李娜", 1)]
     hours = {r[0]: r[1] for r in table_after(summary, "时段")}

@@ -31,6 +31,11 @@ def test_day_one(report_db: Database) -> None:
     assert (report.badges_printed, report.badges_reprinted) == (1, 0)
     assert (report.signings.count, report.signings.total_fen) == (1, 10_000)
     assert report.cumulative_admitted == 4
+    # Day one is the first: its figures so far are its own.
+    assert (report.cumulative_undos, report.cumulative_refused) == (0, report.refused)
+    assert (report.cumulative_badges_printed, report.cumulative_badges_reprinted) == (1, 0)
+    assert report.cumulative_vip_arrived == 2
+    assert all(c.admitted_so_far == c.admitted for c in report.by_category)
 
 
 def test_day_two_counts_returning_guests_walk_ins_undos(report_db: Database) -> None:
@@ -43,6 +48,13 @@ def test_day_two_counts_returning_guests_walk_ins_undos(report_db: Database) -> 
     assert (report.signings.running_count, report.signings.running_total_fen) == (
         2, 25_000_010_000)
     assert (report.cumulative_admitted, report.cumulative_walk_ins) == (6, 1)
+    assert report.cumulative_undos == 1
+    assert report.cumulative_refused == {"already_checked_in": 1, "unknown_code": 1}
+    assert (report.cumulative_badges_printed, report.cumulative_badges_reprinted) == (3, 1)
+    assert report.cumulative_vip_arrived == 3  # the academician, the expert, the official
+    so_far = {c.code: c.admitted_so_far for c in report.by_category if c.admitted_so_far}
+    assert so_far == {"official": 1, "academician": 1, "expert": 1, "media": 1, "visitor": 2}
+    assert sum(so_far.values()) == report.cumulative_admitted
     assert [w.name for w in report.walk_in_list] == ["刘洋"]
     data = report.as_json()
     assert data["by_category"]["media"] == {"name_zh": "媒体", "name_en": "Media",

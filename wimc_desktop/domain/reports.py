@@ -16,6 +16,7 @@ class CategoryFigures:
     is_vip: bool
     registered: int
     admitted: int
+    admitted_so_far: int = 0  # guests of the category admitted on any day up to this one
 
     @property
     def share(self) -> float:
@@ -89,6 +90,11 @@ class DailyReport:
     signings: SigningFigures
     cumulative_admitted: int  # distinct guests admitted on any day up to this one
     cumulative_walk_ins: int
+    cumulative_undos: int = 0  # the figures of every day up to this one (below too)
+    cumulative_refused: dict[str, int] = field(default_factory=dict)
+    cumulative_badges_printed: int = 0
+    cumulative_badges_reprinted: int = 0
+    cumulative_vip_arrived: int = 0  # VIP guests admitted on any day so far
     checkins: tuple[Arrival, ...] = field(default=(), repr=False)
     missing: tuple[MissingGuest, ...] = field(default=(), repr=False)
     walk_in_list: tuple[Arrival, ...] = field(default=(), repr=False)
@@ -121,5 +127,12 @@ class DailyReport:
                          "running_count": self.signings.running_count,
                          "running_total_fen": self.signings.running_total_fen},
             "cumulative": {"admitted": self.cumulative_admitted,
-                           "walk_ins": self.cumulative_walk_ins},
+                           "walk_ins": self.cumulative_walk_ins,
+                           "undos": self.cumulative_undos,
+                           "refused": dict(self.cumulative_refused),
+                           "badges": {"printed": self.cumulative_badges_printed,
+                                      "reprinted": self.cumulative_badges_reprinted},
+                           "vip_arrived": self.cumulative_vip_arrived,
+                           "by_category": {c.code: c.admitted_so_far
+                                           for c in self.by_category}},
         }

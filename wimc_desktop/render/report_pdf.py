@@ -98,6 +98,10 @@ def _tiles_of(ctx: ReportContext) -> list[Tile]:
     amount = from_fen(r.signings.total_fen)
     total = format_total(amount) if ctx.lang == "zh" else format_total_en(amount)
     refused = r.refused.get("already_checked_in", 0)
+
+    def so_far(n: int) -> str:  # the figure of every day up to this one
+        return t("so_far_note", n=f"{n:,}")
+
     return [
         (f"{r.registered:,}", t("registered"),
          t("onsite_online", a=f"{r.registered_by_attendance.get('onsite', 0):,}",
@@ -106,13 +110,15 @@ def _tiles_of(ctx: ReportContext) -> list[Tile]:
          t("rate", p=f"{share(r.admitted, r.registered):.1%}")),
         (f"{r.first_arrivals:,}", t("first_arrivals"), ""),
         (f"{r.returning:,}", t("returning"), ""),
-        (f"{r.walk_ins:,}", t("walk_ins"), ""),
-        (f"{r.undos:,}", t("undos"), ""),
-        (f"{len(r.vip_arrived):,}", t("vip_arrived"), ""),
+        (f"{r.walk_ins:,}", t("walk_ins"), so_far(r.cumulative_walk_ins)),
+        (f"{r.undos:,}", t("undos"), so_far(r.cumulative_undos)),
+        (f"{len(r.vip_arrived):,}", t("vip_arrived"), so_far(r.cumulative_vip_arrived)),
         (f"{len(r.vip_missing):,}", t("vip_missing"), ""),
-        (f"{refused:,}", t("refused:already_checked_in"), ""),
+        (f"{refused:,}", t("refused:already_checked_in"),
+         so_far(r.cumulative_refused.get("already_checked_in", 0))),
         (f"{r.badges_printed:,}", t("badges_printed"),
-         t("reprints_note", n=r.badges_reprinted) if r.badges_reprinted else ""),
+         " · ".join(([t("reprints_note", n=r.badges_reprinted)] if r.badges_reprinted else [])
+                    + [so_far(r.cumulative_badges_printed)])),
         (f"{r.cumulative_admitted:,}", t("cumulative_admitted"), ""),
         (total, t("signed_today"), t("items", n=r.signings.count)),
     ]
@@ -191,12 +197,13 @@ def _breakdowns(page: Page, ctx: ReportContext) -> None:
     """By category on the left; by desk and by operator on the right."""
     r, t = ctx.report, ctx.t
     cats = [[c.name_zh if ctx.lang == "zh" else c.name_en, f"{c.registered:,}",
-             f"{c.admitted:,}", f"{share(c.admitted, c.registered):.1%}"] for c in r.by_category]
+             f"{c.admitted:,}", f"{share(c.admitted, c.registered):.1%}",
+             f"{c.admitted_so_far:,}"] for c in r.by_category]
     cat_total = [t("total"), f"{r.registered:,}", f"{r.admitted:,}",
-                 f"{share(r.admitted, r.registered):.1%}"]
-    cat_table = Table(page, [Column(t("category"), 40), Column(t("registered"), 22, RIGHT),
-                             Column(t("count"), 22, RIGHT), Column(t("share"), 18, RIGHT)],
-                      BODY)
+                 f"{share(r.admitted, r.registered):.1%}", f"{r.cumulative_admitted:,}"]
+    cat_table = Table(page, [Column(t("category"), 32), Column(t("registered"), 18, RIGHT),
+                             Column(t("count"), 18, RIGHT), Column(t("share"), 16, RIGHT),
+                             Column(t("so_far"), 18, RIGHT)], BODY)
     right_x = 108 * MM
     desks = [[k, f"{v:,}"] for k, v in r.by_desk.items()] or [[t("none"), ""]]
     operators = [[k, f"{v:,}"] for k, v in r.by_operator.items()] or [[t("none"), ""]]

@@ -122,10 +122,12 @@ def _summary(book: Any, fmt: dict[str, Any], ctx: ReportContext) -> None:
                                                   else "int"]])
     out.skip()
     cats: list[list[Cell]] = [[ctx.category(c.code), c.registered, c.admitted,
-                               share(c.admitted, c.registered)] for c in r.by_category]
-    cats.append([t("total"), r.registered, r.admitted, share(r.admitted, r.registered)])
-    _table(out, fmt, [t("category"), t("registered"),
-                      t("count"), t("share")], cats, ["text", "int", "int", "pct"])
+                               share(c.admitted, c.registered), c.admitted_so_far]
+                              for c in r.by_category]
+    cats.append([t("total"), r.registered, r.admitted, share(r.admitted, r.registered),
+                 r.cumulative_admitted])
+    _table(out, fmt, [t("category"), t("registered"), t("count"), t("share"), t("so_far")],
+           cats, ["text", "int", "int", "pct", "int"])
     _table(out, fmt, [t("desk"), t("count")], ([k, v] for k, v in r.by_desk.items()),
            ["text", "int"])
     _table(out, fmt, [t("operator"), t("count")], ([k, v] for k, v in r.by_operator.items()),
@@ -147,7 +149,7 @@ def _summary(book: Any, fmt: dict[str, Any], ctx: ReportContext) -> None:
     out.sheet.insert_chart(figures_at, 3, chart, {"x_scale": 1.4, "y_scale": 1.2})
     out.sheet.set_column(0, 0, min(MAX_WIDTH, out.widths.get(0, 10) + 2))
     out.sheet.set_column(1, 1, max(14, out.widths.get(1, 0) + 2))
-    out.sheet.set_column(2, 3, 12)
+    out.sheet.set_column(2, 4, 12)
 
 
 def _chunks(rows: Iterable[Sequence[Cell]]) -> Iterator[list[Sequence[Cell]]]:

@@ -104,8 +104,9 @@ def _arrivals(session: Session, day: dt.date, day_data: _Day) -> list[Arrival]:
 
 
 def _vips(session: Session, day: dt.date, day_data: _Day, event: Event
-          ) -> tuple[list[Arrival], list[MissingGuest]]:
-    """VIPs arrived (oldest first) and on-site VIPs not yet here (officials first).
+          ) -> tuple[list[Arrival], list[MissingGuest], int]:
+    """VIPs arrived (oldest first), on-site VIPs not yet here (officials first), and how
+    many VIPs have arrived on any day so far.
 
     The VIP guests (a few thousand at most) are read once by the category index and
     matched here: cheaper than looking up every admitted guest by id.
@@ -119,13 +120,16 @@ def _vips(session: Session, day: dt.date, day_data: _Day, event: Event
     today = day_data.guest_ids
     missing = [(*r[:3], *r[4:9], r[10]) for gid, r in rows.items()
                if r[9] == "onsite" and gid not in today and gid not in later]
-    return _matched(rows, day_data), _sorted_missing(missing, event)
+    so_far = sum(1 for gid in rows if gid in today or gid in day_data.earlier)
+    return _matched(rows, day_data), _sorted_missing(missing, event), so_far
 
 
-def _admitted_by_category(session: Session, day: dt.date) -> Counter[str]:
-    """Guests admitted on the day per category (the guest table joined in SQL)."""
+def _admitted_by_category(session: Session, day: dt.date, *, so_far: bool = False
+                          ) -> Counter[str]:
+    """Guests admitted on the day (or on any day up to it) per category, counted in SQL."""
     admitted = select(CheckInRow.guest_id).where(
-        CheckInRow.event_day == day, CheckInRow.id.not_in(select(CheckInUndoRow.checkin_id)))
+        CheckInRow.event_day <= day if so_far else CheckInRow.event_day == day,
+        CheckInRow.id.not_in(select(CheckInUndoRow.checkin_id)))
     stmt = select(GuestRow.category, func.count()).where(
         GuestRow.id.in_(admitted)).group_by(GuestRow.category)
     return Counter(dict(session.execute(stmt).all()))
@@ -160,34 +164,45 @@ def _registered(session: Session, day: dt.date) -> tuple[Counter[str], Counter[s
             Counter({k: n for k, n in by_attendance.items() if n}))
 
 
-def _refused(session: Session, day: dt.date) -> dict[str, int]:
-    counts: Counter[str] = Counter()
+def _refused(session: Session, day: dt.date) -> tuple[dict[str, int], dict[str, int]]:
+    """Refused scans by outcome: on the day, and on every day up to it."""
+    today: Counter[str] = Counter()
+    so_far: Counter[str] = Counter()
     stmt = select(AuditRow.action, AuditRow.details).where(AuditRow.action.like("refused:%"))
     for action, details in session.execute(stmt):
-        if (details or {}).get("day") == day.isoformat():
-            counts[action.removeprefix("refused:")] += 1
-    return dict(counts)
+        when = str((details or {}).get("day", ""))
+        if when and when <= day.isoformat():  # ISO dates sort as text
+            outcome = action.removeprefix("refused:")
+            so_far[outcome] += 1
+            today[outcome] += when == day.isoformat()
+    return {k: n for k, n in today.items() if n}, dict(so_far)
 
 
-def _undos(session: Session, day: dt.date) -> int:
-    stmt = select(func.count()).select_from(CheckInUndoRow).join(
-        CheckInRow, CheckInRow.id == CheckInUndoRow.checkin_id).where(
-        CheckInRow.event_day == day)
-    return int(session.execute(stmt).scalar_one())
+def _undos(session: Session, day: dt.date) -> tuple[int, int]:
+    """Check-ins undone: of the day, and of every day up to it."""
+    def undone(*where: Any) -> int:
+        stmt = select(func.count()).select_from(CheckInUndoRow).join(
+            CheckInRow, CheckInRow.id == CheckInUndoRow.checkin_id).where(*where)
+        return int(session.execute(stmt).scalar_one())
+
+    return undone(CheckInRow.event_day == day), undone(CheckInRow.event_day <= day)
 
 
-def _prints(session: Session, start: dt.datetime, end: dt.datetime) -> tuple[int, int]:
-    """(badges printed, of which reprints) in a time window."""
-    printed = reprinted = 0
+def _prints(session: Session, start: dt.datetime, end: dt.datetime) -> tuple[int, ...]:
+    """Badges printed and of them reprints: in a time window, and in all before its end."""
+    printed = reprinted = all_printed = all_reprinted = 0
     seen: set[str] = set()
     stmt = select(BadgePrintRow.guest_id, BadgePrintRow.printed_at).where(
         BadgePrintRow.printed_at < end).order_by(BadgePrintRow.printed_at)
     for guest_id, at in session.execute(stmt):
+        again = guest_id in seen
+        all_printed += 1
+        all_reprinted += again
         if at >= start:
             printed += 1
-            reprinted += guest_id in seen
+            reprinted += again
         seen.add(guest_id)
-    return printed, reprinted
+    return printed, reprinted, all_printed, all_reprinted
 
 
 def _signings(session: Session, start: dt.datetime, end: dt.datetime) -> SigningFigures:
@@ -250,18 +265,25 @@ def daily_report(db: Database, day: dt.date, *, now: dt.datetime | None = None,
         by_category, by_attendance = _registered(session, day)
         data = _read_day(session, day)
         today = data.guest_ids
-        vip_arrived, vip_missing = _vips(session, day, data, event)
+        vip_arrived, vip_missing, vips_so_far = _vips(session, day, data, event)
         admitted_by_category = _admitted_by_category(session, day)
+        # Nobody admitted on an earlier day: the figures so far are the day's.
+        so_far_by_category = (_admitted_by_category(session, day, so_far=True)
+                              if data.earlier else admitted_by_category)
         walk_in_stmt = select(func.count(func.distinct(CheckInRow.guest_id))).where(
             CheckInRow.method == "walkin", CheckInRow.event_day <= day,
             CheckInRow.id.not_in(select(CheckInUndoRow.checkin_id)))
+        refused, refused_so_far = _refused(session, day)
+        undos, undos_so_far = _undos(session, day)
+        printed, reprinted, printed_so_far, reprinted_so_far = _prints(session, start, end)
         figures: dict[str, Any] = dict(
-            vip_arrived=tuple(vip_arrived),
-            vip_missing=tuple(vip_missing),
+            vip_arrived=tuple(vip_arrived), vip_missing=tuple(vip_missing),
             cumulative_walk_ins=_count(session, walk_in_stmt),
-            signings=_signings(session, start, end), refused=_refused(session, day),
-            undos=_undos(session, day))
-        printed, reprinted = _prints(session, start, end)
+            signings=_signings(session, start, end), refused=refused, undos=undos,
+            badges_printed=printed, badges_reprinted=reprinted,
+            cumulative_undos=undos_so_far, cumulative_refused=refused_so_far,
+            cumulative_badges_printed=printed_so_far,
+            cumulative_badges_reprinted=reprinted_so_far, cumulative_vip_arrived=vips_so_far)
         if lists:
             arrivals = _arrivals(session, day, data)
             figures.update(checkins=tuple(arrivals),
@@ -274,10 +296,10 @@ def daily_report(db: Database, day: dt.date, *, now: dt.datetime | None = None,
         first_arrivals=len(today - data.earlier),
         walk_ins=sum(r[4] == "walkin" for r in data.admissions),
         by_category=tuple(CategoryFigures(c.code, c.name_zh, c.name_en, c.is_vip,
-                                          by_category[c.code], admitted_by_category[c.code])
+                                          by_category[c.code], admitted_by_category[c.code],
+                                          so_far_by_category[c.code])
                           for c in event.categories),
         by_hour=_hours(data, ZoneInfo(event.timezone), (start, end - dt.timedelta(seconds=1))),
         by_desk=_tally(r[2] for r in data.admissions),
         by_operator=_tally(r[3] for r in data.admissions),
-        badges_printed=printed, badges_reprinted=reprinted,
         cumulative_admitted=len(today | data.earlier), **figures)

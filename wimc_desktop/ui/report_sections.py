@@ -53,14 +53,15 @@ class ReportSections(QObject):
     def registered(self, r: DailyReport) -> str:
         on_site = r.registered_by_attendance.get("onsite", 0)
         online = r.registered_by_attendance.get("online", 0)
-        rows = [(category_name(c), c.registered, c.admitted, f"{c.share:.0%}")
-                for c in r.by_category if c.registered or c.admitted]
+        rows = [(category_name(c), c.registered, c.admitted, f"{c.share:.0%}",
+                 c.admitted_so_far) for c in r.by_category if c.registered or c.admitted]
         return (self.heading(self.tr("Registered and arrived by category"))
                 + "<p>" + html.escape(self.tr("Registered: %1 (on site %2, online %3)")
                                       .replace("%1", str(r.registered))
                                       .replace("%2", str(on_site)).replace("%3", str(online)))
                 + "</p>" + _table((self.tr("Category"), self.tr("Registered"),
-                                   self.tr("Arrived"), self.tr("Share")), rows))
+                                   self.tr("Arrived"), self.tr("Share"),
+                                   self.tr("Arrived so far")), rows))
 
     def refused(self, r: DailyReport) -> str:
         names = {"already_checked_in": self.tr("Already checked in"),
@@ -116,7 +117,12 @@ class ReportSections(QObject):
                 (self.tr("Signings so far"), s.running_count),
                 (self.tr("Amount signed so far"), self.money(s.running_total_fen)),
                 (self.tr("Guests arrived so far (any day)"), r.cumulative_admitted),
-                (self.tr("Walk-ins so far"), r.cumulative_walk_ins)]
+                (self.tr("Walk-ins so far"), r.cumulative_walk_ins),
+                (self.tr("VIPs arrived so far"), r.cumulative_vip_arrived),
+                (self.tr("Check-ins undone so far"), r.cumulative_undos),
+                (self.tr("Scans refused so far"), sum(r.cumulative_refused.values())),
+                (self.tr("Badges printed so far"), r.cumulative_badges_printed),
+                (self.tr("of which reprints so far"), r.cumulative_badges_reprinted)]
         return self.heading(self.tr("Badges, signings and running totals")) + _table(
             (self.tr("Figure"), self.tr("Value")), rows)
 
