@@ -201,7 +201,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     from wimc_desktop.services.search import search_guests
 
     db = open_event_database(args.db)
-    found = search_guests(db, args.query, limit=args.limit, day=_day(db, args))
+    found = search_guests(db, args.query, limit=args.limit, day=_day(db, args),
+                          category=args.category, attendance=args.attendance,
+                          checked_in=args.checked_in)
     if args.json:
         emit_json({"total": found.total, "results": [
             {**hit.guest.as_json(), "checked_in": hit.checked_in, "matched": hit.matched}
@@ -254,6 +256,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query")
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--day", type=_date, default=None)
+    p.add_argument("--category", default=None, help="only this category (its code)")
+    p.add_argument("--attendance", choices=("onsite", "online"), default=None)
+    seen = p.add_mutually_exclusive_group()
+    seen.add_argument("--checked-in", dest="checked_in", action="store_const", const=True,
+                      default=None, help="only guests checked in on --day")
+    seen.add_argument("--not-checked-in", dest="checked_in", action="store_const",
+                      const=False, help="only guests not checked in on --day")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_search)
     p = sub.add_parser("checkin", help="admit the holder of a badge code")

@@ -338,37 +338,37 @@ Why is the badge reissued?</source>
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="242"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="248"/>
         <source>Undo an admission</source>
         <translation>撤销签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="243"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="249"/>
         <source>%1 was admitted by someone else or more than 2 minutes ago. Why is the admission undone?</source>
         <translation>%1 的签到由其他操作员办理，或已超过 2 分钟。请说明撤销签到的原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="305"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="311"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="306"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="312"/>
         <source>Scan a badge or type a name…</source>
         <translation>扫描胸卡，或输入姓名…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="307"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="313"/>
         <source>A badge code, or part of a name (Hanzi, pinyin, initials), organization, phone number or e-mail</source>
         <translation>胸卡号，或姓名（汉字、拼音、首字母）、单位、手机号、邮箱的一部分</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="309"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="315"/>
         <source>Walk-in…</source>
         <translation>现场登记…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="310"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="316"/>
         <source>Register a guest who is not on the list, give them a badge code and admit them</source>
         <translation>为名单外的嘉宾现场登记、分配胸卡号并签到</translation>
     </message>
@@ -1646,6 +1646,59 @@ Why is the badge reissued?</source>
     </message>
 </context>
 <context>
+    <name>SearchFilterBar</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="52"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="59"/>
+        <source>On site and online</source>
+        <translation>线下和线上</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="60"/>
+        <source>On site</source>
+        <translation>线下</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="61"/>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="62"/>
+        <source>Checked in or not</source>
+        <translation>全部（不论是否签到）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="63"/>
+        <source>Not checked in yet</source>
+        <translation>尚未签到</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="64"/>
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="70"/>
+        <source>Only guests of this category</source>
+        <translation>只看这一类别的嘉宾</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="71"/>
+        <source>Only guests on site, or online</source>
+        <translation>只看线下或线上参会的嘉宾</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="72"/>
+        <source>Only guests checked in on the working day, or not yet</source>
+        <translation>只看当前会议日已签到或尚未签到的嘉宾</translation>
+    </message>
+</context>
+<context>
     <name>SearchResultsModel</name>
     <message>
         <location filename="../../wimc_desktop/ui/search_results_model.py" line="64"/>
@@ -1661,17 +1714,17 @@ Why is the badge reissued?</source>
 <context>
     <name>SearchResultsPanel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="106"/>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="110"/>
         <source>No guest matches “%1”.</source>
         <translation>没有与“%1”相符的嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="108"/>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="112"/>
         <source>The first %1 of %2 guests matching “%3”: type more to narrow the list. ↑↓ choose, Enter admits.</source>
         <translation>与“%3”相符的 %2 位嘉宾中的前 %1 位：继续输入可缩小范围。↑↓ 选择，回车签到。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="113"/>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="117"/>
         <source>%1 guests match “%2”. ↑↓ choose, Enter admits.</source>
         <translation>共 %1 位嘉宾与“%2”相符。↑↓ 选择，回车签到。</translation>
     </message>

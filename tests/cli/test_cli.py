@@ -125,3 +125,30 @@ def test_python_m_entry_runs_headless(tmp_path: Path) -> None:
     listed = subprocess.run([sys.executable, "main.py", "guests", "--json"], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=120)
     assert listed.returncode == 0 and json.loads(listed.stdout) == []
+
+
+def test_search_filters(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    guests = [("张伟", "expert", "onsite"), ("张敏", "expert", "online"),
+              ("张强", "media", "onsite"), ("李娜", "expert", "onsite")]
+    lines = ["姓名,类别,参会方式,胸卡号"] + [f"{n},{c},{a},S-{i}"
+                                          for i, (n, c, a) in enumerate(guests)]
+    path = Path(db).with_name("filters.csv")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert run(capsys, "--db", db, "import", str(path))[0] == 0
+    day = ("--day", "2020-11-26")
+    assert run(capsys, "--db", db, "checkin", "S-0", *day)[0] == 0
+
+    def names(*options: str) -> tuple[int, list[str]]:
+        code, out, _ = run(capsys, "--db", db, "search", "张", *day, *options, "--json")
+        assert code == 0
+        data = json.loads(out)
+        return data["total"], sorted(r["name"] for r in data["results"])
+
+    assert names() == (3, ["张伟", "张强", "张敏"])
+    assert names("--category", "expert") == (2, ["张伟", "张敏"])
+    assert names("--attendance", "onsite") == (2, ["张伟", "张强"])
+    assert names("--checked-in") == (1, ["张伟"])
+    assert names("--not-checked-in", "--category", "expert") == (1, ["张敏"])
+    with pytest.raises(SystemExit) as usage:  # argparse: exit 2, nothing searched
+        run(capsys, "--db", db, "search", "张", "--checked-in", "--not-checked-in")
+    assert usage.value.code == 2

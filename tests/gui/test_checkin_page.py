@@ -134,6 +134,38 @@ def test_typing_a_name_lists_guests_and_enter_admits_the_chosen_one(
     assert page.scan_field.text() == ""
 
 
+def test_the_filters_narrow_the_list_and_leave_the_focus_on_the_scan_field(
+        qtbot: QtBot, window: MainWindow, event_db: Database) -> None:
+    page = window.checkin_page
+    bar = page.results.filters
+    check_in(event_db, "T-000011", day=EVENT_DAY, desk=TEST_DESK)  # Guest 00011 is here
+    with qtbot.waitSignal(page.search_answered, timeout=WAIT) as answered:
+        qtbot.keyClicks(page.scan_field, "Guest 0001")
+    assert answered.args[0] == 10
+
+    def choose(combo: object, data: object) -> int:
+        combo.setCurrentIndex(combo.findData(data))  # type: ignore[attr-defined]
+        with qtbot.waitSignal(page.search_answered, timeout=WAIT) as shown:
+            combo.activated.emit(combo.currentIndex())  # type: ignore[attr-defined]
+        return int(shown.args[0])
+
+    assert choose(bar.checked_in, False) == 9  # all but Guest 00011
+    names = {page.results.model.guest_at(r).name_en for r in range(9)}
+    assert "Guest 00011" not in names
+    assert choose(bar.checked_in, True) == 1
+    assert page.results.chosen_guest().name_en == "Guest 00011"
+    assert choose(bar.checked_in, None) == 10
+    on_site = sum(r["attendance"] == "onsite" for r in RECORDS[10:20])
+    assert choose(bar.attendance, "onsite") == on_site
+    category = RECORDS[12]["category"]
+    both = sum(r["attendance"] == "onsite" and r["category"] == category
+               for r in RECORDS[10:20])
+    assert choose(bar.category, category) == both
+    assert page.scan_field.hasFocus() and page.scan_field.text() == "Guest 0001"
+    assert all(not c.focusPolicy() & Qt.FocusPolicy.TabFocus
+               for c in (bar.category, bar.attendance, bar.checked_in))
+
+
 def test_enter_before_the_list_answers_does_not_guess(qtbot: QtBot, window: MainWindow) -> None:
     page = window.checkin_page
     qtbot.keyClicks(page.scan_field, "Guest 00017", delay=5)

@@ -38,6 +38,7 @@ from wimc_desktop.domain.checkin import CheckInRecord, CheckInResult, Desk, Meth
 from wimc_desktop.domain.models import Event, Guest
 from wimc_desktop.ui import desk_actions as actions
 from wimc_desktop.ui.checkin_banner import CheckInBanner
+from wimc_desktop.ui.desk_actions import SearchFilters
 from wimc_desktop.ui.live_counts import LiveCounts
 from wimc_desktop.ui.live_search import LiveSearch
 from wimc_desktop.ui.recent_admissions_panel import RecentAdmissionsPanel
@@ -116,6 +117,7 @@ class CheckInPage(QWidget):
         self.scan_field.navigated.connect(self.results.move)
         self.scan_field.undo_requested.connect(self.undo_last)
         self.search.answered.connect(self._on_search_answered)
+        self.results.filters.changed.connect(self._on_results_filters_changed)
         self.counts.counted.connect(self.counts_refreshed)
         self.results.guest_activated.connect(self._on_results_guest_activated)
         self.banner.undo_requested.connect(self.undo_admission)
@@ -196,10 +198,14 @@ class CheckInPage(QWidget):
         self.outcome_shown.emit(result)
 
     def _on_scan_field_text_changed(self, text: str) -> None:
-        self.search.schedule(text, self.day)
+        self.search.schedule(text, self.day, self.results.filters.filters())
         if not text.strip():
             self.results.clear()
             self.stack.setCurrentIndex(BANNER)
+
+    def _on_results_filters_changed(self, filters: SearchFilters) -> None:
+        self.search.schedule(self.scan_field.text(), self.day, filters)
+        self.return_focus()
 
     def _on_search_answered(self, text: str, found: object) -> None:
         self.results.show_result(text, found)

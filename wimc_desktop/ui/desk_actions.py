@@ -58,8 +58,20 @@ def admit_guest(db: Database, guest_id: str, *, day: dt.date, desk: Desk,
     return check_in_guest(db, guest_id, day=day, desk=desk, method=Method.MANUAL, nonce=nonce)
 
 
-def find_guests(db: Database, query: str, day: dt.date) -> SearchResult:
-    return search_guests(db, query, limit=SEARCH_LIMIT, day=day)
+@dataclass(frozen=True)
+class SearchFilters:
+    """What the desk's live search filters on (None: no filter)."""
+
+    category: str | None = None
+    attendance: str | None = None
+    checked_in: bool | None = None  # on the working day
+
+
+def find_guests(db: Database, query: str, day: dt.date,
+                filters: SearchFilters | None = None) -> SearchResult:
+    f = filters or SearchFilters()
+    return search_guests(db, query, limit=SEARCH_LIMIT, day=day, category=f.category,
+                         attendance=f.attendance, checked_in=f.checked_in)
 
 
 def desk_counts(db: Database, day: dt.date, expected: int | None = None) -> DeskCounts:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from wimc_desktop.db.engine import Database
 from wimc_desktop.ui import desk_actions as actions
+from wimc_desktop.ui.desk_actions import SearchFilters
 from wimc_desktop.ui.worker import Worker
 
 log = logging.getLogger("wimc_desktop.ui")
@@ -28,6 +29,7 @@ class LiveSearch(QObject):
         self._db: Database | None = None
         self._text = ""
         self._day = dt.date.today()
+        self._filters = SearchFilters()
         self._generation = 0
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -38,10 +40,14 @@ class LiveSearch(QObject):
         self._db = db
         self.cancel()
 
-    def schedule(self, text: str, day: dt.date) -> None:
-        """Search for `text` once the typing pauses; an empty text just cancels."""
+    def schedule(self, text: str, day: dt.date, filters: SearchFilters | None = None) -> None:
+        """Search for `text` once the typing pauses; an empty text just cancels.
+
+        `filters` stay as they are when not given."""
         self._generation += 1
         self._text, self._day = text.strip(), day
+        if filters is not None:
+            self._filters = filters
         if self._text:
             self.timer.start()
         else:
@@ -58,7 +64,8 @@ class LiveSearch(QObject):
         if not self._text or self._db is None:
             return
         generation, db, text, day = self._generation, self._db, self._text, self._day
-        self._worker.submit(lambda: actions.find_guests(db, text, day),
+        filters = self._filters
+        self._worker.submit(lambda: actions.find_guests(db, text, day, filters),
                             on_success=lambda found: self._on_found(generation, text, found),
                             on_failure=self._on_failed, context=self)
 

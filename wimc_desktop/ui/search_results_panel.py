@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from wimc_desktop.domain.models import Event, Guest
 from wimc_desktop.ui.category_chip_delegate import CategoryChipDelegate
+from wimc_desktop.ui.search_filter_bar import SearchFilterBar
 from wimc_desktop.ui.search_results_model import COLUMNS, SearchResultsModel
 
 COLUMN_WIDTHS = {"name": 130, "title": 110, "category": 104, "badge_code": 132,
@@ -32,6 +33,7 @@ class SearchResultsPanel(QWidget):
         self.model = SearchResultsModel(self)
         self.summary = QLabel()
         self.summary.setObjectName("resultsSummary")
+        self.filters = SearchFilterBar()
         self.view = QTableView()
         self._build()
         self.view.doubleClicked.connect(self._on_view_double_clicked)
@@ -59,11 +61,13 @@ class SearchResultsPanel(QWidget):
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filters)
         layout.addWidget(self.summary)
         layout.addWidget(view, 1)
 
     def set_event(self, event: Event) -> None:
         self.model.set_event(event)
+        self.filters.set_event(event)
 
     def show_result(self, query: str, result: Any) -> None:
         self.model.show_result(query, result)
