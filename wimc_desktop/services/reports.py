@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -50,7 +51,7 @@ class _Day:
     admissions: list[Any]  # rows (guest_id, at, desk, operator, method), oldest first
     earlier: set[str]  # guests admitted on an earlier day
 
-    @property
+    @cached_property
     def guest_ids(self) -> set[str]:
         return {r[0] for r in self.admissions}
 
