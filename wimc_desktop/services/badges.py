@@ -10,12 +10,12 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from wimc_desktop.db.engine import Database
+from wimc_desktop.db.queries import not_undone
 from wimc_desktop.db.schema import (
     AuditRow,
     BadgePrintRow,
     CategoryRow,
     CheckInRow,
-    CheckInUndoRow,
     GuestRow,
     RevokedBadgeRow,
 )
@@ -241,8 +241,7 @@ def is_first_admission(db: Database, result: CheckInResult) -> bool:
     if result.outcome is not Outcome.ADMITTED or result.checkin is None:
         return False
     record = result.checkin
-    undone = exists().where(CheckInUndoRow.checkin_id == CheckInRow.id)
     stmt = select(CheckInRow.id).where(CheckInRow.guest_id == record.guest_id,
-                                       CheckInRow.event_day < record.event_day, ~undone)
+                                       CheckInRow.event_day < record.event_day, not_undone())
     with db.read() as session:
         return session.execute(stmt.limit(1)).first() is None

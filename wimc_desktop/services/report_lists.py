@@ -25,10 +25,11 @@ from typing import Any
 from sqlalchemy import String, select, type_coerce
 
 from wimc_desktop.db.engine import Database
-from wimc_desktop.db.queries import admitted_guest_ids, driver_rows
-from wimc_desktop.db.schema import CheckInRow, CheckInUndoRow, GuestRow
+from wimc_desktop.db.queries import not_undone_many
+from wimc_desktop.db.schema import CheckInRow, GuestRow
 from wimc_desktop.domain.models import Event
 from wimc_desktop.domain.reports import Arrival, MissingGuest
+from wimc_desktop.services.reports import missing_guests
 
 BATCH = 2000  # rows fetched at a time
 
@@ -54,14 +55,13 @@ class DayLists:
         closes the cursor (a server-side one on PostgreSQL) at once.
         """
         self.walk_ins = []
-        undone = select(CheckInUndoRow.checkin_id)
         stmt = select(
             CheckInRow.guest_id, type_coerce(CheckInRow.at, String), CheckInRow.desk,
             CheckInRow.operator, CheckInRow.method, GuestRow.badge_code, GuestRow.name,
             GuestRow.name_en, GuestRow.organization, GuestRow.title, GuestRow.category,
             GuestRow.mobile, GuestRow.email,
         ).join(GuestRow, GuestRow.id == CheckInRow.guest_id).where(
-            CheckInRow.event_day == self.day, CheckInRow.id.not_in(undone),
+            CheckInRow.event_day == self.day, not_undone_many(),
         ).order_by(CheckInRow.at, CheckInRow.id)
         seen: set[str] = set()
         walk_ins = self.walk_ins
@@ -80,16 +80,5 @@ class DayLists:
 
     def missing(self) -> list[MissingGuest]:
         """On-site guests registered by the day and not admitted on it: VIPs first."""
-        order = {c.code: (not c.is_vip, c.sort_order) for c in self.event.categories}
-        later_walk_ins = select(CheckInRow.guest_id).where(CheckInRow.method == "walkin",
-                                                           CheckInRow.event_day > self.day)
-        stmt = select(GuestRow.badge_code, GuestRow.name, GuestRow.organization,
-                      GuestRow.title, GuestRow.category, GuestRow.mobile, GuestRow.email,
-                      GuestRow.name_pinyin).where(
-            GuestRow.attendance == "onsite",
-            GuestRow.id.not_in(admitted_guest_ids(self.day)),
-            GuestRow.id.not_in(later_walk_ins))
         with self.db.read() as session:
-            rows = driver_rows(session.connection(), stmt)
-        rows.sort(key=lambda r: (order.get(r[4], (True, 999)), r[7], r[1]))
-        return [MissingGuest(*r[:7]) for r in rows]
+            return missing_guests(session, self.day, self.event)

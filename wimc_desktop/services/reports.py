@@ -17,7 +17,7 @@ from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from wimc_desktop.db.engine import Database
-from wimc_desktop.db.queries import admitted_guest_ids, driver_rows
+from wimc_desktop.db.queries import admitted_guest_ids, driver_rows, not_undone_many
 from wimc_desktop.db.schema import (
     AuditRow,
     BadgePrintRow,
@@ -66,10 +66,9 @@ def _utc(value: Any) -> dt.datetime:
 def _read_day(session: Session, day: dt.date) -> _Day:
     """The day's valid check-ins from the covering index (Core rows: no ORM work per row)."""
     conn = session.connection()
-    undone = select(CheckInUndoRow.checkin_id)
     stmt = select(CheckInRow.guest_id, type_coerce(CheckInRow.at, String), CheckInRow.desk,
                   CheckInRow.operator, CheckInRow.method).where(
-        CheckInRow.event_day == day, CheckInRow.id.not_in(undone)).order_by(
+        CheckInRow.event_day == day, not_undone_many()).order_by(
         CheckInRow.at, CheckInRow.id)
     seen: set[str] = set()
     admissions = []
@@ -78,7 +77,7 @@ def _read_day(session: Session, day: dt.date) -> _Day:
             seen.add(row[0])  # two desks offline may both admit: count the guest once
             admissions.append(row)
     earlier_stmt = select(CheckInRow.guest_id).distinct().where(
-        CheckInRow.event_day < day, CheckInRow.id.not_in(undone))
+        CheckInRow.event_day < day, not_undone_many())
     return _Day(admissions, set(conn.execute(earlier_stmt).scalars()))
 
 
@@ -130,7 +129,7 @@ def _admitted_by_category(session: Session, day: dt.date, *, so_far: bool = Fals
     """Guests admitted on the day (or on any day up to it) per category, counted in SQL."""
     admitted = select(CheckInRow.guest_id).where(
         CheckInRow.event_day <= day if so_far else CheckInRow.event_day == day,
-        CheckInRow.id.not_in(select(CheckInUndoRow.checkin_id)))
+        not_undone_many())
     stmt = select(GuestRow.category, func.count()).where(
         GuestRow.id.in_(admitted)).group_by(GuestRow.category)
     return Counter(dict(session.execute(stmt).all()))
@@ -226,14 +225,15 @@ def _sorted_missing(rows: list[Any], event: Event) -> list[MissingGuest]:
     return [MissingGuest(*r[1:8]) for r in rows]
 
 
-def _missing(session: Session, day: dt.date, admitted: set[str], event: Event
-             ) -> list[MissingGuest]:
-    """On-site guests not admitted yet: VIP categories first (officials, academicians...)."""
+def missing_guests(session: Session, day: dt.date, event: Event) -> list[MissingGuest]:
+    """On-site guests registered by the day (a walk-in of a later day is not missing yet)
+    and not admitted on it: VIP categories first (officials, academicians...)."""
     stmt = select(GuestRow.id, GuestRow.badge_code, GuestRow.name, GuestRow.organization,
                   GuestRow.title, GuestRow.category, GuestRow.mobile, GuestRow.email,
                   GuestRow.name_pinyin).where(GuestRow.attendance == "onsite",
+                                              GuestRow.id.not_in(admitted_guest_ids(day)),
                                               GuestRow.id.not_in(_later_walk_ins(day)))
-    return _sorted_missing([r for r in session.execute(stmt) if r[0] not in admitted], event)
+    return _sorted_missing(driver_rows(session.connection(), stmt), event)
 
 
 def _hours(day_data: _Day, zone: ZoneInfo, window: tuple[dt.datetime, dt.datetime]
@@ -273,7 +273,7 @@ def daily_report(db: Database, day: dt.date, *, now: dt.datetime | None = None,
                               if data.earlier else admitted_by_category)
         walk_in_stmt = select(func.count(func.distinct(CheckInRow.guest_id))).where(
             CheckInRow.method == "walkin", CheckInRow.event_day <= day,
-            CheckInRow.id.not_in(select(CheckInUndoRow.checkin_id)))
+            not_undone_many())
         refused, refused_so_far = _refused(session, day)
         undos, undos_so_far = _undos(session, day)
         printed, reprinted, printed_so_far, reprinted_so_far = _prints(session, start, end)
@@ -288,7 +288,7 @@ def daily_report(db: Database, day: dt.date, *, now: dt.datetime | None = None,
         if lists:
             arrivals = _arrivals(session, day, data)
             figures.update(checkins=tuple(arrivals),
-                           missing=tuple(_missing(session, day, today, event)),
+                           missing=tuple(missing_guests(session, day, event)),
                            walk_in_list=tuple(a for a in arrivals if a.method == "walkin"))
     return DailyReport(
         day=day, generated_at=now or dt.datetime.now(dt.UTC), event_name=event.name_zh,
