@@ -578,22 +578,22 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestTableModel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="187"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="172"/>
         <source>Online</source>
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="187"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="172"/>
         <source>On site</source>
         <translation>线下</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="189"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="174"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="189"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="174"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -1245,7 +1245,7 @@ Why is the badge reissued?</source>
 <context>
     <name>RecentAdmissionsModel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/recent_admissions_model.py" line="52"/>
+        <location filename="../../wimc_desktop/ui/recent_admissions_model.py" line="43"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -1701,12 +1701,12 @@ Why is the badge reissued?</source>
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_model.py" line="64"/>
+        <location filename="../../wimc_desktop/ui/search_results_model.py" line="52"/>
         <source>Checked in</source>
         <translation>已签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_model.py" line="77"/>
+        <location filename="../../wimc_desktop/ui/search_results_model.py" line="65"/>
         <source>Already checked in on the working day</source>
         <translation>在当前签到日期已签到</translation>
     </message>

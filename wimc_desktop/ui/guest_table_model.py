@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 
 from wimc_desktop.db.engine import Database
@@ -18,7 +18,7 @@ from wimc_desktop.domain.contact import mask_email, mask_mobile
 from wimc_desktop.domain.models import Attendance, Event, Guest
 from wimc_desktop.services.guests import guest_ids, guests_by_ids
 from wimc_desktop.ui import i18n
-from wimc_desktop.ui.field_labels import field_label
+from wimc_desktop.ui.field_table_model import AnyIndex, FieldTableModel
 from wimc_desktop.ui.worker import Worker
 
 COLUMNS: tuple[str, ...] = ("name", "name_en", "organization", "title", "category",
@@ -29,11 +29,12 @@ GUEST_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 PAGE_SIZE = 100
 CACHE_LIMIT = 20_000
 NOT_FETCHED = "…"
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class GuestTableModel(QAbstractTableModel):
+class GuestTableModel(FieldTableModel):
     """Rows are guest ids in the current sort order; cells come from a cache of guests."""
+
+    columns = COLUMNS
 
     guests_loaded = Signal(int)
     page_fetched = Signal(int)
@@ -129,26 +130,10 @@ class GuestTableModel(QAbstractTableModel):
             column = COLUMNS.index(field)
             self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
 
-    def retranslate(self) -> None:
-        """Headers, categories and attendance follow the interface language."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
-
     # -- the model interface ---------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return field_label(COLUMNS[section])
-        return None
+    def row_count(self) -> int:
+        return len(self._ids)
 
     def guest_at(self, row: int) -> Guest | None:
         """The guest of a row if fetched; asks for its page (and returns None) if not."""

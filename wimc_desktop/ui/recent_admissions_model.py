@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from wimc_desktop.domain.checkin import CheckInResult
 from wimc_desktop.domain.models import Event
 from wimc_desktop.ui.checkin_banner import local_time_text
-from wimc_desktop.ui.field_labels import field_label
+from wimc_desktop.ui.field_table_model import AnyIndex, FieldTableModel
 
 COLUMNS = ("time", "name", "organization", "badge_code")
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class RecentAdmissionsModel(QAbstractTableModel):
+class RecentAdmissionsModel(FieldTableModel):
     """CheckInResults of services.checkin.recent_admissions; times in the event's zone."""
+
+    columns = COLUMNS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -35,21 +36,11 @@ class RecentAdmissionsModel(QAbstractTableModel):
     def result_at(self, row: int) -> CheckInResult | None:
         return self._results[row] if 0 <= row < len(self._results) else None
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+    def row_count(self) -> int:
+        return len(self._results)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._results)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        field = COLUMNS[section]
-        return self.tr("Time") if field == "time" else field_label(field)
+    def header_label(self, field: str) -> str:
+        return self.tr("Time") if field == "time" else super().header_label(field)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,

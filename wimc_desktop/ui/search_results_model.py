@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from wimc_desktop.domain.models import Event, Guest
 from wimc_desktop.ui import i18n
-from wimc_desktop.ui.field_labels import field_label
+from wimc_desktop.ui.field_table_model import AnyIndex, FieldTableModel
 from wimc_desktop.ui.guest_table_model import CATEGORY_COLOR_ROLE, GUEST_ID_ROLE
 
 COLUMNS = ("name", "organization", "title", "category", "badge_code", "checked_in")
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class SearchResultsModel(QAbstractTableModel):
+class SearchResultsModel(FieldTableModel):
     """The hits of one search (with the query they answer), read-only."""
+
+    columns = COLUMNS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -44,24 +45,11 @@ class SearchResultsModel(QAbstractTableModel):
     def guest_at(self, row: int) -> Guest | None:
         return self._hits[row].guest if 0 <= row < len(self._hits) else None
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self._hits:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._hits) - 1,
-                                                               len(COLUMNS) - 1))
+    def row_count(self) -> int:
+        return len(self._hits)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        field = COLUMNS[section]
-        return self.tr("Checked in") if field == "checked_in" else field_label(field)
+    def header_label(self, field: str) -> str:
+        return self.tr("Checked in") if field == "checked_in" else super().header_label(field)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
