@@ -136,3 +136,10 @@ def test_the_dashboard_opens_on_the_desk_day(qtbot: QtBot, window: MainWindow) -
     qtbot.addWidget(window.dashboard)
     window.open_dashboard()  # a second time raises the same window
     assert window.dashboard.isVisible()
+
+
+def test_a_closed_window_stops_counting(window: MainWindow) -> None:
+    counts = window.checkin_page.counts
+    assert counts.timer.isActive()
+    window.close()
+    assert not counts.timer.isActive()

@@ -43,6 +43,11 @@ class LiveCounts(QObject):
         self._db, self._expected, self._recount_expected = db, None, True
         self.timer.start()
 
+    def stop(self) -> None:
+        """No more counting (the window closed): the timer stops, a count asked is dropped."""
+        self.timer.stop()
+        self._db = None
+
     def refresh(self, day: dt.date, *, expected: bool = False) -> None:
         """Count again for `day`; `expected`: the number of expected guests may have changed."""
         self._day = day

@@ -360,6 +360,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.main_window_geometry = self.saveGeometry()
+        self.checkin_page.counts.stop()  # a closed window polls no more
         for window in (self.dashboard, self.signings_page.ceremony_view):
             if window is not None:
                 window.close()
