@@ -20,7 +20,7 @@ from wimc_desktop.ui.search_filter_bar import SearchFilterBar
 from wimc_desktop.ui.search_results_model import COLUMNS, SearchResultsModel
 
 COLUMN_WIDTHS = {"name": 130, "title": 110, "category": 104, "badge_code": 132,
-                 "checked_in": 80}
+                 "checked_in": 100}
 
 
 class SearchResultsPanel(QWidget):
