@@ -4,16 +4,18 @@ Run: python3 tests/benchmarks/bench_search.py [--sizes 100000 1000000] [--querie
 Builds each event through the real import (CSV, index included; the build time is
 printed), then times `search_guests` (ranked results, exact total, Guest objects) for
 random queries of each type, and in the same loop a floor: the least raw SQL on the same
-index that finds the same guests, unranked (one FTS5 match over the query's phrases, the
-organisation dictionary, or the badge-code index: first 50 ids, count(*), the 50 guest
-rows). 3% of the generated guests get Latin names (datasets.guest_rows has none) so that
-English-name prefixes can be measured.
+index that finds the same guests and their total, unranked (one FTS5 match over the
+query's phrases, or the organisation dictionary: first 50 ids, count(*), the 50 guest rows;
+for an exact code, the badge-code index lookup and that match). 3% of the generated
+guests get Latin names (datasets.guest_rows has none) so that English-name prefixes can be
+measured.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import random
 import statistics
 import sys
@@ -34,7 +36,8 @@ from tests.benchmarks.datasets import guest_rows, write_csv  # noqa: E402
 from wimc_desktop.db import search_index as ix  # noqa: E402
 from wimc_desktop.services.events import create_event  # noqa: E402
 from wimc_desktop.services.importing import import_file  # noqa: E402
-from wimc_desktop.services.search import search_guests  # noqa: E402
+from wimc_desktop.services.search import narrow, search_guests  # noqa: E402
+from wimc_desktop.services.search import plan as plan_module  # noqa: E402
 from wimc_desktop.services.search.plan import make_plan  # noqa: E402
 
 GOALS = {100_000: 3.0, 1_000_000: 15.0}  # p99 ms
@@ -43,6 +46,10 @@ FIRST = ["Jürgen", "Anna", "Thomas", "Maria", "José", "Émilie", "Olaf", "Sør
 LAST = ["Müller", "Schmidt", "Núñez", "Dubois", "Andersen", "Rossi", "Novák", "Fischer",
         "Weber", "Martin", "Kowalski", "O'Brien"]
 NAME, ORG, MOBILE, EMAIL, CODE = 1, 3, 5, 6, 9
+# The exact codes again, beside the badge-code index lookup alone: it finds the guest but
+# cannot give the total (another guest's e-mail or id may hold the same text), so it is
+# printed for reference, not as the floor the goal is measured against.
+REFERENCE = "code lookup only"
 
 
 def with_latin_names(rows: list[list[str]]) -> list[list[str]]:
@@ -87,6 +94,7 @@ def queries(rows: list[list[str]], db: object, count: int) -> dict[str, list[str
         "4 phone digits": [r[MOBILE].replace("-", "")[-4:] for r in pick],
         "e-mail part": [r[EMAIL].split("@")[0] for r in pick if r[EMAIL]],
         "exact code": [r[CODE] for r in pick],
+        REFERENCE: [r[CODE] for r in pick],
     }
 
 
@@ -110,8 +118,12 @@ def floor_sql(kind: str, query: str) -> tuple[str, str]:
 def run_floor(raw: object, kind: str, query: str, table: str, phrase: str) -> int:
     """The floor: first 50 ids and count(*) from one index lookup, then the 50 guest rows."""
     cur = raw.cursor()  # type: ignore[attr-defined]
-    if kind == "exact code":
+    if kind == REFERENCE:
         return len(cur.execute("SELECT * FROM guest WHERE badge_code = ?", (query,)).fetchall())
+    code_hits = 0
+    if kind == "exact code":  # the code's guest, and whoever else holds the text (the total)
+        code_hits = len(cur.execute("SELECT * FROM guest WHERE badge_code = ?",
+                                    (query,)).fetchall())
     if table == "search_value_fts":  # the guests of the matched organisations
         found = cur.execute("SELECT v.vid, v.n FROM search_value_fts f JOIN search_value v ON "
                             "v.vid = f.rowid WHERE search_value_fts MATCH ?", (phrase,)).fetchall()
@@ -127,7 +139,16 @@ def run_floor(raw: object, kind: str, query: str, table: str, phrase: str) -> in
     marks = ",".join("?" * len(rids))
     cur.execute(f"SELECT g.* FROM search_doc d JOIN guest g ON g.id = d.guest_id "
                 f"WHERE d.rid IN ({marks})", rids).fetchall()
-    return int(total)
+    return int(total) + code_hits
+
+
+def forget_kept_answers() -> None:
+    """The service keeps the plans of recent queries and the narrowing of their phrases:
+    forgotten before each type, so that the warm-up's queries are not answered from them
+    (a query repeated within a type still is, as at a desk)."""
+    plan_module._cached_plan.cache_clear()
+    for grams in narrow._SAMPLES.values():
+        grams._parts.clear()
 
 
 def percentile(times: list[float], p: float) -> float:
@@ -152,6 +173,7 @@ def measure(db: object, qs: dict[str, list[str]]) -> None:
         print(f"  {'query type':<18} {'n':>4} {'p50':>7} {'p99':>7}   {'floor p50':>9} "
               f"{'p99':>7}  {'ratio p99':>9}  {'mean total':>10}")
         for kind, texts in qs.items():
+            forget_kept_answers()
             service, floor, totals = [], [], []
             for q in texts:
                 start = time.perf_counter()
@@ -177,10 +199,14 @@ def main() -> int:
             db, seconds = build(Path(tmp), rows)
             print(f"{size:,} guests: built through the import in {seconds:.1f} s "
                   f"(index included); times in ms, {args.queries} random queries a type")
-            measure(db, queries(rows, db, args.queries))
+            qs = queries(rows, db, args.queries)
+            del rows  # (the harness's copy of the list is not the app's: out of the heap,
+            gc.collect()  # lest Python's collector walk its million strings mid-search)
+            measure(db, qs)
             goal = GOALS.get(size)
             if goal:
-                print(f"  goal: p99 <= {goal:g} ms for every type, within 3x of the floor\n")
+                print(f"  goal: p99 <= {goal:g} ms for every type, within 3x of the floor "
+                      f"(the {REFERENCE!r} row is for reference)\n")
             db.dispose()  # type: ignore[attr-defined]
     return 0
 

@@ -151,6 +151,6 @@ def test_the_matched_field_of_guests_found_by_their_values(varied: Database, que
     found = search_guests(varied, query, limit=300)
     assert found.total == reference(varied, query, limit=0)[0]
     ids = [h.guest.id for h in found.results]
-    with varied.read() as session:
-        rows = hits._rows(session, ids)
+    with varied.read_connection() as conn:
+        rows = hits._rows(conn, ids)
     assert [h.matched for h in found.results] == [matched_field(plan, rows[i]) for i in ids]

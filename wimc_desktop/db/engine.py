@@ -74,7 +74,9 @@ def _set_sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
 
 def _begin_sqlite(conn: Connection) -> None:
     mode = conn.get_execution_options().get("wimc_begin", "DEFERRED")
-    conn.exec_driver_sql(f"BEGIN {mode}")
+    # Straight to the driver: the same statement, without a SQLAlchemy execution around it
+    # (half the cost of a search's fixed part was this BEGIN).
+    conn.connection.driver_connection.execute(f"BEGIN {mode}")  # type: ignore[union-attr]
 
 
 def make_engine(url: str) -> Engine:
@@ -136,6 +138,13 @@ class Database:
         """A session for one read-only user action."""
         with self._translated(), Session(self.engine, expire_on_commit=False) as session:
             yield session
+
+    @contextmanager
+    def read_connection(self) -> Iterator[Connection]:
+        """A Core connection in one read transaction: one snapshot, without the ORM session
+        (half the fixed cost of a read; the search runs on it at every keystroke)."""
+        with self._translated(), self.engine.connect() as conn, conn.begin():
+            yield conn
 
     @contextmanager
     def write(self) -> Iterator[Session]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import Connection
 
 from wimc_desktop.db.engine import Database
 from wimc_desktop.db.queries import admitted_guest_ids
@@ -37,13 +37,13 @@ __all__ = ["SearchHit", "SearchResult", "rebuild_search_index", "refresh_search_
            "search_guests", "sync_search_index"]
 
 
-def _index_search(q: IndexQuery, session: Session, limit: int,
+def _index_search(q: IndexQuery, conn: Connection, limit: int,
                   admitted: tuple[dt.date, bool] | None, late: int) -> tuple[int, Found]:
     q.prepare(late > 0)
     if admitted is None:
         return index_search(q, limit)
     day, wanted = admitted
-    ids = list(session.execute(admitted_guest_ids(day)).scalars())
+    ids = list(conn.execute(admitted_guest_ids(day)).scalars())
     matches, rids = admitted_matches(q, ids)
     if wanted:
         return len(matches), matches[:limit]
@@ -64,13 +64,13 @@ def search_guests(db: Database, query: str, *, limit: int = 50, day: dt.date | N
     plan = make_plan(query)
     limit = max(0, int(limit))
     admitted = None if checked_in is None or day is None else (day, checked_in)
-    with db.read() as session:
-        state, late = index_status(session.connection())
+    with db.read_connection() as conn:
+        state, late = index_status(conn)
         if state == "ok" and late <= MAX_LATE:
-            q = IndexQuery(raw_cursor(session.connection()), plan, category, attendance)
-            total, found = _index_search(q, session, limit, admitted, late)
-            hits = make_hits(session, plan, found, day, q.rows, q.hints)
+            q = IndexQuery(raw_cursor(conn), plan, category, attendance)
+            total, found = _index_search(q, conn, limit, admitted, late)
+            hits = make_hits(conn, plan, found, day, q.rows, q.hints)
         else:
-            total, found = fallback_search(session, plan, limit, category, attendance, admitted)
-            hits = make_hits(session, plan, found, day)
+            total, found = fallback_search(conn, plan, limit, category, attendance, admitted)
+            hits = make_hits(conn, plan, found, day)
         return SearchResult(total, hits, query)

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, false, func, literal, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import Connection
 
 from wimc_desktop.db.queries import admitted_guest_ids
 from wimc_desktop.db.schema import GuestRow
@@ -63,13 +63,13 @@ def _conditions(plan: Plan, like: _Like) -> list[ColumnElement[bool]]:
     return [or_(*r) if r else false() for r in ranks]
 
 
-def fallback_search(session: Session, plan: Plan, limit: int, category: str | None,
+def fallback_search(conn: Connection, plan: Plan, limit: int, category: str | None,
                     attendance: str | None, admitted: tuple[dt.date, bool] | None
                     ) -> tuple[int, Found]:
     """Total and the first `limit` (rank, guest id) pairs, by plain SQL."""
     if plan.nothing:
         return 0, []
-    postgres = session.get_bind().dialect.name == "postgresql"
+    postgres = conn.dialect.name == "postgresql"
     where: list[ColumnElement[bool]] = []
     rank: Any = literal(0)
     if not plan.empty:
@@ -83,8 +83,8 @@ def fallback_search(session: Session, plan: Plan, limit: int, category: str | No
     if admitted is not None:
         inside = g.id.in_(admitted_guest_ids(admitted[0]))
         where.append(inside if admitted[1] else ~inside)
-    total = session.execute(select(func.count()).select_from(GuestRow).where(*where)).scalar()
+    total = conn.execute(select(func.count()).select_from(GuestRow).where(*where)).scalar()
     columns = (g.name_pinyin, g.name, g.organization, g.title, g.id)
     order: list[Any] = [c.collate("C") for c in columns] if postgres else list(columns)
     stmt = select(rank, g.id).where(*where).order_by(rank, *order).limit(limit)
-    return int(total or 0), [(int(r), str(i)) for r, i in session.execute(stmt)]
+    return int(total or 0), [(int(r), str(i)) for r, i in conn.execute(stmt)]

@@ -82,6 +82,7 @@ class IndexQuery:
     _value_text: dict[int, str] = field(default_factory=dict)
     _codes: list[int] | None = None
     _grams: Grams | None = None
+    _shown: dict[int, tuple[Any, ...]] = field(default_factory=dict)  # see read_shown
 
     def prepare(self, late: bool = True) -> None:
         for prefix, value in (("c:", self.category), ("a:", self.attendance)):
@@ -207,14 +208,14 @@ class IndexQuery:
         plan = self.plan
         if not plan.code:
             return []
-        codes = [plan.code] + [p + "-" + plan.code for (p,) in self.cur.execute(
-            "SELECT prefix FROM search_code_prefix")]
+        # The code as typed, and after each known prefix (ABC2345 -> WIMC-ABC2345).
         sql = ("SELECT d.rid FROM guest g JOIN search_doc d ON d.guest_id = g.id "
-               f"WHERE g.badge_code IN ({marks(codes)})")
-        params: list[Any] = list(codes)
+               "WHERE g.badge_code IN (SELECT ?1 UNION ALL "
+               "SELECT prefix || '-' || ?1 FROM search_code_prefix)")
+        params: list[Any] = [plan.code]
         for column, value in (("category", self.category), ("attendance", self.attendance)):
             if value is not None:
-                sql += f" AND g.{column} = ?"
+                sql += f" AND +g.{column} = ?"  # (+: the badge-code index, never this one)
                 params.append(value)
         return sorted(r for (r,) in self.cur.execute(sql, params) if r not in self.stale)
 
@@ -248,22 +249,32 @@ class IndexQuery:
         rids = [r for _, r in chosen]
         if not rids:
             return []
-        columns = ", ".join("g." + c for c in HIT_COLUMNS)
-        docs = {r[0]: r[1:] for r in self.cur.execute(
-            f"SELECT d.rid, d.body, d.org_vid, {columns} FROM search_doc d "
-            f"JOIN guest g ON g.id = d.guest_id WHERE d.rid IN ({marks(rids)})", rids)}
+        docs = self.read_shown([r for r in rids if r not in self._shown])
+        docs.update((r, self._shown[r]) for r in rids if r in self._shown)
         phrases = self.plan.all_phrases()
         found: Found = []
         for rank, rid in chosen:
             doc = docs.get(rid)
-            if doc is None:
+            if doc is None or doc[3] is None:
                 continue
-            body, org, row = doc[0], doc[1], doc[2:]
+            body, org, row = doc[0], doc[1], doc[3:]
             self.rows[row[0]] = row
             if rank == 3 and not any(p in body for p in phrases):  # by its values only
                 self.hints[row[0]] = "organization" if org in self.orgs else "title"
             found.append((rank, row[0]))
         return found
+
+    def read_shown(self, rids: list[int]) -> dict[int, tuple[Any, ...]]:
+        """rid -> (body, organisation id, title id, the guest's HIT_COLUMNS...); kept for
+        shown() (a few matches are read once, to be ranked and shown)."""
+        if not rids:
+            return {}
+        columns = ", ".join("g." + c for c in HIT_COLUMNS)
+        docs = {r[0]: r[1:] for r in self.cur.execute(
+            f"SELECT d.rid, d.body, d.org_vid, d.title_vid, {columns} FROM search_doc d "
+            f"LEFT JOIN guest g ON g.id = d.guest_id WHERE d.rid IN ({marks(rids)})", rids)}
+        self._shown.update(docs)  # (a document of a deleted guest, still to refresh: id None)
+        return docs
 
     def guest_ids(self, rids: list[int]) -> dict[int, tuple[str, str]]:
         """rid -> (guest id, sort key), for the few rows shown."""

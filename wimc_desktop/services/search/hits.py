@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.dialects import sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import Connection
 
 from wimc_desktop.db.queries import admitted_guest_ids
 from wimc_desktop.db.schema import CheckInRow, GuestRow
@@ -74,14 +74,13 @@ def _row(r: Sequence[Any]) -> _Row:
     return _Row(_guest(r), r[16], r[17], r[18], r[19], r[1], r[11], r[12], r[4], r[5], r[10])
 
 
-def _rows(session: Session, ids: list[str]) -> dict[str, _Row]:
-    conn = session.connection()
+def _rows(conn: Connection, ids: list[str]) -> dict[str, _Row]:
     if conn.dialect.name == "sqlite":
         found = raw_cursor(conn).execute(
             f"SELECT {', '.join(HIT_COLUMNS)} FROM guest WHERE id IN ({marks(ids)})", ids)
     else:
         table = GuestRow.__table__
-        found = session.execute(select(*(table.c[c] for c in HIT_COLUMNS))
+        found = conn.execute(select(*(table.c[c] for c in HIT_COLUMNS))
                                 .where(table.c.id.in_(ids)))
     return {r[0]: _row(r) for r in found}
 
@@ -93,8 +92,7 @@ def _admitted_sql() -> str:
     return str(compiled)
 
 
-def _admitted(session: Session, day: dt.date, ids: list[str]) -> set[str]:
-    conn = session.connection()
+def _admitted(conn: Connection, day: dt.date, ids: list[str]) -> set[str]:
     if conn.dialect.name != "sqlite":
         return set(conn.execute(admitted_guest_ids(day).where(
             CheckInRow.guest_id.in_(ids))).scalars())
@@ -102,7 +100,7 @@ def _admitted(session: Session, day: dt.date, ids: list[str]) -> set[str]:
     return {r[0] for r in raw_cursor(conn).execute(sql, [day.isoformat(), *ids])}
 
 
-def make_hits(session: Session, plan: Plan, found: Found, day: dt.date | None,
+def make_hits(conn: Connection, plan: Plan, found: Found, day: dt.date | None,
               read: Mapping[str, Sequence[Any]] | None = None,
               hints: Mapping[str, str] | None = None) -> tuple[SearchHit, ...]:
     """The hits of these guests; `read`: guest rows already read (HIT_COLUMNS), `hints`:
@@ -113,8 +111,8 @@ def make_hits(session: Session, plan: Plan, found: Found, day: dt.date | None,
     read, hints = read or {}, hints or {}
     rows = {gid: _row(read[gid]) for gid in ids if gid in read}
     if len(rows) < len(ids):
-        rows.update(_rows(session, [gid for gid in ids if gid not in rows]))
-    admitted = _admitted(session, day, ids) if day is not None else set()
+        rows.update(_rows(conn, [gid for gid in ids if gid not in rows]))
+    admitted = _admitted(conn, day, ids) if day is not None else set()
     return tuple(
         SearchHit(rows[gid].guest, "" if plan.empty else hints.get(gid)
                   or matched_field(plan, rows[gid]), gid in admitted)

@@ -25,6 +25,7 @@ _CHUNK = 500
 GUEST_COLUMNS = ("id, name, name_pinyin, name_initials, name_latin, phone_digits, email, "
                  "external_id, organization, title, badge_code, category, attendance")
 Doc = tuple[str, str, str, int | None, int | None]  # skey, guest id, body, org, title
+_SCHEMA_CHECKED = "wimc_search_schema"  # pool-connection info: schema version found complete
 
 
 def raw_cursor(conn: Connection) -> Any:
@@ -41,12 +42,18 @@ def index_status(conn: Connection) -> tuple[str, int]:
     if conn.dialect.name != "sqlite":
         return "none", 0
     cur = raw_cursor(conn)
-    names = {r[0] for r in cur.execute(
-        "SELECT name FROM sqlite_master WHERE name LIKE 'search%'")}
-    if not set(ix.TABLES) <= names:
-        return "absent", 0
-    if not set(ix.TRIGGERS) <= names:
-        return "broken", 0
+    # The tables and triggers are looked for once per schema version of this connection's
+    # file (any CREATE or DROP, from any connection, bumps the version).
+    version = cur.execute("PRAGMA schema_version").fetchone()[0]
+    info = conn.connection.info
+    if info.get(_SCHEMA_CHECKED) != version:
+        names = {r[0] for r in cur.execute(
+            "SELECT name FROM sqlite_master WHERE name LIKE 'search%'")}
+        if not set(ix.TABLES) <= names:
+            return "absent", 0
+        if not set(ix.TRIGGERS) <= names:
+            return "broken", 0
+        info[_SCHEMA_CHECKED] = version
     row = cur.execute(
         "SELECT (SELECT value FROM wimc_meta WHERE key = ?), s.n, s.text, "
         "(SELECT id FROM guest WHERE rowid = s.n), "

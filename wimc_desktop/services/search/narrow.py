@@ -24,6 +24,7 @@ COMMON = 0.01  # a trigram in more of the documents than this may be left out of
 # over the rid order): reading one list entry costs 1/SKIP_ENTRIES of a skip; checking a
 # document found (its row, instr) CHECK_SKIPS. Saving fewer than MIN_SKIPS is not worth it.
 SKIP_ENTRIES, CHECK_SKIPS, MIN_SKIPS = 20, 2, 200
+KEPT_PARTS = 4096  # answers of Grams.part kept per sample (then forgotten all at once)
 
 
 def quote(phrase: str) -> str:
@@ -71,6 +72,19 @@ class Grams:
         self.pairs: Counter[str] = Counter()  # pair -> trigrams that begin with it
         for gram, n in self.counts.items():
             self.pairs[gram[:2]] += n
+        self._parts: dict[str, Part | None] = {}  # the sample never changes: answers kept
+
+    def part(self, phrase: str) -> Part | None:
+        """Which trigrams of a substring to ask for (at least one), or None: all of them
+        (see _part; kept for the next search of the same text)."""
+        try:
+            return self._parts[phrase]
+        except KeyError:
+            pass
+        if len(self._parts) >= KEPT_PARTS:
+            self._parts.clear()
+        part = self._parts[phrase] = self._part(phrase)
+        return part
 
     def common(self, gram: str) -> float:
         """The share of documents holding a trigram (never 0: the sample is small)."""
@@ -84,7 +98,7 @@ class Grams:
                 self.pairs.get(text[i:i + 2], 0) + 1)
         return share
 
-    def part(self, phrase: str) -> Part | None:
+    def _part(self, phrase: str) -> Part | None:
         """Which trigrams of a substring to ask for (at least one), or None: all of them.
 
         A trigram far more common than the rarest one is left out; what it cost is at

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import lru_cache
 from typing import Any
 
 from wimc_desktop.db.search_index import (
@@ -38,6 +38,7 @@ MIN_SUBSTRING = 3  # trigram index: shorter Latin text only matches as a prefix 
 RANKS = (0, 1, 2, 3)
 _PHONE_LIKE = re.compile(r"[0-9+\-().\s]+")
 _NOT_DIGIT = re.compile(r"[^0-9]")
+CACHED_LENGTH = 100  # plans of queries up to this long are kept (1,024 of them)
 
 
 @dataclass(frozen=True)
@@ -65,15 +66,30 @@ class Plan:
             return (EXTERNAL + self.external + END,) if self.external else ()
         return (self.exact, self.prefix, self.substring)[rank - 1]
 
-    @cached_property
+    @property
     def every(self) -> tuple[str, ...]:
         """Every phrase of every rank."""
-        return tuple(p for rank in RANKS for p in self.phrases(rank))
+        return self._phrase_lists()[0]
 
     def all_phrases(self) -> list[str]:
         """Every phrase of every rank, less those that contain another (found anyway)."""
-        every = self.every
-        return [p for p in every if not any(q != p and q in p for q in every)]
+        return list(self._phrase_lists()[1])
+
+    def _phrase_lists(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        # Worked out once per Plan (plans are kept: see make_plan), in the instance's dict
+        # (functools.cached_property takes a lock on every call in Python 3.11).
+        lists: tuple[tuple[str, ...], tuple[str, ...]] | None = self.__dict__.get("_lists")
+        if lists is None:
+            every = (*self.phrases(0), *self.exact, *self.prefix, *self.substring)
+            shortest = []
+            for p in every:
+                for q in every:
+                    if q in p and q != p:
+                        break
+                else:
+                    shortest.append(p)
+            lists = self.__dict__["_lists"] = (every, tuple(shortest))
+        return lists
 
 
 def _core(text: str) -> str | None:
@@ -102,6 +118,11 @@ def _unique(items: Sequence[str | None]) -> tuple[str, ...]:
 
 def make_plan(query: str) -> Plan:
     """Take a typed query apart; never fails, whatever the text."""
+    # A Plan is immutable, and typing and scanning repeat queries: short ones are kept.
+    return _cached_plan(query) if len(query) <= CACHED_LENGTH else _make_plan(query)
+
+
+def _make_plan(query: str) -> Plan:
     text = clean(query).strip()
     if len(text) > MAX_QUERY:
         return Plan(text=text[:MAX_QUERY], nothing=True)
@@ -123,6 +144,9 @@ def make_plan(query: str) -> Plan:
         exact=_unique(exact), prefix=_unique(prefix),
         substring=_unique([_core(name), _core(folded), digits]),
     )
+
+
+_cached_plan = lru_cache(maxsize=1024)(_make_plan)
 
 
 def code_matches(plan: Plan, badge_code: str) -> bool:

@@ -155,9 +155,7 @@ def _small(q: IndexQuery, main_rids: list[int], limit: int,
     in_values: set[int] = set()
     codes = set(q.code_rids())
     wanted = list(dict.fromkeys([*main_rids, *codes]))
-    for rid, body, org, title in q.cur.execute(
-            "SELECT rid, body, org_vid, title_vid FROM search_doc WHERE rid IN "
-            f"({','.join('?' * len(wanted))})", wanted):
+    for rid, (body, org, title, *_) in q.read_shown(wanted).items():
         ranks[rid] = 0 if rid in codes else next(
             (rank for rank, tier in enumerate(tiers) if any(p in body for p in tier)), 3)
         if org in q.orgs or title in q.titles:
