@@ -138,6 +138,16 @@ def test_filters(db: Database) -> None:
     assert search_guests(db, "张", category="visitor", attendance="onsite").total == 1
 
 
+@pytest.mark.parametrize("code", ["WIMC-ABC2345", "ABC2345"])
+def test_a_badge_code_with_filters(db: Database, code: str) -> None:
+    """The code as typed and after its prefix, each lookup with the same filters."""
+    assert names(search_guests(db, code, category="academician")) == ["单田芳"]
+    assert names(search_guests(db, code, category="academician", attendance="onsite")) \
+        == ["单田芳"]
+    assert search_guests(db, code, category="expert").total == 0
+    assert search_guests(db, code, attendance="online").total == 0
+
+
 def _admit(db: Database, code: str, day: dt.date, undone: bool = False) -> None:
     with db.write() as session:
         guest_id = session.execute(select(GuestRow.id).where(GuestRow.badge_code == code)

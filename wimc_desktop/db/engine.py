@@ -147,6 +147,25 @@ class Database:
             yield conn
 
     @contextmanager
+    def read_raw(self) -> Iterator[Any]:
+        """SQLite only: the pool's driver connection in one read transaction, with no
+        SQLAlchemy Connection around it (that costs 15 us of a 0.17 ms badge-code search,
+        which runs at every keystroke). It has `.cursor()` and `.info`."""
+        with self._translated():
+            fairy = self.engine.raw_connection()
+            try:
+                driver: Any = fairy.driver_connection
+                driver.execute("BEGIN DEFERRED")
+                try:
+                    yield fairy
+                finally:
+                    driver.execute("COMMIT")  # (only read: nothing to keep or lose)
+            except sqlite3.OperationalError as exc:
+                raise StorageError(storage_message(exc, self.display_name)) from exc
+            finally:
+                fairy.close()
+
+    @contextmanager
     def write(self) -> Iterator[Session]:
         """A session whose one transaction is the user action; committed on success."""
         with self._translated(), self.engine.connect() as conn:

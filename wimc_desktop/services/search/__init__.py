@@ -13,22 +13,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy.engine import Connection
-
 from wimc_desktop.db.engine import Database
-from wimc_desktop.db.queries import admitted_guest_ids
 from wimc_desktop.domain.errors import BadInputError
 from wimc_desktop.services.search.fallback import fallback_search
 from wimc_desktop.services.search.fts import Found, IndexQuery
-from wimc_desktop.services.search.hits import SearchHit, SearchResult, make_hits
+from wimc_desktop.services.search.hits import SearchHit, SearchResult, admitted_sql, make_hits
 from wimc_desktop.services.search.indexing import (
-    index_status,
-    raw_cursor,
+    cursor_status,
     rebuild_search_index,
     refresh_search_index,
     sync_search_index,
 )
-from wimc_desktop.services.search.plan import make_plan
+from wimc_desktop.services.search.plan import Plan, make_plan
 from wimc_desktop.services.search.ranking import admitted_matches, index_search
 
 MAX_LATE = 5000  # more guests written and not yet indexed: plain SQL is faster than checking each
@@ -37,18 +33,32 @@ __all__ = ["SearchHit", "SearchResult", "rebuild_search_index", "refresh_search_
            "search_guests", "sync_search_index"]
 
 
-def _index_search(q: IndexQuery, conn: Connection, limit: int,
-                  admitted: tuple[dt.date, bool] | None, late: int) -> tuple[int, Found]:
+def _index_search(q: IndexQuery, limit: int, admitted: tuple[dt.date, bool] | None,
+                  late: int) -> tuple[int, Found]:
     q.prepare(late > 0)
     if admitted is None:
         return index_search(q, limit)
     day, wanted = admitted
-    ids = list(conn.execute(admitted_guest_ids(day)).scalars())
+    ids = [r[0] for r in q.cur.execute(admitted_sql(), (day.isoformat(),))]
     matches, rids = admitted_matches(q, ids)
     if wanted:
         return len(matches), matches[:limit]
     total, found = index_search(q, limit, exclude=rids)
     return total - len(matches), found
+
+
+def _indexed(db: Database, plan: Plan, limit: int, day: dt.date | None, category: str | None,
+             attendance: str | None, admitted: tuple[dt.date, bool] | None
+             ) -> tuple[int, tuple[SearchHit, ...]] | None:
+    """The answer of the SQLite index, or None while it is missing or far behind."""
+    with db.read_raw() as raw:
+        cur = raw.cursor()
+        state, late = cursor_status(cur, raw.info)
+        if state != "ok" or late > MAX_LATE:
+            return None
+        q = IndexQuery(cur, plan, category, attendance)
+        total, found = _index_search(q, limit, admitted, late)
+        return total, make_hits(cur, plan, found, day, q.rows, q.hints)
 
 
 def search_guests(db: Database, query: str, *, limit: int = 50, day: dt.date | None = None,
@@ -64,13 +74,10 @@ def search_guests(db: Database, query: str, *, limit: int = 50, day: dt.date | N
     plan = make_plan(query)
     limit = max(0, int(limit))
     admitted = None if checked_in is None or day is None else (day, checked_in)
+    if db.is_sqlite:
+        answer = _indexed(db, plan, limit, day, category, attendance, admitted)
+        if answer is not None:
+            return SearchResult(*answer, query)
     with db.read_connection() as conn:
-        state, late = index_status(conn)
-        if state == "ok" and late <= MAX_LATE:
-            q = IndexQuery(raw_cursor(conn), plan, category, attendance)
-            total, found = _index_search(q, conn, limit, admitted, late)
-            hits = make_hits(conn, plan, found, day, q.rows, q.hints)
-        else:
-            total, found = fallback_search(conn, plan, limit, category, attendance, admitted)
-            hits = make_hits(conn, plan, found, day)
-        return SearchResult(total, hits, query)
+        total, found = fallback_search(conn, plan, limit, category, attendance, admitted)
+        return SearchResult(total, make_hits(conn, plan, found, day), query)

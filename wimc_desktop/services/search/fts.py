@@ -208,15 +208,19 @@ class IndexQuery:
         plan = self.plan
         if not plan.code:
             return []
-        # The code as typed, and after each known prefix (ABC2345 -> WIMC-ABC2345).
-        sql = ("SELECT d.rid FROM guest g JOIN search_doc d ON d.guest_id = g.id "
-               "WHERE g.badge_code IN (SELECT ?1 UNION ALL "
-               "SELECT prefix || '-' || ?1 FROM search_code_prefix)")
+        # The code as typed, and after each known prefix (ABC2345 -> WIMC-ABC2345): two
+        # lookups in the badge-code index (one IN over a subquery costs twice as much).
         params: list[Any] = [plan.code]
+        where = ""
         for column, value in (("category", self.category), ("attendance", self.attendance)):
             if value is not None:
-                sql += f" AND +g.{column} = ?"  # (+: the badge-code index, never this one)
-                params.append(value)
+                params.append(value)  # (+: the badge-code index, never this one)
+                where += f" AND +g.{column} = ?{len(params)}"
+        sql = ("SELECT d.rid FROM guest g JOIN search_doc d ON d.guest_id = g.id "
+               f"WHERE g.badge_code = ?1{where} UNION ALL "
+               "SELECT d.rid FROM search_code_prefix p JOIN guest g "
+               "ON g.badge_code = p.prefix || '-' || ?1 JOIN search_doc d ON d.guest_id = g.id "
+               f"WHERE 1{where}")
         return sorted(r for (r,) in self.cur.execute(sql, params) if r not in self.stale)
 
     def fts_rids(self, match: Match | None, limit: int | None) -> list[int]:

@@ -74,45 +74,56 @@ def _row(r: Sequence[Any]) -> _Row:
     return _Row(_guest(r), r[16], r[17], r[18], r[19], r[1], r[11], r[12], r[4], r[5], r[10])
 
 
-def _rows(conn: Connection, ids: list[str]) -> dict[str, _Row]:
-    if conn.dialect.name == "sqlite":
-        found = raw_cursor(conn).execute(
+def _cursor(source: Connection | Any) -> Any:
+    """A SQLite driver cursor for this source (a Connection or a cursor), else None."""
+    if not isinstance(source, Connection):
+        return source
+    return raw_cursor(source) if source.dialect.name == "sqlite" else None
+
+
+def _rows(source: Connection | Any, ids: list[str]) -> dict[str, _Row]:
+    cur = _cursor(source)
+    if cur is not None:
+        found = cur.execute(
             f"SELECT {', '.join(HIT_COLUMNS)} FROM guest WHERE id IN ({marks(ids)})", ids)
     else:
         table = GuestRow.__table__
-        found = conn.execute(select(*(table.c[c] for c in HIT_COLUMNS))
-                                .where(table.c.id.in_(ids)))
+        found = source.execute(select(*(table.c[c] for c in HIT_COLUMNS))
+                               .where(table.c.id.in_(ids)))
     return {r[0]: _row(r) for r in found}
 
 
 @lru_cache(maxsize=1)
-def _admitted_sql() -> str:
-    """db.queries.admitted_guest_ids as SQLite text (the rule stays in one place)."""
+def admitted_sql() -> str:
+    """db.queries.admitted_guest_ids as SQLite text, its one parameter the day (ISO): the
+    rule stays in one place."""
     compiled = admitted_guest_ids(dt.date(2000, 1, 1)).compile(dialect=sqlite.dialect())
     return str(compiled)
 
 
-def _admitted(conn: Connection, day: dt.date, ids: list[str]) -> set[str]:
-    if conn.dialect.name != "sqlite":
-        return set(conn.execute(admitted_guest_ids(day).where(
+def _admitted(source: Connection | Any, day: dt.date, ids: list[str]) -> set[str]:
+    cur = _cursor(source)
+    if cur is None:
+        return set(source.execute(admitted_guest_ids(day).where(
             CheckInRow.guest_id.in_(ids))).scalars())
-    sql = f"SELECT guest_id FROM ({_admitted_sql()}) WHERE guest_id IN ({marks(ids)})"
-    return {r[0] for r in raw_cursor(conn).execute(sql, [day.isoformat(), *ids])}
+    sql = f"SELECT guest_id FROM ({admitted_sql()}) WHERE guest_id IN ({marks(ids)})"
+    return {r[0] for r in cur.execute(sql, [day.isoformat(), *ids])}
 
 
-def make_hits(conn: Connection, plan: Plan, found: Found, day: dt.date | None,
+def make_hits(source: Connection | Any, plan: Plan, found: Found, day: dt.date | None,
               read: Mapping[str, Sequence[Any]] | None = None,
               hints: Mapping[str, str] | None = None) -> tuple[SearchHit, ...]:
-    """The hits of these guests; `read`: guest rows already read (HIT_COLUMNS), `hints`:
-    the matched field of some, already known."""
+    """The hits of these guests, read through `source` (a Connection, or a SQLite driver
+    cursor); `read`: guest rows already read (HIT_COLUMNS), `hints`: the matched field of
+    some, already known."""
     ids = [gid for _, gid in found]
     if not ids:
         return ()
     read, hints = read or {}, hints or {}
     rows = {gid: _row(read[gid]) for gid in ids if gid in read}
     if len(rows) < len(ids):
-        rows.update(_rows(conn, [gid for gid in ids if gid not in rows]))
-    admitted = _admitted(conn, day, ids) if day is not None else set()
+        rows.update(_rows(source, [gid for gid in ids if gid not in rows]))
+    admitted = _admitted(source, day, ids) if day is not None else set()
     return tuple(
         SearchHit(rows[gid].guest, "" if plan.empty else hints.get(gid)
                   or matched_field(plan, rows[gid]), gid in admitted)

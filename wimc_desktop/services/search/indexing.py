@@ -41,11 +41,14 @@ def index_status(conn: Connection) -> tuple[str, int]:
     """The index state, and how many guest writes it has not caught up with (if 'ok')."""
     if conn.dialect.name != "sqlite":
         return "none", 0
-    cur = raw_cursor(conn)
+    return cursor_status(raw_cursor(conn), conn.connection.info)
+
+
+def cursor_status(cur: Any, info: dict[Any, Any]) -> tuple[str, int]:
+    """index_status on a SQLite driver cursor; `info`: its pool connection's info dict."""
     # The tables and triggers are looked for once per schema version of this connection's
     # file (any CREATE or DROP, from any connection, bumps the version).
     version = cur.execute("PRAGMA schema_version").fetchone()[0]
-    info = conn.connection.info
     if info.get(_SCHEMA_CHECKED) != version:
         names = {r[0] for r in cur.execute(
             "SELECT name FROM sqlite_master WHERE name LIKE 'search%'")}
