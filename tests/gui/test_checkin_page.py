@@ -15,6 +15,7 @@ from wimc_desktop.db.engine import Database
 from wimc_desktop.db.schema import CheckInUndoRow
 from wimc_desktop.domain.checkin import CheckInResult, Desk, Outcome
 from wimc_desktop.services.checkin import admitted_count, check_in
+from wimc_desktop.services.importing import import_records
 from wimc_desktop.ui import working_day
 from wimc_desktop.ui.checkin_page import CheckInPage
 from wimc_desktop.ui.main_window import MainWindow
@@ -109,6 +110,17 @@ def test_an_unknown_code_is_red_and_says_so(qtbot: QtBot, window: MainWindow) ->
     assert page.banner.headline.text() == "Unknown badge code WIMC-NOPE42"
     assert page.banner.name.isHidden()
     assert not page.banner.icon.pixmap().isNull()
+
+
+def test_a_code_typed_without_its_prefix_admits_at_once(
+        qtbot: QtBot, window: MainWindow, event_db: Database) -> None:
+    """Typed fast and Enter before the name search answers: not 'unknown', admitted."""
+    import_records(event_db, [{"name": "单田芳", "badge_code": "WIMC-K7QM3XC"}], source="test")
+    page = window.checkin_page
+    result = scan(qtbot, page, "k7qm3xc")
+    assert result.outcome == Outcome.ADMITTED and result.code == "WIMC-K7QM3XC"
+    assert page.banner.name.text() == "单田芳"
+    assert page.scan_field.text() == "" and page.scan_field.hasFocus()
 
 
 def test_typing_a_name_lists_guests_and_enter_admits_the_chosen_one(

@@ -107,6 +107,17 @@ def test_reissue_revokes_the_old_code_and_keeps_the_checkins(guests_db: Database
                                  "reason": "lost at lunch"}
 
 
+def test_lookup_of_a_code_typed_without_the_event_prefix(guests_db: Database) -> None:
+    first = reissue_badge(guests_db, "W-004", reason="lost", desk=DESK, now=AT_9).new_code
+    second = reissue_badge(guests_db, first, reason="lost again", desk=DESK, now=AT_9).new_code
+    info = badge_info(guests_db, second.removeprefix("WIMC-").lower(), day=DAY1)
+    assert (info.code, info.status, info.guest.name) == (second, BadgeStatus.ACTIVE, "张伟")
+    old = badge_info(guests_db, first.removeprefix("WIMC-"), day=DAY1)
+    assert (old.code, old.status, old.replaced_by) == (first, BadgeStatus.REVOKED, second)
+    with pytest.raises(NotFoundError, match="unknown badge code 004"):
+        badge_info(guests_db, "004", day=DAY1)  # another prefix is never guessed
+
+
 def test_reissuing_a_revoked_code_names_the_current_one(guests_db: Database) -> None:
     first = reissue_badge(guests_db, "W-004", reason="lost", desk=DESK)
     second = reissue_badge(guests_db, first.new_code, reason="lost again", desk=DESK)

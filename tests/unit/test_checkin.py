@@ -73,6 +73,27 @@ def test_unknown_revoked_and_not_event_day(guests_db: Database) -> None:
     assert refused == 3
 
 
+def test_a_code_typed_without_the_event_prefix(guests_db: Database) -> None:
+    """A clerk types the code printed under the QR code without 'WIMC-' and presses
+    Enter before any search answer: the guest is admitted, not 'unknown'."""
+    with guests_db.write() as session:
+        guest = session.execute(select(GuestRow).where(GuestRow.badge_code == "W-002")).scalar_one()
+        guest.badge_code = "WIMC-K7QM3XC"
+        session.add(RevokedBadgeRow(code="WIMC-K7QM3XA", guest_id=guest.id, revoked_at=AT_9,
+                                    replaced_by="WIMC-K7QM3XC", reason="lost"))
+    found = check_in(guests_db, "k7qm3xc", day=DAY1, desk=DESK)
+    assert found.outcome is Outcome.ADMITTED and found.code == "WIMC-K7QM3XC"
+    assert find_checkin(guests_db, "K7QM3XC", DAY1).desk == "Desk 3"
+    revoked = check_in(guests_db, "K7QM3XA", day=DAY1, desk=DESK)
+    assert (revoked.outcome, revoked.code, revoked.replaced_by) == (
+        Outcome.BADGE_REVOKED, "WIMC-K7QM3XA", "WIMC-K7QM3XC")
+    assert check_in(guests_db, "K7QM3XB", day=DAY1, desk=DESK).outcome is Outcome.UNKNOWN_CODE
+    # A code held as typed wins over the prefixed one; another prefix is never guessed.
+    held = check_in(guests_db, "W-001", day=DAY1, desk=DESK)
+    assert held.guest is not None and held.guest.name == "单田芳"
+    assert check_in(guests_db, "001", day=DAY1, desk=DESK).outcome is Outcome.UNKNOWN_CODE
+
+
 def test_a_nonce_admits_once(guests_db: Database) -> None:
     first = check_in(guests_db, "W-002", day=DAY1, desk=DESK, nonce="n-1")
     replay = check_in(guests_db, "W-002", day=DAY1, desk=DESK, nonce="n-1")

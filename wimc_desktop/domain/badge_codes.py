@@ -17,6 +17,14 @@ def normalize_code(raw: str) -> str:
     return "".join(raw.split()).upper()
 
 
+def code_forms(code: str, prefix: str) -> tuple[str, ...]:
+    """The codes a typed code may stand for, best first: itself, then the event's prefix
+    before it (a clerk types E445BT8, printed under the QR code of WIMC-E445BT8)."""
+    if "-" in code or not prefix:
+        return (code,)
+    return code, f"{prefix}-{code}"
+
+
 def is_valid_code(code: str) -> bool:
     """Letters, digits and dashes, 2 to 32 characters, starting with a letter or digit."""
     return bool(_VALID.match(code))

@@ -19,7 +19,7 @@ from wimc_desktop.db.schema import (
     GuestRow,
     RevokedBadgeRow,
 )
-from wimc_desktop.domain.badge_codes import new_code, normalize_code
+from wimc_desktop.domain.badge_codes import code_forms, new_code, normalize_code
 from wimc_desktop.domain.badges import (
     TEMPLATES,
     BadgeInfo,
@@ -94,25 +94,30 @@ def _guests(session: Session, guest_ids: Sequence[str]) -> list[GuestRow]:
     return [found[i] for i in guest_ids]
 
 
-def _holder(session: Session, code: str) -> tuple[GuestRow, RevokedBadgeRow | None]:
-    """The guest a code belongs to (current or revoked) and the revocation, if revoked."""
-    guest = session.execute(select(GuestRow).where(GuestRow.badge_code == code)).scalar()
-    if guest is not None:
-        return guest, None
-    revoked = session.get(RevokedBadgeRow, code)
-    if revoked is None:
-        raise NotFoundError("unknown badge code {code}", code=code)
-    return session.get_one(GuestRow, revoked.guest_id), revoked
+def _holder(session: Session, forms: tuple[str, ...]
+            ) -> tuple[str, GuestRow, RevokedBadgeRow | None]:
+    """The code found among these forms of a typed code (domain.badge_codes.code_forms),
+    the guest it belongs to (current or revoked) and the revocation, if revoked."""
+    for code in forms:
+        guest = session.execute(select(GuestRow).where(GuestRow.badge_code == code)).scalar()
+        if guest is not None:
+            return code, guest, None
+    for code in forms:
+        revoked = session.get(RevokedBadgeRow, code)
+        if revoked is not None:
+            return code, session.get_one(GuestRow, revoked.guest_id), revoked
+    raise NotFoundError("unknown badge code {code}", code=forms[0])
 
 
 def badge_info(db: Database, code: str, day: dt.date | None = None,
                now: dt.datetime | None = None) -> BadgeInfo:
-    """The card data of a badge code; a revoked code names the guest's current one."""
+    """The card data of a badge code (typed with or without the event's prefix); a
+    revoked code names the guest's current one."""
     event = get_event(db)
-    code = normalize_code(code)
+    forms = code_forms(normalize_code(code), event.badge_prefix)
     day = day or local_day(event, now or dt.datetime.now(dt.UTC))
     with db.read() as session:
-        guest, revoked = _holder(session, code)
+        code, guest, revoked = _holder(session, forms)
         if revoked is None:
             prints = _print_statuses(session, [guest])[guest.id]
         else:  # the old code's own prints
@@ -194,7 +199,7 @@ def select_guests_for_badges(db: Database, codes: Sequence[str] | None = None,
             rows = session.execute(stmt.where(GuestRow.badge_code.in_(chunk))).scalars()
             found.update((r.badge_code, guest_from_row(r)) for r in rows)
         for code in (c for c in wanted if c not in found):  # unknown, revoked, filtered out
-            guest, revoked = _holder(session, code)
+            _, guest, revoked = _holder(session, (code,))
             if revoked is not None:
                 raise RevokedCodeError(code, guest.badge_code)
         return [found[c] for c in wanted if c in found]
@@ -217,7 +222,7 @@ def reissue_badge(db: Database, code: str, *, reason: str, desk: Desk,
         guest = session.execute(select(GuestRow).where(GuestRow.badge_code == code)
                                 .with_for_update()).scalar()
         if guest is None:
-            _, revoked = _holder(session, code)  # NotFoundError when unknown
+            _, _, revoked = _holder(session, (code,))  # NotFoundError when unknown
             assert revoked is not None
             holder = session.get_one(GuestRow, revoked.guest_id)
             raise RevokedCodeError(code, holder.badge_code)

@@ -22,7 +22,7 @@ from wimc_desktop.db.schema import (
     GuestRow,
     RevokedBadgeRow,
 )
-from wimc_desktop.domain.badge_codes import normalize_code
+from wimc_desktop.domain.badge_codes import code_forms, normalize_code
 from wimc_desktop.domain.checkin import (
     CheckInRecord,
     CheckInResult,
@@ -96,10 +96,24 @@ def _refused(session: Session, desk: Desk, outcome: Outcome, code: str, day: dt.
                          replaced_by=replaced_by)
 
 
+def _holder(session: Session, forms: tuple[str, ...]) -> GuestRow | None:
+    """The guest holding the first of these codes that someone holds."""
+    for form in forms:
+        # FOR UPDATE serialises two desks admitting one guest on PostgreSQL; SQLite has
+        # no such clause and needs none (BEGIN IMMEDIATE already holds the file's lock).
+        guest = session.execute(select(GuestRow).where(GuestRow.badge_code == form)
+                                .with_for_update()).scalar()
+        if guest is not None:
+            return guest
+    return None
+
+
 def check_in(db: Database, code: str, *, day: dt.date, desk: Desk,
              method: Method = Method.SCAN, nonce: str | None = None,
              now: dt.datetime | None = None, event: Event | None = None) -> CheckInResult:
-    """Admit the holder of a badge code on an event day (one transaction)."""
+    """Admit the holder of a badge code on an event day (one transaction). A code typed
+    without the event's prefix (E445BT8) is the prefixed one (WIMC-E445BT8) when no guest
+    holds it as typed."""
     event = event or get_event(db)
     now = now or dt.datetime.now(dt.UTC)
     code = normalize_code(code)
@@ -108,13 +122,13 @@ def check_in(db: Database, code: str, *, day: dt.date, desk: Desk,
         replay = _replayed(session, nonce)
         if replay is not None:
             return replay
-        # FOR UPDATE serialises two desks admitting one guest on PostgreSQL; SQLite has
-        # no such clause and needs none (BEGIN IMMEDIATE already holds the file's lock).
-        guest = session.execute(select(GuestRow).where(GuestRow.badge_code == code)
-                                .with_for_update()).scalar()
+        forms = code_forms(code, event.badge_prefix)
+        guest = _holder(session, forms)
         if guest is None:
-            revoked = session.get(RevokedBadgeRow, code)
+            revoked = next(filter(None, (session.get(RevokedBadgeRow, c) for c in forms)),
+                           None)
             if revoked is not None:
+                code = revoked.code
                 holder = session.get_one(GuestRow, revoked.guest_id)
                 # The holder's current code, not revoked.replaced_by: after two reissues
                 # (A -> B -> C) a scan of A must name C.
@@ -169,11 +183,14 @@ def undo_checkin(db: Database, checkin_id: str, *, desk: Desk, reason: str = "",
 def find_checkin(db: Database, code: str, day: dt.date) -> CheckInRecord:
     """The valid check-in on a day of the guest holding a code (current or revoked)."""
     code = normalize_code(code)
+    forms = code_forms(code, get_event(db).badge_prefix)
     with db.read() as session:
-        guest_id = session.execute(select(GuestRow.id).where(GuestRow.badge_code == code)).scalar()
-        if guest_id is None:
-            guest_id = session.execute(select(RevokedBadgeRow.guest_id).where(
-                RevokedBadgeRow.code == code)).scalar()
+        guest_id = None
+        for owner, column in ((GuestRow.id, GuestRow.badge_code),
+                              (RevokedBadgeRow.guest_id, RevokedBadgeRow.code)):
+            for form in forms:
+                guest_id = guest_id or session.execute(
+                    select(owner).where(column == form)).scalar()
         if guest_id is None:
             raise NotFoundError("unknown badge code {code}", code=code)
         row = first_checkin(session, guest_id, day)
