@@ -5,7 +5,7 @@ Every dialog that blocks sits behind one `_ask_*` / `_exec_*` method, so tests r
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -32,11 +32,12 @@ from wimc_desktop.ui import badge_actions as actions
 from wimc_desktop.ui import messages
 from wimc_desktop.ui.badge_batch_dialog import BadgeBatchDialog
 from wimc_desktop.ui.badge_card import BadgeCard
+from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.scan_field import ScanField
 from wimc_desktop.ui.worker import Worker
 
 
-class BadgesPage(QWidget):
+class BadgesPage(Retranslating, QWidget):
     """The page; every database call goes through the worker."""
 
     badge_shown = Signal(object)  # BadgeInfo
@@ -319,8 +320,3 @@ class BadgesPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.return_focus()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -15,6 +15,7 @@ from wimc_desktop.domain.signing_totals import SigningSummary, summarize
 from wimc_desktop.domain.signings import Signing
 from wimc_desktop.services.signings import list_signings
 from wimc_desktop.ui import i18n
+from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.signing_table_model import amount_text
 from wimc_desktop.ui.worker import Worker
 
@@ -48,7 +49,7 @@ def _label(point_size: int, bold: bool = False, color: str = "#FFFFFF") -> QLabe
     return label
 
 
-class CeremonyView(QWidget):
+class CeremonyView(Retranslating, QWidget):
     """A separate window; refreshes itself every few seconds and when told."""
 
     refreshed = Signal(object)  # CeremonyState
@@ -147,11 +148,6 @@ class CeremonyView(QWidget):
             super().keyPressEvent(event)
             return
         event.accept()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.timer.stop()

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -42,6 +42,7 @@ from wimc_desktop.ui.desk_actions import SearchFilters
 from wimc_desktop.ui.live_counts import LiveCounts
 from wimc_desktop.ui.live_search import LiveSearch
 from wimc_desktop.ui.recent_admissions_panel import RecentAdmissionsPanel
+from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.scan_field import ScanField
 from wimc_desktop.ui.search_results_panel import SearchResultsPanel
 from wimc_desktop.ui.walk_in_dialog import WalkInDialog
@@ -51,7 +52,7 @@ from wimc_desktop.ui.working_day import WorkingDayChooser
 BANNER, RESULTS = 0, 1
 
 
-class CheckInPage(QWidget):
+class CheckInPage(Retranslating, QWidget):
     """The page; every database call goes through the worker, in order."""
 
     outcome_shown = Signal(object)
@@ -319,8 +320,3 @@ class CheckInPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.return_focus()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -7,7 +7,7 @@ import html
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,6 +25,7 @@ from wimc_desktop.services.reports import daily_report
 from wimc_desktop.ui.checkin_banner import day_text
 from wimc_desktop.ui.hourly_chart import HourlyChart
 from wimc_desktop.ui.report_sections import category_name, day_of
+from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.worker import Worker
 from wimc_desktop.ui.working_day import event_today
 
@@ -55,7 +56,7 @@ def read_figures(db: Database, day: dt.date) -> DashboardFigures:
                             report.vip_missing[:VIPS_SHOWN], len(report.vip_missing))
 
 
-class Dashboard(QWidget):
+class Dashboard(Retranslating, QWidget):
     """Big numbers, a progress bar, arrivals per hour, by category and the VIPs still awaited.
 
     While shown, polls the database every POLL_INTERVAL_MS through the worker (at most
@@ -214,8 +215,3 @@ class Dashboard(QWidget):
         self.vips_title.setText(self.tr("VIPs not yet arrived"))
         if self.figures is not None:
             self._show(self.figures)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

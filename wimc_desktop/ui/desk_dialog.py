@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,9 +13,10 @@ from PySide6.QtWidgets import (
 )
 
 from wimc_desktop.domain.checkin import Desk
+from wimc_desktop.ui.retranslating import Retranslating
 
 
-class DeskDialog(QDialog):
+class DeskDialog(Retranslating, QDialog):
     """Asked once on the first start, and again from the Desk menu when staff change."""
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
@@ -58,8 +58,3 @@ class DeskDialog(QDialog):
         self.operator_label.setText(self.tr("Operator:"))
         self.desk_edit.setPlaceholderText(self.tr("e.g. Desk 3, North Hall"))
         self.operator_edit.setPlaceholderText(self.tr("Your name"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QLocale
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from wimc_desktop.domain.checkin import Desk, is_event_day
@@ -12,9 +12,10 @@ from wimc_desktop.domain.models import Event
 from wimc_desktop.ui import i18n
 from wimc_desktop.ui.checkin_banner import day_text
 from wimc_desktop.ui.elided_label import ElidedLabel
+from wimc_desktop.ui.retranslating import Retranslating
 
 
-class EventStatusBar(QStatusBar):
+class EventStatusBar(Retranslating, QStatusBar):
     """Permanent labels for the open event; temporary messages still show on the left."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -106,8 +107,3 @@ class EventStatusBar(QStatusBar):
         self.event_label.setText(name)
         self.event_label.setToolTip(f"{event.name_zh}\n{event.name_en}".strip())
         self.days_label.setText(self._days_text(event))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, QPoint, Qt, Signal
+from PySide6.QtCore import QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from wimc_desktop.domain.models import Event
 from wimc_desktop.ui.category_chip_delegate import CategoryChipDelegate
 from wimc_desktop.ui.field_labels import field_label
 from wimc_desktop.ui.guest_table_model import COLUMNS, GuestTableModel
+from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.settings import DeskSettings
 from wimc_desktop.ui.worker import Worker
 
@@ -31,7 +32,7 @@ ALWAYS_SHOWN = {"name"}
 HEADER_PADDING = 40
 
 
-class GuestsPage(QWidget):
+class GuestsPage(Retranslating, QWidget):
     """The guest table with its column chooser and the "show full contact" switch."""
 
     guests_counted = Signal(int)
@@ -161,8 +162,3 @@ class GuestsPage(QWidget):
             self.tr("Phone numbers and e-mail addresses are masked unless this is on."))
         self.model.retranslate()
         self._fit_header()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from wimc_desktop.ui.retranslating import Retranslating
 
 BAR_COLOR = QColor("#1f6fb2")
 PEAK_COLOR = QColor("#d9822b")
@@ -12,7 +14,7 @@ PEAK_COLOR = QColor("#d9822b")
 DEFAULT_HOURS = range(8, 19)
 
 
-class HourlyChart(QWidget):
+class HourlyChart(Retranslating, QWidget):
     """One bar per local hour with its count above and the hour below; the busiest in orange.
 
     `bars` is the data painted, as (hour label, count) pairs, so tests read it back.
@@ -74,8 +76,3 @@ class HourlyChart(QWidget):
         self.setToolTip(self.tr("Guests admitted per hour (local time); the busiest hour in "
                                 "orange"))
         self.update()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWizard, QWizardPage
 
 from wimc_desktop.db.engine import Database
@@ -13,6 +13,7 @@ from wimc_desktop.ui import messages
 from wimc_desktop.ui.error_texts import error_text
 from wimc_desktop.ui.import_choices import ImportChoices
 from wimc_desktop.ui.problems_view import ProblemsView
+from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.worker import Task, Worker
 
 
@@ -25,7 +26,7 @@ def summary_text(report: ImportReport) -> str:
             .replace("%3", str(report.updated)).replace("%4", str(report.unchanged)))
 
 
-class ImportCheckPage(QWizardPage):
+class ImportCheckPage(Retranslating, QWizardPage):
     """Runs import_file(dry_run=True) on the worker; only a clean file may go on."""
 
     dry_run_passed = Signal(object)
@@ -119,8 +120,3 @@ class ImportCheckPage(QWizardPage):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
         if self.report is not None:
             self.summary.setText(summary_text(self.report))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWizardPage
 
 from wimc_desktop.ui.import_choices import ImportChoices
+from wimc_desktop.ui.retranslating import Retranslating
 
 
-class ImportFilePage(QWizardPage):
+class ImportFilePage(Retranslating, QWizardPage):
     """A path field with Browse…; complete when the path names an existing file."""
 
     def __init__(self, choices: ImportChoices, ask_open_file: Callable[[], str]) -> None:
@@ -60,8 +60,3 @@ class ImportFilePage(QWizardPage):
         self.formats.setText(self.tr(
             "Excel workbooks (.xlsx, .xls), CSV files in UTF-8, GB18030 or UTF-16, and "
             "Excel's \"Unicode text\" (.txt). The header row is found automatically."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

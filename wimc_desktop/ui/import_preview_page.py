@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -21,6 +21,7 @@ from wimc_desktop.ui import messages
 from wimc_desktop.ui.error_texts import error_text
 from wimc_desktop.ui.import_choices import ImportChoices
 from wimc_desktop.ui.mapping_editor import MappingEditor
+from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.rows_table_model import RowsTableModel
 from wimc_desktop.ui.worker import Worker
 
@@ -28,7 +29,7 @@ ENCODINGS = (None, "utf-8", "gb18030", "utf-16")
 SAMPLE_ROWS = 20
 
 
-class ImportPreviewPage(QWizardPage):
+class ImportPreviewPage(Retranslating, QWizardPage):
     """Reads the file on the worker and shows what the importer made of it."""
 
     preview_loaded = Signal(object)
@@ -167,8 +168,3 @@ class ImportPreviewPage(QWizardPage):
         self.encoding_combo.setItemText(0, self.tr("Automatic"))
         self._mapping_box.setTitle(self.tr("Which column fills which guest field"))
         self._show_facts()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,10 +21,11 @@ from wimc_desktop.ui.error_texts import error_text
 from wimc_desktop.ui.import_check_page import summary_text
 from wimc_desktop.ui.import_choices import ImportChoices
 from wimc_desktop.ui.problems_view import ProblemsView
+from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.worker import Task, Worker
 
 
-class ImportRunPage(QWizardPage):
+class ImportRunPage(Retranslating, QWizardPage):
     """Runs import_file on the worker; the window stays responsive and Cancel works."""
 
     import_finished = Signal(object)
@@ -129,8 +130,3 @@ class ImportRunPage(QWizardPage):
         self.cancel_button.setText(self.tr("Cancel import"))
         if self.report is not None:
             self.summary.setText(summary_text(self.report))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget, QWizard
 
 from wimc_desktop.db.engine import Database
@@ -14,13 +14,14 @@ from wimc_desktop.ui.import_choices import ImportChoices
 from wimc_desktop.ui.import_file_page import ImportFilePage
 from wimc_desktop.ui.import_preview_page import ImportPreviewPage
 from wimc_desktop.ui.import_run_page import ImportRunPage
+from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.settings import DeskSettings
 from wimc_desktop.ui.worker import Worker
 
 FILE_PAGE, PREVIEW_PAGE, CHECK_PAGE, RUN_PAGE = range(4)
 
 
-class ImportWizard(QWizard):
+class ImportWizard(Retranslating, QWizard):
     """Four steps; all file and database work runs on the worker, so nothing freezes.
 
     A file with any problem imports nothing: the check step lists the problems and
@@ -86,8 +87,3 @@ class ImportWizard(QWizard):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Import guest list"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

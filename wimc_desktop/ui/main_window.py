@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QSize, QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,6 +36,7 @@ from wimc_desktop.ui.import_wizard import ImportWizard
 from wimc_desktop.ui.new_event_dialog import NewEventDialog
 from wimc_desktop.ui.opened_event import NewEventInput, OpenedEvent, create_new_event, open_event
 from wimc_desktop.ui.reports_page import ReportsPage
+from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.settings import DeskSettings
 from wimc_desktop.ui.signings_page import SigningsPage
 from wimc_desktop.ui.worker import Worker
@@ -45,7 +46,7 @@ CHECKIN_PAGE = PAGES.index("checkin")
 GUESTS_PAGE = PAGES.index("guests")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """The desk's one window; every database call goes through the worker."""
 
     def __init__(self, worker: Worker, opened: OpenedEvent) -> None:
@@ -352,11 +353,6 @@ class MainWindow(QMainWindow):
                   self.tr("Signings"), self.tr("Reports"))
         for row, title in enumerate(titles):
             self.nav.item(row).setText(title)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.main_window_geometry = self.saveGeometry()

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from wimc_desktop.domain.fields import GUEST_FIELDS, REQUIRED_FIELDS
 from wimc_desktop.ui.field_labels import field_label
+from wimc_desktop.ui.retranslating import Retranslating
 
 GRID_COLUMNS = 3
 
 
-class MappingEditor(QWidget):
+class MappingEditor(Retranslating, QWidget):
     """One combo per guest field (a header of the file, or "not imported").
 
     A column fills one field at most: choosing it for a field takes it away from any
@@ -109,8 +110,3 @@ class MappingEditor(QWidget):
             else:
                 combo.addItem(self.tr("(not imported)"), "")
         self._show_extra()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QStandardPaths
+from PySide6.QtCore import QDate, QStandardPaths
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from wimc_desktop.services.events import DEFAULT_TIMEZONE
 from wimc_desktop.ui.opened_event import NewEventInput
+from wimc_desktop.ui.retranslating import Retranslating
 
 TIMEZONES = (DEFAULT_TIMEZONE, "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore", "Asia/Tokyo",
              "Europe/Berlin", "Europe/London", "America/New_York", "UTC")
@@ -32,7 +33,7 @@ def _to_date(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-class NewEventDialog(QDialog):
+class NewEventDialog(Retranslating, QDialog):
     """Collects a NewEventInput; the services check it when the event is created."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -121,8 +122,3 @@ class NewEventDialog(QDialog):
         self.name_en.setPlaceholderText(
             self.tr("e.g. World Intelligent Manufacturing Conference 2020"))
         self._browse.setText(self.tr("Browse…"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,10 +15,11 @@ from PySide6.QtWidgets import (
 
 from wimc_desktop.domain.errors import ImportProblem
 from wimc_desktop.ui.problem_texts import problem_text
+from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.rows_table_model import RowsTableModel
 
 
-class ProblemsView(QWidget):
+class ProblemsView(Retranslating, QWidget):
     """A read-only table of problems; Ctrl+C copies the selection, the button copies all."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -72,8 +72,3 @@ class ProblemsView(QWidget):
     def retranslate_ui(self) -> None:
         self.copy_button.setText(self.tr("Copy the list"))
         self.show_problems(self._problems)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

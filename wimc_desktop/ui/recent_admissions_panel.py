@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 from wimc_desktop.domain.checkin import CheckInResult
 from wimc_desktop.domain.models import Event
 from wimc_desktop.ui.recent_admissions_model import COLUMNS, RecentAdmissionsModel
+from wimc_desktop.ui.retranslating import Retranslating
 
 
-class RecentAdmissionsPanel(QWidget):
+class RecentAdmissionsPanel(Retranslating, QWidget):
     """A title, the list (newest first) and "Undo the selected admission…" (the newest if none)."""
 
     undo_chosen = Signal(object)
@@ -84,8 +85,3 @@ class RecentAdmissionsPanel(QWidget):
         self.title.setText(self.tr("Last admissions at this desk"))
         self.undo_button.setText(self.tr("Undo the selected admission…"))
         self.model.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,12 +22,13 @@ from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.errors import DeskError
 from wimc_desktop.services import report_exports
 from wimc_desktop.ui import i18n, messages
+from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.worker import Task, Worker
 
 FORMATS = ("xlsx", "csv", "pdf")
 
 
-class ReportExportPanel(QWidget):
+class ReportExportPanel(Retranslating, QWidget):
     """Format, "full personal data" (off by default), Export, then a progress bar and Cancel.
 
     The file is asked for through choose_path() (tests replace it). The export writes
@@ -184,8 +185,3 @@ class ReportExportPanel(QWidget):
             "the export is recorded in the audit log."))
         self.export_button.setText(self.tr("Export…"))
         self.cancel_button.setText(self.tr("Cancel export"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

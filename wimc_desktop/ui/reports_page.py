@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +27,7 @@ from wimc_desktop.ui.checkin_banner import day_text
 from wimc_desktop.ui.hourly_chart import HourlyChart
 from wimc_desktop.ui.report_export_panel import ReportExportPanel
 from wimc_desktop.ui.report_sections import ReportSections, day_of
+from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.worker import Worker
 from wimc_desktop.ui.working_day import event_today
 
@@ -42,7 +43,7 @@ def figure_values(r: DailyReport) -> dict[str, int]:
             "vip_missing": len(r.vip_missing)}
 
 
-class ReportsPage(QWidget):
+class ReportsPage(Retranslating, QWidget):
     """Choose an event day; the figures are read on the worker and shown at once.
 
     `report` is the DailyReport shown (None before the first one arrives);
@@ -194,8 +195,3 @@ class ReportsPage(QWidget):
         super().showEvent(event)
         if self.report is not None:
             self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -6,15 +6,16 @@ fire at any moment); they are set with the mouse, and a change searches again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from wimc_desktop.domain.models import Event
 from wimc_desktop.ui import i18n
 from wimc_desktop.ui.desk_actions import SearchFilters
+from wimc_desktop.ui.retranslating import Retranslating
 
 
-class SearchFilterBar(QWidget):
+class SearchFilterBar(Retranslating, QWidget):
     """Three combo boxes; `changed` carries the new SearchFilters."""
 
     changed = Signal(object)
@@ -72,8 +73,3 @@ class SearchFilterBar(QWidget):
         self.checked_in.setToolTip(self.tr("Only guests checked in on the working day, or "
                                            "not yet"))
         self._fill_categories()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from wimc_desktop.domain.signing_totals import SigningFilter
 from wimc_desktop.domain.signings import SigningStatus
 from wimc_desktop.services.signings import SigningChoices
+from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.signing_table_model import status_text
 
 FILTERS = ("ceremony", "sector", "location", "day", "status")
@@ -21,7 +22,7 @@ def _text(value: object) -> str:
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
-class SigningFilterBar(QWidget):
+class SigningFilterBar(Retranslating, QWidget):
     """One combo box per filter, filled with the values in use; says when one is chosen."""
 
     filter_changed = Signal()
@@ -76,8 +77,3 @@ class SigningFilterBar(QWidget):
     def retranslate_ui(self) -> None:
         self.label.setText(self.tr("Show:"))
         self._fill()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

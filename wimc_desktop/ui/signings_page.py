@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,7 @@ from wimc_desktop.services.signing_exports import (
 from wimc_desktop.services.signings import SigningChoices
 from wimc_desktop.ui import i18n, messages
 from wimc_desktop.ui.ceremony_view import CeremonyView
+from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.signing_dialog import SigningDialog
 from wimc_desktop.ui.signing_filter_bar import SigningFilterBar
 from wimc_desktop.ui.signing_table_model import (
@@ -54,7 +55,7 @@ from wimc_desktop.ui.worker import Worker
 WRITERS = {"xlsx": write_register_xlsx, "csv": write_register_csv, "pdf": write_signings_pdf}
 
 
-class SigningsPage(QWidget):
+class SigningsPage(Retranslating, QWidget):
     """The page; every database call goes through the worker."""
 
     signings_listed = Signal(object)  # the SigningSummary of what is listed
@@ -340,11 +341,6 @@ class SigningsPage(QWidget):
         if self.model.rowCount():
             self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(
                 self.model.rowCount() - 1, 7))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.ceremony_view is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,12 +28,13 @@ from wimc_desktop.ui import i18n, messages
 from wimc_desktop.ui.checkin_banner import day_text
 from wimc_desktop.ui.error_texts import error_text
 from wimc_desktop.ui.problem_texts import reason_text
+from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.worker import Worker
 
 DEFAULT_CATEGORY = "visitor"
 
 
-class WalkInDialog(QDialog):
+class WalkInDialog(Retranslating, QDialog):
     """One short form; on success the same dialog shows the new badge code in large type."""
 
     walk_in_registered = Signal(object)
@@ -166,8 +167,3 @@ class WalkInDialog(QDialog):
             self.done_note.setText(self.tr("%1 is registered and admitted. Their new badge "
                                            "code is above: print the badge or write it down.")
                                    .replace("%1", self.result.guest.name))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from wimc_desktop.domain.checkin import is_event_day, local_day
 from wimc_desktop.domain.models import Event
 from wimc_desktop.ui.checkin_banner import day_text
+from wimc_desktop.ui.retranslating import Retranslating
 
 # The day chosen per event, for as long as the app runs (a rehearsal is not a setting).
 _session_days: dict[str, dt.date] = {}
@@ -20,7 +21,7 @@ def event_today(event: Event) -> dt.date:
     return local_day(event, dt.datetime.now(dt.UTC))
 
 
-class WorkingDayChooser(QWidget):
+class WorkingDayChooser(Retranslating, QWidget):
     """A combo of today and the event days, and a notice while the desk is not on today.
 
     When today is outside the event (a demo in 2026 of the 2020 event) the desk starts on
@@ -112,9 +113,3 @@ class WorkingDayChooser(QWidget):
     def retranslate_ui(self) -> None:
         self.label.setText(self.tr("Working day:"))
         self._fill(self.day)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
