@@ -39,6 +39,20 @@ def test_search_keys_of_a_guest() -> None:
     assert search_keys("Jürgen Müller", "", "").name_latin == "jurgen muller"
 
 
+def test_names_sort_syllable_by_syllable_as_a_chinese_list() -> None:
+    """Joined pinyin puts 程昊磊 (chenghaolei) between 陈彬超 and 陈浩刚; a dictionary, a
+    phone's contacts and a clerk put every 陈 (chen) before every 程 (cheng)."""
+    names = ["程永东", "陈浩刚", "陈", "程昊磊", "陈彬超", "欧阳娜娜", "区志强", "Jürgen Müller",
+             "单田芳", "沙宁"]
+    assert sorted(names, key=lambda n: name_keys(n).sort) == [
+        "陈", "陈彬超", "陈浩刚", "程昊磊", "程永东", "Jürgen Müller", "欧阳娜娜", "区志强",
+        "沙宁", "单田芳"]
+    assert name_keys("欧阳娜娜").sort == "ou yang na na"
+    assert name_keys("阿卜杜拉·买买提").sort == "a bu du la mai mai ti"
+    assert name_keys("Jürgen Müller").sort == "jurgen muller"
+    assert search_keys("单田芳", "", "").name_sort == "shan tian fang"
+
+
 @given(st.text(max_size=60))
 def test_any_name_gives_keys_without_raising(name: str) -> None:
     keys = name_keys(name)

@@ -14,6 +14,7 @@ from wimc_desktop.db.engine import Database
 from wimc_desktop.db.schema import CheckInRow, CheckInUndoRow, GuestRow
 from wimc_desktop.db.search_index import END, document, sort_key, value_form
 from wimc_desktop.domain.search_keys import search_keys
+from wimc_desktop.services.guests import guest_ids, guests_by_ids
 from wimc_desktop.services.importing import import_records
 from wimc_desktop.services.importing.writer import new_guest_record
 from wimc_desktop.services.search import (
@@ -136,6 +137,17 @@ def test_filters(db: Database) -> None:
     assert names(search_guests(db, "", attendance="online")) == ["欧阳娜娜"]
     assert search_guests(db, "", category="nobody").total == 0
     assert search_guests(db, "张", category="visitor", attendance="onsite").total == 1
+
+
+def test_names_come_in_the_order_of_a_chinese_list(event_db: Database) -> None:
+    """Syllable by syllable: every 陈 (chen) before every 程 (cheng), in the search results
+    (the index on SQLite, plain SQL on PostgreSQL) and in the Guests page's order."""
+    import_records(event_db, [{"name": n, "badge_code": f"C-{i}"} for i, n in enumerate(
+        ["程永东", "陈浩刚", "程昊磊", "陈彬超", "陈"])], source="test")
+    expected = ["陈", "陈彬超", "陈浩刚", "程昊磊", "程永东"]
+    assert names(search_guests(event_db, "ch")) == expected
+    assert names(search_guests(event_db, "")) == expected
+    assert [g.name for g in guests_by_ids(event_db, guest_ids(event_db, "name"))] == expected
 
 
 @pytest.mark.parametrize("code", ["WIMC-ABC2345", "ABC2345"])
@@ -317,7 +329,7 @@ def reference(db: Database, query: str, category: str | None = None,
         values = value_form(g.organization) + END + value_form(g.title)
         rank = 0 if plan.empty else rank_of(plan, body, values, g.badge_code)
         if rank is not None:
-            ranked.append((rank, sort_key(g.name_pinyin, g.name, g.organization, g.title, g.id),
+            ranked.append((rank, sort_key(g.name_sort, g.name, g.organization, g.title, g.id),
                            g.id))
     ranked.sort()
     return len(ranked), [gid for *_, gid in ranked[:limit]]

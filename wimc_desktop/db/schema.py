@@ -142,6 +142,7 @@ class GuestRow(Base):
     name_initials: Mapped[Text100]
     name_latin: Mapped[Text200]
     phone_digits: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    name_sort: Mapped[Text200]  # pinyin syllable by syllable: "chen hao gang" (the order)
     created_at: Mapped[Stamp]
     updated_at: Mapped[Stamp]
 
@@ -149,7 +150,7 @@ class GuestRow(Base):
     # search has its own index tables; each index here slows every bulk import.
     __table_args__ = (
         Index("ix_guest_category_attendance", "category", "attendance"),  # report counts
-        Index("ix_guest_name_pinyin_name", "name_pinyin", "name"),
+        Index("ix_guest_name_sort_name", "name_sort", "name"),
     )
 
 

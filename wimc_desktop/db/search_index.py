@@ -23,7 +23,8 @@ from sqlalchemy.engine import Connection
 
 from wimc_desktop.domain.names import fold_latin
 
-FORMAT = "1"  # bump when the body or sort key changes: the index is then rebuilt
+FORMAT = "2"  # bump when the body or sort key changes: the index is then rebuilt
+# (2: names in order syllable by syllable, guest.name_sort)
 FORMAT_KEY = "search_index_format"
 TABLES = ("search_doc", "search_fts", "search_value", "search_value_fts", "search_pair",
           "search_pending", "search_code_prefix", "search_tag", "search_stat")
@@ -33,7 +34,7 @@ FTS_HASH_BYTES = 32 * 1024 * 1024  # FTS5 pending-data size: fewer flushes on bu
 # (a check-in that touches updated_at does not).
 INDEXED = ("id", "name", "name_initials", "name_latin", "organization", "title",
            "phone_digits", "email", "external_id", "name_pinyin", "badge_code", "category",
-           "attendance")
+           "attendance", "name_sort")
 
 _TOP = "coalesce((SELECT max(rowid) FROM guest), 0)"
 _FTS = "USING fts5(body, tokenize='trigram case_sensitive 1', columnsize=0, "
@@ -190,7 +191,8 @@ def document(name: str, pinyin: str, initials: str, latin: str, phone: str, emai
     return body
 
 
-def sort_key(pinyin: str, name: str, organization: str, title: str, guest_id: str) -> str:
-    """The order of index rids: pinyin, then name, organisation, title and id."""
-    return SEP.join((pinyin_key(pinyin), clean(name), clean(organization), clean(title),
+def sort_key(name_sort: str, name: str, organization: str, title: str, guest_id: str) -> str:
+    """The order of index rids: the name's pinyin syllable by syllable (guest.name_sort),
+    then name, organisation, title and id."""
+    return SEP.join((clean(name_sort), clean(name), clean(organization), clean(title),
                      guest_id))

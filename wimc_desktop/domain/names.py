@@ -85,6 +85,9 @@ class NameKeys(NamedTuple):
     pinyin: str  # syllables joined: "shantianfang"
     initials: str  # first letters: "stf"
     latin: str  # folded Latin letters of a non-Chinese name: "jurgen muller"
+    # The order of a Chinese list: syllable by syllable ("chen hao gang" before "cheng
+    # dong": joined, "chenghaolei" would come between 陈彬超 and 陈浩刚).
+    sort: str = ""
 
 
 def _syllables(name: str) -> list[str]:
@@ -137,8 +140,17 @@ class _InitialTable(dict[int, str]):
         return initial
 
 
+class _SpacedTable(dict[int, str]):
+    """Code point -> a space and its reading (the syllables of a sort key)."""
+
+    def __missing__(self, code: int) -> str:
+        spaced = self[code] = " " + _PINYIN[code]
+        return spaced
+
+
 _PINYIN = _ReadingTable()
 _INITIAL = _InitialTable()
+_SPACED = _SpacedTable()
 
 
 def _hanzi_name_keys(name: str) -> NameKeys:
@@ -146,12 +158,13 @@ def _hanzi_name_keys(name: str) -> NameKeys:
     if compound:
         rest = name[2:]
         head, head_initials = "".join(compound), compound[0][0] + compound[1][0]
+        spaced_head = " ".join(compound)
     else:
         rest = name[1:]
-        head = SURNAME_READINGS.get(name[0]) or char_pinyin(name[0])
+        head = spaced_head = SURNAME_READINGS.get(name[0]) or char_pinyin(name[0])
         head_initials = head[:1]
     return NameKeys(head + rest.translate(_PINYIN), head_initials + rest.translate(_INITIAL),
-                    "")
+                    "", spaced_head + rest.translate(_SPACED))
 
 
 def name_keys(name: str) -> NameKeys:
@@ -166,6 +179,7 @@ def _other_name_keys(name: str) -> NameKeys:
     if not any(is_hanzi(c) for c in name):
         latin = fold_latin(name)
         words = "".join(c if c.isalnum() else " " for c in latin).split()
-        return NameKeys("".join(words), "".join(w[0] for w in words), latin)
+        return NameKeys("".join(words), "".join(w[0] for w in words), latin, " ".join(words))
     syllables = _syllables(name)
-    return NameKeys("".join(syllables), "".join(s[0] for s in syllables), "")
+    return NameKeys("".join(syllables), "".join(s[0] for s in syllables), "",
+                    " ".join(syllables))

@@ -190,7 +190,7 @@ def select_guests_for_badges(db: Database, codes: Sequence[str] | None = None,
         stmt = stmt.where(~exists().where(BadgePrintRow.badge_code == GuestRow.badge_code))
     with db.read() as session:
         if codes is None:
-            stmt = stmt.order_by(CategoryRow.sort_order, GuestRow.name_pinyin, GuestRow.name,
+            stmt = stmt.order_by(CategoryRow.sort_order, GuestRow.name_sort, GuestRow.name,
                                  GuestRow.badge_code)
             return [guest_from_row(r) for r in session.execute(stmt).scalars()]
         wanted = list(dict.fromkeys(normalize_code(c) for c in codes))

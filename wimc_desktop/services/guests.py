@@ -37,9 +37,10 @@ def guest_ids(db: Database, sort: str = "name", descending: bool = False) -> lis
     """Every guest's id in the order of one field (ties broken by badge code)."""
     if sort not in SORTABLE:
         raise BadInputError("cannot sort guests by {sort!r}", sort=sort)
-    # Names sort as a Chinese list does: by pinyin (Latin names fall in by their letters).
-    columns = [GuestRow.name_pinyin, GuestRow.name] if sort == "name" else [getattr(GuestRow,
-                                                                                 sort)]
+    # Names sort as a Chinese list does: by pinyin, syllable by syllable (Latin names
+    # fall in by their letters).
+    columns = [GuestRow.name_sort, GuestRow.name] if sort == "name" else [getattr(GuestRow,
+                                                                               sort)]
     order = [c.desc() if descending else c.asc() for c in columns]
     with db.read() as session:
         stmt = select(GuestRow.id).order_by(*order, GuestRow.badge_code)
@@ -60,7 +61,7 @@ def guests_by_ids(db: Database, ids: list[str]) -> list[Guest]:
 def list_guests(db: Database) -> list[Guest]:
     """The whole list, ordered by the pinyin of the name, then badge code."""
     with db.read() as session:
-        rows = session.execute(select(GuestRow).order_by(GuestRow.name_pinyin, GuestRow.name,
+        rows = session.execute(select(GuestRow).order_by(GuestRow.name_sort, GuestRow.name,
                                                          GuestRow.badge_code))
         return [guest_from_row(r) for r in rows.scalars()]
 

@@ -113,7 +113,7 @@ def _vips(session: Session, day: dt.date, day_data: _Day, event: Event
     """
     vip = [c.code for c in event.categories if c.is_vip]
     conn = session.connection()
-    stmt = select(*_DETAILS, GuestRow.attendance, GuestRow.name_pinyin).where(
+    stmt = select(*_DETAILS, GuestRow.attendance, GuestRow.name_sort).where(
         GuestRow.category.in_(vip))
     rows = {row[0]: row for row in driver_rows(conn, stmt)}
     later = set(conn.execute(_later_walk_ins(day)).scalars())
@@ -230,7 +230,7 @@ def missing_guests(session: Session, day: dt.date, event: Event) -> list[Missing
     and not admitted on it: VIP categories first (officials, academicians...)."""
     stmt = select(GuestRow.id, GuestRow.badge_code, GuestRow.name, GuestRow.organization,
                   GuestRow.title, GuestRow.category, GuestRow.mobile, GuestRow.email,
-                  GuestRow.name_pinyin).where(GuestRow.attendance == "onsite",
+                  GuestRow.name_sort).where(GuestRow.attendance == "onsite",
                                               GuestRow.id.not_in(admitted_guest_ids(day)),
                                               GuestRow.id.not_in(_later_walk_ins(day)))
     return _sorted_missing(driver_rows(session.connection(), stmt), event)

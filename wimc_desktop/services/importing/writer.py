@@ -27,7 +27,7 @@ CHUNK = 5000
 TEXT_FIELDS = ("name", "name_en", "gender", "organization", "title", "country", "mobile",
                "email", "external_id", "notes")
 COLUMNS = ("id", *TEXT_FIELDS, "category", "attendance", "badge_code", "source", "import_id",
-           "extra", "name_pinyin", "name_initials", "name_latin", "phone_digits",
+           "extra", "name_pinyin", "name_initials", "name_latin", "phone_digits", "name_sort",
            "created_at", "updated_at")
 Progress = Callable[[int, int], None]
 GUEST_TABLE: Table = GuestRow.__table__  # type: ignore[assignment]
@@ -38,7 +38,8 @@ def _derived(values: dict[str, str]) -> dict[str, str]:
     keys = search_keys(values.get("name", ""), values.get("name_en", ""),
                        values.get("mobile", ""))
     return {"name_pinyin": keys.name_pinyin, "name_initials": keys.name_initials,
-            "name_latin": keys.name_latin, "phone_digits": keys.phone_digits}
+            "name_latin": keys.name_latin, "phone_digits": keys.phone_digits,
+            "name_sort": keys.name_sort}
 
 
 def new_guest_record(values: dict[str, str], extra: dict[str, str], source: str,
@@ -69,7 +70,8 @@ def _rows(batch: GuestBatch, source: str, import_id: str | None, extra: list[Any
         [a or "onsite" for a in cols["attendance"]], cols["badge_code"],
         repeat(source, n), repeat(import_id, n), extra,
         [k.pinyin for k in keys], [k.initials for k in keys], latin,
-        list(map(phone_digits, cols["mobile"])), repeat(stamp, n), repeat(stamp, n),
+        list(map(phone_digits, cols["mobile"])), [k.sort for k in keys],
+        repeat(stamp, n), repeat(stamp, n),
         strict=True))
 
 

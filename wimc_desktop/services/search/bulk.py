@@ -20,7 +20,7 @@ SPACING = 1 << 32  # gap between neighbouring rids after a rebuild
 _NEW_DOCS = """
 WITH docs AS MATERIALIZED (
   SELECT g.id, o.vid AS org, t.vid AS title,
-         wimc_skey(g.name_pinyin, g.name, g.organization, g.title, g.id) AS skey,
+         wimc_skey(g.name_sort, g.name, g.organization, g.title, g.id) AS skey,
          wimc_body(g.name, g.name_pinyin, g.name_initials, g.name_latin, g.phone_digits,
                    g.email, g.external_id, g.category, g.attendance, g.organization,
                    g.title) AS body

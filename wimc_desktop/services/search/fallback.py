@@ -84,7 +84,7 @@ def fallback_search(conn: Connection, plan: Plan, limit: int, category: str | No
         inside = g.id.in_(admitted_guest_ids(admitted[0]))
         where.append(inside if admitted[1] else ~inside)
     total = conn.execute(select(func.count()).select_from(GuestRow).where(*where)).scalar()
-    columns = (g.name_pinyin, g.name, g.organization, g.title, g.id)
+    columns = (g.name_sort, g.name, g.organization, g.title, g.id)
     order: list[Any] = [c.collate("C") for c in columns] if postgres else list(columns)
     stmt = select(rank, g.id).where(*where).order_by(rank, *order).limit(limit)
     return int(total or 0), [(int(r), str(i)) for r, i in conn.execute(stmt)]

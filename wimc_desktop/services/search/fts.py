@@ -124,7 +124,7 @@ class IndexQuery:
         values = ix.value_form(row[8]) + ix.END + ix.value_form(row[9])
         rank = 0 if self.plan.empty else rank_of(self.plan, body, values, row[10])
         if rank is not None:
-            self.fresh.append((rank, ix.sort_key(row[2], row[1], row[8], row[9], row[0]),
+            self.fresh.append((rank, ix.sort_key(row[13], row[1], row[8], row[9], row[0]),
                                row[0]))
 
     def values_text(self, org: int | None, title: int | None) -> str:

@@ -23,7 +23,7 @@ from wimc_desktop.services.search.values import Values
 LOWEST, HIGHEST = -(1 << 62), 1 << 62
 _CHUNK = 500
 GUEST_COLUMNS = ("id, name, name_pinyin, name_initials, name_latin, phone_digits, email, "
-                 "external_id, organization, title, badge_code, category, attendance")
+                 "external_id, organization, title, badge_code, category, attendance, name_sort")
 Doc = tuple[str, str, str, int | None, int | None]  # skey, guest id, body, org, title
 _SCHEMA_CHECKED = "wimc_search_schema"  # pool-connection info: schema version found complete
 
@@ -198,7 +198,7 @@ def _documents(conn: Connection, rows: list[Any], values: Values) -> Iterator[Do
         body = (document(name, pinyin, initials, latin, phone, email, external)
                 + tag[f"c:{row[11]}"] + tag[f"a:{row[12]}"]
                 + org_tags.get(org, "") + title_tags.get(title, ""))  # type: ignore[arg-type]
-        yield sort_key(pinyin, name, row[8], row[9], gid), gid, body, org, title
+        yield sort_key(row[13], name, row[8], row[9], gid), gid, body, org, title
 
 
 def _gaps(cur: Any, docs: list[Doc], values: Values) -> list[tuple[int | None, int | None]]:

@@ -18,13 +18,13 @@ depends_on = None
 
 def upgrade() -> None:
     from wimc_desktop.db.search_index import create_search_index, fts5_available
-    from wimc_desktop.services.search.indexing import rebuild_search_index
 
     conn = op.get_bind()
     if conn.dialect.name != "sqlite" or not fts5_available(conn):
         return
+    # The tables only: they are filled by 0006, which changes what the index is built
+    # from (the index code of today reads guest columns that 0006 adds).
     create_search_index(conn)
-    rebuild_search_index(conn)
 
 
 def downgrade() -> None:
