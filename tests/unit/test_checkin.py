@@ -55,13 +55,19 @@ def test_a_scan_admits_once_per_day(guests_db: Database) -> None:
     assert admitted_count(guests_db, DAY1) == 1
 
 
+def replace_code(db: Database, old: str, new: str, revoked: bool = True) -> None:
+    """Give the holder of `old` the code `new`; `old` revoked (as a reissue leaves it)."""
+    with db.write() as session:
+        guest = session.execute(select(GuestRow).where(GuestRow.badge_code == old)).scalar_one()
+        guest.badge_code = new
+        if revoked:
+            session.add(RevokedBadgeRow(code=old, guest_id=guest.id, revoked_at=AT_9,
+                                        replaced_by=new, reason="lost"))
+
+
 def test_unknown_revoked_and_not_event_day(guests_db: Database) -> None:
     assert check_in(guests_db, "NOPE-1", day=DAY1, desk=DESK).outcome is Outcome.UNKNOWN_CODE
-    with guests_db.write() as session:
-        guest = session.execute(select(GuestRow).where(GuestRow.badge_code == "W-003")).scalar_one()
-        guest.badge_code = "W-003B"
-        session.add(RevokedBadgeRow(code="W-003", guest_id=guest.id, revoked_at=AT_9,
-                                    replaced_by="W-003B", reason="lost"))
+    replace_code(guests_db, "W-003", "W-003B")
     revoked = check_in(guests_db, "W-003", day=DAY1, desk=DESK)
     assert (revoked.outcome, revoked.replaced_by) == (Outcome.BADGE_REVOKED, "W-003B")
     assert revoked.guest is not None and revoked.guest.name == "张伟"
@@ -76,11 +82,8 @@ def test_unknown_revoked_and_not_event_day(guests_db: Database) -> None:
 def test_a_code_typed_without_the_event_prefix(guests_db: Database) -> None:
     """A clerk types the code printed under the QR code without 'WIMC-' and presses
     Enter before any search answer: the guest is admitted, not 'unknown'."""
-    with guests_db.write() as session:
-        guest = session.execute(select(GuestRow).where(GuestRow.badge_code == "W-002")).scalar_one()
-        guest.badge_code = "WIMC-K7QM3XC"
-        session.add(RevokedBadgeRow(code="WIMC-K7QM3XA", guest_id=guest.id, revoked_at=AT_9,
-                                    replaced_by="WIMC-K7QM3XC", reason="lost"))
+    replace_code(guests_db, "W-002", "WIMC-K7QM3XA", revoked=False)
+    replace_code(guests_db, "WIMC-K7QM3XA", "WIMC-K7QM3XC")
     found = check_in(guests_db, "k7qm3xc", day=DAY1, desk=DESK)
     assert found.outcome is Outcome.ADMITTED and found.code == "WIMC-K7QM3XC"
     assert find_checkin(guests_db, "K7QM3XC", DAY1).desk == "Desk 3"
