@@ -16,6 +16,7 @@ from wimc_desktop.domain.checkin import Outcome
 from wimc_desktop.services.badges import badge_info
 from wimc_desktop.services.checkin import check_in
 from wimc_desktop.services.events import get_event
+from wimc_desktop.services.importing import import_records
 from wimc_desktop.ui.badges_page import BadgesPage
 from wimc_desktop.ui.worker import Worker
 
@@ -52,6 +53,14 @@ def test_a_scanned_code_shows_the_guests_card(qtbot: QtBot, page: BadgesPage) ->
     assert page.card.prints.text() == "Not printed yet."
     assert page.card.checkin.text() == "Not checked in today."
     assert page.print_button.isEnabled() and page.scan_field.hasFocus()
+
+
+def test_a_code_typed_without_its_prefix_shows_the_card(
+        qtbot: QtBot, page: BadgesPage, event_db: Database) -> None:
+    import_records(event_db, [{"name": "单田芳", "badge_code": "WIMC-K7QM3XC"}], source="test")
+    info = scan(qtbot, page, "K7QM3XC")
+    assert (info.code, info.guest.name) == ("WIMC-K7QM3XC", "单田芳")
+    assert page.card.status.text() == "Badge WIMC-K7QM3XC is active."
 
 
 def test_an_unknown_code_says_so(qtbot: QtBot, page: BadgesPage) -> None:
