@@ -184,13 +184,13 @@ def find_checkin(db: Database, code: str, day: dt.date) -> CheckInRecord:
     """The valid check-in on a day of the guest holding a code (current or revoked)."""
     code = normalize_code(code)
     forms = code_forms(code, get_event(db).badge_prefix)
+    holders = ((GuestRow.id, GuestRow.badge_code),
+               (RevokedBadgeRow.guest_id, RevokedBadgeRow.code))
     with db.read() as session:
-        guest_id = None
-        for owner, column in ((GuestRow.id, GuestRow.badge_code),
-                              (RevokedBadgeRow.guest_id, RevokedBadgeRow.code)):
-            for form in forms:
-                guest_id = guest_id or session.execute(
-                    select(owner).where(column == form)).scalar()
+        # The current codes first, then the revoked ones; the first found ends the search.
+        guest_id = next(filter(None, (session.execute(select(owner).where(column == form))
+                                      .scalar() for owner, column in holders
+                                      for form in forms)), None)
         if guest_id is None:
             raise NotFoundError("unknown badge code {code}", code=code)
         row = first_checkin(session, guest_id, day)
