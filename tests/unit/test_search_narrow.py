@@ -132,6 +132,21 @@ def test_grams_estimates() -> None:
     assert narrowed("abcdefg", [True, False, False, True, True]) == '"abc" AND "defg"'
 
 
+def test_a_trigram_the_sample_missed_is_only_as_rare_as_its_pairs() -> None:
+    """A digit trigram 1,500 documents missed is common in a million phones; a letter
+    before a digit, which no document holds, is rare. Asked for by the pair-rare part,
+    a badge code typed in the search box costs nothing (it was 1.4 ms at 1M guests)."""
+    rng = random.Random(7)
+    bodies = [document("张伟", "", "", "", f"13{rng.randrange(10**9):09d}", "", "")
+              for _ in range(300)]
+    bodies = [b for b in bodies if "792" not in b]
+    grams = Grams(bodies, 1_000_000)
+    assert grams.counts["792"] == 0 and grams.pairs["79"] and grams.pairs["92"]
+    assert grams.common("792") > 4 * grams.common("b09")
+    part = grams.part("b0979210")
+    assert part is not None and narrowed("b0979210", part.kept) == '"b09"'
+
+
 def test_the_sample_is_read_once_per_index_size(varied: Database) -> None:
     with varied.read() as session:
         cur = raw_cursor(session.connection())
