@@ -94,7 +94,7 @@ class Grams:
         A trigram the sample lacks is as common as its two pairs make it likely: '792' of
         a phone number, missed by 1,500 documents, is in one in a hundred of a million,
         while 'b09', whose first pair no document holds, is truly rare."""
-        count = self.counts.get(gram, 0)
+        count: float = self.counts.get(gram, 0)
         if not count:
             ab, bc = self.pairs.get(gram[:2], 0), self.pairs.get(gram[1:], 0)
             count = min(ab, bc * ab / max(self.firsts.get(gram[1], 0), 1))
