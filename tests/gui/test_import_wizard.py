@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from tests.gui.gui_helpers import DATA, write_big_csv
+from tests.gui.gui_helpers import write_big_csv
 from wimc_desktop.db.engine import Database
 from wimc_desktop.services.guests import count_guests
 from wimc_desktop.ui.import_wizard import ImportWizard
@@ -36,14 +36,14 @@ def to_preview(qtbot: QtBot, wizard: ImportWizard) -> None:
 
 def test_import_from_the_menu_fills_the_guests_page(
         qtbot: QtBot, worker: Worker, event_db: Database,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, shared_data: Path) -> None:
     window = MainWindow(worker, describe(event_db))
     qtbot.addWidget(window)
     window.show()
     window.import_action.trigger()
     wizard = window.import_wizard
     assert wizard is not None
-    monkeypatch.setattr(wizard, "_ask_open_file", lambda: str(DATA / "guests_utf8_bom.csv"))
+    monkeypatch.setattr(wizard, "_ask_open_file", lambda: str(shared_data / "guests_utf8_bom.csv"))
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     qtbot.mouseClick(wizard.file_page.browse_button, Qt.MouseButton.LeftButton)
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
@@ -69,8 +69,8 @@ def test_import_from_the_menu_fills_the_guests_page(
 
 
 def test_a_file_with_problems_lists_them_and_imports_nothing(
-        qtbot: QtBot, worker: Worker, event_db: Database) -> None:
-    wizard = wizard_for(qtbot, worker, event_db, DATA / "bad" / "bad_rows.csv")
+        qtbot: QtBot, worker: Worker, event_db: Database, shared_data: Path) -> None:
+    wizard = wizard_for(qtbot, worker, event_db, shared_data / "bad" / "bad_rows.csv")
     to_preview(qtbot, wizard)
     with qtbot.waitSignal(wizard.check_page.problems_found, timeout=SLOW) as found:
         wizard.next()
@@ -119,8 +119,9 @@ def test_cancel_button_of_the_wizard_stops_the_import_first(
     assert count_guests(event_db) == 0
 
 
-def test_encoding_can_be_overridden(qtbot: QtBot, worker: Worker, event_db: Database) -> None:
-    wizard = wizard_for(qtbot, worker, event_db, DATA / "guests_gb18030.csv")
+def test_encoding_can_be_overridden(qtbot: QtBot, worker: Worker, event_db: Database,
+                                    shared_data: Path) -> None:
+    wizard = wizard_for(qtbot, worker, event_db, shared_data / "guests_gb18030.csv")
     to_preview(qtbot, wizard)
     page = wizard.preview_page
     assert page.preview is not None and page.preview.encoding == "gb18030"
@@ -138,8 +139,8 @@ def test_encoding_can_be_overridden(qtbot: QtBot, worker: Worker, event_db: Data
 
 
 def test_mapping_editor_changes_the_import(qtbot: QtBot, worker: Worker,
-                                          event_db: Database) -> None:
-    wizard = wizard_for(qtbot, worker, event_db, DATA / "guests_utf8_bom.csv")
+                                          event_db: Database, shared_data: Path) -> None:
+    wizard = wizard_for(qtbot, worker, event_db, shared_data / "guests_utf8_bom.csv")
     to_preview(qtbot, wizard)
     editor = wizard.preview_page.mapping_editor
     combo = editor.combos["name"]
