@@ -91,7 +91,12 @@ def test_a_code_typed_without_the_event_prefix(guests_db: Database) -> None:
     assert (revoked.outcome, revoked.code, revoked.replaced_by) == (
         Outcome.BADGE_REVOKED, "WIMC-K7QM3XA", "WIMC-K7QM3XC")
     assert check_in(guests_db, "K7QM3XB", day=DAY1, desk=DESK).outcome is Outcome.UNKNOWN_CODE
-    # A code held as typed wins over the prefixed one; another prefix is never guessed.
+    # A code as typed wins over the prefixed one, even a revoked one; another prefix is
+    # never guessed.
+    replace_code(guests_db, "W-003", "K7QM3XC", revoked=False)
+    replace_code(guests_db, "K7QM3XC", "K7QM3XD")
+    typed = check_in(guests_db, "K7QM3XC", day=DAY1, desk=DESK)
+    assert (typed.outcome, typed.replaced_by) == (Outcome.BADGE_REVOKED, "K7QM3XD")
     held = check_in(guests_db, "W-001", day=DAY1, desk=DESK)
     assert held.guest is not None and held.guest.name == "单田芳"
     assert check_in(guests_db, "001", day=DAY1, desk=DESK).outcome is Outcome.UNKNOWN_CODE

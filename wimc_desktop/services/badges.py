@@ -34,7 +34,7 @@ from wimc_desktop.domain.categories import category_lookup, resolve_category
 from wimc_desktop.domain.checkin import CheckInResult, Desk, Outcome, local_day
 from wimc_desktop.domain.errors import BadInputError, NotFoundError
 from wimc_desktop.domain.models import Guest
-from wimc_desktop.services.checkin import _record, first_checkin
+from wimc_desktop.services.checkin import _record, code_holder, first_checkin
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.guests import code_in_use, guest_from_row
 from wimc_desktop.services.search.indexing import sync_search_index
@@ -96,17 +96,11 @@ def _guests(session: Session, guest_ids: Sequence[str]) -> list[GuestRow]:
 
 def _holder(session: Session, forms: tuple[str, ...]
             ) -> tuple[str, GuestRow, RevokedBadgeRow | None]:
-    """The code found among these forms of a typed code (domain.badge_codes.code_forms),
-    the guest it belongs to (current or revoked) and the revocation, if revoked."""
-    for code in forms:
-        guest = session.execute(select(GuestRow).where(GuestRow.badge_code == code)).scalar()
-        if guest is not None:
-            return code, guest, None
-    for code in forms:
-        revoked = session.get(RevokedBadgeRow, code)
-        if revoked is not None:
-            return code, session.get_one(GuestRow, revoked.guest_id), revoked
-    raise NotFoundError("unknown badge code {code}", code=forms[0])
+    """services.checkin.code_holder, or NotFoundError for a code nobody holds or held."""
+    found = code_holder(session, forms)
+    if found is None:
+        raise NotFoundError("unknown badge code {code}", code=forms[0])
+    return found
 
 
 def badge_info(db: Database, code: str, day: dt.date | None = None,

@@ -96,15 +96,23 @@ def _refused(session: Session, desk: Desk, outcome: Outcome, code: str, day: dt.
                          replaced_by=replaced_by)
 
 
-def _holder(session: Session, forms: tuple[str, ...]) -> GuestRow | None:
-    """The guest holding the first of these codes that someone holds."""
+def code_holder(session: Session, forms: tuple[str, ...], *, lock: bool = False
+                ) -> tuple[str, GuestRow, RevokedBadgeRow | None] | None:
+    """Who a typed code belongs to: for each of its forms in turn (domain.badge_codes.
+    code_forms: as typed first), the guest holding it now, else the guest whose revoked
+    code it is. (The code found, the guest, the revocation if revoked), or None.
+
+    `lock`: FOR UPDATE on the guest row, which serialises two desks admitting one guest on
+    PostgreSQL; SQLite has no such clause and needs none (BEGIN IMMEDIATE already holds
+    the file's lock)."""
     for form in forms:
-        # FOR UPDATE serialises two desks admitting one guest on PostgreSQL; SQLite has
-        # no such clause and needs none (BEGIN IMMEDIATE already holds the file's lock).
-        guest = session.execute(select(GuestRow).where(GuestRow.badge_code == form)
-                                .with_for_update()).scalar()
+        stmt = select(GuestRow).where(GuestRow.badge_code == form)
+        guest = session.execute(stmt.with_for_update() if lock else stmt).scalar()
         if guest is not None:
-            return guest
+            return form, guest, None
+        revoked = session.get(RevokedBadgeRow, form)
+        if revoked is not None:
+            return form, session.get_one(GuestRow, revoked.guest_id), revoked
     return None
 
 
@@ -122,19 +130,15 @@ def check_in(db: Database, code: str, *, day: dt.date, desk: Desk,
         replay = _replayed(session, nonce)
         if replay is not None:
             return replay
-        forms = code_forms(code, event.badge_prefix)
-        guest = _holder(session, forms)
-        if guest is None:
-            revoked = next(filter(None, (session.get(RevokedBadgeRow, c) for c in forms)),
-                           None)
-            if revoked is not None:
-                code = revoked.code
-                holder = session.get_one(GuestRow, revoked.guest_id)
-                # The holder's current code, not revoked.replaced_by: after two reissues
-                # (A -> B -> C) a scan of A must name C.
-                return _refused(session, desk, Outcome.BADGE_REVOKED, code, day, now, holder,
-                                holder.badge_code)
+        found = code_holder(session, code_forms(code, event.badge_prefix), lock=True)
+        if found is None:
             return _refused(session, desk, Outcome.UNKNOWN_CODE, code, day, now)
+        code, guest, revoked = found
+        if revoked is not None:
+            # The holder's current code, not revoked.replaced_by: after two reissues
+            # (A -> B -> C) a scan of A must name C.
+            return _refused(session, desk, Outcome.BADGE_REVOKED, code, day, now, guest,
+                            guest.badge_code)
         if not is_event_day(event, day):
             return _refused(session, desk, Outcome.NOT_EVENT_DAY, code, day, now, guest)
         return _admit(session, guest, day, desk, method, nonce, now)
@@ -184,15 +188,11 @@ def find_checkin(db: Database, code: str, day: dt.date) -> CheckInRecord:
     """The valid check-in on a day of the guest holding a code (current or revoked)."""
     code = normalize_code(code)
     forms = code_forms(code, get_event(db).badge_prefix)
-    holders = ((GuestRow.id, GuestRow.badge_code),
-               (RevokedBadgeRow.guest_id, RevokedBadgeRow.code))
     with db.read() as session:
-        # The current codes first, then the revoked ones; the first found ends the search.
-        guest_id = next(filter(None, (session.execute(select(owner).where(column == form))
-                                      .scalar() for owner, column in holders
-                                      for form in forms)), None)
-        if guest_id is None:
+        found = code_holder(session, forms)
+        if found is None:
             raise NotFoundError("unknown badge code {code}", code=code)
+        guest_id = found[1].id
         row = first_checkin(session, guest_id, day)
         if row is None:
             raise NotFoundError("{code} is not checked in on {day}", code=code,
