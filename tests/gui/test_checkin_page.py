@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -110,6 +111,16 @@ def test_an_unknown_code_is_red_and_says_so(qtbot: QtBot, window: MainWindow) ->
     assert page.banner.headline.text() == "Unknown badge code WIMC-NOPE42"
     assert page.banner.name.isHidden()
     assert not page.banner.icon.pixmap().isNull()
+
+
+def test_only_the_scan_field_ever_takes_the_keyboard(window: MainWindow) -> None:
+    """A scanner types into whatever has the focus: every other control of the desk is
+    used with the mouse and never takes it (the working-day combo did: a popup closed
+    without a choice left it holding the keyboard, and the next scans were lost)."""
+    page = window.checkin_page
+    takers = [w for w in page.findChildren(QWidget)
+              if w.focusPolicy() != Qt.FocusPolicy.NoFocus and w.isVisibleTo(page)]
+    assert takers == [page.scan_field]
 
 
 def test_a_code_typed_without_its_prefix_admits_at_once(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from wimc_desktop.domain.checkin import is_event_day, local_day
@@ -39,6 +39,9 @@ class WorkingDayChooser(Retranslating, QWidget):
         self.combo = QComboBox()
         self.combo.setObjectName("workingDay")
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Chosen with the mouse only: with the focus, a popup closed without a choice left
+        # the combo holding the keyboard, and the next scans went into it, lost.
+        self.combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.notice = QLabel()
         self.notice.setObjectName("dayNotice")
         self.notice.setWordWrap(True)
