@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.gui_helpers import EVENT_DAY, TEST_DESK, add_guests
@@ -61,6 +62,13 @@ def test_a_code_typed_without_its_prefix_shows_the_card(
     info = scan(qtbot, page, "K7QM3XC")
     assert (info.code, info.guest.name) == ("WIMC-K7QM3XC", "单田芳")
     assert page.card.status.text() == "Badge WIMC-K7QM3XC is active."
+
+
+def test_only_the_scan_field_takes_the_keyboard(page: BadgesPage) -> None:
+    """A badge scanned at this page goes to its scan field, whatever was clicked before."""
+    takers = [w for w in page.findChildren(QWidget)
+              if w.focusPolicy() != Qt.FocusPolicy.NoFocus and w.isVisibleTo(page)]
+    assert takers == [page.scan_field]
 
 
 def test_an_unknown_code_says_so(qtbot: QtBot, page: BadgesPage) -> None:

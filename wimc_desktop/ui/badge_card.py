@@ -18,6 +18,7 @@ def _label(point_size: int = 0, bold: bool = False) -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # selecting text leaves the scan field's keys
     if point_size or bold:
         font = QFont(label.font())
         if point_size:

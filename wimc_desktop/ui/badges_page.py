@@ -75,9 +75,13 @@ class BadgesPage(Retranslating, QWidget):
         buttons.addWidget(self.template_label)
         buttons.addWidget(self.template)
         buttons.addStretch(1)
+        # The scan field keeps the keyboard: a badge scanned after a click elsewhere would
+        # otherwise go into that control.
+        for control in (self.template, self.print_button, self.pdf_button,
+                        self.reissue_button, self.batch_button):
+            control.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for button in (self.print_button, self.pdf_button, self.reissue_button,
                        self.batch_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
