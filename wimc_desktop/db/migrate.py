@@ -41,11 +41,21 @@ def current_revision(db: Database) -> str | None:
 
 
 def upgrade_to_head(db: Database) -> None:
-    """Bring the schema to the newest version in one write transaction."""
+    """Bring the schema to the newest version in one write transaction, then the search
+    index to its current format.
+
+    The index is derived data, built by today's code from today's columns: it is built
+    here, once the schema is final, never inside a migration (migration 0003 used to fill
+    it, and broke as soon as 0006 added a column the index code reads).
+    """
+    from wimc_desktop.services.search.indexing import index_state, rebuild_search_index
+
     with db.engine.connect() as conn:
         conn = conn.execution_options(wimc_begin="IMMEDIATE")
         with conn.begin():
             command.upgrade(alembic_config(conn), "head")
+            if index_state(conn) == "broken":  # (format changed, or never filled)
+                rebuild_search_index(conn)
 
 
 def check_event_database(db: Database) -> None:

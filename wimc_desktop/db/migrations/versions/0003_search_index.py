@@ -22,8 +22,7 @@ def upgrade() -> None:
     conn = op.get_bind()
     if conn.dialect.name != "sqlite" or not fts5_available(conn):
         return
-    # The tables only: they are filled by 0006, which changes what the index is built
-    # from (the index code of today reads guest columns that 0006 adds).
+    # The tables only: db.migrate.upgrade_to_head fills them once the schema is final.
     create_search_index(conn)
 
 

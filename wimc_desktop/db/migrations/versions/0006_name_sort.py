@@ -8,7 +8,8 @@ Sorted by the joined pinyin, 程昊磊 (chenghaolei) fell between 陈彬超 (che
 陈浩刚 (chenhaogang); by syllables ("chen hao gang" < "cheng hao lei") every 陈 comes
 before every 程, as in a dictionary or a phone's contacts. The new key replaces the
 joined pinyin in the name index (writes keep the same number of indexes) and in the
-search index's order, which is built again (its format changes).
+search index's order; the index's format changes, so db.migrate.upgrade_to_head builds it
+again after the upgrade.
 """
 
 import sqlalchemy as sa
@@ -33,17 +34,12 @@ def _fill(conn: sa.Connection) -> None:
 
 
 def upgrade() -> None:
-    from wimc_desktop.db.search_index import fts5_available
-    from wimc_desktop.services.search.indexing import index_state, rebuild_search_index
-
     op.add_column("guest", sa.Column("name_sort", sa.String(200), nullable=False,
                                      server_default=""))
     conn = op.get_bind()
     _fill(conn)
     op.drop_index("ix_guest_name_pinyin_name", table_name="guest")
     op.create_index("ix_guest_name_sort_name", "guest", ["name_sort", "name"])
-    if conn.dialect.name == "sqlite" and fts5_available(conn) and index_state(conn) != "absent":
-        rebuild_search_index(conn)
 
 
 def downgrade() -> None:
