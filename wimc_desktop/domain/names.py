@@ -157,14 +157,13 @@ def _hanzi_name_keys(name: str) -> NameKeys:
     compound = COMPOUND_SURNAMES.get(name[:2])
     if compound:
         rest = name[2:]
-        head, head_initials = "".join(compound), compound[0][0] + compound[1][0]
-        spaced_head = " ".join(compound)
+        head, head_initials = " ".join(compound), compound[0][0] + compound[1][0]
     else:
         rest = name[1:]
-        head = spaced_head = SURNAME_READINGS.get(name[0]) or char_pinyin(name[0])
+        head = SURNAME_READINGS.get(name[0]) or char_pinyin(name[0])
         head_initials = head[:1]
-    return NameKeys(head + rest.translate(_PINYIN), head_initials + rest.translate(_INITIAL),
-                    "", spaced_head + rest.translate(_SPACED))
+    sort = head + rest.translate(_SPACED)  # the syllables, once; the pinyin is them joined
+    return NameKeys(sort.replace(" ", ""), head_initials + rest.translate(_INITIAL), "", sort)
 
 
 def name_keys(name: str) -> NameKeys:
