@@ -29,6 +29,9 @@ Found = list[tuple[int, str]]  # (rank, guest id), best first
 HIT_COLUMNS = ("id", "name", "name_en", "gender", "organization", "title", "category",
                "attendance", "country", "mobile", "email", "badge_code", "external_id", "notes",
                "source", "extra", "name_pinyin", "name_initials", "name_latin", "phone_digits")
+_SHOWN_SQL = ("SELECT d.rid, d.body, d.org_vid, d.title_vid, "
+              + ", ".join("g." + c for c in HIT_COLUMNS)
+              + " FROM search_doc d LEFT JOIN guest g ON g.id = d.guest_id WHERE d.rid IN ")
 Doc = tuple[str, str, str, int | None, int | None]  # guest id, sort key, body, org, title
 MAX_OR = 64  # more matched values than this: walk the documents instead of OR-ing tags
 NARROW_FROM = 5  # a substring this long (3 trigrams) or longer may be asked for by a part
@@ -273,10 +276,7 @@ class IndexQuery:
         shown() (a few matches are read once, to be ranked and shown)."""
         if not rids:
             return {}
-        columns = ", ".join("g." + c for c in HIT_COLUMNS)
-        docs = {r[0]: r[1:] for r in self.cur.execute(
-            f"SELECT d.rid, d.body, d.org_vid, d.title_vid, {columns} FROM search_doc d "
-            f"LEFT JOIN guest g ON g.id = d.guest_id WHERE d.rid IN ({marks(rids)})", rids)}
+        docs = {r[0]: r[1:] for r in self.cur.execute(f"{_SHOWN_SQL}({marks(rids)})", rids)}
         self._shown.update(docs)  # (a document of a deleted guest, still to refresh: id None)
         return docs
 

@@ -58,6 +58,7 @@ class _Row(NamedTuple):
 
 
 _ATTENDANCE = {a.value: a for a in Attendance}
+_ROWS_SQL = f"SELECT {', '.join(HIT_COLUMNS)} FROM guest WHERE id IN "
 
 
 def _guest(v: Sequence[Any]) -> Guest:
@@ -84,8 +85,7 @@ def _cursor(source: Connection | Any) -> Any:
 def _rows(source: Connection | Any, ids: list[str]) -> dict[str, _Row]:
     cur = _cursor(source)
     if cur is not None:
-        found = cur.execute(
-            f"SELECT {', '.join(HIT_COLUMNS)} FROM guest WHERE id IN ({marks(ids)})", ids)
+        found = cur.execute(f"{_ROWS_SQL}({marks(ids)})", ids)
     else:
         table = GuestRow.__table__
         found = source.execute(select(*(table.c[c] for c in HIT_COLUMNS))
