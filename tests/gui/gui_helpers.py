@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.services.events import create_event
@@ -58,3 +61,8 @@ def write_big_csv(path: Path, rows: int) -> Path:
             out.write(f"嘉宾{n},测试单位{n % 50},139{n:08d},g{n}@example.com,B-{n:06d}\n")
     return path
 
+
+def keyboard_takers(page: QWidget) -> list[QWidget]:
+    """The shown controls of a page that can take the keyboard focus."""
+    return [w for w in page.findChildren(QWidget)
+            if w.focusPolicy() != Qt.FocusPolicy.NoFocus and w.isVisibleTo(page)]

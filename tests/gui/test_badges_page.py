@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.gui.gui_helpers import EVENT_DAY, TEST_DESK, add_guests
+from tests.gui.gui_helpers import EVENT_DAY, TEST_DESK, add_guests, keyboard_takers
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.badges import BadgeInfo, BadgeStatus
 from wimc_desktop.domain.checkin import Outcome
@@ -66,9 +65,7 @@ def test_a_code_typed_without_its_prefix_shows_the_card(
 
 def test_only_the_scan_field_takes_the_keyboard(page: BadgesPage) -> None:
     """A badge scanned at this page goes to its scan field, whatever was clicked before."""
-    takers = [w for w in page.findChildren(QWidget)
-              if w.focusPolicy() != Qt.FocusPolicy.NoFocus and w.isVisibleTo(page)]
-    assert takers == [page.scan_field]
+    assert keyboard_takers(page) == [page.scan_field]
 
 
 def test_an_unknown_code_says_so(qtbot: QtBot, page: BadgesPage) -> None:

@@ -7,11 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from tests.gui.gui_helpers import EVENT_DAY, TEST_DESK, add_guests, guest_records
+from tests.gui.gui_helpers import EVENT_DAY, TEST_DESK, add_guests, guest_records, keyboard_takers
 from wimc_desktop.db.engine import Database
 from wimc_desktop.db.schema import CheckInUndoRow
 from wimc_desktop.domain.checkin import CheckInResult, Desk, Outcome
@@ -118,9 +117,7 @@ def test_only_the_scan_field_ever_takes_the_keyboard(window: MainWindow) -> None
     used with the mouse and never takes it (the working-day combo did: a popup closed
     without a choice left it holding the keyboard, and the next scans were lost)."""
     page = window.checkin_page
-    takers = [w for w in page.findChildren(QWidget)
-              if w.focusPolicy() != Qt.FocusPolicy.NoFocus and w.isVisibleTo(page)]
-    assert takers == [page.scan_field]
+    assert keyboard_takers(page) == [page.scan_field]
 
 
 def test_a_code_typed_without_its_prefix_admits_at_once(
