@@ -11,6 +11,7 @@ from wimc_desktop.domain.badge_codes import has_valid_check
 from wimc_desktop.domain.errors import BadInputError, ImportCancelledError, ImportRejectedError
 from wimc_desktop.services.guests import count_guests, list_guests
 from wimc_desktop.services.importing import import_file, preview_file
+from wimc_desktop.services.search import search_guests
 
 
 def by_name(db: Database) -> dict[str, list]:
@@ -205,6 +206,56 @@ def test_cancel_leaves_no_half_imported_list(event_db: Database, tmp_path: Path)
     with pytest.raises(ImportCancelledError):
         import_file(event_db, path, is_cancelled=lambda: next(calls) >= 1)
     assert count_guests(event_db) == 0
+
+
+def index_names(db: Database) -> set[str]:
+    """The named indexes of the guest table and, on SQLite, of the search documents."""
+    from sqlalchemy import inspect
+
+    inspector = inspect(db.engine)
+    names = {str(i["name"]) for i in inspector.get_indexes("guest")}
+    if db.is_sqlite:
+        names |= {f"search_doc.{i['name']}" for i in inspector.get_indexes("search_doc")}
+    return names
+
+
+def test_a_large_first_import_keeps_every_index(event_db: Database, tmp_path: Path) -> None:
+    """A first import of 10,000+ guests makes the guest table's indexes (and the search
+    documents') after its rows, not row by row: they are all there after it, and after a
+    cancelled one, and a later import into the filled table leaves them alone."""
+    before = index_names(event_db)
+    assert {"ix_guest_name_sort_name", "ix_guest_category_attendance"} <= before
+    path = tmp_path / "big.csv"
+    path.write_text("姓名,胸卡号,类别\n" + "".join(f"嘉宾{i},C-{i},{'专家' if i % 7 else '院士'}\n"
+                                             for i in range(12000)), encoding="utf-8")
+    calls = iter(range(100))
+    with pytest.raises(ImportCancelledError):
+        import_file(event_db, path, is_cancelled=lambda: next(calls) >= 2)
+    assert index_names(event_db) == before
+    assert import_file(event_db, path).added == 12000
+    assert index_names(event_db) == before
+    more = tmp_path / "more.csv"
+    more.write_text("姓名,胸卡号\n" + "".join(f"来宾{i},D-{i}\n" for i in range(12000)),
+                    encoding="utf-8")
+    assert import_file(event_db, more).added == 12000
+    assert index_names(event_db) == before
+    assert [h.guest.badge_code for h in search_guests(event_db, "C-11999").results][:1] == [
+        "C-11999"]
+    assert search_guests(event_db, "来宾").total == 12000
+
+
+def test_the_cycle_collector_runs_again_after_an_import(event_db: Database,
+                                                         tmp_path: Path) -> None:
+    import gc
+
+    path = tmp_path / "bad.csv"
+    path.write_text("姓名,手机\n张三,12\n", encoding="utf-8")
+    with pytest.raises(ImportRejectedError):
+        import_file(event_db, path)
+    assert gc.isenabled()
+    path.write_text("姓名\n张三\n", encoding="utf-8")
+    assert import_file(event_db, path).added == 1
+    assert gc.isenabled()
 
 
 def test_a_crash_while_writing_leaves_nothing(event_db: Database, tmp_path: Path,
