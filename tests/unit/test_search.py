@@ -414,3 +414,28 @@ def test_rids_keep_name_order_when_gaps_run_out(sqlite_db: Database,
     assert keys == sorted(keys) and len(keys) == 64
     for query in ("王伟", "wangwei", "南京", ""):
         _same(sqlite_db, query, None, 50)
+
+
+def test_an_import_larger_than_the_list_fills_the_index_anew(
+        sqlite_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A list larger than the guests so far is indexed in one pass with them all (faster
+    than one by one); a smaller one one by one. The answers are the same either way."""
+    from wimc_desktop.services.search import indexing
+
+    rebuilds: list[int] = []
+    real = indexing.rebuild_search_index
+    monkeypatch.setattr(indexing, "rebuild_search_index",
+                        lambda conn: (rebuilds.append(1), real(conn)))
+    records = _records(240)
+    import_records(sqlite_db, records[:40], source="first")
+    assert len(rebuilds) == 1  # the first list: the index was empty
+    import_records(sqlite_db, records[40:200], source="larger")
+    assert len(rebuilds) == 2
+    import_records(sqlite_db, records[200:], source="smaller")
+    assert len(rebuilds) == 2
+    with sqlite_db.read() as session:
+        assert session.execute(text("SELECT n FROM search_stat WHERE key = 'docs'")
+                               ).scalar() == 240
+    for query in ("王", "wang", "南京", "siemens", "WIMC-00001", "00201", "user1", "教授", ""):
+        for category in (None, "media"):
+            _same(sqlite_db, query, category, 20)

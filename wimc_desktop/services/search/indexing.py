@@ -89,10 +89,14 @@ def sync_search_index(session: Session) -> None:
         _repair(conn, state)
         return
     cur = raw_cursor(conn)
-    if not cur.execute("SELECT 1 FROM search_doc LIMIT 1").fetchone():
-        rebuild_search_index(conn)  # the first import: fill the index in one pass
+    mark, docs = cur.execute("SELECT (SELECT n FROM search_stat WHERE key = 'watermark'), "
+                             "(SELECT n FROM search_stat WHERE key = 'docs')").fetchone()
+    if docs == 0 or cur.execute("SELECT count(*) FROM guest WHERE rowid > ?",
+                                (mark,)).fetchone()[0] > docs:
+        # A first import, or one larger than the list so far: fill the index anew in one
+        # pass (100,000 guests into a 5,000-guest event: 2.4 s one by one, 1.5 s anew).
+        rebuild_search_index(conn)
         return
-    mark = cur.execute("SELECT n FROM search_stat WHERE key = 'watermark'").fetchone()[0]
     rows = cur.execute(f"SELECT {GUEST_COLUMNS} FROM guest WHERE rowid > ?",
                        (mark,)).fetchall()
     logged = [r[0] for r in cur.execute("SELECT DISTINCT guest_id FROM search_pending")]
