@@ -38,11 +38,15 @@ INDEXED = ("id", "name", "name_initials", "name_latin", "organization", "title",
 
 _TOP = "coalesce((SELECT max(rowid) FROM guest), 0)"
 _FTS = "USING fts5(body, tokenize='trigram case_sensitive 1', columnsize=0, "
+# The indexes of search_doc by name (a bulk fill drops them and makes them after the rows).
+DOC_INDEXES = {
+    "search_doc_guest_id": "CREATE UNIQUE INDEX search_doc_guest_id ON search_doc (guest_id)",
+    "search_doc_skey": "CREATE INDEX search_doc_skey ON search_doc (skey)",
+}
 DDL = (
     "CREATE TABLE search_doc (rid INTEGER PRIMARY KEY, guest_id TEXT NOT NULL, "
     "skey TEXT NOT NULL, body TEXT NOT NULL, org_vid INTEGER, title_vid INTEGER)",
-    "CREATE UNIQUE INDEX search_doc_guest_id ON search_doc (guest_id)",
-    "CREATE INDEX search_doc_skey ON search_doc (skey)",
+    *DOC_INDEXES.values(),
     f"CREATE VIRTUAL TABLE search_fts {_FTS}content='search_doc', content_rowid='rid')",
     f"INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', {FTS_HASH_BYTES})",
     "CREATE TABLE search_value (vid INTEGER PRIMARY KEY, kind TEXT NOT NULL, "

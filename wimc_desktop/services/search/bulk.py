@@ -17,7 +17,6 @@ from wimc_desktop.db import search_index as ix
 from wimc_desktop.services.search.values import Values
 
 SPACING = 1 << 32  # gap between neighbouring rids after a rebuild
-DOC_INDEXES = ("search_doc_guest_id", "search_doc_skey")
 _NEW_DOCS = """
 WITH docs AS MATERIALIZED (
   SELECT g.id, o.vid AS org, t.vid AS title,
@@ -97,16 +96,14 @@ def fill_empty_index(cur: Any) -> None:
     _register(cur.connection)
     # The indexes of search_doc are made after its rows (a sort), not kept up to date row by
     # row: guest ids come in sort-key order, that is at random (0.74 -> 0.49 s at 100k).
-    for index in DOC_INDEXES:
+    for index in ix.DOC_INDEXES:
         cur.execute(f"DROP INDEX IF EXISTS {index}")
     try:
         cur.execute(_NEW_DOCS, (SPACING,))
     finally:
         _local.__dict__.clear()
-    for statement in ix.DDL:
-        if statement.startswith("CREATE ") and statement.split(" ON ")[0].endswith(
-                DOC_INDEXES):
-            cur.execute(statement)
+    for statement in ix.DOC_INDEXES.values():
+        cur.execute(statement)
     cur.execute("INSERT INTO search_fts (rowid, body) SELECT rid, body FROM search_doc "
                 "ORDER BY rid")
     for org, title, n in cur.execute("SELECT org_vid, title_vid, count(*) FROM search_doc "
