@@ -74,6 +74,7 @@ class IndexQuery:
     plan: Plan
     category: str | None
     attendance: str | None
+    known: tuple[int, str] | None = None  # the index size and file (see narrow.grams_of)
     filters: list[str] = field(default_factory=list)  # tag phrases, all required
     impossible: bool = False  # a filter value no indexed guest has
     orgs: dict[int, int] = field(default_factory=dict)  # matched organisation -> guests
@@ -179,7 +180,7 @@ class IndexQuery:
         if not long:
             return {}
         if self._grams is None:
-            self._grams = grams_of(self.cur)
+            self._grams = grams_of(self.cur, self.known)
         grams = self._grams
         parts = {p: part for p in long if (part := grams.part(p)) is not None}
         if not parts:
