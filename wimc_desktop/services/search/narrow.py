@@ -114,7 +114,16 @@ class Grams:
         A trigram far more common than the rarest one is left out; what it cost is at
         most a skip for each document the rarest one proposes, or one in SKIP_ENTRIES of
         its own list. The documents the kept trigrams find are each checked."""
-        shares = [self.common(phrase[i:i + 3]) for i in range(len(phrase) - 2)]
+        # At most all trigrams but the rarest are left out, each saving at most the rarest
+        # one's share: a trigram rare enough says so before the others are looked at (most
+        # badge codes; a margin of 1% keeps rounding from deciding otherwise than below).
+        most = (len(phrase) - 3) * self.docs
+        shares = []
+        for i in range(len(phrase) - 2):
+            share = self.common(phrase[i:i + 3])
+            if share * most < MIN_SKIPS * 0.99:
+                return None
+            shares.append(share)
         rarest = min(shares)
         cut = max(COMMON, 8 * rarest)
         saved = sum(min(s / SKIP_ENTRIES, rarest) for s in shares if s > cut)
