@@ -40,11 +40,13 @@ NARROW_FROM = 5  # a substring this long (3 trigrams) or longer may be asked for
 
 
 @cache
-def _code_sql(where: str) -> str:
-    """IndexQuery.code_rids's statement, with these filters (4 kinds): made once each."""
-    return (f"SELECT {_SHOWN} FROM guest g JOIN search_doc d ON d.guest_id = g.id "
+def _code_sql(where: str, whole: bool) -> str:
+    """IndexQuery.code_rids's statement, with these filters (4 kinds), the document whole or
+    only its rid (see there): made once each."""
+    what = _SHOWN if whole else "d.rid, NULL, NULL, NULL, " + _SHOWN.split(", ", 4)[4]
+    return (f"SELECT {what} FROM guest g JOIN search_doc d ON d.guest_id = g.id "
             f"WHERE g.badge_code = ?1{where} UNION ALL "
-            f"SELECT {_SHOWN} FROM search_code_prefix p JOIN guest g "
+            f"SELECT {what} FROM search_code_prefix p JOIN guest g "
             "ON g.badge_code = p.prefix || '-' || ?1 JOIN search_doc d ON d.guest_id = g.id "
             f"WHERE 1{where}")
 
@@ -226,16 +228,18 @@ class IndexQuery:
             return []
         # The code as typed, and after each known prefix (ABC2345 -> WIMC-ABC2345): two
         # lookups in the badge-code index (one IN over a subquery costs twice as much).
-        # The guest found is almost always shown: its row is read here, with the lookup
-        # that visits it anyway (a second statement for it was a tenth of the search).
+        # The guest found is almost always shown: its row is read with the lookup (a second
+        # statement was a tenth of the search). Of its document only the rid (in the index
+        # on guest_id: a page fewer to wait for), unless an organisation or title matched:
+        # its own then count for the total (ranking._small). Its body never matters: rank 0.
         params: list[Any] = [plan.code]
         where = ""
         for column, value in (("category", self.category), ("attendance", self.attendance)):
             if value is not None:
                 params.append(value)  # (+: the badge-code index, never this one)
                 where += f" AND +g.{column} = ?{len(params)}"
-        found = {r[0]: r[1:] for r in self.cur.execute(_code_sql(where), params)
-                 if r[0] not in self.stale}
+        sql = _code_sql(where, bool(self.orgs or self.titles))
+        found = {r[0]: r[1:] for r in self.cur.execute(sql, params) if r[0] not in self.stale}
         self._shown.update(found)
         return sorted(found)
 
@@ -284,7 +288,8 @@ class IndexQuery:
     def read_shown(self, rids: list[int]) -> dict[int, tuple[Any, ...]]:
         """rid -> (body, organisation id, title id, the guest's HIT_COLUMNS...), each read
         once a search (a few matches are read to be ranked, then shown; the badge code's
-        guest with its lookup)."""
+        guest with its lookup, where body, organisation and title are None unless some
+        organisation or title matched: see code_rids)."""
         shown = self._shown
         wanted = [r for r in rids if r not in shown]
         if wanted:  # (a document of a deleted guest, still to refresh: id None)
