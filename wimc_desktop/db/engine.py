@@ -156,7 +156,8 @@ class Database:
     def read_raw(self) -> RawRead:
         """SQLite only: the pool's driver connection in one read transaction, with no
         SQLAlchemy Connection around it (that costs 15 us of a 0.17 ms badge-code search,
-        which runs at every keystroke). It has `.cursor()` and `.info`."""
+        which runs at every keystroke). It has `.cursor()` and `.info`; it stays checked
+        out for the next read (see RawRead)."""
         return RawRead(self)
 
     @contextmanager
