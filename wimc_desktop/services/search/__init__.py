@@ -19,13 +19,13 @@ from wimc_desktop.services.search.fallback import fallback_search
 from wimc_desktop.services.search.fts import Found, IndexQuery
 from wimc_desktop.services.search.hits import SearchHit, SearchResult, admitted_sql, make_hits
 from wimc_desktop.services.search.indexing import (
-    cursor_status,
     rebuild_search_index,
     refresh_search_index,
     sync_search_index,
 )
 from wimc_desktop.services.search.plan import Plan, make_plan
 from wimc_desktop.services.search.ranking import admitted_matches, index_search
+from wimc_desktop.services.search.snapshot import read_snapshot
 
 MAX_LATE = 5000  # more guests written and not yet indexed: plain SQL is faster than checking each
 
@@ -53,11 +53,11 @@ def _indexed(db: Database, plan: Plan, limit: int, day: dt.date | None, category
     """The answer of the SQLite index, or None while it is missing or far behind."""
     with db.read_raw() as raw:
         cur = raw.cursor()
-        state, late = cursor_status(cur, raw.info)
-        if state != "ok" or late > MAX_LATE:
+        snapshot = read_snapshot(cur, raw.info)
+        if snapshot.state != "ok" or snapshot.late > MAX_LATE:
             return None
-        q = IndexQuery(cur, plan, category, attendance)
-        total, found = _index_search(q, limit, admitted, late)
+        q = IndexQuery(cur, plan, category, attendance, (snapshot.docs, snapshot.file))
+        total, found = _index_search(q, limit, admitted, snapshot.late)
         return total, make_hits(cur, plan, found, day, q.rows, q.hints)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from wimc_desktop.db import search_index as ix
@@ -29,12 +30,25 @@ Found = list[tuple[int, str]]  # (rank, guest id), best first
 HIT_COLUMNS = ("id", "name", "name_en", "gender", "organization", "title", "category",
                "attendance", "country", "mobile", "email", "badge_code", "external_id", "notes",
                "source", "extra", "name_pinyin", "name_initials", "name_latin", "phone_digits")
-_SHOWN_SQL = ("SELECT d.rid, d.body, d.org_vid, d.title_vid, "
-              + ", ".join("g." + c for c in HIT_COLUMNS)
-              + " FROM search_doc d LEFT JOIN guest g ON g.id = d.guest_id WHERE d.rid IN ")
+# A document as shown (read_shown): rid, body, organisation, title, the guest's HIT_COLUMNS.
+_SHOWN = "d.rid, d.body, d.org_vid, d.title_vid, " + ", ".join("g." + c for c in HIT_COLUMNS)
+_SHOWN_SQL = (f"SELECT {_SHOWN} FROM search_doc d LEFT JOIN guest g ON g.id = d.guest_id "
+              "WHERE d.rid IN ")
 Doc = tuple[str, str, str, int | None, int | None]  # guest id, sort key, body, org, title
 MAX_OR = 64  # more matched values than this: walk the documents instead of OR-ing tags
 NARROW_FROM = 5  # a substring this long (3 trigrams) or longer may be asked for by a part
+
+
+@cache
+def _code_sql(where: str, whole: bool) -> str:
+    """IndexQuery.code_rids's statement, with these filters (4 kinds), the document whole or
+    only its rid (see there): made once each."""
+    what = _SHOWN if whole else "d.rid, NULL, NULL, NULL, " + _SHOWN.split(", ", 4)[4]
+    return (f"SELECT {what} FROM guest g JOIN search_doc d ON d.guest_id = g.id "
+            f"WHERE g.badge_code = ?1{where} UNION ALL "
+            f"SELECT {what} FROM search_code_prefix p JOIN guest g "
+            "ON g.badge_code = p.prefix || '-' || ?1 JOIN search_doc d ON d.guest_id = g.id "
+            f"WHERE 1{where}")
 
 
 def either(phrases: Iterable[str]) -> str | None:
@@ -74,6 +88,7 @@ class IndexQuery:
     plan: Plan
     category: str | None
     attendance: str | None
+    known: tuple[int, str] | None = None  # the index size and file (see narrow.grams_of)
     filters: list[str] = field(default_factory=list)  # tag phrases, all required
     impossible: bool = False  # a filter value no indexed guest has
     orgs: dict[int, int] = field(default_factory=dict)  # matched organisation -> guests
@@ -179,7 +194,7 @@ class IndexQuery:
         if not long:
             return {}
         if self._grams is None:
-            self._grams = grams_of(self.cur)
+            self._grams = grams_of(self.cur, self.known)
         grams = self._grams
         parts = {p: part for p in long if (part := grams.part(p)) is not None}
         if not parts:
@@ -213,18 +228,20 @@ class IndexQuery:
             return []
         # The code as typed, and after each known prefix (ABC2345 -> WIMC-ABC2345): two
         # lookups in the badge-code index (one IN over a subquery costs twice as much).
+        # The guest found is almost always shown: its row is read with the lookup (a second
+        # statement was a tenth of the search). Of its document only the rid (in the index
+        # on guest_id: a page fewer to wait for), unless an organisation or title matched:
+        # its own then count for the total (ranking._small). Its body never matters: rank 0.
         params: list[Any] = [plan.code]
         where = ""
         for column, value in (("category", self.category), ("attendance", self.attendance)):
             if value is not None:
                 params.append(value)  # (+: the badge-code index, never this one)
                 where += f" AND +g.{column} = ?{len(params)}"
-        sql = ("SELECT d.rid FROM guest g JOIN search_doc d ON d.guest_id = g.id "
-               f"WHERE g.badge_code = ?1{where} UNION ALL "
-               "SELECT d.rid FROM search_code_prefix p JOIN guest g "
-               "ON g.badge_code = p.prefix || '-' || ?1 JOIN search_doc d ON d.guest_id = g.id "
-               f"WHERE 1{where}")
-        return sorted(r for (r,) in self.cur.execute(sql, params) if r not in self.stale)
+        sql = _code_sql(where, bool(self.orgs or self.titles))
+        found = {r[0]: r[1:] for r in self.cur.execute(sql, params) if r[0] not in self.stale}
+        self._shown.update(found)
+        return sorted(found)
 
     def fts_rids(self, match: Match | None, limit: int | None) -> list[int]:
         if match is None:
@@ -253,32 +270,32 @@ class IndexQuery:
         """The documents shown, (rank, rid) in order, as (rank, guest id); their guest rows
         read with them (self.rows), and for a guest matched only by its organisation or
         title, which one (self.hints: what plan.matched_field would find, field by field)."""
-        rids = [r for _, r in chosen]
-        if not rids:
+        if not chosen:
             return []
-        docs = self.read_shown([r for r in rids if r not in self._shown])
-        docs.update((r, self._shown[r]) for r in rids if r in self._shown)
-        phrases = self.plan.all_phrases()
+        docs = self.read_shown([r for _, r in chosen])
         found: Found = []
         for rank, rid in chosen:
             doc = docs.get(rid)
             if doc is None or doc[3] is None:
                 continue
-            body, org, row = doc[0], doc[1], doc[3:]
+            row = doc[3:]
             self.rows[row[0]] = row
-            if rank == 3 and not any(p in body for p in phrases):  # by its values only
-                self.hints[row[0]] = "organization" if org in self.orgs else "title"
+            if rank == 3 and not any(p in doc[0] for p in self.plan.every):  # by its values
+                self.hints[row[0]] = "organization" if doc[1] in self.orgs else "title"
             found.append((rank, row[0]))
         return found
 
     def read_shown(self, rids: list[int]) -> dict[int, tuple[Any, ...]]:
-        """rid -> (body, organisation id, title id, the guest's HIT_COLUMNS...); kept for
-        shown() (a few matches are read once, to be ranked and shown)."""
-        if not rids:
-            return {}
-        docs = {r[0]: r[1:] for r in self.cur.execute(f"{_SHOWN_SQL}({marks(rids)})", rids)}
-        self._shown.update(docs)  # (a document of a deleted guest, still to refresh: id None)
-        return docs
+        """rid -> (body, organisation id, title id, the guest's HIT_COLUMNS...), each read
+        once a search (a few matches are read to be ranked, then shown; the badge code's
+        guest with its lookup, where body, organisation and title are None unless some
+        organisation or title matched: see code_rids)."""
+        shown = self._shown
+        wanted = [r for r in rids if r not in shown]
+        if wanted:  # (a document of a deleted guest, still to refresh: id None)
+            shown.update((r[0], r[1:]) for r in self.cur.execute(
+                f"{_SHOWN_SQL}({marks(wanted)})", wanted))
+        return {r: shown[r] for r in rids if r in shown}
 
     def guest_ids(self, rids: list[int]) -> dict[int, tuple[str, str]]:
         """rid -> (guest id, sort key), for the few rows shown."""

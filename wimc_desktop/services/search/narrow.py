@@ -114,7 +114,16 @@ class Grams:
         A trigram far more common than the rarest one is left out; what it cost is at
         most a skip for each document the rarest one proposes, or one in SKIP_ENTRIES of
         its own list. The documents the kept trigrams find are each checked."""
-        shares = [self.common(phrase[i:i + 3]) for i in range(len(phrase) - 2)]
+        # At most all trigrams but the rarest are left out, each saving at most the rarest
+        # one's share: a trigram rare enough says so before the others are looked at (most
+        # badge codes; a margin of 1% keeps rounding from deciding otherwise than below).
+        most = (len(phrase) - 3) * self.docs
+        shares = []
+        for i in range(len(phrase) - 2):
+            share = self.common(phrase[i:i + 3])
+            if share * most < MIN_SKIPS * 0.99:
+                return None
+            shares.append(share)
         rarest = min(shares)
         cut = max(COMMON, 8 * rarest)
         saved = sum(min(s / SKIP_ENTRIES, rarest) for s in shares if s > cut)
@@ -140,12 +149,15 @@ _SAMPLES: dict[str, Grams] = {}  # database file -> its sample
 _SAMPLES_LOCK = threading.Lock()
 
 
-def grams_of(cur: Any) -> Grams:
+def grams_of(cur: Any, known: tuple[int, str] | None = None) -> Grams:
     """The trigram sample of this database, read again when the index grew or shrank by
-    more than a fifth since (estimates only: a stale sample is slower, never wrong)."""
-    row = cur.execute("SELECT n, (SELECT file FROM pragma_database_list WHERE name = 'main') "
-                      "FROM search_stat WHERE key = 'docs'").fetchone()
-    docs, file = int(row[0]), row[1]
+    more than a fifth since (estimates only: a stale sample is slower, never wrong).
+    `known`: the index size and the database file, when the caller has them (a search's
+    snapshot.Snapshot)."""
+    if known is None:
+        known = cur.execute("SELECT n, (SELECT file FROM pragma_database_list WHERE name = "
+                            "'main') FROM search_stat WHERE key = 'docs'").fetchone()
+    docs, file = int(known[0]), known[1]
     key = file or f"connection {id(cur.connection)}"  # (a database in memory)
     with _SAMPLES_LOCK:
         grams = _SAMPLES.get(key)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -41,7 +41,7 @@ _NOT_DIGIT = re.compile(r"[^0-9]")
 CACHED_LENGTH = 100  # plans of queries up to this long are kept (1,024 of them)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Plan:
     """One query, taken apart for the index (phrases by rank) and for plain SQL."""
 
@@ -56,6 +56,9 @@ class Plan:
     prefix: tuple[str, ...] = ()
     substring: tuple[str, ...] = ()
     nothing: bool = False  # no guest can match (query too long)
+    # every and all_phrases, worked out once (plans are kept: see make_plan)
+    _every: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    _shortest: tuple[str, ...] = field(default=(), init=False, repr=False, compare=False)
 
     @property
     def empty(self) -> bool:
@@ -69,27 +72,29 @@ class Plan:
     @property
     def every(self) -> tuple[str, ...]:
         """Every phrase of every rank."""
-        return self._phrase_lists()[0]
+        if self._every is None:
+            self._phrase_lists()
+        return self._every  # type: ignore[return-value]
 
     def all_phrases(self) -> list[str]:
         """Every phrase of every rank, less those that contain another (found anyway)."""
-        return list(self._phrase_lists()[1])
+        if self._every is None:
+            self._phrase_lists()
+        return list(self._shortest)
 
-    def _phrase_lists(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        # Worked out once per Plan (plans are kept: see make_plan), in the instance's dict
-        # (functools.cached_property takes a lock on every call in Python 3.11).
-        lists: tuple[tuple[str, ...], tuple[str, ...]] | None = self.__dict__.get("_lists")
-        if lists is None:
-            every = (*self.phrases(0), *self.exact, *self.prefix, *self.substring)
-            shortest = []
-            for p in every:
-                for q in every:
-                    if q in p and q != p:
-                        break
-                else:
-                    shortest.append(p)
-            lists = self.__dict__["_lists"] = (every, tuple(shortest))
-        return lists
+    def _phrase_lists(self) -> None:
+        # Worked out once per Plan, in its own slots (functools.cached_property takes a
+        # lock on every call in Python 3.11, and needs an instance dict).
+        every = (*self.phrases(0), *self.exact, *self.prefix, *self.substring)
+        shortest = []
+        for p in every:
+            for q in every:
+                if q in p and q != p:
+                    break
+            else:
+                shortest.append(p)
+        object.__setattr__(self, "_shortest", tuple(shortest))
+        object.__setattr__(self, "_every", every)
 
 
 def _core(text: str) -> str | None:
@@ -113,7 +118,7 @@ def _phone_digits(text: str) -> str:
 
 
 def _unique(items: Sequence[str | None]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(i for i in items if i))
+    return tuple(dict.fromkeys(filter(None, items)))
 
 
 def make_plan(query: str) -> Plan:

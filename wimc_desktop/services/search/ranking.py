@@ -52,7 +52,7 @@ def _rank_rids(q: IndexQuery, rank: int, need: int) -> list[int]:
 
 def _finish(q: IndexQuery, by_rank: list[list[int]], limit: int, skip_ids: set[str]) -> Found:
     """The indexed rows of each rank merged with the late guests of that rank, by sort key."""
-    if not any(gid not in skip_ids for _, _, gid in q.fresh):  # rank, then rid order
+    if not q.fresh or not any(gid not in skip_ids for _, _, gid in q.fresh):  # rank, rid
         return q.shown([(rank, r) for rank, rids in zip(RANKS, by_rank, strict=False)
                         for r in rids][:limit])
     ids = q.guest_ids([r for rids in by_rank for r in rids])
@@ -118,7 +118,7 @@ def _count_both(q: IndexQuery, main: Match, n_main: int) -> int:
 
 def _late_total(q: IndexQuery) -> int:
     """Late guests that match, less the indexed documents of late guests that match."""
-    if q.impossible:
+    if q.impossible or not q.stale:
         return len(q.fresh)
     return len(q.fresh) - sum(
         1 for body, values in q.stale.values()
@@ -150,23 +150,31 @@ def _big_total(q: IndexQuery, main: Match | None) -> int:
 def _small(q: IndexQuery, main_rids: list[int], limit: int,
            exclude: dict[int, str]) -> tuple[int, Found]:
     """Few documents match in their own fields: rank each of them here, in one pass."""
-    tiers = [q.plan.phrases(rank) for rank in RANKS]
-    ranks: dict[int, int] = {}
-    in_values: set[int] = set()
     codes = set(q.code_rids())
-    wanted = list(dict.fromkeys([*main_rids, *codes]))
-    for rid, (body, org, title, *_) in q.read_shown(wanted).items():
-        ranks[rid] = 0 if rid in codes else next(
-            (rank for rank, tier in enumerate(tiers) if any(p in body for p in tier)), 3)
-        if org in q.orgs or title in q.titles:
-            in_values.add(rid)
-    total = len(ranks) + _count_values(q) - len(in_values)
-    skip = set(exclude) | set(q.stale)
-    need = limit + len(ranks) + len(skip)
-    ranked = sorted((rank, r) for r, rank in ranks.items() if r not in skip)
-    ranked += [(3, r) for r in _value_rids(q, need) if r not in ranks and r not in skip]
-    by_rank = [sorted(r for k, r in ranked if k == rank)[:limit] for rank in RANKS]
-    return total, _finish(q, by_rank, limit, set(exclude.values()))
+    docs = q.read_shown([*codes, *main_rids])
+    orgs, titles = q.orgs, q.titles
+    skip = q.stale.keys() | exclude.keys()
+    by_rank: list[list[int]] = [[] for _ in RANKS]
+    tiers = None
+    in_values = 0
+    for rid, doc in docs.items():
+        if rid in codes:
+            rank = 0
+        else:
+            if tiers is None:
+                tiers = [q.plan.phrases(rank) for rank in RANKS]
+            body = doc[0]
+            rank = next((k for k, tier in enumerate(tiers) if any(p in body for p in tier)), 3)
+        if (orgs or titles) and (doc[1] in orgs or doc[2] in titles):
+            in_values += 1
+        if rid not in skip:
+            by_rank[rank].append(rid)
+    total = len(docs) + _count_values(q) - in_values
+    if orgs or titles:
+        need = limit + len(docs) + len(skip)
+        by_rank[3] += [r for r in _value_rids(q, need) if r not in docs and r not in skip]
+    return total, _finish(q, [sorted(rids)[:limit] for rids in by_rank], limit,
+                          set(exclude.values()))
 
 
 def index_search(q: IndexQuery, limit: int, exclude: dict[int, str] | None = None
