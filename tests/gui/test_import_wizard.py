@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
 from tests.gui.gui_helpers import write_big_csv
 from wimc_desktop.db.engine import Database
 from wimc_desktop.services.guests import count_guests
+from wimc_desktop.ui import assets
 from wimc_desktop.ui.import_wizard import ImportWizard
 from wimc_desktop.ui.main_window import MainWindow
 from wimc_desktop.ui.opened_event import describe
@@ -159,3 +160,42 @@ def test_mapping_editor_changes_the_import(qtbot: QtBot, worker: Worker,
     assert wizard.choices.overrides["name"] == ""
     assert wizard.choices.overrides["organization"] == "English Name"
     assert wizard.choices.overrides["name_en"] == ""
+
+
+def test_the_wizard_fits_a_1366_by_768_laptop(qtbot: QtBot, qapp: QApplication,
+                                             worker: Worker, event_db: Database,
+                                             shared_data: Path) -> None:
+    """With the desk's own look: 768 px less a taskbar (40) and a title bar (30) hold the
+    preview (the tallest page; with the sheet chooser a workbook of several sheets shows)
+    and its buttons; and the wizard never asks for more than the screen has."""
+    style, font = qapp.style().name(), qapp.font()
+    assets.apply_look(qapp)
+    try:
+        wizard = wizard_for(qtbot, worker, event_db, shared_data / "guests_title_row.xlsx")
+        to_preview(qtbot, wizard)
+        page = wizard.preview_page
+        page._form.setRowVisible(page.sheet_combo, True)  # as for several sheets
+        assert page.sheet_combo.isVisibleTo(wizard)
+        qtbot.waitUntil(lambda: wizard.minimumSize().height() > 400)
+        assert wizard.minimumSize().height() <= 768 - 40 - 30
+        room = wizard.screen().availableGeometry().size()
+        hint = wizard.sizeHint()
+        assert hint.height() <= max(room.height() - 70, wizard.minimumSize().height())
+        assert hint.width() <= max(room.width() - 40, wizard.minimumSize().width())
+    finally:
+        qapp.setStyleSheet("")
+        qapp.setFont(font)
+        qapp.setStyle(style)
+
+
+def test_counts_are_written_with_thousands_separators(qtbot: QtBot, worker: Worker,
+                                                      event_db: Database,
+                                                      tmp_path: Path) -> None:
+    path = write_big_csv(tmp_path / "big.csv", 1500)
+    wizard = wizard_for(qtbot, worker, event_db, path)
+    to_preview(qtbot, wizard)
+    with qtbot.waitSignal(wizard.check_page.dry_run_passed, timeout=SLOW):
+        wizard.next()
+    assert "1,500 new guests" in wizard.check_page.summary.text()
+    wizard.run_page._on_task_progressed(1200, 1500)
+    assert wizard.run_page.summary.text() == "Importing… 1,200 of 1,500 rows"

@@ -65,7 +65,9 @@ class ImportPreviewPage(Retranslating, QWizardPage):
         self.sample_view.setModel(self.sample_model)
         self.sample_view.setWordWrap(False)
         self.sample_view.verticalHeader().hide()
-        self.sample_view.setMinimumHeight(170)
+        # Two or three rows at least; more when there is room (a 1366 x 768 laptop has none:
+        # the wizard must fit in 700 px with its buttons).
+        self.sample_view.setMinimumHeight(110)
         box_layout = QVBoxLayout(self._mapping_box)
         box_layout.addWidget(self.mapping_editor)
         layout = QVBoxLayout(self)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -86,8 +86,10 @@ class ImportRunPage(Retranslating, QWizardPage):
     def _on_task_progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
+        locale = QLocale()  # (100,000 as the status bar writes it)
         self.summary.setText(self.tr("Importing… %1 of %2 rows")
-                             .replace("%1", str(done)).replace("%2", str(total)))
+                             .replace("%1", locale.toString(done))
+                             .replace("%2", locale.toString(total)))
 
     def _end(self) -> None:
         self._task = None

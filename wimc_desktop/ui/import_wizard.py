@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget, QWizard
 
 from wimc_desktop.db.engine import Database
@@ -54,7 +55,14 @@ class ImportWizard(Retranslating, QWizard):
         self.run_page.import_failed.connect(self._on_run_page_stopped)
 
     def sizeHint(self) -> QSize:
-        return QSize(960, 780)
+        """960 x 780, or less on a smaller screen: a 1366 x 768 desk laptop must still show
+        the wizard's buttons (the window manager's title bar and panel take some 60 px)."""
+        size = QSize(960, 780)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry().size() - QSize(40, 70)
+            size = size.boundedTo(room).expandedTo(self.minimumSize())
+        return size
 
     def _ask_open_file(self) -> str:
         """The file dialog (tests replace this method)."""
