@@ -11,12 +11,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.gui.gui_helpers import TEST_DESK, make_event
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.checkin import Desk
-from wimc_desktop.ui import i18n, messages
+from wimc_desktop.ui import assets, i18n, messages
 from wimc_desktop.ui.checkin_page import CheckInPage
 from wimc_desktop.ui.main_window import MainWindow
 from wimc_desktop.ui.opened_event import OpenedEvent, describe
@@ -99,3 +99,15 @@ def opened(event_db: Database) -> OpenedEvent:
     return describe(event_db)
 
 
+
+
+@pytest.fixture
+def desk_look(qapp: QApplication) -> Iterator[None]:
+    """The desk's own style, font and style sheet (assets.apply_look), as the app has them,
+    for a test that measures sizes; taken off again after it."""
+    style, font = qapp.style().name(), qapp.font()
+    assets.apply_look(qapp)
+    yield
+    qapp.setStyleSheet("")
+    qapp.setFont(font)
+    qapp.setStyle(style)

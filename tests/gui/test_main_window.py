@@ -15,6 +15,7 @@ from wimc_desktop.db.engine import Database
 from wimc_desktop.ui import i18n
 from wimc_desktop.ui.main_window import PAGES, MainWindow
 from wimc_desktop.ui.opened_event import NewEventInput, OpenedEvent, describe
+from wimc_desktop.ui.screen_fit import FRAME_ROOM
 from wimc_desktop.ui.settings import LANGUAGE
 from wimc_desktop.ui.worker import Worker
 
@@ -26,6 +27,25 @@ def window(qtbot: QtBot, worker: Worker, opened: OpenedEvent) -> MainWindow:
     with qtbot.waitSignal(win.guests_page.model.guests_loaded):
         win.show()
     return win
+
+
+@pytest.mark.usefixtures("desk_look")
+def test_the_window_fits_a_1366_by_768_laptop(qtbot: QtBot, worker: Worker,
+                                             opened: OpenedEvent) -> None:
+    """With the desk's own look, every page and the status bar (the live counts) fit in
+    768 px less a taskbar (40) and a title bar (30); and the window opens no larger than
+    the screen's free area when that holds its minimum."""
+    win = MainWindow(worker, opened)
+    qtbot.addWidget(win)
+    room = win.screen().availableGeometry().size() - FRAME_ROOM
+    assert win.height() <= max(room.height(), win.minimumSizeHint().height())
+    assert win.width() <= max(room.width(), win.minimumSizeHint().width())
+    with qtbot.waitSignal(win.guests_page.model.guests_loaded):
+        win.show()
+    for name in PAGES:
+        win.select_page(name)
+        assert win.minimumSizeHint().height() <= 768 - 40 - 30, name
+        assert win.minimumSizeHint().width() <= 1366 - 40, name
 
 
 def test_window_shows_the_pages_and_the_event(window: MainWindow, event_db: Database) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget, QWizard
 
 from wimc_desktop.db.engine import Database
@@ -16,6 +15,7 @@ from wimc_desktop.ui.import_file_page import ImportFilePage
 from wimc_desktop.ui.import_preview_page import ImportPreviewPage
 from wimc_desktop.ui.import_run_page import ImportRunPage
 from wimc_desktop.ui.retranslating import Retranslating
+from wimc_desktop.ui.screen_fit import fitted
 from wimc_desktop.ui.settings import DeskSettings
 from wimc_desktop.ui.worker import Worker
 
@@ -56,13 +56,8 @@ class ImportWizard(Retranslating, QWizard):
 
     def sizeHint(self) -> QSize:
         """960 x 780, or less on a smaller screen: a 1366 x 768 desk laptop must still show
-        the wizard's buttons (the window manager's title bar and panel take some 60 px)."""
-        size = QSize(960, 780)
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            room = screen.availableGeometry().size() - QSize(40, 70)
-            size = size.boundedTo(room).expandedTo(self.minimumSize())
-        return size
+        the wizard's buttons."""
+        return fitted(self, QSize(960, 780))
 
     def _ask_open_file(self) -> str:
         """The file dialog (tests replace this method)."""

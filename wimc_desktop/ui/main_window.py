@@ -37,6 +37,7 @@ from wimc_desktop.ui.new_event_dialog import NewEventDialog
 from wimc_desktop.ui.opened_event import NewEventInput, OpenedEvent, create_new_event, open_event
 from wimc_desktop.ui.reports_page import ReportsPage
 from wimc_desktop.ui.retranslating import Retranslating
+from wimc_desktop.ui.screen_fit import fitted
 from wimc_desktop.ui.settings import DeskSettings
 from wimc_desktop.ui.signings_page import SigningsPage
 from wimc_desktop.ui.worker import Worker
@@ -93,7 +94,7 @@ class MainWindow(Retranslating, QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self.resize(1280, 760)
+        self.resize(fitted(self, QSize(1280, 760)))  # (a 1366 x 768 laptop: its status bar)
 
     def _build_menus(self) -> None:
         self.file_menu = QMenu(self)
