@@ -16,6 +16,7 @@ from wimc_desktop.domain.signings import SigningDraft
 from wimc_desktop.services.demo import create_demo_event
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.signings import list_signings, summarize_signings
+from wimc_desktop.ui.screen_fit import FRAME_ROOM
 from wimc_desktop.ui.signing_dialog import SigningDialog
 from wimc_desktop.ui.signings_page import SigningsPage
 from wimc_desktop.ui.worker import Worker
@@ -189,3 +190,17 @@ def test_an_amendment_asks_why_and_counts_the_new_amount(
             qtbot.waitSignal(demo_page.signings_listed, timeout=WAIT):
         demo_page.amend_button.click()
     assert demo_page.summary.amount == before - first.amount + Decimal(100_000_000)
+
+
+@pytest.mark.usefixtures("desk_look")
+def test_the_signing_form_fits_a_1366_by_768_laptop(qtbot: QtBot, page: SigningsPage) -> None:
+    """With the desk's own look, the form and its OK button fit in 768 px less a taskbar
+    (40) and a title bar (30), and it opens no larger than the screen's free area."""
+    dialog = page.make_dialog()
+    qtbot.addWidget(dialog)
+    room = dialog.screen().availableGeometry().size() - FRAME_ROOM
+    assert dialog.height() <= max(room.height(), dialog.minimumSizeHint().height())
+    dialog.show()
+    assert dialog.minimumSizeHint().height() <= 768 - 40 - 30
+    assert dialog.minimumSizeHint().width() <= 1366 - 40
+    dialog.close()

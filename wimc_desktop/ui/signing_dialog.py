@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QSize, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -39,6 +39,7 @@ from wimc_desktop.domain.signings import (
 from wimc_desktop.services.search import search_guests
 from wimc_desktop.services.signings import SigningChoices
 from wimc_desktop.ui.error_texts import error_text
+from wimc_desktop.ui.screen_fit import fitted
 from wimc_desktop.ui.signing_table_model import amount_text
 from wimc_desktop.ui.worker import Worker
 
@@ -135,7 +136,7 @@ class SigningDialog(QDialog):
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         self._on_amount_text_changed("")
-        self.resize(760, 900)
+        self.resize(fitted(self, QSize(1180, 720)))  # (a 1366 x 768 laptop: its OK button)
 
     def _people_buttons(self, table: PeopleTable, kind: str) -> QHBoxLayout:
         add, remove, from_guest = QPushButton(self.tr("Add")), QPushButton(self.tr("Remove")), \
@@ -162,17 +163,27 @@ class SigningDialog(QDialog):
         form.addRow(self.tr("Ceremony:"), self.ceremony)
         form.addRow(self.tr("Signed at:"), self.signed_at)
         form.addRow(self.tr("Notes:"), self.notes)
+        # Two columns, the project on the left and the people on the right: in one the form
+        # needed 944 px, more than a 1366 x 768 laptop has.
+        people = QVBoxLayout()
+        people.addWidget(QLabel(self.tr("Guest lookup (press Enter to search):")))
+        people.addWidget(self.guest_query)
+        people.addWidget(self.guest_results)
+        people.addWidget(QLabel(self.tr("Parties (at least two):")))
+        people.addWidget(self.parties, 1)
+        people.addLayout(self._people_buttons(self.parties, "party"))
+        people.addWidget(QLabel(self.tr("Witnesses:")))
+        people.addWidget(self.witnesses, 1)
+        people.addLayout(self._people_buttons(self.witnesses, "witness"))
+        project = QVBoxLayout()
+        project.addLayout(form)
+        project.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(project, 2)
+        columns.addSpacing(16)
+        columns.addLayout(people, 3)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Guest lookup (press Enter to search):")))
-        layout.addWidget(self.guest_query)
-        layout.addWidget(self.guest_results)
-        layout.addWidget(QLabel(self.tr("Parties (at least two):")))
-        layout.addWidget(self.parties, 1)
-        layout.addLayout(self._people_buttons(self.parties, "party"))
-        layout.addWidget(QLabel(self.tr("Witnesses:")))
-        layout.addWidget(self.witnesses, 1)
-        layout.addLayout(self._people_buttons(self.witnesses, "witness"))
+        layout.addLayout(columns, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
