@@ -47,62 +47,62 @@
 <context>
     <name>BadgeCard</name>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="69"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="70"/>
         <source>Scan a badge or type its code, then press Enter.</source>
         <translation>请扫描胸卡或输入胸卡号，然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="96"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="97"/>
         <source>Attends on site</source>
         <translation>线下参会</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="97"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="98"/>
         <source>Attends online</source>
         <translation>线上参会</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="103"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="104"/>
         <source>New badge code: %1</source>
         <translation>新胸卡号：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="121"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="122"/>
         <source>Badge %1 is active.</source>
         <translation>胸卡 %1 有效。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="122"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="123"/>
         <source>Badge %1 is REVOKED: it was replaced by %2, the guest&apos;s current badge.</source>
         <translation>胸卡 %1 已作废：已由 %2 取代，%2 为该嘉宾当前的胸卡。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="125"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="126"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="134"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="135"/>
         <source>Not printed yet.</source>
         <translation>尚未打印。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="136"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="137"/>
         <source>Printed once, last at %2 by %3.</source>
         <translation>已打印 1 次，最近一次：%2，%3。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="137"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="138"/>
         <source>Printed %1 times, last at %2 by %3.</source>
         <translation>已打印 %1 次，最近一次：%2，%3。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="143"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="144"/>
         <source>Not checked in today.</source>
         <translation>今日未签到。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="144"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="145"/>
         <source>Checked in today at %1 (%2).</source>
         <translation>今日 %1 已签到（%2）。</translation>
     </message>
@@ -110,116 +110,116 @@
 <context>
     <name>BadgesPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="153"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="158"/>
         <source>No badge has the code %1.</source>
         <translation>没有胸卡号为 %1 的胸卡。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="173"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="178"/>
         <source>Reprint a badge</source>
         <translation>重新打印胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="174"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="179"/>
         <source>%1
 Print it again? Give the reason (lost, damaged…):</source>
         <translation>%1
 确定重新打印？请填写原因（遗失、损坏……）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="194"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="199"/>
         <source>Print badge</source>
         <translation>打印胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="210"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="215"/>
         <source>Save badges as PDF</source>
         <translation>胸卡另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="211"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="216"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="259"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="264"/>
         <source>No badge matches that choice; nothing was saved.</source>
         <translation>没有符合所选条件的胸卡，未保存任何文件。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="267"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="272"/>
         <source>%1 of these badges were printed before.</source>
         <translation>其中 %1 张胸卡此前已打印过。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="278"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="283"/>
         <source>Reissue a badge</source>
         <translation>补发胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="279"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="284"/>
         <source>A new code for %1; badge %2 stops working at once, for good.
 Why is the badge reissued?</source>
         <translation>为 %1 补发新胸卡号；胸卡 %2 将立即永久作废。
 补发原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="300"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="305"/>
         <source>Badge reissued</source>
         <translation>胸卡已补发</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="301"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="306"/>
         <source>New badge code: %1</source>
         <translation>新胸卡号：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="307"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="312"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="308"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="313"/>
         <source>Scan a badge or type its code…</source>
         <translation>扫描胸卡或输入胸卡号……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="309"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="314"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="310"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="315"/>
         <source>Hanging badge (100 × 140 mm)</source>
         <translation>挂牌（100 × 140 毫米）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="311"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="316"/>
         <source>Card (85.6 × 54 mm)</source>
         <translation>卡片（85.6 × 54 毫米）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="312"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="317"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="313"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="318"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="314"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="319"/>
         <source>Reissue…</source>
         <translation>补发…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="315"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="320"/>
         <source>Give the guest a new code; the old badge is revoked</source>
         <translation>为嘉宾补发新胸卡号，旧胸卡随即作废</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="317"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="322"/>
         <source>Batch PDF…</source>
         <translation>批量导出 PDF…</translation>
     </message>
@@ -227,22 +227,22 @@ Why is the badge reissued?</source>
 <context>
     <name>CeremonyView</name>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="121"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="122"/>
         <source>%1 projects signed</source>
         <translation>已签约 %1 项</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="126"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="127"/>
         <source>Latest signing</source>
         <translation>最新签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="135"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="136"/>
         <source>Signing ceremony — stage screen</source>
         <translation>签约仪式——舞台大屏</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="138"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="139"/>
         <source>Major Project Signing Ceremony</source>
         <translation>重大项目签约仪式</translation>
     </message>
@@ -338,37 +338,37 @@ Why is the badge reissued?</source>
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="248"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="249"/>
         <source>Undo an admission</source>
         <translation>撤销签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="249"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="250"/>
         <source>%1 was admitted by someone else or more than 2 minutes ago. Why is the admission undone?</source>
         <translation>%1 的签到由其他操作员办理，或已超过 2 分钟。请说明撤销签到的原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="311"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="312"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="312"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="313"/>
         <source>Scan a badge or type a name…</source>
         <translation>扫描胸卡，或输入姓名…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="313"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="314"/>
         <source>A badge code, or part of a name (Hanzi, pinyin, initials), organization, phone number or e-mail</source>
         <translation>胸卡号，或姓名（汉字、拼音、首字母）、单位、手机号、邮箱的一部分</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="315"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="316"/>
         <source>Walk-in…</source>
         <translation>现场登记…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="316"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="317"/>
         <source>Register a guest who is not on the list, give them a badge code and admit them</source>
         <translation>为名单外的嘉宾现场登记、分配胸卡号并签到</translation>
     </message>
@@ -376,47 +376,47 @@ Why is the badge reissued?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="182"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="183"/>
         <source>Arrivals on %1</source>
         <translation>%1 到场情况</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="184"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="185"/>
         <source>of %1 expected on site</source>
         <translation>/ 应到（线下）%1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="203"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="204"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="206"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="207"/>
         <source>All VIPs have arrived.</source>
         <translation>贵宾已全部到场。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="207"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="208"/>
         <source>VIPs not yet arrived: %1</source>
         <translation>未到贵宾：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="211"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="212"/>
         <source>WIMC Desk — Dashboard</source>
         <translation>WIMC 签到台 — 实时看板</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="212"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="213"/>
         <source>Arrivals per hour</source>
         <translation>每小时签到人数</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="213"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="214"/>
         <source>Arrived / registered by category</source>
         <translation>分类别到场 / 报名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="214"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="215"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
     </message>
@@ -457,47 +457,47 @@ Why is the badge reissued?</source>
 <context>
     <name>EventStatusBar</name>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="49"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="50"/>
         <source>Guests: %1</source>
         <translation>嘉宾：%1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="70"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="71"/>
         <source>%1 (no event day)</source>
         <translation>%1（非会期）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="72"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="73"/>
         <source>Working day: %1</source>
         <translation>签到日期：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="73"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="74"/>
         <source>(no desk name)</source>
         <translation>（未命名签到台）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="80"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="81"/>
         <source>Admitted today: %1 / %2 expected</source>
         <translation>今日已签到：%1 / 应到 %2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="86"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="87"/>
         <source>d MMM yyyy</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="91"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="92"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="98"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="99"/>
         <source>The desk and the operator recorded on every check-in</source>
         <translation>每次签到记录的签到台和操作员</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="101"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="102"/>
         <source>No event open</source>
         <translation>未打开活动</translation>
     </message>
@@ -601,27 +601,27 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="119"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="120"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="154"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="155"/>
         <source>%1 in total</source>
         <translation>共 %1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="157"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="158"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="159"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="160"/>
         <source>Show full contact details</source>
         <translation>显示完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="161"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="162"/>
         <source>Phone numbers and e-mail addresses are masked unless this is on.</source>
         <translation>不勾选时，手机号和邮箱只显示部分内容。</translation>
     </message>
@@ -629,12 +629,12 @@ Why is the badge reissued?</source>
 <context>
     <name>HourlyChart</name>
     <message>
-        <location filename="../../wimc_desktop/ui/hourly_chart.py" line="73"/>
+        <location filename="../../wimc_desktop/ui/hourly_chart.py" line="75"/>
         <source>No arrivals yet</source>
         <translation>尚无签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/hourly_chart.py" line="74"/>
+        <location filename="../../wimc_desktop/ui/hourly_chart.py" line="76"/>
         <source>Guests admitted per hour (local time); the busiest hour in orange</source>
         <translation>每小时签到人数（当地时间）；橙色为高峰时段</translation>
     </message>
@@ -642,37 +642,37 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportCheckPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="61"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="63"/>
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="89"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="91"/>
         <source>The file is clean. Importing it will do this:</source>
         <translation>文件检查无误。导入后将：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="101"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="103"/>
         <source>Problems found: %1. Nothing will be imported: correct the file (or the column choices) and check it again.</source>
         <translation>发现 %1 个问题，不会导入任何数据。请修改文件（或列的对应关系）后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="107"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="109"/>
         <source>This file cannot be imported: %1</source>
         <translation>无法导入此文件：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="119"/>
         <source>Check every row</source>
         <translation>逐行检查</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="118"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="120"/>
         <source>A dry run: the whole file is checked, nothing is written.</source>
         <translation>试运行：检查整个文件，不写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="119"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="121"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
@@ -708,77 +708,82 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportPreviewPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="91"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="94"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="119"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="125"/>
         <source>This file cannot be imported: %1</source>
         <translation>无法导入此文件：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="129"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="135"/>
         <source>Automatic (found: %1)</source>
         <translation>自动（识别为 %1）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="131"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="137"/>
         <source>row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="134"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="140"/>
         <source>The first %1 rows as read:</source>
         <translation>读取到的前 %1 行：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="136"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="142"/>
         <source>No column was recognised as the guest&apos;s name: choose it below.</source>
         <translation>没有识别出姓名列，请在下方选择。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="158"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="172"/>
         <source>Check how the file reads</source>
         <translation>核对文件读取结果</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="159"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="168"/>
         <source>Change the encoding if the names look garbled, and say which column holds what.</source>
         <translation>如果姓名显示为乱码，请更换编码；并指定每一列对应的嘉宾字段。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="161"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="165"/>
+        <source>Say which column holds what (and which sheet, when the workbook has several).</source>
+        <translation>请指定每一列对应的嘉宾字段（工作簿有多张工作表时，还请选择工作表）。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="174"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="161"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="174"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="161"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="174"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="162"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="175"/>
         <source>Header row:</source>
         <translation>表头行：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="162"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="175"/>
         <source>Rows under the header:</source>
         <translation>表头以下行数：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="167"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="180"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="168"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="181"/>
         <source>Which column fills which guest field</source>
         <translation>列与嘉宾字段的对应关系</translation>
     </message>
@@ -869,47 +874,47 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportRunPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="66"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="67"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="80"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="81"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="88"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="90"/>
         <source>Importing… %1 of %2 rows</source>
         <translation>正在导入… 第 %1 / %2 行</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="100"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="103"/>
         <source>Done. The guest list is imported.</source>
         <translation>完成，嘉宾名单已导入。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="109"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="112"/>
         <source>Import cancelled. Nothing was imported.</source>
         <translation>已取消导入，未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="116"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="119"/>
         <source>Nothing was imported: %1</source>
         <translation>未导入任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="126"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="129"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="127"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="130"/>
         <source>All rows are written in one go: a cancelled import leaves the guest list as it was.</source>
         <translation>所有行一次性写入：取消导入后，嘉宾名单保持原样。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="129"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="132"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
@@ -917,7 +922,7 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportSummary</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="21"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="22"/>
         <source>%1 rows: %2 new guests, %3 updated, %4 unchanged.</source>
         <translation>共 %1 行：新增嘉宾 %2 人，更新 %3 人，未变 %4 人。</translation>
     </message>
@@ -925,17 +930,17 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_wizard.py" line="61"/>
+        <location filename="../../wimc_desktop/ui/import_wizard.py" line="65"/>
         <source>Choose a guest list</source>
         <translation>选择嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_wizard.py" line="62"/>
+        <location filename="../../wimc_desktop/ui/import_wizard.py" line="66"/>
         <source>Guest lists (*.xlsx *.xls *.xlsm *.ods *.csv *.txt);;All files (*)</source>
         <translation>嘉宾名单 (*.xlsx *.xls *.xlsm *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_wizard.py" line="88"/>
+        <location filename="../../wimc_desktop/ui/import_wizard.py" line="92"/>
         <source>Import guest list</source>
         <translation>导入嘉宾名单</translation>
     </message>
@@ -943,157 +948,157 @@ Why is the badge reissued?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="197"/>
         <source>Desk 1</source>
         <translation>1号签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="282"/>
         <source>Imported %1: %2 added, %3 updated.</source>
         <translation>已导入 %1：新增 %2 人，更新 %3 人。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="287"/>
         <source>Open event</source>
         <translation>打开活动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="287"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="289"/>
         <source>WIMC events (*.wimc)</source>
         <translation>WIMC 活动文件 (*.wimc)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="297"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="299"/>
         <source>The event could not be opened.</source>
         <translation>无法打开该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="311"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="313"/>
         <source>The event could not be created.</source>
         <translation>无法创建该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="323"/>
         <source>WIMC Desk %1</source>
         <translation>WIMC Desk 会务签到 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="324"/>
         <source>The registration desk of a large conference: guest list import, check-in, badges, signings and reports.</source>
         <translation>大型会议的报到签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="331"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="333"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="332"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="334"/>
         <source>&amp;Import guest list…</source>
         <translation>导入嘉宾名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="335"/>
         <source>&amp;Open event…</source>
         <translation>打开活动(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="334"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="336"/>
         <source>&amp;New event…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="337"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="336"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="338"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="339"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="338"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="340"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="339"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="341"/>
         <source>Supervisor &amp;dashboard</source>
         <translation>主管看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="342"/>
         <source>&amp;About WIMC Desk</source>
         <translation>关于 WIMC Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="341"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="343"/>
         <source>&amp;Desk</source>
         <translation>签到台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="342"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="344"/>
         <source>Desk and &amp;operator…</source>
         <translation>签到台与操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="343"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="345"/>
         <source>Register a &amp;walk-in…</source>
         <translation>现场登记(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="346"/>
         <source>&amp;Undo the last admission</source>
         <translation>撤销上一次签到(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="347"/>
         <source>&amp;Print badge at check-in</source>
         <translation>签到时打印胸卡(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="348"/>
         <source>Off</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="347"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="349"/>
         <source>First admission of the event only</source>
         <translation>仅在本次大会首次签到时打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="350"/>
         <source>Every admission</source>
         <translation>每次签到都打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="351"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="353"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="351"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="353"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="351"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="353"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="352"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="354"/>
         <source>Signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="352"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="354"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
@@ -1101,19 +1106,19 @@ Why is the badge reissued?</source>
 <context>
     <name>MappingEditor</name>
     <message>
-        <location filename="../../wimc_desktop/ui/mapping_editor.py" line="62"/>
-        <location filename="../../wimc_desktop/ui/mapping_editor.py" line="108"/>
-        <location filename="../../wimc_desktop/ui/mapping_editor.py" line="110"/>
+        <location filename="../../wimc_desktop/ui/mapping_editor.py" line="63"/>
+        <location filename="../../wimc_desktop/ui/mapping_editor.py" line="109"/>
+        <location filename="../../wimc_desktop/ui/mapping_editor.py" line="111"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/mapping_editor.py" line="97"/>
+        <location filename="../../wimc_desktop/ui/mapping_editor.py" line="98"/>
         <source>Kept in extra data (not a guest field): %1</source>
         <translation>保留为附加信息（不是嘉宾字段）：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/mapping_editor.py" line="100"/>
+        <location filename="../../wimc_desktop/ui/mapping_editor.py" line="101"/>
         <source>Every column of the file fills a guest field.</source>
         <translation>文件的每一列都已对应到嘉宾字段。</translation>
     </message>
@@ -1144,72 +1149,72 @@ Why is the badge reissued?</source>
 <context>
     <name>NewEventDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="89"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="90"/>
         <source>Save the new event as</source>
         <translation>新活动保存为</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="91"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="92"/>
         <source>WIMC events (*.wimc)</source>
         <translation>WIMC 活动文件 (*.wimc)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="114"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="115"/>
         <source>New event</source>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="115"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="116"/>
         <source>Name (Chinese):</source>
         <translation>中文名称：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="115"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="116"/>
         <source>English name:</source>
         <translation>英文名称：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="115"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="116"/>
         <source>Venue:</source>
         <translation>场馆：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="116"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="117"/>
         <source>City:</source>
         <translation>城市：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="116"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="117"/>
         <source>First day:</source>
         <translation>开始日期：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="116"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="117"/>
         <source>Last day:</source>
         <translation>结束日期：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="118"/>
         <source>Time zone:</source>
         <translation>时区：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="118"/>
         <source>Event file:</source>
         <translation>活动文件：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="120"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="121"/>
         <source>e.g. 2020世界智能制造大会</source>
         <translation>例如：2020世界智能制造大会</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="122"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="123"/>
         <source>e.g. World Intelligent Manufacturing Conference 2020</source>
         <translation>例如：World Intelligent Manufacturing Conference 2020</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="123"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="124"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -1253,12 +1258,12 @@ Why is the badge reissued?</source>
 <context>
     <name>RecentAdmissionsPanel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/recent_admissions_panel.py" line="84"/>
+        <location filename="../../wimc_desktop/ui/recent_admissions_panel.py" line="85"/>
         <source>Last admissions at this desk</source>
         <translation>本台最近签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/recent_admissions_panel.py" line="85"/>
+        <location filename="../../wimc_desktop/ui/recent_admissions_panel.py" line="86"/>
         <source>Undo the selected admission…</source>
         <translation>撤销所选签到…</translation>
     </message>
@@ -1266,87 +1271,87 @@ Why is the badge reissued?</source>
 <context>
     <name>ReportExportPanel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="98"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="99"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="98"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="99"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="99"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="100"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="100"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="101"/>
         <source>Export the daily report</source>
         <translation>导出日报</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="129"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="130"/>
         <source>Cancelling…</source>
         <translation>正在取消……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="143"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="144"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="157"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="158"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="163"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="164"/>
         <source>Export cancelled. No file was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="166"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="167"/>
         <source>The report was not exported.</source>
         <translation>日报未导出。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="169"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="170"/>
         <source>The report could not be exported.</source>
         <translation>无法导出日报。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="175"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="176"/>
         <source>Excel workbook (XLSX)</source>
         <translation>Excel 工作簿（XLSX）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="175"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="176"/>
         <source>Check-ins (CSV)</source>
         <translation>签到明细（CSV）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="176"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="177"/>
         <source>Sign-off sheet (PDF)</source>
         <translation>签字确认单（PDF）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="181"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="182"/>
         <source>Full personal data</source>
         <translation>完整个人信息</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="183"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="184"/>
         <source>Off: mobile numbers and e-mail addresses are masked. On: written in full, and the export is recorded in the audit log.</source>
         <translation>关闭：手机号和电子邮箱部分隐藏。开启：完整导出，并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="185"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="186"/>
         <source>Export…</source>
         <translation>导出……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="186"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="187"/>
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
@@ -1579,68 +1584,68 @@ Why is the badge reissued?</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="139"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="140"/>
         <source>Reading the figures…</source>
         <translation>正在读取数据……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="146"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="147"/>
         <source>Day %1: %2</source>
         <translation>第 %1 天：%2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="165"/>
         <location filename="../../wimc_desktop/ui/reports_page.py" line="166"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="167"/>
         <source>The figures could not be read.</source>
         <translation>无法读取数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="178"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="179"/>
         <source>Registered</source>
         <translation>报名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="178"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="179"/>
         <source>Arrived this day</source>
         <translation>当日到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="179"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="180"/>
         <source>First arrivals</source>
         <translation>首次到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="180"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="181"/>
         <source>Returning</source>
         <translation>再次到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="180"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="181"/>
         <source>Walk-ins</source>
         <translation>现场注册</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="181"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="182"/>
         <source>VIPs arrived</source>
         <translation>已到贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="182"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="183"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="185"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="186"/>
         <source>Event day:</source>
         <translation>会议日：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="186"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="187"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="187"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="188"/>
         <source>Arrivals per hour</source>
         <translation>每小时签到人数</translation>
     </message>
@@ -1648,52 +1653,52 @@ Why is the badge reissued?</source>
 <context>
     <name>SearchFilterBar</name>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="52"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="53"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="59"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="60"/>
         <source>On site and online</source>
         <translation>线下和线上</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="60"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="61"/>
         <source>On site</source>
         <translation>线下</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="61"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="62"/>
         <source>Online</source>
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="62"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="63"/>
         <source>Checked in or not</source>
         <translation>全部（不论是否签到）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="63"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="64"/>
         <source>Not checked in yet</source>
         <translation>尚未签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="64"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="65"/>
         <source>Checked in</source>
         <translation>已签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="70"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="71"/>
         <source>Only guests of this category</source>
         <translation>只看这一类别的嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="71"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="72"/>
         <source>Only guests on site, or online</source>
         <translation>只看线下或线上参会的嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="72"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="73"/>
         <source>Only guests checked in on the working day, or not yet</source>
         <translation>只看当前会议日已签到或尚未签到的嘉宾</translation>
     </message>
@@ -1732,122 +1737,122 @@ Why is the badge reissued?</source>
 <context>
     <name>SigningDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="100"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="101"/>
         <source>Signing</source>
         <translation>签约项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="106"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="107"/>
         <source>e.g. 5.2亿, 3000万, 12,000,000</source>
         <translation>例如 5.2亿、3000万、12,000,000</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="118"/>
         <source>Party</source>
         <translation>签约方</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="118"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="118"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="118"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="119"/>
         <source>Witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="118"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="119"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="121"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="122"/>
         <source>Find a guest: name, pinyin, organization…</source>
         <translation>查找嘉宾：姓名、拼音、单位……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="141"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="142"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="141"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="142"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="142"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="143"/>
         <source>Add the guest found</source>
         <translation>添加所选嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="155"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="156"/>
         <source>Project (Chinese):</source>
         <translation>项目名称（中文）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="156"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="157"/>
         <source>Project (English):</source>
         <translation>项目名称（英文）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="157"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="158"/>
         <source>Sector:</source>
         <translation>产业领域：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="158"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="159"/>
         <source>Location:</source>
         <translation>落户地：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="159"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="160"/>
         <source>Amount:</source>
         <translation>金额：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="161"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="162"/>
         <source>Currency:</source>
         <translation>币种：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="162"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="163"/>
         <source>Ceremony:</source>
         <translation>签约仪式：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="163"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="164"/>
         <source>Signed at:</source>
         <translation>签约时间：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="164"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="165"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="167"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="169"/>
         <source>Guest lookup (press Enter to search):</source>
         <translation>查找嘉宾（按回车搜索）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="170"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="172"/>
         <source>Parties (at least two):</source>
         <translation>签约方（至少两方）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="173"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="175"/>
         <source>Witnesses:</source>
         <translation>见证人：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="189"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="200"/>
         <source>Type the amount as it is said: 5.2亿, 3000万…</source>
         <translation>按口头说法输入金额：5.2亿、3000万……</translation>
     </message>
@@ -1855,32 +1860,32 @@ Why is the badge reissued?</source>
 <context>
     <name>SigningFilterBar</name>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_filter_bar.py" line="64"/>
+        <location filename="../../wimc_desktop/ui/signing_filter_bar.py" line="65"/>
         <source>All ceremonies</source>
         <translation>全部仪式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_filter_bar.py" line="64"/>
+        <location filename="../../wimc_desktop/ui/signing_filter_bar.py" line="65"/>
         <source>All sectors</source>
         <translation>全部领域</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_filter_bar.py" line="65"/>
+        <location filename="../../wimc_desktop/ui/signing_filter_bar.py" line="66"/>
         <source>All locations</source>
         <translation>全部落户地</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_filter_bar.py" line="65"/>
+        <location filename="../../wimc_desktop/ui/signing_filter_bar.py" line="66"/>
         <source>All days</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_filter_bar.py" line="66"/>
+        <location filename="../../wimc_desktop/ui/signing_filter_bar.py" line="67"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_filter_bar.py" line="77"/>
+        <location filename="../../wimc_desktop/ui/signing_filter_bar.py" line="78"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
@@ -1946,107 +1951,107 @@ Why is the badge reissued?</source>
 <context>
     <name>SigningsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="208"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="209"/>
         <source>A very large amount</source>
         <translation>金额巨大</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="209"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="210"/>
         <source>%1 is 100 亿元 or more. Is the amount right?</source>
         <translation>%1 达到或超过 100 亿元。金额是否正确？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="220"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="221"/>
         <source>The signing was not saved.</source>
         <translation>签约项目未保存。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="241"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="242"/>
         <source>Amend a signing</source>
         <translation>变更签约项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="242"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="243"/>
         <source>Why is “%1” amended?</source>
         <translation>“%1”的变更原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="264"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="265"/>
         <source>Cancel a signing</source>
         <translation>取消签约项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="265"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="266"/>
         <source>“%1” stays in the register but leaves every total. Why is it cancelled?</source>
         <translation>“%1”仍保留在登记表中，但不再计入任何合计。取消原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="291"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="292"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="291"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="292"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="292"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="293"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="293"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="294"/>
         <source>Export the signing register</source>
         <translation>导出签约登记表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="309"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="310"/>
         <source>The register was saved.</source>
         <translation>登记表已保存。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="328"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="329"/>
         <source>Contract signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="329"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="330"/>
         <source>Add signing…</source>
         <translation>新增签约…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="330"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="331"/>
         <source>Amend…</source>
         <translation>变更…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="331"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="332"/>
         <source>Cancel signing…</source>
         <translation>取消签约…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="332"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="333"/>
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="333"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="334"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="334"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="335"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="335"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="336"/>
         <source>Stage screen…</source>
         <translation>舞台大屏…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="336"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="337"/>
         <source>Open the large-type window for the screen on stage (F11: full screen)</source>
         <translation>打开舞台大屏显示窗口（F11：全屏）</translation>
     </message>
@@ -2077,67 +2082,67 @@ Why is the badge reissued?</source>
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="102"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="103"/>
         <source>The name is needed.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="126"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="127"/>
         <source>%1 is not a day of this event — choose the event day</source>
         <translation>%1 不是本次活动的会期，请选择会期中的日期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="150"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="151"/>
         <source>Register a walk-in</source>
         <translation>现场登记</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="151"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="152"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="151"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="152"/>
         <source>Organization:</source>
         <translation>工作单位：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="151"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="152"/>
         <source>Mobile:</source>
         <translation>手机：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="152"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="153"/>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="155"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="156"/>
         <source>As on their ID card or business card</source>
         <translation>与身份证件或名片一致</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="156"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="157"/>
         <source>11 digits, or +country code</source>
         <translation>11 位数字，或带国家代码</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="162"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="163"/>
         <source>Register and admit</source>
         <translation>登记并签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="163"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="164"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="163"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="164"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="166"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="167"/>
         <source>%1 is registered and admitted. Their new badge code is above: print the badge or write it down.</source>
         <translation>%1 已登记并签到。上方是新的胸卡号：请打印胸卡或记下号码。</translation>
     </message>
@@ -2145,32 +2150,32 @@ Why is the badge reissued?</source>
 <context>
     <name>WorkingDayChooser</name>
     <message>
-        <location filename="../../wimc_desktop/ui/working_day.py" line="80"/>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="84"/>
         <source>Today, %1 (no event day)</source>
         <translation>今天 %1（非会期）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/working_day.py" line="83"/>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="87"/>
         <source>Day %1: %2</source>
         <translation>第 %1 天：%2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/working_day.py" line="85"/>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="89"/>
         <source>%1 (today)</source>
         <translation>%1（今天）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/working_day.py" line="101"/>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="105"/>
         <source>Today, %1, is not a day of this event. Choose an event day above to rehearse or demo the desk.</source>
         <translation>今天（%1）不是本次活动的会期。如需演练或演示，请在右上方选择一个会期日期。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/working_day.py" line="104"/>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="108"/>
         <source>Rehearsal: check-ins are recorded for %1, not for today (%2).</source>
         <translation>演练模式：签到记在 %1，而不是今天（%2）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/working_day.py" line="113"/>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="117"/>
         <source>Working day:</source>
         <translation>签到日期：</translation>
     </message>

@@ -192,3 +192,17 @@ def test_counts_are_written_with_thousands_separators(qtbot: QtBot, worker: Work
     assert "1,500 new guests" in wizard.check_page.summary.text()
     wizard.run_page._on_task_progressed(1200, 1500)
     assert wizard.run_page.summary.text() == "Importing… 1,200 of 1,500 rows"
+
+
+def test_a_workbook_has_no_encoding_to_choose(qtbot: QtBot, worker: Worker, event_db: Database,
+                                            shared_data: Path) -> None:
+    wizard = wizard_for(qtbot, worker, event_db, shared_data / "guests_title_row.xlsx")
+    to_preview(qtbot, wizard)
+    assert not wizard.preview_page.encoding_combo.isVisibleTo(wizard)
+    assert "encoding" not in wizard.preview_page.subTitle()
+    wizard.back()
+    wizard.set_file(str(shared_data / "guests_gb18030.csv"))
+    to_preview(qtbot, wizard)
+    assert wizard.preview_page.encoding_combo.isVisibleTo(wizard)
+    assert wizard.preview_page.encoding_combo.currentText() == "Automatic (found: gb18030)"
+    assert "encoding" in wizard.preview_page.subTitle()

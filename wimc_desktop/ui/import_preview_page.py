@@ -108,6 +108,9 @@ class ImportPreviewPage(Retranslating, QWizardPage):
         self.sheet_combo.addItems(preview.sheets)
         self.sheet_combo.setCurrentText(preview.sheet)
         self._form.setRowVisible(self.sheet_combo, len(preview.sheets) > 1)
+        # A workbook has sheets and no encoding to choose (it said "found: xlsx").
+        self._form.setRowVisible(self.encoding_combo, not preview.sheets)
+        self._set_subtitle()
         self.sample_model.set_rows(preview.headers, preview.sample_rows)
         self.sample_view.resizeColumnsToContents()
         self.mapping_editor.set_mapping(preview.headers, preview.mapping)
@@ -157,10 +160,17 @@ class ImportPreviewPage(Retranslating, QWizardPage):
     def isComplete(self) -> bool:
         return self.preview is not None and self.mapping_editor.is_complete()
 
+    def _set_subtitle(self) -> None:
+        if self.preview is not None and self.preview.sheets:  # a workbook: no encoding
+            self.setSubTitle(self.tr("Say which column holds what (and which sheet, when the "
+                                     "workbook has several)."))
+        else:
+            self.setSubTitle(self.tr("Change the encoding if the names look garbled, and say "
+                                     "which column holds what."))
+
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Check how the file reads"))
-        self.setSubTitle(self.tr("Change the encoding if the names look garbled, and say "
-                                 "which column holds what."))
+        self._set_subtitle()
         labels = (self.tr("File:"), self.tr("Encoding:"), self.tr("Sheet:"),
                   self.tr("Header row:"), self.tr("Rows under the header:"))
         for row, text in enumerate(labels):
