@@ -94,10 +94,10 @@ def _guests(session: Session, guest_ids: Sequence[str]) -> list[GuestRow]:
     return [found[i] for i in guest_ids]
 
 
-def _holder(session: Session, forms: tuple[str, ...]
+def _holder(session: Session, forms: tuple[str, ...], *, lock: bool = False
             ) -> tuple[str, GuestRow, RevokedBadgeRow | None]:
     """services.checkin.code_holder, or NotFoundError for a code nobody holds or held."""
-    found = code_holder(session, forms)
+    found = code_holder(session, forms, lock=lock)
     if found is None:
         raise NotFoundError("unknown badge code {code}", code=forms[0])
     return found
@@ -211,15 +211,11 @@ def reissue_badge(db: Database, code: str, *, reason: str, desk: Desk,
     code = normalize_code(code)
     now = now or dt.datetime.now(dt.UTC)
     with db.write() as session:
-        # FOR UPDATE: on PostgreSQL a second desk reissuing the same badge waits, then
-        # finds the code revoked (SQLite's BEGIN IMMEDIATE already serialises writers).
-        guest = session.execute(select(GuestRow).where(GuestRow.badge_code == code)
-                                .with_for_update()).scalar()
-        if guest is None:
-            _, _, revoked = _holder(session, (code,))  # NotFoundError when unknown
-            assert revoked is not None
-            holder = session.get_one(GuestRow, revoked.guest_id)
-            raise RevokedCodeError(code, holder.badge_code)
+        # The lock: on PostgreSQL a second desk reissuing the same badge waits, then finds
+        # the code revoked (SQLite's BEGIN IMMEDIATE already serialises writers).
+        _, guest, revoked = _holder(session, (code,), lock=True)  # NotFoundError: unknown
+        if revoked is not None:
+            raise RevokedCodeError(code, guest.badge_code)
         fresh = new_code(event.badge_prefix, lambda c: code_in_use(session, c))
         session.add(RevokedBadgeRow(code=code, guest_id=guest.id, revoked_at=now,
                                     replaced_by=fresh, desk=desk.name, operator=desk.operator,

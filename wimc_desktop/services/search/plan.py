@@ -85,7 +85,7 @@ class Plan:
     def _phrase_lists(self) -> None:
         # Worked out once per Plan, in its own slots (functools.cached_property takes a
         # lock on every call in Python 3.11, and needs an instance dict).
-        every = (*self.phrases(0), *self.exact, *self.prefix, *self.substring)
+        every = tuple(p for rank in RANKS for p in self.phrases(rank))
         shortest = []
         for p in every:
             for q in every:
