@@ -66,6 +66,11 @@ def test_import_from_the_menu_fills_the_guests_page(
     qtbot.waitUntil(lambda: window.guests_page.model.rowCount() == 120)
     assert window.status.count_label.text() == "Guests: 120"
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    # Written: Finish closes, and no Cancel beside it suggests the import could be undone.
+    assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
+    # The summary stays under the progress bar, not in the middle of an empty page.
+    run_page = wizard.run_page
+    assert run_page.summary.height() < run_page.height() // 4
     assert count_guests(event_db) == 120
 
 

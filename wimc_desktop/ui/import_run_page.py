@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QVBoxLayout,
+    QWizard,
     QWizardPage,
 )
 
@@ -49,7 +50,10 @@ class ImportRunPage(Retranslating, QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.summary)
-        layout.addWidget(self.problems, 1)
+        # The problems list takes the page when it is shown; otherwise the stretch below
+        # keeps the summary under the progress bar instead of in the middle of the page.
+        layout.addWidget(self.problems, 100)
+        layout.addStretch(1)
         self._connect_signals()
         self.retranslate_ui()
 
@@ -103,6 +107,9 @@ class ImportRunPage(Retranslating, QWizardPage):
         self.summary.setText(self.tr("Done. The guest list is imported.") + "\n"
                              + summary_text(report))
         self._end()
+        wizard = self.wizard()
+        if wizard is not None:  # written: nothing is left to cancel, Finish closes
+            wizard.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.import_finished.emit(report)
 
     def _on_task_failed(self, exc: Exception) -> None:
