@@ -110,116 +110,116 @@
 <context>
     <name>BadgesPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="158"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="159"/>
         <source>No badge has the code %1.</source>
         <translation>没有胸卡号为 %1 的胸卡。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="178"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="179"/>
         <source>Reprint a badge</source>
         <translation>重新打印胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="179"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="180"/>
         <source>%1
 Print it again? Give the reason (lost, damaged…):</source>
         <translation>%1
 确定重新打印？请填写原因（遗失、损坏……）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="199"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="200"/>
         <source>Print badge</source>
         <translation>打印胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="215"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="216"/>
         <source>Save badges as PDF</source>
         <translation>胸卡另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="216"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="217"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="264"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="265"/>
         <source>No badge matches that choice; nothing was saved.</source>
         <translation>没有符合所选条件的胸卡，未保存任何文件。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="272"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="273"/>
         <source>%1 of these badges were printed before.</source>
         <translation>其中 %1 张胸卡此前已打印过。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="283"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="284"/>
         <source>Reissue a badge</source>
         <translation>补发胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="284"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="285"/>
         <source>A new code for %1; badge %2 stops working at once, for good.
 Why is the badge reissued?</source>
         <translation>为 %1 补发新胸卡号；胸卡 %2 将立即永久作废。
 补发原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="305"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="306"/>
         <source>Badge reissued</source>
         <translation>胸卡已补发</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="306"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="307"/>
         <source>New badge code: %1</source>
         <translation>新胸卡号：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="312"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="313"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="313"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="314"/>
         <source>Scan a badge or type its code…</source>
         <translation>扫描胸卡或输入胸卡号……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="314"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="315"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="315"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="316"/>
         <source>Hanging badge (100 × 140 mm)</source>
         <translation>挂牌（100 × 140 毫米）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="316"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="317"/>
         <source>Card (85.6 × 54 mm)</source>
         <translation>卡片（85.6 × 54 毫米）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="317"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="318"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="318"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="319"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="319"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="320"/>
         <source>Reissue…</source>
         <translation>补发…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="320"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="321"/>
         <source>Give the guest a new code; the old badge is revoked</source>
         <translation>为嘉宾补发新胸卡号，旧胸卡随即作废</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="322"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="323"/>
         <source>Batch PDF…</source>
         <translation>批量导出 PDF…</translation>
     </message>
@@ -376,47 +376,47 @@ Why is the badge reissued?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="183"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="184"/>
         <source>Arrivals on %1</source>
         <translation>%1 到场情况</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="185"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="186"/>
         <source>of %1 expected on site</source>
         <translation>/ 应到（线下）%1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="204"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="206"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="207"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="209"/>
         <source>All VIPs have arrived.</source>
         <translation>贵宾已全部到场。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="208"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="210"/>
         <source>VIPs not yet arrived: %1</source>
         <translation>未到贵宾：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="212"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="214"/>
         <source>WIMC Desk — Dashboard</source>
         <translation>WIMC 签到台 — 实时看板</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="213"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="215"/>
         <source>Arrivals per hour</source>
         <translation>每小时签到人数</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="214"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="216"/>
         <source>Arrived / registered by category</source>
         <translation>分类别到场 / 报名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="215"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="217"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
     </message>
@@ -629,12 +629,12 @@ Why is the badge reissued?</source>
 <context>
     <name>HourlyChart</name>
     <message>
-        <location filename="../../wimc_desktop/ui/hourly_chart.py" line="75"/>
+        <location filename="../../wimc_desktop/ui/hourly_chart.py" line="76"/>
         <source>No arrivals yet</source>
         <translation>尚无签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/hourly_chart.py" line="76"/>
+        <location filename="../../wimc_desktop/ui/hourly_chart.py" line="77"/>
         <source>Guests admitted per hour (local time); the busiest hour in orange</source>
         <translation>每小时签到人数（当地时间）；橙色为高峰时段</translation>
     </message>
@@ -642,37 +642,37 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportCheckPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="63"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="64"/>
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="91"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="92"/>
         <source>The file is clean. Importing it will do this:</source>
         <translation>文件检查无误。导入后将：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="103"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="104"/>
         <source>Problems found: %1. Nothing will be imported: correct the file (or the column choices) and check it again.</source>
         <translation>发现 %1 个问题，不会导入任何数据。请修改文件（或列的对应关系）后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="109"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="110"/>
         <source>This file cannot be imported: %1</source>
         <translation>无法导入此文件：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="119"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="120"/>
         <source>Check every row</source>
         <translation>逐行检查</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="120"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="121"/>
         <source>A dry run: the whole file is checked, nothing is written.</source>
         <translation>试运行：检查整个文件，不写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="121"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="122"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
@@ -874,47 +874,47 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportRunPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="67"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="71"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="81"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="85"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="90"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="94"/>
         <source>Importing… %1 of %2 rows</source>
         <translation>正在导入… 第 %1 / %2 行</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="103"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="107"/>
         <source>Done. The guest list is imported.</source>
         <translation>完成，嘉宾名单已导入。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="112"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="119"/>
         <source>Import cancelled. Nothing was imported.</source>
         <translation>已取消导入，未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="119"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="126"/>
         <source>Nothing was imported: %1</source>
         <translation>未导入任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="129"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="136"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="130"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="137"/>
         <source>All rows are written in one go: a cancelled import leaves the guest list as it was.</source>
         <translation>所有行一次性写入：取消导入后，嘉宾名单保持原样。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="132"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="139"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
@@ -922,7 +922,7 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportSummary</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="22"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="23"/>
         <source>%1 rows: %2 new guests, %3 updated, %4 unchanged.</source>
         <translation>共 %1 行：新增嘉宾 %2 人，更新 %3 人，未变 %4 人。</translation>
     </message>
@@ -1359,224 +1359,224 @@ Why is the badge reissued?</source>
 <context>
     <name>ReportSections</name>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="58"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="62"/>
         <source>Registered and arrived by category</source>
         <translation>分类别报名与到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="59"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="63"/>
         <source>Registered: %1 (on site %2, online %3)</source>
         <translation>报名：%1 人（线下 %2，线上 %3）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="62"/>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="91"/>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="95"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="67"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="97"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="101"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="62"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="67"/>
         <source>Registered</source>
         <translation>报名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="63"/>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="78"/>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="80"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="68"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="83"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="85"/>
         <source>Arrived</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="63"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="68"/>
         <source>Share</source>
         <translation>到场率</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="64"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="69"/>
         <source>Arrived so far</source>
         <translation>累计到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="67"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="72"/>
         <source>Already checked in</source>
         <translation>重复签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="68"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="73"/>
         <source>Unknown code</source>
         <translation>未知胸卡号</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="69"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="74"/>
         <source>Badge replaced</source>
         <translation>胸卡已补换</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="70"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="75"/>
         <source>Not an event day</source>
         <translation>非会期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="72"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="77"/>
         <source>Check-ins undone</source>
         <translation>撤销签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="73"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="78"/>
         <source>Refused scans and undos</source>
         <translation>拒绝的扫码与撤销</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="74"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="79"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="74"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="79"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="77"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="82"/>
         <source>Per desk</source>
         <translation>按签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="78"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="83"/>
         <source>Desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="79"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="84"/>
         <source>Per operator</source>
         <translation>按操作员</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="80"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="85"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="89"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="94"/>
         <source>VIPs arrived: %1</source>
         <translation>已到贵宾：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="90"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="96"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="90"/>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="94"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="96"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="100"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="90"/>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="94"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="96"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="100"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="91"/>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="94"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="97"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="100"/>
         <source>Organization</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="92"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="98"/>
         <source>VIPs not yet arrived: %1</source>
         <translation>未到贵宾：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="97"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="103"/>
         <source>… and %1 more (all are in the exported files)</source>
         <translation>……另有 %1 人（导出文件中列出全部）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="113"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="120"/>
         <source>Badges printed</source>
         <translation>胸卡打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="114"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="121"/>
         <source>of which reprints</source>
         <translation>其中补打</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="115"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="122"/>
         <source>Signings this day</source>
         <translation>当日签约项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="116"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="123"/>
         <source>Amount signed this day</source>
         <translation>当日签约金额</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="124"/>
         <source>Signings so far</source>
         <translation>累计签约项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="118"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="125"/>
         <source>Amount signed so far</source>
         <translation>累计签约金额</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="119"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="126"/>
         <source>Guests arrived so far (any day)</source>
         <translation>累计到场嘉宾（各日）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="120"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="127"/>
         <source>Walk-ins so far</source>
         <translation>累计现场注册</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="121"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="128"/>
         <source>VIPs arrived so far</source>
         <translation>累计已到贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="122"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="129"/>
         <source>Check-ins undone so far</source>
         <translation>累计撤销报到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="123"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="130"/>
         <source>Scans refused so far</source>
         <translation>累计拒绝扫码</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="124"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="131"/>
         <source>Badges printed so far</source>
         <translation>累计胸卡打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="125"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="132"/>
         <source>of which reprints so far</source>
         <translation>其中累计补打</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="126"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="133"/>
         <source>Badges, signings and running totals</source>
         <translation>胸卡、签约与累计数</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="127"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="134"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="127"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="134"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_sections.py" line="131"/>
+        <location filename="../../wimc_desktop/ui/report_sections.py" line="138"/>
         <source>%1 — figures as of %2</source>
         <translation>%1 — 数据截至 %2</translation>
     </message>
@@ -1584,68 +1584,73 @@ Why is the badge reissued?</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="140"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="144"/>
         <source>Reading the figures…</source>
         <translation>正在读取数据……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="147"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="151"/>
         <source>Day %1: %2</source>
         <translation>第 %1 天：%2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="166"/>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="167"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="170"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="171"/>
         <source>The figures could not be read.</source>
         <translation>无法读取数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="179"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="183"/>
         <source>Registered</source>
         <translation>报名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="179"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="183"/>
         <source>Arrived this day</source>
         <translation>当日到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="180"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="184"/>
         <source>First arrivals</source>
         <translation>首次到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="181"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="185"/>
         <source>Returning</source>
         <translation>再次到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="181"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="185"/>
         <source>Walk-ins</source>
         <translation>现场注册</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="182"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="186"/>
         <source>VIPs arrived</source>
         <translation>已到贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="183"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="187"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="186"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="190"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="191"/>
         <source>Event day:</source>
         <translation>会议日：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="187"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="192"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="188"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="193"/>
         <source>Arrivals per hour</source>
         <translation>每小时签到人数</translation>
     </message>

@@ -133,3 +133,16 @@ def test_page_follows_the_language(qtbot: QtBot, worker: Worker, checked_in: Dat
     qtbot.waitUntil(lambda: page.figure_titles["admitted"].text() == "当日到场")
     assert "按签到台" in page.details.toPlainText()
     assert page.day_combo.currentData() == EVENT_DAY.isoformat()
+
+
+def test_counts_are_written_as_the_status_bar_writes_them(qtbot: QtBot, worker: Worker,
+                                                          event_db: Database) -> None:
+    add_guests(event_db, 1200)
+    page = open_page(qtbot, worker, event_db, EVENT_DAY)
+    assert page.figure_labels["registered"].text() == "1,200"
+    assert "Registered: 1,200 (on site" in page.details.toPlainText()
+    i18n.apply_language(i18n.CHINESE)
+    with qtbot.waitSignal(page.report_shown, timeout=10_000):
+        page.refresh()
+    assert page.figure_labels["registered"].text() == "1,200"
+    assert "报名：1,200 人" in page.details.toPlainText()

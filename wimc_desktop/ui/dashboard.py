@@ -24,6 +24,7 @@ from wimc_desktop.services.checkin import expected_count
 from wimc_desktop.services.reports import daily_report
 from wimc_desktop.ui.checkin_banner import day_text
 from wimc_desktop.ui.hourly_chart import HourlyChart
+from wimc_desktop.ui.i18n import count_text
 from wimc_desktop.ui.report_sections import category_name, day_of
 from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.worker import Worker
@@ -181,17 +182,18 @@ class Dashboard(Retranslating, QWidget):
 
     def _show(self, f: DashboardFigures) -> None:
         self.title.setText(self.tr("Arrivals on %1").replace("%1", day_text(f.day)))
-        self.admitted_label.setText(str(f.admitted))
+        self.admitted_label.setText(count_text(f.admitted))
         self.expected_label.setText(self.tr("of %1 expected on site")
-                                    .replace("%1", str(f.expected)))
+                                    .replace("%1", count_text(f.expected)))
         self.progress.setRange(0, max(f.expected, 1))
         self.progress.setValue(min(f.admitted, max(f.expected, 1)))
         share = f.admitted / f.expected if f.expected else 0.0
         self.progress.setFormat(f"{share:.0%}")
         self.chart.set_counts(dict(f.by_hour))
         rows = "".join(
-            f"<tr><td>{html.escape(category_name(c))}</td><td align='right'>{c.admitted}</td>"
-            f"<td align='right'>/ {c.registered}</td></tr>"
+            f"<tr><td>{html.escape(category_name(c))}</td>"
+            f"<td align='right'>{count_text(c.admitted)}</td>"
+            f"<td align='right'>/ {count_text(c.registered)}</td></tr>"
             for c in f.by_category if c.registered)
         self.categories.setText(f"<table cellpadding='2' cellspacing='4'>{rows}</table>")
         names = {c.code: category_name(c) for c in f.by_category}
@@ -201,12 +203,12 @@ class Dashboard(Retranslating, QWidget):
                        for m in f.vip_missing)
         more = f.vip_missing_count - len(f.vip_missing)
         if more > 0:
-            text = self.tr("… and %1 more").replace("%1", str(more))
+            text = self.tr("… and %1 more").replace("%1", count_text(more))
             vips += f"<tr><td colspan='4'>{html.escape(text)}</td></tr>"
         self.vips.setText(f"<table cellpadding='2' cellspacing='4'>{vips}</table>" if vips
                           else self.tr("All VIPs have arrived."))
         self.vips_title.setText(self.tr("VIPs not yet arrived: %1")
-                                .replace("%1", str(f.vip_missing_count)))
+                                .replace("%1", count_text(f.vip_missing_count)))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("WIMC Desk — Dashboard"))

@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from wimc_desktop.ui.i18n import count_text
 from wimc_desktop.ui.retranslating import Retranslating
 
 BAR_COLOR = QColor("#1f6fb2")
@@ -65,7 +66,7 @@ class HourlyChart(Retranslating, QWidget):
             painter.setPen(text_color)
             if count:
                 painter.drawText(QRectF(left, bar.top() - line - 2, slot, line),
-                                 Qt.AlignmentFlag.AlignCenter, str(count))
+                                 Qt.AlignmentFlag.AlignCenter, count_text(count))
             painter.drawText(QRectF(left, area.bottom() + 4, slot, line),
                              Qt.AlignmentFlag.AlignCenter, hour)
         painter.setPen(text_color.lighter(150) if text_color.lightness() < 128 else text_color)

@@ -31,6 +31,11 @@ def is_chinese() -> bool:
     return _current == CHINESE
 
 
+def count_text(count: int) -> str:
+    """A count as the interface language writes it: 5,300 (everywhere the same)."""
+    return QLocale().toString(count)
+
+
 def _load(translator: QTranslator, name: str, directory: Path) -> bool:
     if translator.load(name, str(directory)):
         return True

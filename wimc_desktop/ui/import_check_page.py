@@ -11,6 +11,7 @@ from wimc_desktop.domain.models import ImportReport
 from wimc_desktop.services.importing import import_file
 from wimc_desktop.ui import messages
 from wimc_desktop.ui.error_texts import error_text
+from wimc_desktop.ui.i18n import count_text
 from wimc_desktop.ui.import_choices import ImportChoices
 from wimc_desktop.ui.problems_view import ProblemsView
 from wimc_desktop.ui.retranslating import Retranslating
@@ -101,7 +102,7 @@ class ImportCheckPage(Retranslating, QWizardPage):
         if isinstance(exc, ImportRejectedError):
             self.summary.setText(self.tr(
                 "Problems found: %1. Nothing will be imported: correct the file (or the "
-                "column choices) and check it again.").replace("%1", str(len(exc.problems))))
+                "column choices) and check it again.").replace("%1", count_text(len(exc.problems))))
             self.problems.show_problems(exc.problems)
             self.problems.show()
             self.problems_found.emit(exc.problems)

@@ -31,6 +31,10 @@ def _is_number(cell: object) -> bool:
     return isinstance(cell, int | float) or (isinstance(cell, str) and cell.endswith("%"))
 
 
+def _cell(value: object) -> str:
+    return i18n.count_text(value) if isinstance(value, int) else str(value)
+
+
 def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     listed = list(rows)
     first = listed[0] if listed else header
@@ -39,7 +43,7 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
                                                                            strict=False))
     body = "".join("<tr>" + "".join(
         f"<td align='{'right' if _is_number(c) else 'left'}'>"
-        f"{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in listed)
+        f"{html.escape(_cell(c))}</td>" for c in row) + "</tr>" for row in listed)
     return (f"<table cellspacing='0' cellpadding='3' border='0' width='100%'><tr>{head}</tr>"
             f"{body}</table>")
 
@@ -57,8 +61,9 @@ class ReportSections(QObject):
                  c.admitted_so_far) for c in r.by_category if c.registered or c.admitted]
         return (self.heading(self.tr("Registered and arrived by category"))
                 + "<p>" + html.escape(self.tr("Registered: %1 (on site %2, online %3)")
-                                      .replace("%1", str(r.registered))
-                                      .replace("%2", str(on_site)).replace("%3", str(online)))
+                                      .replace("%1", i18n.count_text(r.registered))
+                                      .replace("%2", i18n.count_text(on_site))
+                                      .replace("%3", i18n.count_text(online)))
                 + "</p>" + _table((self.tr("Category"), self.tr("Registered"),
                                    self.tr("Arrived"), self.tr("Share"),
                                    self.tr("Arrived so far")), rows))
@@ -86,16 +91,18 @@ class ReportSections(QObject):
                     names.get(a.category, a.category)) for a in r.vip_arrived]
         missing = [(m.name, m.title, m.organization, names.get(m.category, m.category))
                    for m in r.vip_missing[:MISSING_SHOWN]]
-        text = (self.heading(self.tr("VIPs arrived: %1").replace("%1", str(len(arrived))))
+        text = (self.heading(self.tr("VIPs arrived: %1")
+                             .replace("%1", i18n.count_text(len(arrived))))
                 + _table((self.tr("Time"), self.tr("Name"), self.tr("Title"),
                           self.tr("Organization"), self.tr("Category")), arrived)
                 + self.heading(self.tr("VIPs not yet arrived: %1")
-                               .replace("%1", str(len(r.vip_missing))))
+                               .replace("%1", i18n.count_text(len(r.vip_missing))))
                 + _table((self.tr("Name"), self.tr("Title"), self.tr("Organization"),
                           self.tr("Category")), missing))
         if len(r.vip_missing) > MISSING_SHOWN:
             text += "<p>" + html.escape(self.tr("… and %1 more (all are in the exported files)")
-                                        .replace("%1", str(len(r.vip_missing) - MISSING_SHOWN))
+                                        .replace("%1", i18n.count_text(
+                                            len(r.vip_missing) - MISSING_SHOWN))
                                         ) + "</p>"
         return text
 

@@ -22,7 +22,7 @@ from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.models import Event
 from wimc_desktop.domain.reports import DailyReport
 from wimc_desktop.services.reports import daily_report
-from wimc_desktop.ui import messages
+from wimc_desktop.ui import i18n, messages
 from wimc_desktop.ui.checkin_banner import day_text
 from wimc_desktop.ui.hourly_chart import HourlyChart
 from wimc_desktop.ui.report_export_panel import ReportExportPanel
@@ -59,6 +59,8 @@ class ReportsPage(Retranslating, QWidget):
         self._event: Event | None = None
         self.report: DailyReport | None = None
         self._sections = ReportSections(self)
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
         self.day_label = QLabel()
         self.day_combo = QComboBox()
         self.day_combo.setObjectName("reportDay")
@@ -76,11 +78,12 @@ class ReportsPage(Retranslating, QWidget):
         self.retranslate_ui()
 
     def _build(self) -> None:
-        top = QHBoxLayout()
+        top = QHBoxLayout()  # the page's title left, the day right, as on the check-in page
+        top.addWidget(self.title)
+        top.addWidget(self.status, 1, Qt.AlignmentFlag.AlignCenter)
         top.addWidget(self.day_label)
         top.addWidget(self.day_combo)
         top.addWidget(self.refresh_button)
-        top.addWidget(self.status, 1)
         figures = QGridLayout()
         for column, key in enumerate(FIGURES):
             value = self.figure_labels[key]
@@ -102,6 +105,7 @@ class ReportsPage(Retranslating, QWidget):
         middle.addLayout(left, 1)
         middle.addWidget(self.details, 1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)  # as every other page
         layout.addLayout(top)
         layout.addWidget(frame)
         layout.addLayout(middle, 1)
@@ -168,7 +172,7 @@ class ReportsPage(Retranslating, QWidget):
 
     def _show(self, report: DailyReport) -> None:
         for key, value in figure_values(report).items():
-            self.figure_labels[key].setText(str(value))
+            self.figure_labels[key].setText(i18n.count_text(value))
         self.chart.set_counts(report.by_hour)
         bar = self.details.verticalScrollBar().value()
         self.details.setHtml(self._sections.all(report))
@@ -183,6 +187,7 @@ class ReportsPage(Retranslating, QWidget):
                   "vip_missing": self.tr("VIPs not yet arrived")}
         for key, title in titles.items():
             self.figure_titles[key].setText(title)
+        self.title.setText(self.tr("Reports"))
         self.day_label.setText(self.tr("Event day:"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.chart_title.setText(self.tr("Arrivals per hour"))
