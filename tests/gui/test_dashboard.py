@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.gui.gui_helpers import EVENT_DAY, add_guests, guest_records
@@ -15,7 +16,9 @@ from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.services.checkin import check_in, expected_count
 from wimc_desktop.services.events import get_event
-from wimc_desktop.ui.dashboard import Dashboard
+from wimc_desktop.services.importing import import_records
+from wimc_desktop.ui.dashboard import VIPS_SHOWN, Dashboard
+from wimc_desktop.ui.screen_fit import FRAME_ROOM
 from wimc_desktop.ui.worker import Worker
 
 REPO = Path(__file__).resolve().parents[2]
@@ -88,3 +91,27 @@ def test_hidden_dashboard_stops_polling(qtbot: QtBot, worker: Worker,
     qtbot.waitUntil(board.timer.isActive)
     board.hide()
     assert not board.timer.isActive()
+
+
+@pytest.mark.usefixtures("desk_look")
+def test_dashboard_fits_a_1366_by_768_laptop(qtbot: QtBot, worker: Worker,
+                                             event_db: Database) -> None:
+    """A dozen VIPs awaited, with long titles and organisations (as in the demo event), and
+    1,800 guests: the window opens within the screen's free area and needs no more than a
+    laptop's 768 px less a taskbar and a title bar; the lists scroll instead."""
+    records = guest_records(1800)
+    for record in records[:2 * VIPS_SHOWN]:
+        record["category"] = "official"
+        record["title"] = "江苏省工业和信息化厅党组成员、副厅长"
+        record["organization"] = "国家智能制造专家委员会暨中国工程院战略咨询中心"
+    import_records(event_db, records, source="tests")
+    board = open_dashboard(qtbot, worker, event_db)
+    board.show()
+    room = board.screen().availableGeometry().size() - FRAME_ROOM
+    assert board.height() <= max(room.height(), board.minimumSizeHint().height())
+    assert board.width() <= max(room.width(), board.minimumSizeHint().width())
+    assert board.minimumSizeHint().height() <= 768 - 40 - 30
+    assert board.minimumSizeHint().width() <= 1366 - 40
+    assert expected_count(event_db) == 1200  # two in three on site
+    assert board.expected_label.text() == "of 1,200 expected on site"
+    assert "and" in board.vips.text() and "more" in board.vips.text()

@@ -7,12 +7,14 @@ import html
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +29,7 @@ from wimc_desktop.ui.hourly_chart import HourlyChart
 from wimc_desktop.ui.i18n import count_text
 from wimc_desktop.ui.report_sections import category_name, day_of
 from wimc_desktop.ui.retranslating import Retranslating
+from wimc_desktop.ui.screen_fit import fitted
 from wimc_desktop.ui.worker import Worker
 from wimc_desktop.ui.working_day import event_today
 
@@ -98,6 +101,7 @@ class Dashboard(Retranslating, QWidget):
         self._build()
         self.timer.timeout.connect(self._on_timer_timeout)
         self.retranslate_ui()
+        self.resize(fitted(self, QSize(1100, 720)))  # (a 1366 x 768 laptop: all of it)
 
     def _build(self) -> None:
         numbers = QHBoxLayout()
@@ -111,13 +115,24 @@ class Dashboard(Retranslating, QWidget):
             column.addWidget(title)
             column.addWidget(body, 1)
             lists.addLayout(column, 1)
+        # The lists scroll (a dozen VIPs with long titles): the window's height does not
+        # grow with them, so it still fits a laptop's screen.
+        content = QWidget()
+        content.setObjectName("dashboardLists")
+        content.setLayout(lists)
+        self.lists_area = QScrollArea()
+        self.lists_area.setWidgetResizable(True)
+        self.lists_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.lists_area.setWidget(content)
+        self.lists_area.viewport().setAutoFillBackground(False)
+        content.setAutoFillBackground(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(numbers)
         layout.addWidget(self.progress)
         layout.addWidget(self.chart_title)
-        layout.addWidget(self.chart, 1)
-        layout.addLayout(lists, 1)
+        layout.addWidget(self.chart, 2)
+        layout.addWidget(self.lists_area, 3)  # the awaited VIPs matter more than the bars
 
     def set_database(self, db: Database | None, event: Event | None) -> None:
         """Watch another event (None: stop); starts on today or the first event day."""
