@@ -11,6 +11,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# As the app does at its first event file, before any SQLite connection of the test run
+# (see db.sqlite_tuning): tests then run the import the way the desk does.
+from wimc_desktop.db.sqlite_tuning import switch_memstatus_off
+
+switch_memstatus_off()
+
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 POSTGRES_URL = os.environ.get("WIMC_TEST_POSTGRES_URL", "")
 

@@ -258,25 +258,41 @@ def test_the_cycle_collector_runs_again_after_an_import(event_db: Database,
     assert gc.isenabled()
 
 
+@pytest.mark.parametrize("beside", [True, False], ids=["index-beside", "index-in-place"])
 def test_a_crash_while_writing_leaves_nothing(event_db: Database, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+                                              monkeypatch: pytest.MonkeyPatch,
+                                              beside: bool) -> None:
+    """Also with the search index being built beside the write (a first large import on
+    SQLite, search.prebuilt): its scratch file goes too."""
     from wimc_desktop.services.importing import writer
+    from wimc_desktop.services.search import prebuilt
 
+    if not beside:
+        monkeypatch.setattr(prebuilt, "MIN_GUESTS", 10**9)
     path = tmp_path / "big.csv"
     path.write_text("姓名\n" + "".join(f"嘉宾{i}\n" for i in range(12000)), encoding="utf-8")
-    real = writer.insert_batch
+    real = writer.insert_rows
     calls: list[int] = []
+    started: list[object] = []
+    monkeypatch.setattr(prebuilt.PrebuiltIndex, "_build",
+                        lambda self, real_build=prebuilt.PrebuiltIndex._build: (
+                            started.append(self), real_build(self))[1])
 
-    def failing(session, batch, *args):  # type: ignore[no-untyped-def]
-        calls.append(len(batch))
+    def failing(session, rows):  # type: ignore[no-untyped-def]
+        calls.append(len(rows))
         if len(calls) == 2:
             raise OSError("disk full")
-        real(session, batch, *args)
+        real(session, rows)
 
-    monkeypatch.setattr(writer, "insert_batch", failing)
+    monkeypatch.setattr(writer, "insert_rows", failing)
     with pytest.raises(OSError, match="disk full"):
         import_file(event_db, path)
     assert count_guests(event_db) == 0
+    on_sqlite = event_db.url.startswith("sqlite")
+    assert bool(started) == (beside and on_sqlite and prebuilt.memstatus_off())
+    if on_sqlite:
+        event_file = Path(event_db.url.split(":///", 1)[1])
+        assert [f.name for f in event_file.parent.iterdir() if ".index-" in f.name] == []
 
 
 @pytest.mark.parametrize("offset", [-3, -2, -1, 0, 1])

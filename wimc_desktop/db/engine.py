@@ -16,6 +16,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
+from wimc_desktop.db.sqlite_tuning import switch_memstatus_off
 from wimc_desktop.domain.errors import Message, NotAnEventDatabaseError, StorageError
 
 NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "afs", "sshfs",
@@ -74,6 +75,14 @@ def _set_sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.close()
 
 
+def connect_sqlite(path: Path) -> sqlite3.Connection:
+    """A driver connection of its own to an event file, outside the pool, with the same
+    settings (for work that must not share a pooled connection's caches)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    _set_sqlite_pragmas(conn, None)
+    return conn
+
+
 def _begin_sqlite(conn: Connection) -> None:
     mode = conn.get_execution_options().get("wimc_begin", "DEFERRED")
     # Straight to the driver: the same statement, without a SQLAlchemy execution around it
@@ -86,6 +95,8 @@ def make_engine(url: str) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         refuse_network_share(path)
+    if url.startswith("sqlite"):
+        switch_memstatus_off()  # (once, before the first connection: see sqlite_tuning)
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)

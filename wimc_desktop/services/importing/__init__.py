@@ -5,12 +5,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import logging
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from wimc_desktop.db.engine import Database
+from wimc_desktop.db.engine import Database, sqlite_path
 from wimc_desktop.db.schema import ImportBatchRow
 from wimc_desktop.domain.categories import category_lookup
 from wimc_desktop.domain.errors import (
@@ -27,8 +29,10 @@ from wimc_desktop.services.importing.readers import RawTable, read_table
 from wimc_desktop.services.importing.rows import GuestBatch, convert_rows
 from wimc_desktop.services.importing.writer import Progress, assign_codes, write_plan
 from wimc_desktop.services.search.indexing import sync_search_index
+from wimc_desktop.services.search.prebuilt import PrebuiltIndex
 
 __all__ = ["ImportPreview", "import_file", "import_records", "preview_file"]
+log = logging.getLogger("wimc_desktop.services")
 
 
 @dataclass(frozen=True)
@@ -155,31 +159,50 @@ def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] 
     event = get_event(db)
     batch, problems = _convert(table, mapping, event)
     headers = {f: table.headers[i] for f, i in mapping.items()}
-    with db.write() as session:
-        plan = make_plan(session, batch, headers, table.file)
-        problems += plan.problems
-        split_unchanged(session, plan)
-        report = _report(table, mapping, plan, problems, dry_run)
-        if problems:
-            raise ImportRejectedError(list(report.errors), table.file)
-        if dry_run:
-            session.rollback()
-            return report
-        new = batch.subset(plan.new)
-        assign_codes(session, new, event.badge_prefix)
-        batch_id = str(uuid.uuid4())
-        session.add(ImportBatchRow(
-            id=batch_id, file_name=table.file, encoding=table.encoding, sheet=table.sheet,
-            imported_at=dt.datetime.now(dt.UTC), total_rows=report.total_rows,
-            added=report.added, updated=report.updated, unchanged=report.unchanged))
-        plan.new = list(range(len(new)))
-        write_plan(session, new, plan, source=source or f"import:{table.file}",
-                   import_id=batch_id, progress=progress, is_cancelled=is_cancelled)
-    # The search index in a transaction of its own, once the guests are safe: the list is
-    # searchable (guest by guest) in between, and the import does not wait on the index.
-    with db.write() as session:
-        sync_search_index(session)
+    event_file = sqlite_path(db.url)
+    early: PrebuiltIndex | None = None
+    try:
+        with db.write() as session:
+            plan = make_plan(session, batch, headers, table.file)
+            problems += plan.problems
+            split_unchanged(session, plan)
+            report = _report(table, mapping, plan, problems, dry_run)
+            if problems:
+                raise ImportRejectedError(list(report.errors), table.file)
+            if dry_run:
+                session.rollback()
+                return report
+            new = batch.subset(plan.new)
+            assign_codes(session, new, event.badge_prefix)
+            batch_id = str(uuid.uuid4())
+            session.add(ImportBatchRow(
+                id=batch_id, file_name=table.file, encoding=table.encoding, sheet=table.sheet,
+                imported_at=dt.datetime.now(dt.UTC), total_rows=report.total_rows,
+                added=report.added, updated=report.updated, unchanged=report.unchanged))
+            plan.new = list(range(len(new)))
+            early = write_plan(session, new, plan, source=source or f"import:{table.file}",
+                               import_id=batch_id, progress=progress,
+                               is_cancelled=is_cancelled, event_file=event_file)
+        # The search index in a transaction of its own, once the guests are safe: the list
+        # is searchable (guest by guest) in between, and the import does not wait on it.
+        # A first large import built it beside the write: it is copied in.
+        if early is None or event_file is None or not _copied(early, event_file):
+            with db.write() as session:
+                sync_search_index(session)
+    finally:
+        if early is not None:
+            early.discard()
     return report
+
+
+def _copied(early: PrebuiltIndex, event_file: Path) -> bool:
+    """The index built beside the import copied into the event; False if it was not (the
+    index is then brought up to date in place, as after any other import)."""
+    try:
+        return early.copy_into(event_file)
+    except (sqlite3.Error, OSError) as exc:
+        log.warning("the search index built beside the import is not used: %s", exc)
+        return False
 
 
 @contextlib.contextmanager

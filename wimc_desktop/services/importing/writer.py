@@ -6,6 +6,8 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from itertools import repeat
+from operator import itemgetter
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Index, Table, bindparam, insert, select, update
@@ -22,6 +24,8 @@ from wimc_desktop.domain.search_keys import search_keys
 from wimc_desktop.services.guests import all_codes
 from wimc_desktop.services.importing.plan import COMPARED, ImportPlan
 from wimc_desktop.services.importing.rows import DEFAULT_CATEGORY, GuestBatch, GuestDraft
+from wimc_desktop.services.search import prebuilt
+from wimc_desktop.services.search.indexing import GUEST_COLUMNS
 
 CHUNK = 5000
 DEFER_INDEXES_FROM = 10_000  # new guests into an empty table: see _deferred_indexes
@@ -32,7 +36,11 @@ COLUMNS = ("id", *TEXT_FIELDS, "category", "attendance", "badge_code", "source",
            "created_at", "updated_at")
 Progress = Callable[[int, int], None]
 GUEST_TABLE: Table = GuestRow.__table__  # type: ignore[assignment]
+INSERT_SQL = (f"INSERT INTO guest ({', '.join(COLUMNS)}) "
+              f"VALUES ({', '.join('?' * len(COLUMNS))})")
 _quote = json.encoder.encode_basestring
+# A guest row (COLUMNS) as the search index reads it (indexing.GUEST_COLUMNS).
+_INDEXED_FIELDS = itemgetter(*(COLUMNS.index(c.strip()) for c in GUEST_COLUMNS.split(",")))
 
 
 def _derived(values: dict[str, str]) -> dict[str, str]:
@@ -79,16 +87,26 @@ def _rows(batch: GuestBatch, source: str, import_id: str | None, extra: list[Any
 def insert_batch(session: Session, batch: GuestBatch, source: str, import_id: str | None,
                  now: dt.datetime) -> None:
     """Bulk insert: the driver's executemany of tuples on SQLite, Core executemany elsewhere."""
+    if session.connection().dialect.name == "sqlite":
+        insert_rows(session, sqlite_rows(batch, source, import_id, now))
+    else:
+        insert_rows(session, _rows(batch, source, import_id, batch.extra, now))
+
+
+def insert_rows(session: Session, rows: list[tuple[Any, ...]]) -> None:
+    """Write guest rows (COLUMNS order), as made by sqlite_rows on SQLite."""
     conn = session.connection()
     if conn.dialect.name == "sqlite":
-        stamp = now.astimezone(dt.UTC).strftime(SQLITE_DATETIME_FORMAT)
-        rows = _rows(batch, source, import_id, list(map(json_object, batch.extra)), stamp)
-        sql = (f"INSERT INTO guest ({', '.join(COLUMNS)}) "
-               f"VALUES ({', '.join('?' * len(COLUMNS))})")
-        conn.exec_driver_sql(sql, rows)
+        conn.exec_driver_sql(INSERT_SQL, rows)
     else:
-        rows = _rows(batch, source, import_id, batch.extra, now)
         conn.execute(insert(GUEST_TABLE), [dict(zip(COLUMNS, r, strict=True)) for r in rows])
+
+
+def sqlite_rows(batch: GuestBatch, source: str, import_id: str | None,
+                now: dt.datetime) -> list[tuple[Any, ...]]:
+    """The batch's rows as SQLite stores them (times as text, extra data as JSON)."""
+    stamp = now.astimezone(dt.UTC).strftime(SQLITE_DATETIME_FORMAT)
+    return _rows(batch, source, import_id, list(map(json_object, batch.extra)), stamp)
 
 
 def assign_codes(session: Session, batch: GuestBatch, prefix: str) -> None:
@@ -148,25 +166,54 @@ def _deferred_indexes(session: Session, new: int) -> list[Index]:
     return indexes
 
 
+def _prebuild(session: Session, batch: GuestBatch, source: str, import_id: str | None,
+              now: dt.datetime, event_file: Path | None,
+              deferred: list[Index]) -> tuple[list[tuple[Any, ...]], prebuilt.PrebuiltIndex] | None:
+    """A first large import on SQLite: its rows made at once, and its search index started
+    beside the write (search.prebuilt). None where the index is kept up to date in place."""
+    if not deferred or event_file is None or not prebuilt.usable(len(batch)):
+        return None
+    rows = sqlite_rows(batch, source, import_id, now)
+    return rows, prebuilt.PrebuiltIndex(event_file, list(map(_INDEXED_FIELDS, rows)))
+
+
 def write_plan(session: Session, batch: GuestBatch, plan: ImportPlan, *, source: str,
                import_id: str | None,
-               progress: Progress | None, is_cancelled: Callable[[], bool] | None) -> None:
-    """Insert and update in chunks, honouring Cancel until the commit."""
+               progress: Progress | None, is_cancelled: Callable[[], bool] | None,
+               event_file: Path | None = None) -> prebuilt.PrebuiltIndex | None:
+    """Insert and update in chunks, honouring Cancel until the commit. A first large
+    import into `event_file` returns the search index being built beside it; its caller
+    copies it in after the commit (or discards it)."""
     now = dt.datetime.now(dt.UTC)
     total = len(plan.new) + len(plan.updates)
     session.flush()
     deferred = _deferred_indexes(session, len(plan.new))
-    for start in range(0, len(plan.new), CHUNK):
+    new = batch.subset(plan.new)
+    early = _prebuild(session, new, source, import_id, now, event_file, deferred)
+    try:
+        for start in range(0, len(plan.new), CHUNK):
+            if is_cancelled and is_cancelled():
+                raise ImportCancelledError("import cancelled; nothing was written")
+            chunk = plan.new[start:start + CHUNK]
+            if early is None:
+                insert_batch(session, batch.subset(chunk), source, import_id, now)
+            else:
+                insert_rows(session, early[0][start:start + len(chunk)])
+            if progress:
+                progress(start + len(chunk), total)
+        for index in deferred:
+            index.create(session.connection())
         if is_cancelled and is_cancelled():
             raise ImportCancelledError("import cancelled; nothing was written")
-        chunk = plan.new[start:start + CHUNK]
-        insert_batch(session, batch.subset(chunk), source, import_id, now)
-        if progress:
-            progress(start + len(chunk), total)
-    for index in deferred:
-        index.create(session.connection())
-    if is_cancelled and is_cancelled():
-        raise ImportCancelledError("import cancelled; nothing was written")
-    update_guests(session, plan.updates, now)
+        update_guests(session, plan.updates, now)
+        if early is not None:  # the table was empty: the last row is the import's
+            last = session.connection().exec_driver_sql(
+                "SELECT rowid, id FROM guest ORDER BY rowid DESC LIMIT 1").one()
+            early[1].last_guest = (int(last[0]), str(last[1]))
+    except BaseException:
+        if early is not None:
+            early[1].discard()
+        raise
     if progress:
         progress(total, total)
+    return None if early is None else early[1]

@@ -182,14 +182,15 @@ def _reindex(conn: Connection, ids: list[str], rows: list[Any]) -> None:
     for chunk in _chunks(rest):
         rows += cur.execute(f"SELECT {GUEST_COLUMNS} FROM guest WHERE id IN ({_marks(chunk)})",
                             chunk).fetchall()
-    docs = sorted(_documents(conn, rows, values))
+    docs = sorted(documents(cur, rows, values))
     if docs:
         _insert(conn, docs, values)
     values.save()
 
 
-def _documents(conn: Connection, rows: list[Any], values: Values) -> Iterator[Doc]:
-    cur = raw_cursor(conn)
+def documents(cur: Any, rows: Sequence[Any], values: Values) -> Iterator[Doc]:
+    """The document of each guest row (GUEST_COLUMNS); new tags, code prefixes and values
+    are written through `cur`."""
     tag = tags(cur, {(r[11], r[12]) for r in rows})
     code_prefixes(cur, [r[10] for r in rows])
     org_vids = values.vids("o", [r[8] for r in rows])
