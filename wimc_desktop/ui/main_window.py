@@ -280,8 +280,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.guests_page.reload()
         self.nav.setCurrentRow(GUESTS_PAGE)
         self.status.showMessage(self.tr("Imported %1: %2 added, %3 updated.")
-                                .replace("%1", report.file).replace("%2", str(report.added))
-                                .replace("%3", str(report.updated)), 10_000)
+                                .replace("%1", report.file)
+                                .replace("%2", i18n.count_text(report.added))
+                                .replace("%3", i18n.count_text(report.updated)), 10_000)
 
     def _ask_event_file(self) -> str:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open event"),
