@@ -166,14 +166,15 @@ def _deferred_indexes(session: Session, new: int) -> list[Index]:
     return indexes
 
 
-def _prebuild(session: Session, batch: GuestBatch, source: str, import_id: str | None,
-              now: dt.datetime, event_file: Path | None,
-              deferred: list[Index]) -> tuple[list[tuple[Any, ...]], prebuilt.PrebuiltIndex] | None:
-    """A first large import on SQLite: its rows made at once, and its search index started
-    beside the write (search.prebuilt). None where the index is kept up to date in place."""
-    if not deferred or event_file is None or not prebuilt.usable(len(batch)):
+def _prebuild(batch: GuestBatch, new: list[int], source: str, import_id: str | None,
+              now: dt.datetime, event_file: Path | None, deferred: list[Index]
+              ) -> tuple[list[tuple[Any, ...]], prebuilt.PrebuiltIndex] | None:
+    """A first large import on SQLite: its new rows made at once, and their search index
+    started beside the write (search.prebuilt). None where the index is kept up to date
+    in place."""
+    if not deferred or event_file is None or not prebuilt.usable(len(new)):
         return None
-    rows = sqlite_rows(batch, source, import_id, now)
+    rows = sqlite_rows(batch.subset(new), source, import_id, now)
     return rows, prebuilt.PrebuiltIndex(event_file, list(map(_INDEXED_FIELDS, rows)))
 
 
@@ -188,8 +189,7 @@ def write_plan(session: Session, batch: GuestBatch, plan: ImportPlan, *, source:
     total = len(plan.new) + len(plan.updates)
     session.flush()
     deferred = _deferred_indexes(session, len(plan.new))
-    new = batch.subset(plan.new)
-    early = _prebuild(session, new, source, import_id, now, event_file, deferred)
+    early = _prebuild(batch, plan.new, source, import_id, now, event_file, deferred)
     try:
         for start in range(0, len(plan.new), CHUNK):
             if is_cancelled and is_cancelled():
