@@ -177,3 +177,11 @@ def test_memory_statistics_go_off_only_before_any_connection(before: str,
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
                          text=True, check=True).stdout.split()
     assert out == [expected, expected, "42"]
+
+
+def test_only_lists_of_a_middling_size_are_indexed_beside(
+        builds: list[prebuilt.PrebuiltIndex], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Small lists are indexed in place in a blink; huge ones would hold all their rows at
+    once (a million: 0.8 GB more, and no faster)."""
+    monkeypatch.setattr(prebuilt, "MAX_GUESTS", 1000)
+    assert [prebuilt.usable(n) for n in (49, 50, 1000, 1001)] == [False, True, True, False]
