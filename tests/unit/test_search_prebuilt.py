@@ -185,3 +185,23 @@ def test_only_lists_of_a_middling_size_are_indexed_beside(
     once (a million: 0.8 GB more, and no faster)."""
     monkeypatch.setattr(prebuilt, "MAX_GUESTS", 1000)
     assert [prebuilt.usable(n) for n in (49, 50, 1000, 1001)] == [False, True, True, False]
+
+
+def test_a_killed_import_s_scratch_file_goes_at_the_next_one(
+        tmp_path: Path, builds: list[prebuilt.PrebuiltIndex]) -> None:
+    import os
+    import time
+
+    db = new_event(tmp_path, "event.wimc")
+    stale = tmp_path / ".event.wimc.index-0123abcd.tmp"
+    recent = tmp_path / ".event.wimc.index-4567cdef.tmp"  # (another import under way)
+    other = tmp_path / ".other.wimc.index-89abcdef.tmp"  # (another event's)
+    for path in (stale, recent, other):
+        path.write_bytes(b"x")
+    hours_ago = time.time() - 2 * prebuilt.STALE_SECONDS
+    os.utime(stale, (hours_ago, hours_ago))
+    os.utime(other, (hours_ago, hours_ago))
+    import_records(db, _records(240), source="list")
+    assert len(builds) == 1
+    assert sorted(_leftovers(tmp_path)) == sorted([recent.name, other.name])
+    db.dispose()

@@ -158,8 +158,31 @@ def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] 
                             columns=", ".join(table.headers))
     event = get_event(db)
     batch, problems = _convert(table, mapping, event)
-    headers = {f: table.headers[i] for f, i in mapping.items()}
     event_file = sqlite_path(db.url)
+    report, early = _write_guests(db, table, mapping, batch, problems, event, dry_run=dry_run,
+                                  source=source or f"import:{table.file}", progress=progress,
+                                  is_cancelled=is_cancelled, event_file=event_file)
+    # The search index in a transaction of its own, once the guests are safe: the list is
+    # searchable (guest by guest) in between, and the import does not wait on the index.
+    # A first large import built it beside the write: it is copied in.
+    try:
+        if not dry_run and (early is None or event_file is None
+                            or not _copied(early, event_file)):
+            with db.write() as session:
+                sync_search_index(session)
+    finally:
+        if early is not None:
+            early.discard()
+    return report
+
+
+def _write_guests(db: Database, table: RawTable, mapping: dict[str, int], batch: GuestBatch,
+                  problems: list[ImportProblem], event: Event, *, dry_run: bool, source: str,
+                  progress: Progress | None, is_cancelled: Callable[[], bool] | None,
+                  event_file: Path | None) -> tuple[ImportReport, PrebuiltIndex | None]:
+    """The guests' transaction: plan, check, write all or nothing (on a dry run, only the
+    report); and the search index started beside it, if it was."""
+    headers = {f: table.headers[i] for f, i in mapping.items()}
     early: PrebuiltIndex | None = None
     try:
         with db.write() as session:
@@ -171,7 +194,7 @@ def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] 
                 raise ImportRejectedError(list(report.errors), table.file)
             if dry_run:
                 session.rollback()
-                return report
+                return report, None
             new = batch.subset(plan.new)
             assign_codes(session, new, event.badge_prefix)
             batch_id = str(uuid.uuid4())
@@ -180,19 +203,14 @@ def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] 
                 imported_at=dt.datetime.now(dt.UTC), total_rows=report.total_rows,
                 added=report.added, updated=report.updated, unchanged=report.unchanged))
             plan.new = list(range(len(new)))
-            early = write_plan(session, new, plan, source=source or f"import:{table.file}",
-                               import_id=batch_id, progress=progress,
-                               is_cancelled=is_cancelled, event_file=event_file)
-        # The search index in a transaction of its own, once the guests are safe: the list
-        # is searchable (guest by guest) in between, and the import does not wait on it.
-        # A first large import built it beside the write: it is copied in.
-        if early is None or event_file is None or not _copied(early, event_file):
-            with db.write() as session:
-                sync_search_index(session)
-    finally:
+            early = write_plan(session, new, plan, source=source, import_id=batch_id,
+                               progress=progress, is_cancelled=is_cancelled,
+                               event_file=event_file)
+    except BaseException:  # (the commit failed, say: the index beside is not wanted)
         if early is not None:
             early.discard()
-    return report
+        raise
+    return report, early
 
 
 def _copied(early: PrebuiltIndex, event_file: Path) -> bool:

@@ -15,8 +15,10 @@ either writer takes one process-wide lock and the two slow each other 2-3x.
 from __future__ import annotations
 
 import contextlib
+import glob
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,6 +43,18 @@ COPIED = ("search_doc", "search_fts_data", "search_fts_idx", "search_value", "se
 _EMPTY = ("search_doc", "search_value", "search_pair", "search_tag", "search_pending")
 
 
+STALE_SECONDS = 3600  # a scratch file this old is a killed import's: no import takes so long
+
+
+def remove_stale(event_file: Path) -> None:
+    """Delete scratch files that imports killed mid-way left beside this event."""
+    now = time.time()
+    for path in event_file.parent.glob(f".{glob.escape(event_file.name)}.index-*.tmp*"):
+        with contextlib.suppress(OSError):
+            if now - path.stat().st_mtime > STALE_SECONDS:
+                path.unlink()
+
+
 def usable(guests: int) -> bool:
     """Whether a first import of this many guests has its index built beside."""
     return MIN_GUESTS <= guests <= MAX_GUESTS and memstatus_off()
@@ -50,6 +64,7 @@ class PrebuiltIndex:
     """The index of `rows` (guest rows in indexing.GUEST_COLUMNS order), being built."""
 
     def __init__(self, event_file: Path, rows: Sequence[Any]) -> None:
+        remove_stale(event_file)
         self.path = event_file.with_name(f".{event_file.name}.index-{uuid.uuid4().hex}.tmp")
         self._error: BaseException | None = None
         self.last_guest: tuple[int, str] | None = None  # rowid, id: set by the writer
