@@ -74,6 +74,12 @@ DDL = (
 )
 
 
+TABLE_DDL = tuple(s for s in DDL if not s.startswith("CREATE TRIGGER"))
+# The triggers, made where missing (a rebuild repairs them).
+MISSING_TRIGGERS_DDL = tuple(s.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1)
+                             for s in DDL if s.startswith("CREATE TRIGGER"))
+
+
 def include_name(name: str | None, type_: str, parent_names: object = None) -> bool:
     """Alembic include_name filter: the search tables are not ORM tables, skip them."""
     return not (type_ == "table" and name is not None and name.startswith(TABLES))

@@ -47,7 +47,7 @@ class EventStatusBar(Retranslating, QStatusBar):
 
     def show_guest_count(self, count: int) -> None:
         self._guest_count = count
-        self.count_label.setText(self.tr("Guests: %1").replace("%1", QLocale().toString(count)))
+        self.count_label.setText(self.tr("Guests: %1").replace("%1", i18n.count_text(count)))
 
     def show_day(self, day: dt.date) -> None:
         """The desk's working day (today, or the event day chosen for a rehearsal)."""
@@ -63,7 +63,6 @@ class EventStatusBar(Retranslating, QStatusBar):
         self._show_desk_fields()
 
     def _show_desk_fields(self) -> None:
-        locale = QLocale()
         day = self._day
         if day is None:
             self.day_label.clear()
@@ -79,8 +78,8 @@ class EventStatusBar(Retranslating, QStatusBar):
         else:
             admitted, expected = self._counts
             self.admitted_label.setText(self.tr("Admitted today: %1 / %2 expected")
-                                        .replace("%1", locale.toString(admitted))
-                                        .replace("%2", locale.toString(expected)))
+                                        .replace("%1", i18n.count_text(admitted))
+                                        .replace("%2", i18n.count_text(expected)))
 
     def _days_text(self, event: Event) -> str:
         locale = QLocale()

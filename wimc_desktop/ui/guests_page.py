@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from wimc_desktop.domain.models import Event
 from wimc_desktop.ui.category_chip_delegate import CategoryChipDelegate
 from wimc_desktop.ui.field_labels import field_label
 from wimc_desktop.ui.guest_table_model import COLUMNS, GuestTableModel
+from wimc_desktop.ui.i18n import count_text
 from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.settings import DeskSettings
 from wimc_desktop.ui.worker import Worker
@@ -152,7 +153,7 @@ class GuestsPage(Retranslating, QWidget):
         self.guests_counted.emit(count)
 
     def _show_count(self, count: int) -> None:
-        self._count.setText(self.tr("%1 in total").replace("%1", QLocale().toString(count)))
+        self._count.setText(self.tr("%1 in total").replace("%1", count_text(count)))
 
     def retranslate_ui(self) -> None:
         self._title.setText(self.tr("Guests"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWizard, QWizardPage
 
 from wimc_desktop.db.engine import Database
@@ -22,10 +22,10 @@ def summary_text(report: ImportReport) -> str:
     """"120 rows: 118 new guests, 2 updated, 0 unchanged" in the interface language."""
     text = QCoreApplication.translate("ImportSummary",
                                       "%1 rows: %2 new guests, %3 updated, %4 unchanged.")
-    number = QLocale().toString  # (100,000 as the status bar writes it)
     return (text
-            .replace("%1", number(report.total_rows)).replace("%2", number(report.added))
-            .replace("%3", number(report.updated)).replace("%4", number(report.unchanged)))
+            .replace("%1", count_text(report.total_rows)).replace("%2", count_text(report.added))
+            .replace("%3", count_text(report.updated))
+            .replace("%4", count_text(report.unchanged)))
 
 
 class ImportCheckPage(Retranslating, QWizardPage):

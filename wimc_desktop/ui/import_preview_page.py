@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,6 +19,7 @@ from wimc_desktop.domain.errors import DeskError
 from wimc_desktop.services.importing import ImportPreview, preview_file
 from wimc_desktop.ui import messages
 from wimc_desktop.ui.error_texts import error_text
+from wimc_desktop.ui.i18n import count_text
 from wimc_desktop.ui.import_choices import ImportChoices
 from wimc_desktop.ui.mapping_editor import MappingEditor
 from wimc_desktop.ui.retranslating import Retranslating
@@ -135,7 +136,7 @@ class ImportPreviewPage(Retranslating, QWizardPage):
         detected = self.tr("Automatic (found: %1)").replace("%1", preview.encoding or "—")
         self.encoding_combo.setItemText(0, detected)
         self.header_value.setText(self.tr("row %1").replace("%1", str(preview.header_row)))
-        self.rows_value.setText(QLocale().toString(preview.total_rows))
+        self.rows_value.setText(count_text(preview.total_rows))
         shown = min(len(preview.sample_rows), preview.total_rows)
         self.status.setText(self.tr("The first %1 rows as read:").replace("%1", str(shown)))
         if not self.mapping_editor.is_complete():

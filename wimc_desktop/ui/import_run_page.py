@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,6 +19,7 @@ from wimc_desktop.domain.models import ImportReport
 from wimc_desktop.services.importing import import_file
 from wimc_desktop.ui import messages
 from wimc_desktop.ui.error_texts import error_text
+from wimc_desktop.ui.i18n import count_text
 from wimc_desktop.ui.import_check_page import summary_text
 from wimc_desktop.ui.import_choices import ImportChoices
 from wimc_desktop.ui.problems_view import ProblemsView
@@ -90,10 +91,8 @@ class ImportRunPage(Retranslating, QWizardPage):
     def _on_task_progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        locale = QLocale()  # (100,000 as the status bar writes it)
         self.summary.setText(self.tr("Importing… %1 of %2 rows")
-                             .replace("%1", locale.toString(done))
-                             .replace("%2", locale.toString(total)))
+                             .replace("%1", count_text(done)).replace("%2", count_text(total)))
 
     def _end(self) -> None:
         self._task = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from wimc_desktop.domain.models import Event, Guest
 from wimc_desktop.ui.category_chip_delegate import CategoryChipDelegate
+from wimc_desktop.ui.i18n import count_text
 from wimc_desktop.ui.search_filter_bar import SearchFilterBar
 from wimc_desktop.ui.search_results_model import COLUMNS, SearchResultsModel
 
@@ -103,7 +104,7 @@ class SearchResultsPanel(QWidget):
             self.guest_activated.emit(guest)
 
     def _show_summary(self) -> None:
-        model, locale = self.model, QLocale()
+        model = self.model
         if not model.query:
             text = ""
         elif not model.rowCount():
@@ -111,11 +112,11 @@ class SearchResultsPanel(QWidget):
         elif model.total > model.rowCount():
             text = (self.tr("The first %1 of %2 guests matching “%3”: type more to narrow "
                             "the list. ↑↓ choose, Enter admits.")
-                    .replace("%1", locale.toString(model.rowCount()))
-                    .replace("%2", locale.toString(model.total)).replace("%3", model.query))
+                    .replace("%1", count_text(model.rowCount()))
+                    .replace("%2", count_text(model.total)).replace("%3", model.query))
         else:
             text = (self.tr("%1 guests match “%2”. ↑↓ choose, Enter admits.")
-                    .replace("%1", locale.toString(model.rowCount()))
+                    .replace("%1", count_text(model.rowCount()))
                     .replace("%2", model.query))
         self.summary.setText(text)
 

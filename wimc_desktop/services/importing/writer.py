@@ -168,12 +168,12 @@ def _deferred_indexes(session: Session, new: int) -> list[Index]:
 
 def _prebuild(batch: GuestBatch, new: list[int], source: str, import_id: str | None,
               now: dt.datetime, event_file: Path | None, deferred: list[Index]
-              ) -> tuple[list[tuple[Any, ...]], prebuilt.PrebuiltIndex] | None:
+              ) -> tuple[list[tuple[Any, ...]] | None, prebuilt.PrebuiltIndex | None]:
     """A first large import on SQLite: its new rows made at once, and their search index
-    started beside the write (search.prebuilt). None where the index is kept up to date
-    in place."""
+    started beside the write (search.prebuilt). (None, None) where the index is kept up
+    to date in place."""
     if not deferred or event_file is None or not prebuilt.usable(len(new)):
-        return None
+        return None, None
     rows = sqlite_rows(batch.subset(new), source, import_id, now)
     return rows, prebuilt.PrebuiltIndex(event_file, list(map(_INDEXED_FIELDS, rows)))
 
@@ -189,16 +189,16 @@ def write_plan(session: Session, batch: GuestBatch, plan: ImportPlan, *, source:
     total = len(plan.new) + len(plan.updates)
     session.flush()
     deferred = _deferred_indexes(session, len(plan.new))
-    early = _prebuild(batch, plan.new, source, import_id, now, event_file, deferred)
+    rows, beside = _prebuild(batch, plan.new, source, import_id, now, event_file, deferred)
     try:
         for start in range(0, len(plan.new), CHUNK):
             if is_cancelled and is_cancelled():
                 raise ImportCancelledError("import cancelled; nothing was written")
             chunk = plan.new[start:start + CHUNK]
-            if early is None:
+            if rows is None:
                 insert_batch(session, batch.subset(chunk), source, import_id, now)
             else:
-                insert_rows(session, early[0][start:start + len(chunk)])
+                insert_rows(session, rows[start:start + len(chunk)])
             if progress:
                 progress(start + len(chunk), total)
         for index in deferred:
@@ -206,14 +206,14 @@ def write_plan(session: Session, batch: GuestBatch, plan: ImportPlan, *, source:
         if is_cancelled and is_cancelled():
             raise ImportCancelledError("import cancelled; nothing was written")
         update_guests(session, plan.updates, now)
-        if early is not None:  # the table was empty: the last row is the import's
+        if beside is not None:  # the table was empty: the last row is the import's
             last = session.connection().exec_driver_sql(
                 "SELECT rowid, id FROM guest ORDER BY rowid DESC LIMIT 1").one()
-            early[1].last_guest = (int(last[0]), str(last[1]))
+            beside.last_guest = (int(last[0]), str(last[1]))
     except BaseException:
-        if early is not None:
-            early[1].discard()
+        if beside is not None:
+            beside.discard()
         raise
     if progress:
         progress(total, total)
-    return None if early is None else early[1]
+    return beside

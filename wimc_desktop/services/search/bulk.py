@@ -94,14 +94,25 @@ def fill_empty_index(cur: Any) -> None:
                   if k == "t" and v}
     _local.body = _documents(tag, org_tags, title_tags)
     _register(cur.connection)
-    # The indexes of search_doc are made after its rows (a sort), not kept up to date row by
-    # row: guest ids come in sort-key order, that is at random (0.74 -> 0.49 s at 100k).
-    for index in ix.DOC_INDEXES:
-        cur.execute(f"DROP INDEX IF EXISTS {index}")
+    drop_doc_indexes(cur)
     try:
         cur.execute(_NEW_DOCS, (SPACING,))
     finally:
         _local.__dict__.clear()
+    index_documents(cur, values)
+
+
+def drop_doc_indexes(cur: Any) -> None:
+    """The indexes of search_doc are made after a bulk fill's rows (a sort each), not kept
+    up to date row by row: guest ids come in sort-key order, that is at random (0.74 ->
+    0.49 s at 100k). See index_documents."""
+    for index in ix.DOC_INDEXES:
+        cur.execute(f"DROP INDEX IF EXISTS {index}")
+
+
+def index_documents(cur: Any, values: Values) -> None:
+    """After a bulk fill of search_doc (its indexes dropped): the indexes made, the
+    documents tokenised, their organisations and titles counted, and `values` saved."""
     for statement in ix.DOC_INDEXES.values():
         cur.execute(statement)
     cur.execute("INSERT INTO search_fts (rowid, body) SELECT rid, body FROM search_doc "

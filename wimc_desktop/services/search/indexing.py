@@ -138,10 +138,8 @@ def create_search_index(conn: Connection) -> None:
 
 def rebuild_search_index(conn: Connection) -> None:
     """Empty the index and index every guest again (also repairs missing triggers)."""
-    for statement in ix.DDL:
-        if statement.startswith("CREATE TRIGGER"):
-            conn.exec_driver_sql(statement.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT "
-                                                   "EXISTS", 1))
+    for statement in ix.MISSING_TRIGGERS_DDL:
+        conn.exec_driver_sql(statement)
     cur = raw_cursor(conn)
     for table in ("search_fts", "search_value_fts"):
         cur.execute(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")

@@ -149,15 +149,19 @@ _SAMPLES: dict[str, Grams] = {}  # database file -> its sample
 _SAMPLES_LOCK = threading.Lock()
 
 
+def index_size(cur: Any) -> tuple[int, str]:
+    """The number of indexed documents and the database file ('' in memory)."""
+    docs, file = cur.execute("SELECT n, (SELECT file FROM pragma_database_list WHERE name = "
+                             "'main') FROM search_stat WHERE key = 'docs'").fetchone()
+    return int(docs), file or ""
+
+
 def grams_of(cur: Any, known: tuple[int, str] | None = None) -> Grams:
     """The trigram sample of this database, read again when the index grew or shrank by
     more than a fifth since (estimates only: a stale sample is slower, never wrong).
     `known`: the index size and the database file, when the caller has them (a search's
     snapshot.Snapshot)."""
-    if known is None:
-        known = cur.execute("SELECT n, (SELECT file FROM pragma_database_list WHERE name = "
-                            "'main') FROM search_stat WHERE key = 'docs'").fetchone()
-    docs, file = int(known[0]), known[1]
+    docs, file = index_size(cur) if known is None else known
     key = file or f"connection {id(cur.connection)}"  # (a database in memory)
     with _SAMPLES_LOCK:
         grams = _SAMPLES.get(key)

@@ -27,8 +27,8 @@ from typing import Any
 from wimc_desktop.db import search_index as ix
 from wimc_desktop.db.engine import connect_sqlite
 from wimc_desktop.db.sqlite_tuning import memstatus_off
-from wimc_desktop.services.search.bulk import SPACING
-from wimc_desktop.services.search.indexing import documents
+from wimc_desktop.services.search.bulk import SPACING, drop_doc_indexes, index_documents
+from wimc_desktop.services.search.indexing import cursor_status, documents
 from wimc_desktop.services.search.values import Values
 
 MIN_GUESTS = 10_000  # below this, indexing in place takes a blink anyway
@@ -85,11 +85,9 @@ class PrebuiltIndex:
         cur = self._conn.cursor()
         for pragma in ("journal_mode=OFF", "synchronous=OFF"):  # a scratch file
             cur.execute(f"PRAGMA {pragma}")
-        for statement in ix.DDL:
-            if not statement.startswith("CREATE TRIGGER"):  # (they watch the guest table)
-                cur.execute(statement)
-        for index in ix.DOC_INDEXES:  # made after the rows (a sort each), on the worker
-            cur.execute(f"DROP INDEX {index}")
+        for statement in ix.TABLE_DDL:  # (no triggers: they watch the guest table)
+            cur.execute(statement)
+        drop_doc_indexes(cur)  # made after the rows, on the worker
         cur.execute("CREATE TABLE new_doc (skey TEXT, guest_id TEXT, body TEXT, "
                     "org_vid INTEGER, title_vid INTEGER)")
         cur.execute("BEGIN")
@@ -108,15 +106,7 @@ class PrebuiltIndex:
                         "SELECT (row_number() OVER (ORDER BY skey)) * ?, skey, guest_id, body, "
                         "org_vid, title_vid FROM new_doc ORDER BY skey", (SPACING,))
             cur.execute("DROP TABLE new_doc")
-            cur.execute("INSERT INTO search_fts (rowid, body) SELECT rid, body "
-                        "FROM search_doc ORDER BY rid")
-            for org, title, n in cur.execute("SELECT org_vid, title_vid, count(*) "
-                                             "FROM search_doc GROUP BY org_vid, title_vid"
-                                             ).fetchall():
-                self._values.add(org, title, n)
-            self._values.save()
-            for statement in ix.DOC_INDEXES.values():
-                cur.execute(statement)
+            index_documents(cur, self._values)
             cur.execute("COMMIT")
         except BaseException as exc:  # (re-raised by wait(), on the importing thread)
             self._error = exc
@@ -169,18 +159,12 @@ class PrebuiltIndex:
 
     @staticmethod
     def _copy(cur: Any, last_guest: tuple[int, str]) -> bool:
-        names = {r[0] for r in cur.execute(
-            "SELECT name FROM main.sqlite_master WHERE name LIKE 'search%'")}
-        if not set(ix.TABLES) <= names:
-            return False  # (no FTS5 when the event was made: sync_search_index decides)
-        if cur.execute("SELECT max(rowid) FROM main.guest").fetchone()[0] != last_guest[0] \
-                or any(cur.execute(f"SELECT 1 FROM main.{t} LIMIT 1").fetchone()
-                       for t in _EMPTY):
-            return False
-        for statement in ix.DDL:
-            if statement.startswith("CREATE TRIGGER"):
-                cur.execute(statement.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS",
-                                              1))
+        if cursor_status(cur, {})[0] != "ok":
+            return False  # (missing, damaged or of another format: sync_search_index fixes it)
+        last = cur.execute("SELECT max(rowid) FROM main.guest").fetchone()[0]
+        if last != last_guest[0] or any(cur.execute(f"SELECT 1 FROM main.{t} LIMIT 1")
+                                        .fetchone() for t in _EMPTY):
+            return False  # guests written since, or an index no longer empty
         for table in ("search_fts_data", "search_fts_idx"):  # the empty index's records
             cur.execute(f"DELETE FROM main.{table}")
         for table in COPIED:
@@ -193,6 +177,4 @@ class PrebuiltIndex:
                     "WHERE key = 'docs') WHERE key = 'docs'")
         cur.execute("UPDATE main.search_stat SET n = ?, text = ? WHERE key = 'watermark'",
                     last_guest)
-        cur.execute("INSERT OR REPLACE INTO main.wimc_meta (key, value) VALUES (?, ?)",
-                    (ix.FORMAT_KEY, ix.FORMAT))
         return True

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wimc_desktop.services.search.indexing import cursor_status
+from wimc_desktop.services.search.narrow import index_size
 
 _KEPT = "wimc_search_snapshot"  # pool-connection info: (the file's state, its Snapshot)
 
@@ -48,11 +49,7 @@ def read_snapshot(cur: Any, info: dict[Any, Any]) -> Snapshot:
     if kept is not None and kept[0] == key:  # (the same connection object, not just its id)
         return kept[1]  # type: ignore[no-any-return]
     state, late = cursor_status(cur, info)
-    docs, file = 0, ""
-    if state == "ok":
-        docs, file = cur.execute(
-            "SELECT n, (SELECT file FROM pragma_database_list WHERE name = 'main') "
-            "FROM search_stat WHERE key = 'docs'").fetchone()
-    snapshot = Snapshot(state, late, int(docs), file or "")
+    docs, file = index_size(cur) if state == "ok" else (0, "")
+    snapshot = Snapshot(state, late, docs, file)
     info[_KEPT] = (key, snapshot)
     return snapshot
