@@ -103,6 +103,20 @@ class StorageError(DeskError):
     exit_code = 1
 
 
+class DatabaseBusyError(StorageError):
+    """Another program holds the database longer than we wait; safe to retry (exit 10)."""
+
+    exit_code = 10
+
+
+class CannotWriteError(StorageError):
+    """The app cannot write: disk full, read-only, permission (exit 11).
+
+    The message names the path and the cause."""
+
+    exit_code = 11
+
+
 @dataclass(frozen=True, slots=True)
 class ImportProblem:
     """One reason a row of an imported file cannot be accepted.
