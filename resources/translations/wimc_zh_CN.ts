@@ -275,6 +275,31 @@ Why is the badge reissued?</source>
         <translation>撤销（Ctrl+Z）</translation>
     </message>
     <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="165"/>
+        <source>Checking %1…</source>
+        <translation>正在核验 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="167"/>
+        <source>Waiting for the database…</source>
+        <translation>正在等待数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="168"/>
+        <source>The event database is busy. %1 is kept and checked in as soon as it is free.</source>
+        <translation>活动数据库正忙。%1 已保留，数据库空闲后立即签到。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="172"/>
+        <source>Not checked in — the database is busy</source>
+        <translation>未签到——数据库正忙</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="173"/>
+        <source>%1 was not checked in: another program kept the event database busy. Scan it again.</source>
+        <translation>%1 未签到：其他程序一直占用活动数据库。请重新扫描。</translation>
+    </message>
+    <message>
         <location filename="../../wimc_desktop/ui/checkin_banner.py" line="143"/>
         <source>Admitted</source>
         <translation>签到成功</translation>
@@ -356,6 +381,26 @@ Why is the badge reissued?</source>
         <location filename="../../wimc_desktop/ui/checkin_page.py" line="313"/>
         <source>Scan a badge or type a name…</source>
         <translation>扫描胸卡，或输入姓名…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="340"/>
+        <source>Filtered: %1  ✕</source>
+        <translation>已筛选：%1  ✕</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="341"/>
+        <source>The name search shows only guests matching these filters. Click to search everyone.</source>
+        <translation>姓名搜索只显示符合这些筛选条件的嘉宾。点击可搜索全部嘉宾。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="345"/>
+        <source>Scan a badge or type a name (filtered: %1)…</source>
+        <translation>扫描胸卡，或输入姓名（已筛选：%1）…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="377"/>
+        <source>Nothing was undone: undoing an admission made by someone else or more than 2 minutes ago needs a reason.</source>
+        <translation>未撤销：撤销他人办理或超过 2 分钟的签到需要填写原因。</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/checkin_page.py" line="314"/>
@@ -1723,6 +1768,11 @@ Why is the badge reissued?</source>
 </context>
 <context>
     <name>SearchResultsPanel</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="126"/>
+        <source>%1 guests match “%2”: nobody was admitted. Choose a guest with the arrow keys (or click one), then press Enter.</source>
+        <translation>共 %1 位嘉宾与“%2”相符，未办理签到。请用方向键选择一位嘉宾（或点击），再按回车。</translation>
+    </message>
     <message>
         <location filename="../../wimc_desktop/ui/search_results_panel.py" line="110"/>
         <source>No guest matches “%1”.</source>
