@@ -11,7 +11,14 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QInputDialog,
+    QLineEdit,
+    QToolTip,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.gui.gui_helpers import EVENT_DAY, add_guests, guest_records
@@ -259,6 +266,7 @@ def test_a_scan_behind_a_walk_in_form_keeps_what_was_typed(
     clock.now += 2000  # the guest steps up and holds out the badge
     result = scanned(qtbot, window, clock, dialog, "T-000007")
     assert_admitted_on_the_banner(window, result, 7)
+    assert QToolTip.text() == f"Admitted\n{RECORDS[7]['name']}"  # shown over the dialog
     type_keys(clock, dialog, " Min")
     qtbot.waitUntil(lambda: dialog.name_edit.text() == "Zhao Min")
     assert dialog.isVisible() and no_code_typed(dialog, "T-000007")

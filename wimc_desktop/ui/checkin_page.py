@@ -29,15 +29,17 @@ import time
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -88,6 +90,7 @@ class CheckInPage(Retranslating, QWidget):
         self._waiting: tuple[int, str] | None = None  # (number, code) without an answer yet
         self.retry_window_s = RETRY_WINDOW_S
         self._walk_in: WalkInDialog | None = None
+        self._scans: set[int] = set()  # the numbers of admissions asked for by a scanner
         self.wait_timer = QTimer(self)
         self.wait_timer.setSingleShot(True)
         self.wait_timer.setInterval(WAIT_NOTICE_MS)
@@ -212,6 +215,7 @@ class CheckInPage(Retranslating, QWidget):
         db, event, day, desk, nonce = self._db, self._event, self.day, self.desk, uuid.uuid4().hex
         self._admit(lambda: actions.admit(db, code, chosen_guest_id=None, day=day, desk=desk,
                                           event=event, nonce=nonce), code)
+        self._scans.add(self._latest)
 
     def _on_scan_field_return_pressed(self) -> None:
         text = self.scan_field.text().strip()
@@ -271,6 +275,8 @@ class CheckInPage(Retranslating, QWidget):
                 request, code, number, deadline, must_choose))
             return
         self._stop_waiting(number)
+        scanned = number in self._scans
+        self._scans.discard(number)
         if not actions.is_busy(exc):
             if number == self._latest and not must_choose:
                 self.banner.show_idle()
@@ -280,7 +286,19 @@ class CheckInPage(Retranslating, QWidget):
         self.stack.setCurrentIndex(BANNER)
         self.banner.show_not_done(code)
         self.return_focus()
+        if scanned:
+            self._echo_over_dialog()
         self.admission_not_done.emit(code)
+
+    def _echo_over_dialog(self) -> None:
+        """A scan admitted behind a dialog (which stays open): the banner's words show over
+        the dialog too, where the clerk looks."""
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not dialog.isVisible():
+            return
+        lines = [self.banner.headline.text(), self.banner.name.text()]
+        where = dialog.mapToGlobal(QPoint(dialog.width() // 3, dialog.height() - 24))
+        QToolTip.showText(where, "\n".join(line for line in lines if line), dialog)
 
     def _stop_waiting(self, number: int) -> None:
         if self._waiting is not None and self._waiting[0] == number:
@@ -294,6 +312,8 @@ class CheckInPage(Retranslating, QWidget):
     def _on_admission_answered(self, result: CheckInResult, number: int = 0, text: str = "",
                                must_choose: bool = False) -> None:
         self._stop_waiting(number)
+        scanned = number in self._scans
+        self._scans.discard(number)
         if must_choose and result.outcome == Outcome.UNKNOWN_CODE:
             self.results.ask_for_a_choice()
             self.stack.setCurrentIndex(RESULTS)
@@ -304,6 +324,8 @@ class CheckInPage(Retranslating, QWidget):
             self.scan_field.clear()  # it was an exact badge code after all
         if number in (0, self._latest):
             self.show_outcome(result)
+            if scanned:
+                self._echo_over_dialog()
         else:  # a later admission has the banner; this one goes to the list (and printer)
             self.outcome_shown.emit(result)
         if result.outcome == Outcome.ADMITTED:
