@@ -632,3 +632,23 @@ def test_a_scan_held_past_the_retry_window_is_shown_as_not_done(
     write_lock.execute("ROLLBACK")
     qtbot.waitUntil(lambda: window._worker.pending == 0)
     assert admitted_count(event_db, EVENT_DAY) == 0
+
+
+@pytest.mark.usefixtures("desk_look")
+def test_every_result_column_shows_its_header_whole(qtbot: QtBot, window: MainWindow) -> None:
+    """The masked phone fits beside the name, organization, category, code and check mark
+    (the title makes room for it), with no column cut at the window's opening size."""
+    window.resize(1280, 720)  # as it opens on a 1366 x 768 laptop
+    page = window.checkin_page
+    assert search(qtbot, page, "Guest 0001") == 10
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    view, model = page.results.view, page.results.model
+    header = view.horizontalHeader()
+    metrics = header.fontMetrics()
+    shown = [c for c in range(model.columnCount()) if not view.isColumnHidden(c)]
+    assert [model.columns[c] for c in shown] == [
+        "name", "organization", "mobile", "category", "badge_code", "checked_in"]
+    for column in shown:
+        label = model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(label) + 8, label
+    assert header.length() <= view.viewport().width()

@@ -164,7 +164,7 @@ class CheckInBanner(QFrame):
         if self.state == CHECKING:
             self._apply(IDLE, self.tr("Checking %1…").replace("%1", self.code), None, "")
         elif self.state == WAITING:
-            self._apply("info", self.tr("Waiting for the database…"), None,
+            self._apply(WAITING, self.tr("Waiting for the database…"), None,
                         self.tr("The event database is busy. %1 is kept and checked in "
                                 "as soon as it is free.")
                         .replace("%1", self.code))

@@ -297,7 +297,7 @@ class CheckInPage(Retranslating, QWidget):
         if dialog is None or not dialog.isVisible():
             return
         lines = [self.banner.headline.text(), self.banner.name.text()]
-        where = dialog.mapToGlobal(QPoint(dialog.width() // 3, dialog.height() - 24))
+        where = dialog.mapToGlobal(QPoint(dialog.width() // 3, dialog.height() - 90))
         QToolTip.showText(where, "\n".join(line for line in lines if line), dialog)
 
     def _stop_waiting(self, number: int) -> None:
@@ -424,7 +424,7 @@ class CheckInPage(Retranslating, QWidget):
     def _on_admission_undone(self, result: CheckInResult) -> None:
         self.stack.setCurrentIndex(BANNER)
         self.banner.show_undone(result)
-        self.refresh()
+        self.refresh(expected=True)  # an online guest counted on site is online again
         self.return_focus()
         self.admission_undone.emit(result)
 

@@ -20,8 +20,10 @@ from wimc_desktop.ui.i18n import count_text
 from wimc_desktop.ui.search_filter_bar import SearchFilterBar
 from wimc_desktop.ui.search_results_model import COLUMNS, SearchResultsModel
 
-COLUMN_WIDTHS = {"name": 130, "mobile": 112, "title": 110, "category": 104,
-                 "badge_code": 132, "checked_in": 100}
+COLUMN_WIDTHS = {"name": 112, "mobile": 100, "category": 96, "badge_code": 122,
+                 "checked_in": 88}
+# The masked phone confirms a guest better than a title; the desk has room for one.
+HIDDEN = ("title",)
 
 
 class SearchResultsPanel(QWidget):
@@ -34,6 +36,7 @@ class SearchResultsPanel(QWidget):
         self.model = SearchResultsModel(self)
         self.summary = QLabel()
         self.summary.setObjectName("resultsSummary")
+        self.summary.setWordWrap(True)  # a long message never widens the window
         self.filters = SearchFilterBar()
         self.view = QTableView()
         self.choice_needed = False
@@ -57,6 +60,7 @@ class SearchResultsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, field in enumerate(COLUMNS):
             header.resizeSection(column, COLUMN_WIDTHS.get(field, 100))
+            view.setColumnHidden(column, field in HIDDEN)
         # The organization takes what is left, so nothing hides behind a scroll bar.
         header.setSectionResizeMode(COLUMNS.index("organization"),
                                     QHeaderView.ResizeMode.Stretch)
