@@ -870,6 +870,31 @@ Why is the badge reissued?</source>
         <source>formula with no saved value: open and save the file in Excel, then import again</source>
         <translation>公式没有保存的值：请在 Excel 中打开并保存该文件，然后重新导入</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/problem_texts.py" line="62"/>
+        <source>the character %1 at position %2 is not allowed (a control character or a text-direction override)</source>
+        <translation>第 %2 个字符 %1 不允许出现（控制字符或文字方向控制符）</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/problem_texts.py" line="66"/>
+        <source>a line break inside the cell (allowed only in notes and extra columns)</source>
+        <translation>单元格内有换行（只有备注和其他列允许换行）</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/problem_texts.py" line="70"/>
+        <source>a line break inside the cell: the quote opened in row %1 runs from line %2 to line %3 (a stray quote takes in the rows after it)</source>
+        <translation>单元格内有换行：第 %1 行开始的引号从第 %2 行一直延续到第 %3 行（多余的引号吞并了后面的行）</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/problem_texts.py" line="75"/>
+        <source>a cell on line %1 is longer than %2 characters, the most a CSV cell may hold</source>
+        <translation>第 %1 行有一个单元格超过 %2 个字符，超出 CSV 单元格的上限</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/problem_texts.py" line="79"/>
+        <source>badge code conflict: the guest already has badge code %1, this row gives %2 (replacing it revokes the old badge)</source>
+        <translation>胸卡号冲突：该嘉宾已有胸卡号 %1，本行给出的是 %2（替换后旧胸卡作废）</translation>
+    </message>
 </context>
 <context>
     <name>ImportRunPage</name>
@@ -2493,16 +2518,6 @@ Why is the badge reissued?</source>
         <translation>{file}：第 {row} 行表头中没有找到姓名列（{columns}）；请用 --map name=COLUMN 指定姓名列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="109"/>
-        <source>{file}: cannot be read as {encoding}: {error}</source>
-        <translation>{file}：无法按 {encoding} 编码读取：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="110"/>
-        <source>{file}: broken {encoding} text: {error}</source>
-        <translation>{file}：{encoding} 文本已损坏：{error}</translation>
-    </message>
-    <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="111"/>
         <source>{file}: the text is neither UTF-8, UTF-16 nor GB18030; save it from Excel as &apos;CSV UTF-8&apos; and try again.</source>
         <translation>{file}：文本编码既不是 UTF-8、UTF-16，也不是 GB18030；请在 Excel 中另存为“CSV UTF-8(逗号分隔)”后重试。</translation>
@@ -2516,11 +2531,6 @@ Why is the badge reissued?</source>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="114"/>
         <source>{file}: no sheet named {sheet!r} (sheets: {sheets})</source>
         <translation>{file}：没有名为 {sheet!r} 的工作表（现有的工作表：{sheets}）</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="115"/>
-        <source>{file}: not a readable Excel workbook ({error}).</source>
-        <translation>{file}：不是可以读取的 Excel 工作簿（{error}）。</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="116"/>
@@ -2666,6 +2676,31 @@ Why is the badge reissued?</source>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="153"/>
         <source>the signing needs an amount (--amount, e.g. 5.2亿 or 1,234,567.89)</source>
         <translation>签约需要金额（--amount，例如 5.2亿 或 1,234,567.89）</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="37"/>
+        <source>the {field} holds the character {char} at position {position}: a control character (a line break, say) or a text-direction override, not allowed here</source>
+        <translation>{field}的第 {position} 个字符 {char} 是控制字符（例如换行）或文字方向控制符，此处不允许</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="113"/>
+        <source>{file}: unknown encoding {encoding!r}</source>
+        <translation>{file}：未知的编码 {encoding!r}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="114"/>
+        <source>{file}: cannot be read as {encoding}: byte {position} is not {encoding} text</source>
+        <translation>{file}：无法按 {encoding} 读取：第 {position} 个字节不是 {encoding} 文本</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="116"/>
+        <source>{file}: broken {encoding} text at byte {position}</source>
+        <translation>{file}：{encoding} 文本在第 {position} 个字节处损坏</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="121"/>
+        <source>{file}: not a readable Excel workbook: the file is damaged, or it is another kind of file.</source>
+        <translation>{file}：不是可以读取的 Excel 工作簿：文件已损坏，或者是其他类型的文件。</translation>
     </message>
 </context>
 </TS>

@@ -33,6 +33,10 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "row {row}, column {column!r}: {reason}"),
     QT_TRANSLATE_NOOP("errors", "row {row}, value {value!r}: {reason}"),
     QT_TRANSLATE_NOOP("errors", "row {row}: {reason}"),
+    # domain/text_safety.py: a form's field holding a control or text-direction character
+    QT_TRANSLATE_NOOP("errors", "the {field} holds the character {char} at position "
+                      "{position}: a control character (a line break, say) or a "
+                      "text-direction override, not allowed here"),
     # domain/money.py
     QT_TRANSLATE_NOOP("errors", "not an amount: {text!r} (write it like 1,234,567.89, "
                       "5.2亿 or 3000万)"),
@@ -106,13 +110,16 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "{file}: only a header row, no guests."),
     QT_TRANSLATE_NOOP("errors", "{file}: no name column found in the header row {row} "
                       "({columns}); name it with --map name=COLUMN"),
-    QT_TRANSLATE_NOOP("errors", "{file}: cannot be read as {encoding}: {error}"),
-    QT_TRANSLATE_NOOP("errors", "{file}: broken {encoding} text: {error}"),
+    QT_TRANSLATE_NOOP("errors", "{file}: unknown encoding {encoding!r}"),
+    QT_TRANSLATE_NOOP("errors", "{file}: cannot be read as {encoding}: byte {position} is "
+                      "not {encoding} text"),
+    QT_TRANSLATE_NOOP("errors", "{file}: broken {encoding} text at byte {position}"),
     QT_TRANSLATE_NOOP("errors", "{file}: the text is neither UTF-8, UTF-16 nor GB18030; "
                       "save it from Excel as 'CSV UTF-8' and try again."),
     QT_TRANSLATE_NOOP("errors", "{file}: the file is empty."),
     QT_TRANSLATE_NOOP("errors", "{file}: no sheet named {sheet!r} (sheets: {sheets})"),
-    QT_TRANSLATE_NOOP("errors", "{file}: not a readable Excel workbook ({error})."),
+    QT_TRANSLATE_NOOP("errors", "{file}: not a readable Excel workbook: the file is damaged, "
+                      "or it is another kind of file."),
     QT_TRANSLATE_NOOP("errors", "{path}: no such file."),
     QT_TRANSLATE_NOOP("errors", "{file}: the file has no rows."),
     QT_TRANSLATE_NOOP("errors", "import cancelled; nothing was written"),

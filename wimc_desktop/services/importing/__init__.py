@@ -118,11 +118,12 @@ def _convert(table: RawTable, mapping: dict[str, int],
     extra_cols = {i: h or f"column {i + 1}" for i, h in enumerate(headers)
                   if i not in set(mapping.values())}
     batch, issues = convert_rows(table.data_rows(), mapping, extra_cols,
-                                 category_lookup(event.categories))
+                                 category_lookup(event.categories), table.line_spans)
     problems = list(table.problems) + _formula_problems(table, mapping)
     problems += [ImportProblem.of(batch.rows[i.index], headers[mapping[i.field]]
                                   if i.field in mapping else i.field, i.value, i.reason,
-                                  table.file, **({"limit": i.limit} if i.limit else {}))
+                                  table.file, **({"limit": i.limit} if i.limit else {}),
+                                  **i.args)
                  for i in issues]
     if issues:
         bad = {i.index for i in issues}
@@ -149,6 +150,8 @@ def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] 
                  is_cancelled: Callable[[], bool] | None = None) -> ImportReport:
     """Validate every row, then write all of them in one transaction, or nothing."""
     if not table.data_rows():
+        if table.problems:  # (a broken first row is not an empty list: say what broke)
+            raise ImportRejectedError(table.problems, table.file)
         raise BadInputError("{file}: only a header row, no guests.", file=table.file)
     mapping = resolve_mapping(table.headers, overrides, table.file)
     if "name" not in mapping:
