@@ -77,6 +77,9 @@ def _print_import(report: dict[str, Any], as_json: bool) -> None:
     say("  columns: " + ", ".join(f"{f}={c}" for f, c in report["mapping"].items()))
     say(f"  {report['added']} added, {report['updated']} updated, {report['unchanged']} "
         f"unchanged, {report['rejected']} rejected ({verb})")
+    if report.get("badge_codes_replaced"):
+        say(f"  {report['badge_codes_replaced']} badge codes replaced; the old badges are "
+            f"revoked ({verb})")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -86,7 +89,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     db = open_event_database(args.db)
     try:
         report = import_file(db, args.file, sheet=args.sheet, encoding=args.encoding,
-                             overrides=dict(args.map or []), dry_run=args.dry_run)
+                             overrides=dict(args.map or []), dry_run=args.dry_run,
+                             replace_badge_codes=args.replace_badge_codes, desk=_desk(args))
     except ImportRejectedError as exc:
         rows = {p.row for p in exc.problems}
         if args.json:
@@ -98,6 +102,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"{len(rows)} rows):")
         for problem in exc.problems:
             say("  " + problem.describe())
+        conflicts = sum(p.code == "badge_code_conflict" for p in exc.problems)
+        if conflicts:
+            say(f"  ({conflicts} badge code conflicts: --replace-badge-codes gives those guests "
+                "the file's codes and revokes their old badges)")
         return 2
     _print_import(report.as_json(), args.json)
     return 0
@@ -247,6 +255,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--map", action="append", type=_field_map, metavar="FIELD=COLUMN",
                    help="use COLUMN (header text, letter or number) for FIELD")
     p.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    p.add_argument("--replace-badge-codes", action="store_true",
+                   help="a known guest whose row gives another badge code gets it; the old "
+                   "code is revoked, as in a reissue (otherwise such a row is a problem)")
+    _add_desk_options(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import)
     p = sub.add_parser("guests", help="list the guests")

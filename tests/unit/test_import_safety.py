@@ -192,3 +192,66 @@ def test_the_domain_check_names_the_character_and_its_place() -> None:
     with pytest.raises(BadInputError) as caught:
         check_text("name", "张\x00三")
     assert caught.value.params == {"field": "name", "char": "U+0000", "position": "2"}
+
+
+def _first_and_second_lists(tmp_path: Path) -> tuple[Path, Path]:
+    """A first list with codes X-00000n; a second that matches three of its guests by name
+    and e-mail and gives them other codes (the registration system renumbered them)."""
+    first = write(tmp_path / "first.csv", "姓名,邮箱,胸卡号\n" + "".join(
+        f"嘉宾{n},g{n}@seu.edu.cn,X-00000{n}\n" for n in range(1, 7)))
+    second = write(tmp_path / "second.csv", "姓名,邮箱,胸卡号,职务\n" + "".join(
+        f"嘉宾{n},g{n}@seu.edu.cn,WIMC20-00000{n},教授\n" for n in (4, 5, 6)))
+    return first, second
+
+
+def test_a_reimport_never_changes_a_badge_code_silently(event_db: Database,
+                                                        tmp_path: Path) -> None:
+    first, second = _first_and_second_lists(tmp_path)
+    import_file(event_db, first)
+    with pytest.raises(ImportRejectedError) as caught:
+        import_file(event_db, second)
+    assert [(p.row, p.column, p.value, p.code, dict(p.args)) for p in caught.value.problems] == [
+        (row, "胸卡号", f"WIMC20-00000{n}", "badge_code_conflict",
+         {"old": f"X-00000{n}", "new": f"WIMC20-00000{n}"})
+        for row, n in ((2, 4), (3, 5), (4, 6))]
+    assert "the guest already has badge code X-000004, this row gives WIMC20-000004" in \
+        caught.value.problems[0].reason
+    assert {g.badge_code for g in list_guests(event_db)} == {f"X-00000{n}" for n in range(1, 7)}
+    assert {g.title for g in list_guests(event_db)} == {""}
+
+
+def test_replacing_badge_codes_revokes_the_old_ones_as_a_reissue(event_db: Database,
+                                                                 tmp_path: Path) -> None:
+    from wimc_desktop.domain.badges import BadgeStatus
+    from wimc_desktop.domain.checkin import Desk, Outcome
+    from wimc_desktop.services.badges import badge_info
+    from wimc_desktop.services.checkin import check_in
+    from wimc_desktop.services.search import search_guests
+
+    first, second = _first_and_second_lists(tmp_path)
+    import_file(event_db, first)
+    desk = Desk("注册处", "王老师")
+    dry = import_file(event_db, second, replace_badge_codes=True, desk=desk, dry_run=True)
+    assert (dry.updated, dry.badge_codes_replaced) == (3, 3)
+    assert {g.badge_code for g in list_guests(event_db)} == {f"X-00000{n}" for n in range(1, 7)}
+    report = import_file(event_db, second, replace_badge_codes=True, desk=desk)
+    assert (report.added, report.updated, report.badge_codes_replaced) == (0, 3, 3)
+    assert report.as_json()["badge_codes_replaced"] == 3
+    old = badge_info(event_db, "X-000004")
+    assert (old.status, old.replaced_by, old.guest.name) == (BadgeStatus.REVOKED,
+                                                              "WIMC20-000004", "嘉宾4")
+    assert old.revocation is not None
+    assert (old.revocation.desk, old.revocation.operator) == ("注册处", "王老师")
+    assert "second.csv" in old.revocation.reason
+    import datetime as dt
+
+    day = dt.date(2020, 11, 26)
+    assert check_in(event_db, "X-000005", day=day, desk=desk).outcome is Outcome.BADGE_REVOKED
+    assert check_in(event_db, "WIMC20-000005", day=day, desk=desk).outcome is Outcome.ADMITTED
+    assert [h.guest.badge_code for h in search_guests(event_db, "WIMC20-000006").results][:1] \
+        == ["WIMC20-000006"]
+    assert badge_info(event_db, "X-000001").status is BadgeStatus.ACTIVE  # (not on the list)
+    # The old code cannot come back by a later list: it is revoked for good.
+    again = write(tmp_path / "again.csv", "姓名,邮箱,胸卡号\n嘉宾4,g4@seu.edu.cn,X-000004\n")
+    with pytest.raises(ImportRejectedError, match="revoked"):
+        import_file(event_db, again, replace_badge_codes=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -74,7 +75,7 @@ class CellIssue:
     value: str
     reason: Reason
     limit: int = 0
-    args: dict[str, str] = field(default_factory=dict)
+    args: dict[str, str] = dataclasses.field(default_factory=dict)  # (`field` is taken)
 
 
 def _fold(value: str) -> str:
