@@ -33,6 +33,10 @@ def open_event_database(target: str | os.PathLike[str]) -> Database:
     except Exception:
         db.dispose()
         raise
+    if path is not None:
+        from wimc_desktop.services.search.prebuilt import remove_stale
+
+        remove_stale(path)  # (scratch files of imports killed mid-way: no live one's)
     return db
 
 
