@@ -2702,5 +2702,30 @@ Why is the badge reissued?</source>
         <source>{file}: not a readable Excel workbook: the file is damaged, or it is another kind of file.</source>
         <translation>{file}：不是可以读取的 Excel 工作簿：文件已损坏，或者是其他类型的文件。</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="126"/>
+        <source>{where}: the guest list {file} could not be saved: {cause}; nothing was imported.</source>
+        <translation>{where}：嘉宾名单 {file} 无法保存：{cause}；没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="128"/>
+        <source>{where}: the {count} guests of {file} were saved, but their search index could not be written ({cause}); it is rebuilt the next time the event is opened.</source>
+        <translation>{where}：{file} 中的 {count} 位嘉宾已保存，但搜索索引无法写入（{cause}）；下次打开本活动时会重建索引。</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="131"/>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="132"/>
+        <source>the disk could not be written (an input/output error)</source>
+        <translation>无法写入磁盘（输入/输出错误）</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="133"/>
+        <source>the file or its folder cannot be written (read-only, or no permission)</source>
+        <translation>文件或所在文件夹无法写入（只读，或没有权限）</translation>
+    </message>
 </context>
 </TS>

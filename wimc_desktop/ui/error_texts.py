@@ -123,6 +123,15 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "{path}: no such file."),
     QT_TRANSLATE_NOOP("errors", "{file}: the file has no rows."),
     QT_TRANSLATE_NOOP("errors", "import cancelled; nothing was written"),
+    QT_TRANSLATE_NOOP("errors", "{where}: the guest list {file} could not be saved: {cause}; "
+                      "nothing was imported."),
+    QT_TRANSLATE_NOOP("errors", "{where}: the {count} guests of {file} were saved, but their "
+                      "search index could not be written ({cause}); it is rebuilt the next "
+                      "time the event is opened."),
+    QT_TRANSLATE_NOOP("errors", "the disk is full"),
+    QT_TRANSLATE_NOOP("errors", "the disk could not be written (an input/output error)"),
+    QT_TRANSLATE_NOOP("errors", "the file or its folder cannot be written (read-only, or no "
+                      "permission)"),
     # services/search
     QT_TRANSLATE_NOOP("errors", "the checked-in filter needs a day"),
     # services/exports.py, services/report_exports.py: files written atomically

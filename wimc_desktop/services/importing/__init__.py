@@ -21,8 +21,11 @@ from wimc_desktop.domain.categories import category_lookup
 from wimc_desktop.domain.checkin import Desk, login_name
 from wimc_desktop.domain.errors import (
     BadInputError,
+    CannotWriteError,
+    DeskError,
     ImportProblem,
     ImportRejectedError,
+    StorageError,
 )
 from wimc_desktop.domain.fields import GUEST_FIELDS, auto_mapping, fold_header
 from wimc_desktop.domain.models import Event, ImportReport
@@ -32,6 +35,12 @@ from wimc_desktop.services.events import get_event
 from wimc_desktop.services.importing.plan import ImportPlan, make_plan, split_unchanged
 from wimc_desktop.services.importing.readers import RawTable, read_table
 from wimc_desktop.services.importing.rows import GuestBatch, convert_rows
+from wimc_desktop.services.importing.storage import (
+    GuestsNotSavedError,
+    IndexNotSavedError,
+    index_failure_cause,
+    write_failure,
+)
 from wimc_desktop.services.importing.writer import Progress, assign_codes, write_plan
 from wimc_desktop.services.search.indexing import sync_search_index
 from wimc_desktop.services.search.prebuilt import PrebuiltIndex
@@ -173,23 +182,39 @@ def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] 
     event = get_event(db)
     batch, problems = _convert(table, mapping, event)
     event_file = sqlite_path(db.url)
-    report, early = _write_guests(db, table, mapping, batch, problems, event, dry_run=dry_run,
-                                  source=source or f"import:{table.file}", progress=progress,
-                                  is_cancelled=is_cancelled, event_file=event_file,
-                                  replacing=(desk or import_desk()) if replace_badge_codes
-                                  else None)
-    # The search index in a transaction of its own, once the guests are safe: the list is
-    # searchable (guest by guest) in between, and the import does not wait on the index.
-    # A first large import built it beside the write: it is copied in.
     try:
-        if not dry_run and (early is None or event_file is None
-                            or not _copied(early, event_file)):
+        report, early = _write_guests(
+            db, table, mapping, batch, problems, event, dry_run=dry_run,
+            source=source or f"import:{table.file}", progress=progress,
+            is_cancelled=is_cancelled, event_file=event_file,
+            replacing=(desk or import_desk()) if replace_badge_codes else None)
+    except (StorageError, sqlite3.Error, OSError) as exc:
+        cause = write_failure(exc)
+        if cause is None or isinstance(exc, CannotWriteError):
+            raise
+        raise GuestsNotSavedError(db.display_name, table.file, cause) from exc
+    if not dry_run:
+        _index_saved_guests(db, report, early, event_file)
+    return report
+
+
+def _index_saved_guests(db: Database, report: ImportReport, early: PrebuiltIndex | None,
+                        event_file: Path | None) -> None:
+    """The search index in a transaction of its own, once the guests are safe: the list is
+    searchable (guest by guest) in between, and the import does not wait on the index. A
+    first large import built it beside the write: it is copied in. If this step fails (a
+    full disk), the guests stay saved and the error says so: the index is brought up to
+    date when the event is next opened (events.open_event_database)."""
+    try:
+        if early is None or event_file is None or not _copied(early, event_file):
             with db.write() as session:
                 sync_search_index(session)
+    except (DeskError, sqlite3.Error, OSError) as exc:
+        log.warning("the guests of %s are saved, their search index not: %s", report.file, exc)
+        raise IndexNotSavedError(db.display_name, report, index_failure_cause(exc)) from exc
     finally:
         if early is not None:
             early.discard()
-    return report
 
 
 def _write_guests(db: Database, table: RawTable, mapping: dict[str, int], batch: GuestBatch,
