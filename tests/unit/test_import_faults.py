@@ -23,7 +23,7 @@ from wimc_desktop.domain.errors import CannotWriteError
 from wimc_desktop.services import importing
 from wimc_desktop.services.events import create_event, open_event_database
 from wimc_desktop.services.guests import count_guests
-from wimc_desktop.services.importing import import_file, writer
+from wimc_desktop.services.importing import import_file
 from wimc_desktop.services.search import prebuilt, search_guests
 
 
