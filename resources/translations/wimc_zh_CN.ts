@@ -2727,5 +2727,55 @@ Why is the badge reissued?</source>
         <source>the file or its folder cannot be written (read-only, or no permission)</source>
         <translation>文件或所在文件夹无法写入（只读，或没有权限）</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="40"/>
+        <source>English name</source>
+        <translation>英文名</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="41"/>
+        <source>organization</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="42"/>
+        <source>mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="43"/>
+        <source>e-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="44"/>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="45"/>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="46"/>
+        <source>event name</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="47"/>
+        <source>English event name</source>
+        <translation>活动英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="48"/>
+        <source>venue</source>
+        <translation>场馆</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="49"/>
+        <source>city</source>
+        <translation>城市</translation>
+    </message>
 </context>
 </TS>

@@ -53,3 +53,21 @@ def visible(text: str, limit: int = 60) -> str:
     value without it acting), cut to `limit` characters."""
     shown = UNSAFE_LINE.sub(lambda m: f"[{char_name(m.group())}]", text)
     return shown if len(shown) <= limit else shown[:limit - 1] + "…"
+
+
+# What a form's message calls each guest or event field (pieces of a message, translated).
+FIELD_LABELS = {"name": Message("name"), "name_en": Message("English name"),
+                "organization": Message("organization"), "title": Message("title"),
+                "mobile": Message("mobile"), "email": Message("e-mail"),
+                "category": Message("category"), "country": Message("country"),
+                "notes": Message("notes"), "event_name": Message("event name"),
+                "event_name_en": Message("English event name"), "venue": Message("venue"),
+                "city": Message("city")}
+MULTILINE = frozenset({"notes"})
+
+
+def check_fields(values: dict[str, str]) -> None:
+    """check_text for each field of a form (by its FIELD_LABELS key; notes may hold line
+    breaks): the first character that is not allowed, as a BadInputError."""
+    for field, text in values.items():
+        check_text(FIELD_LABELS.get(field, field), text, multiline=field in MULTILINE)

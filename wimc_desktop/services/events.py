@@ -17,6 +17,7 @@ from wimc_desktop.db.schema import CategoryRow, EventRow, Meta
 from wimc_desktop.domain.categories import DEFAULT_CATEGORIES
 from wimc_desktop.domain.errors import BadInputError, NotAnEventDatabaseError, StorageError
 from wimc_desktop.domain.models import Category, Event
+from wimc_desktop.domain.text_safety import check_fields
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 log = logging.getLogger("wimc_desktop.services")
@@ -87,6 +88,8 @@ def create_event(
     categories: tuple[Category, ...] = DEFAULT_CATEGORIES,
 ) -> Database:
     """Create a new event database (refusing one that already holds an event)."""
+    check_fields({"event_name": name_zh, "event_name_en": name_en, "venue": venue,
+                  "city": city})
     _check_new_event(name_zh, start, end, timezone)
     url = resolve_url(target)
     path = sqlite_path(url)

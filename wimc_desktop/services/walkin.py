@@ -14,6 +14,7 @@ from wimc_desktop.domain.categories import category_lookup
 from wimc_desktop.domain.checkin import CheckInResult, Desk, Method, Outcome, is_event_day
 from wimc_desktop.domain.errors import BadInputError, Message
 from wimc_desktop.domain.problems import REASON_TEXT
+from wimc_desktop.domain.text_safety import check_fields
 from wimc_desktop.services.checkin import _admit
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.guests import code_in_use
@@ -46,6 +47,8 @@ def register_walk_in(db: Database, *, name: str, day: dt.date, desk: Desk,
                      category: str = "visitor", title: str = "",
                      now: dt.datetime | None = None) -> CheckInResult:
     """Create the guest, give them a badge code and admit them, in one transaction."""
+    check_fields({"name": name, "organization": organization, "mobile": mobile, "email": email,
+                  "category": category, "title": title})
     event = get_event(db)
     values = _checked(name, organization, mobile, email, category,
                       category_lookup(event.categories))

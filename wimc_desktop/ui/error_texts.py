@@ -37,6 +37,16 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "the {field} holds the character {char} at position "
                       "{position}: a control character (a line break, say) or a "
                       "text-direction override, not allowed here"),
+    QT_TRANSLATE_NOOP("errors", "English name"),
+    QT_TRANSLATE_NOOP("errors", "organization"),
+    QT_TRANSLATE_NOOP("errors", "mobile"),
+    QT_TRANSLATE_NOOP("errors", "e-mail"),
+    QT_TRANSLATE_NOOP("errors", "category"),
+    QT_TRANSLATE_NOOP("errors", "notes"),
+    QT_TRANSLATE_NOOP("errors", "event name"),
+    QT_TRANSLATE_NOOP("errors", "English event name"),
+    QT_TRANSLATE_NOOP("errors", "venue"),
+    QT_TRANSLATE_NOOP("errors", "city"),
     # domain/money.py
     QT_TRANSLATE_NOOP("errors", "not an amount: {text!r} (write it like 1,234,567.89, "
                       "5.2亿 or 3000万)"),
