@@ -676,6 +676,11 @@ Why is the badge reissued?</source>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/import_check_page.py" line="153"/>
+        <source>Replace their badge codes (%1 guests get this file&apos;s codes; their old badges are revoked, as in a reissue)</source>
+        <translation>替换他们的胸卡号（%1 位嘉宾改用本文件中的胸卡号；旧胸卡作废，与补发胸卡相同）</translation>
+    </message>
 </context>
 <context>
     <name>ImportFilePage</name>
@@ -950,6 +955,11 @@ Why is the badge reissued?</source>
         <location filename="../../wimc_desktop/ui/import_check_page.py" line="23"/>
         <source>%1 rows: %2 new guests, %3 updated, %4 unchanged.</source>
         <translation>共 %1 行：新增嘉宾 %2 人，更新 %3 人，未变 %4 人。</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/import_check_page.py" line="32"/>
+        <source>Badge codes replaced: %1 (the old badges are revoked, as in a reissue).</source>
+        <translation>替换的胸卡号：%1 个（旧胸卡作废，与补发胸卡相同）。</translation>
     </message>
 </context>
 <context>

@@ -14,13 +14,19 @@ class ImportChoices:
     encoding: str | None = None
     sheet: str | None = None
     overrides: dict[str, str] = field(default_factory=dict)
+    replace_badge_codes: bool = False  # matched guests take the file's codes (old revoked)
 
     def reading_options(self) -> dict[str, Any]:
         """Keyword arguments for preview_file and import_file."""
         return {"sheet": self.sheet, "encoding": self.encoding,
                 "overrides": dict(self.overrides) or None}
 
+    def import_options(self) -> dict[str, Any]:
+        """Keyword arguments for import_file (the dry run and the import)."""
+        return {**self.reading_options(), "replace_badge_codes": self.replace_badge_codes}
+
     def choose_file(self, path: str) -> None:
         if path != self.path:
             self.path, self.encoding, self.sheet = path, None, None
             self.overrides.clear()
+            self.replace_badge_codes = False
