@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import sqlite3
 import uuid
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -58,7 +59,7 @@ def _catch_up_search_index(db: Database) -> None:
     try:
         with db.write() as session:
             sync_search_index(session)
-    except StorageError as exc:
+    except (StorageError, sqlite3.Error, OSError) as exc:  # (the disk still full, say)
         log.warning("the search index is not brought up to date: %s", exc)
 
 
