@@ -2787,5 +2787,15 @@ Why is the badge reissued?</source>
         <source>city</source>
         <translation>城市</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="130"/>
+        <source>{file}: no permission to read this file.</source>
+        <translation>{file}：没有读取此文件的权限。</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="131"/>
+        <source>{file}: the file could not be read from the disk.</source>
+        <translation>{file}：无法从磁盘读取此文件。</translation>
+    </message>
 </context>
 </TS>

@@ -255,3 +255,29 @@ def test_replacing_badge_codes_revokes_the_old_ones_as_a_reissue(event_db: Datab
     again = write(tmp_path / "again.csv", "姓名,邮箱,胸卡号\n嘉宾4,g4@seu.edu.cn,X-000004\n")
     with pytest.raises(ImportRejectedError, match="revoked"):
         import_file(event_db, again, replace_badge_codes=True)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "geteuid") or __import__("os").geteuid() == 0,
+                    reason="POSIX permissions (root reads any file)")
+def test_a_file_that_cannot_be_read_is_told_in_our_words(event_db: Database,
+                                                         tmp_path: Path) -> None:
+    path = write(tmp_path / "locked.csv", "姓名\n张三\n")
+    path.chmod(0)
+    with pytest.raises(BadInputError) as caught:
+        import_file(event_db, path)
+    assert caught.value.template == "{file}: no permission to read this file."
+
+
+def test_a_read_failure_is_told_in_our_words(event_db: Database, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    path = write(tmp_path / "list.csv", "姓名\n张三\n")
+
+    def failing(self: Path) -> bytes:
+        raise OSError(errno.EIO, "Input/output error", str(self))
+    monkeypatch.setattr(Path, "read_bytes", failing)
+    with pytest.raises(BadInputError) as caught:
+        import_file(event_db, path)
+    assert caught.value.template == "{file}: the file could not be read from the disk."
+    assert "Input/output" not in str(caught.value)

@@ -127,6 +127,8 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "{file}: the text is neither UTF-8, UTF-16 nor GB18030; "
                       "save it from Excel as 'CSV UTF-8' and try again."),
     QT_TRANSLATE_NOOP("errors", "{file}: the file is empty."),
+    QT_TRANSLATE_NOOP("errors", "{file}: no permission to read this file."),
+    QT_TRANSLATE_NOOP("errors", "{file}: the file could not be read from the disk."),
     QT_TRANSLATE_NOOP("errors", "{file}: no sheet named {sheet!r} (sheets: {sheets})"),
     QT_TRANSLATE_NOOP("errors", "{file}: not a readable Excel workbook: the file is damaged, "
                       "or it is another kind of file."),

@@ -138,7 +138,14 @@ def _csv_problem(text: str, file: str, row: int, start_line: int,
 
 def read_csv(path: Path, encoding: str | None = None) -> RawTable:
     """A CSV or tab-separated text file as rows of text."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except PermissionError as exc:
+        raise BadInputError("{file}: no permission to read this file.", file=path.name) from exc
+    except OSError as exc:  # (the system's words would be English in any window)
+        log.info("%s: not readable: %r", path, exc)
+        raise BadInputError("{file}: the file could not be read from the disk.",
+                            file=path.name) from exc
     if not data.strip():
         raise BadInputError("{file}: the file is empty.", file=path.name)
     text, used = decode_bytes(data, path.name, encoding)
