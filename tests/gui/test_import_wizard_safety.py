@@ -72,6 +72,8 @@ def test_a_damaged_or_empty_file_after_a_good_one_shows_nothing_of_it(
                          "mapping shown": False}, bad.name
         status = page.status.text()
         assert words in status and bad.name in status
+        assert ("乱码" in page.subTitle()) == (bad.suffix == ".csv")  # (a workbook: no encoding)
+        assert page.status.geometry().bottom() < page.height() // 3  # (under the file's name)
         assert "zip" not in status.lower() and "calamine" not in status.lower()
         assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
 

@@ -78,6 +78,7 @@ class ImportPreviewPage(Retranslating, QWizardPage):
         layout.addWidget(self.status)
         layout.addWidget(self.sample_view, 1)
         layout.addWidget(self._mapping_box)
+        layout.addStretch(0)  # (keeps a file's error under its name while no rows show)
 
     def _connect_signals(self) -> None:
         self.encoding_combo.activated.connect(self._on_encoding_combo_activated)
@@ -94,6 +95,7 @@ class ImportPreviewPage(Retranslating, QWizardPage):
         generation, path = self._generation, self._choices.path
         options = self._choices.reading_options()
         if self.preview is None or self._read_path != path:
+            self._read_path = path
             self._show_unread(path)  # (another file: nothing of the last one stays)
         self._read_path = path
         self.preview = None
@@ -152,6 +154,7 @@ class ImportPreviewPage(Retranslating, QWizardPage):
         self.mapping_editor.set_mapping([], {})
         self.sample_view.hide()
         self._mapping_box.hide()
+        self._set_subtitle()
 
     def _show_facts(self) -> None:
         preview = self.preview
@@ -186,7 +189,9 @@ class ImportPreviewPage(Retranslating, QWizardPage):
         return self.preview is not None and self.mapping_editor.is_complete()
 
     def _set_subtitle(self) -> None:
-        if self.preview is not None and self.preview.sheets:  # a workbook: no encoding
+        workbook = bool(self.preview.sheets) if self.preview is not None \
+            else Path(self._read_path).suffix.lower() in EXCEL_SUFFIXES
+        if workbook:  # a workbook: no encoding
             self.setSubTitle(self.tr("Say which column holds what (and which sheet, when the "
                                      "workbook has several)."))
         else:
