@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
+from tests.gui.gui_helpers import TEST_DESK
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.badges import BadgeStatus
 from wimc_desktop.services.badges import badge_info
@@ -115,6 +116,9 @@ def test_badge_code_conflicts_are_replaced_only_when_ticked(
     assert (done.args[0].updated, done.args[0].badge_codes_replaced) == (3, 3)
     assert badge_info(event_db, "X-000004").status is BadgeStatus.REVOKED
     assert badge_info(event_db, "X-000004").replaced_by == "WIMC20-000004"
+    revocation = badge_info(event_db, "X-000004").revocation
+    assert revocation is not None
+    assert (revocation.desk, revocation.operator) == (TEST_DESK.name, TEST_DESK.operator)
     # Unticked again, the conflicts are problems once more.
     wizard.restart()
     third = tmp_path / "third.csv"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from wimc_desktop.domain.checkin import Desk
+
 
 @dataclass
 class ImportChoices:
@@ -15,6 +17,7 @@ class ImportChoices:
     sheet: str | None = None
     overrides: dict[str, str] = field(default_factory=dict)
     replace_badge_codes: bool = False  # matched guests take the file's codes (old revoked)
+    desk: Desk | None = None  # who replaces them (the revocations name the desk)
 
     def reading_options(self) -> dict[str, Any]:
         """Keyword arguments for preview_file and import_file."""
@@ -23,7 +26,8 @@ class ImportChoices:
 
     def import_options(self) -> dict[str, Any]:
         """Keyword arguments for import_file (the dry run and the import)."""
-        return {**self.reading_options(), "replace_badge_codes": self.replace_badge_codes}
+        return {**self.reading_options(), "replace_badge_codes": self.replace_badge_codes,
+                "desk": self.desk}
 
     def choose_file(self, path: str) -> None:
         if path != self.path:
