@@ -281,3 +281,18 @@ def test_a_read_failure_is_told_in_our_words(event_db: Database, tmp_path: Path,
         import_file(event_db, path)
     assert caught.value.template == "{file}: the file could not be read from the disk."
     assert "Input/output" not in str(caught.value)
+
+
+def test_an_over_long_cell_is_found_on_its_line_whatever_else_the_lines_hold(
+        event_db: Database, tmp_path: Path) -> None:
+    """Lines are counted as the csv module counts them (a form feed or U+2028 in a notes
+    cell is no line end; either is a problem of its own)."""
+    import csv
+
+    limit = csv.field_size_limit()
+    path = write(tmp_path / "long.csv",
+                 '姓名,备注\n张三,"a\x0cb\u2028c"\n李四,' + "长" * (limit + 1) + "\n")
+    problems = rejected(event_db, path)
+    assert [(r, code) for r, _, code, _ in problems] == [(2, "unsafe_character"),
+                                                         (3, "cell_too_long")]
+    assert "line 3 is longer" in problems[1][3]

@@ -6,6 +6,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import itertools
 import logging
 import posixpath
 import re
@@ -129,8 +130,9 @@ def _csv_problem(text: str, file: str, row: int, start_line: int,
     """Why the csv module stopped: a line longer than a cell may be (its limit), else a
     quote that is never closed properly."""
     limit = csv.field_size_limit()
-    lines = text.splitlines()
-    if 0 < error_line <= len(lines) and len(lines[error_line - 1]) > limit:
+    # (lines as the csv reader counts them: split at LF, CR or CRLF only)
+    line = next(itertools.islice(io.StringIO(text, newline=""), error_line - 1, None), "")
+    if len(line.rstrip("\r\n")) > limit:
         return ImportProblem.of(row, "", "", Reason.CELL_TOO_LONG, file, line=error_line,
                                 limit=limit)
     return ImportProblem.of(row, "", "", Reason.BROKEN_QUOTING, file, line=start_line)
