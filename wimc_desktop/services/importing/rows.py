@@ -183,14 +183,14 @@ def _unsafe_issues(name: str, raw: list[str], rows: list[int],
         position, char = where
         span = spans.get(rows[index] - 1)
         if not LINE_BREAK.match(value[position - 1]):
-            issue = CellIssue(index, name, visible(value), Reason.UNSAFE_CHARACTER,
+            issue = CellIssue(index, name, visible(value, 40), Reason.UNSAFE_CHARACTER,
                               args={"char": char, "position": str(position)})
         elif span is not None:
-            issue = CellIssue(index, name, visible(value), Reason.QUOTE_RUNS_ON,
+            issue = CellIssue(index, name, visible(value, 40), Reason.QUOTE_RUNS_ON,
                               args={"row": str(rows[index]), "start": str(span[0]),
                                     "end": str(span[1])})
         else:
-            issue = CellIssue(index, name, visible(value), Reason.LINE_BREAK)
+            issue = CellIssue(index, name, visible(value, 40), Reason.LINE_BREAK)
         issues.append(issue)
     return found
 
