@@ -422,6 +422,34 @@ Why is the badge reissued?</source>
     </message>
 </context>
 <context>
+    <name>DemoProgressDialog</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="47"/>
+        <source>Preparing the demo event (one time)</source>
+        <translation>正在准备演示活动（仅首次）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="48"/>
+        <source>WIMC 2020 in Nanjing with %1 guests and the closing ceremony&apos;s 30 signings, in %2</source>
+        <translation>WIMC 2020（南京），%1 位嘉宾及闭幕式 30 项签约，保存在 %2</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="62"/>
+        <source>Making the guest list: %1 of %2 guests</source>
+        <translation>正在生成嘉宾名单：%1 / %2 位</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="65"/>
+        <source>Writing the guests into the event file: %1 of %2</source>
+        <translation>正在将嘉宾写入活动文件：%1 / %2 位</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="68"/>
+        <source>Building the search index and adding the signings…</source>
+        <translation>正在建立搜索索引并添加签约…</translation>
+    </message>
+</context>
+<context>
     <name>DeskDialog</name>
     <message>
         <location filename="../../wimc_desktop/ui/desk_dialog.py" line="54"/>
@@ -2063,11 +2091,6 @@ Why is the badge reissued?</source>
 </context>
 <context>
     <name>Startup</name>
-    <message>
-        <location filename="../../wimc_desktop/ui/application.py" line="40"/>
-        <source>Preparing the demo event (WIMC 2020, about 5,000 guests) in %1…</source>
-        <translation>正在 %1 中准备演示活动（WIMC 2020，约 5,000 位嘉宾）…</translation>
-    </message>
     <message>
         <location filename="../../wimc_desktop/ui/application.py" line="75"/>
         <source>WIMC Desk cannot open the event database.</source>
