@@ -430,8 +430,8 @@ Why is the badge reissued?</source>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/demo_progress.py" line="48"/>
-        <source>WIMC 2020 in Nanjing with %1 guests and the closing ceremony&apos;s 30 signings, in %2</source>
-        <translation>WIMC 2020（南京），%1 位嘉宾及闭幕式 30 项签约，保存在 %2</translation>
+        <source>WIMC 2020 in Nanjing with %1 guests and the closing ceremony&apos;s 30 signings, in this file:</source>
+        <translation>WIMC 2020（南京），%1 位嘉宾及闭幕式 30 项签约，保存在以下文件：</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/demo_progress.py" line="62"/>

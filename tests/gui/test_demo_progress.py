@@ -103,8 +103,9 @@ def test_the_progress_window_speaks_chinese_and_cannot_be_closed(qtbot: QtBot) -
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.heading.text() == "正在准备演示活动（仅首次）"
-    assert dialog.where.text() == ("WIMC 2020（南京），5,000 位嘉宾及闭幕式 30 项签约，"
-                                   "保存在 /data/event.wimc")
+    assert dialog.what.text() == ("WIMC 2020（南京），5,000 位嘉宾及闭幕式 30 项签约，"
+                                  "保存在以下文件：")
+    assert dialog.where.text() == "/data/event.wimc"
     assert dialog.stage.text() == "正在生成嘉宾名单：0 / 5,000 位"
     dialog.show_progress(7000, 10001)
     assert dialog.stage.text() == "正在将嘉宾写入活动文件：2,000 / 5,000 位"

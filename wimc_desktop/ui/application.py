@@ -105,6 +105,8 @@ def run(db_target: str | None, argv: list[str]) -> int:
     """Show the desk for db_target (None: the default event file); return the exit code."""
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+        # Alembic names each migration it runs: noise on the first start's console.
+        logging.getLogger("alembic").setLevel(logging.WARNING)
     app = make_application(argv)
     i18n.apply_language(DeskSettings().language)
     assets.apply_look(app)

@@ -24,14 +24,17 @@ class DemoProgressDialog(QDialog):
         self._count = count
         self.heading = QLabel()
         self.heading.setObjectName("demoHeading")
-        self.where = QLabel()
-        self.where.setWordWrap(True)
+        self.what = QLabel()
+        self.what.setWordWrap(True)
+        self.where = QLabel(target)
+        self.where.setObjectName("demoTarget")
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.bar = QProgressBar()
         self.bar.setRange(0, demo_steps(count))
         self.stage = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.what)
         layout.addWidget(self.where)
         layout.addWidget(self.bar)
         layout.addWidget(self.stage)
@@ -45,9 +48,9 @@ class DemoProgressDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.heading.setFont(font)
         self.heading.setText(self.tr("Preparing the demo event (one time)"))
-        self.where.setText(self.tr("WIMC 2020 in Nanjing with %1 guests and the closing "
-                                   "ceremony's 30 signings, in %2")
-                           .replace("%1", count_text(count)).replace("%2", target))
+        self.what.setText(self.tr("WIMC 2020 in Nanjing with %1 guests and the closing "
+                                  "ceremony's 30 signings, in this file:")
+                          .replace("%1", count_text(count)))
         self.show_progress(0, demo_steps(count))
 
     def show_progress(self, done: int, total: int) -> None:
