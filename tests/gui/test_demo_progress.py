@@ -88,6 +88,9 @@ def test_the_first_start_shows_each_stage_of_the_demo_build(
     assert [stage for *_, stage in shown][:3] == [
         "Making the guest list: 0 of 400 guests", "Making the guest list: 250 of 400 guests",
         "Writing the guests into the event file: 0 of 400"]
+    finishing = [maximum for _, _, maximum, stage in shown
+                 if stage.startswith("Building the search index")]
+    assert finishing[0] == 0  # a busy bar, not a full one, while the index is built
     assert shown[-1][1] == shown[-1][2] == 2 * GUESTS + 1
     err = capfd.readouterr().err
     assert f"3/3 building the demo event: 400 guests in {target} (one time)" in err

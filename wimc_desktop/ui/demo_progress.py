@@ -55,8 +55,11 @@ class DemoProgressDialog(QDialog):
 
     def show_progress(self, done: int, total: int) -> None:
         """A slot for the worker task's progressed(done, total)."""
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(min(done, total))
+        if done < total and demo_stage(done, self._count) is DemoStage.FINISHING:
+            self.bar.setRange(0, 0)  # busy: the index and the signings report no steps
+        else:
+            self.bar.setRange(0, max(total, 1))
+            self.bar.setValue(min(done, total))
         self.stage.setText(self._stage_text(done))
 
     def _stage_text(self, done: int) -> str:
