@@ -2188,6 +2188,10 @@ Why is the badge reissued?</source>
 <context>
     <name>errors</name>
     <message>
+        <source>{name} may already be on the list ({count} guest(s) with the same name and mobile, e-mail or organization): admit that guest, or register anyway</source>
+        <translation>{name} 可能已在名单上（{count} 位嘉宾姓名相同，且手机、邮箱或单位相同）：请为该嘉宾签到，或仍然登记</translation>
+    </message>
+    <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="27"/>
         <source>{file}: rejected, nothing imported: no problems listed</source>
         <translation>{file}：文件被拒绝，未导入任何内容：未列出具体问题</translation>

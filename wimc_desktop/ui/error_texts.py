@@ -93,6 +93,9 @@ _SOURCES = (
     # services/walkin.py
     QT_TRANSLATE_NOOP("errors", "a walk-in needs a name"),
     QT_TRANSLATE_NOOP("errors", "{value!r}: {reason}"),
+    QT_TRANSLATE_NOOP("errors", "{name} may already be on the list ({count} guest(s) with "
+                      "the same name and mobile, e-mail or organization): admit that guest, "
+                      "or register anyway"),
     # services/badges.py
     QT_TRANSLATE_NOOP("errors", "{count} badge(s) were printed before ({codes}); give a "
                       "reason to reprint them"),
