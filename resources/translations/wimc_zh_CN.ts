@@ -2087,6 +2087,42 @@ Why is the badge reissued?</source>
 <context>
     <name>WalkInDialog</name>
     <message>
+        <source>This guest may already be on the list: the same name and the same mobile, e-mail or organization. Admit the guest below instead, or register a new guest anyway (recorded).</source>
+        <translation>该嘉宾可能已在名单上：姓名相同，且手机、邮箱或单位相同。请改为下列嘉宾签到，或仍然登记为新嘉宾（将被记录）。</translation>
+    </message>
+    <message>
+        <source>Edit the details</source>
+        <translation>修改信息</translation>
+    </message>
+    <message>
+        <source>Register anyway</source>
+        <translation>仍然登记</translation>
+    </message>
+    <message>
+        <source>Admit this guest instead</source>
+        <translation>改为该嘉宾签到</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>already admitted on this day</source>
+        <translation>当日已签到</translation>
+    </message>
+    <message>
+        <source>same organization</source>
+        <translation>单位相同</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>邮箱相同</translation>
+    </message>
+    <message>
+        <source>same mobile</source>
+        <translation>手机相同</translation>
+    </message>
+    <message>
         <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="103"/>
         <source>The name is needed.</source>
         <translation>请填写姓名。</translation>
@@ -2187,6 +2223,14 @@ Why is the badge reissued?</source>
 </context>
 <context>
     <name>errors</name>
+    <message>
+        <source>not an amount: {text!r} (numerals read digit by digit, like 一二三, are ambiguous: write 一百二十三 or 123)</source>
+        <translation>不是金额：{text!r}（像“一二三”这样逐位读出的数字有歧义：请写作“一百二十三”或 123）</translation>
+    </message>
+    <message>
+        <source>not an amount: {text!r} (the Chinese numerals are out of order or incomplete)</source>
+        <translation>不是金额：{text!r}（中文数字顺序错误或不完整）</translation>
+    </message>
     <message>
         <source>{name} may already be on the list ({count} guest(s) with the same name and mobile, e-mail or organization): admit that guest, or register anyway</source>
         <translation>{name} 可能已在名单上（{count} 位嘉宾姓名相同，且手机、邮箱或单位相同）：请为该嘉宾签到，或仍然登记</translation>

@@ -39,6 +39,10 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "{text!r} is more precise than a fen (0.01 元)"),
     QT_TRANSLATE_NOOP("errors", "{text!r} is too large (at most {limit} 元)"),
     QT_TRANSLATE_NOOP("errors", "{amount} is more precise than a fen (0.01 元)"),
+    QT_TRANSLATE_NOOP("errors", "not an amount: {text!r} (the Chinese numerals are out of "
+                      "order or incomplete)"),
+    QT_TRANSLATE_NOOP("errors", "not an amount: {text!r} (numerals read digit by digit, "
+                      "like 一二三, are ambiguous: write 一百二十三 or 123)"),
     # domain/signings.py: the checked fields, then the rules
     QT_TRANSLATE_NOOP("errors", "project name"),
     QT_TRANSLATE_NOOP("errors", "project en"),
