@@ -9,7 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wimc_desktop.domain.money import BILLION, MAX_AMOUNT, MILLION, AmountError, parse_amount, to_fen
+from wimc_desktop.domain.money import (
+    BILLION,
+    MAX_AMOUNT,
+    MILLION,
+    AmountError,
+    parse_amount,
+    to_fen,
+)
 
 MAX_FEN = to_fen(MAX_AMOUNT)
 DIGITS = "零一二三四五六七八九"
@@ -47,7 +54,8 @@ def chinese(n: int) -> str:
     ("1.5 billion", "1500000000.00"), ("2 million", "2000000.00"), ("15 亿", "1500000000.00"),
     ("五亿", "500000000.00"), ("伍亿元", "500000000.00"), ("壹仟贰佰万元", "12000000.00"),
     ("壹仟贰佰万元整", "12000000.00"), ("五亿三千万", "530000000.00"),
-    ("两千零五万", "20050000.00"), ("五点二亿", "520000000.00"), ("五百三十六点三亿元", "53630000000.00"),
+    ("两千零五万", "20050000.00"), ("五点二亿", "520000000.00"),
+    ("五百三十六点三亿元", "53630000000.00"),
     ("一万五", "15000.00"), ("一千五", "1500.00"), ("十五", "15.00"), ("一百零五", "105.00"),
     ("两百", "200.00"), ("〇", "0.00"), ("一万亿", "1000000000000.00"),
     ("壹万元伍角叁分", "10000.53"), ("叁佰元零捌分", "300.08"), ("萬", None),
@@ -69,7 +77,8 @@ def test_numerals_and_scale_words(text: str, expected: str | None) -> None:
     ("一万万", "out of order"), ("一千零", "out of order"), ("一千零五百", "out of order"),
     ("百五", "out of order"), ("五点", "out of order"), ("点五", "out of order"),
     ("五点二点三亿", "out of order"), ("三十万亿亿", "out of order"),
-    ("5亿三千万", "write it like"), ("五亿美元", "write it like"), ("1.5 billions", "write it like"),
+    ("5亿三千万", "write it like"), ("五亿美元", "write it like"),
+    ("1.5 billions", "write it like"),
     ("billion", "write it like"), ("1.5 bn", "write it like"), ("五亿元整整", "write it like"),
     ("-2 million", "write it like"), ("1e3 million", "write it like"),
 ])
