@@ -1742,6 +1742,10 @@ Why is the badge reissued?</source>
 <context>
     <name>SigningDialog</name>
     <message>
+        <source>Save the signing (Ctrl+Enter)</source>
+        <translation>保存签约（Ctrl+Enter）</translation>
+    </message>
+    <message>
         <location filename="../../wimc_desktop/ui/signing_dialog.py" line="101"/>
         <source>Signing</source>
         <translation>签约项目</translation>
