@@ -948,6 +948,14 @@ Why is the badge reissued?</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>An import or export is still running. Quit anyway?</source>
+        <translation>导入或导出仍在进行。仍要退出吗？</translation>
+    </message>
+    <message>
+        <source>Quit WIMC Desk?</source>
+        <translation>退出 WIMC Desk？</translation>
+    </message>
+    <message>
         <location filename="../../wimc_desktop/ui/main_window.py" line="197"/>
         <source>Desk 1</source>
         <translation>1号签到台</translation>

@@ -228,7 +228,7 @@ class BadgesPage(Retranslating, QWidget):
         guest, template, desk = info.guest, self.template_key, self.desk
         self._worker.submit(
             lambda: actions.print_pdf(db, event, [guest], path, template, desk, reason),
-            on_success=self._on_pdf_saved, context=self)
+            on_success=self._on_pdf_saved, context=self, long_running=True)
         self.return_focus()
 
     def _on_pdf_saved(self, written: actions.PdfWritten) -> None:
@@ -258,7 +258,7 @@ class BadgesPage(Retranslating, QWidget):
         self._worker.submit(lambda: actions.batch_pdf(db, event, choice, path, desk, reason),
                             on_success=self._on_batch_saved,
                             on_failure=lambda exc: self._on_batch_failed(choice, path, exc),
-                            context=self)
+                            context=self, long_running=True)
 
     def _on_batch_saved(self, written: actions.PdfWritten) -> None:
         if written.count == 0:
