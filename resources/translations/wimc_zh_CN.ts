@@ -47,6 +47,14 @@
 <context>
     <name>BadgeCard</name>
     <message>
+        <source>Checked in on %1 at %2 (%3).</source>
+        <translation>已于 %1 %2 签到（%3）。</translation>
+    </message>
+    <message>
+        <source>Not checked in on %1.</source>
+        <translation>%1 未签到。</translation>
+    </message>
+    <message>
         <location filename="../../wimc_desktop/ui/badge_card.py" line="70"/>
         <source>Scan a badge or type its code, then press Enter.</source>
         <translation>请扫描胸卡或输入胸卡号，然后按回车。</translation>
@@ -110,9 +118,12 @@
 <context>
     <name>BadgesPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="159"/>
-        <source>No badge has the code %1.</source>
-        <translation>没有胸卡号为 %1 的胸卡。</translation>
+        <source>Scan a badge, or type its code or the guest&apos;s name…</source>
+        <translation>扫描胸卡，或输入胸卡号或嘉宾姓名……</translation>
+    </message>
+    <message>
+        <source>No badge has the code %1, and no guest is called that.</source>
+        <translation>没有胸卡号为 %1 的胸卡，也没有叫这个名字的嘉宾。</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/badges_page.py" line="179"/>
@@ -177,11 +188,6 @@ Why is the badge reissued?</source>
         <location filename="../../wimc_desktop/ui/badges_page.py" line="313"/>
         <source>Badges</source>
         <translation>胸卡</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="314"/>
-        <source>Scan a badge or type its code…</source>
-        <translation>扫描胸卡或输入胸卡号……</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/badges_page.py" line="315"/>

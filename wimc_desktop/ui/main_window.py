@@ -250,6 +250,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _on_checkin_page_day_changed(self, day: dt.date) -> None:
         self.reports_page.set_day(day)
+        self.badges_page.set_day(day)
         if self.dashboard is not None:
             self.dashboard.set_day(day)
 
