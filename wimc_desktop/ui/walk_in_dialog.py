@@ -113,7 +113,6 @@ class WalkInDialog(Retranslating, QDialog):
                                                self.mobile_edit, self.category_combo),
                                  strict=True):
             self._form.addRow(label, widget)
-        self._form.addRow(self.error)
         done_page = QWidget()
         done = QVBoxLayout(done_page)
         done.addWidget(self.code, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -127,6 +126,9 @@ class WalkInDialog(Retranslating, QDialog):
             self.stack.addWidget(page)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
+        # Below the pages, not a row of the form: a form row (in a stacked page) never got
+        # the height of a wrapped message, whose lines were cut off.
+        layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
 
@@ -150,7 +152,7 @@ class WalkInDialog(Retranslating, QDialog):
     def _on_register_button_clicked(self) -> None:
         problem = self._input_problem()
         if problem:
-            self._show_error(problem)
+            self.show_error(problem)
             return
         self._register(force=False)
 
@@ -176,7 +178,7 @@ class WalkInDialog(Retranslating, QDialog):
         self._set_busy(False)
         if result.outcome == Outcome.NOT_EVENT_DAY:
             self._show_page(FORM)
-            self._show_error(self.tr("%1 is not a day of this event — choose the event day")
+            self.show_error(self.tr("%1 is not a day of this event — choose the event day")
                              .replace("%1", day_text(result.day)))
             return
         self.result = result
@@ -192,11 +194,11 @@ class WalkInDialog(Retranslating, QDialog):
             self._show_duplicates(exc.matches)
         elif isinstance(exc, DeskError):
             self._show_page(FORM)
-            self._show_error(error_text(exc))
+            self.show_error(error_text(exc))
         else:
             messages.report_error(self, exc)
 
-    def _show_error(self, text: str) -> None:
+    def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
         self._fit()
@@ -204,14 +206,19 @@ class WalkInDialog(Retranslating, QDialog):
 
     def _fit(self) -> None:
         """Grow (never shrink) to what the page on show needs: a wrapped error or a list
-        of guests must not push the buttons out of the dialog or be cut off itself."""
-        layout = self.layout()
-        layout.activate()
-        width = max(self.width(), self.minimumSizeHint().width())
-        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else -1
-        needed = QSize(width, max(height, self.minimumSizeHint().height(),
-                                  self.sizeHint().height()))
-        self.resize(self.size().expandedTo(needed))
+        of guests must not push the buttons out of the dialog or be cut off itself.
+
+        Measured on the wrapped labels themselves: the layout's own height-for-width
+        through the stacked pages falls short by lines."""
+        for _ in range(3):  # a taller label may be laid out narrower: look again
+            self.layout().activate()
+            wider = max(0, self.minimumSizeHint().width() - self.width())
+            taller = max((label.heightForWidth(label.width()) - label.height()
+                          for label in (self.error, self.duplicates_note, self.done_note)
+                          if label.isVisibleTo(self) and label.text()), default=0)
+            if wider <= 0 and taller <= 0:
+                return
+            self.resize(self.width() + wider, self.height() + max(taller, 0))
 
     # -- a guest who may already be on the list ----------------------------------------
 
