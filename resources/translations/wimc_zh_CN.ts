@@ -2105,6 +2105,10 @@ Why is the badge reissued?</source>
 <context>
     <name>WalkInDialog</name>
     <message>
+        <source>%1  (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
         <source>This guest may already be on the list: the same name and the same mobile, e-mail or organization. Admit the guest below instead, or register a new guest anyway (recorded).</source>
         <translation>该嘉宾可能已在名单上：姓名相同，且手机、邮箱或单位相同。请改为下列嘉宾签到，或仍然登记为新嘉宾（将被记录）。</translation>
     </message>

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
+    QHeaderView,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -49,7 +51,6 @@ from wimc_desktop.ui.search_results_model import SearchResultsModel
 from wimc_desktop.ui.worker import Worker
 from wimc_desktop.ui.working_day import event_today
 
-RESULT_ROWS = 6  # the matches shown above the card (the card keeps most of the page)
 
 
 class BadgesPage(Retranslating, QWidget):
@@ -76,6 +77,7 @@ class BadgesPage(Retranslating, QWidget):
         self.matches_model = SearchResultsModel(self)
         self.matches = QTableView()
         self.card = BadgeCard()
+        self.stack = QStackedWidget()  # the card, or the guests matching a name
         self.template_label = QLabel()
         self.template = QComboBox()
         self.print_button = QPushButton()
@@ -108,8 +110,7 @@ class BadgesPage(Retranslating, QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.title)
         layout.addWidget(self.scan_field)
-        layout.addWidget(self.matches)
-        layout.addWidget(self.card, 1)
+        layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
 
     def _build_matches(self) -> None:
@@ -122,10 +123,12 @@ class BadgesPage(Retranslating, QWidget):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setWordWrap(False)
         view.verticalHeader().hide()
-        view.horizontalHeader().setStretchLastSection(True)
-        rows = view.verticalHeader().defaultSectionSize() * RESULT_ROWS
-        view.setFixedHeight(rows + view.horizontalHeader().sizeHint().height() + 4)
-        view.hide()
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.matches_model.columns.index("organization"),
+                                    QHeaderView.ResizeMode.Stretch)
+        self.stack.addWidget(self.card)
+        self.stack.addWidget(view)
 
     def _connect_signals(self) -> None:
         self.scan_field.returnPressed.connect(self._on_scan_field_return_pressed)
@@ -193,7 +196,7 @@ class BadgesPage(Retranslating, QWidget):
         self.search.schedule(text, day)
         if not text.strip():
             self.matches_model.clear()
-            self.matches.hide()
+            self.stack.setCurrentWidget(self.card)
 
     def _on_search_answered(self, text: str, found: object) -> None:
         if text != self.scan_field.text().strip():
@@ -202,12 +205,12 @@ class BadgesPage(Retranslating, QWidget):
         count = self.matches_model.rowCount()
         if count:
             self.matches.selectRow(0)
-        self.matches.setVisible(bool(count))
+        self.stack.setCurrentWidget(self.matches if count else self.card)
         self.guests_found.emit(count)
 
     def _on_scan_field_navigated(self, step: int) -> None:
         count = self.matches_model.rowCount()
-        if count and self.matches.isVisible():
+        if count and self.stack.currentWidget() is self.matches:
             rows = self.matches.selectionModel().selectedRows()
             row = min(max((rows[0].row() if rows else -1) + step, 0), count - 1)
             self.matches.selectRow(row)
@@ -236,7 +239,7 @@ class BadgesPage(Retranslating, QWidget):
 
     def _on_lookup_answered(self, info: BadgeInfo, new_code: str = "") -> None:
         self.matches_model.clear()
-        self.matches.hide()
+        self.stack.setCurrentWidget(self.card)
         self.card.show_info(info, new_code)
         self._update_buttons()
         self.return_focus()
@@ -249,6 +252,7 @@ class BadgesPage(Retranslating, QWidget):
         if fallback:
             self.show_code(fallback)
             return
+        self.stack.setCurrentWidget(self.card)
         self.card.show_message(self.tr("No badge has the code %1, and no guest is called "
                                        "that.").replace("%1", code))
         self._update_buttons()

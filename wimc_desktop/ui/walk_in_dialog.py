@@ -255,7 +255,8 @@ class WalkInDialog(Retranslating, QDialog):
         notes = [same[m] for m in match.matched_on]
         if match.checked_in:
             notes.append(self.tr("already admitted on this day"))
-        return " · ".join(p for p in parts if p) + "  (" + self.tr(", ").join(notes) + ")"
+        return self.tr("%1  (%2)").replace("%1", " · ".join(p for p in parts if p)).replace(
+            "%2", self.tr(", ").join(notes))
 
     def _on_admit_button_clicked(self) -> None:
         index = self.matches.currentIndex()
