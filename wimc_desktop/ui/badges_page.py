@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
-    QHeaderView,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -50,7 +50,6 @@ from wimc_desktop.ui.scan_field import ScanField
 from wimc_desktop.ui.search_results_model import SearchResultsModel
 from wimc_desktop.ui.worker import Worker
 from wimc_desktop.ui.working_day import event_today
-
 
 
 class BadgesPage(Retranslating, QWidget):
