@@ -43,6 +43,8 @@ def _guest_count(db: Database) -> int:
     ("张伟", {"mobile": "138 0013 8000"}, ["W-001"], ("mobile",)),
     ("章伟", {"mobile": "+86 13800138000"}, ["W-001"], ("mobile",)),  # the same pinyin
     ("Zhang Wei", {"email": "Zhang.Wei@SEU.edu.cn"}, ["W-001"], ("email",)),
+    ("ZhangWei", {"email": "zhang.wei@seu.edu.cn"}, ["W-001"], ("email",)),
+    ("Li Na", {"organization": "东南大学"}, ["W-003"], ("organization",)),
     ("张伟", {"organization": " 南京大学 "}, ["W-002"], ("organization",)),
     ("张薇", {"organization": "东南大学"}, ["W-001"], ("organization",)),  # zhang wei too
     ("张 伟", {"organization": "东南大学", "mobile": "13800138000"}, ["W-001"],

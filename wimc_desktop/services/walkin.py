@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
 
 from wimc_desktop.db.engine import Database
@@ -86,12 +86,14 @@ def _matched_on(row: GuestRow, values: dict[str, str]) -> tuple[str, ...]:
 
 def _possible_duplicates(session: Session, values: dict[str, str],
                          day: dt.date) -> list[PossibleDuplicate]:
-    # Same name means the same name, or the same pinyin (张伟 typed as 章伟 or Zhang Wei):
-    # the sort key is the pinyin syllable by syllable, and it is indexed.
-    sort_key = name_keys(values["name"]).sort
-    rows = session.execute(select(GuestRow).where(
-        GuestRow.name_sort == sort_key if sort_key else GuestRow.name == values["name"])
-        .order_by(GuestRow.badge_code)).scalars()
+    # Same name means the same name, or the same pinyin (张伟 typed as 章伟, Zhang Wei or
+    # ZhangWei; 蔡浩涛 as Cai Haotao): the pinyin joined, whatever the spaces.
+    keys = name_keys(values["name"])
+    same = [GuestRow.name == values["name"]]
+    if keys.pinyin:
+        same += [GuestRow.name_sort == keys.sort, GuestRow.name_pinyin == keys.pinyin]
+    rows = session.execute(select(GuestRow).where(or_(*same))
+                           .order_by(GuestRow.badge_code)).scalars()
     found = []
     for row in rows:
         matched = _matched_on(row, values)
