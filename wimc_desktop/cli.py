@@ -190,12 +190,25 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 def cmd_walkin(args: argparse.Namespace) -> int:
     from wimc_desktop.services.events import open_event_database
-    from wimc_desktop.services.walkin import register_walk_in
+    from wimc_desktop.services.walkin import PossibleDuplicateError, register_walk_in
 
     db = open_event_database(args.db)
-    result = register_walk_in(db, name=args.name, organization=args.organization,
-                              mobile=args.mobile, category=args.category, title=args.title,
-                              day=_day(db, args), desk=_desk(args))
+    try:
+        result = register_walk_in(db, name=args.name, organization=args.organization,
+                                  mobile=args.mobile, email=args.email,
+                                  category=args.category, title=args.title,
+                                  day=_day(db, args), desk=_desk(args), force=args.force)
+    except PossibleDuplicateError as exc:
+        if args.json:
+            emit_json({"outcome": "possible_duplicate",
+                       "matches": [m.as_json() for m in exc.matches]})
+        say(f"wimc-desk: {exc}")
+        for m in exc.matches:
+            say(f"  {m.guest.badge_code}  {m.guest.name}  {m.guest.organization}  "
+                f"{mask_mobile(m.guest.mobile) if m.guest.mobile else ''}  "
+                f"(same {', '.join(m.matched_on)}{'; checked in' if m.checked_in else ''})")
+        say("Admit that guest with: checkin CODE; or register anyway with --force")
+        return exc.exit_code
     if args.json:
         emit_json(result.as_json())
     else:
@@ -295,8 +308,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--organization", default="")
     p.add_argument("--title", default="")
     p.add_argument("--mobile", default="")
+    p.add_argument("--email", default="")
     p.add_argument("--category", default="visitor")
     p.add_argument("--day", type=_date, default=None)
+    p.add_argument("--force", action="store_true",
+                   help="register even when a guest with the same name and mobile, e-mail "
+                   "or organization is on the list (recorded)")
     _add_desk_options(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_walkin)

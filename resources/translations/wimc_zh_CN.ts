@@ -47,6 +47,14 @@
 <context>
     <name>BadgeCard</name>
     <message>
+        <source>Checked in on %1 at %2 (%3).</source>
+        <translation>已于 %1 %2 签到（%3）。</translation>
+    </message>
+    <message>
+        <source>Not checked in on %1.</source>
+        <translation>%1 未签到。</translation>
+    </message>
+    <message>
         <location filename="../../wimc_desktop/ui/badge_card.py" line="70"/>
         <source>Scan a badge or type its code, then press Enter.</source>
         <translation>请扫描胸卡或输入胸卡号，然后按回车。</translation>
@@ -110,9 +118,12 @@
 <context>
     <name>BadgesPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="159"/>
-        <source>No badge has the code %1.</source>
-        <translation>没有胸卡号为 %1 的胸卡。</translation>
+        <source>Scan a badge, or type its code or the guest&apos;s name…</source>
+        <translation>扫描胸卡，或输入胸卡号或嘉宾姓名……</translation>
+    </message>
+    <message>
+        <source>No badge has the code %1, and no guest is called that.</source>
+        <translation>没有胸卡号为 %1 的胸卡，也没有叫这个名字的嘉宾。</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/badges_page.py" line="179"/>
@@ -177,11 +188,6 @@ Why is the badge reissued?</source>
         <location filename="../../wimc_desktop/ui/badges_page.py" line="313"/>
         <source>Badges</source>
         <translation>胸卡</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="314"/>
-        <source>Scan a badge or type its code…</source>
-        <translation>扫描胸卡或输入胸卡号……</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/badges_page.py" line="315"/>
@@ -419,6 +425,34 @@ Why is the badge reissued?</source>
         <location filename="../../wimc_desktop/ui/dashboard.py" line="217"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
+    </message>
+</context>
+<context>
+    <name>DemoProgressDialog</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="47"/>
+        <source>Preparing the demo event (one time)</source>
+        <translation>正在准备演示活动（仅首次）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="48"/>
+        <source>WIMC 2020 in Nanjing with %1 guests and the closing ceremony&apos;s 30 signings, in this file:</source>
+        <translation>WIMC 2020（南京），%1 位嘉宾及闭幕式 30 项签约，保存在以下文件：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="62"/>
+        <source>Making the guest list: %1 of %2 guests</source>
+        <translation>正在生成嘉宾名单：%1 / %2 位</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="65"/>
+        <source>Writing the guests into the event file: %1 of %2</source>
+        <translation>正在将嘉宾写入活动文件：%1 / %2 位</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="68"/>
+        <source>Building the search index and adding the signings…</source>
+        <translation>正在建立搜索索引并添加签约…</translation>
     </message>
 </context>
 <context>
@@ -982,6 +1016,14 @@ Why is the badge reissued?</source>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>An import or export is still running. Quit anyway?</source>
+        <translation>导入或导出仍在进行。仍要退出吗？</translation>
+    </message>
+    <message>
+        <source>Quit WIMC Desk?</source>
+        <translation>退出 WIMC Desk？</translation>
+    </message>
     <message>
         <location filename="../../wimc_desktop/ui/main_window.py" line="197"/>
         <source>Desk 1</source>
@@ -1777,6 +1819,10 @@ Why is the badge reissued?</source>
 <context>
     <name>SigningDialog</name>
     <message>
+        <source>Save the signing (Ctrl+Enter)</source>
+        <translation>保存签约（Ctrl+Enter）</translation>
+    </message>
+    <message>
         <location filename="../../wimc_desktop/ui/signing_dialog.py" line="101"/>
         <source>Signing</source>
         <translation>签约项目</translation>
@@ -2099,11 +2145,6 @@ Why is the badge reissued?</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../wimc_desktop/ui/application.py" line="40"/>
-        <source>Preparing the demo event (WIMC 2020, about 5,000 guests) in %1…</source>
-        <translation>正在 %1 中准备演示活动（WIMC 2020，约 5,000 位嘉宾）…</translation>
-    </message>
-    <message>
         <location filename="../../wimc_desktop/ui/application.py" line="75"/>
         <source>WIMC Desk cannot open the event database.</source>
         <translation>WIMC Desk 无法打开活动数据库。</translation>
@@ -2121,6 +2162,46 @@ Why is the badge reissued?</source>
 </context>
 <context>
     <name>WalkInDialog</name>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>This guest may already be on the list: the same name and the same mobile, e-mail or organization. Admit the guest below instead, or register a new guest anyway (recorded).</source>
+        <translation>该嘉宾可能已在名单上：姓名相同，且手机、邮箱或单位相同。请改为下列嘉宾签到，或仍然登记为新嘉宾（将被记录）。</translation>
+    </message>
+    <message>
+        <source>Edit the details</source>
+        <translation>修改信息</translation>
+    </message>
+    <message>
+        <source>Register anyway</source>
+        <translation>仍然登记</translation>
+    </message>
+    <message>
+        <source>Admit this guest instead</source>
+        <translation>改为该嘉宾签到</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>already admitted on this day</source>
+        <translation>当日已签到</translation>
+    </message>
+    <message>
+        <source>same organization</source>
+        <translation>单位相同</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>邮箱相同</translation>
+    </message>
+    <message>
+        <source>same mobile</source>
+        <translation>手机相同</translation>
+    </message>
     <message>
         <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="103"/>
         <source>The name is needed.</source>
@@ -2222,6 +2303,18 @@ Why is the badge reissued?</source>
 </context>
 <context>
     <name>errors</name>
+    <message>
+        <source>not an amount: {text!r} (numerals read digit by digit, like 一二三, are ambiguous: write 一百二十三 or 123)</source>
+        <translation>不是金额：{text!r}（像“一二三”这样逐位读出的数字有歧义：请写作“一百二十三”或 123）</translation>
+    </message>
+    <message>
+        <source>not an amount: {text!r} (the Chinese numerals are out of order or incomplete)</source>
+        <translation>不是金额：{text!r}（中文数字顺序错误或不完整）</translation>
+    </message>
+    <message>
+        <source>{name} may already be on the list ({count} guest(s) with the same name and mobile, e-mail or organization): admit that guest, or register anyway</source>
+        <translation>{name} 可能已在名单上（{count} 位嘉宾姓名相同，且手机、邮箱或单位相同）：请为该嘉宾签到，或仍然登记</translation>
+    </message>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="27"/>
         <source>{file}: rejected, nothing imported: no problems listed</source>

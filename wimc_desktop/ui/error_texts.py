@@ -53,6 +53,10 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "{text!r} is more precise than a fen (0.01 元)"),
     QT_TRANSLATE_NOOP("errors", "{text!r} is too large (at most {limit} 元)"),
     QT_TRANSLATE_NOOP("errors", "{amount} is more precise than a fen (0.01 元)"),
+    QT_TRANSLATE_NOOP("errors", "not an amount: {text!r} (the Chinese numerals are out of "
+                      "order or incomplete)"),
+    QT_TRANSLATE_NOOP("errors", "not an amount: {text!r} (numerals read digit by digit, "
+                      "like 一二三, are ambiguous: write 一百二十三 or 123)"),
     # domain/signings.py: the checked fields, then the rules
     QT_TRANSLATE_NOOP("errors", "project name"),
     QT_TRANSLATE_NOOP("errors", "project en"),
@@ -107,6 +111,9 @@ _SOURCES = (
     # services/walkin.py
     QT_TRANSLATE_NOOP("errors", "a walk-in needs a name"),
     QT_TRANSLATE_NOOP("errors", "{value!r}: {reason}"),
+    QT_TRANSLATE_NOOP("errors", "{name} may already be on the list ({count} guest(s) with "
+                      "the same name and mobile, e-mail or organization): admit that guest, "
+                      "or register anyway"),
     # services/badges.py
     QT_TRANSLATE_NOOP("errors", "{count} badge(s) were printed before ({codes}); give a "
                       "reason to reprint them"),

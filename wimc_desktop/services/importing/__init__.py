@@ -318,10 +318,10 @@ def import_file(db: Database, path: str | Path, *, sheet: str | None = None,
 
 
 def import_records(db: Database, records: Iterable[Mapping[str, str]], *, source: str,
-                   name: str = "records") -> ImportReport:
+                   name: str = "records", progress: Progress | None = None) -> ImportReport:
     """Import guests given as field -> value mappings (the demo event, tests)."""
     rows = [dict(r) for r in records]
     fields = list(GUEST_FIELDS)
     table = RawTable(name, "", "", [], [fields] + [[r.get(f, "") for f in fields] for r in rows])
     with bulk_allocations():
-        return import_table(db, table, source=source)
+        return import_table(db, table, source=source, progress=progress)
