@@ -409,6 +409,11 @@ Why is the badge reissued?</source>
         <translation>未撤销：撤销他人办理或超过 2 分钟的签到需要填写原因。</translation>
     </message>
     <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="390"/>
+        <source>Nothing was undone: the banner shows no admission to undo. To undo an earlier one, choose it in the list of last admissions and click “Undo the selected admission”.</source>
+        <translation>未撤销：横幅上没有可撤销的签到。要撤销更早的签到，请在“本台最近签到”列表中选中它，再点“撤销所选签到”。</translation>
+    </message>
+    <message>
         <location filename="../../wimc_desktop/ui/checkin_page.py" line="314"/>
         <source>A badge code, or part of a name (Hanzi, pinyin, initials), organization, phone number or e-mail</source>
         <translation>胸卡号，或姓名（汉字、拼音、首字母）、单位、手机号、邮箱的一部分</translation>

@@ -231,6 +231,30 @@ def test_ctrl_z_undoes_the_own_admission_at_once(qtbot: QtBot, window: MainWindo
     qtbot.waitUntil(lambda: page.recent.model.rowCount() == 0)
 
 
+def test_ctrl_z_never_undoes_a_guest_the_banner_does_not_show(
+        qtbot: QtBot, window: MainWindow, event_db: Database) -> None:
+    """Seen: Ctrl+Z pressed twice undid two guests, the second never shown on the banner;
+    Ctrl+Z while a scan was being checked undid the guest before it."""
+    page = window.checkin_page
+    scan(qtbot, page, "T-000021")
+    scan(qtbot, page, "T-000022")
+    qtbot.waitUntil(lambda: page.recent.model.rowCount() == 2)
+    with qtbot.waitSignal(page.admission_undone, timeout=WAIT) as undone:
+        qtbot.keyClick(page.scan_field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert undone.args[0].code == "T-000022"
+    qtbot.waitUntil(lambda: page.recent.model.rowCount() == 1)
+    qtbot.keyClick(page.scan_field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window._worker.pending == 0)
+    assert admitted_count(event_db, EVENT_DAY) == 1  # T-000021 stays admitted
+    assert page.banner.name.text() == RECORDS[22]["name"]
+    assert page.notice.isVisible() and page.notice.text().startswith(
+        "Nothing was undone: the banner shows no admission to undo.")
+    page.banner.show_checking("T-000023")  # a scan on its way: not the guest before it
+    qtbot.keyClick(page.scan_field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window._worker.pending == 0)
+    assert admitted_count(event_db, EVENT_DAY) == 1
+
+
 def test_the_undo_button_on_the_banner_undoes_it(qtbot: QtBot, window: MainWindow) -> None:
     page = window.checkin_page
     scan(qtbot, page, "T-000005")

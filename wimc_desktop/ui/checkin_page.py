@@ -48,7 +48,7 @@ from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.checkin import CheckInRecord, CheckInResult, Desk, Method, Outcome
 from wimc_desktop.domain.models import Event, Guest
 from wimc_desktop.ui import desk_actions as actions
-from wimc_desktop.ui.checkin_banner import CheckInBanner
+from wimc_desktop.ui.checkin_banner import IDLE, CheckInBanner
 from wimc_desktop.ui.desk_actions import SearchFilters
 from wimc_desktop.ui.live_counts import LiveCounts
 from wimc_desktop.ui.live_search import LiveSearch
@@ -377,11 +377,21 @@ class CheckInPage(Retranslating, QWidget):
     # -- undo ------------------------------------------------------------------------
 
     def undo_last(self) -> None:
-        """Ctrl+Z: the admission on the banner, else the newest one of this desk today."""
-        result = self.banner.result if self.banner.admission is not None else None
-        if result is None:
+        """Ctrl+Z: the admission on the banner; with nothing on the banner yet (idle), the
+        newest one of this desk today. Never a guest the banner does not show: while a scan
+        is checked or waited for, after a refusal or after an undo (a second Ctrl+Z), the
+        guest undone would be one the clerk is not looking at."""
+        if self.banner.admission is not None:
+            result = self.banner.result
+        elif self.banner.state == IDLE:
             result = next((r for r in self.recent.results()
                            if r.checkin and r.checkin.id not in self._undone), None)
+        else:
+            self._say(self.tr("Nothing was undone: the banner shows no admission to undo. "
+                              "To undo an earlier one, choose it in the list of last "
+                              "admissions and click “Undo the selected admission”."))
+            self.return_focus()
+            return
         if result is not None:
             self.undo_admission(result)
 
