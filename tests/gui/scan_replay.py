@@ -33,15 +33,27 @@ def window_of(widget: QWidget) -> QWindow:
     return handle
 
 
+Key = Qt.Key | tuple[Qt.Key, Qt.KeyboardModifier]
+ENTER: tuple[Key, ...] = (Qt.Key.Key_Return,)
+CR_LF: tuple[Key, ...] = (Qt.Key.Key_Return, Qt.Key.Key_Return)  # as many scanners send it
+CR_CTRL_J: tuple[Key, ...] = (Qt.Key.Key_Return, (Qt.Key.Key_J,
+                                                  Qt.KeyboardModifier.ControlModifier))
+TAB: tuple[Key, ...] = (Qt.Key.Key_Tab,)
+
+
 def scan_keys(clock: FakeClock, target: QWidget | QWindow, code: str,
-              gap_ms: float = SCANNER_GAP_MS) -> None:
-    """A scanner: every character `gap_ms` after the last one, then Enter."""
+              gap_ms: float = SCANNER_GAP_MS, suffix: tuple[Key, ...] = ENTER) -> None:
+    """A scanner: every character `gap_ms` after the last one, then its suffix (Enter)."""
     window = target if isinstance(target, QWindow) else window_of(target)
     for char in code:
         clock.now += gap_ms
         QTest.keyClick(window, char)
-    clock.now += gap_ms
-    QTest.keyClick(window, Qt.Key.Key_Return)
+    for key in suffix:
+        clock.now += gap_ms
+        if isinstance(key, tuple):
+            QTest.keyClick(window, key[0], key[1])
+        else:
+            QTest.keyClick(window, key)
 
 
 def type_keys(clock: FakeClock, target: QWidget | QWindow, text: str,

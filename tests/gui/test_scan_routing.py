@@ -22,7 +22,15 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.gui.gui_helpers import EVENT_DAY, add_guests, guest_records
-from tests.gui.scan_replay import FakeClock, press, scan_keys, type_keys
+from tests.gui.scan_replay import (
+    CR_CTRL_J,
+    CR_LF,
+    TAB,
+    FakeClock,
+    press,
+    scan_keys,
+    type_keys,
+)
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.checkin import CheckInResult, Desk, Outcome
 from wimc_desktop.services.checkin import admitted_count, recent_admissions
@@ -160,6 +168,41 @@ def test_a_fast_typist_is_not_a_scanner(qtbot: QtBot, clock: FakeClock,
     assert got == []
 
 
+def test_a_tab_suffix_ends_a_scan_like_enter(qtbot: QtBot, clock: FakeClock,
+                                             form: QLineEdit) -> None:
+    """Seen: a scanner set up with a Tab suffix typed the code into the field (the scan
+    field kept it, unadmitted) and moved the focus on."""
+    scanner = ScannerFilter.for_application()
+    with qtbot.waitSignal(scanner.scanned, timeout=WAIT) as got:
+        scan_keys(clock, form, "WIMC-ESEJ9JC", suffix=TAB)
+    assert got.args == ["WIMC-ESEJ9JC"]
+    assert form.text() == "" and form.hasFocus()
+    type_keys(clock, form, "ab")  # a person's Tab is still a Tab
+    press(clock, form, Qt.Key.Key_Tab)
+    assert form.text() == "ab"
+
+
+def test_the_rest_of_a_cr_lf_suffix_is_part_of_the_scan(qtbot: QtBot, clock: FakeClock,
+                                                        form: QLineEdit) -> None:
+    scanner = ScannerFilter.for_application()
+    returned: list[str] = []
+    form.returnPressed.connect(lambda: returned.append(form.text()))
+    for suffix in (CR_LF, CR_CTRL_J):
+        with qtbot.waitSignal(scanner.scanned, timeout=WAIT):
+            scan_keys(clock, form, "WIMC-ESEJ9JC", suffix=suffix)
+    assert returned == [] and form.text() == ""
+    clock.now += 2000
+    press(clock, form, Qt.Key.Key_Return)  # a person's Enter after the scan: Enter
+    assert returned == [""]
+    type_keys(clock, form, "x")
+    clock.now += 2000
+    with qtbot.waitSignal(scanner.scanned, timeout=WAIT):
+        scan_keys(clock, form, "WIMC-ESEJ9JC")
+    press(clock, form, Qt.Key.Key_Return)  # 160 ms later: the clerk's own Enter
+    qtbot.waitUntil(lambda: not scanner.holding)
+    assert returned == ["", "x"]
+
+
 def test_a_held_key_reaches_its_field_within_the_hold_time(qtbot: QtBot, clock: FakeClock,
                                                            form: QLineEdit) -> None:
     scanner = ScannerFilter.for_application()
@@ -271,6 +314,51 @@ def test_a_scan_behind_a_walk_in_form_keeps_what_was_typed(
     qtbot.waitUntil(lambda: dialog.name_edit.text() == "Zhao Min")
     assert dialog.isVisible() and no_code_typed(dialog, "T-000007")
     dialog.close()
+
+
+def test_a_cr_lf_scan_never_registers_a_half_typed_walk_in(
+        qtbot: QtBot, window: MainWindow, clock: FakeClock, event_db: Database) -> None:
+    """Seen: a scanner sending CR+LF admitted its guest behind the walk-in form, and the
+    second Enter pressed the form's Register button: "Zhao" became a new guest."""
+    page = window.checkin_page
+    dialog = page.open_walk_in()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    dialog.name_edit.setFocus()
+    type_keys(clock, dialog, "Zhao")
+    qtbot.waitUntil(lambda: dialog.name_edit.text() == "Zhao")
+    clock.now += 2000
+    registered: list[object] = []
+    page.walk_in_admitted.connect(registered.append)
+    with qtbot.waitSignal(page.outcome_shown, timeout=WAIT) as shown:
+        scan_keys(clock, dialog, "T-000007", suffix=CR_LF)
+    assert_admitted_on_the_banner(window, shown.args[0], 7)
+    qtbot.waitUntil(lambda: window._worker.pending == 0)
+    assert registered == [] and dialog.result is None and dialog.isVisible()
+    assert dialog.name_edit.text() == "Zhao"
+    assert admitted_count(event_db, EVENT_DAY) == 1
+    dialog.close()
+
+
+def test_a_tab_suffix_scan_is_admitted_and_looked_up_on_the_badges_page(
+        qtbot: QtBot, window: MainWindow, clock: FakeClock, event_db: Database) -> None:
+    page = window.checkin_page
+    qtbot.waitUntil(page.scan_field.hasFocus)
+    with qtbot.waitSignal(page.outcome_shown, timeout=WAIT) as shown:
+        scan_keys(clock, window, "T-000017", suffix=TAB)
+    assert_admitted_on_the_banner(window, shown.args[0], 17)
+    assert page.scan_field.text() == "" and page.scan_field.hasFocus()
+    window.select_page("badges")
+    badges = window.badges_page
+    badges.return_focus()
+    qtbot.waitUntil(badges.scan_field.hasFocus)
+    with qtbot.waitSignal(badges.scan_field.returnPressed, timeout=WAIT):
+        scan_keys(clock, badges.scan_field, "T-000004", suffix=TAB)
+    qtbot.waitUntil(lambda: badges.info is not None
+                    and badges.info.guest.badge_code == "T-000004")
+    assert badges.scan_field.hasFocus()
+    qtbot.waitUntil(lambda: window._worker.pending == 0)
+    assert admitted_count(event_db, EVENT_DAY) == 1
 
 
 def test_the_first_start_desk_dialog_never_takes_a_scan(

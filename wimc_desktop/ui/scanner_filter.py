@@ -11,12 +11,16 @@ delivers to the windows (each key once, before it reaches a widget):
   a mouse press or input-method text means a person is typing: the held keys are sent
   on, unchanged, to the window they were meant for (its focus widget takes them as if
   they had never been held). A person sees their key HOLD_MS late at most.
-- Enter within GAP_MS of the last key, after at least MIN_CODE_LENGTH keys, with the
-  keys shaped like a badge code (domain.badge_codes, with or without the event's
-  prefix), is a scan: the held keys and the Enter are dropped and `scanned` carries
-  the code. No text field ever receives it, with one exception: a field whose
-  property TAKES_SCANS is true (the Badges page's look-up field: a badge scanned there
-  is to be looked up, not admitted) gets the burst as typed keys, Enter included.
+- Enter (or Tab: a scanner set up with a Tab suffix) within GAP_MS of the last key,
+  after at least MIN_CODE_LENGTH keys, with the keys shaped like a badge code
+  (domain.badge_codes, with or without the event's prefix), is a scan: the held keys
+  and the terminator are dropped and `scanned` carries the code. No text field ever
+  receives it, with one exception: a field whose property TAKES_SCANS is true (the
+  Badges page's look-up field: a badge scanned there is to be looked up, not admitted)
+  gets the burst as typed keys and an Enter.
+- What a suffix sends after the terminator (CR+LF: a second Enter, or Ctrl+J) within
+  GAP_MS of the scan is part of it and dropped too: a second Enter reaching a dialog
+  would press its default button (a walk-in half typed was registered so).
 
 Why GAP_MS = 40: scanners send a key every 1-10 ms (xdotool's replay: 5 ms, a busy
 machine's jitter on top); a person's keys come 100-250 ms apart, and even a fast
@@ -47,6 +51,9 @@ HOLD_MS = GAP_MS
 MIN_CODE_LENGTH = 4
 CODE_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+TERMINATOR_KEYS = (*ENTER_KEYS, Qt.Key.Key_Tab)
+# A line feed as a keyboard types it: Ctrl+J (Ctrl+M is a carriage return).
+CONTROL_SUFFIX_KEYS = (Qt.Key.Key_J, Qt.Key.Key_M)
 MODIFIER_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
                  Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock)
 ALLOWED_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
@@ -105,12 +112,24 @@ def is_code_key(event: QKeyEvent) -> bool:
 def may_continue_a_burst(event: QKeyEvent) -> bool:
     """A key (announced by its ShortcutOverride) that does not end a burst by itself."""
     return (types_code_text(event) or event.key() in MODIFIER_KEYS
-            or (event.key() in ENTER_KEYS and not event.modifiers() & ~ALLOWED_MODIFIERS))
+            or (event.key() in TERMINATOR_KEYS
+                and not event.modifiers() & ~ALLOWED_MODIFIERS))
 
 
-def is_plain_enter(event: QKeyEvent) -> bool:
-    return (event.type() == QEvent.Type.KeyPress and event.key() in ENTER_KEYS
+def is_terminator(event: QKeyEvent) -> bool:
+    """Enter or Tab, unmodified: what a scanner sends after the code."""
+    return (event.type() == QEvent.Type.KeyPress and event.key() in TERMINATOR_KEYS
             and not event.isAutoRepeat() and not event.modifiers() & ~ALLOWED_MODIFIERS)
+
+
+def is_suffix_remainder(event: QKeyEvent) -> bool:
+    """A key a suffix may send after its terminator: another Enter or Tab, or a line feed
+    (Ctrl+J) or carriage return (Ctrl+M) typed with Ctrl."""
+    if event.type() != QEvent.Type.KeyPress:
+        return False
+    control = Qt.KeyboardModifier.ControlModifier
+    return is_terminator(event) or (event.key() in CONTROL_SUFFIX_KEYS
+                                    and event.modifiers() & ~ALLOWED_MODIFIERS == control)
 
 
 def scanned_code(text: str) -> str | None:
@@ -133,6 +152,7 @@ class ScannerFilter(QObject):
         self._last_at = 0.0
         self._replaying = False
         self._swallow_release: int | None = None
+        self._scan_ended_at: float | None = None  # when the last scan's terminator came
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(HOLD_MS)
@@ -177,6 +197,9 @@ class ScannerFilter(QObject):
                 and event.key() == self._swallow_release and not self._held):
             self._swallow_release = None
             return True
+        if not self._held and self._ends_the_last_scan(event):
+            self._swallow_release = event.key()
+            return True
         if is_code_key(event):
             now = self.clock(event)
             if self._held and now - self._last_at > GAP_MS:
@@ -186,24 +209,51 @@ class ScannerFilter(QObject):
             return True
         if not self._held:
             return False
-        if is_plain_enter(event):
-            return self._on_enter(event)
+        if is_terminator(event):
+            return self._on_terminator(window, event)
         if event.type() == QEvent.Type.KeyRelease or event.key() in MODIFIER_KEYS:
             self._hold(window, event, self._last_at)  # a release or Shift, kept in order
             return True
         self.flush()  # any other key: a person typing; theirs first, then this one
         return False
 
-    def _on_enter(self, event: QKeyEvent) -> bool:
+    def _on_terminator(self, window: QWindow, event: QKeyEvent) -> bool:
         code = scanned_code(self._typed)
-        if (code is None or self.clock(event) - self._last_at > GAP_MS
-                or self._target_takes_scans()):
+        now = self.clock(event)
+        if code is None or now - self._last_at > GAP_MS:
             self.flush()
             return False
+        if self._target_takes_scans():
+            self.flush()
+            self._scan_ended_at = now
+            if event.key() in ENTER_KEYS:
+                return False
+            self._send_enter(window)  # a Tab suffix: the field looks it up all the same
+            self._swallow_release = event.key()
+            return True
         self._forget()
+        self._scan_ended_at = now
         self._swallow_release = event.key()
         self.scanned.emit(code)
         return True
+
+    def _ends_the_last_scan(self, event: QKeyEvent) -> bool:
+        """The rest of a scanner's suffix (CR+LF), right after the scan's terminator."""
+        if self._scan_ended_at is None or not is_suffix_remainder(event):
+            return False
+        if self.clock(event) - self._scan_ended_at > GAP_MS:
+            self._scan_ended_at = None
+            return False
+        return True
+
+    def _send_enter(self, window: QWindow) -> None:
+        self._replaying = True
+        try:
+            for kind in KEY_EVENTS:
+                QCoreApplication.sendEvent(window, QKeyEvent(
+                    kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r"))
+        finally:
+            self._replaying = False
 
     def _target_takes_scans(self) -> bool:
         window = self._held[0].window
