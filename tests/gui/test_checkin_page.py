@@ -529,6 +529,34 @@ def test_an_exact_code_still_admits_when_it_also_matches_several(
     assert page.scan_field.text() == ""
 
 
+def test_the_guest_the_clerk_chose_wins_over_a_code_the_text_also_is(
+        qtbot: QtBot, window: MainWindow, event_db: Database) -> None:
+    """A phone's last four digits are another guest's (numeric) badge code: Enter on the
+    guest the clerk moved to admitted the code's holder instead."""
+    import_records(event_db, [{"name": "Code Holder", "badge_code": "0004"}], source="test")
+    page = window.checkin_page
+    assert search(qtbot, page, "0004") >= 2
+    model = page.results.model
+    rows = [model.guest_at(row) for row in range(model.rowCount())]
+    wanted = next(row for row, g in enumerate(rows) if g and g.mobile == "13900000004")
+    for _ in range(wanted + 1):
+        qtbot.keyClick(page.scan_field, Qt.Key.Key_Down)
+    chosen = page.results.chosen_guest()
+    assert chosen is not None and chosen.name == RECORDS[4]["name"]
+    with qtbot.waitSignal(page.outcome_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
+    assert shown.args[0].outcome == Outcome.ADMITTED
+    assert shown.args[0].guest.id == chosen.id
+    assert page.scan_field.text() == ""
+    # Not chosen: the exact code still decides alone.
+    assert search(qtbot, page, "0004") >= 2
+    with qtbot.waitSignal(page.outcome_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
+    assert shown.args[0].guest.name == "Code Holder"
+    qtbot.waitUntil(lambda: window._worker.pending == 0)
+    assert admitted_count(event_db, EVENT_DAY) == 2
+
+
 def test_the_phone_shows_masked_in_the_results(qtbot: QtBot, window: MainWindow) -> None:
     page = window.checkin_page
     assert search(qtbot, page, "0004") >= 1  # the last four digits of a mobile

@@ -6,14 +6,16 @@ text field. The Enter rule of the scan field (a person typing), kept simple so t
 desk is predictable; Enter admits only what the clerk chose:
 
 1. Enter on an empty field does nothing (a stray Enter).
-2. Otherwise the text is tried as a badge code first (check_in). A code some guest
+2. A guest the clerk moved to (↑/↓) or clicked in the list answering exactly the text
+   in the field is admitted, whatever else the text is (the last four digits of a
+   phone may be another guest's numeric badge code).
+3. Otherwise the text is tried as a badge code first (check_in). A code some guest
    holds decides alone: admitted, already checked in, revoked, not an event day.
-3. Only when no guest holds that code, and the search list on show answers exactly
-   the text in the field: the guest the clerk moved to (↑/↓) or clicked, else the only
-   guest matching. With several matches and none chosen nobody is admitted, the text
-   stays and the list says to choose one. A list still being searched for is not
-   guessed at.
-4. Otherwise the banner says the code is unknown (or that nothing matches the name).
+4. Only when no guest holds that code, and the search list on show answers exactly
+   the text in the field: the only guest matching. With several matches and none
+   chosen nobody is admitted, the text stays and the list says to choose one. A list
+   still being searched for is not guessed at.
+5. Otherwise the banner says the code is unknown (or that nothing matches the name).
 
 From the moment an admission is asked for, the banner shows that one (checking, then
 its outcome), never the previous guest's; an admission that meets a busy database is
@@ -223,6 +225,11 @@ class CheckInPage(Retranslating, QWidget):
             return
         answered = self.results.answers(text)
         chosen = self.results.chosen_guest() if answered else None
+        if chosen is not None and self.results.clerk_chose:
+            # The guest the clerk moved to or clicked, even when the text is also some
+            # other guest's badge code (a phone's last four digits, a numeric code).
+            self._on_results_guest_activated(chosen)
+            return
         # Several matches, none chosen: only an exact badge code may still admit.
         must_choose = answered and chosen is None and self.results.several_match()
         if not must_choose:

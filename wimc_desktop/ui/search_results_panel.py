@@ -40,8 +40,10 @@ class SearchResultsPanel(QWidget):
         self.filters = SearchFilterBar()
         self.view = QTableView()
         self.choice_needed = False
+        self.clerk_chose = False  # the highlight was moved (↑↓) or clicked, not preset
         self._build()
         self.view.doubleClicked.connect(self._on_view_double_clicked)
+        self.view.pressed.connect(self._on_view_pressed)
 
     def _build(self) -> None:
         view = self.view
@@ -79,7 +81,7 @@ class SearchResultsPanel(QWidget):
         """Nothing is highlighted unless the guest is the only match: Enter admits only
         a guest the clerk chose (↑↓ or a click), or the one there is."""
         self.model.show_result(query, result)
-        self.choice_needed = False
+        self.choice_needed = self.clerk_chose = False
         self.view.clearSelection()
         if self.model.total == 1 and self.model.rowCount() == 1:
             self.view.selectRow(0)
@@ -87,7 +89,7 @@ class SearchResultsPanel(QWidget):
 
     def clear(self) -> None:
         self.model.clear()
-        self.choice_needed = False
+        self.choice_needed = self.clerk_chose = False
 
     def ask_for_a_choice(self) -> None:
         """Enter with several matches and none chosen: say so (nobody is admitted)."""
@@ -116,6 +118,10 @@ class SearchResultsPanel(QWidget):
             row = 0 if current < 0 else min(max(current + step, 0), count - 1)
             self.view.selectRow(row)
             self.view.scrollTo(self.model.index(row, 0))
+            self.clerk_chose = True
+
+    def _on_view_pressed(self, _index: QModelIndex) -> None:
+        self.clerk_chose = self.current_row() >= 0
 
     def _on_view_double_clicked(self, index: QModelIndex) -> None:
         guest = self.model.guest_at(index.row())
