@@ -409,6 +409,61 @@ Why is the badge reissued?</source>
         <translation>未撤销：撤销他人办理或超过 2 分钟的签到需要填写原因。</translation>
     </message>
     <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <source>the database was busy: scan again</source>
+        <translation>数据库忙：请重新扫描</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <source>already checked in</source>
+        <translation>此前已签到</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <source>unknown badge code</source>
+        <translation>未知胸卡号</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <source>badge revoked</source>
+        <translation>胸卡已作废</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <source>not a day of this event</source>
+        <translation>不是本次活动的会期</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <source>%1 more</source>
+        <translation>另有 %1 位</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <source>Not admitted, and no longer on the banner: %1</source>
+        <translation>未签到，且已不在横幅上：%1</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <source>These guests have been told: clear the list</source>
+        <translation>已告知这些来宾：清空此列表</translation>
+    </message>
+    <message>
         <location filename="../../wimc_desktop/ui/checkin_page.py" line="390"/>
         <source>Nothing was undone: the banner shows no admission to undo. To undo an earlier one, choose it in the list of last admissions and click “Undo the selected admission”.</source>
         <translation>未撤销：横幅上没有可撤销的签到。要撤销更早的签到，请在“本台最近签到”列表中选中它，再点“撤销所选签到”。</translation>

@@ -686,6 +686,58 @@ def test_a_scan_held_past_the_retry_window_is_shown_as_not_done(
     assert admitted_count(event_db, EVENT_DAY) == 0
 
 
+def test_scans_not_done_stay_listed_when_a_later_one_takes_the_banner(
+        qtbot: QtBot, window: MainWindow, event_db: Database,
+        write_lock: sqlite3.Connection) -> None:
+    """Seen: two scans against a busy database; the second one's banner replaced the
+    first one's "not checked in — scan it again", so that guest walked in unadmitted."""
+    page = window.checkin_page
+    page.retry_window_s = 0.5
+    not_done: list[str] = []
+    page.admission_not_done.connect(not_done.append)
+    page.admit_scanned("T-000024")
+    page.admit_scanned("T-000025")
+    qtbot.waitUntil(lambda: len(not_done) == 2, timeout=6 * WAIT)
+    write_lock.execute("ROLLBACK")
+    assert sorted(not_done) == ["T-000024", "T-000025"]
+    assert page.missed.isVisible()
+    assert page.missed_codes() == not_done
+    text = page.missed_label.text()
+    assert text.startswith("Not admitted, and no longer on the banner: ")
+    assert "T-000024 (the database was busy: scan again)" in text
+    assert "T-000025 (the database was busy: scan again)" in text
+    with qtbot.waitSignal(page.outcome_shown, timeout=WAIT) as shown:
+        page.admit_scanned("T-000024")  # scanned again: admitted, off the list
+    assert shown.args[0].outcome == Outcome.ADMITTED
+    assert page.missed_codes() == ["T-000025"]
+    assert "T-000024" not in page.missed_label.text()
+    page.missed_clear.click()  # the clerk has told the guest
+    assert page.missed.isHidden() and page.missed_codes() == []
+    assert page.scan_field.hasFocus()
+
+
+def test_a_refusal_answered_behind_a_later_scan_stays_listed(
+        qtbot: QtBot, window: MainWindow, event_db: Database) -> None:
+    """Scans queued together (behind an import, a busy moment) are answered together:
+    only the last reaches the banner, and a refused badge before it must not pass unseen."""
+    page = window.checkin_page
+    results: list[CheckInResult] = []
+    page.outcome_shown.connect(results.append)
+    page.admit_scanned("WIMC-NOPE42")
+    page.admit_scanned("T-000026")
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=WAIT)
+    assert page.banner.name.text() == RECORDS[26]["name"]
+    assert page.missed.isVisible()
+    assert page.missed_label.text() == (
+        "Not admitted, and no longer on the banner: WIMC-NOPE42 (unknown badge code)")
+    assert admitted_count(event_db, EVENT_DAY) == 1
+    chinese = next(a for a in window._language_group.actions() if a.data() == "zh_CN")
+    chinese.trigger()
+    qtbot.waitUntil(lambda: page.title.text() == "签到台")
+    assert page.missed_label.text() == "未签到，且已不在横幅上：WIMC-NOPE42（未知胸卡号）"
+    assert page.missed_clear.text() == "清除"
+
+
 @pytest.mark.usefixtures("desk_look")
 def test_every_result_column_shows_its_header_whole(qtbot: QtBot, window: MainWindow) -> None:
     """The masked phone fits beside the name, organization, category, code and check mark

@@ -35,6 +35,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -66,6 +67,7 @@ BANNER, RESULTS = 0, 1
 WAIT_NOTICE_MS = 400  # an answer later than this: the banner says it waits for the database
 RETRY_WINDOW_S = 8.0  # a busy database is tried again this long (each try waits 5 s itself)
 RETRY_PAUSE_MS = 250
+MISSED_SHOWN = 6  # the latest scans not admitted that the list names (the rest counted)
 
 
 class CheckInPage(Retranslating, QWidget):
@@ -93,6 +95,12 @@ class CheckInPage(Retranslating, QWidget):
         self.retry_window_s = RETRY_WINDOW_S
         self._walk_in: WalkInDialog | None = None
         self._scans: set[int] = set()  # the numbers of admissions asked for by a scanner
+        # Scans not admitted whose outcome a later scan took off the banner (or never
+        # reached it): code -> (who, why), until cleared or answered again.
+        self._missed: dict[str, tuple[str, Outcome | None]] = {}
+        self.missed = QFrame()
+        self.missed_label = QLabel()
+        self.missed_clear = QPushButton()
         self.wait_timer = QTimer(self)
         self.wait_timer.setSingleShot(True)
         self.wait_timer.setInterval(WAIT_NOTICE_MS)
@@ -125,6 +133,16 @@ class CheckInPage(Retranslating, QWidget):
         self.notice.setObjectName("deskNotice")
         self.notice.setWordWrap(True)
         self.notice.hide()
+        self.missed.setObjectName("missedScans")
+        self.missed_label.setObjectName("missedScansText")
+        self.missed_label.setWordWrap(True)
+        self.missed_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.missed_clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        missed_row = QHBoxLayout(self.missed)
+        missed_row.setContentsMargins(10, 6, 6, 6)
+        missed_row.addWidget(self.missed_label, 1)
+        missed_row.addWidget(self.missed_clear, 0, Qt.AlignmentFlag.AlignTop)
+        self.missed.hide()
         self.stack.addWidget(self.banner)
         self.stack.addWidget(self.results)
         header = QHBoxLayout()
@@ -140,6 +158,7 @@ class CheckInPage(Retranslating, QWidget):
         left = QVBoxLayout()
         left.addLayout(scan_row)
         left.addWidget(self.notice)
+        left.addWidget(self.missed)
         left.addWidget(self.stack, 1)
         body = QHBoxLayout()
         body.addLayout(left, 2)
@@ -166,6 +185,7 @@ class CheckInPage(Retranslating, QWidget):
         self.day_chooser.day_chosen.connect(self._on_day_chooser_day_chosen)
         self.filter_chip.clicked.connect(self._on_filter_chip_clicked)
         self.wait_timer.timeout.connect(self._on_wait_timer_timeout)
+        self.missed_clear.clicked.connect(self._on_missed_clear_clicked)
 
     # -- the event, the desk and the day ---------------------------------------------
 
@@ -289,7 +309,9 @@ class CheckInPage(Retranslating, QWidget):
                 self.banner.show_idle()
             self._worker.task_failed.emit(exc)
             return
-        # Never dropped in silence, even when a later scan has the banner already.
+        # Never dropped in silence, even when a later scan has the banner already (or
+        # takes it a moment later): the list of scans not admitted keeps it.
+        self._remember_missed(code, code, None)
         self.stack.setCurrentIndex(BANNER)
         self.banner.show_not_done(code)
         self.return_focus()
@@ -329,6 +351,11 @@ class CheckInPage(Retranslating, QWidget):
             return
         if must_choose and self.scan_field.text().strip() == text:
             self.scan_field.clear()  # it was an exact badge code after all
+        self._forget_missed(result)
+        if number not in (0, self._latest) and result.outcome != Outcome.ADMITTED:
+            # Refused while a later scan has the banner: the clerk never saw it there.
+            who = result.guest.name if result.guest else result.code
+            self._remember_missed(result.code, who, result.outcome)
         if number in (0, self._latest):
             self.show_outcome(result)
             if scanned:
@@ -357,6 +384,49 @@ class CheckInPage(Retranslating, QWidget):
         self.search.schedule(self.scan_field.text(), self.day, filters)
         self._show_filters()
         self.return_focus()
+
+    # -- scans not admitted, kept in view ------------------------------------------------
+
+    def _remember_missed(self, code: str, who: str, outcome: Outcome | None) -> None:
+        self._missed.pop(code, None)
+        self._missed[code] = (who, outcome)
+        self._show_missed()
+
+    def _forget_missed(self, result: CheckInResult) -> None:
+        codes = {result.code, result.guest.badge_code if result.guest else ""}
+        if any(self._missed.pop(code, None) for code in codes if code in self._missed):
+            self._show_missed()
+
+    def _on_missed_clear_clicked(self) -> None:
+        self._missed.clear()
+        self._show_missed()
+        self.return_focus()
+
+    def missed_codes(self) -> list[str]:
+        return list(self._missed)
+
+    def _missed_reason(self, outcome: Outcome | None) -> str:
+        if outcome is None:
+            return self.tr("the database was busy: scan again")
+        return {Outcome.ALREADY_CHECKED_IN: self.tr("already checked in"),
+                Outcome.UNKNOWN_CODE: self.tr("unknown badge code"),
+                Outcome.BADGE_REVOKED: self.tr("badge revoked"),
+                Outcome.NOT_EVENT_DAY: self.tr("not a day of this event")}.get(outcome, "")
+
+    def _show_missed(self) -> None:
+        entries = list(self._missed.items())
+        self.missed.setVisible(bool(entries))
+        if not entries:
+            return
+        shown = [self.tr("%1 (%2)").replace("%1", who if who == code else f"{who} {code}")
+                 .replace("%2", self._missed_reason(outcome))
+                 for code, (who, outcome) in entries[-MISSED_SHOWN:]]
+        if len(entries) > MISSED_SHOWN:
+            shown.insert(0, self.tr("%1 more").replace("%1",
+                                                       str(len(entries) - MISSED_SHOWN)))
+        self.missed_label.setText(
+            self.tr("Not admitted, and no longer on the banner: %1")
+            .replace("%1", self.tr("; ").join(shown)))
 
     def _on_filter_chip_clicked(self) -> None:
         self.results.filters.reset()
@@ -505,6 +575,9 @@ class CheckInPage(Retranslating, QWidget):
         self.scan_field.setToolTip(self.tr("A badge code, or part of a name (Hanzi, pinyin, "
                                            "initials), organization, phone number or e-mail"))
         self.walk_in_button.setText(self.tr("Walk-in…"))
+        self.missed_clear.setText(self.tr("Clear"))
+        self.missed_clear.setToolTip(self.tr("These guests have been told: clear the list"))
+        self._show_missed()
         self.walk_in_button.setToolTip(self.tr("Register a guest who is not on the list, "
                                                "give them a badge code and admit them"))
 
