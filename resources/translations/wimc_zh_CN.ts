@@ -445,8 +445,8 @@ Why is the badge reissued?</source>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
-        <source>Not admitted, and no longer on the banner: %1</source>
-        <translation>未签到，且已不在横幅上：%1</translation>
+        <source>Scans not admitted: %1</source>
+        <translation>未签到的扫描：%1</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>

@@ -703,7 +703,7 @@ def test_scans_not_done_stay_listed_when_a_later_one_takes_the_banner(
     assert page.missed.isVisible()
     assert page.missed_codes() == not_done
     text = page.missed_label.text()
-    assert text.startswith("Not admitted, and no longer on the banner: ")
+    assert text.startswith("Scans not admitted: ")
     assert "T-000024 (the database was busy: scan again)" in text
     assert "T-000025 (the database was busy: scan again)" in text
     with qtbot.waitSignal(page.outcome_shown, timeout=WAIT) as shown:
@@ -729,12 +729,12 @@ def test_a_refusal_answered_behind_a_later_scan_stays_listed(
     assert page.banner.name.text() == RECORDS[26]["name"]
     assert page.missed.isVisible()
     assert page.missed_label.text() == (
-        "Not admitted, and no longer on the banner: WIMC-NOPE42 (unknown badge code)")
+        "Scans not admitted: WIMC-NOPE42 (unknown badge code)")
     assert admitted_count(event_db, EVENT_DAY) == 1
     chinese = next(a for a in window._language_group.actions() if a.data() == "zh_CN")
     chinese.trigger()
     qtbot.waitUntil(lambda: page.title.text() == "签到台")
-    assert page.missed_label.text() == "未签到，且已不在横幅上：WIMC-NOPE42（未知胸卡号）"
+    assert page.missed_label.text() == "未签到的扫描：WIMC-NOPE42（未知胸卡号）"
     assert page.missed_clear.text() == "清除"
 
 

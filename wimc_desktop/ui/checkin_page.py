@@ -425,7 +425,7 @@ class CheckInPage(Retranslating, QWidget):
             shown.insert(0, self.tr("%1 more").replace("%1",
                                                        str(len(entries) - MISSED_SHOWN)))
         self.missed_label.setText(
-            self.tr("Not admitted, and no longer on the banner: %1")
+            self.tr("Scans not admitted: %1")
             .replace("%1", self.tr("; ").join(shown)))
 
     def _on_filter_chip_clicked(self) -> None:
