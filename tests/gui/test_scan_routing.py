@@ -182,6 +182,18 @@ def test_a_tab_suffix_ends_a_scan_like_enter(qtbot: QtBot, clock: FakeClock,
     assert form.text() == "ab"
 
 
+def test_a_prefix_character_is_part_of_the_scan(qtbot: QtBot, clock: FakeClock,
+                                               form: QLineEdit) -> None:
+    """Seen: a scanner set up with a "$" prefix left the "$" in the dialog's field."""
+    scanner = ScannerFilter.for_application()
+    with qtbot.waitSignal(scanner.scanned, timeout=WAIT) as got:
+        scan_keys(clock, form, "$WIMC-ESEJ9JC")
+    assert got.args == ["WIMC-ESEJ9JC"] and form.text() == ""
+    type_keys(clock, form, "#3 $5")  # a person's punctuation is typed as ever
+    qtbot.waitUntil(lambda: not scanner.holding)
+    assert form.text() == "#3 $5"
+
+
 def test_the_rest_of_a_cr_lf_suffix_is_part_of_the_scan(qtbot: QtBot, clock: FakeClock,
                                                         form: QLineEdit) -> None:
     scanner = ScannerFilter.for_application()

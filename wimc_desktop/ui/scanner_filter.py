@@ -18,6 +18,9 @@ delivers to the windows (each key once, before it reaches a widget):
   receives it, with one exception: a field whose property TAKES_SCANS is true (the
   Badges page's look-up field: a badge scanned there is to be looked up, not admitted)
   gets the burst as typed keys and an Enter.
+- One punctuation character typed just before a burst (a scanner set up with a prefix
+  such as "$" or "#") is held with it and dropped with the scan; on its own, or
+  before a person's typing, it goes on like any held key.
 - What a suffix sends after the terminator (CR+LF: a second Enter, or Ctrl+J) within
   GAP_MS of the scan is part of it and dropped too: a second Enter reaching a dialog
   would press its default button (a walk-in half typed was registered so).
@@ -50,6 +53,8 @@ GAP_MS = 40
 HOLD_MS = GAP_MS
 MIN_CODE_LENGTH = 4
 CODE_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
+# What a scanner's prefix may be: printable ASCII punctuation, no letter, digit or space.
+PREFIX_CHARACTERS = frozenset("!\"#$%&'()*+,./:;<=>?@[\\]^_`{|}~")
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 TERMINATOR_KEYS = (*ENTER_KEYS, Qt.Key.Key_Tab)
 # A line feed as a keyboard types it: Ctrl+J (Ctrl+M is a carriage return).
@@ -109,6 +114,13 @@ def is_code_key(event: QKeyEvent) -> bool:
     return event.type() == QEvent.Type.KeyPress and types_code_text(event)
 
 
+def is_prefix_key(event: QKeyEvent) -> bool:
+    """A punctuation key (Shift allowed) that may be a scanner's prefix."""
+    return (event.type() == QEvent.Type.KeyPress and not event.isAutoRepeat()
+            and not event.modifiers() & ~ALLOWED_MODIFIERS
+            and len(event.text()) == 1 and event.text() in PREFIX_CHARACTERS)
+
+
 def may_continue_a_burst(event: QKeyEvent) -> bool:
     """A key (announced by its ShortcutOverride) that does not end a burst by itself."""
     return (types_code_text(event) or event.key() in MODIFIER_KEYS
@@ -133,7 +145,10 @@ def is_suffix_remainder(event: QKeyEvent) -> bool:
 
 
 def scanned_code(text: str) -> str | None:
-    """The badge code a burst typed, or None when it is not shaped like one."""
+    """The badge code a burst typed (after a prefix character, if any), or None when it
+    is not shaped like one."""
+    if text[:1] in PREFIX_CHARACTERS:
+        text = text[1:]
     code = normalize_code(text)
     return code if len(code) >= MIN_CODE_LENGTH and is_valid_code(code) else None
 
@@ -206,6 +221,10 @@ class ScannerFilter(QObject):
                 self.flush()  # a person's pause: what they typed goes on first
             self._hold(window, event, now)
             self._typed += event.text()
+            return True
+        if not self._held and is_prefix_key(event):
+            self._hold(window, event, self.clock(event))  # a scanner's prefix, perhaps
+            self._typed = event.text()
             return True
         if not self._held:
             return False
