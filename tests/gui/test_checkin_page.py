@@ -255,6 +255,34 @@ def test_ctrl_z_never_undoes_a_guest_the_banner_does_not_show(
     assert admitted_count(event_db, EVENT_DAY) == 1
 
 
+def test_the_admission_chosen_in_the_list_stays_chosen_when_the_list_is_asked_again(
+        qtbot: QtBot, window: MainWindow, event_db: Database) -> None:
+    """The list is rebuilt after every scan: the clerk clicked an admission to undo it, a
+    colleague scanned the next guest, and "Undo the selected admission" undid the newest
+    guest instead; clicked again after the undo, it undid the newest one too."""
+    page = window.checkin_page
+    for code in ("T-000027", "T-000028", "T-000029"):
+        scan(qtbot, page, code)
+    qtbot.waitUntil(lambda: page.recent.model.rowCount() == 3)
+    view = page.recent.view
+    chosen = page.recent.model.result_at(2)
+    assert chosen is not None and chosen.code == "T-000027"
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(page.recent.model.index(2, 1)).center())
+    with qtbot.waitSignal(page.recent_listed, timeout=WAIT):
+        scan(qtbot, page, "T-000030")  # the list now starts with T-000030
+    assert page.recent.model.result_at(2).code == "T-000028"
+    with qtbot.waitSignal(page.admission_undone, timeout=WAIT) as undone:
+        page.recent.undo_button.click()
+    assert undone.args[0].code == "T-000027"
+    with qtbot.waitSignal(page.recent_listed, timeout=WAIT):
+        pass
+    page.recent.undo_button.click()  # again: the chosen one is gone, nobody else goes
+    qtbot.waitUntil(lambda: window._worker.pending == 0)
+    assert admitted_count(event_db, EVENT_DAY) == 3
+    assert [r.code for r in page.recent.results()] == ["T-000030", "T-000029", "T-000028"]
+
+
 def test_the_undo_button_on_the_banner_undoes_it(qtbot: QtBot, window: MainWindow) -> None:
     page = window.checkin_page
     scan(qtbot, page, "T-000005")

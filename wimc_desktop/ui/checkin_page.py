@@ -203,6 +203,7 @@ class CheckInPage(Retranslating, QWidget):
 
     def set_desk(self, desk: Desk) -> None:
         self.desk = desk
+        self.recent.forget_choice()
         self.refresh()
 
     @property
@@ -214,6 +215,7 @@ class CheckInPage(Retranslating, QWidget):
 
     def _on_day_chooser_day_chosen(self, day: dt.date) -> None:
         self.banner.show_idle()
+        self.recent.forget_choice()
         self.refresh()
         self.day_changed.emit(day)
         self.return_focus()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -22,7 +22,14 @@ from wimc_desktop.ui.retranslating import Retranslating
 
 
 class RecentAdmissionsPanel(Retranslating, QWidget):
-    """A title, the list (newest first) and "Undo the selected admission…" (the newest if none)."""
+    """A title, the list (newest first) and "Undo the selected admission…" (the newest if
+    none was chosen).
+
+    The admission the clerk clicked stays chosen while the list is asked again (after
+    each scan): the list is rebuilt, and row 3 may by then be another guest. Once the
+    chosen admission has left the list (undone), the button waits for a new choice
+    rather than undo the newest, a guest the clerk did not point at.
+    """
 
     undo_chosen = Signal(object)
 
@@ -35,8 +42,11 @@ class RecentAdmissionsPanel(Retranslating, QWidget):
         self.undo_button = QPushButton()
         self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.undo_button.setEnabled(False)
+        self._chosen_id: str | None = None  # the check-in the clerk clicked
+        self._chosen_gone = False  # ... and it has left the list since
         self._build()
         self.undo_button.clicked.connect(self._on_undo_button_clicked)
+        self.view.pressed.connect(self._on_view_pressed)
         self.retranslate_ui()
 
     def _build(self) -> None:
@@ -66,7 +76,25 @@ class RecentAdmissionsPanel(Retranslating, QWidget):
 
     def set_results(self, results: list[CheckInResult]) -> None:
         self.model.set_results(results)
-        self.undo_button.setEnabled(bool(results))
+        if self._chosen_id is not None:
+            row = next((n for n, r in enumerate(results)
+                        if r.checkin and r.checkin.id == self._chosen_id), None)
+            if row is None:
+                self._chosen_id, self._chosen_gone = None, True
+            else:
+                self.view.selectRow(row)
+        self.undo_button.setEnabled(bool(results) and not self._chosen_gone)
+
+    def forget_choice(self) -> None:
+        """Another day or desk: nothing is chosen (the button undoes the newest again)."""
+        self._chosen_id, self._chosen_gone = None, False
+        self.view.clearSelection()
+
+    def _on_view_pressed(self, index: QModelIndex) -> None:
+        result = self.model.result_at(index.row())
+        if result is not None and result.checkin is not None:
+            self._chosen_id, self._chosen_gone = result.checkin.id, False
+            self.undo_button.setEnabled(True)
 
     def results(self) -> Iterator[CheckInResult]:
         """Newest first."""
@@ -77,6 +105,8 @@ class RecentAdmissionsPanel(Retranslating, QWidget):
 
     def _on_undo_button_clicked(self) -> None:
         rows = self.view.selectionModel().selectedRows()
+        if not rows and self._chosen_gone:
+            return
         result = self.model.result_at(rows[0].row() if rows else 0)
         if result is not None:
             self.undo_chosen.emit(result)
