@@ -42,11 +42,15 @@ TAB: tuple[Key, ...] = (Qt.Key.Key_Tab,)
 
 
 def scan_keys(clock: FakeClock, target: QWidget | QWindow, code: str,
-              gap_ms: float = SCANNER_GAP_MS, suffix: tuple[Key, ...] = ENTER) -> None:
-    """A scanner: every character `gap_ms` after the last one, then its suffix (Enter)."""
+              gap_ms: float = SCANNER_GAP_MS, suffix: tuple[Key, ...] = ENTER,
+              hiccups: dict[int, float] | None = None) -> None:
+    """A scanner: every character `gap_ms` after the last one, then its suffix (Enter).
+
+    `hiccups`: {position: ms}, a longer pause before the character at that position (a
+    wireless scanner's radio, a busy machine)."""
     window = target if isinstance(target, QWindow) else window_of(target)
-    for char in code:
-        clock.now += gap_ms
+    for position, char in enumerate(code):
+        clock.now += (hiccups or {}).get(position, gap_ms)
         QTest.keyClick(window, char)
     for key in suffix:
         clock.now += gap_ms

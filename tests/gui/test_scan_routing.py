@@ -34,6 +34,7 @@ from tests.gui.scan_replay import (
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.checkin import CheckInResult, Desk, Outcome
 from wimc_desktop.services.checkin import admitted_count, recent_admissions
+from wimc_desktop.services.importing import import_records
 from wimc_desktop.ui.badge_batch_dialog import BadgeBatchDialog
 from wimc_desktop.ui.checkin_banner import CHECKING
 from wimc_desktop.ui.desk_dialog import DeskDialog
@@ -180,6 +181,26 @@ def test_a_tab_suffix_ends_a_scan_like_enter(qtbot: QtBot, clock: FakeClock,
     type_keys(clock, form, "ab")  # a person's Tab is still a Tab
     press(clock, form, Qt.Key.Key_Tab)
     assert form.text() == "ab"
+
+
+def test_a_hiccup_inside_a_burst_does_not_cut_the_scan(qtbot: QtBot, clock: FakeClock,
+                                                      form: QLineEdit) -> None:
+    """Seen: a 70 ms pause after "WIMC-9A" typed it into the field and scanned "B5XSZ"."""
+    scanner = ScannerFilter.for_application()
+    got: list[str] = []
+    scanner.scanned.connect(got.append)
+    scan_keys(clock, form, "WIMC-9AB5XSZ", hiccups={7: 90})
+    assert got == ["WIMC-9AB5XSZ"] and form.text() == ""
+    # A longer one sends the first part on (it was typed), but the scan is the whole code.
+    scan_keys(clock, form, "WIMC-9AB5XSZ", hiccups={7: 300})
+    qtbot.waitUntil(lambda: not scanner.holding)
+    scanner.scanned.disconnect(got.append)
+    assert got == ["WIMC-9AB5XSZ", "WIMC-9AB5XSZ"]
+    assert form.text() == "WIMC-9A"
+    form.clear()
+    type_keys(clock, form, "abcd", gap_ms=45)  # a fast typist still types
+    press(clock, form, Qt.Key.Key_Return, gap_ms=45)
+    assert form.text() == "abcd"
 
 
 def test_a_prefix_character_is_part_of_the_scan(qtbot: QtBot, clock: FakeClock,
@@ -493,6 +514,22 @@ def test_a_scan_wins_over_a_name_half_typed_in_the_scan_field(
     result = scanned(qtbot, window, clock, window, "T-000014")
     assert_admitted_on_the_banner(window, result, 14)
     assert page.scan_field.text() == ""
+
+
+def test_a_scan_cut_by_a_hiccup_never_admits_the_holder_of_its_tail(
+        qtbot: QtBot, window: MainWindow, clock: FakeClock, event_db: Database) -> None:
+    """The tail of a code cut short may be another guest's shorter code."""
+    import_records(event_db, [{"name": "Tail Holder", "badge_code": "00012"}],
+                   source="test")
+    page = window.checkin_page
+    qtbot.waitUntil(page.scan_field.hasFocus)
+    with qtbot.waitSignal(page.outcome_shown, timeout=WAIT) as shown:
+        scan_keys(clock, window, "T-000012", hiccups={3: 300})
+    assert_admitted_on_the_banner(window, shown.args[0], 12)
+    assert page.scan_field.text() == ""
+    qtbot.waitUntil(lambda: window._worker.pending == 0)
+    assert [r.guest.name for r in recent_admissions(event_db, EVENT_DAY) if r.guest] == [
+        RECORDS[12]["name"]]
 
 
 def test_ten_scans_in_a_row_each_shown_in_turn(qtbot: QtBot, window: MainWindow,

@@ -18,6 +18,12 @@ delivers to the windows (each key once, before it reaches a widget):
   receives it, with one exception: a field whose property TAKES_SCANS is true (the
   Badges page's look-up field: a badge scanned there is to be looked up, not admitted)
   gets the burst as typed keys and an Enter.
+- Once a burst is under way (BURST_KEYS keys, each within GAP_MS), no person is typing:
+  the keys after may come up to BURST_GAP_MS apart (a wireless scanner, a busy X
+  server) and still belong to it. A burst broken by a longer hiccup all the same is
+  not lost or cut: its first part goes on to the field, and a burst following within
+  RESUME_MS is read as its rest (the scan is the whole code, never its tail, which
+  could be another guest's shorter code).
 - One punctuation character typed just before a burst (a scanner set up with a prefix
   such as "$" or "#") is held with it and dropped with the scan; on its own, or
   before a person's typing, it goes on like any held key.
@@ -51,6 +57,9 @@ from wimc_desktop.domain.badge_codes import is_valid_code, normalize_code
 TAKES_SCANS = "takesScans"
 GAP_MS = 40
 HOLD_MS = GAP_MS
+BURST_KEYS = 3  # code keys within GAP_MS of each other: a scanner, never a person
+BURST_GAP_MS = 120  # the longest pause inside a burst under way
+RESUME_MS = 400  # a burst this soon after one cut short is its rest
 MIN_CODE_LENGTH = 4
 CODE_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
 # What a scanner's prefix may be: printable ASCII punctuation, no letter, digit or space.
@@ -168,6 +177,10 @@ class ScannerFilter(QObject):
         self._replaying = False
         self._swallow_release: int | None = None
         self._scan_ended_at: float | None = None  # when the last scan's terminator came
+        # A burst under way that went on to the field all the same (a longer hiccup):
+        # (what it typed, when its last key came), for the burst that may follow.
+        self._cut: tuple[str, float] | None = None
+        self._base_interval = HOLD_MS
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(HOLD_MS)
@@ -199,13 +212,23 @@ class ScannerFilter(QObject):
         if kind in KEY_EVENTS and isinstance(watched, QWindow):
             assert isinstance(event, QKeyEvent)
             return self._on_key(watched, event)
-        if self._held and (kind in FLUSHING_EVENTS or (
+        if kind in FLUSHING_EVENTS or (
                 kind == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-                and not may_continue_a_burst(event))):
+                and not may_continue_a_burst(event)):
             # A shortcut (Ctrl+Z, F2) is matched before its key reaches the window:
-            # the keys typed before it go first.
-            self.flush()
+            # the keys typed before it go first. A person is at work: no burst resumes.
+            self._cut = None
+            if self._held:
+                self.flush()
         return False
+
+    def _gap(self) -> float:
+        """The longest pause that keeps the burst going."""
+        return BURST_GAP_MS if self._under_way() else GAP_MS
+
+    def _under_way(self) -> bool:
+        code_keys = len(self._typed) - (self._typed[:1] in PREFIX_CHARACTERS)
+        return code_keys >= BURST_KEYS
 
     def _on_key(self, window: QWindow, event: QKeyEvent) -> bool:
         if (event.type() == QEvent.Type.KeyRelease and self._swallow_release is not None
@@ -217,29 +240,49 @@ class ScannerFilter(QObject):
             return True
         if is_code_key(event):
             now = self.clock(event)
-            if self._held and now - self._last_at > GAP_MS:
-                self.flush()  # a person's pause: what they typed goes on first
+            if self._held and now - self._last_at > self._gap():
+                self._flush_cut()  # a pause: what was typed goes on first
+            if not self._held:
+                self._typed = self._resumed(now)
             self._hold(window, event, now)
             self._typed += event.text()
+            if self._under_way():
+                self.timer.setInterval(max(self._base_interval, BURST_GAP_MS))
             return True
         if not self._held and is_prefix_key(event):
+            self._cut = None
             self._hold(window, event, self.clock(event))  # a scanner's prefix, perhaps
             self._typed = event.text()
             return True
         if not self._held:
+            if event.type() == QEvent.Type.KeyPress and event.key() not in MODIFIER_KEYS:
+                self._cut = None
             return False
         if is_terminator(event):
             return self._on_terminator(window, event)
         if event.type() == QEvent.Type.KeyRelease or event.key() in MODIFIER_KEYS:
             self._hold(window, event, self._last_at)  # a release or Shift, kept in order
             return True
+        self._cut = None
         self.flush()  # any other key: a person typing; theirs first, then this one
         return False
+
+    def _resumed(self, now: float) -> str:
+        """What a burst cut short typed, when this key comes soon enough to be its rest."""
+        cut, self._cut = self._cut, None
+        return cut[0] if cut is not None and now - cut[1] <= RESUME_MS else ""
+
+    def _flush_cut(self) -> None:
+        """Send the held keys on after a pause; a burst under way may resume after it."""
+        cut = (self._typed, self._last_at) if self._under_way() else None
+        self.flush()
+        self._cut = cut
 
     def _on_terminator(self, window: QWindow, event: QKeyEvent) -> bool:
         code = scanned_code(self._typed)
         now = self.clock(event)
-        if code is None or now - self._last_at > GAP_MS:
+        if code is None or now - self._last_at > self._gap():
+            self._cut = None
             self.flush()
             return False
         if self._target_takes_scans():
@@ -285,9 +328,11 @@ class ScannerFilter(QObject):
         holds = self._holds
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
         if self._held and self._holds == holds:
-            self.flush()
+            self._flush_cut()
 
     def _hold(self, window: QWindow, event: QKeyEvent, now: float) -> None:
+        if not self._held:
+            self._base_interval = self.timer.interval()
         self._holds += 1
         self._held.append(HeldKey.of(window, event))
         self._last_at = now
@@ -295,6 +340,7 @@ class ScannerFilter(QObject):
 
     def _forget(self) -> None:
         self.timer.stop()
+        self.timer.setInterval(self._base_interval)
         self._held, self._typed = [], ""
 
     def flush(self) -> None:
