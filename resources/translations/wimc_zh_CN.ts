@@ -410,6 +410,16 @@ Why is the badge reissued?</source>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <source>Waiting for the database to undo the admission of %1…</source>
+        <translation>正在等待数据库，以撤销 %1 的签到…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <source>Nothing was undone: another program kept the event database busy. %1 is still admitted; undo it again.</source>
+        <translation>未撤销：另一程序一直占用活动数据库。%1 仍为已签到，请再撤销一次。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
         <source>the database was busy: scan again</source>
         <translation>数据库忙：请重新扫描</translation>
     </message>

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from wimc_desktop.db.engine import Database
-from wimc_desktop.domain.checkin import CheckInRecord, CheckInResult, Desk, Method, Outcome
+from wimc_desktop.domain.checkin import CheckInResult, Desk, Method, Outcome
 from wimc_desktop.domain.models import Event, Guest
 from wimc_desktop.ui import desk_actions as actions
 from wimc_desktop.ui.checkin_banner import IDLE, CheckInBanner
@@ -491,11 +491,19 @@ class CheckInPage(Retranslating, QWidget):
                 self.return_focus()
                 return
         self._undone.add(record.id)
-        self._worker.submit(lambda: actions.undo(db, record.id, desk, reason),
-                            on_success=lambda _: self._on_admission_undone(result),
-                            on_failure=lambda exc: self._on_undo_failed(record, exc),
-                            context=self)
+        self._try_undo(result, lambda: actions.undo(db, record.id, desk, reason),
+                       time.monotonic() + self.retry_window_s)
         self.return_focus()
+
+    def _try_undo(self, result: CheckInResult, request: Callable[[], object],
+                  deadline: float) -> None:
+        """Like an admission, an undo waits for a busy database a few seconds (it was
+        shown as a bug, "something went wrong inside WIMC Desk")."""
+        self._worker.submit(request,
+                            on_success=lambda _: self._on_admission_undone(result),
+                            on_failure=lambda exc: self._on_undo_failed(result, exc, request,
+                                                                        deadline),
+                            context=self)
 
     def _ask_undo_reason(self, result: CheckInResult) -> str | None:
         """The one place the reason dialog blocks (tests replace it)."""
@@ -511,14 +519,29 @@ class CheckInPage(Retranslating, QWidget):
         self.notice.show()
 
     def _on_admission_undone(self, result: CheckInResult) -> None:
+        self.notice.hide()
         self.stack.setCurrentIndex(BANNER)
         self.banner.show_undone(result)
         self.refresh(expected=True)  # an online guest counted on site is online again
         self.return_focus()
         self.admission_undone.emit(result)
 
-    def _on_undo_failed(self, record: CheckInRecord, exc: Exception) -> None:
-        self._undone.discard(record.id)
+    def _on_undo_failed(self, result: CheckInResult, exc: Exception,
+                        request: Callable[[], object], deadline: float) -> None:
+        name = result.guest.name if result.guest else result.code
+        if actions.is_busy(exc) and time.monotonic() < deadline:
+            self._say(self.tr("Waiting for the database to undo the admission of %1…")
+                      .replace("%1", name))
+            QTimer.singleShot(RETRY_PAUSE_MS, self,
+                              lambda: self._try_undo(result, request, deadline))
+            return
+        if result.checkin is not None:
+            self._undone.discard(result.checkin.id)
+        if actions.is_busy(exc):
+            self._say(self.tr("Nothing was undone: another program kept the event database "
+                              "busy. %1 is still admitted; undo it again.")
+                      .replace("%1", name))
+            return
         self._worker.task_failed.emit(exc)
 
     # -- walk-ins --------------------------------------------------------------------
