@@ -200,6 +200,34 @@ def test_enter_before_the_list_answers_does_not_guess(qtbot: QtBot, window: Main
     assert page.banner.headline.text() == "Unknown badge code GUEST00017"
 
 
+def test_enter_before_the_list_answers_keeps_the_name_for_the_list(
+        qtbot: QtBot, window: MainWindow, event_db: Database) -> None:
+    """Seen: a name typed and Enter pressed at once was cleared away with "no badge code or
+    guest matches" (the list was cancelled): the guest looked absent, and a walk-in
+    registered them a second time."""
+    page = window.checkin_page
+    qtbot.keyClicks(page.scan_field, "Guest 00017", delay=5)
+    with qtbot.waitSignal(page.search_answered, timeout=WAIT) as answered:
+        with qtbot.waitSignal(page.outcome_shown, timeout=WAIT) as shown:
+            qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
+        assert shown.args[0].outcome == Outcome.UNKNOWN_CODE  # nothing guessed
+        assert page.scan_field.text() == "Guest 00017"
+    assert answered.args[0] == 1
+    assert page.stack.currentWidget() is page.results
+    assert page.results.summary.text().startswith("1 guests match “Guest 00017”")
+    assert admitted_count(event_db, EVENT_DAY) == 0
+    with qtbot.waitSignal(page.outcome_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)  # now the only match
+    assert shown.args[0].outcome == Outcome.ADMITTED
+    assert shown.args[0].guest.name_en == "Guest 00017"
+    assert page.scan_field.text() == ""
+    # An exact code typed as fast still admits at once and clears the field.
+    qtbot.keyClicks(page.scan_field, "T-000018", delay=5)
+    with qtbot.waitSignal(page.outcome_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
+    assert shown.args[0].outcome == Outcome.ADMITTED and page.scan_field.text() == ""
+
+
 def test_a_stale_search_answer_is_dropped(qtbot: QtBot, window: MainWindow) -> None:
     page = window.checkin_page
     page.search.schedule("Guest 0001", EVENT_DAY)

@@ -14,7 +14,8 @@ desk is predictable; Enter admits only what the clerk chose:
 4. Only when no guest holds that code, and the search list on show answers exactly
    the text in the field: the only guest matching. With several matches and none
    chosen nobody is admitted, the text stays and the list says to choose one. A list
-   still being searched for is not guessed at.
+   still being searched for is not guessed at: the text stays, and the list shows when
+   it comes (Enter again admits from it).
 5. Otherwise the banner says the code is unknown (or that nothing matches the name).
 
 From the moment an admission is asked for, the banner shows that one (checking, then
@@ -254,13 +255,17 @@ class CheckInPage(Retranslating, QWidget):
             return
         # Several matches, none chosen: only an exact badge code may still admit.
         must_choose = answered and chosen is None and self.results.several_match()
-        if not must_choose:
+        # The list for this text is still on its way: only an exact badge code admits
+        # now, and the text stays for the list (a name cleared away with "no guest
+        # matches" sent clerks to register a walk-in: a second guest).
+        listing = not answered and self.search.pending_for(text)
+        if not (must_choose or listing):
             self.scan_field.clear()
         db, event, day, desk, nonce = self._db, self._event, self.day, self.desk, uuid.uuid4().hex
         chosen_id = chosen.id if chosen else None
         self._admit(lambda: actions.admit(db, text, chosen_guest_id=chosen_id, day=day,
                                           desk=desk, event=event, nonce=nonce),
-                    text, must_choose=must_choose)
+                    text, must_choose=must_choose, listing=listing)
 
     def _on_results_guest_activated(self, guest: Guest) -> None:
         if self._db is None:
@@ -272,7 +277,7 @@ class CheckInPage(Retranslating, QWidget):
         self.return_focus()
 
     def _admit(self, request: Callable[[], CheckInResult], code: str, *,
-               must_choose: bool = False) -> None:
+               must_choose: bool = False, listing: bool = False) -> None:
         """Ask for an admission on the worker; from now on the banner is about this one."""
         self._latest += 1
         number, deadline = self._latest, time.monotonic() + self.retry_window_s
@@ -282,26 +287,26 @@ class CheckInPage(Retranslating, QWidget):
             self.banner.show_checking(code)
             self._waiting = (number, code)
             self.wait_timer.start()
-        self._try_admission(request, code, number, deadline, must_choose)
+        self._try_admission(request, code, number, deadline, must_choose, listing)
 
     def _try_admission(self, request: Callable[[], CheckInResult], code: str, number: int,
-                       deadline: float, must_choose: bool) -> None:
+                       deadline: float, must_choose: bool, listing: bool = False) -> None:
         self._worker.submit(
             request,
             on_success=lambda result: self._on_admission_answered(result, number, code,
-                                                                  must_choose),
+                                                                  must_choose, listing),
             on_failure=lambda exc: self._on_admission_failed(exc, request, code, number,
-                                                             deadline, must_choose),
+                                                             deadline, must_choose, listing),
             context=self)
 
     def _on_admission_failed(self, exc: Exception, request: Callable[[], CheckInResult],
                              code: str, number: int, deadline: float,
-                             must_choose: bool) -> None:
+                             must_choose: bool, listing: bool = False) -> None:
         if actions.is_busy(exc) and time.monotonic() < deadline:
             if number == self._latest and not must_choose:
                 self.banner.show_waiting(code)
             QTimer.singleShot(RETRY_PAUSE_MS, self, lambda: self._try_admission(
-                request, code, number, deadline, must_choose))
+                request, code, number, deadline, must_choose, listing))
             return
         self._stop_waiting(number)
         scanned = number in self._scans
@@ -341,7 +346,7 @@ class CheckInPage(Retranslating, QWidget):
             self.banner.show_waiting(self._waiting[1])
 
     def _on_admission_answered(self, result: CheckInResult, number: int = 0, text: str = "",
-                               must_choose: bool = False) -> None:
+                               must_choose: bool = False, listing: bool = False) -> None:
         self._stop_waiting(number)
         scanned = number in self._scans
         self._scans.discard(number)
@@ -351,10 +356,13 @@ class CheckInPage(Retranslating, QWidget):
             self.return_focus()
             self.choice_needed.emit(self.results.model.total)
             return
-        if must_choose and self.scan_field.text().strip() == text:
+        unknown_name = listing and result.outcome == Outcome.UNKNOWN_CODE
+        if (must_choose or listing) and not unknown_name and (
+                self.scan_field.text().strip() == text):
             self.scan_field.clear()  # it was an exact badge code after all
         self._forget_missed(result)
-        if number not in (0, self._latest) and result.outcome != Outcome.ADMITTED:
+        if (number not in (0, self._latest) and result.outcome != Outcome.ADMITTED
+                and not unknown_name):
             # Refused while a later scan has the banner: the clerk never saw it there.
             who = result.guest.name if result.guest else result.code
             self._remember_missed(result.code, who, result.outcome)
@@ -362,6 +370,8 @@ class CheckInPage(Retranslating, QWidget):
             self.show_outcome(result)
             if scanned:
                 self._echo_over_dialog()
+            if unknown_name and self.results.answers(self.scan_field.text().strip()):
+                self.stack.setCurrentIndex(RESULTS)  # the list came first: it is the answer
         else:  # a later admission has the banner; this one goes to the list (and printer)
             self.outcome_shown.emit(result)
         if result.outcome == Outcome.ADMITTED:

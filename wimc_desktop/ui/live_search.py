@@ -31,6 +31,7 @@ class LiveSearch(QObject):
         self._day = dt.date.today()
         self._filters = SearchFilters()
         self._generation = 0
+        self._asked = -1  # the generation on its way to the worker, if any
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(SEARCH_DELAY_MS)
@@ -60,19 +61,29 @@ class LiveSearch(QObject):
     def generation(self) -> int:
         return self._generation
 
+    def pending_for(self, text: str) -> bool:
+        """True while the answer for exactly `text` is still to come (waiting for the
+        pause in typing, or asked of the worker)."""
+        return bool(self._text) and self._text == text.strip() and (
+            self.timer.isActive() or self._asked == self._generation)
+
     def _on_timer_timeout(self) -> None:
         if not self._text or self._db is None:
             return
         generation, db, text, day = self._generation, self._db, self._text, self._day
         filters = self._filters
+        self._asked = generation
         self._worker.submit(lambda: actions.find_guests(db, text, day, filters),
                             on_success=lambda found: self._on_found(generation, text, found),
                             on_failure=self._on_failed, context=self)
 
     def _on_found(self, generation: int, text: str, found: Any) -> None:
+        if self._asked == generation:
+            self._asked = -1
         if generation == self._generation:  # else the operator typed on meanwhile
             self.answered.emit(text, found)
 
     def _on_failed(self, exc: Exception) -> None:
+        self._asked = -1
         # A failed live search must not put a dialog in front of the scanner.
         log.error("search failed", exc_info=(type(exc), exc, exc.__traceback__))
