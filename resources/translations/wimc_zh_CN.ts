@@ -232,17 +232,17 @@ Why is the badge reissued?</source>
         <translation>已签约 %1 项</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="127"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="128"/>
         <source>Latest signing</source>
         <translation>最新签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="136"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="137"/>
         <source>Signing ceremony — stage screen</source>
         <translation>签约仪式——舞台大屏</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="139"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="140"/>
         <source>Major Project Signing Ceremony</source>
         <translation>重大项目签约仪式</translation>
     </message>
@@ -376,47 +376,47 @@ Why is the badge reissued?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="184"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="199"/>
         <source>Arrivals on %1</source>
         <translation>%1 到场情况</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="186"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="201"/>
         <source>of %1 expected on site</source>
         <translation>/ 应到（线下）%1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="206"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="221"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="209"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="224"/>
         <source>All VIPs have arrived.</source>
         <translation>贵宾已全部到场。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="210"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="225"/>
         <source>VIPs not yet arrived: %1</source>
         <translation>未到贵宾：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="214"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="229"/>
         <source>WIMC Desk — Dashboard</source>
         <translation>WIMC 签到台 — 实时看板</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="215"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="230"/>
         <source>Arrivals per hour</source>
         <translation>每小时签到人数</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="216"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="231"/>
         <source>Arrived / registered by category</source>
         <translation>分类别到场 / 报名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="217"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="232"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
     </message>
@@ -462,42 +462,42 @@ Why is the badge reissued?</source>
         <translation>嘉宾：%1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="71"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="70"/>
         <source>%1 (no event day)</source>
         <translation>%1（非会期）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="73"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="72"/>
         <source>Working day: %1</source>
         <translation>签到日期：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="74"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="73"/>
         <source>(no desk name)</source>
         <translation>（未命名签到台）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="81"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="80"/>
         <source>Admitted today: %1 / %2 expected</source>
         <translation>今日已签到：%1 / 应到 %2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="87"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="86"/>
         <source>d MMM yyyy</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="92"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="91"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="99"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="98"/>
         <source>The desk and the operator recorded on every check-in</source>
         <translation>每次签到记录的签到台和操作员</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="102"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="101"/>
         <source>No event open</source>
         <translation>未打开活动</translation>
     </message>
@@ -578,22 +578,32 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestTableModel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="172"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="238"/>
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="264"/>
+        <source>Checked in on the working day</source>
+        <translation>已在工作日签到</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="279"/>
         <source>Online</source>
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="172"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="279"/>
         <source>On site</source>
         <translation>线下</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="174"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="281"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="174"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="281"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -601,27 +611,72 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="120"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="157"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="155"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="193"/>
+        <source>Show every guest&apos;s full mobile number and e-mail address?</source>
+        <translation>显示所有嘉宾完整的手机号码和电子邮箱吗？</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="197"/>
+        <source>This is personal data. Showing it is recorded in the audit log with your name, the desk and the time.</source>
+        <translation>这是个人信息。显示操作将连同您的姓名、签到台和时间记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="199"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="218"/>
+        <source>Contact details could not be shown.</source>
+        <translation>无法显示联系方式。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="231"/>
         <source>%1 in total</source>
         <translation>共 %1 人</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="233"/>
+        <source>The first %1 of %Ln guests matching “%2”</source>
+        <translation>
+            <numerusform>与“%2”相符的 %Ln 位嘉宾中的前 %1 位</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="158"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="236"/>
+        <source>No guest matches “%1”.</source>
+        <translation>没有与“%1”相符的嘉宾。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="238"/>
+        <source>%Ln guests match “%1”</source>
+        <translation>
+            <numerusform>共 %Ln 位嘉宾与“%1”相符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="242"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="160"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="192"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="246"/>
         <source>Show full contact details</source>
         <translation>显示完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="162"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="245"/>
+        <source>Search: name, pinyin, initials, phone, company, badge code</source>
+        <translation>搜索：姓名、拼音、首字母、电话、单位、胸卡号</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="248"/>
         <source>Phone numbers and e-mail addresses are masked unless this is on.</source>
         <translation>不勾选时，手机号和邮箱只显示部分内容。</translation>
     </message>
@@ -708,82 +763,82 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportPreviewPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="94"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="95"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="125"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="126"/>
         <source>This file cannot be imported: %1</source>
         <translation>无法导入此文件：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="135"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="136"/>
         <source>Automatic (found: %1)</source>
         <translation>自动（识别为 %1）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="137"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="138"/>
         <source>row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="140"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="141"/>
         <source>The first %1 rows as read:</source>
         <translation>读取到的前 %1 行：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="142"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="143"/>
         <source>No column was recognised as the guest&apos;s name: choose it below.</source>
         <translation>没有识别出姓名列，请在下方选择。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="172"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="173"/>
         <source>Check how the file reads</source>
         <translation>核对文件读取结果</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="168"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="169"/>
         <source>Change the encoding if the names look garbled, and say which column holds what.</source>
         <translation>如果姓名显示为乱码，请更换编码；并指定每一列对应的嘉宾字段。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="165"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="166"/>
         <source>Say which column holds what (and which sheet, when the workbook has several).</source>
         <translation>请指定每一列对应的嘉宾字段（工作簿有多张工作表时，还请选择工作表）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="174"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="175"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="174"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="175"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="174"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="175"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="175"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="176"/>
         <source>Header row:</source>
         <translation>表头行：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="175"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="176"/>
         <source>Rows under the header:</source>
         <translation>表头以下行数：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="180"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="181"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="181"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="182"/>
         <source>Which column fills which guest field</source>
         <translation>列与嘉宾字段的对应关系</translation>
     </message>
@@ -874,12 +929,12 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportRunPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="71"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="72"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="85"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="86"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -889,32 +944,32 @@ Why is the badge reissued?</source>
         <translation>正在导入… 第 %1 / %2 行</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="107"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="106"/>
         <source>Done. The guest list is imported.</source>
         <translation>完成，嘉宾名单已导入。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="119"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="118"/>
         <source>Import cancelled. Nothing was imported.</source>
         <translation>已取消导入，未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="126"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="125"/>
         <source>Nothing was imported: %1</source>
         <translation>未导入任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="136"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="135"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="137"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="136"/>
         <source>All rows are written in one go: a cancelled import leaves the guest list as it was.</source>
         <translation>所有行一次性写入：取消导入后，嘉宾名单保持原样。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="139"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="138"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
@@ -948,157 +1003,157 @@ Why is the badge reissued?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="198"/>
         <source>Desk 1</source>
         <translation>1号签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="284"/>
         <source>Imported %1: %2 added, %3 updated.</source>
         <translation>已导入 %1：新增 %2 人，更新 %3 人。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="287"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="290"/>
         <source>Open event</source>
         <translation>打开活动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="289"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="292"/>
         <source>WIMC events (*.wimc)</source>
         <translation>WIMC 活动文件 (*.wimc)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="299"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="302"/>
         <source>The event could not be opened.</source>
         <translation>无法打开该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="313"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="316"/>
         <source>The event could not be created.</source>
         <translation>无法创建该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="326"/>
         <source>WIMC Desk %1</source>
         <translation>WIMC Desk 会务签到 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="327"/>
         <source>The registration desk of a large conference: guest list import, check-in, badges, signings and reports.</source>
         <translation>大型会议的报到签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="336"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="334"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="337"/>
         <source>&amp;Import guest list…</source>
         <translation>导入嘉宾名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="338"/>
         <source>&amp;Open event…</source>
         <translation>打开活动(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="336"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="339"/>
         <source>&amp;New event…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="340"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="338"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="341"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="339"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="342"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="343"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="341"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="344"/>
         <source>Supervisor &amp;dashboard</source>
         <translation>主管看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="342"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="345"/>
         <source>&amp;About WIMC Desk</source>
         <translation>关于 WIMC Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="343"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="346"/>
         <source>&amp;Desk</source>
         <translation>签到台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="347"/>
         <source>Desk and &amp;operator…</source>
         <translation>签到台与操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="348"/>
         <source>Register a &amp;walk-in…</source>
         <translation>现场登记(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="349"/>
         <source>&amp;Undo the last admission</source>
         <translation>撤销上一次签到(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="347"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="350"/>
         <source>&amp;Print badge at check-in</source>
         <translation>签到时打印胸卡(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="351"/>
         <source>Off</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="349"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="352"/>
         <source>First admission of the event only</source>
         <translation>仅在本次大会首次签到时打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="350"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="353"/>
         <source>Every admission</source>
         <translation>每次签到都打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="356"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="356"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="356"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="354"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="357"/>
         <source>Signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="354"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="357"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
@@ -1248,6 +1303,19 @@ Why is the badge reissued?</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/qt_texts.py" line="14"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/qt_texts.py" line="15"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>RecentAdmissionsModel</name>
     <message>
         <location filename="../../wimc_desktop/ui/recent_admissions_model.py" line="43"/>
@@ -1271,87 +1339,87 @@ Why is the badge reissued?</source>
 <context>
     <name>ReportExportPanel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="99"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="100"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="99"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="100"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="100"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="101"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="101"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="102"/>
         <source>Export the daily report</source>
         <translation>导出日报</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="130"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="131"/>
         <source>Cancelling…</source>
         <translation>正在取消……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="144"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="146"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="158"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="165"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="164"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="171"/>
         <source>Export cancelled. No file was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="167"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="174"/>
         <source>The report was not exported.</source>
         <translation>日报未导出。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="170"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="177"/>
         <source>The report could not be exported.</source>
         <translation>无法导出日报。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="176"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="183"/>
         <source>Excel workbook (XLSX)</source>
         <translation>Excel 工作簿（XLSX）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="176"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="183"/>
         <source>Check-ins (CSV)</source>
         <translation>签到明细（CSV）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="177"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="184"/>
         <source>Sign-off sheet (PDF)</source>
         <translation>签字确认单（PDF）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="182"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="189"/>
         <source>Full personal data</source>
         <translation>完整个人信息</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="184"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="191"/>
         <source>Off: mobile numbers and e-mail addresses are masked. On: written in full, and the export is recorded in the audit log.</source>
         <translation>关闭：手机号和电子邮箱部分隐藏。开启：完整导出，并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="186"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="193"/>
         <source>Export…</source>
         <translation>导出……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="187"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="194"/>
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
@@ -1724,19 +1792,21 @@ Why is the badge reissued?</source>
 <context>
     <name>SearchResultsPanel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="110"/>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="111"/>
         <source>No guest matches “%1”.</source>
         <translation>没有与“%1”相符的嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="112"/>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="113"/>
         <source>The first %1 of %2 guests matching “%3”: type more to narrow the list. ↑↓ choose, Enter admits.</source>
         <translation>与“%3”相符的 %2 位嘉宾中的前 %1 位：继续输入可缩小范围。↑↓ 选择，回车签到。</translation>
     </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="117"/>
-        <source>%1 guests match “%2”. ↑↓ choose, Enter admits.</source>
-        <translation>共 %1 位嘉宾与“%2”相符。↑↓ 选择，回车签到。</translation>
+    <message numerus="yes">
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="118"/>
+        <source>%Ln guests match “%1”. ↑↓ choose, Enter admits.</source>
+        <translation>
+            <numerusform>共 %Ln 位嘉宾与“%1”相符。↑↓ 选择，回车签到。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

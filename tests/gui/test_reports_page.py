@@ -146,3 +146,21 @@ def test_counts_are_written_as_the_status_bar_writes_them(qtbot: QtBot, worker: 
         page.refresh()
     assert page.figure_labels["registered"].text() == "1,200"
     assert "报名：1,200 人" in page.details.toPlainText()
+
+
+def test_the_saved_note_follows_the_language(qtbot: QtBot, worker: Worker,
+                                             checked_in: Database, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Exported in Chinese, then switched to English: the note no longer says 已保存."""
+    i18n.apply_language(i18n.CHINESE)
+    page = open_page(qtbot, worker, checked_in, EVENT_DAY)
+    target = tmp_path / "report.csv"
+    panel = page.export_panel
+    monkeypatch.setattr(panel, "choose_path", lambda fmt, suggested: str(target))
+    panel.format_combo.setCurrentIndex(panel.format_combo.findData("csv"))
+    with qtbot.waitSignal(panel.export_finished, timeout=30_000):
+        panel.export_button.click()
+    assert panel.status.text() == f"已保存 {target}"
+    i18n.apply_language(i18n.ENGLISH)
+    qtbot.waitUntil(lambda: panel.export_button.text() == "Export…")  # LanguageChange in
+    assert panel.status.text() == f"Saved {target}"

@@ -156,6 +156,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.undo_action.triggered.connect(self.checkin_page.undo_last)
         self.guests_page.guests_counted.connect(self.status.show_guest_count)
         self.checkin_page.day_changed.connect(self.status.show_day)
+        self.checkin_page.day_changed.connect(self.guests_page.set_day)
         self.checkin_page.day_changed.connect(self._on_checkin_page_day_changed)
         self.dashboard_action.triggered.connect(self.open_dashboard)
         self.checkin_page.outcome_shown.connect(self.checkin_printer.on_admission_shown)
@@ -199,6 +200,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _apply_desk(self, desk: Desk) -> None:
         self.checkin_page.set_desk(desk)
         self.badges_page.set_desk(desk)
+        self.guests_page.set_desk(desk)
         self.checkin_printer.set_desk(desk)
         self.signings_page.set_desk(desk)
         self.reports_page.set_desk(desk.name, desk.operator)
