@@ -26,12 +26,14 @@ class EventStatusBar(Retranslating, QStatusBar):
         self._desk = Desk("", "")
         self._counts: tuple[int, int] | None = None
         self.event_label = ElidedLabel()
-        self.days_label = QLabel()
+        # Every field but the working day and the counts may give up width ("…", the
+        # whole text in its tooltip): the window must fit a 1024-pixel screen.
+        self.days_label = ElidedLabel()
         self.day_label = QLabel()
-        self.desk_label = QLabel()
+        self.desk_label = ElidedLabel()
         self.admitted_label = QLabel()
         self.file_label = ElidedLabel()
-        self.count_label = QLabel()
+        self.count_label = ElidedLabel()
         for label in (self.event_label, self.days_label, self.day_label, self.desk_label,
                       self.admitted_label, self.count_label, self.file_label):
             label.setObjectName("statusField")

@@ -108,11 +108,16 @@ class SigningsPage(Retranslating, QWidget):
         for button in (self.add_button, self.amend_button, self.cancel_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        # The exports and the stage screen beside the title: one row of all seven buttons
+        # made the window too wide for a 1024-pixel screen in English.
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
         for button in (*self.export_buttons.values(), self.ceremony_button):
-            buttons.addWidget(button)
+            top.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(self.title)
+        layout.addLayout(top)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
