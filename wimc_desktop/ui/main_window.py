@@ -37,7 +37,7 @@ from wimc_desktop.ui.new_event_dialog import NewEventDialog
 from wimc_desktop.ui.opened_event import NewEventInput, OpenedEvent, create_new_event, open_event
 from wimc_desktop.ui.reports_page import ReportsPage
 from wimc_desktop.ui.retranslating import Retranslating
-from wimc_desktop.ui.screen_fit import fitted
+from wimc_desktop.ui.screen_fit import fit_to_contents, fitted
 from wimc_desktop.ui.settings import DeskSettings
 from wimc_desktop.ui.signings_page import SigningsPage
 from wimc_desktop.ui.worker import Worker
@@ -357,6 +357,11 @@ class MainWindow(Retranslating, QMainWindow):
                   self.tr("Signings"), self.tr("Reports"))
         for row, title in enumerate(titles):
             self.nav.item(row).setText(title)
+        # After every page has its new texts (their LanguageChange comes after this one).
+        QTimer.singleShot(0, self._fit_to_contents)
+
+    def _fit_to_contents(self) -> None:
+        fit_to_contents(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.main_window_geometry = self.saveGeometry()

@@ -46,7 +46,6 @@ from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.signing_dialog import SigningDialog
 from wimc_desktop.ui.signing_filter_bar import SigningFilterBar
 from wimc_desktop.ui.signing_table_model import (
-    PARTIES,
     SigningTableModel,
     amount_text,
 )
@@ -96,10 +95,11 @@ class SigningsPage(Retranslating, QWidget):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(PARTIES, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((280, 110, 120, 130, 0, 150, 130, 80)):
-            if width:
-                self.table.setColumnWidth(column, width)
+        # The parties may not be squeezed to nothing by the other columns (a stretched
+        # column was, at 1366 px): a width of its own, and the last column stretches.
+        header.setStretchLastSection(True)
+        for column, width in enumerate((280, 110, 120, 130, 260, 150, 130, 80)):
+            self.table.setColumnWidth(column, width)
         font = self.totals.font()
         font.setPointSize(font.pointSize() + 3)
         font.setBold(True)
