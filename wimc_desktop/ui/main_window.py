@@ -358,7 +358,7 @@ class MainWindow(Retranslating, QMainWindow):
         for row, title in enumerate(titles):
             self.nav.item(row).setText(title)
         # After every page has its new texts (their LanguageChange comes after this one).
-        QTimer.singleShot(0, self._fit_to_contents)
+        QTimer.singleShot(0, self, self._fit_to_contents)
 
     def _fit_to_contents(self) -> None:
         fit_to_contents(self)
