@@ -1040,7 +1040,7 @@ Why is the badge reissued?</source>
     <message>
         <location filename="../../wimc_desktop/ui/main_window.py" line="327"/>
         <source>The registration desk of a large conference: guest list import, check-in, badges, signings and reports.</source>
-        <translation>大型会议的报到签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
+        <translation>大型会议的签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/main_window.py" line="336"/>
@@ -1611,7 +1611,7 @@ Why is the badge reissued?</source>
     <message>
         <location filename="../../wimc_desktop/ui/report_sections.py" line="129"/>
         <source>Check-ins undone so far</source>
-        <translation>累计撤销报到</translation>
+        <translation>累计撤销签到</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/report_sections.py" line="130"/>
@@ -2610,7 +2610,7 @@ Why is the badge reissued?</source>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="120"/>
         <source>the checked-in filter needs a day</source>
-        <translation>按“已报到”筛选时需要指定日期</translation>
+        <translation>按“已签到”筛选时需要指定日期</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="122"/>

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import shutil
+import subprocess
 import threading
 from pathlib import Path
 
@@ -164,3 +167,19 @@ def test_the_saved_note_follows_the_language(qtbot: QtBot, worker: Worker,
     i18n.apply_language(i18n.ENGLISH)
     qtbot.waitUntil(lambda: panel.export_button.text() == "Export…")  # LanguageChange in
     assert panel.status.text() == f"Saved {target}"
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+def test_rates_read_the_same_on_the_page_and_in_the_pdf(qtbot: QtBot, worker: Worker,
+                                                        checked_in: Database,
+                                                        tmp_path: Path) -> None:
+    page = open_page(qtbot, worker, checked_in, EVENT_DAY)
+    on_screen = re.findall(r"\d+(?:\.\d+)?%", page.details.toPlainText())
+    assert len(on_screen) >= 8  # one per category
+    path = tmp_path / "day.pdf"
+    report_exports.export_report(checked_in, EVENT_DAY, "pdf", path, lang="en")
+    in_pdf = re.findall(r"\d+(?:\.\d+)?%", subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+        check=True).stdout)
+    assert on_screen and set(on_screen) <= set(in_pdf), (on_screen, in_pdf)
+    assert "40.0%" in on_screen  # 2 of 5 guests of a category, one decimal as in the PDF
