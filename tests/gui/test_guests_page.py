@@ -206,3 +206,20 @@ def test_showing_full_contact_details_asks_first_and_is_audited(
     assert (row.desk, row.operator) == (TEST_DESK.name, TEST_DESK.operator)
     assert row.details["fields"] == "mobile,email"
     assert row.at is not None
+
+
+def test_sorting_by_checked_in_puts_the_admitted_first(qtbot: QtBot, worker: Worker,
+                                                       event_db: Database) -> None:
+    add_guests(event_db, 30)
+    event = get_event(event_db)
+    for code in ("T-000011", "T-000023"):
+        check_in(event_db, code, day=EVENT_DAY, desk=TEST_DESK, event=event)
+    page = shown_page(qtbot, worker, event_db)
+    page.set_day(EVENT_DAY)
+    with qtbot.waitSignal(page.model.guests_loaded):
+        page.model.sort(COLUMNS.index("checked_in"), Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: page.model.guest_at(1) is not None
+                    and page.model.is_checked_in(1) is not None)
+    assert {page.model.guest_at(0).badge_code, page.model.guest_at(1).badge_code} == {
+        "T-000011", "T-000023"}
+    assert page.model.is_checked_in(0) and page.model.is_checked_in(1)
