@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetrics
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -113,6 +113,7 @@ class GuestsPage(Retranslating, QWidget):
 
     def set_database(self, db: Database, event: Event) -> None:
         self._db = db
+        self._contact_toggle.setChecked(False)  # another event: asked (and audited) again
         self.model.set_database(db, event)
 
     def set_desk(self, desk: Desk) -> None:
@@ -123,10 +124,10 @@ class GuestsPage(Retranslating, QWidget):
         """The desk's working day, whose check-ins the "checked in" column shows."""
         self.model.set_day(day)
 
-    def showEvent(self, event: object) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         # Check-ins made at the desk meanwhile: the shown rows ask again who is in.
         self.model.refresh_checked_in()
-        super().showEvent(event)  # type: ignore[arg-type]
+        super().showEvent(event)
 
     def reload(self) -> None:
         self.model.reload()

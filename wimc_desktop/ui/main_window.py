@@ -361,7 +361,7 @@ class MainWindow(Retranslating, QMainWindow):
         QTimer.singleShot(0, self, self._fit_to_contents)
 
     def _fit_to_contents(self) -> None:
-        fit_to_contents(self)
+        fit_to_contents(self.pages)  # (dialogs, such as the import wizard, size their own)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.main_window_geometry = self.saveGeometry()
