@@ -386,37 +386,37 @@ Why is the badge reissued?</source>
         <translation>/ 应到（线下）%1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="221"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="220"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="224"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="223"/>
         <source>All VIPs have arrived.</source>
         <translation>贵宾已全部到场。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="225"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="224"/>
         <source>VIPs not yet arrived: %1</source>
         <translation>未到贵宾：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="229"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="228"/>
         <source>WIMC Desk — Dashboard</source>
         <translation>WIMC 签到台 — 实时看板</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="230"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="229"/>
         <source>Arrivals per hour</source>
         <translation>每小时签到人数</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="231"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="230"/>
         <source>Arrived / registered by category</source>
         <translation>分类别到场 / 报名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="232"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="231"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
     </message>
@@ -457,47 +457,47 @@ Why is the badge reissued?</source>
 <context>
     <name>EventStatusBar</name>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="50"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="52"/>
         <source>Guests: %1</source>
         <translation>嘉宾：%1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="70"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="72"/>
         <source>%1 (no event day)</source>
         <translation>%1（非会期）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="72"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="74"/>
         <source>Working day: %1</source>
         <translation>签到日期：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="73"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="75"/>
         <source>(no desk name)</source>
         <translation>（未命名签到台）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="80"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="82"/>
         <source>Admitted today: %1 / %2 expected</source>
         <translation>今日已签到：%1 / 应到 %2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="86"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="88"/>
         <source>d MMM yyyy</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="91"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="93"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="98"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="100"/>
         <source>The desk and the operator recorded on every check-in</source>
         <translation>每次签到记录的签到台和操作员</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="101"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="103"/>
         <source>No event open</source>
         <translation>未打开活动</translation>
     </message>
@@ -611,72 +611,72 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="157"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="158"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="193"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="194"/>
         <source>Show every guest&apos;s full mobile number and e-mail address?</source>
         <translation>显示所有嘉宾完整的手机号码和电子邮箱吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="197"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="198"/>
         <source>This is personal data. Showing it is recorded in the audit log with your name, the desk and the time.</source>
         <translation>这是个人信息。显示操作将连同您的姓名、签到台和时间记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="199"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="200"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="218"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="219"/>
         <source>Contact details could not be shown.</source>
         <translation>无法显示联系方式。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="231"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="232"/>
         <source>%1 in total</source>
         <translation>共 %1 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="233"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="234"/>
         <source>The first %1 of %Ln guests matching “%2”</source>
         <translation>
             <numerusform>与“%2”相符的 %Ln 位嘉宾中的前 %1 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="236"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="237"/>
         <source>No guest matches “%1”.</source>
         <translation>没有与“%1”相符的嘉宾。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="238"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="239"/>
         <source>%Ln guests match “%1”</source>
         <translation>
             <numerusform>共 %Ln 位嘉宾与“%1”相符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="242"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="243"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="192"/>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="246"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="193"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="247"/>
         <source>Show full contact details</source>
         <translation>显示完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="245"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="246"/>
         <source>Search: name, pinyin, initials, phone, company, badge code</source>
         <translation>搜索：姓名、拼音、首字母、电话、单位、胸卡号</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="248"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="249"/>
         <source>Phone numbers and e-mail addresses are masked unless this is on.</source>
         <translation>不勾选时，手机号和邮箱只显示部分内容。</translation>
     </message>
@@ -1303,14 +1303,32 @@ Why is the badge reissued?</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/qt_texts.py" line="17"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/qt_texts.py" line="18"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/qt_texts.py" line="19"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/qt_texts.py" line="14"/>
+        <location filename="../../wimc_desktop/ui/qt_texts.py" line="15"/>
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/qt_texts.py" line="15"/>
+        <location filename="../../wimc_desktop/ui/qt_texts.py" line="16"/>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
@@ -2026,107 +2044,107 @@ Why is the badge reissued?</source>
 <context>
     <name>SigningsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="209"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="214"/>
         <source>A very large amount</source>
         <translation>金额巨大</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="210"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="215"/>
         <source>%1 is 100 亿元 or more. Is the amount right?</source>
         <translation>%1 达到或超过 100 亿元。金额是否正确？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="221"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="226"/>
         <source>The signing was not saved.</source>
         <translation>签约项目未保存。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="242"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="247"/>
         <source>Amend a signing</source>
         <translation>变更签约项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="243"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="248"/>
         <source>Why is “%1” amended?</source>
         <translation>“%1”的变更原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="265"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="270"/>
         <source>Cancel a signing</source>
         <translation>取消签约项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="266"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="271"/>
         <source>“%1” stays in the register but leaves every total. Why is it cancelled?</source>
         <translation>“%1”仍保留在登记表中，但不再计入任何合计。取消原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="292"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="297"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="292"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="297"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="293"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="298"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="294"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="299"/>
         <source>Export the signing register</source>
         <translation>导出签约登记表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="310"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="315"/>
         <source>The register was saved.</source>
         <translation>登记表已保存。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="329"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="334"/>
         <source>Contract signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="330"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="335"/>
         <source>Add signing…</source>
         <translation>新增签约…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="331"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="336"/>
         <source>Amend…</source>
         <translation>变更…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="332"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="337"/>
         <source>Cancel signing…</source>
         <translation>取消签约…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="333"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="338"/>
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="334"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="339"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="335"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="340"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="336"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="341"/>
         <source>Stage screen…</source>
         <translation>舞台大屏…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="337"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="342"/>
         <source>Open the large-type window for the screen on stage (F11: full screen)</source>
         <translation>打开舞台大屏显示窗口（F11：全屏）</translation>
     </message>
@@ -2225,32 +2243,32 @@ Why is the badge reissued?</source>
 <context>
     <name>WorkingDayChooser</name>
     <message>
-        <location filename="../../wimc_desktop/ui/working_day.py" line="84"/>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="94"/>
         <source>Today, %1 (no event day)</source>
         <translation>今天 %1（非会期）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/working_day.py" line="87"/>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="97"/>
         <source>Day %1: %2</source>
         <translation>第 %1 天：%2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/working_day.py" line="89"/>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="99"/>
         <source>%1 (today)</source>
         <translation>%1（今天）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/working_day.py" line="105"/>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="117"/>
         <source>Today, %1, is not a day of this event. Choose an event day above to rehearse or demo the desk.</source>
         <translation>今天（%1）不是本次活动的会期。如需演练或演示，请在右上方选择一个会期日期。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/working_day.py" line="108"/>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="120"/>
         <source>Rehearsal: check-ins are recorded for %1, not for today (%2).</source>
         <translation>演练模式：签到记在 %1，而不是今天（%2）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/working_day.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="129"/>
         <source>Working day:</source>
         <translation>签到日期：</translation>
     </message>

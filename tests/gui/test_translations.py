@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QLabel
 from pytestqt.qtbot import QtBot
 
 from wimc_desktop.ui import i18n
@@ -169,3 +169,19 @@ def test_a_qt_file_dialog_speaks_chinese(qtbot: QtBot, accept: QFileDialog.Accep
     for text in labels:
         assert re.search("[\u4e00-\u9fff]", text), f"untranslated label: {text!r}"
     assert "查找范围(&L)：" in labels and "文件类型(&T)：" in labels
+
+
+def test_a_qt_file_dialog_names_folders_in_chinese(qtbot: QtBot, tmp_path: Path) -> None:
+    """The type column of the file list ("Folder" was left in English)."""
+    i18n.apply_language(i18n.CHINESE)
+    (tmp_path / "子目录").mkdir()
+    dialog = QFileDialog(None, "t", str(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    dialog.show()
+    model = dialog.findChild(QFileSystemModel)
+    assert model is not None
+    qtbot.waitUntil(lambda: model.index(str(tmp_path / "子目录")).isValid())
+    folder = model.index(str(tmp_path / "子目录"))
+    assert model.type(folder) == "文件夹"
