@@ -50,6 +50,7 @@ def test_the_rehearsal_day_is_taken_up_again_after_a_restart(
     assert again.checkin_page.day_chooser.notice.text() == (
         "Rehearsal: check-ins are recorded for 27 Nov 2020, not for today (1 Jun 2026).")
     assert again.status.day_label.text() == "Working day: 27 Nov 2020"
+    assert again.reports_page.day == SECOND_DAY  # the figures of the day worked on
     qtbot.waitUntil(lambda: worker.pending == 0)
 
 

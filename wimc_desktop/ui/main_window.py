@@ -180,6 +180,8 @@ class MainWindow(Retranslating, QMainWindow):
                      self.checkin_printer):
             if page is not None:
                 page.set_database(opened.db, opened.event)
+        # The check-in page told its working day before the later pages had the event.
+        self._on_checkin_page_day_changed(self.checkin_page.day)
         self.setWindowTitle(f"{APP_NAME} — {opened.event.name_zh}")
 
     def switch_to(self, opened: OpenedEvent) -> None:
