@@ -14,6 +14,8 @@ from wimc_desktop.ui.checkin_banner import day_text
 from wimc_desktop.ui.elided_label import ElidedLabel
 from wimc_desktop.ui.retranslating import Retranslating
 
+DESK_MINIMUM_WIDTH = 100  # "1号签到台 · 王芳" nearly whole; a longer one elided
+
 
 class EventStatusBar(Retranslating, QStatusBar):
     """Permanent labels for the open event; temporary messages still show on the left."""
@@ -26,14 +28,16 @@ class EventStatusBar(Retranslating, QStatusBar):
         self._desk = Desk("", "")
         self._counts: tuple[int, int] | None = None
         self.event_label = ElidedLabel()
-        # Every field but the working day and the counts may give up width ("…", the
-        # whole text in its tooltip): the window must fit a 1024-pixel screen.
+        # The event's name and days, and a long desk name, give up width ("…", the whole
+        # text in the tooltip): the window must fit a 1024-pixel screen. The working day
+        # and the counts never do.
         self.days_label = ElidedLabel()
         self.day_label = QLabel()
         self.desk_label = ElidedLabel()
+        self.desk_label.setMinimumWidth(DESK_MINIMUM_WIDTH)
         self.admitted_label = QLabel()
         self.file_label = ElidedLabel()
-        self.count_label = ElidedLabel()
+        self.count_label = QLabel()
         for label in (self.event_label, self.days_label, self.day_label, self.desk_label,
                       self.admitted_label, self.count_label, self.file_label):
             label.setObjectName("statusField")

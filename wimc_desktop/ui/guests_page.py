@@ -27,6 +27,7 @@ from wimc_desktop.domain.models import Event
 from wimc_desktop.services.guests import record_contact_revealed
 from wimc_desktop.ui import messages
 from wimc_desktop.ui.category_chip_delegate import CategoryChipDelegate
+from wimc_desktop.ui.elided_label import ElidedLabel
 from wimc_desktop.ui.field_labels import field_label
 from wimc_desktop.ui.guest_table_model import COLUMNS, GuestTableModel
 from wimc_desktop.ui.i18n import count_text
@@ -36,7 +37,7 @@ from wimc_desktop.ui.worker import Worker
 
 COLUMN_WIDTHS = {"name": 140, "checked_in": 70, "name_en": 140, "organization": 240,
                  "title": 130,
-                 "category": 120, "attendance": 80, "mobile": 130, "email": 200,
+                 "category": 175, "attendance": 80, "mobile": 130, "email": 200,
                  "badge_code": 120, "country": 90, "gender": 60, "source": 160}
 ALWAYS_SHOWN = {"name"}
 HEADER_PADDING = 40
@@ -55,7 +56,7 @@ class GuestsPage(Retranslating, QWidget):
         self.model = GuestTableModel(worker, self)
         self._title = QLabel()
         self._title.setObjectName("pageTitle")
-        self._count = QLabel()
+        self._count = ElidedLabel()  # "The first 1,000 of 2,828 guests matching …" is long
         self._count.setObjectName("pageNote")
         self._contact_toggle = QCheckBox()
         self.search_field = QLineEdit()
@@ -242,8 +243,10 @@ class GuestsPage(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         self._title.setText(self.tr("Guests"))
         self._show_count()
-        self.search_field.setPlaceholderText(
-            self.tr("Search: name, pinyin, initials, phone, company, badge code"))
+        placeholder = self.tr("Name, pinyin, phone, company or badge code…")
+        self.search_field.setPlaceholderText(placeholder)
+        metrics = self.search_field.fontMetrics()  # the hint is never cut
+        self.search_field.setMinimumWidth(metrics.horizontalAdvance(placeholder) + 48)
         self._contact_toggle.setText(self.tr("Show full contact details"))
         self._contact_toggle.setToolTip(
             self.tr("Phone numbers and e-mail addresses are masked unless this is on."))
