@@ -14,6 +14,7 @@ from wimc_desktop.ui.checkin_banner import day_text
 from wimc_desktop.ui.elided_label import ElidedLabel
 from wimc_desktop.ui.retranslating import Retranslating
 
+EVENT_MINIMUM_WIDTH = 80
 DESK_MINIMUM_WIDTH = 100  # "1号签到台 · 王芳" nearly whole; a longer one elided
 
 
@@ -41,7 +42,10 @@ class EventStatusBar(Retranslating, QStatusBar):
         for label in (self.event_label, self.days_label, self.day_label, self.desk_label,
                       self.admitted_label, self.count_label, self.file_label):
             label.setObjectName("statusField")
-            self.addPermanentWidget(label)
+            self.addPermanentWidget(label, 1 if label is self.event_label else 0)
+        # The event's name takes what the other fields leave, so it is the first to be cut.
+        self.event_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.event_label.setMinimumWidth(EVENT_MINIMUM_WIDTH)
         self.admitted_label.setObjectName("statusCounts")
         # The file gives up its room first; the event name only when that is not enough.
         self.file_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
