@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QImage
 from PySide6.QtWidgets import QComboBox, QHeaderView, QMenu
 from pytestqt.qtbot import QtBot
@@ -13,10 +13,12 @@ from wimc_desktop.db.engine import Database
 from wimc_desktop.ui import i18n
 from wimc_desktop.ui.main_window import PAGES, MainWindow
 from wimc_desktop.ui.opened_event import OpenedEvent, describe
+from wimc_desktop.ui.screen_fit import FRAME_ROOM
 from wimc_desktop.ui.signing_table_model import PARTIES
 from wimc_desktop.ui.worker import Worker
 
 UNLIMITED = 16_777_215  # QWIDGETSIZE_MAX
+SMALL_SCREEN = QSize(1024, 700)
 
 
 def all_menus(window: MainWindow) -> list[QMenu]:
@@ -118,16 +120,20 @@ def test_combos_and_headers_fit_their_texts_after_a_language_switch(
     qtbot.waitUntil(lambda: window.nav.item(1).text() == ("Guests" if then == i18n.ENGLISH
                                                           else "嘉宾名单"))
     qtbot.wait(50)
-    for name in PAGES:
-        window.select_page(name)
-        page = window.pages.currentWidget()
-        qtbot.wait(20)
-        for combo in page.findChildren(QComboBox):
-            if combo.isVisibleTo(page) and combo.count():
-                assert combo.width() >= needed_combo_width(combo), (name, combo.currentText())
-        for header in page.findChildren(QHeaderView):
-            if header.orientation() == Qt.Orientation.Horizontal and header.isVisibleTo(page):
-                assert not cut_headers(header), (name, cut_headers(header))
+    for size in (QSize(1280, 740), SMALL_SCREEN - FRAME_ROOM):
+        window.resize(size)
+        for name in PAGES:
+            window.select_page(name)
+            page = window.pages.currentWidget()
+            qtbot.wait(20)
+            for combo in page.findChildren(QComboBox):
+                if combo.isVisibleTo(page) and combo.count():
+                    assert combo.width() >= needed_combo_width(combo), (
+                        size, name, combo.currentText())
+            for header in page.findChildren(QHeaderView):
+                if header.orientation() == Qt.Orientation.Horizontal and \
+                        header.isVisibleTo(page):
+                    assert not cut_headers(header), (name, cut_headers(header))
     parties = window.signings_page.table.horizontalHeader().sectionSize(PARTIES)
     assert parties >= 200, "the parties column was squeezed"
     qtbot.waitUntil(lambda: worker.pending == 0)

@@ -52,6 +52,8 @@ def fit_to_contents(root: QWidget) -> None:
     wide as its labels: texts switched to the other language are never cut."""
     for combo in root.findChildren(QComboBox):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setMinimumWidth(0)  # (a layout short of room squeezed it below its items)
+        combo.setMinimumWidth(combo.sizeHint().width())
     for header in root.findChildren(QHeaderView):
         if header.orientation() == Qt.Orientation.Horizontal and not header.isHidden():
             fit_header(header)
