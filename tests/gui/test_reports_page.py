@@ -183,3 +183,17 @@ def test_rates_read_the_same_on_the_page_and_in_the_pdf(qtbot: QtBot, worker: Wo
         check=True).stdout)
     assert on_screen and set(on_screen) <= set(in_pdf), (on_screen, in_pdf)
     assert "40.0%" in on_screen  # 2 of 5 guests of a category, one decimal as in the PDF
+
+
+def test_a_narrow_page_keeps_the_words_of_its_tables_whole(qtbot: QtBot, worker: Worker,
+                                                           checked_in: Database) -> None:
+    """At 1024 px the details pane is narrow: its tables scroll sideways rather than
+    break "Registered" into "Register / ed"."""
+    page = open_page(qtbot, worker, checked_in, EVENT_DAY)
+    page.resize(780, 600)
+    page.show()
+    page.details.resize(300, 400)
+    qtbot.waitUntil(lambda: page.details.document().size().width() > 0)
+    page.details.document().setTextWidth(page.details.viewport().width())
+    qtbot.wait(20)
+    assert page.details.horizontalScrollBar().maximum() > 0

@@ -39,11 +39,10 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     listed = list(rows)
     first = listed[0] if listed else header
     align = ["right" if listed and _is_number(c) else "left" for c in first]
-    # nowrap: a narrow pane scrolls instead of breaking words ("Register / ed").
-    head = "".join(f"<th nowrap align='{a}'>{html.escape(h)}</th>" for h, a in zip(
-        header, align, strict=False))
+    head = "".join(f"<th align='{a}'>{html.escape(h)}</th>" for h, a in zip(header, align,
+                                                                           strict=False))
     body = "".join("<tr>" + "".join(
-        f"<td nowrap align='{'right' if _is_number(c) else 'left'}'>"
+        f"<td align='{'right' if _is_number(c) else 'left'}'>"
         f"{html.escape(_cell(c))}</td>" for c in row) + "</tr>" for row in listed)
     return (f"<table cellspacing='0' cellpadding='3' border='0' width='100%'><tr>{head}</tr>"
             f"{body}</table>")
