@@ -4,7 +4,7 @@
 <context>
     <name>GuestsPage</name>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="233"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="235"/>
         <source>The first %1 of %Ln guests matching “%2”</source>
         <translation>
             <numerusform>The first %1 of %Ln guest matching “%2”</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="238"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="240"/>
         <source>%Ln guests match “%1”</source>
         <translation>
             <numerusform>%Ln guest matches “%1”</numerusform>
