@@ -23,7 +23,7 @@
 <context>
     <name>SearchResultsPanel</name>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="118"/>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="141"/>
         <source>%Ln guests match “%1”. ↑↓ choose, Enter admits.</source>
         <translation>
             <numerusform>%Ln guest matches “%1”. ↑↓ choose, Enter admits.</numerusform>

@@ -260,87 +260,112 @@ Why is the badge reissued?</source>
 <context>
     <name>CheckInBanner</name>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="35"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="37"/>
         <source>d MMM yyyy</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="130"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="152"/>
         <source>Ready — scan a badge or type a name</source>
         <translation>就绪 — 请扫描胸卡或输入姓名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="132"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="154"/>
         <source>Admission undone</source>
         <translation>已撤销签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="133"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="155"/>
         <source>No longer counted as admitted on %1.</source>
         <translation>%1 不再计为已签到。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="139"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="161"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>撤销（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="143"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="165"/>
+        <source>Checking %1…</source>
+        <translation>正在核验 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="167"/>
+        <source>Waiting for the database…</source>
+        <translation>正在等待数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="168"/>
+        <source>The event database is busy. %1 is kept and checked in as soon as it is free.</source>
+        <translation>活动数据库正忙。%1 已保留，数据库空闲后立即签到。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="172"/>
+        <source>Not checked in — the database is busy</source>
+        <translation>未签到——数据库正忙</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="173"/>
+        <source>%1 was not checked in: another program kept the event database busy. Scan it again.</source>
+        <translation>%1 未签到：其他程序一直占用活动数据库。请重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="178"/>
         <source>Admitted</source>
         <translation>签到成功</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="148"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="183"/>
         <source>Badge revoked</source>
         <translation>胸卡已作废</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="149"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="184"/>
         <source>Badge revoked — the current badge is %1</source>
         <translation>胸卡已作废 — 现用胸卡为 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="152"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="187"/>
         <source>%1 is not a day of this event — choose the event day</source>
         <translation>%1 不是本次活动的会期，请选择会期中的日期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="155"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="190"/>
         <source>Unknown badge code %1</source>
         <translation>未知胸卡号 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="156"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="191"/>
         <source>No badge code or guest matches “%1”</source>
         <translation>没有与“%1”相符的胸卡号或嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="160"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="195"/>
         <source>Already checked in</source>
         <translation>此前已签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="163"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="198"/>
         <source>Already checked in at %1 by %2</source>
         <translation>已于 %1 在 %2 签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="165"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="200"/>
         <source>Already checked in at %1 by %2 (%3)</source>
         <translation>已于 %1 在 %2 签到（%3）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="170"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="205"/>
         <source>Registered online — now counted on site</source>
         <translation>原为线上参会 — 现计入线下</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="172"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="207"/>
         <source>Walk-in, new badge %1</source>
         <translation>现场登记，新胸卡号 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="216"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="251"/>
         <source>★ VIP</source>
         <translation>★ 贵宾</translation>
     </message>
@@ -348,37 +373,57 @@ Why is the badge reissued?</source>
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="249"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="415"/>
         <source>Undo an admission</source>
         <translation>撤销签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="250"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="416"/>
         <source>%1 was admitted by someone else or more than 2 minutes ago. Why is the admission undone?</source>
         <translation>%1 的签到由其他操作员办理，或已超过 2 分钟。请说明撤销签到的原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="312"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="486"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="313"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="370"/>
         <source>Scan a badge or type a name…</source>
         <translation>扫描胸卡，或输入姓名…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="314"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="362"/>
+        <source>Filtered: %1  ✕</source>
+        <translation>已筛选：%1  ✕</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="363"/>
+        <source>The name search shows only guests matching these filters. Click to search everyone.</source>
+        <translation>姓名搜索只显示符合这些筛选条件的嘉宾。点击可搜索全部嘉宾。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="367"/>
+        <source>Scan a badge or type a name (filtered: %1)…</source>
+        <translation>扫描胸卡，或输入姓名（已筛选：%1）…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="399"/>
+        <source>Nothing was undone: undoing an admission made by someone else or more than 2 minutes ago needs a reason.</source>
+        <translation>未撤销：撤销他人办理或超过 2 分钟的签到需要填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="488"/>
         <source>A badge code, or part of a name (Hanzi, pinyin, initials), organization, phone number or e-mail</source>
         <translation>胸卡号，或姓名（汉字、拼音、首字母）、单位、手机号、邮箱的一部分</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="316"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="490"/>
         <source>Walk-in…</source>
         <translation>现场登记…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="317"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="491"/>
         <source>Register a guest who is not on the list, give them a badge code and admit them</source>
         <translation>为名单外的嘉宾现场登记、分配胸卡号并签到</translation>
     </message>
@@ -1077,167 +1122,167 @@ Why is the badge reissued?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="347"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="366"/>
         <source>An import or export is still running. Quit anyway?</source>
         <translation>导入或导出仍在进行。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="365"/>
         <source>Quit WIMC Desk?</source>
         <translation>退出 WIMC Desk？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="210"/>
         <source>Desk 1</source>
         <translation>1号签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="298"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="317"/>
         <source>Imported %1: %2 added, %3 updated.</source>
         <translation>已导入 %1：新增 %2 人，更新 %3 人。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="304"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="323"/>
         <source>Open event</source>
         <translation>打开活动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="306"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="325"/>
         <source>WIMC events (*.wimc)</source>
         <translation>WIMC 活动文件 (*.wimc)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="335"/>
         <source>The event could not be opened.</source>
         <translation>无法打开该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="330"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="349"/>
         <source>The event could not be created.</source>
         <translation>无法创建该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="359"/>
         <source>WIMC Desk %1</source>
         <translation>WIMC Desk 会务签到 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="341"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="360"/>
         <source>The registration desk of a large conference: guest list import, check-in, badges, signings and reports.</source>
         <translation>大型会议的签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="382"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="364"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="383"/>
         <source>&amp;Import guest list…</source>
         <translation>导入嘉宾名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="365"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="384"/>
         <source>&amp;Open event…</source>
         <translation>打开活动(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="366"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="385"/>
         <source>&amp;New event…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="367"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="386"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="368"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="387"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="388"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="389"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="371"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="390"/>
         <source>Supervisor &amp;dashboard</source>
         <translation>主管看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="372"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="391"/>
         <source>&amp;About WIMC Desk</source>
         <translation>关于 WIMC Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="373"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="392"/>
         <source>&amp;Desk</source>
         <translation>签到台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="374"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="393"/>
         <source>Desk and &amp;operator…</source>
         <translation>签到台与操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="375"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="394"/>
         <source>Register a &amp;walk-in…</source>
         <translation>现场登记(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="376"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="395"/>
         <source>&amp;Undo the last admission</source>
         <translation>撤销上一次签到(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="377"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="396"/>
         <source>&amp;Print badge at check-in</source>
         <translation>签到时打印胸卡(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="378"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="397"/>
         <source>Off</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="379"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="398"/>
         <source>First admission of the event only</source>
         <translation>仅在本次大会首次签到时打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="399"/>
         <source>Every admission</source>
         <translation>每次签到都打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="402"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="402"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="402"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="384"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="403"/>
         <source>Signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="384"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="403"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
@@ -1828,52 +1873,52 @@ Why is the badge reissued?</source>
 <context>
     <name>SearchFilterBar</name>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="53"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="66"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="60"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="73"/>
         <source>On site and online</source>
         <translation>线下和线上</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="61"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="74"/>
         <source>On site</source>
         <translation>线下</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="62"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="75"/>
         <source>Online</source>
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="63"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="76"/>
         <source>Checked in or not</source>
         <translation>全部（不论是否签到）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="64"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="77"/>
         <source>Not checked in yet</source>
         <translation>尚未签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="65"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="78"/>
         <source>Checked in</source>
         <translation>已签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="71"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="84"/>
         <source>Only guests of this category</source>
         <translation>只看这一类别的嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="72"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="85"/>
         <source>Only guests on site, or online</source>
         <translation>只看线下或线上参会的嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="73"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="86"/>
         <source>Only guests checked in on the working day, or not yet</source>
         <translation>只看当前会议日已签到或尚未签到的嘉宾</translation>
     </message>
@@ -1881,12 +1926,12 @@ Why is the badge reissued?</source>
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_model.py" line="52"/>
+        <location filename="../../wimc_desktop/ui/search_results_model.py" line="54"/>
         <source>Checked in</source>
         <translation>已签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_model.py" line="65"/>
+        <location filename="../../wimc_desktop/ui/search_results_model.py" line="67"/>
         <source>Already checked in on the working day</source>
         <translation>在当前签到日期已签到</translation>
     </message>
@@ -1894,17 +1939,22 @@ Why is the badge reissued?</source>
 <context>
     <name>SearchResultsPanel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="111"/>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="130"/>
+        <source>%1 guests match “%2”: nobody was admitted. Choose a guest with the arrow keys (or click one), then press Enter.</source>
+        <translation>共 %1 位嘉宾与“%2”相符，未办理签到。请用方向键选择一位嘉宾（或点击），再按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="134"/>
         <source>No guest matches “%1”.</source>
         <translation>没有与“%1”相符的嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="113"/>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="136"/>
         <source>The first %1 of %2 guests matching “%3”: type more to narrow the list. ↑↓ choose, Enter admits.</source>
         <translation>与“%3”相符的 %2 位嘉宾中的前 %1 位：继续输入可缩小范围。↑↓ 选择，回车签到。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="118"/>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="141"/>
         <source>%Ln guests match “%1”. ↑↓ choose, Enter admits.</source>
         <translation>
             <numerusform>共 %Ln 位嘉宾与“%1”相符。↑↓ 选择，回车签到。</numerusform>
