@@ -232,17 +232,17 @@ Why is the badge reissued?</source>
         <translation>已签约 %1 项</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="127"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="128"/>
         <source>Latest signing</source>
         <translation>最新签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="136"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="137"/>
         <source>Signing ceremony — stage screen</source>
         <translation>签约仪式——舞台大屏</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="139"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="140"/>
         <source>Major Project Signing Ceremony</source>
         <translation>重大项目签约仪式</translation>
     </message>
@@ -376,47 +376,47 @@ Why is the badge reissued?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="184"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="199"/>
         <source>Arrivals on %1</source>
         <translation>%1 到场情况</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="186"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="201"/>
         <source>of %1 expected on site</source>
         <translation>/ 应到（线下）%1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="206"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="221"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="209"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="224"/>
         <source>All VIPs have arrived.</source>
         <translation>贵宾已全部到场。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="210"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="225"/>
         <source>VIPs not yet arrived: %1</source>
         <translation>未到贵宾：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="214"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="229"/>
         <source>WIMC Desk — Dashboard</source>
         <translation>WIMC 签到台 — 实时看板</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="215"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="230"/>
         <source>Arrivals per hour</source>
         <translation>每小时签到人数</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="216"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="231"/>
         <source>Arrived / registered by category</source>
         <translation>分类别到场 / 报名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="217"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="232"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
     </message>
@@ -462,42 +462,42 @@ Why is the badge reissued?</source>
         <translation>嘉宾：%1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="71"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="70"/>
         <source>%1 (no event day)</source>
         <translation>%1（非会期）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="73"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="72"/>
         <source>Working day: %1</source>
         <translation>签到日期：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="74"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="73"/>
         <source>(no desk name)</source>
         <translation>（未命名签到台）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="81"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="80"/>
         <source>Admitted today: %1 / %2 expected</source>
         <translation>今日已签到：%1 / 应到 %2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="87"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="86"/>
         <source>d MMM yyyy</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="92"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="91"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="99"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="98"/>
         <source>The desk and the operator recorded on every check-in</source>
         <translation>每次签到记录的签到台和操作员</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="102"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="101"/>
         <source>No event open</source>
         <translation>未打开活动</translation>
     </message>
@@ -601,27 +601,27 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="120"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="121"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="155"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="156"/>
         <source>%1 in total</source>
         <translation>共 %1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="158"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="159"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="160"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="161"/>
         <source>Show full contact details</source>
         <translation>显示完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="162"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="163"/>
         <source>Phone numbers and e-mail addresses are masked unless this is on.</source>
         <translation>不勾选时，手机号和邮箱只显示部分内容。</translation>
     </message>
@@ -708,82 +708,82 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportPreviewPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="94"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="95"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="125"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="126"/>
         <source>This file cannot be imported: %1</source>
         <translation>无法导入此文件：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="135"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="136"/>
         <source>Automatic (found: %1)</source>
         <translation>自动（识别为 %1）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="137"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="138"/>
         <source>row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="140"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="141"/>
         <source>The first %1 rows as read:</source>
         <translation>读取到的前 %1 行：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="142"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="143"/>
         <source>No column was recognised as the guest&apos;s name: choose it below.</source>
         <translation>没有识别出姓名列，请在下方选择。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="172"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="173"/>
         <source>Check how the file reads</source>
         <translation>核对文件读取结果</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="168"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="169"/>
         <source>Change the encoding if the names look garbled, and say which column holds what.</source>
         <translation>如果姓名显示为乱码，请更换编码；并指定每一列对应的嘉宾字段。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="165"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="166"/>
         <source>Say which column holds what (and which sheet, when the workbook has several).</source>
         <translation>请指定每一列对应的嘉宾字段（工作簿有多张工作表时，还请选择工作表）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="174"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="175"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="174"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="175"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="174"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="175"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="175"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="176"/>
         <source>Header row:</source>
         <translation>表头行：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="175"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="176"/>
         <source>Rows under the header:</source>
         <translation>表头以下行数：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="180"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="181"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="181"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="182"/>
         <source>Which column fills which guest field</source>
         <translation>列与嘉宾字段的对应关系</translation>
     </message>
@@ -874,12 +874,12 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportRunPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="71"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="72"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="85"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="86"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -889,32 +889,32 @@ Why is the badge reissued?</source>
         <translation>正在导入… 第 %1 / %2 行</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="107"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="106"/>
         <source>Done. The guest list is imported.</source>
         <translation>完成，嘉宾名单已导入。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="119"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="118"/>
         <source>Import cancelled. Nothing was imported.</source>
         <translation>已取消导入，未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="126"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="125"/>
         <source>Nothing was imported: %1</source>
         <translation>未导入任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="136"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="135"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="137"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="136"/>
         <source>All rows are written in one go: a cancelled import leaves the guest list as it was.</source>
         <translation>所有行一次性写入：取消导入后，嘉宾名单保持原样。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="139"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="138"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
@@ -958,147 +958,147 @@ Why is the badge reissued?</source>
         <translation>已导入 %1：新增 %2 人，更新 %3 人。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="287"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="288"/>
         <source>Open event</source>
         <translation>打开活动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="289"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="290"/>
         <source>WIMC events (*.wimc)</source>
         <translation>WIMC 活动文件 (*.wimc)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="299"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="300"/>
         <source>The event could not be opened.</source>
         <translation>无法打开该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="313"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="314"/>
         <source>The event could not be created.</source>
         <translation>无法创建该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="324"/>
         <source>WIMC Desk %1</source>
         <translation>WIMC Desk 会务签到 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="325"/>
         <source>The registration desk of a large conference: guest list import, check-in, badges, signings and reports.</source>
         <translation>大型会议的报到签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="334"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="334"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="335"/>
         <source>&amp;Import guest list…</source>
         <translation>导入嘉宾名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="336"/>
         <source>&amp;Open event…</source>
         <translation>打开活动(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="336"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="337"/>
         <source>&amp;New event…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="338"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="338"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="339"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="339"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="340"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="341"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="341"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="342"/>
         <source>Supervisor &amp;dashboard</source>
         <translation>主管看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="342"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="343"/>
         <source>&amp;About WIMC Desk</source>
         <translation>关于 WIMC Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="343"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="344"/>
         <source>&amp;Desk</source>
         <translation>签到台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="345"/>
         <source>Desk and &amp;operator…</source>
         <translation>签到台与操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="346"/>
         <source>Register a &amp;walk-in…</source>
         <translation>现场登记(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="347"/>
         <source>&amp;Undo the last admission</source>
         <translation>撤销上一次签到(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="347"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="348"/>
         <source>&amp;Print badge at check-in</source>
         <translation>签到时打印胸卡(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="349"/>
         <source>Off</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="349"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="350"/>
         <source>First admission of the event only</source>
         <translation>仅在本次大会首次签到时打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="350"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="351"/>
         <source>Every admission</source>
         <translation>每次签到都打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="354"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="354"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="354"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="354"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="355"/>
         <source>Signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="354"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="355"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
@@ -1724,17 +1724,17 @@ Why is the badge reissued?</source>
 <context>
     <name>SearchResultsPanel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="110"/>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="111"/>
         <source>No guest matches “%1”.</source>
         <translation>没有与“%1”相符的嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="112"/>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="113"/>
         <source>The first %1 of %2 guests matching “%3”: type more to narrow the list. ↑↓ choose, Enter admits.</source>
         <translation>与“%3”相符的 %2 位嘉宾中的前 %1 位：继续输入可缩小范围。↑↓ 选择，回车签到。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="118"/>
         <source>%1 guests match “%2”. ↑↓ choose, Enter admits.</source>
         <translation>共 %1 位嘉宾与“%2”相符。↑↓ 选择，回车签到。</translation>
     </message>
@@ -2339,333 +2339,388 @@ Why is the badge reissued?</source>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="64"/>
-        <source>{where}: the event database is busy (locked by another desk); try again.</source>
-        <translation>{where}：活动数据库正忙（被另一个服务台占用），请稍后重试。</translation>
+        <source>{where}: another program is using the event database; nothing was changed. It is safe to try again.</source>
+        <translation>{where}：另一个程序正在使用活动数据库，未做任何更改。可以放心重试。</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="66"/>
-        <source>{where}: the disk is full; nothing was saved. Free some space and try again.</source>
-        <translation>{where}：磁盘已满，未保存任何内容。请腾出一些空间后重试。</translation>
+        <source>{where}: cannot write: the disk is full; nothing was saved. Free some space and try again.</source>
+        <translation>{where}：无法写入：磁盘已满，未保存任何内容。请释放一些空间后重试。</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="68"/>
-        <source>{where}: the event database is read-only; nothing was saved.</source>
-        <translation>{where}：活动数据库是只读的，未保存任何内容。</translation>
+        <source>{where}: cannot write: the event database is read-only; nothing was saved.</source>
+        <translation>{where}：无法写入：活动数据库是只读的，未保存任何内容。</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="70"/>
+        <source>{where}: cannot write: the event database is read-only here (the file or its folder cannot be written); nothing was saved.</source>
+        <translation>{where}：无法写入：活动数据库在此处是只读的（文件或其所在文件夹不可写），未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="72"/>
+        <source>{where}: cannot write: permission denied; nothing was saved.</source>
+        <translation>{where}：无法写入：没有权限，未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="74"/>
+        <source>{where}: cannot open the event database (no permission, or its folder cannot be written); nothing was saved.</source>
+        <translation>{where}：无法打开活动数据库（没有权限，或其所在文件夹不可写），未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="76"/>
+        <source>{where}: cannot write: the disk reported an input/output error; nothing was saved. Check the disk (is it full, or removed?) and try again.</source>
+        <translation>{where}：无法写入：磁盘报告输入/输出错误，未保存任何内容。请检查磁盘（是否已满或已拔出？）后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="79"/>
+        <source>{where}: the database server cannot be reached; nothing was saved. Check the network and try again.</source>
+        <translation>{where}：无法连接数据库服务器，未保存任何内容。请检查网络后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="81"/>
+        <source>{where}: cannot be read: {reason}</source>
+        <translation>{where}：无法读取：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="82"/>
         <source>{where}: this file is not a WIMC event database (or it is damaged).</source>
         <translation>{where}：此文件不是 WIMC 活动数据库（或者已经损坏）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="72"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="84"/>
         <source>{where}: the database failed: {error}</source>
         <translation>{where}：数据库出错：{error}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="73"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="85"/>
         <source>{where}: holds no WIMC event database.</source>
         <translation>{where}：这里没有 WIMC 活动数据库。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="74"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="86"/>
         <source>{where}: this event database was written by a newer WIMC Desk (schema {revision}); update the app to open it.</source>
         <translation>{where}：此活动数据库由更新版本的 WIMC Desk 写入（数据库结构版本 {revision}），请先升级本软件再打开。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="77"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="89"/>
         <source>{path}: no event database here (create one with init).</source>
         <translation>{path}：这里没有活动数据库（请先用 init 创建）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="78"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="90"/>
         <source>the event needs a name</source>
         <translation>活动需要名称</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="79"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="91"/>
         <source>the last day {end} is before the first day {start}</source>
         <translation>最后一天 {end} 早于第一天 {start}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="80"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="92"/>
         <source>unknown time zone {timezone!r}</source>
         <translation>未知的时区 {timezone!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="81"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="93"/>
         <source>{where}: already holds an event database.</source>
         <translation>{where}：已经有一个活动数据库。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="82"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="94"/>
+        <source>{where}: this file already exists and is not a WIMC event database (an empty file, or another program&apos;s data); init leaves it unchanged. Choose a new file name.</source>
+        <translation>{where}：该文件已存在，且不是 WIMC 活动数据库（是空文件或其他程序的数据）；init 不会改动它。请另选一个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="97"/>
+        <source>{where}: holds another program&apos;s tables; init adds nothing to it. Give an empty database.</source>
+        <translation>{where}：其中有其他程序的数据表；init 不会向其中添加任何内容。请指定一个空数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="99"/>
+        <source>{where}: cannot create the folder: {reason}</source>
+        <translation>{where}：无法创建文件夹：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="100"/>
         <source>{where}: holds no event.</source>
         <translation>{where}：其中没有活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="84"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="102"/>
         <source>cannot sort guests by {sort!r}</source>
         <translation>无法按 {sort!r} 对嘉宾排序</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="86"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="104"/>
         <source>no guest with id {id}</source>
         <translation>没有 ID 为 {id} 的嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="87"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="105"/>
         <source>no check-in with id {id}</source>
         <translation>没有 ID 为 {id} 的签到记录</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="88"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="106"/>
         <source>this check-in was already undone</source>
         <translation>这次签到已经撤销过了</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="89"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="107"/>
         <source>a reason is required to undo a check-in made by someone else or more than 2 minutes ago</source>
         <translation>撤销他人办理的签到或 2 分钟以前的签到，需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="91"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="109"/>
         <source>unknown badge code {code}</source>
         <translation>未知的胸卡号 {code}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="92"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="110"/>
         <source>{code} is not checked in on {day}</source>
         <translation>{code} 在 {day} 没有签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="94"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="112"/>
         <source>a walk-in needs a name</source>
         <translation>现场登记需要填写姓名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="95"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="113"/>
         <source>{value!r}: {reason}</source>
         <translation>{value!r}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="97"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="115"/>
         <source>{count} badge(s) were printed before ({codes}); give a reason to reprint them</source>
         <translation>有 {count} 张胸卡以前打印过（{codes}），重新打印需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="99"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="117"/>
         <source>{code} is revoked; the guest&apos;s current badge is {current}</source>
         <translation>{code} 已作废；该嘉宾现在的胸卡号是 {current}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="100"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="118"/>
         <source>unknown badge template {template!r}</source>
         <translation>未知的胸卡模板 {template!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="101"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="119"/>
         <source>unknown category {category!r}</source>
         <translation>未知的嘉宾类别 {category!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="102"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="120"/>
         <source>a reissue needs a reason (lost, damaged, name corrected...)</source>
         <translation>补办胸卡需要填写原因（遗失、损坏、更正姓名等）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="104"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="122"/>
         <source>{file}: no column {column!r} (columns: {columns})</source>
         <translation>{file}：没有 {column!r} 这一列（现有的列：{columns}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="105"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="123"/>
         <source>unknown field {field!r} in --map (fields: {fields})</source>
         <translation>--map 中的字段 {field!r} 未知（可用的字段：{fields}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="106"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="124"/>
         <source>{file}: only a header row, no guests.</source>
         <translation>{file}：只有表头行，没有嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="107"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="125"/>
         <source>{file}: no name column found in the header row {row} ({columns}); name it with --map name=COLUMN</source>
         <translation>{file}：第 {row} 行表头中没有找到姓名列（{columns}）；请用 --map name=COLUMN 指定姓名列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="109"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="127"/>
         <source>{file}: cannot be read as {encoding}: {error}</source>
         <translation>{file}：无法按 {encoding} 编码读取：{error}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="110"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="128"/>
         <source>{file}: broken {encoding} text: {error}</source>
         <translation>{file}：{encoding} 文本已损坏：{error}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="111"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="129"/>
         <source>{file}: the text is neither UTF-8, UTF-16 nor GB18030; save it from Excel as &apos;CSV UTF-8&apos; and try again.</source>
         <translation>{file}：文本编码既不是 UTF-8、UTF-16，也不是 GB18030；请在 Excel 中另存为“CSV UTF-8(逗号分隔)”后重试。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="113"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="131"/>
         <source>{file}: the file is empty.</source>
         <translation>{file}：文件是空的。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="114"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="132"/>
         <source>{file}: no sheet named {sheet!r} (sheets: {sheets})</source>
         <translation>{file}：没有名为 {sheet!r} 的工作表（现有的工作表：{sheets}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="115"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="133"/>
         <source>{file}: not a readable Excel workbook ({error}).</source>
         <translation>{file}：不是可以读取的 Excel 工作簿（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="116"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="134"/>
         <source>{path}: no such file.</source>
         <translation>{path}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="135"/>
         <source>{file}: the file has no rows.</source>
         <translation>{file}：文件里没有任何内容。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="118"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="136"/>
         <source>import cancelled; nothing was written</source>
         <translation>导入已取消，未写入任何内容</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="120"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="138"/>
         <source>the checked-in filter needs a day</source>
         <translation>按“已报到”筛选时需要指定日期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="122"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="140"/>
         <source>{target}: is a folder; give a file name</source>
         <translation>{target}：这是一个文件夹，请给出文件名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="123"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="141"/>
         <source>{folder}: no such folder</source>
         <translation>{folder}：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="124"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="142"/>
         <source>{target}: could not be written: {reason}</source>
         <translation>{target}：无法写入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="125"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="143"/>
         <source>{target}: could not create a temporary file beside it</source>
         <translation>{target}：无法在同一文件夹中创建临时文件</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="126"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="144"/>
         <source>export cancelled; no file was written</source>
         <translation>导出已取消，未写入任何文件</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="127"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="145"/>
         <source>unknown language {lang!r} (choose one of: {choices})</source>
         <translation>未知语言 {lang!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="128"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="146"/>
         <source>unknown format {fmt!r} (choose one of: {choices})</source>
         <translation>未知格式 {fmt!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="130"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="148"/>
         <source>no signing with id {id}</source>
         <translation>没有 ID 为 {id} 的签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="131"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="149"/>
         <source>this signing was cancelled; it cannot be amended any more</source>
         <translation>此签约已取消，不能再变更</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="132"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="150"/>
         <source>a signing is amended only with a reason</source>
         <translation>变更签约需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="133"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="151"/>
         <source>this signing was cancelled; it cannot be cancelled any more</source>
         <translation>此签约已经取消过了，不能再次取消</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="135"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="153"/>
         <source>a signing is cancelled only with a reason</source>
         <translation>取消签约需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="136"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="154"/>
         <source>this signing was changed meanwhile (by another desk?); reload it and amend again</source>
         <translation>此签约在您编辑期间已被修改（可能是另一个服务台）；请重新打开后再变更</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="138"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="156"/>
         <source>nothing changed: the amendment says what the signing says</source>
         <translation>没有任何改动：变更内容与原签约完全相同</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="139"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="157"/>
         <source>give at least 4 characters of a signing id, not {text!r}</source>
         <translation>签约 ID 至少需要输入 4 个字符，{text!r} 不够</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="140"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="158"/>
         <source>{text} matches several signings; give more of the id</source>
         <translation>{text} 对应多条签约，请输入更长的 ID</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="142"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="160"/>
         <source>cannot paint the badges (the output cannot be written)</source>
         <translation>无法生成胸卡（输出无法写入）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="143"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="161"/>
         <source>the PDF cannot be written</source>
         <translation>无法写入 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="144"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="162"/>
         <source>no font with Chinese characters is installed; install Noto Sans CJK (Debian/Ubuntu: apt install fonts-noto-cjk)</source>
         <translation>没有安装含中文字符的字体；请安装 Noto Sans CJK（Debian/Ubuntu：apt install fonts-noto-cjk）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="147"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="165"/>
         <source>choose the badges with one of: CODE..., --category, --all, --not-printed</source>
         <translation>请用以下方式之一选择胸卡：CODE...、--category、--all、--not-printed</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="149"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="167"/>
         <source>--format {format} needs --out FILE</source>
         <translation>--format {format} 需要同时给出 --out FILE</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="150"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="168"/>
         <source>--full-pii applies to a file: give --format and --out</source>
         <translation>--full-pii 只对导出文件有效：请同时给出 --format 和 --out</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="151"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="169"/>
         <source>give --format xlsx|csv|pdf for {out!r}</source>
         <translation>请为 {out!r} 指定 --format xlsx|csv|pdf</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="152"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="170"/>
         <source>not a time (ISO 8601, e.g. 2020-11-28T15:30): {text!r}</source>
         <translation>不是有效的时间（ISO 8601 格式，例如 2020-11-28T15:30）：{text!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="153"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="171"/>
         <source>the signing needs an amount (--amount, e.g. 5.2亿 or 1,234,567.89)</source>
         <translation>签约需要金额（--amount，例如 5.2亿 或 1,234,567.89）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="173"/>
+        <source>the argument {argument} is not valid text: it holds bytes that are not UTF-8 ({value}); nothing was done. Type it again in UTF-8.</source>
+        <translation>参数 {argument} 不是有效的文本：其中含有非 UTF-8 字节（{value}），未执行任何操作。请以 UTF-8 重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="176"/>
+        <source>{where}: cannot write: {reason}</source>
+        <translation>{where}：无法写入：{reason}</translation>
     </message>
 </context>
 </TS>
