@@ -372,8 +372,12 @@ def refuse_undecodable(parser: argparse.ArgumentParser, args: argparse.Namespace
 def known_failure(exc: Exception, db: str) -> DeskError | None:
     """A failure of the machine rather than of the program, met anywhere in a command: a
     database error of a known kind, a disk that is full or read-only, a permission."""
+    from sqlalchemy import make_url
+
     from wimc_desktop.db.engine import domain_error
 
+    if "://" in db:  # (a URL's password is never printed)
+        db = make_url(db).render_as_string(hide_password=True)
     error = domain_error(exc, db)
     if error is not None:
         return error

@@ -286,3 +286,22 @@ def test_a_missing_cjk_font_is_exit_2_with_a_clear_message(event_file: str,
     assert done.returncode == 2, err
     assert "no font with Chinese characters is installed" in err and "Traceback" not in err
     assert not (tmp_path / "badge.pdf").exists()
+
+
+# --- a machine's failure met outside the database handle ------------------------------
+
+def test_failures_met_anywhere_are_told_with_their_exit_code() -> None:
+    import errno
+
+    from wimc_desktop.cli import known_failure
+
+    busy = sqlite3.OperationalError("anything")
+    busy.sqlite_errorcode = 5  # SQLITE_BUSY, as from a connection of the import's own
+    url = "postgresql+psycopg://desk:secret@hub/wimc"
+    found = known_failure(busy, url)
+    assert found is not None and found.exit_code == 10
+    assert "secret" not in str(found) and "desk:***@hub" in str(found)
+    full = known_failure(OSError(errno.ENOSPC, "No space left on device", "/mnt/x.db"), "x")
+    assert full is not None and full.exit_code == 11 and "/mnt/x.db" in str(full)
+    assert known_failure(ValueError("a bug"), "x") is None
+    assert known_failure(sqlite3.IntegrityError("a constraint: a bug too"), "x") is None
