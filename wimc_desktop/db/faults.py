@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import sqlite3
+import sys
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError
@@ -22,11 +23,6 @@ from wimc_desktop.domain.errors import (
     NotAnEventDatabaseError,
     StorageError,
 )
-
-try:  # (the PostgreSQL driver is optional: a desk on SQLite alone runs without it)
-    import psycopg
-except ImportError:  # pragma: no cover
-    psycopg = None  # type: ignore[assignment]
 
 
 class Fault(enum.Enum):
@@ -72,10 +68,17 @@ SQLSTATE_FAULTS = {
 }
 
 
+def _psycopg() -> Any:
+    """The PostgreSQL driver if it was loaded (a psycopg error cannot exist otherwise):
+    importing it here would add a few hundred ms to every start of a desk on SQLite."""
+    return sys.modules.get("psycopg")
+
+
 def driver_error(exc: BaseException) -> BaseException | None:
     """The database driver's own exception behind exc (wrapped by SQLAlchemy or not)."""
     if isinstance(exc, DBAPIError):
         return exc.orig
+    psycopg = _psycopg()
     if isinstance(exc, sqlite3.Error) or (psycopg is not None and isinstance(exc, psycopg.Error)):
         return exc
     return None
@@ -88,8 +91,9 @@ def classify(exc: BaseException) -> Fault | None:
     if isinstance(error, sqlite3.Error):
         code: Any = getattr(error, "sqlite_errorcode", None)
         return SQLITE_FAULTS.get(code & 0xFF) if isinstance(code, int) else None
+    psycopg = _psycopg()
     if psycopg is not None and isinstance(error, psycopg.Error):
-        state = error.sqlstate
+        state: str | None = getattr(error, "sqlstate", None)
         if state is None:  # refused or dropped before the server said anything
             return Fault.UNREACHABLE if isinstance(error, psycopg.OperationalError) else None
         if state.startswith("08"):  # connection_exception and its subclasses
