@@ -205,6 +205,19 @@ def test_a_file_that_is_not_an_event_database_is_never_changed(tmp_path: Path,
     assert file_state(folder) == before  # (the same files, byte for byte: none added)
 
 
+def test_init_fills_a_sqlite_database_with_nothing_in_it(tmp_path: Path) -> None:
+    blank = tmp_path / "blank.wimc"  # (as an init killed before its first commit leaves it)
+    conn = sqlite3.connect(blank)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.close()
+    assert blank.stat().st_size > 0
+    with pytest.raises(NotAnEventDatabaseError):
+        open_event_database(blank)
+    db = create_event(blank, name_zh="重新创建", start=EVENT_DAY, end=EVENT_DAY)
+    assert list_guests(db) == []
+    db.dispose()
+
+
 @pytest.mark.postgres
 def test_init_adds_nothing_to_a_postgres_database_of_another_program(
         postgres_event: str) -> None:

@@ -29,7 +29,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 class FileKind(enum.Enum):
     EMPTY = "empty"  # 0 bytes
     NOT_SQLITE = "not_sqlite"  # some other file
-    FOREIGN = "foreign"  # another program's SQLite database (or one with no tables)
+    BLANK = "blank"  # a SQLite database with nothing in it (as a killed init leaves one)
+    FOREIGN = "foreign"  # another program's SQLite database
     EVENT = "event"  # a WIMC event database
 
 
@@ -55,17 +56,20 @@ def inspect_sqlite_file(path: Path) -> FileKind:
     if header != SQLITE_HEADER:
         return FileKind.NOT_SQLITE
     try:
-        tables = _read_tables(path, "read_only" if sidecars(path) else "immutable")
+        schema = _read_schema(path, "read_only" if sidecars(path) else "immutable")
     except sqlite3.Error as exc:
         raise storage_error(exc, where) from exc
-    return FileKind.EVENT if MARKER_TABLE in tables else FileKind.FOREIGN
+    if ("table", MARKER_TABLE) in schema:
+        return FileKind.EVENT
+    return FileKind.FOREIGN if schema else FileKind.BLANK
 
 
-def _read_tables(path: Path, access: Access) -> set[str]:
+def _read_schema(path: Path, access: Access) -> set[tuple[str, str]]:
+    """Every (type, name) of the file's schema: tables, indexes, views, triggers."""
     conn = sqlite3.connect(sqlite_uri(path, access), uri=True, isolation_level=None,
                            timeout=busy_timeout_ms() / 1000)
     try:
-        rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        rows = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
     finally:
         conn.close()
-    return {str(name) for (name,) in rows}
+    return {(str(kind), str(name)) for kind, name in rows}

@@ -128,11 +128,15 @@ def create_event(
 
 
 def _refuse_existing_file(path: Path) -> None:
-    """init makes a new file: an existing one is refused, unchanged (an event database, an
-    empty file, another program's data)."""
+    """init makes a new file, or fills a SQLite database with nothing in it (as a killed
+    init leaves one): any other file is refused, unchanged (an event database, a 0-byte
+    file, another program's data)."""
     if not path.exists():
         return
-    if inspect_sqlite_file(path) is FileKind.EVENT:
+    kind = inspect_sqlite_file(path)
+    if kind is FileKind.BLANK:
+        return
+    if kind is FileKind.EVENT:
         raise BadInputError("{where}: already holds an event database.", where=path)
     raise BadInputError("{where}: this file already exists and is not a WIMC event "
                         "database (an empty file, or another program's data); init leaves "
