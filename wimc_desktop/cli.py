@@ -370,7 +370,8 @@ def refuse_undecodable(parser: argparse.ArgumentParser, args: argparse.Namespace
                                                                        "backslashreplace")
                 raise BadInputError("the argument {argument} is not valid text: it holds "
                                     "bytes that are not UTF-8 ({value}); nothing was done. "
-                                    "Type it again in UTF-8.",
+                                    "Type it again in UTF-8 (a file's name: rename the "
+                                    "file).",
                                     argument=names.get(dest, dest), value=shown)
 
 
