@@ -380,7 +380,7 @@ def known_failure(exc: Exception, db: str) -> DeskError | None:
     database error of a known kind, a disk that is full or read-only, a permission."""
     from sqlalchemy import make_url
 
-    from wimc_desktop.db.engine import domain_error
+    from wimc_desktop.db.faults import domain_error
 
     if "://" in db:  # (a URL's password is never printed)
         db = make_url(db).render_as_string(hide_password=True)

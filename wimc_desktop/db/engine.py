@@ -12,18 +12,13 @@ from typing import Any, Literal
 
 from sqlalchemy import Engine, create_engine, event, inspect, make_url
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
-from wimc_desktop.db.faults import is_database_error, storage_error
+from wimc_desktop.db.faults import domain_error
 from wimc_desktop.db.sqlite_tuning import switch_memstatus_off
-from wimc_desktop.domain.errors import (
-    CannotWriteError,
-    DeskError,
-    NotAnEventDatabaseError,
-    StorageError,
-)
+from wimc_desktop.domain.errors import CannotWriteError, NotAnEventDatabaseError, StorageError
 
 # How a SQLite event file is opened: for reading and writing (the desk); for reading only
 # (the file cannot be written, so its -wal/-shm files must already be there); immutable
@@ -319,14 +314,3 @@ class RawRead:
             if exc is not given:  # (the COMMIT's own error, a bug: told as it is)
                 raise exc
 
-
-def domain_error(exc: BaseException, where: str) -> DeskError | None:
-    """A database error as the domain error of its kind; None for an error that is a bug
-    (a constraint broken, a bad statement: not a database error that a user can mend)."""
-    if isinstance(exc, DeskError) or not is_database_error(exc):
-        return None
-    error = storage_error(exc, where)
-    if type(error) is StorageError and not isinstance(
-            exc, OperationalError | sqlite3.OperationalError):
-        return None
-    return error

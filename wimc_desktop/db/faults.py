@@ -13,7 +13,7 @@ import sqlite3
 import sys
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from wimc_desktop.domain.errors import (
     CannotWriteError,
@@ -138,3 +138,15 @@ def storage_error(exc: BaseException, where: str) -> DeskError:
 def is_database_error(exc: BaseException) -> bool:
     """Whether exc comes from the database driver (wrapped by SQLAlchemy or not)."""
     return driver_error(exc) is not None
+
+
+def domain_error(exc: BaseException, where: str) -> DeskError | None:
+    """A database error as the domain error of its kind; None for an error that is a bug
+    (a constraint broken, a bad statement: not a database error that a user can mend)."""
+    if isinstance(exc, DeskError) or not is_database_error(exc):
+        return None
+    error = storage_error(exc, where)
+    if type(error) is StorageError and not isinstance(
+            exc, OperationalError | sqlite3.OperationalError):
+        return None
+    return error
