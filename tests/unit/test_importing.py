@@ -135,6 +135,40 @@ def test_a_code_belonging_to_another_guest_is_refused(event_db: Database,
         import_file(event_db, second)
 
 
+def test_a_code_of_one_guest_with_the_name_and_email_of_another_is_refused(
+        event_db: Database, tmp_path: Path) -> None:
+    # Found by hand: the row matched Ann Lee by her badge code and silently renamed her
+    # to a second Cy Doe (with Cy Doe's e-mail); Ann Lee was gone from the list.
+    first = tmp_path / "a.csv"
+    first.write_text("name,organization,email,badge code,mobile\n"
+                     "Ann Lee,ACME,ann@x.com,X-1,\nCy Doe,ACME,cy@x.com,X-3,13800138001\n",
+                     encoding="utf-8")
+    import_file(event_db, first)
+    # Cy Doe named by his e-mail, then by his mobile, each with Ann Lee's badge code.
+    for number, row in enumerate(("Cy Doe,ACME,cy@x.com,X-1,", "Cy Doe,ACME,,X-1,13800138001")):
+        second = tmp_path / f"b{number}.csv"
+        second.write_text(f"name,organization,email,badge code,mobile\n{row}\n",
+                          encoding="utf-8")
+        with pytest.raises(ImportRejectedError, match="badge code belongs to another guest"):
+            import_file(event_db, second, replace_badge_codes=True)
+        with pytest.raises(ImportRejectedError, match="badge code belongs to another guest"):
+            import_file(event_db, second)
+    names = by_name(event_db)
+    assert [g.badge_code for g in names["Ann Lee"]] == ["X-1"]
+    assert [g.badge_code for g in names["Cy Doe"]] == ["X-3"]
+
+
+def test_a_code_with_a_corrected_name_still_updates_its_guest(event_db: Database,
+                                                              tmp_path: Path) -> None:
+    first = tmp_path / "a.csv"
+    first.write_text("姓名,胸卡号,邮箱\n章伟,B-1,zw@x.com\n", encoding="utf-8")
+    import_file(event_db, first)
+    second = tmp_path / "b.csv"
+    second.write_text("姓名,胸卡号,邮箱\n张伟,B-1,zw@x.com\n", encoding="utf-8")
+    assert import_file(event_db, second).updated == 1
+    assert [g.badge_code for g in by_name(event_db)["张伟"]] == ["B-1"]
+
+
 def test_dry_run_writes_nothing(event_db: Database, shared_data: Path) -> None:
     report = import_file(event_db, shared_data / "guests_utf8_bom.csv", dry_run=True)
     assert report.added == 120 and report.dry_run
