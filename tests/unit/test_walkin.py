@@ -64,6 +64,34 @@ def test_a_walk_in_like_a_listed_guest_is_refused(guests_db: Database, name: str
     assert [m.guest.badge_code for m in found] == codes
 
 
+@pytest.mark.parametrize(("name", "details", "codes"), [
+    # Found by hand: the given name first, as a Chinese guest writes it in English, and
+    # the English name a guest is listed with, were a new guest with the same mobile.
+    ("Wei Zhang", {"mobile": "13800138000"}, ["W-001"]),
+    ("WEI ZHANG", {"email": "zhang.wei@seu.edu.cn"}, ["W-001"]),
+    ("Haotao Cai", {"organization": "东南大学"}, ["W-005"]),
+    ("Abdulla Mamat", {"mobile": "13600136000"}, ["W-004"]),
+    ("Mamat Abdulla", {"mobile": "13600136000"}, ["W-004"]),
+    ("abdulla  mamat", {"organization": "新疆大学"}, ["W-004"]),
+    ("Smith John", {"mobile": "13500135000"}, ["W-006"]),
+    ("史密斯", {"mobile": "13500135000"}, ["W-006"]),
+])
+def test_a_walk_in_named_in_another_order_or_in_english_is_found(
+        guests_db: Database, name: str, details: dict[str, str], codes: list[str]) -> None:
+    import_records(guests_db, [
+        {"name": "阿卜杜拉·买买提", "name_en": "Abdulla Mamat", "organization": "新疆大学",
+         "mobile": "13600136000", "badge_code": "W-004"},
+        {"name": "蔡浩涛", "organization": "东南大学", "badge_code": "W-005"},
+        {"name": "John Smith", "name_en": "史密斯", "mobile": "13500135000",
+         "badge_code": "W-006"},
+    ], source="test")
+    before = _guest_count(guests_db)
+    with pytest.raises(PossibleDuplicateError) as caught:
+        register_walk_in(guests_db, name=name, day=DAY1, desk=DESK, **details)
+    assert [m.guest.badge_code for m in caught.value.matches] == codes
+    assert _guest_count(guests_db) == before
+
+
 @pytest.mark.parametrize(("name", "details"), [
     ("张伟", {}),  # the same name alone is common: not a match
     ("张伟", {"mobile": "13700137000", "organization": "东南大学集团"}),

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from wimc_desktop.db.engine import Database
@@ -85,14 +85,29 @@ def _matched_on(row: GuestRow, values: dict[str, str]) -> tuple[str, ...]:
         ("organization", _same_text(values["organization"], row.organization))) if same)
 
 
+def _reordered(words: list[str]) -> set[str]:
+    """A name's words as written and with the family name moved to the other end."""
+    found = {" ".join(words)}
+    if len(words) > 1:
+        found |= {" ".join(words[1:] + words[:1]), " ".join(words[-1:] + words[:-1])}
+    return found
+
+
 def _possible_duplicates(session: Session, values: dict[str, str],
                          day: dt.date) -> list[PossibleDuplicate]:
     # Same name means the same name, or the same pinyin (张伟 typed as 章伟, Zhang Wei or
     # ZhangWei; 蔡浩涛 as Cai Haotao): the pinyin joined, whatever the spaces.
+    # Also in the other order (Wei Zhang is 张伟, Mamat Abdulla is Abdulla Mamat) and
+    # against the English name a guest is listed with (阿卜杜拉·买买提 / Abdulla Mamat).
     keys = name_keys(values["name"])
-    same = [GuestRow.name == values["name"]]
+    english = _reordered(values["name"].split())
+    same = [GuestRow.name == values["name"], GuestRow.name_en == values["name"],
+            func.lower(GuestRow.name_en).in_(sorted({n.lower() for n in english}))]
     if keys.pinyin:
-        same += [GuestRow.name_sort == keys.sort, GuestRow.name_pinyin == keys.pinyin]
+        words = (keys.latin or keys.sort).split()
+        pinyins = {order.replace(" ", "") for order in _reordered(words)}
+        same += [GuestRow.name_sort == keys.sort,
+                 GuestRow.name_pinyin.in_(sorted(pinyins | {keys.pinyin}))]
     rows = session.execute(select(GuestRow).where(or_(*same))
                            .order_by(GuestRow.badge_code)).scalars()
     found = []
