@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from wimc_desktop.db.engine import Database
+from wimc_desktop.db.schema import GuestRow
 from wimc_desktop.domain.badge_codes import has_valid_check
 from wimc_desktop.domain.errors import BadInputError, ImportCancelledError, ImportRejectedError
 from wimc_desktop.services.guests import count_guests, list_guests
@@ -167,6 +169,28 @@ def test_a_code_with_a_corrected_name_still_updates_its_guest(event_db: Database
     second.write_text("姓名,胸卡号,邮箱\n张伟,B-1,zw@x.com\n", encoding="utf-8")
     assert import_file(event_db, second).updated == 1
     assert [g.badge_code for g in by_name(event_db)["张伟"]] == ["B-1"]
+
+
+def test_a_long_chinese_name_within_the_limit_is_imported_and_found(event_db: Database,
+                                                                   tmp_path: Path) -> None:
+    # Found by hand: on PostgreSQL a 150-character Chinese name (the limit is 200) ended
+    # the import in a traceback: its pinyin and sort keys ran past their columns.
+    name = "阿卜杜热合曼" * 25
+    source = tmp_path / "long.csv"
+    source.write_text(f"姓名,单位,英文名,手机\n{name},东南大学,{'Abdurahman ' * 18},13800138000\n"
+                      f"张伟,南京大学,,\n", encoding="utf-8")
+    assert import_file(event_db, source).added == 2
+    again = tmp_path / "again.csv"
+    again.write_text(f"姓名,单位,手机\n{name},东南大学（新）,13800138000\n", encoding="utf-8")
+    assert import_file(event_db, again).updated == 1  # an update derives the keys too
+    assert by_name(event_db)[name][0].organization == "东南大学（新）"
+    assert [h.guest.name for h in search_guests(event_db, name[:6]).results] == [name]
+    with event_db.read() as session:  # what PostgreSQL refuses, SQLite would keep
+        for column in ("name_pinyin", "name_initials", "name_latin", "name_sort"):
+            width = GuestRow.__table__.c[column].type.length
+            longest = session.execute(select(func.max(func.length(getattr(GuestRow, column))))
+                                      ).scalar_one()
+            assert 0 < longest <= width, column
 
 
 def test_dry_run_writes_nothing(event_db: Database, shared_data: Path) -> None:
