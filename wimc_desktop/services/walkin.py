@@ -18,16 +18,28 @@ from wimc_desktop.domain.contact import mask_email, mask_mobile
 from wimc_desktop.domain.errors import BadInputError, Message
 from wimc_desktop.domain.models import Guest
 from wimc_desktop.domain.names import name_keys
-from wimc_desktop.domain.problems import REASON_TEXT
+from wimc_desktop.domain.problems import REASON_TEXT, Reason
 from wimc_desktop.domain.text_safety import check_fields
 from wimc_desktop.services.checkin import _admit, first_checkin
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.guests import code_in_use, guest_from_row
-from wimc_desktop.services.importing.rows import check_category, check_email, check_mobile
+from wimc_desktop.services.importing.rows import (
+    MAX_LENGTH,
+    check_category,
+    check_email,
+    check_mobile,
+)
 from wimc_desktop.services.importing.writer import GUEST_TABLE, new_guest_record
 from wimc_desktop.services.search.indexing import sync_search_index
 
 WALK_IN_SOURCE = "walk-in"
+
+
+def _check_length(value: str, limit: int) -> None:
+    """As an import's cell: a longer value is refused (PostgreSQL would refuse it later)."""
+    if len(value) > limit:
+        raise BadInputError("{value!r}: {reason}", value=value[:40], reason=Message(
+            REASON_TEXT[Reason.TOO_LONG], limit=limit))
 
 
 def _checked(name: str, organization: str, mobile: str, email: str, category: str,
@@ -36,6 +48,8 @@ def _checked(name: str, organization: str, mobile: str, email: str, category: st
               "mobile": mobile.strip(), "email": email.strip(), "category": category.strip()}
     if not values["name"]:
         raise BadInputError("a walk-in needs a name")
+    for field in ("name", "organization", "email"):
+        _check_length(values[field], MAX_LENGTH[field])
     for field, check in (("mobile", check_mobile), ("email", check_email),
                          ("category", check_category)):
         if values[field]:
@@ -145,6 +159,7 @@ def register_walk_in(db: Database, *, name: str, day: dt.date, desk: Desk,
     values = _checked(name, organization, mobile, email, category,
                       category_lookup(event.categories))
     values["title"] = title.strip()
+    _check_length(values["title"], MAX_LENGTH["title"])
     if not is_event_day(event, day):
         return CheckInResult(Outcome.NOT_EVENT_DAY, "", day)
     now = now or dt.datetime.now(dt.UTC)
