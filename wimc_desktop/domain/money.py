@@ -35,7 +35,7 @@ UNITS: dict[str, Decimal] = {
 }
 _AMOUNT = re.compile(
     r"(?P<number>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)\s*"
-    r"(?P<unit>万亿元|万亿|万元|亿元|万|亿|元)?")
+    r"(?P<unit>万亿元|万亿|万元|亿元|万|亿|元)?(?:(?<=元)整)?")
 _ENGLISH = re.compile(
     r"(?P<number>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)\s*"
     r"(?P<scale>thousand|million|billion|trillion)(?:\s+(?:yuan|rmb|cny))?", re.IGNORECASE)
@@ -190,6 +190,7 @@ def _amount_value(text: str, cleaned: str) -> Decimal:
 def parse_amount(text: str) -> Decimal:
     """The exact amount in yuan (two places) that `text` says, or AmountError."""
     cleaned = unicodedata.normalize("NFKC", text).strip().removeprefix("¥").strip()
+    cleaned = _normalized_units(cleaned)  # 5億 as 5亿, as 貳億 is read
     value = _amount_value(text, cleaned)
     cents = value * 100
     if cents != cents.to_integral_value():
