@@ -90,6 +90,11 @@
         <translation>原因：%1</translation>
     </message>
     <message>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="130"/>
+        <source>replaced by the guest list %1</source>
+        <translation>导入嘉宾名单 %1 时更换</translation>
+    </message>
+    <message>
         <location filename="../../wimc_desktop/ui/badge_card.py" line="135"/>
         <source>Not printed yet.</source>
         <translation>尚未打印。</translation>
