@@ -218,6 +218,20 @@ def test_encodings_and_delimiters(event_db: Database, tmp_path: Path, encoding: 
     assert {g.organization for g in list_guests(event_db)} == {"ABC Ltd", "Siemens"}
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_its_byte_order_mark_is_refused_with_the_way_out(
+        event_db: Database, tmp_path: Path, encoding: str) -> None:
+    # Found by hand: read as UTF-8 (NUL bytes are valid UTF-8), it was refused for "no name
+    # column found in the header row 1 (覻)", which names neither the cause nor the way out.
+    path = tmp_path / "list.csv"
+    path.write_bytes("姓名,单位,手机\r\n张伟,华为,13800138000\r\n李娜,中兴,13900139000\r\n"
+                     .encode(encoding))
+    with pytest.raises(BadInputError, match="neither UTF-8, UTF-16 nor GB18030"):
+        import_file(event_db, path)
+    assert count_guests(event_db) == 0
+    assert import_file(event_db, path, encoding=encoding).added == 2  # said, it reads
+
+
 def test_gbk_file_with_few_chinese_characters(event_db: Database, tmp_path: Path) -> None:
     path = tmp_path / "mostly_ascii.csv"
     body = "Name,Company\n" + "".join(f"Guest {i},Company {i}\n" for i in range(200))
