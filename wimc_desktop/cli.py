@@ -155,7 +155,8 @@ def _day(db: Any, args: argparse.Namespace) -> dt.date:
 
 def _say_result(result: Any) -> None:
     guest = result.guest
-    who = f"{guest.name} ({guest.organization}, {guest.title})" if guest else result.code
+    details = ", ".join(p for p in (guest.organization, guest.title) if p) if guest else ""
+    who = (f"{guest.name} ({details})" if details else guest.name) if guest else result.code
     if result.outcome == "admitted":
         say(f"ADMITTED {who} on {result.day}")
     elif result.outcome == "already_checked_in":

@@ -47,12 +47,12 @@
 <context>
     <name>BadgeCard</name>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="153"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="157"/>
         <source>Checked in on %1 at %2 (%3).</source>
         <translation>已于 %1 %2 签到（%3）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="152"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="156"/>
         <source>Not checked in on %1.</source>
         <translation>%1 未签到。</translation>
     </message>
@@ -87,34 +87,39 @@
         <translation>胸卡 %1 已作废：已由 %2 取代，%2 为该嘉宾当前的胸卡。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="132"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="136"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="141"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="145"/>
         <source>Not printed yet.</source>
         <translation>尚未打印。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="143"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="147"/>
         <source>Printed once, last at %2 by %3.</source>
         <translation>已打印 1 次，最近一次：%2，%3。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="144"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="148"/>
         <source>Printed %1 times, last at %2 by %3.</source>
         <translation>已打印 %1 次，最近一次：%2，%3。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="157"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="161"/>
         <source>Not checked in today.</source>
         <translation>今日未签到。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="158"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="162"/>
         <source>Checked in today at %1 (%2).</source>
         <translation>今日 %1 已签到（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="135"/>
+        <source>replaced by the guest list %1</source>
+        <translation>导入嘉宾名单 %1 时更换</translation>
     </message>
 </context>
 <context>
@@ -1122,52 +1127,52 @@ Why is the badge reissued?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="366"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="368"/>
         <source>An import or export is still running. Quit anyway?</source>
         <translation>导入或导出仍在进行。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="365"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="367"/>
         <source>Quit WIMC Desk?</source>
         <translation>退出 WIMC Desk？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="211"/>
         <source>Desk 1</source>
         <translation>1号签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="319"/>
         <source>Imported %1: %2 added, %3 updated.</source>
         <translation>已导入 %1：新增 %2 人，更新 %3 人。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="325"/>
         <source>Open event</source>
         <translation>打开活动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="327"/>
         <source>WIMC events (*.wimc)</source>
         <translation>WIMC 活动文件 (*.wimc)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="337"/>
         <source>The event could not be opened.</source>
         <translation>无法打开该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="349"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="351"/>
         <source>The event could not be created.</source>
         <translation>无法创建该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="359"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="361"/>
         <source>WIMC Desk %1</source>
         <translation>WIMC Desk 会务签到 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="360"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="362"/>
         <source>The registration desk of a large conference: guest list import, check-in, badges, signings and reports.</source>
         <translation>大型会议的签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
     </message>
@@ -1964,127 +1969,127 @@ Why is the badge reissued?</source>
 <context>
     <name>SigningDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="181"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="190"/>
         <source>Save the signing (Ctrl+Enter)</source>
         <translation>保存签约（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="102"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="111"/>
         <source>Signing</source>
         <translation>签约项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="108"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="117"/>
         <source>e.g. 5.2亿, 3000万, 12,000,000</source>
         <translation>例如 5.2亿、3000万、12,000,000</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="119"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="128"/>
         <source>Party</source>
         <translation>签约方</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="119"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="128"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="119"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="128"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="120"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="129"/>
         <source>Witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="120"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="129"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="123"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="132"/>
         <source>Find a guest: name, pinyin, organization…</source>
         <translation>查找嘉宾：姓名、拼音、单位……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="152"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="161"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="152"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="161"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="153"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="162"/>
         <source>Add the guest found</source>
         <translation>添加所选嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="166"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="175"/>
         <source>Project (Chinese):</source>
         <translation>项目名称（中文）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="167"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="176"/>
         <source>Project (English):</source>
         <translation>项目名称（英文）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="168"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="177"/>
         <source>Sector:</source>
         <translation>产业领域：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="169"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="178"/>
         <source>Location:</source>
         <translation>落户地：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="170"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="179"/>
         <source>Amount:</source>
         <translation>金额：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="172"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="181"/>
         <source>Currency:</source>
         <translation>币种：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="173"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="182"/>
         <source>Ceremony:</source>
         <translation>签约仪式：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="174"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="183"/>
         <source>Signed at:</source>
         <translation>签约时间：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="175"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="184"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="179"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="188"/>
         <source>Guest lookup (press Enter to search):</source>
         <translation>查找嘉宾（按回车搜索）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="184"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="193"/>
         <source>Parties (at least two):</source>
         <translation>签约方（至少两方）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="187"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="196"/>
         <source>Witnesses:</source>
         <translation>见证人：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="212"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="221"/>
         <source>Type the amount as it is said: 5.2亿, 3000万…</source>
         <translation>按口头说法输入金额：5.2亿、3000万……</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import shiboken6
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -308,6 +309,7 @@ class MainWindow(Retranslating, QMainWindow):
         wizard = self._make_import_wizard()
         wizard.guests_imported.connect(self._on_import_wizard_guests_imported)
         wizard.finished.connect(wizard.deleteLater)
+        wizard.addAction(self.quit_action)  # Ctrl+Q: the wizard blocks this window's keys
         self.import_wizard = wizard
         wizard.open()
 
@@ -369,9 +371,7 @@ class MainWindow(Retranslating, QMainWindow):
         return messages.exec_box(box) == QMessageBox.StandardButton.Yes
 
     def _on_quit_action_triggered(self) -> None:
-        if self._worker.long_work_running and not self._confirm_quit_while_working():
-            return
-        self.close()
+        self.close()  # (closeEvent asks first while an import or export runs)
 
     def _on_worker_task_failed(self, exc: Exception) -> None:
         messages.report_error(self, exc)
@@ -410,6 +410,13 @@ class MainWindow(Retranslating, QMainWindow):
         fit_to_contents(self.pages)  # (dialogs, such as the import wizard, size their own)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Ctrl+Q, the title bar's close button and Alt+F4 alike ask while work runs.
+        if self._worker.long_work_running and not self._confirm_quit_while_working():
+            event.ignore()
+            return
+        wizard = self.import_wizard
+        if wizard is not None and shiboken6.isValid(wizard) and wizard.isVisible():
+            wizard.reject()  # an import running stops (nothing written); it closes then
         self._settings.main_window_geometry = self.saveGeometry()
         self.checkin_page.counts.stop()  # a closed window polls no more
         for window in (self.dashboard, self.signings_page.ceremony_view):

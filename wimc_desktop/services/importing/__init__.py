@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from wimc_desktop.db.engine import Database, sqlite_path
 from wimc_desktop.db.schema import GuestRow, ImportBatchRow
+from wimc_desktop.domain.badges import replaced_by_list_reason
 from wimc_desktop.domain.categories import category_lookup
 from wimc_desktop.domain.checkin import Desk, login_name
 from wimc_desktop.domain.errors import (
@@ -273,7 +274,7 @@ def _replace_codes(session: Session, changes: list[tuple[str, str, str]], file: 
     guests = {g.id: g for g in session.execute(select(GuestRow).where(
         GuestRow.id.in_([gid for gid, _, _ in changes]))).scalars()}
     for guest_id, _old, new in changes:
-        replace_code(session, guests[guest_id], new, reason=f"replaced by the guest list {file}",
+        replace_code(session, guests[guest_id], new, reason=replaced_by_list_reason(file),
                      desk=desk, now=now)
     session.flush()
 
