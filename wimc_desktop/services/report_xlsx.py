@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from decimal import Decimal
 from itertools import islice
-from typing import Any
+from typing import IO, Any
 
 from wimc_desktop.domain.reports import MissingGuest
 from wimc_desktop.domain.signings import Signing
@@ -202,9 +202,10 @@ def _discard(book: Any) -> None:
 
 
 def write_report_xlsx(ctx: ReportContext, lists: DayLists, missing: Sequence[MissingGuest],
-                      signings: Sequence[Signing], path: str | os.PathLike[str],
+                      signings: Sequence[Signing], output: str | os.PathLike[str] | IO[bytes],
                       tick: Callable[[int], None]) -> None:
-    """The workbook at `path` (the caller makes it atomic); `tick(n)` after every n rows.
+    """The workbook into `output`, a path or a binary file (export_report: in memory, then
+    written safely); `tick(n)` after every n rows.
 
     The check-ins are streamed from `lists` (which collects the walk-ins meanwhile).
     """
@@ -212,7 +213,8 @@ def write_report_xlsx(ctx: ReportContext, lists: DayLists, missing: Sequence[Mis
 
     lang = ctx.lang
     with tempfile.TemporaryDirectory(prefix="wimc-report-") as tmp:
-        book = xlsxwriter.Workbook(os.fspath(path), {
+        target = os.fspath(output) if isinstance(output, str | os.PathLike) else output
+        book = xlsxwriter.Workbook(target, {
             **XLSX_OPTIONS, "constant_memory": True, "tmpdir": tmp,
             "default_format_properties": dict(BASE_FONT)})  # a copy: xlsxwriter adds to it
         try:
