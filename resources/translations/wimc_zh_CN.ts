@@ -2554,13 +2554,43 @@ Why is the badge reissued?</source>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="124"/>
-        <source>{target}: could not be written: {reason}</source>
-        <translation>{target}：无法写入：{reason}</translation>
+        <source>cannot write {path}: {cause}</source>
+        <translation>无法写入 {path}：{cause}</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="125"/>
-        <source>{target}: could not create a temporary file beside it</source>
-        <translation>{target}：无法在同一文件夹中创建临时文件</translation>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="126"/>
+        <source>the disk is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="127"/>
+        <source>permission denied</source>
+        <translation>没有写入权限</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="128"/>
+        <source>the file is read-only</source>
+        <translation>文件为只读</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="129"/>
+        <source>the file came out empty</source>
+        <translation>写出的文件为空</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="130"/>
+        <source>the file came out incomplete ({size} bytes written, {expected} expected)</source>
+        <translation>写出的文件不完整（已写入 {size} 字节，应为 {expected} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="131"/>
+        <source>no temporary file could be made beside it</source>
+        <translation>无法在同一文件夹中创建临时文件</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="126"/>
