@@ -2574,6 +2574,11 @@ Why is the badge reissued?</source>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="128"/>
+        <source>the file is larger than the disk allows</source>
+        <translation>文件超出了磁盘允许的大小</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="128"/>
         <source>the file is read-only</source>
         <translation>文件为只读</translation>
     </message>

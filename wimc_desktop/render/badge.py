@@ -42,7 +42,7 @@ from wimc_desktop.domain.badges import (
 )
 from wimc_desktop.domain.errors import StorageError
 from wimc_desktop.render.fonts import cjk_family, ensure_gui_app, extractable, fix_pdf_bytes
-from wimc_desktop.services.safe_file import OutputFile, write_file
+from wimc_desktop.services.safe_file import OutputFile
 
 UNIT = 10.0  # painter units per mm inside a badge (0.1 mm: font sizes step finely)
 QUIET_ZONE = 4  # modules of white around the QR symbol, inside its box
@@ -328,8 +328,10 @@ def pdf_bytes(faces: Sequence[BadgeFace], template: Template,
 def write_pdf(path: Path, faces: Sequence[BadgeFace], template: Template,
               layout: PageLayout | None = None, title: str = "") -> int:
     """Write the badges to a PDF, safely and readable by the user only; page count."""
-    data, pages = pdf_bytes(faces, template, layout, title)
-    write_file(path, data, private=True)
+    with OutputFile(path, private=True) as output:
+        data, pages = pdf_bytes(faces, template, layout, title)
+        output.write_bytes(data)
+        output.publish(len(data))
     return pages
 
 
@@ -345,8 +347,8 @@ def export_pdf(out: str | os.PathLike[str], faces: Sequence[BadgeFace], template
     its transaction: the prints are committed only once the file is in place, and a
     rename that fails rolls them back.
     """
-    data, pages = pdf_bytes(faces, template, layout, title)
-    with OutputFile(out, private=True) as output:
+    with OutputFile(out, private=True) as output:  # a read-only target: said before painting
+        data, pages = pdf_bytes(faces, template, layout, title)
         output.write_bytes(data)
         output.finish(len(data))
         if before_replace is not None:

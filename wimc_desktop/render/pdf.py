@@ -256,8 +256,8 @@ def write_pdf(path: str | os.PathLike[str], paint: Callable[[Page], None], *, ti
               landscape: bool = False, footer: Footer | None = None,
               private: bool = True) -> int:
     """An A4 PDF painted by `paint`, written safely (0600 unless not `private`); page count."""
-    data, pages = pdf_bytes(paint, title=title, landscape=landscape, footer=footer)
-    with OutputFile(path, private=private) as out:
+    with OutputFile(path, private=private) as out:  # a read-only target: said before painting
+        data, pages = pdf_bytes(paint, title=title, landscape=landscape, footer=footer)
         out.write_bytes(data)
         out.publish(len(data))
     return pages

@@ -48,6 +48,8 @@ def cause_of(exc: OSError) -> Message | str:
         return Message("the disk is read-only")
     if exc.errno in NO_PERMISSION:
         return Message("permission denied")
+    if exc.errno == errno.EFBIG:  # a FAT32 stick's 4 GB, or a file-size limit
+        return Message("the file is larger than the disk allows")
     return exc.strerror or exc.__class__.__name__
 
 
