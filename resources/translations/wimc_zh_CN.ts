@@ -2578,6 +2578,11 @@ Why is the badge reissued?</source>
         <translation>文件超出了磁盘允许的大小</translation>
     </message>
     <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="129"/>
+        <source>the file is open in another program</source>
+        <translation>文件正被其他程序打开</translation>
+    </message>
+    <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="128"/>
         <source>the file is read-only</source>
         <translation>文件为只读</translation>

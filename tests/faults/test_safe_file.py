@@ -45,6 +45,14 @@ def test_causes_are_told_by_errno_not_by_text(code: int, cause: str) -> None:
     assert cause_of(OSError(errno.EIO, "Input/output error")) == "Input/output error"
 
 
+def test_a_file_held_open_on_windows_is_told_apart_from_a_permission() -> None:
+    held = PermissionError(errno.EACCES, "The process cannot access the file")
+    held.winerror = 32  # what Windows sets when Excel still has the report open
+    assert str(cause_of(held)) == "the file is open in another program"
+    assert str(cause_of(PermissionError(errno.EACCES, "Access is denied"))) == \
+        "permission denied"
+
+
 def test_an_error_while_writing_keeps_the_previous_file(target: Path) -> None:
     with pytest.raises(CannotWriteError) as raised, safe_output(target, private=True) as temp:
         temp.write_bytes(b"half a fi")

@@ -40,8 +40,13 @@ DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}  # a quota is
 NO_PERMISSION = {errno.EACCES, errno.EPERM}
 
 
+WINDOWS_IN_USE = {32, 33}  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION (errno EACCES)
+
+
 def cause_of(exc: OSError) -> Message | str:
     """Why writing failed, by errno (never by message text); else the system's words."""
+    if getattr(exc, "winerror", None) in WINDOWS_IN_USE:  # the report still open in Excel
+        return Message("the file is open in another program")
     if exc.errno in DISK_FULL:
         return Message("the disk is full")
     if exc.errno == errno.EROFS:

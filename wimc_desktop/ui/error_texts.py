@@ -126,6 +126,7 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "the disk is read-only"),
     QT_TRANSLATE_NOOP("errors", "permission denied"),
     QT_TRANSLATE_NOOP("errors", "the file is larger than the disk allows"),
+    QT_TRANSLATE_NOOP("errors", "the file is open in another program"),
     QT_TRANSLATE_NOOP("errors", "the file is read-only"),
     QT_TRANSLATE_NOOP("errors", "the file came out empty"),
     QT_TRANSLATE_NOOP("errors", "the file came out incomplete ({size} bytes written, "
