@@ -185,3 +185,43 @@ def test_personal_data_is_the_users_alone(name: str, db: str, tmp_path: Path,
         os.umask(umask)
         mode = stat.S_IMODE(target.stat().st_mode)
         assert mode == (0o666 & ~umask if name in SHARED else 0o600), oct(mode)
+
+
+@needs_mount
+def test_a_full_temporary_folder_is_named_and_the_report_kept(
+        db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The report's XLSX streams its lists through row files in the system's temporary
+    folder (xlsxwriter constant_memory): that folder full is a cannot-write too."""
+    import tempfile
+
+    target = tmp_path / "out" / "report.xlsx"
+    target.parent.mkdir()
+    target.write_bytes(PREVIOUS)
+    with small_disk(tmp_path / "tmp", 256) as disk:
+        assert disk is not None
+        fill(disk)
+        monkeypatch.setattr(tempfile, "tempdir", str(disk))  # the documented override
+        code, out, err = run(capsys, "--db", db, *EXPORTS["report.xlsx"], "--out", str(target))
+        monkeypatch.undo()
+        assert code == 11, err
+        assert f"cannot write {disk}" in err and "the disk is full" in err
+        assert "Wrote" not in err and "Traceback" not in err and out == ""
+        assert leftovers(disk, {FILLER}) == []
+    assert target.read_bytes() == PREVIOUS and leftovers(target.parent, {target.name}) == []
+
+
+def test_a_wrapped_write_error_of_xlsxwriter_is_given_back() -> None:
+    import errno
+
+    from xlsxwriter.exceptions import FileCreateError
+
+    from wimc_desktop.services.exports import close_workbook
+
+    class Book:  # a test double: xlsxwriter's close() on a disk that filled up
+        def close(self) -> None:
+            raise FileCreateError(OSError(errno.ENOSPC, "No space left on device"))
+
+    with pytest.raises(OSError) as raised:
+        close_workbook(Book())
+    assert raised.value.errno == errno.ENOSPC

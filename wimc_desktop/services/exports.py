@@ -83,6 +83,20 @@ def new_workbook(output: IO[bytes]) -> Any:
     return xlsxwriter.Workbook(output, {**XLSX_OPTIONS, "in_memory": True})
 
 
+def close_workbook(book: Any) -> None:
+    """book.close(), with the OSError xlsxwriter wraps in FileCreateError given back (so a
+    full temporary folder is a CannotWriteError naming it, as any other write)."""
+    from xlsxwriter.exceptions import FileCreateError
+
+    try:
+        book.close()
+    except FileCreateError as exc:
+        cause = exc.args[0] if exc.args else None
+        if isinstance(cause, OSError):
+            raise cause from exc
+        raise
+
+
 def write_row(sheet: Any, row: int, values: Sequence[Cell],
               formats: Sequence[Any | None] = ()) -> None:
     """One row of typed cells: text (inert) as strings, numbers as numbers, dates as dates."""

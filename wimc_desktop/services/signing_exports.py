@@ -24,8 +24,14 @@ from wimc_desktop.domain.signing_totals import (
 )
 from wimc_desktop.domain.signings import Signing, status_label
 from wimc_desktop.services.events import get_event
-from wimc_desktop.services.exports import Cell, new_workbook, write_csv, write_row
-from wimc_desktop.services.safe_file import write_file
+from wimc_desktop.services.exports import (
+    Cell,
+    close_workbook,
+    new_workbook,
+    write_csv,
+    write_row,
+)
+from wimc_desktop.services.safe_file import OutputFile
 from wimc_desktop.services.signings import list_signings
 
 COLUMNS = {  # key: (zh, en, xlsx width)
@@ -171,10 +177,13 @@ def write_register_xlsx(register: SigningRegister, path: str | os.PathLike[str],
                         lang: str = "zh") -> None:
     """The register as XLSX: a register sheet and a totals sheet, written safely (with the
     usual permissions: companies and the ceremony's public witnesses, no guest data)."""
-    output = io.BytesIO()
-    book = new_workbook(output)
-    fmt = _formats(book)
-    _write_register_sheet(book, fmt, register, lang)
-    _write_totals_sheet(book, fmt, register, lang)
-    book.close()
-    write_file(path, output.getvalue(), private=False)
+    with OutputFile(path, private=False) as out:
+        output = io.BytesIO()
+        book = new_workbook(output)
+        fmt = _formats(book)
+        _write_register_sheet(book, fmt, register, lang)
+        _write_totals_sheet(book, fmt, register, lang)
+        close_workbook(book)
+        data = output.getvalue()
+        out.write_bytes(data)
+        out.publish(len(data))
