@@ -17,7 +17,9 @@ from wimc_desktop.db.sqlite_tuning import switch_memstatus_off
 
 switch_memstatus_off()
 
-SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+# The sample guest lists the tests read, inside the repository (a clone has nothing beside
+# it); the name is the one the tests have always used.
+SHARED_DATA = Path(__file__).resolve().parent / "data"
 POSTGRES_URL = os.environ.get("WIMC_TEST_POSTGRES_URL", "")
 
 
@@ -41,6 +43,7 @@ def _one_qapplication(qapp: object) -> object:
 
 @pytest.fixture
 def shared_data() -> Path:
+    """tests/data: the sample guest lists (see its README.md)."""
     if not SHARED_DATA.is_dir():
         pytest.fail(f"the sample data folder is missing: {SHARED_DATA}")
     return SHARED_DATA

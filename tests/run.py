@@ -118,11 +118,12 @@ def timed(name: str, step: Callable[..., Result], *args: Any) -> Result:
 def environment_step() -> Result:
     os.environ.setdefault(START_VAR, str(time.time()))
     sys.path.insert(0, str(REPO))
-    from wimc_desktop.bootstrap import REEXEC_VAR, reexec_in_venv
+    from wimc_desktop.bootstrap import REEXEC_VAR, TEST_EXTRAS, reexec_in_venv
 
     if os.environ.get(REEXEC_VAR) != "1":
         heading(1, "Python environment (.venv)")
-    reexec_in_venv(sys.argv, translations=False)  # step 6 does them, after the Qt libs
+    # The app's packages and the test tools (main.py alone installs only the first).
+    reexec_in_venv(sys.argv, translations=False, extras=TEST_EXTRAS)  # step 6 compiles them
     version = ".".join(map(str, sys.version_info[:3]))
     say(f"using {sys.executable} (Python {version})")
     seconds = time.time() - float(os.environ[START_VAR])

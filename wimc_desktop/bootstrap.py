@@ -8,16 +8,36 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 REPO = Path(__file__).resolve().parent.parent
 VENV = REPO / ".venv"
 STAMP_NAME = ".wimc-install-stamp"
 SKIP_VAR = "WIMC_NO_BOOTSTRAP"
 REEXEC_VAR = "WIMC_BOOTSTRAP_REEXEC"
+# "3/3" when the launcher counted the app's own first-run step (the demo) with its own.
+STEP_VAR = "WIMC_FIRST_RUN_STEP"
 WINDOWS = os.name == "nt"
 MIN_PYTHON = (3, 11)
+# What the app runs on: its dependencies and the PostgreSQL driver (pyproject's extras).
+# The driver is in because a desk opens a PostgreSQL event (`--db postgresql://...`) at a
+# venue that may have no internet by then; it is 15 MB of a 300 MB environment.
+APP_EXTRAS = ("postgres",)
+# tests/run.py adds the test and lint tools to the same .venv.
+TEST_EXTRAS = ("postgres", "test")
+# What the installing line tells a person to expect (downloads, measured with this pyproject).
+ABOUT = {
+    APP_EXTRAS: "PySide6, SQLAlchemy, psycopg and 10 smaller packages: about 100 MB to "
+                "download, 300 MB on disk",
+    TEST_EXTRAS: "the app's packages and the test tools (pytest, ruff, mypy ...): about "
+                 "130 MB to download, 400 MB on disk",
+}
+ADDING_TEST_TOOLS = "the test tools (pytest, ruff, mypy ...): about 30 MB to download"
 
 
 class BootstrapError(Exception):
@@ -45,53 +65,105 @@ def running_in_venv(venv: Path = VENV) -> bool:
         return False
 
 
-def _stamp_text(repo: Path) -> str:
-    digest = hashlib.sha256((repo / "pyproject.toml").read_bytes()).hexdigest()
-    return f"pyproject-sha256 {digest}\nrepo {repo}\n"
+def _pyproject_digest(repo: Path) -> str:
+    return hashlib.sha256((repo / "pyproject.toml").read_bytes()).hexdigest()
 
 
-def install_is_current(repo: Path = REPO) -> bool:
-    """True when .venv exists and was installed from the current pyproject.toml (no subprocess)."""
-    venv = repo / ".venv"
+def _stamp_text(repo: Path, extras: Iterable[str]) -> str:
+    return (f"pyproject-sha256 {_pyproject_digest(repo)}\nrepo {repo}\n"
+            f"extras {','.join(sorted(set(extras)))}\n")
+
+
+def _read_stamp(repo: Path) -> dict[str, str]:
     try:
-        stamp = (venv / STAMP_NAME).read_text(encoding="utf-8")
-        return stamp == _stamp_text(repo) and venv_python(venv).exists()
+        text = (repo / ".venv" / STAMP_NAME).read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    pairs = (line.partition(" ") for line in text.splitlines())
+    return {key: value for key, _, value in pairs}
+
+
+def installed_extras(repo: Path = REPO) -> set[str]:
+    """The extras the stamp of <repo>/.venv records (whatever pyproject.toml they came from)."""
+    stamp = _read_stamp(repo)
+    if stamp and "extras" not in stamp:
+        return {"postgres", "test"}  # a stamp of before the extras line: it installed [test]
+    return {name for name in stamp.get("extras", "").split(",") if name}
+
+
+def install_is_current(repo: Path = REPO, extras: Iterable[str] = APP_EXTRAS) -> bool:
+    """True when .venv holds ``extras`` (at least), installed from the current pyproject.toml."""
+    stamp = _read_stamp(repo)
+    try:
+        digest = _pyproject_digest(repo)
     except OSError:
         return False
+    return (stamp.get("pyproject-sha256") == digest and stamp.get("repo") == str(repo)
+            and set(extras) <= installed_extras(repo) and venv_python(repo / ".venv").exists())
 
 
-def ensure_environment() -> Path:
-    """Return the python of <repo>/.venv, creating or refreshing the venv first if needed."""
+@dataclass
+class Steps:
+    """Numbers the first run's lines: "1/3 creating ...", "2/3 installing ...", then the app's."""
+
+    total: int
+    done: int = 0
+
+    def say(self, text: str) -> None:
+        self.done += 1
+        _say(f"{self.done}/{self.total} {text}")
+
+    def next_label(self) -> str:
+        return f"{self.done + 1}/{self.total}"
+
+
+def _plan(repo: Path, extras: Iterable[str], later_steps: int) -> Steps:
+    own = int(_venv_state(repo / ".venv") != "ok") + int(not install_is_current(repo, extras))
+    return Steps(own + later_steps)
+
+
+def ensure_environment(extras: Iterable[str] = APP_EXTRAS, later_steps: int = 0,
+                       repo: Path = REPO) -> Path:
+    """Return the python of <repo>/.venv, creating or completing the venv first if needed.
+
+    ``later_steps``: first-run steps the caller does after this one (counted in the lines).
+    """
+    venv = repo / ".venv"
     if os.environ.get(SKIP_VAR) == "1":
         return Path(sys.executable)
-    if install_is_current(REPO):
-        return venv_python(VENV)
+    if install_is_current(repo, extras):
+        return venv_python(venv)
     try:
         _check_python_version()
-        with _install_lock(REPO):
-            if not install_is_current(REPO):
-                _install(REPO)
+        with _install_lock(repo):
+            if not install_is_current(repo, extras):
+                steps = _plan(repo, extras, later_steps)
+                _install(repo, set(extras), steps)
+                if later_steps:
+                    os.environ[STEP_VAR] = steps.next_label()
     except BootstrapError as exc:
-        _say(f"\nWIMC Desk could not set up its environment in {VENV}:\n  {exc}")
+        _say(f"\nWIMC Desk could not set up its environment in {venv}:\n  {exc}")
         _say(f"Fix the problem and run the same command again (or set {SKIP_VAR}=1 to skip).")
         sys.exit(2)
-    return venv_python(VENV)
+    return venv_python(venv)
 
 
-def reexec_in_venv(argv: list[str], translations: bool = True) -> None:
-    """Make sure we run inside .venv; if not, set it up and re-run ``python *argv`` there."""
+def reexec_in_venv(argv: list[str], translations: bool = True,
+                   extras: Iterable[str] = APP_EXTRAS, later_steps: int = 0) -> None:
+    """Make sure we run inside .venv (with ``extras``); if not, set it up and re-run
+    ``python *argv`` there. ``later_steps``: see ensure_environment."""
     if os.environ.get(SKIP_VAR) == "1":
         return
     if running_in_venv(VENV):
         os.environ.pop(REEXEC_VAR, None)
-        ensure_environment()
+        ensure_environment(extras, later_steps)
         if translations:
             compile_translations(REPO)
         return
     if os.environ.get(REEXEC_VAR) == "1":
         _say(f"warning: still not inside {VENV} after re-exec; going on with {sys.executable}")
         return
-    python = ensure_environment()
+    python = ensure_environment(extras, later_steps)
     os.environ[REEXEC_VAR] = "1"
     args = [str(python), *argv]
     sys.stdout.flush()
@@ -107,43 +179,79 @@ def _check_python_version() -> None:
         raise BootstrapError(f"WIMC Desk needs Python 3.11 or newer, this is {found}.")
 
 
+def _lock_path(repo: Path) -> Path:
+    key = hashlib.sha256(str(repo).encode("utf-8")).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"wimc-desk-venv-{key}.lock"
+
+
 @contextlib.contextmanager
 def _install_lock(repo: Path) -> Iterator[None]:
-    """Serialise concurrent installs with an advisory lock on pyproject.toml (POSIX only)."""
-    try:
-        import fcntl
-    except ImportError:
-        yield
-        return
-    with open(repo / "pyproject.toml", "rb") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
+    """Serialise concurrent installs into one .venv (a lock file in the temp folder)."""
+    with open(_lock_path(repo), "a+b") as handle:
+        if not _try_lock(handle):
             _say("Another WIMC Desk process is setting up .venv; waiting for it...")
-            fcntl.flock(handle, fcntl.LOCK_EX)
+            while not _try_lock(handle):
+                time.sleep(0.5)
         try:
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            _unlock(handle)
 
 
-def _install(repo: Path) -> None:
-    venv = repo / ".venv"
-    if venv_python(venv).exists():
-        _say("Updating the environment in .venv (pyproject.toml changed)...")
+def _try_lock(handle: BinaryIO) -> bool:
+    try:
+        if WINDOWS:
+            import msvcrt
+
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _unlock(handle: BinaryIO) -> None:
+    if WINDOWS:
+        import msvcrt
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
     else:
-        _say("Setting up the environment in .venv (first run only)...")
-        _say("This downloads the dependencies from PyPI and can take a few minutes.")
+        import fcntl
+
+        fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _install(repo: Path, extras: set[str], steps: Steps) -> None:
+    """Create .venv if needed and pip-install the project with ``extras`` and those it had."""
+    venv = repo / ".venv"
+    had = installed_extras(repo) if venv_python(venv).exists() else set()
+    refresh = bool(had) and _read_stamp(repo).get("pyproject-sha256") != _pyproject_digest(repo)
+    wanted = extras | had
+    started = time.monotonic()
     (venv / STAMP_NAME).unlink(missing_ok=True)
-    _create_venv(venv)
-    python = str(venv_python(venv))
-    _say("Upgrading pip...")
-    _run([python, "-m", "pip", "install", "--upgrade", "pip"], tolerate=True)
-    _say("Installing WIMC Desk and its dependencies (pip install -e .[test])...")
-    if _run([python, "-m", "pip", "install", "-e", f"{repo}[test]"]) != 0:
+    if _venv_state(venv) != "ok":
+        steps.say(f"creating the environment in {venv} (one time)")
+        _create_venv(venv)
+    if refresh:
+        steps.say("updating the environment (pyproject.toml changed)")
+    elif had:
+        added = "test" in extras - had
+        steps.say(f"adding {ADDING_TEST_TOOLS if added else ', '.join(sorted(extras - had))}"
+                  " (one time)")
+    else:
+        steps.say(f"installing {ABOUT.get(tuple(sorted(wanted)), 'the dependencies')} "
+                  "(one time)")
+    command = [str(venv_python(venv)), "-m", "pip", "install", "-q", "-e",
+               f"{repo}[{','.join(sorted(wanted))}]"]
+    if _run(command) != 0:
         raise BootstrapError("pip could not install the dependencies (see pip's messages above).")
-    (venv / STAMP_NAME).write_text(_stamp_text(repo), encoding="utf-8")
-    _say("The environment in .venv is ready.")
+    (venv / STAMP_NAME).write_text(_stamp_text(repo, wanted), encoding="utf-8")
+    _say(f"    the environment is ready ({time.monotonic() - started:.0f} s)")
 
 
 def _venv_state(venv: Path) -> str:
@@ -160,7 +268,6 @@ def _create_venv(venv: Path) -> None:
     state = _venv_state(venv)
     if state == "ok":
         return
-    _say(f"Creating the virtual environment {venv} with {sys.executable}...")
     command = [sys.executable, "-m", "venv", str(venv)]
     if state == "broken":
         command.insert(3, "--clear")

@@ -77,6 +77,9 @@ def _print_import(report: dict[str, Any], as_json: bool) -> None:
     say("  columns: " + ", ".join(f"{f}={c}" for f, c in report["mapping"].items()))
     say(f"  {report['added']} added, {report['updated']} updated, {report['unchanged']} "
         f"unchanged, {report['rejected']} rejected ({verb})")
+    if report.get("badge_codes_replaced"):
+        say(f"  {report['badge_codes_replaced']} badge codes replaced; the old badges are "
+            f"revoked ({verb})")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -86,7 +89,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     db = open_event_database(args.db)
     try:
         report = import_file(db, args.file, sheet=args.sheet, encoding=args.encoding,
-                             overrides=dict(args.map or []), dry_run=args.dry_run)
+                             overrides=dict(args.map or []), dry_run=args.dry_run,
+                             replace_badge_codes=args.replace_badge_codes, desk=_desk(args))
     except ImportRejectedError as exc:
         rows = {p.row for p in exc.problems}
         if args.json:
@@ -98,6 +102,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"{len(rows)} rows):")
         for problem in exc.problems:
             say("  " + problem.describe())
+        conflicts = sum(p.code == "badge_code_conflict" for p in exc.problems)
+        if conflicts:
+            say(f"  ({conflicts} badge code conflicts: --replace-badge-codes gives those guests "
+                "the file's codes and revokes their old badges)")
         return 2
     _print_import(report.as_json(), args.json)
     return 0
@@ -182,12 +190,25 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 def cmd_walkin(args: argparse.Namespace) -> int:
     from wimc_desktop.services.events import open_event_database
-    from wimc_desktop.services.walkin import register_walk_in
+    from wimc_desktop.services.walkin import PossibleDuplicateError, register_walk_in
 
     db = open_event_database(args.db)
-    result = register_walk_in(db, name=args.name, organization=args.organization,
-                              mobile=args.mobile, category=args.category, title=args.title,
-                              day=_day(db, args), desk=_desk(args))
+    try:
+        result = register_walk_in(db, name=args.name, organization=args.organization,
+                                  mobile=args.mobile, email=args.email,
+                                  category=args.category, title=args.title,
+                                  day=_day(db, args), desk=_desk(args), force=args.force)
+    except PossibleDuplicateError as exc:
+        if args.json:
+            emit_json({"outcome": "possible_duplicate",
+                       "matches": [m.as_json() for m in exc.matches]})
+        say(f"wimc-desk: {exc}")
+        for m in exc.matches:
+            say(f"  {m.guest.badge_code}  {m.guest.name}  {m.guest.organization}  "
+                f"{mask_mobile(m.guest.mobile) if m.guest.mobile else ''}  "
+                f"(same {', '.join(m.matched_on)}{'; checked in' if m.checked_in else ''})")
+        say("Admit that guest with: checkin CODE; or register anyway with --force")
+        return exc.exit_code
     if args.json:
         emit_json(result.as_json())
     else:
@@ -247,6 +268,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--map", action="append", type=_field_map, metavar="FIELD=COLUMN",
                    help="use COLUMN (header text, letter or number) for FIELD")
     p.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    p.add_argument("--replace-badge-codes", action="store_true",
+                   help="a known guest whose row gives another badge code gets it; the old "
+                   "code is revoked, as in a reissue (otherwise such a row is a problem)")
+    _add_desk_options(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_import)
     p = sub.add_parser("guests", help="list the guests")
@@ -283,8 +308,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--organization", default="")
     p.add_argument("--title", default="")
     p.add_argument("--mobile", default="")
+    p.add_argument("--email", default="")
     p.add_argument("--category", default="visitor")
     p.add_argument("--day", type=_date, default=None)
+    p.add_argument("--force", action="store_true",
+                   help="register even when a guest with the same name and mobile, e-mail "
+                   "or organization is on the list (recorded)")
     _add_desk_options(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_walkin)

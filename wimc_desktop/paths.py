@@ -29,3 +29,8 @@ def default_db_path() -> Path:
 def default_db_target() -> str:
     """$WIMC_DB as given (a path or a URL), else the default file's path."""
     return os.environ.get("WIMC_DB") or str(default_db_path())
+
+
+def needs_demo(target: str) -> bool:
+    """A default target that is a file not created yet gets the demo event."""
+    return "://" not in target and not Path(target).expanduser().exists()

@@ -47,6 +47,14 @@
 <context>
     <name>BadgeCard</name>
     <message>
+        <source>Checked in on %1 at %2 (%3).</source>
+        <translation>已于 %1 %2 签到（%3）。</translation>
+    </message>
+    <message>
+        <source>Not checked in on %1.</source>
+        <translation>%1 未签到。</translation>
+    </message>
+    <message>
         <location filename="../../wimc_desktop/ui/badge_card.py" line="70"/>
         <source>Scan a badge or type its code, then press Enter.</source>
         <translation>请扫描胸卡或输入胸卡号，然后按回车。</translation>
@@ -110,9 +118,12 @@
 <context>
     <name>BadgesPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="159"/>
-        <source>No badge has the code %1.</source>
-        <translation>没有胸卡号为 %1 的胸卡。</translation>
+        <source>Scan a badge, or type its code or the guest&apos;s name…</source>
+        <translation>扫描胸卡，或输入胸卡号或嘉宾姓名……</translation>
+    </message>
+    <message>
+        <source>No badge has the code %1, and no guest is called that.</source>
+        <translation>没有胸卡号为 %1 的胸卡，也没有叫这个名字的嘉宾。</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/badges_page.py" line="179"/>
@@ -177,11 +188,6 @@ Why is the badge reissued?</source>
         <location filename="../../wimc_desktop/ui/badges_page.py" line="313"/>
         <source>Badges</source>
         <translation>胸卡</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="314"/>
-        <source>Scan a badge or type its code…</source>
-        <translation>扫描胸卡或输入胸卡号……</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/badges_page.py" line="315"/>
@@ -419,6 +425,34 @@ Why is the badge reissued?</source>
         <location filename="../../wimc_desktop/ui/dashboard.py" line="217"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
+    </message>
+</context>
+<context>
+    <name>DemoProgressDialog</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="47"/>
+        <source>Preparing the demo event (one time)</source>
+        <translation>正在准备演示活动（仅首次）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="48"/>
+        <source>WIMC 2020 in Nanjing with %1 guests and the closing ceremony&apos;s 30 signings, in this file:</source>
+        <translation>WIMC 2020（南京），%1 位嘉宾及闭幕式 30 项签约，保存在以下文件：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="62"/>
+        <source>Making the guest list: %1 of %2 guests</source>
+        <translation>正在生成嘉宾名单：%1 / %2 位</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="65"/>
+        <source>Writing the guests into the event file: %1 of %2</source>
+        <translation>正在将嘉宾写入活动文件：%1 / %2 位</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="68"/>
+        <source>Building the search index and adding the signings…</source>
+        <translation>正在建立搜索索引并添加签约…</translation>
     </message>
 </context>
 <context>
@@ -676,6 +710,11 @@ Why is the badge reissued?</source>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/import_check_page.py" line="153"/>
+        <source>Replace their badge codes (%1 guests get this file&apos;s codes; their old badges are revoked, as in a reissue)</source>
+        <translation>替换他们的胸卡号（%1 位嘉宾改用本文件中的胸卡号；旧胸卡作废，与补发胸卡相同）</translation>
+    </message>
 </context>
 <context>
     <name>ImportFilePage</name>
@@ -870,6 +909,31 @@ Why is the badge reissued?</source>
         <source>formula with no saved value: open and save the file in Excel, then import again</source>
         <translation>公式没有保存的值：请在 Excel 中打开并保存该文件，然后重新导入</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/problem_texts.py" line="62"/>
+        <source>the character %1 at position %2 is not allowed (a control character or a text-direction override)</source>
+        <translation>第 %2 个字符 %1 不允许出现（控制字符或文字方向控制符）</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/problem_texts.py" line="66"/>
+        <source>a line break inside the cell (allowed only in notes and extra columns)</source>
+        <translation>单元格内有换行（只有备注和其他列允许换行）</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/problem_texts.py" line="70"/>
+        <source>a line break inside the cell: the quote opened in row %1 runs from line %2 to line %3 (a stray quote takes in the rows after it)</source>
+        <translation>单元格内有换行：第 %1 行开始的引号从第 %2 行一直延续到第 %3 行（多余的引号吞并了后面的行）</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/problem_texts.py" line="75"/>
+        <source>a cell on line %1 is longer than %2 characters, the most a CSV cell may hold</source>
+        <translation>第 %1 行有一个单元格超过 %2 个字符，超出 CSV 单元格的上限</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/problem_texts.py" line="79"/>
+        <source>badge code conflict: the guest already has badge code %1, this row gives %2 (replacing it revokes the old badge)</source>
+        <translation>胸卡号冲突：该嘉宾已有胸卡号 %1，本行给出的是 %2（替换后旧胸卡作废）</translation>
+    </message>
 </context>
 <context>
     <name>ImportRunPage</name>
@@ -926,6 +990,11 @@ Why is the badge reissued?</source>
         <source>%1 rows: %2 new guests, %3 updated, %4 unchanged.</source>
         <translation>共 %1 行：新增嘉宾 %2 人，更新 %3 人，未变 %4 人。</translation>
     </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/import_check_page.py" line="32"/>
+        <source>Badge codes replaced: %1 (the old badges are revoked, as in a reissue).</source>
+        <translation>替换的胸卡号：%1 个（旧胸卡作废，与补发胸卡相同）。</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
@@ -947,6 +1016,14 @@ Why is the badge reissued?</source>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>An import or export is still running. Quit anyway?</source>
+        <translation>导入或导出仍在进行。仍要退出吗？</translation>
+    </message>
+    <message>
+        <source>Quit WIMC Desk?</source>
+        <translation>退出 WIMC Desk？</translation>
+    </message>
     <message>
         <location filename="../../wimc_desktop/ui/main_window.py" line="197"/>
         <source>Desk 1</source>
@@ -1742,6 +1819,10 @@ Why is the badge reissued?</source>
 <context>
     <name>SigningDialog</name>
     <message>
+        <source>Save the signing (Ctrl+Enter)</source>
+        <translation>保存签约（Ctrl+Enter）</translation>
+    </message>
+    <message>
         <location filename="../../wimc_desktop/ui/signing_dialog.py" line="101"/>
         <source>Signing</source>
         <translation>签约项目</translation>
@@ -2064,11 +2145,6 @@ Why is the badge reissued?</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../wimc_desktop/ui/application.py" line="40"/>
-        <source>Preparing the demo event (WIMC 2020, about 5,000 guests) in %1…</source>
-        <translation>正在 %1 中准备演示活动（WIMC 2020，约 5,000 位嘉宾）…</translation>
-    </message>
-    <message>
         <location filename="../../wimc_desktop/ui/application.py" line="75"/>
         <source>WIMC Desk cannot open the event database.</source>
         <translation>WIMC Desk 无法打开活动数据库。</translation>
@@ -2086,6 +2162,46 @@ Why is the badge reissued?</source>
 </context>
 <context>
     <name>WalkInDialog</name>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>This guest may already be on the list: the same name and the same mobile, e-mail or organization. Admit the guest below instead, or register a new guest anyway (recorded).</source>
+        <translation>该嘉宾可能已在名单上：姓名相同，且手机、邮箱或单位相同。请改为下列嘉宾签到，或仍然登记为新嘉宾（将被记录）。</translation>
+    </message>
+    <message>
+        <source>Edit the details</source>
+        <translation>修改信息</translation>
+    </message>
+    <message>
+        <source>Register anyway</source>
+        <translation>仍然登记</translation>
+    </message>
+    <message>
+        <source>Admit this guest instead</source>
+        <translation>改为该嘉宾签到</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>already admitted on this day</source>
+        <translation>当日已签到</translation>
+    </message>
+    <message>
+        <source>same organization</source>
+        <translation>单位相同</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>邮箱相同</translation>
+    </message>
+    <message>
+        <source>same mobile</source>
+        <translation>手机相同</translation>
+    </message>
     <message>
         <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="103"/>
         <source>The name is needed.</source>
@@ -2187,6 +2303,18 @@ Why is the badge reissued?</source>
 </context>
 <context>
     <name>errors</name>
+    <message>
+        <source>not an amount: {text!r} (numerals read digit by digit, like 一二三, are ambiguous: write 一百二十三 or 123)</source>
+        <translation>不是金额：{text!r}（像“一二三”这样逐位读出的数字有歧义：请写作“一百二十三”或 123）</translation>
+    </message>
+    <message>
+        <source>not an amount: {text!r} (the Chinese numerals are out of order or incomplete)</source>
+        <translation>不是金额：{text!r}（中文数字顺序错误或不完整）</translation>
+    </message>
+    <message>
+        <source>{name} may already be on the list ({count} guest(s) with the same name and mobile, e-mail or organization): admit that guest, or register anyway</source>
+        <translation>{name} 可能已在名单上（{count} 位嘉宾姓名相同，且手机、邮箱或单位相同）：请为该嘉宾签到，或仍然登记</translation>
+    </message>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="27"/>
         <source>{file}: rejected, nothing imported: no problems listed</source>
@@ -2493,16 +2621,6 @@ Why is the badge reissued?</source>
         <translation>{file}：第 {row} 行表头中没有找到姓名列（{columns}）；请用 --map name=COLUMN 指定姓名列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="109"/>
-        <source>{file}: cannot be read as {encoding}: {error}</source>
-        <translation>{file}：无法按 {encoding} 编码读取：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="110"/>
-        <source>{file}: broken {encoding} text: {error}</source>
-        <translation>{file}：{encoding} 文本已损坏：{error}</translation>
-    </message>
-    <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="111"/>
         <source>{file}: the text is neither UTF-8, UTF-16 nor GB18030; save it from Excel as &apos;CSV UTF-8&apos; and try again.</source>
         <translation>{file}：文本编码既不是 UTF-8、UTF-16，也不是 GB18030；请在 Excel 中另存为“CSV UTF-8(逗号分隔)”后重试。</translation>
@@ -2516,11 +2634,6 @@ Why is the badge reissued?</source>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="114"/>
         <source>{file}: no sheet named {sheet!r} (sheets: {sheets})</source>
         <translation>{file}：没有名为 {sheet!r} 的工作表（现有的工作表：{sheets}）</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="115"/>
-        <source>{file}: not a readable Excel workbook ({error}).</source>
-        <translation>{file}：不是可以读取的 Excel 工作簿（{error}）。</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="116"/>
@@ -2556,11 +2669,6 @@ Why is the badge reissued?</source>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="124"/>
         <source>cannot write {path}: {cause}</source>
         <translation>无法写入 {path}：{cause}</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="125"/>
-        <source>the disk is full</source>
-        <translation>磁盘已满</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="126"/>
@@ -2706,6 +2814,116 @@ Why is the badge reissued?</source>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="153"/>
         <source>the signing needs an amount (--amount, e.g. 5.2亿 or 1,234,567.89)</source>
         <translation>签约需要金额（--amount，例如 5.2亿 或 1,234,567.89）</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="37"/>
+        <source>the {field} holds the character {char} at position {position}: a control character (a line break, say) or a text-direction override, not allowed here</source>
+        <translation>{field}的第 {position} 个字符 {char} 是控制字符（例如换行）或文字方向控制符，此处不允许</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="113"/>
+        <source>{file}: unknown encoding {encoding!r}</source>
+        <translation>{file}：未知的编码 {encoding!r}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="114"/>
+        <source>{file}: cannot be read as {encoding}: byte {position} is not {encoding} text</source>
+        <translation>{file}：无法按 {encoding} 读取：第 {position} 个字节不是 {encoding} 文本</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="116"/>
+        <source>{file}: broken {encoding} text at byte {position}</source>
+        <translation>{file}：{encoding} 文本在第 {position} 个字节处损坏</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="121"/>
+        <source>{file}: not a readable Excel workbook: the file is damaged, or it is another kind of file.</source>
+        <translation>{file}：不是可以读取的 Excel 工作簿：文件已损坏，或者是其他类型的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="126"/>
+        <source>{where}: the guest list {file} could not be saved: {cause}; nothing was imported.</source>
+        <translation>{where}：嘉宾名单 {file} 无法保存：{cause}；没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="128"/>
+        <source>{where}: the {count} guests of {file} were saved, but their search index could not be written ({cause}); it is rebuilt the next time the event is opened.</source>
+        <translation>{where}：{file} 中的 {count} 位嘉宾已保存，但搜索索引无法写入（{cause}）；下次打开本活动时会重建索引。</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="131"/>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="132"/>
+        <source>the disk could not be written (an input/output error)</source>
+        <translation>无法写入磁盘（输入/输出错误）</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="133"/>
+        <source>the file or its folder cannot be written (read-only, or no permission)</source>
+        <translation>文件或所在文件夹无法写入（只读，或没有权限）</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="40"/>
+        <source>English name</source>
+        <translation>英文名</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="41"/>
+        <source>organization</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="42"/>
+        <source>mobile</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="43"/>
+        <source>e-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="44"/>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="45"/>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="46"/>
+        <source>event name</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="47"/>
+        <source>English event name</source>
+        <translation>活动英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="48"/>
+        <source>venue</source>
+        <translation>场馆</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="49"/>
+        <source>city</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="130"/>
+        <source>{file}: no permission to read this file.</source>
+        <translation>{file}：没有读取此文件的权限。</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="131"/>
+        <source>{file}: the file could not be read from the disk.</source>
+        <translation>{file}：无法从磁盘读取此文件。</translation>
     </message>
 </context>
 </TS>

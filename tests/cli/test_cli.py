@@ -152,3 +152,24 @@ def test_search_filters(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as usage:  # argparse: exit 2, nothing searched
         run(capsys, "--db", db, "search", "张", "--checked-in", "--not-checked-in")
     assert usage.value.code == 2
+
+
+def test_import_badge_code_conflicts_and_replace_badge_codes(
+        db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = tmp_path / "first.csv"
+    first.write_text("姓名,邮箱,胸卡号\n张伟,zw@seu.edu.cn,X-000006\n", encoding="utf-8")
+    second = tmp_path / "second.csv"
+    second.write_text("姓名,邮箱,胸卡号\n张伟,zw@seu.edu.cn,WIMC20-000006\n", encoding="utf-8")
+    assert run(capsys, "--db", db, "import", str(first))[0] == 0
+    code, out, err = run(capsys, "--db", db, "import", str(second), "--json")
+    assert code == 2
+    assert json.loads(out)["errors"][0]["code"] == "badge_code_conflict"
+    assert "X-000006" in err and "WIMC20-000006" in err and "--replace-badge-codes" in err
+    code, out, err = run(capsys, "--db", db, "import", str(second), "--replace-badge-codes",
+                         "--desk", "注册处", "--operator", "王老师", "--json")
+    assert code == 0
+    assert {k: json.loads(out)[k] for k in ("updated", "badge_codes_replaced")} == {
+        "updated": 1, "badge_codes_replaced": 1}
+    code, out, _ = run(capsys, "--db", db, "badge", "show", "X-000006", "--json")
+    shown = json.loads(out)
+    assert shown["status"] == "revoked" and shown["replaced_by"] == "WIMC20-000006"

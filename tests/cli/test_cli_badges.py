@@ -16,7 +16,8 @@ from wimc_desktop.services.importing import import_records
 
 # The PDF is painted with QtGui: a QApplication first, or the widget tests would break.
 pytestmark = pytest.mark.usefixtures("qapp")
-SHOW_KEYS = {"guest", "status", "replaced_by", "print_count", "last_printed_at"}
+SHOW_KEYS = {"guest", "status", "replaced_by", "print_count", "last_printed_at", "day",
+             "checked_in"}
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -143,3 +144,20 @@ def test_pdf_selections(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[s
         with pytest.raises(SystemExit) as exc:
             main(["--db", db, *usage])
         assert exc.value.code == 2
+
+
+def test_show_says_whether_the_guest_is_checked_in_on_the_day(
+        db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    def checked_in(*day: str) -> tuple[object, object]:
+        rc, out, _ = run(capsys, "--db", db, "badge", "show", "W-004", *day, "--json")
+        assert rc == 0
+        data = json.loads(out)
+        return data["day"], data["checked_in"]
+
+    assert run(capsys, "--db", db, "checkin", "W-004", "--day", "2020-11-27")[0] == 0
+    assert checked_in("--day", "2020-11-27") == ("2020-11-27", True)
+    assert checked_in("--day", "2020-11-26") == ("2020-11-26", False)
+    today = checked_in()  # default: today at the venue, which is no event day here
+    assert today[1] is False and today[0] not in ("2020-11-26", "2020-11-27")
+    rc, out, _ = run(capsys, "--db", db, "badge", "show", "W-004", "--day", "2020-11-27")
+    assert rc == 0 and "2020-11-27:" in out and "checked in at" in out

@@ -13,8 +13,8 @@ from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.services.events import create_event
 from wimc_desktop.services.importing import import_records
 
-# The sample guest lists of the shared folder beside the repository (../shared/data).
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+# The sample guest lists the tests carry (tests/data; the same folder as conftest's shared_data).
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = ("伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明")

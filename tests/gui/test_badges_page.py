@@ -18,6 +18,8 @@ from wimc_desktop.services.checkin import check_in
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.importing import import_records
 from wimc_desktop.ui.badges_page import BadgesPage
+from wimc_desktop.ui.main_window import MainWindow
+from wimc_desktop.ui.opened_event import describe
 from wimc_desktop.ui.worker import Worker
 
 WAIT = 10_000
@@ -149,3 +151,69 @@ def test_a_batch_pdf_of_a_category_logs_its_prints(
     officials = [f"T-{n:06d}" for n in range(10) if n % 8 == 0]
     assert saved.args[0].count == len(officials) and out.is_file()
     assert all(badge_info(event_db, code).prints.count == 1 for code in officials)
+
+
+def test_checked_in_means_the_desks_working_day(qtbot: QtBot, page: BadgesPage,
+                                                event_db: Database) -> None:
+    check_in(event_db, "T-000002", day=EVENT_DAY, desk=TEST_DESK)
+    assert scan(qtbot, page, "T-000002").checkin is None  # today: no event day
+    with qtbot.waitSignal(page.badge_shown, timeout=WAIT) as shown:
+        page.set_day(EVENT_DAY)  # the desk rehearses on day 1: the card is asked again
+    info = shown.args[0]
+    assert info.day == EVENT_DAY and info.checkin is not None
+    assert page.card.checkin.text().startswith("Checked in on 26 Nov 2020 at ")
+    assert page.card.checkin.text().endswith(f"({TEST_DESK.name}).")
+    assert scan(qtbot, page, "T-000004").checkin is None
+    assert page.card.checkin.text() == "Not checked in on 26 Nov 2020."
+
+
+def _type_and_wait(qtbot: QtBot, page: BadgesPage, text: str) -> int:
+    with qtbot.waitSignal(page.guests_found, timeout=WAIT) as found:
+        qtbot.keyClicks(page.scan_field, text)
+    return int(found.args[0])
+
+
+def test_a_badge_is_found_by_the_guests_name(qtbot: QtBot, page: BadgesPage) -> None:
+    assert _type_and_wait(qtbot, page, "Guest 00003") == 1
+    assert page.matches.isVisible() and page.scan_field.hasFocus()
+    with qtbot.waitSignal(page.badge_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
+    assert shown.args[0].code == "T-000003"
+    assert not page.matches.isVisible() and page.scan_field.text() == ""
+    assert page.print_button.isEnabled()
+
+
+def test_the_arrows_and_a_double_click_choose_among_several(qtbot: QtBot,
+                                                            page: BadgesPage) -> None:
+    count = _type_and_wait(qtbot, page, "Guest 0000")
+    assert count == 10
+    second = page.matches_model.guest_at(1)
+    assert second is not None
+    qtbot.keyClick(page.scan_field, Qt.Key.Key_Down)
+    with qtbot.waitSignal(page.badge_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
+    assert shown.args[0].guest.id == second.id
+    _type_and_wait(qtbot, page, "Guest 0000")
+    third = page.matches_model.guest_at(2)
+    assert third is not None
+    with qtbot.waitSignal(page.badge_shown, timeout=WAIT) as shown:
+        page.matches.doubleClicked.emit(page.matches_model.index(2, 0))
+    assert shown.args[0].guest.id == third.id
+
+
+def test_a_scanned_code_wins_over_the_names_listed(qtbot: QtBot, page: BadgesPage) -> None:
+    assert _type_and_wait(qtbot, page, "T-000007") >= 1  # the code also finds its guest
+    with qtbot.waitSignal(page.badge_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
+    assert shown.args[0].code == "T-000007"
+
+
+def test_the_window_gives_the_badges_page_the_working_day(qtbot: QtBot, worker: Worker,
+                                                          event_db: Database) -> None:
+    window = MainWindow(worker, describe(event_db))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.badges_page.day == window.checkin_page.day  # today, at first
+    window.checkin_page.choose_day(EVENT_DAY)
+    assert window.badges_page.day == EVENT_DAY
+    qtbot.waitUntil(lambda: worker.pending == 0)

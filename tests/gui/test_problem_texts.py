@@ -10,7 +10,8 @@ from wimc_desktop.ui import i18n
 from wimc_desktop.ui.problem_texts import problem_text
 from wimc_desktop.ui.problems_view import ProblemsView
 
-ARGS = {"limit": "200", "row": "7", "code": "WIMC-ABCDEF2", "line": "12"}
+ARGS = {"limit": "200", "row": "7", "code": "WIMC-ABCDEF2", "line": "12", "char": "U+202E",
+        "position": "3", "start": "7", "end": "9", "old": "X-000006", "new": "WIMC20-000006"}
 
 
 def sample(code: Reason) -> ImportProblem:

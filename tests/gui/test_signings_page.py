@@ -7,9 +7,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.gui.gui_helpers import TEST_DESK
+from tests.gui.gui_helpers import TEST_DESK, add_guests, guest_records
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.signing_totals import SigningFilter
 from wimc_desktop.domain.signings import SigningDraft
@@ -204,3 +205,31 @@ def test_the_signing_form_fits_a_1366_by_768_laptop(qtbot: QtBot, page: Signings
     assert dialog.minimumSizeHint().height() <= 768 - 40 - 30
     assert dialog.minimumSizeHint().width() <= 1366 - 40
     dialog.close()
+
+
+def test_enter_in_the_guest_lookup_searches_and_never_saves(
+        qtbot: QtBot, page: SigningsPage, event_db: Database) -> None:
+    add_guests(event_db, 8)
+    dialog = page.make_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.project_zh.setText("智能工厂项目")
+    dialog.amount.setText("5亿")
+    dialog.parties.add("西门子（中国）有限公司", "投资方", "德国")
+    dialog.parties.add("南京市江宁区人民政府", "政府")
+    dialog.guest_query.setFocus()
+    qtbot.keyClicks(dialog.guest_query, "Guest 00003")
+    with qtbot.waitSignal(dialog.searched, timeout=WAIT) as searched:
+        qtbot.keyClick(dialog.guest_query, Qt.Key.Key_Return)
+    assert searched.args[0] >= 1
+    assert dialog.isVisible() and dialog.result() == 0 and dialog.draft() is None
+    dialog.add_chosen_guest("witness")  # the witness being added is still there to add
+    assert [t[0] for t, _ in dialog.witnesses.rows()] == [guest_records(8)[3]["name"]]
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Enter)  # Enter in another field: no save
+    assert dialog.isVisible() and dialog.draft() is None
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == 1 and not dialog.isVisible()
+    draft = dialog.draft()
+    assert draft is not None and [w.name for w in draft.witnesses] == [
+        guest_records(8)[3]["name"]]

@@ -160,3 +160,19 @@ def test_the_pdf_is_written_atomically(tmp_path: Path) -> None:
     logged: list[str] = []
     export_pdf(out, [ACADEMICIAN], TEMPLATES["card"], before_replace=lambda: logged.append("x"))
     assert logged == ["x"] and out.read_bytes().startswith(b"%PDF")
+
+
+def _page_mm(path: Path) -> list[tuple[int, int]]:
+    return [(round(float(p.mediabox.width) / 72 * 25.4), round(float(p.mediabox.height) / 72
+                                                              * 25.4))
+            for p in PdfReader(path).pages]
+
+
+def test_a_single_hanging_badge_gets_a_page_of_its_own_size(tmp_path: Path) -> None:
+    out = tmp_path / "one.pdf"
+    assert export_pdf(out, [ACADEMICIAN], HANGING) == 1
+    assert _page_mm(out) == [(100, 140)]  # not A4 with the badge in its top-left corner
+    assert write_pdf(out, [ACADEMICIAN, UYGHUR], HANGING) == 1
+    assert _page_mm(out) == [(210, 297)]  # two or more: A4 sheets, as before
+    assert write_pdf(out, [ACADEMICIAN], HANGING, PageLayout.SHEET) == 1
+    assert _page_mm(out) == [(210, 297)]  # an A4 sheet when asked for

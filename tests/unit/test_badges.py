@@ -76,7 +76,9 @@ def test_lookup_gives_the_card_data(guests_db: Database) -> None:
     assert badge_info(guests_db, "W-001", day=DAY2).checkin is None
     assert info.as_json()["status"] == "active"
     assert set(info.as_json()) == {"guest", "status", "replaced_by", "print_count",
-                                   "last_printed_at"}
+                                   "last_printed_at", "day", "checked_in"}
+    assert (info.as_json()["day"], info.as_json()["checked_in"]) == ("2020-11-26", True)
+    assert badge_info(guests_db, "W-001", day=DAY2).as_json()["checked_in"] is False
     with pytest.raises(NotFoundError, match="unknown badge code NOPE"):
         badge_info(guests_db, "nope", day=DAY1)
 

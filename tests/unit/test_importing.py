@@ -1,4 +1,4 @@
-"""Importing guest lists: the sample files of shared/data behave as their README says."""
+"""Importing guest lists: the sample files of tests/data behave as their README says."""
 
 from __future__ import annotations
 

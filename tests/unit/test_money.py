@@ -42,7 +42,7 @@ def test_parses_what_people_type(text: str, expected: str) -> None:
 @pytest.mark.parametrize("text", [
     "", "  ", "abc", "5.2亿亿", "1,23,4", "1,2345", ",123", "1.", ".5", "1e5", "1E5", "-5",
     "+5", "nan", "inf", "Infinity", "5.2 亿 元", "5亿3000万", "12.5亿美元", "٣", "1_000",
-    "1 000", "0x10", "1.2.3", "五亿",
+    "1 000", "0x10", "1.2.3",
 ])
 def test_refuses_malformed_amounts(text: str) -> None:
     with pytest.raises(AmountError, match="not an amount"):

@@ -189,19 +189,78 @@ def test_only_lists_of_a_middling_size_are_indexed_beside(
 
 def test_a_killed_import_s_scratch_file_goes_at_the_next_one(
         tmp_path: Path, builds: list[prebuilt.PrebuiltIndex]) -> None:
+    """By its lock, not its age: a file no import holds goes at once, one another import
+    holds (however old) stays."""
     import os
     import time
 
     db = new_event(tmp_path, "event.wimc")
-    stale = tmp_path / ".event.wimc.index-0123abcd.tmp"
-    recent = tmp_path / ".event.wimc.index-4567cdef.tmp"  # (another import under way)
+    stale = tmp_path / ".event.wimc.index-0123abcd.tmp"  # (no one holds it: just now left)
     other = tmp_path / ".other.wimc.index-89abcdef.tmp"  # (another event's)
-    for path in (stale, recent, other):
+    for path in (stale, other):
         path.write_bytes(b"x")
-    hours_ago = time.time() - 2 * prebuilt.STALE_SECONDS
-    os.utime(stale, (hours_ago, hours_ago))
-    os.utime(other, (hours_ago, hours_ago))
+    live, holder = prebuilt._locked_scratch(tmp_path / "event.wimc")  # (another import)
+    hours_ago = time.time() - 5 * 3600
+    os.utime(live, (hours_ago, hours_ago))
     import_records(db, _records(240), source="list")
     assert len(builds) == 1
-    assert sorted(_leftovers(tmp_path)) == sorted([recent.name, other.name])
+    assert sorted(_leftovers(tmp_path)) == sorted([live.name, other.name])
+    holder.close()
+    db.dispose()
+
+
+KILLED_IMPORT = """
+import sys, time
+from pathlib import Path
+from wimc_desktop.services.search import prebuilt
+path, conn = prebuilt._locked_scratch(Path(sys.argv[1]))
+conn.execute("CREATE TABLE names (name TEXT, mobile TEXT)")
+conn.execute("INSERT INTO names VALUES ('张三', '13800138000')")
+print(path.name, flush=True)
+time.sleep(600)
+"""
+
+
+def test_a_scratch_file_is_its_user_s_alone_and_goes_when_its_import_is_killed(
+        tmp_path: Path) -> None:
+    """Held while its import lives (open keeps it), removed at the next open once the
+    import was killed (kill -9: no clean-up of its own ran)."""
+    from wimc_desktop.services.events import open_event_database
+
+    new_event(tmp_path, "event.wimc").dispose()
+    child = subprocess.Popen([sys.executable, "-c", KILLED_IMPORT, str(tmp_path / "event.wimc")],
+                             cwd=REPO, stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None
+        name = child.stdout.readline().strip()
+        scratch = tmp_path / name
+        if sys.platform != "win32":
+            assert scratch.stat().st_mode & 0o777 == 0o600
+        open_event_database(tmp_path / "event.wimc").dispose()
+        assert _leftovers(tmp_path) == [name]  # (the import is alive: its file stays)
+    finally:
+        child.kill()
+        child.wait()
+        if child.stdout is not None:
+            child.stdout.close()
+    open_event_database(tmp_path / "event.wimc").dispose()
+    assert _leftovers(tmp_path) == []
+
+
+def test_the_scratch_file_of_a_running_import_is_0600(
+        tmp_path: Path, builds: list[prebuilt.PrebuiltIndex],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    modes: list[int] = []
+    real = prebuilt.PrebuiltIndex._fill
+
+    def fill(self: prebuilt.PrebuiltIndex, rows: Any) -> None:
+        real(self, rows)
+        modes.append(self.path.stat().st_mode & 0o777)
+    monkeypatch.setattr(prebuilt.PrebuiltIndex, "_fill", fill)
+    db = new_event(tmp_path, "event.wimc")
+    import_records(db, _records(240), source="list")
+    assert len(builds) == 1
+    if sys.platform != "win32":
+        assert modes == [0o600]
+    assert _leftovers(tmp_path) == []
     db.dispose()

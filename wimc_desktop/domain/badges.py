@@ -231,7 +231,8 @@ class BadgeInfo:
         last = self.prints.last
         return {"guest": self.guest.as_json(), "status": self.status.value,
                 "replaced_by": self.replaced_by, "print_count": self.prints.count,
-                "last_printed_at": last.at.isoformat() if last else None}
+                "last_printed_at": last.at.isoformat() if last else None,
+                "day": self.day.isoformat(), "checked_in": self.checkin is not None}
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,6 +110,7 @@ class ImportReport:
     rejected: int = 0
     errors: tuple[ImportProblem, ...] = ()
     dry_run: bool = False
+    badge_codes_replaced: int = 0  # matched guests given the row's code (old ones revoked)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -126,6 +127,7 @@ class ImportReport:
             "encoding": self.encoding,
             "sheet": self.sheet,
             "header_row": self.header_row,
+            "badge_codes_replaced": self.badge_codes_replaced,
             "mapping": dict(self.mapping),
             "dry_run": self.dry_run,
         }

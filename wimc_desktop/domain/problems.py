@@ -28,6 +28,11 @@ class Reason(StrEnum):
     REVOKED_BADGE_CODE = "revoked_badge_code"
     BROKEN_QUOTING = "broken_quoting"
     FORMULA_WITHOUT_VALUE = "formula_without_value"
+    UNSAFE_CHARACTER = "unsafe_character"
+    LINE_BREAK = "line_break"
+    QUOTE_RUNS_ON = "quote_runs_on"
+    CELL_TOO_LONG = "cell_too_long"
+    BADGE_CODE_CONFLICT = "badge_code_conflict"
 
 
 REASON_TEXT: dict[Reason, str] = {
@@ -49,6 +54,18 @@ REASON_TEXT: dict[Reason, str] = {
                            "properly",
     Reason.FORMULA_WITHOUT_VALUE: "formula with no saved value: open and save the file in "
                                   "Excel, then import again",
+    Reason.UNSAFE_CHARACTER: "the character {char} at position {position} is not allowed "
+                             "(a control character or a text-direction override)",
+    Reason.LINE_BREAK: "a line break inside the cell (allowed only in notes and extra "
+                       "columns)",
+    Reason.QUOTE_RUNS_ON: "a line break inside the cell: the quote opened in row {row} runs "
+                          "from line {start} to line {end} (a stray quote takes in the rows "
+                          "after it)",
+    Reason.CELL_TOO_LONG: "a cell on line {line} is longer than {limit} characters, the "
+                          "most a CSV cell may hold",
+    Reason.BADGE_CODE_CONFLICT: "badge code conflict: the guest already has badge code "
+                                "{old}, this row gives {new} (replacing it revokes the old "
+                                "badge)",
 }
 
 

@@ -266,6 +266,14 @@ def _page_size(layout: PageLayout, template: Template) -> QPageSize:
                      f"WIMC badge {template.key}", QPageSize.SizeMatchPolicy.ExactMatch)
 
 
+def pdf_layout(template: Template, count: int, layout: PageLayout | None) -> PageLayout:
+    """The layout of a badge PDF: as asked, else the template's, except that a single badge
+    gets a page of its own size (alone on an A4 sheet it sat in the top-left corner)."""
+    if layout is not None:
+        return layout
+    return PageLayout.PAGE if count == 1 else template.default_layout
+
+
 def paint_pages(device: QPagedPaintDevice, faces: Sequence[BadgeFace], template: Template,
                 layout: PageLayout | None = None) -> int:
     """Paint badges on a paged device: one a page, or a grid on A4 with cut lines; page count."""
@@ -319,7 +327,7 @@ def pdf_bytes(faces: Sequence[BadgeFace], template: Template,
     writer.setCreator("WIMC Desk")
     writer.setTitle(title or "Badges")
     writer.setResolution(1200)
-    pages = paint_pages(writer, faces, template, layout)
+    pages = paint_pages(writer, faces, template, pdf_layout(template, len(faces), layout))
     del writer  # ends the document
     buffer.close()
     return fix_pdf_bytes(bytes(data.data()))[0], pages

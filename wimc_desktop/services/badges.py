@@ -222,18 +222,25 @@ def reissue_badge(db: Database, code: str, *, reason: str, desk: Desk,
         if revoked is not None:
             raise RevokedCodeError(code, guest.badge_code)
         fresh = new_code(event.badge_prefix, lambda c: code_in_use(session, c))
-        session.add(RevokedBadgeRow(code=code, guest_id=guest.id, revoked_at=now,
-                                    replaced_by=fresh, desk=desk.name, operator=desk.operator,
-                                    reason=reason.strip()))
-        guest.badge_code = fresh
-        guest.updated_at = now
-        session.add(AuditRow(id=str(uuid.uuid4()), at=now, desk=desk.name,
-                             operator=desk.operator, action="badge_reissued",
-                             guest_id=guest.id, details={"old_code": code, "new_code": fresh,
-                                                         "reason": reason.strip()}))
+        replace_code(session, guest, fresh, reason=reason.strip(), desk=desk, now=now)
         session.flush()
         sync_search_index(session)
         return Reissue(code, fresh, guest_from_row(guest))
+
+
+def replace_code(session: Session, guest: GuestRow, fresh: str, *, reason: str, desk: Desk,
+                 now: dt.datetime) -> None:
+    """The guest's current code revoked for good and `fresh` given instead, the change
+    recorded (what replaced it, where, who, why) and audited: a reissue, or an import that
+    was allowed to replace badge codes."""
+    old = guest.badge_code
+    session.add(RevokedBadgeRow(code=old, guest_id=guest.id, revoked_at=now, replaced_by=fresh,
+                                desk=desk.name, operator=desk.operator, reason=reason))
+    guest.badge_code = fresh
+    guest.updated_at = now
+    session.add(AuditRow(id=str(uuid.uuid4()), at=now, desk=desk.name, operator=desk.operator,
+                         action="badge_reissued", guest_id=guest.id,
+                         details={"old_code": old, "new_code": fresh, "reason": reason}))
 
 
 def is_first_admission(db: Database, result: CheckInResult) -> bool:

@@ -21,9 +21,11 @@ The demo also holds the closing ceremony's 30 signings (536.30 亿元; see demo_
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import os
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import NamedTuple
@@ -40,7 +42,21 @@ from wimc_desktop.services.demo_signings import add_demo_signings
 from wimc_desktop.services.events import create_event
 from wimc_desktop.services.importing import import_records
 
-__all__ = ["DEMO_EVENT", "DemoEvent", "create_demo_event", "demo_guests"]
+__all__ = ["DEMO_EVENT", "DEMO_GUESTS", "DemoEvent", "DemoStage", "create_demo_event",
+           "demo_guests", "demo_stage", "demo_steps"]
+
+DEMO_GUESTS = 5000
+# demo_guests reports its progress every this many guests made.
+PROGRESS_EVERY = 250
+Progress = Callable[[int, int], None]
+
+
+class DemoStage(enum.Enum):
+    """The parts of building the demo event, in order."""
+
+    MAKING_GUESTS = "making_guests"
+    WRITING_GUESTS = "writing_guests"
+    FINISHING = "finishing"  # the search index and the 30 signings
 
 
 @dataclass(frozen=True, slots=True)
@@ -750,10 +766,12 @@ def _guest(gen: Generator, category: str, index: int) -> dict[str, str]:
     return _record(gen, category, person, org, title)
 
 
-def demo_guests(count: int = 5000, seed: int = 2020) -> list[dict[str, str]]:
+def demo_guests(count: int = DEMO_GUESTS, seed: int = 2020,
+                progress: Progress | None = None) -> list[dict[str, str]]:
     """A reproducible WIMC 2020 guest list: `count` records of field -> text.
 
     The same count and seed always give the same list, badge codes included.
+    `progress(made, count)` is told now and then how many guests are made so far.
     """
     if count < 0:
         raise ValueError("count must not be negative")
@@ -777,7 +795,10 @@ def demo_guests(count: int = 5000, seed: int = 2020) -> list[dict[str, str]]:
         person = gen.chinese(MALE["official"])
         records.append(_record(gen, "official", person, Org(org_name, "", "gov"), title))
     for category, n in quotas.items():
-        records.extend(_guest(gen, category, i) for i in range(n))
+        for i in range(n):
+            records.append(_guest(gen, category, i))
+            if progress is not None and len(records) % PROGRESS_EVERY == 0:
+                progress(len(records), count)
     gen.rng.shuffle(records)
     taken: set[str] = set()
     width = max(5, len(str(count)))
@@ -787,17 +808,42 @@ def demo_guests(count: int = 5000, seed: int = 2020) -> list[dict[str, str]]:
     return records
 
 
-def create_demo_event(target: str | os.PathLike[str], count: int = 5000) -> Database:
-    """Create the demo event database at `target`: `count` demo guests and 30 signings."""
+def create_demo_event(target: str | os.PathLike[str], count: int = DEMO_GUESTS,
+                      progress: Progress | None = None) -> Database:
+    """Create the demo event database at `target`: `count` demo guests and 30 signings.
+
+    `progress(done, total)` counts in `demo_steps(count)`: the guests made, then the
+    guests written, then one step for the search index and the signings.
+    """
     ev = DEMO_EVENT
+    report = progress or (lambda done, total: None)
+    total = demo_steps(count)
     db = create_event(target, name_zh=ev.name_zh, name_en=ev.name_en, venue=ev.venue,
                       city=ev.city, start=ev.start, end=ev.end, timezone=ev.timezone,
                       badge_prefix=ev.badge_prefix)
     try:
         if count:
-            import_records(db, demo_guests(count), source="demo", name="demo")
+            guests = demo_guests(count, progress=lambda made, _: report(made, total))
+            report(count, total)
+            import_records(db, guests, source="demo", name="demo",
+                           progress=lambda written, _: report(count + written, total))
         add_demo_signings(db)
+        report(total, total)
     except Exception:
         db.dispose()
         raise
     return db
+
+
+def demo_steps(count: int) -> int:
+    """How many steps create_demo_event reports for `count` guests (see DemoStage)."""
+    return 2 * count + 1
+
+
+def demo_stage(done: int, count: int) -> DemoStage:
+    """What create_demo_event is doing when it has reported `done` steps for `count` guests."""
+    if done < count:
+        return DemoStage.MAKING_GUESTS
+    if done < 2 * count:
+        return DemoStage.WRITING_GUESTS
+    return DemoStage.FINISHING

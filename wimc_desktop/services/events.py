@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
+import sqlite3
 import uuid
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -14,10 +16,12 @@ from wimc_desktop.db.engine import Database, resolve_url, sqlite_path
 from wimc_desktop.db.migrate import MARKER_TABLE, check_event_database, upgrade_to_head
 from wimc_desktop.db.schema import CategoryRow, EventRow, Meta
 from wimc_desktop.domain.categories import DEFAULT_CATEGORIES
-from wimc_desktop.domain.errors import BadInputError, NotAnEventDatabaseError
+from wimc_desktop.domain.errors import BadInputError, NotAnEventDatabaseError, StorageError
 from wimc_desktop.domain.models import Category, Event
+from wimc_desktop.domain.text_safety import check_fields
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
+log = logging.getLogger("wimc_desktop.services")
 
 
 def open_event_database(target: str | os.PathLike[str]) -> Database:
@@ -33,7 +37,30 @@ def open_event_database(target: str | os.PathLike[str]) -> Database:
     except Exception:
         db.dispose()
         raise
+    if path is not None:
+        from wimc_desktop.services.search.prebuilt import remove_stale
+
+        remove_stale(path)  # (scratch files of imports killed mid-way: no live one's)
+        _catch_up_search_index(db)
     return db
+
+
+def _catch_up_search_index(db: Database) -> None:
+    """Guests that an import saved without their search index (its index step failed: a
+    full disk) are indexed now. Only when there are such guests; where the file cannot be
+    written, searches still find them (one by one, more slowly) and the next open tries
+    again."""
+    from wimc_desktop.services.search.indexing import index_status, sync_search_index
+
+    with db.read_connection() as conn:
+        state, late = index_status(conn)
+    if state != "ok" or late == 0:  # (no index on this database, or nothing to catch up)
+        return
+    try:
+        with db.write() as session:
+            sync_search_index(session)
+    except (StorageError, sqlite3.Error, OSError) as exc:  # (the disk still full, say)
+        log.warning("the search index is not brought up to date: %s", exc)
 
 
 def _check_new_event(name: str, start: dt.date, end: dt.date, timezone: str) -> None:
@@ -62,6 +89,8 @@ def create_event(
     categories: tuple[Category, ...] = DEFAULT_CATEGORIES,
 ) -> Database:
     """Create a new event database (refusing one that already holds an event)."""
+    check_fields({"event_name": name_zh, "event_name_en": name_en, "venue": venue,
+                  "city": city})
     _check_new_event(name_zh, start, end, timezone)
     url = resolve_url(target)
     path = sqlite_path(url)

@@ -30,6 +30,7 @@ from wimc_desktop.domain.ids import new_id, new_ids
 from wimc_desktop.domain.money import from_fen, to_fen
 from wimc_desktop.domain.signing_totals import GroupBy, SigningFilter, SigningSummary, summarize
 from wimc_desktop.domain.signings import (
+    FIELD_NAMES,
     Signing,
     SigningChange,
     SigningDraft,
@@ -38,6 +39,7 @@ from wimc_desktop.domain.signings import (
     SigningWitness,
     validate_draft,
 )
+from wimc_desktop.domain.text_safety import FIELD_LABELS, check_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +126,21 @@ def _write_people(session: Session, signing_id: str, draft: SigningDraft) -> Non
                     for i, w in enumerate(draft.witnesses))
 
 
+def _check_characters(draft: SigningDraft) -> None:
+    """No control or text-direction character in what the register, the stage screen and
+    the exports show (domain.text_safety; notes may hold line breaks)."""
+    texts = [("project_name", draft.project_zh), ("project_en", draft.project_en),
+             ("sector", draft.sector), ("location", draft.location),
+             ("ceremony", draft.ceremony)]
+    texts += [(label, text) for p in draft.parties
+              for label, text in (("name", p.name), ("role", p.role), ("country", p.country))]
+    texts += [(label, text) for w in draft.witnesses
+              for label, text in (("name", w.name), ("title", w.title))]
+    for label, text in texts:
+        check_text(FIELD_NAMES[label], text)
+    check_text(FIELD_LABELS["notes"], draft.notes, multiline=True)
+
+
 def _set_fields(row: SigningRow, draft: SigningDraft) -> None:
     row.project_zh, row.project_en = draft.project_zh, draft.project_en
     row.sector, row.location, row.ceremony = draft.sector, draft.location, draft.ceremony
@@ -146,6 +163,8 @@ def add_signings(db: Database, drafts: Sequence[SigningDraft], *, operator: str,
     """Record new signings, all or none (one transaction)."""
     now = now or dt.datetime.now(dt.UTC)
     checked = [validate_draft(d) for d in drafts]
+    for draft in checked:
+        _check_characters(draft)
     ids = list(ids) if ids is not None else new_ids(len(checked))
     with db.write() as session:
         added = []
@@ -197,6 +216,7 @@ def amend_signing(db: Database, signing_id: str, draft: SigningDraft, *, operato
     """
     now = now or dt.datetime.now(dt.UTC)
     checked = validate_draft(draft)
+    _check_characters(checked)
     with db.write() as session:
         row = _changeable(session, signing_id, reason, "amended")
         if expected_updated_at is not None and row.updated_at != expected_updated_at:

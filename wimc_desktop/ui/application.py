@@ -5,15 +5,17 @@ from __future__ import annotations
 import logging
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QApplication
 
 from wimc_desktop import APP_NAME, __version__
 from wimc_desktop.domain.errors import DeskError
-from wimc_desktop.paths import default_db_target
+from wimc_desktop.paths import default_db_target, needs_demo
+from wimc_desktop.services.demo import DEMO_GUESTS
 from wimc_desktop.ui import assets, i18n, messages, qt_fixes
+from wimc_desktop.ui.demo_progress import DemoProgressDialog, demo_build_ended, demo_build_started
 from wimc_desktop.ui.main_window import MainWindow
-from wimc_desktop.ui.opened_event import OpenedEvent, create_demo, needs_demo, open_event
+from wimc_desktop.ui.opened_event import OpenedEvent, create_demo, open_event
 from wimc_desktop.ui.settings import DeskSettings
 from wimc_desktop.ui.worker import Worker
 
@@ -31,31 +33,27 @@ class Launcher(QObject):
         self._worker = worker
         self._explicit = db_target is not None
         self._target = db_target if db_target is not None else default_db_target()
-        self._wait: QProgressDialog | None = None
+        self._wait: DemoProgressDialog | None = None
+        self._demo_started: float | None = None
         self.window: MainWindow | None = None
         self.exit_code = 0
 
     def start(self) -> None:
-        if not self._explicit and needs_demo(self._target):
-            text = QCoreApplication.translate(
-                "Startup", "Preparing the demo event (WIMC 2020, about 5,000 guests) in %1…")
-            self._show_wait(text.replace("%1", self._target))
-            target = self._target
-            self._worker.submit(lambda: create_demo(target), on_success=self._on_opened,
-                                on_failure=self._on_failed, context=self)
+        target = self._target
+        if not self._explicit and needs_demo(target):
+            self._build_demo(target, DEMO_GUESTS)
         else:
-            target = self._target
             self._worker.submit(lambda: open_event(target), on_success=self._on_opened,
                                 on_failure=self._on_failed, context=self)
 
-    def _show_wait(self, text: str) -> None:
-        wait = QProgressDialog(text, "", 0, 0)
-        wait.setWindowTitle(APP_NAME)
-        wait.setCancelButton(None)
-        wait.setWindowModality(Qt.WindowModality.ApplicationModal)
-        wait.setMinimumDuration(0)
-        wait.show()
-        self._wait = wait
+    def _build_demo(self, target: str, count: int) -> None:
+        """The first start: the demo event, with a progress window (and a line on stderr)."""
+        self._wait = DemoProgressDialog(target, count)
+        self._wait.show()
+        self._demo_started = demo_build_started(target, count)
+        self._worker.submit(lambda task: create_demo(target, count, task.report_progress),
+                            on_success=self._on_opened, on_failure=self._on_failed,
+                            on_progress=self._wait.show_progress, with_task=True, context=self)
 
     def _close_wait(self) -> None:
         if self._wait is not None:
@@ -64,6 +62,8 @@ class Launcher(QObject):
             self._wait = None
 
     def _on_opened(self, opened: OpenedEvent) -> None:
+        if self._demo_started is not None:
+            demo_build_ended(self._demo_started)
         self.window = MainWindow(self._worker, opened)
         self.window.show()
         self._close_wait()
@@ -105,6 +105,8 @@ def run(db_target: str | None, argv: list[str]) -> int:
     """Show the desk for db_target (None: the default event file); return the exit code."""
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+        # Alembic names each migration it runs: noise on the first start's console.
+        logging.getLogger("alembic").setLevel(logging.WARNING)
     app = make_application(argv)
     i18n.apply_language(DeskSettings().language)
     assets.apply_look(app)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -64,5 +65,6 @@ def record_printed(db: Database, guest: Guest, template: str, desk: Desk,
     return badges.record_prints(db, [guest.id], desk, template, PrintOutput.PRINTER, reason)
 
 
-def lookup(db: Database, code: str) -> BadgeInfo:
-    return badges.badge_info(db, code)
+def lookup(db: Database, code: str, day: dt.date | None = None) -> BadgeInfo:
+    """The badge of a code, with the guest's check-in on `day` (the desk's working day)."""
+    return badges.badge_info(db, code, day=day)

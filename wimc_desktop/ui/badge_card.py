@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from wimc_desktop.domain.badges import BadgeInfo, BadgeStatus, PrintStatus
 from wimc_desktop.domain.models import Attendance
 from wimc_desktop.ui import i18n
+from wimc_desktop.ui.checkin_banner import day_text
 
 
 def _label(point_size: int = 0, bold: bool = False) -> QLabel:
@@ -37,6 +38,7 @@ class BadgeCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.info: BadgeInfo | None = None
         self._timezone = "Asia/Shanghai"
+        self._today: dt.date | None = None
         self._new_code = ""
         self._idle = True
         self.name = _label(28, bold=True)
@@ -63,6 +65,10 @@ class BadgeCard(QFrame):
 
     def set_timezone(self, timezone: str) -> None:
         self._timezone = timezone
+
+    def set_today(self, today: dt.date) -> None:
+        """Today at the venue: a check-in on another (rehearsal) day names its day."""
+        self._today = today
 
     def show_message(self, text: str) -> None:
         """No guest on show: only a sentence (idle, unknown code)."""
@@ -140,6 +146,13 @@ class BadgeCard(QFrame):
 
     def _checkin_text(self) -> str:
         record = self.info.checkin if self.info else None
+        day = self.info.day if self.info else None
+        if day is not None and day != self._today:  # the desk works on a rehearsal day
+            if record is None:
+                return self.tr("Not checked in on %1.").replace("%1", day_text(day))
+            return self.tr("Checked in on %1 at %2 (%3).").replace(
+                "%1", day_text(day)).replace("%2", self.local(record.at)).replace(
+                "%3", record.desk)
         if record is None:
             return self.tr("Not checked in today.")
         return self.tr("Checked in today at %1 (%2).").replace(

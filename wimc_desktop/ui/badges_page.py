@@ -1,24 +1,34 @@
 """The Badges page: scan a code, see the guest's card, print, save as PDF, reissue a lost badge.
 
+A name (pinyin, organization, phone digits...) finds the badge too: the same live search as
+the check-in desk lists the guests while the operator types; Enter shows the code typed,
+else the guest highlighted (arrows move the highlight), and a double click shows one.
+"Checked in" on the card is on the desk's working day (a rehearsal day too).
+
 Every dialog that blocks sits behind one `_ask_*` / `_exec_*` method, so tests replace it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QPaintEngine, QShowEvent
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +44,7 @@ from wimc_desktop.domain.badges import (
 )
 from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.domain.errors import DeskError, NotFoundError
-from wimc_desktop.domain.models import Event
+from wimc_desktop.domain.models import Event, Guest
 from wimc_desktop.render.badge import paint_pages, pdf_bytes
 from wimc_desktop.services.badges import ReprintNeedsReasonError, reissue_badge
 from wimc_desktop.services.safe_file import write_file
@@ -43,9 +53,12 @@ from wimc_desktop.ui import messages
 from wimc_desktop.ui.badge_batch_dialog import BadgeBatchDialog
 from wimc_desktop.ui.badge_card import BadgeCard
 from wimc_desktop.ui.i18n import count_text
+from wimc_desktop.ui.live_search import LiveSearch
 from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.scan_field import ScanField
+from wimc_desktop.ui.search_results_model import SearchResultsModel
 from wimc_desktop.ui.worker import Worker
+from wimc_desktop.ui.working_day import event_today
 
 
 def paint_or_save(printer: QPrinter, faces: Sequence[BadgeFace], template: str,
@@ -65,6 +78,7 @@ def paint_or_save(printer: QPrinter, faces: Sequence[BadgeFace], template: str,
     except DeskError as exc:
         failed.append(exc)
 
+
 class BadgesPage(Retranslating, QWidget):
     """The page; every database call goes through the worker."""
 
@@ -73,6 +87,7 @@ class BadgesPage(Retranslating, QWidget):
     badge_printed = Signal(object)  # the PrintStatus list before the print
     pdf_saved = Signal(object)  # badge_actions.PdfWritten
     badge_reissued = Signal(object)  # Reissue
+    guests_found = Signal(int)  # the live search answered: how many guests are listed
 
     def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,10 +95,15 @@ class BadgesPage(Retranslating, QWidget):
         self._db: Database | None = None
         self._event: Event | None = None
         self.desk = Desk("", "")
+        self.day: dt.date | None = None  # the desk's working day; None: today at the venue
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.scan_field = ScanField()
+        self.search = LiveSearch(worker, self)
+        self.matches_model = SearchResultsModel(self)
+        self.matches = QTableView()
         self.card = BadgeCard()
+        self.stack = QStackedWidget()  # the card, or the guests matching a name
         self.template_label = QLabel()
         self.template = QComboBox()
         self.print_button = QPushButton()
@@ -111,15 +131,37 @@ class BadgesPage(Retranslating, QWidget):
         for button in (self.print_button, self.pdf_button, self.reissue_button,
                        self.batch_button):
             buttons.addWidget(button)
+        self._build_matches()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.title)
         layout.addWidget(self.scan_field)
-        layout.addWidget(self.card, 1)
+        layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
+
+    def _build_matches(self) -> None:
+        view = self.matches
+        view.setObjectName("badgeMatches")
+        view.setModel(self.matches_model)
+        view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the keyboard
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.matches_model.columns.index("organization"),
+                                    QHeaderView.ResizeMode.Stretch)
+        self.stack.addWidget(self.card)
+        self.stack.addWidget(view)
 
     def _connect_signals(self) -> None:
         self.scan_field.returnPressed.connect(self._on_scan_field_return_pressed)
+        self.scan_field.textChanged.connect(self._on_scan_field_text_changed)
+        self.scan_field.navigated.connect(self._on_scan_field_navigated)
+        self.search.answered.connect(self._on_search_answered)
+        self.matches.doubleClicked.connect(self._on_matches_double_clicked)
         self.print_button.clicked.connect(self.print_badge)
         self.pdf_button.clicked.connect(self.save_pdf)
         self.reissue_button.clicked.connect(self.reissue)
@@ -130,12 +172,22 @@ class BadgesPage(Retranslating, QWidget):
     def set_database(self, db: Database, event: Event) -> None:
         self._db, self._event = db, event
         self.card.set_timezone(event.timezone)
+        self.card.set_today(event_today(event))
         self.card.show_message("")
+        self.search.set_database(db)
+        self.matches_model.set_event(event)
         self.scan_field.clear()
         self._update_buttons()
 
     def set_desk(self, desk: Desk) -> None:
         self.desk = desk
+
+    def set_day(self, day: dt.date) -> None:
+        """The desk's working day: the card says whether the guest is checked in on it."""
+        if day == self.day:
+            return
+        self.day = day
+        self._refresh_card()
 
     @property
     def info(self) -> BadgeInfo | None:
@@ -160,30 +212,75 @@ class BadgesPage(Retranslating, QWidget):
 
     def _on_scan_field_return_pressed(self) -> None:
         code = self.scan_field.text().strip()
+        chosen = self._chosen_guest() if code and self.matches_model.query == code else None
         self.scan_field.clear()
         if code:
-            self.show_code(code)
+            self.show_code(code, fallback=chosen.badge_code if chosen else "")
 
-    def show_code(self, code: str, new_code: str = "") -> None:
-        db = self._db
+    def _on_scan_field_text_changed(self, text: str) -> None:
+        day = self.day or (event_today(self._event) if self._event else dt.date.today())
+        self.search.schedule(text, day)
+        if not text.strip():
+            self.matches_model.clear()
+            self.stack.setCurrentWidget(self.card)
+
+    def _on_search_answered(self, text: str, found: object) -> None:
+        if text != self.scan_field.text().strip():
+            return  # the field was cleared (a code shown) meanwhile
+        self.matches_model.show_result(text, found)
+        count = self.matches_model.rowCount()
+        if count:
+            self.matches.selectRow(0)
+        self.stack.setCurrentWidget(self.matches if count else self.card)
+        self.guests_found.emit(count)
+
+    def _on_scan_field_navigated(self, step: int) -> None:
+        count = self.matches_model.rowCount()
+        if count and self.stack.currentWidget() is self.matches:
+            rows = self.matches.selectionModel().selectedRows()
+            row = min(max((rows[0].row() if rows else -1) + step, 0), count - 1)
+            self.matches.selectRow(row)
+            self.matches.scrollTo(self.matches_model.index(row, 0))
+
+    def _chosen_guest(self) -> Guest | None:
+        rows = self.matches.selectionModel().selectedRows()
+        return self.matches_model.guest_at(rows[0].row()) if rows else None
+
+    def _on_matches_double_clicked(self, index: QModelIndex) -> None:
+        guest = self.matches_model.guest_at(index.row())
+        if guest is not None:
+            self.scan_field.clear()
+            self.show_code(guest.badge_code)
+
+    def show_code(self, code: str, new_code: str = "", fallback: str = "") -> None:
+        """Look a code up; when no badge has it, the `fallback` code (the guest chosen in
+        the list of names) instead."""
+        db, day = self._db, self.day
         if db is None:
             return
-        self._worker.submit(lambda: actions.lookup(db, code),
+        self._worker.submit(lambda: actions.lookup(db, code, day),
                             on_success=lambda info: self._on_lookup_answered(info, new_code),
-                            on_failure=lambda exc: self._on_lookup_failed(code, exc),
+                            on_failure=lambda exc: self._on_lookup_failed(code, exc, fallback),
                             context=self)
 
     def _on_lookup_answered(self, info: BadgeInfo, new_code: str = "") -> None:
+        self.matches_model.clear()
+        self.stack.setCurrentWidget(self.card)
         self.card.show_info(info, new_code)
         self._update_buttons()
         self.return_focus()
         self.badge_shown.emit(info)
 
-    def _on_lookup_failed(self, code: str, exc: Exception) -> None:
+    def _on_lookup_failed(self, code: str, exc: Exception, fallback: str = "") -> None:
         if not isinstance(exc, NotFoundError):
             self._worker.task_failed.emit(exc)
             return
-        self.card.show_message(self.tr("No badge has the code %1.").replace("%1", code))
+        if fallback:
+            self.show_code(fallback)
+            return
+        self.stack.setCurrentWidget(self.card)
+        self.card.show_message(self.tr("No badge has the code %1, and no guest is called "
+                                       "that.").replace("%1", code))
         self._update_buttons()
         self.return_focus()
         self.code_not_found.emit(code)
@@ -259,7 +356,7 @@ class BadgesPage(Retranslating, QWidget):
         guest, template, desk = info.guest, self.template_key, self.desk
         self._worker.submit(
             lambda: actions.print_pdf(db, event, [guest], path, template, desk, reason),
-            on_success=self._on_pdf_saved, context=self)
+            on_success=self._on_pdf_saved, context=self, long_running=True)
         self.return_focus()
 
     def _on_pdf_saved(self, written: actions.PdfWritten) -> None:
@@ -289,7 +386,7 @@ class BadgesPage(Retranslating, QWidget):
         self._worker.submit(lambda: actions.batch_pdf(db, event, choice, path, desk, reason),
                             on_success=self._on_batch_saved,
                             on_failure=lambda exc: self._on_batch_failed(choice, path, exc),
-                            context=self)
+                            context=self, long_running=True)
 
     def _on_batch_saved(self, written: actions.PdfWritten) -> None:
         if written.count == 0:
@@ -342,7 +439,8 @@ class BadgesPage(Retranslating, QWidget):
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Badges"))
-        self.scan_field.setPlaceholderText(self.tr("Scan a badge or type its code…"))
+        self.scan_field.setPlaceholderText(self.tr("Scan a badge, or type its code or the "
+                                                   "guest's name…"))
         self.template_label.setText(self.tr("Template:"))
         self.template.setItemText(0, self.tr("Hanging badge (100 × 140 mm)"))
         self.template.setItemText(1, self.tr("Card (85.6 × 54 mm)"))

@@ -143,8 +143,8 @@ class CeremonyView(Retranslating, QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_F11:
             self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
-        elif event.key() == Qt.Key.Key_Escape and self.isFullScreen():
-            self.showNormal()
+        elif event.key() == Qt.Key.Key_Escape:  # closes it, full screen or not
+            self.close()
         else:
             super().keyPressEvent(event)
             return

@@ -33,12 +33,30 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "row {row}, column {column!r}: {reason}"),
     QT_TRANSLATE_NOOP("errors", "row {row}, value {value!r}: {reason}"),
     QT_TRANSLATE_NOOP("errors", "row {row}: {reason}"),
+    # domain/text_safety.py: a form's field holding a control or text-direction character
+    QT_TRANSLATE_NOOP("errors", "the {field} holds the character {char} at position "
+                      "{position}: a control character (a line break, say) or a "
+                      "text-direction override, not allowed here"),
+    QT_TRANSLATE_NOOP("errors", "English name"),
+    QT_TRANSLATE_NOOP("errors", "organization"),
+    QT_TRANSLATE_NOOP("errors", "mobile"),
+    QT_TRANSLATE_NOOP("errors", "e-mail"),
+    QT_TRANSLATE_NOOP("errors", "category"),
+    QT_TRANSLATE_NOOP("errors", "notes"),
+    QT_TRANSLATE_NOOP("errors", "event name"),
+    QT_TRANSLATE_NOOP("errors", "English event name"),
+    QT_TRANSLATE_NOOP("errors", "venue"),
+    QT_TRANSLATE_NOOP("errors", "city"),
     # domain/money.py
     QT_TRANSLATE_NOOP("errors", "not an amount: {text!r} (write it like 1,234,567.89, "
                       "5.2亿 or 3000万)"),
     QT_TRANSLATE_NOOP("errors", "{text!r} is more precise than a fen (0.01 元)"),
     QT_TRANSLATE_NOOP("errors", "{text!r} is too large (at most {limit} 元)"),
     QT_TRANSLATE_NOOP("errors", "{amount} is more precise than a fen (0.01 元)"),
+    QT_TRANSLATE_NOOP("errors", "not an amount: {text!r} (the Chinese numerals are out of "
+                      "order or incomplete)"),
+    QT_TRANSLATE_NOOP("errors", "not an amount: {text!r} (numerals read digit by digit, "
+                      "like 一二三, are ambiguous: write 一百二十三 or 123)"),
     # domain/signings.py: the checked fields, then the rules
     QT_TRANSLATE_NOOP("errors", "project name"),
     QT_TRANSLATE_NOOP("errors", "project en"),
@@ -93,6 +111,9 @@ _SOURCES = (
     # services/walkin.py
     QT_TRANSLATE_NOOP("errors", "a walk-in needs a name"),
     QT_TRANSLATE_NOOP("errors", "{value!r}: {reason}"),
+    QT_TRANSLATE_NOOP("errors", "{name} may already be on the list ({count} guest(s) with "
+                      "the same name and mobile, e-mail or organization): admit that guest, "
+                      "or register anyway"),
     # services/badges.py
     QT_TRANSLATE_NOOP("errors", "{count} badge(s) were printed before ({codes}); give a "
                       "reason to reprint them"),
@@ -106,23 +127,36 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "{file}: only a header row, no guests."),
     QT_TRANSLATE_NOOP("errors", "{file}: no name column found in the header row {row} "
                       "({columns}); name it with --map name=COLUMN"),
-    QT_TRANSLATE_NOOP("errors", "{file}: cannot be read as {encoding}: {error}"),
-    QT_TRANSLATE_NOOP("errors", "{file}: broken {encoding} text: {error}"),
+    QT_TRANSLATE_NOOP("errors", "{file}: unknown encoding {encoding!r}"),
+    QT_TRANSLATE_NOOP("errors", "{file}: cannot be read as {encoding}: byte {position} is "
+                      "not {encoding} text"),
+    QT_TRANSLATE_NOOP("errors", "{file}: broken {encoding} text at byte {position}"),
     QT_TRANSLATE_NOOP("errors", "{file}: the text is neither UTF-8, UTF-16 nor GB18030; "
                       "save it from Excel as 'CSV UTF-8' and try again."),
     QT_TRANSLATE_NOOP("errors", "{file}: the file is empty."),
+    QT_TRANSLATE_NOOP("errors", "{file}: no permission to read this file."),
+    QT_TRANSLATE_NOOP("errors", "{file}: the file could not be read from the disk."),
     QT_TRANSLATE_NOOP("errors", "{file}: no sheet named {sheet!r} (sheets: {sheets})"),
-    QT_TRANSLATE_NOOP("errors", "{file}: not a readable Excel workbook ({error})."),
+    QT_TRANSLATE_NOOP("errors", "{file}: not a readable Excel workbook: the file is damaged, "
+                      "or it is another kind of file."),
     QT_TRANSLATE_NOOP("errors", "{path}: no such file."),
     QT_TRANSLATE_NOOP("errors", "{file}: the file has no rows."),
     QT_TRANSLATE_NOOP("errors", "import cancelled; nothing was written"),
+    QT_TRANSLATE_NOOP("errors", "{where}: the guest list {file} could not be saved: {cause}; "
+                      "nothing was imported."),
+    QT_TRANSLATE_NOOP("errors", "{where}: the {count} guests of {file} were saved, but their "
+                      "search index could not be written ({cause}); it is rebuilt the next "
+                      "time the event is opened."),
+    QT_TRANSLATE_NOOP("errors", "the disk is full"),
+    QT_TRANSLATE_NOOP("errors", "the disk could not be written (an input/output error)"),
+    QT_TRANSLATE_NOOP("errors", "the file or its folder cannot be written (read-only, or no "
+                      "permission)"),
     # services/search
     QT_TRANSLATE_NOOP("errors", "the checked-in filter needs a day"),
     # services/safe_file.py, services/report_exports.py: every file written safely
     QT_TRANSLATE_NOOP("errors", "{target}: is a folder; give a file name"),
     QT_TRANSLATE_NOOP("errors", "{folder}: no such folder"),
-    QT_TRANSLATE_NOOP("errors", "cannot write {path}: {cause}"),
-    QT_TRANSLATE_NOOP("errors", "the disk is full"),
+    QT_TRANSLATE_NOOP("errors", "cannot write {path}: {cause}"),  # "the disk is full": above
     QT_TRANSLATE_NOOP("errors", "the disk is read-only"),
     QT_TRANSLATE_NOOP("errors", "permission denied"),
     QT_TRANSLATE_NOOP("errors", "the file is larger than the disk allows"),

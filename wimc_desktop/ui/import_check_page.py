@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWizard, QWizardPage
+from PySide6.QtWidgets import QCheckBox, QLabel, QProgressBar, QVBoxLayout, QWizard, QWizardPage
 
 from wimc_desktop.db.engine import Database
-from wimc_desktop.domain.errors import DeskError, ImportRejectedError
+from wimc_desktop.domain.errors import DeskError, ImportProblem, ImportRejectedError
 from wimc_desktop.domain.models import ImportReport
+from wimc_desktop.domain.problems import Reason
 from wimc_desktop.services.importing import import_file
 from wimc_desktop.ui import messages
 from wimc_desktop.ui.error_texts import error_text
@@ -19,13 +20,24 @@ from wimc_desktop.ui.worker import Task, Worker
 
 
 def summary_text(report: ImportReport) -> str:
-    """"120 rows: 118 new guests, 2 updated, 0 unchanged" in the interface language."""
+    """"120 rows: 118 new guests, 2 updated, 0 unchanged" in the interface language (and
+    the badge codes replaced, if any)."""
     text = QCoreApplication.translate("ImportSummary",
                                       "%1 rows: %2 new guests, %3 updated, %4 unchanged.")
-    return (text
+    text = (text
             .replace("%1", count_text(report.total_rows)).replace("%2", count_text(report.added))
             .replace("%3", count_text(report.updated))
             .replace("%4", count_text(report.unchanged)))
+    if report.badge_codes_replaced:
+        text += "\n" + QCoreApplication.translate(
+            "ImportSummary", "Badge codes replaced: %1 (the old badges are revoked, as in a "
+            "reissue).").replace("%1", count_text(report.badge_codes_replaced))
+    return text
+
+
+def code_conflicts(problems: list[ImportProblem]) -> int:
+    """How many rows give a known guest another badge code."""
+    return sum(p.code == Reason.BADGE_CODE_CONFLICT for p in problems)
 
 
 class ImportCheckPage(Retranslating, QWizardPage):
@@ -46,15 +58,25 @@ class ImportCheckPage(Retranslating, QWizardPage):
         self.summary.setWordWrap(True)
         self.summary.setObjectName("summary")
         self.problems = ProblemsView()
+        self.replace_codes_box = QCheckBox()
+        self.replace_codes_box.hide()
+        self._conflicts = 0
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress)
         layout.addWidget(self.summary)
+        layout.addWidget(self.replace_codes_box)
         layout.addWidget(self.problems, 1)
         layout.addStretch(0)
         self.setCommitPage(True)
+        self.replace_codes_box.toggled.connect(self._on_replace_codes_box_toggled)
         self.retranslate_ui()
 
     def initializePage(self) -> None:
+        self._show_conflicts(0)
+        self._run_check()
+
+    def _run_check(self) -> None:
+        """The dry run, with the choices as they are now."""
         if self._task is not None:
             self._task.cancel()
         self.report = None
@@ -65,7 +87,7 @@ class ImportCheckPage(Retranslating, QWizardPage):
         self.completeChanged.emit()
         self._generation += 1
         generation = self._generation
-        path, options, db = self._choices.path, self._choices.reading_options(), self._db
+        path, options, db = self._choices.path, self._choices.import_options(), self._db
         self._task = self._worker.submit(
             lambda t: import_file(db, path, dry_run=True, progress=t.report_progress,
                                   is_cancelled=t.is_cancelled, **options),
@@ -89,6 +111,8 @@ class ImportCheckPage(Retranslating, QWizardPage):
         self._task = None
         self.report = report
         self.progress.hide()
+        if report.badge_codes_replaced:
+            self._show_conflicts(report.badge_codes_replaced)
         self.summary.setText(self.tr("The file is clean. Importing it will do this:") + "\n"
                              + summary_text(report))
         self.completeChanged.emit()
@@ -105,6 +129,8 @@ class ImportCheckPage(Retranslating, QWizardPage):
                 "column choices) and check it again.").replace("%1", count_text(len(exc.problems))))
             self.problems.show_problems(exc.problems)
             self.problems.show()
+            if code_conflicts(exc.problems):
+                self._show_conflicts(code_conflicts(exc.problems))
             self.problems_found.emit(exc.problems)
             return
         self.summary.setText(self.tr("This file cannot be imported: %1")
@@ -113,6 +139,25 @@ class ImportCheckPage(Retranslating, QWizardPage):
         if not isinstance(exc, DeskError):
             messages.show_bug(self, exc)
 
+    def _show_conflicts(self, count: int) -> None:
+        """The choice to replace badge codes, shown while the file has codes to replace."""
+        self._conflicts = count
+        self.replace_codes_box.setVisible(count > 0)
+        self.replace_codes_box.blockSignals(True)
+        self.replace_codes_box.setChecked(self._choices.replace_badge_codes and count > 0)
+        self.replace_codes_box.blockSignals(False)
+        self._set_conflicts_text()
+
+    def _set_conflicts_text(self) -> None:
+        self.replace_codes_box.setText(self.tr(
+            "Replace their badge codes (%1 guests get this file's codes; their old badges "
+            "are revoked, as in a reissue)")
+            .replace("%1", count_text(self._conflicts)))
+
+    def _on_replace_codes_box_toggled(self, checked: bool) -> None:
+        self._choices.replace_badge_codes = checked
+        self._run_check()
+
     def isComplete(self) -> bool:
         return self.report is not None
 
@@ -120,5 +165,6 @@ class ImportCheckPage(Retranslating, QWizardPage):
         self.setTitle(self.tr("Check every row"))
         self.setSubTitle(self.tr("A dry run: the whole file is checked, nothing is written."))
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
+        self._set_conflicts_text()
         if self.report is not None:
             self.summary.setText(summary_text(self.report))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from wimc_desktop.domain.errors import DeskError
 from wimc_desktop.services.importing import ImportPreview, preview_file
+from wimc_desktop.services.importing.readers import EXCEL_SUFFIXES
 from wimc_desktop.ui import messages
 from wimc_desktop.ui.error_texts import error_text
 from wimc_desktop.ui.i18n import count_text
@@ -42,6 +43,7 @@ class ImportPreviewPage(Retranslating, QWizardPage):
         self._worker = worker
         self._generation = 0
         self.preview: ImportPreview | None = None
+        self._read_path = ""
         self.encoding_combo = QComboBox()
         self.sheet_combo = QComboBox()
         self.file_value, self.header_value, self.rows_value = QLabel(), QLabel(), QLabel()
@@ -76,6 +78,7 @@ class ImportPreviewPage(Retranslating, QWizardPage):
         layout.addWidget(self.status)
         layout.addWidget(self.sample_view, 1)
         layout.addWidget(self._mapping_box)
+        layout.addStretch(0)  # (keeps a file's error under its name while no rows show)
 
     def _connect_signals(self) -> None:
         self.encoding_combo.activated.connect(self._on_encoding_combo_activated)
@@ -91,6 +94,10 @@ class ImportPreviewPage(Retranslating, QWizardPage):
         self._generation += 1
         generation, path = self._generation, self._choices.path
         options = self._choices.reading_options()
+        if self.preview is None or self._read_path != path:
+            self._read_path = path
+            self._show_unread(path)  # (another file: nothing of the last one stays)
+        self._read_path = path
         self.preview = None
         self.status.setText(self.tr("Reading %1…").replace("%1", Path(path).name))
         self.completeChanged.emit()
@@ -103,6 +110,8 @@ class ImportPreviewPage(Retranslating, QWizardPage):
         if generation != self._generation:
             return
         self.preview = preview
+        self.sample_view.show()
+        self._mapping_box.show()
         self.file_value.setText(Path(preview.file).name)
         self.file_value.setToolTip(preview.file)
         self.sheet_combo.clear()
@@ -122,12 +131,30 @@ class ImportPreviewPage(Retranslating, QWizardPage):
     def _on_preview_error(self, generation: int, exc: Exception) -> None:
         if generation != self._generation:
             return
-        self.sample_model.set_rows([], [])
+        self._show_unread(self._choices.path)
         self.status.setText(self.tr("This file cannot be imported: %1")
                             .replace("%1", error_text(exc)))
         self.preview_failed.emit(exc)
         if not isinstance(exc, DeskError):
             messages.show_bug(self, exc)
+
+    def _show_unread(self, path: str) -> None:
+        """The page of a file not read (yet, or at all): its name, and nothing that was
+        read from another file (encoding, sheets, header row, rows, sample, mapping)."""
+        self.file_value.setText(Path(path).name)
+        self.file_value.setToolTip(path)
+        self.sheet_combo.clear()
+        self._form.setRowVisible(self.sheet_combo, False)
+        self._form.setRowVisible(self.encoding_combo,
+                                 Path(path).suffix.lower() not in EXCEL_SUFFIXES)
+        self.encoding_combo.setItemText(0, self.tr("Automatic"))
+        self.header_value.setText("—")
+        self.rows_value.setText("—")
+        self.sample_model.set_rows([], [])
+        self.mapping_editor.set_mapping([], {})
+        self.sample_view.hide()
+        self._mapping_box.hide()
+        self._set_subtitle()
 
     def _show_facts(self) -> None:
         preview = self.preview
@@ -162,7 +189,9 @@ class ImportPreviewPage(Retranslating, QWizardPage):
         return self.preview is not None and self.mapping_editor.is_complete()
 
     def _set_subtitle(self) -> None:
-        if self.preview is not None and self.preview.sheets:  # a workbook: no encoding
+        workbook = bool(self.preview.sheets) if self.preview is not None \
+            else Path(self._read_path).suffix.lower() in EXCEL_SUFFIXES
+        if workbook:  # a workbook: no encoding
             self.setSubTitle(self.tr("Say which column holds what (and which sheet, when the "
                                      "workbook has several)."))
         else:

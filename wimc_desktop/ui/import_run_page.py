@@ -17,6 +17,7 @@ from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.errors import DeskError, ImportCancelledError, ImportRejectedError
 from wimc_desktop.domain.models import ImportReport
 from wimc_desktop.services.importing import import_file
+from wimc_desktop.services.importing.storage import IndexNotSavedError
 from wimc_desktop.ui import messages
 from wimc_desktop.ui.error_texts import error_text
 from wimc_desktop.ui.i18n import count_text
@@ -70,7 +71,7 @@ class ImportRunPage(Retranslating, QWizardPage):
         self.progress.setRange(0, 0)
         self.cancel_button.setEnabled(True)
         self.summary.setText(self.tr("Importing…"))
-        path, options, db = self._choices.path, self._choices.reading_options(), self._db
+        path, options, db = self._choices.path, self._choices.import_options(), self._db
         self._task = self._worker.submit(
             lambda t: import_file(db, path, progress=t.report_progress,
                                   is_cancelled=t.is_cancelled, **options),
@@ -118,6 +119,10 @@ class ImportRunPage(Retranslating, QWizardPage):
             self.summary.setText(self.tr("Import cancelled. Nothing was imported."))
             self._end()
             self.import_cancelled.emit()
+            return
+        if isinstance(exc, IndexNotSavedError):  # the guests are in: say so, then the rest
+            self._on_task_succeeded(exc.report)
+            self.summary.setText(self.summary.text() + "\n" + error_text(exc))
             return
         if isinstance(exc, ImportRejectedError):
             self.problems.show_problems(exc.problems)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget, QWizard
 
 from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.domain.models import ImportReport
 from wimc_desktop.ui.import_check_page import ImportCheckPage
 from wimc_desktop.ui.import_choices import ImportChoices
@@ -36,6 +37,8 @@ class ImportWizard(Retranslating, QWizard):
         self._settings = DeskSettings()
         self._close_when_stopped = False
         self.choices = ImportChoices()
+        if self._settings.desk_name:  # (the desk that replaces badge codes, if it does)
+            self.choices.desk = Desk(self._settings.desk_name, self._settings.desk_operator)
         self.file_page = ImportFilePage(self.choices, lambda: self._ask_open_file())
         self.preview_page = ImportPreviewPage(self.choices, worker)
         self.check_page = ImportCheckPage(self.choices, worker, db)

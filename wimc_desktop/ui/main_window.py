@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QSize, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -139,6 +140,9 @@ class MainWindow(Retranslating, QMainWindow):
             self.language_menu.addAction(action)
         self.help_menu = QMenu(self)
         self.about_action = self.help_menu.addAction("")
+        # Ctrl+1..5: the pages in the order of the navigation list.
+        self.page_shortcuts = [QShortcut(QKeySequence(f"Ctrl+{n}"), self)
+                               for n in range(1, len(PAGES) + 1)]
         for menu in (self.file_menu, self.desk_menu, self.view_menu, self.help_menu):
             self.menuBar().addMenu(menu)
 
@@ -148,7 +152,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.import_action.triggered.connect(self._on_import_action_triggered)
         self.open_action.triggered.connect(self._on_open_action_triggered)
         self.new_action.triggered.connect(self._on_new_action_triggered)
-        self.quit_action.triggered.connect(self.close)
+        self.quit_action.triggered.connect(self._on_quit_action_triggered)
+        for row, shortcut in enumerate(self.page_shortcuts):
+            shortcut.activated.connect(lambda row=row: self._on_page_shortcut_activated(row))
         self._language_group.triggered.connect(self._on_language_group_triggered)
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.desk_action.triggered.connect(self._on_desk_action_triggered)
@@ -244,6 +250,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _on_checkin_page_day_changed(self, day: dt.date) -> None:
         self.reports_page.set_day(day)
+        self.badges_page.set_day(day)
         if self.dashboard is not None:
             self.dashboard.set_day(day)
 
@@ -259,6 +266,11 @@ class MainWindow(Retranslating, QMainWindow):
     def _on_nav_current_row_changed(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
         self.undo_action.setEnabled(row == CHECKIN_PAGE)
+
+    def _on_page_shortcut_activated(self, row: int) -> None:
+        self.nav.setCurrentRow(row)
+        if row == CHECKIN_PAGE:
+            self.checkin_page.return_focus()
 
     def _on_nav_item_clicked(self, _item: QListWidgetItem) -> None:
         if self.nav.currentRow() == CHECKIN_PAGE:  # the scanner types into the scan field
@@ -324,6 +336,19 @@ class MainWindow(Retranslating, QMainWindow):
         messages.show_info(self, self.tr("WIMC Desk %1").replace("%1", __version__),
                            self.tr("The registration desk of a large conference: guest list "
                                    "import, check-in, badges, signings and reports."))
+
+    def _confirm_quit_while_working(self) -> bool:
+        """The one place the quit question blocks (tests replace it)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Quit WIMC Desk?"),
+                          self.tr("An import or export is still running. Quit anyway?"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return messages.exec_box(box) == QMessageBox.StandardButton.Yes
+
+    def _on_quit_action_triggered(self) -> None:
+        if self._worker.long_work_running and not self._confirm_quit_while_working():
+            return
+        self.close()
 
     def _on_worker_task_failed(self, exc: Exception) -> None:
         messages.report_error(self, exc)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.models import Event
@@ -55,12 +55,8 @@ def create_new_event(values: NewEventInput) -> OpenedEvent:
     return describe(db)
 
 
-def needs_demo(target: str) -> bool:
-    """A default target that is a file not created yet gets the demo event."""
-    return "://" not in target and not Path(target).expanduser().exists()
-
-
-def create_demo(target: str) -> OpenedEvent:
+def create_demo(target: str, count: int,
+                progress: Callable[[int, int], None] | None = None) -> OpenedEvent:
     from wimc_desktop.services.demo import create_demo_event
 
-    return describe(create_demo_event(target))
+    return describe(create_demo_event(target, count, progress=progress))

@@ -10,8 +10,9 @@ from wimc_desktop.domain.problems import Reason
 CONTEXT = "ImportProblem"
 
 
-# Each reason's source text (REASON_TEXT of domain.problems with %1 for its argument) and
-# the name of the argument that fills %1; translated when shown, so a language switch holds.
+# Each reason's source text (REASON_TEXT of domain.problems with %1, %2... for its
+# arguments) and the names of the arguments that fill them (one name, or several joined by
+# commas); translated when shown, so a language switch holds.
 _TEMPLATES: dict[str, tuple[str, str]] = {
     Reason.MISSING_NAME: (QT_TRANSLATE_NOOP("ImportProblem", "missing name"), ""),
     Reason.INVALID_MOBILE: (
@@ -57,6 +58,27 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("ImportProblem", "formula with no saved value: open and "
                           "save the file in Excel, then import again"),
         ""),
+    Reason.UNSAFE_CHARACTER: (
+        QT_TRANSLATE_NOOP("ImportProblem", "the character %1 at position %2 is not allowed "
+                          "(a control character or a text-direction override)"),
+        "char,position"),
+    Reason.LINE_BREAK: (
+        QT_TRANSLATE_NOOP("ImportProblem", "a line break inside the cell (allowed only in "
+                          "notes and extra columns)"),
+        ""),
+    Reason.QUOTE_RUNS_ON: (
+        QT_TRANSLATE_NOOP("ImportProblem", "a line break inside the cell: the quote opened "
+                          "in row %1 runs from line %2 to line %3 (a stray quote takes in "
+                          "the rows after it)"),
+        "row,start,end"),
+    Reason.CELL_TOO_LONG: (
+        QT_TRANSLATE_NOOP("ImportProblem", "a cell on line %1 is longer than %2 characters, "
+                          "the most a CSV cell may hold"),
+        "line,limit"),
+    Reason.BADGE_CODE_CONFLICT: (
+        QT_TRANSLATE_NOOP("ImportProblem", "badge code conflict: the guest already has badge "
+                          "code %1, this row gives %2 (replacing it revokes the old badge)"),
+        "old,new"),
 }
 
 
@@ -65,9 +87,11 @@ def reason_text(code: str, args: dict[str, str] | None = None, fallback: str = "
     template = _TEMPLATES.get(code)
     if template is None:
         return fallback
-    source, arg = template
+    source, names = template
     text = QCoreApplication.translate(CONTEXT, source)
-    return text.replace("%1", (args or {}).get(arg, "")) if arg else text
+    for number, name in enumerate(names.split(",") if names else [], start=1):
+        text = text.replace(f"%{number}", (args or {}).get(name, ""))
+    return text
 
 
 def problem_text(problem: ImportProblem) -> str:

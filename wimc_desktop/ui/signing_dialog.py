@@ -7,6 +7,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime, QSize, Qt, QTimeZone, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -130,11 +131,20 @@ class SigningDialog(QDialog):
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
+        # Enter never saves (in the guest lookup it searches, and a witness being added was
+        # lost): saving is the OK button or Ctrl+Enter.
+        for button in self.buttons.buttons():
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.save_shortcuts = [QShortcut(QKeySequence(key), self)
+                               for key in ("Ctrl+Return", "Ctrl+Enter")]
         self._build()
         self.amount.textChanged.connect(self._on_amount_text_changed)
         self.guest_query.returnPressed.connect(self.search)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
+        for shortcut in self.save_shortcuts:
+            shortcut.activated.connect(self._on_buttons_accepted)
         self._on_amount_text_changed("")
         self.resize(fitted(self, QSize(1180, 720)))  # (a 1366 x 768 laptop: its OK button)
 
@@ -167,6 +177,8 @@ class SigningDialog(QDialog):
         # needed 944 px, more than a 1366 x 768 laptop has.
         people = QVBoxLayout()
         people.addWidget(QLabel(self.tr("Guest lookup (press Enter to search):")))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(
+            self.tr("Save the signing (Ctrl+Enter)"))
         people.addWidget(self.guest_query)
         people.addWidget(self.guest_results)
         people.addWidget(QLabel(self.tr("Parties (at least two):")))
@@ -281,3 +293,12 @@ class SigningDialog(QDialog):
 
     def draft(self) -> SigningDraft | None:
         return self._draft
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # QDialog presses its default button on Enter; here a plain Enter is the field's
+        # own (the guest lookup searched on returnPressed already).
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            event.accept()
+            return
+        super().keyPressEvent(event)

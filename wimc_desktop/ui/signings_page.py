@@ -303,7 +303,8 @@ class SigningsPage(Retranslating, QWidget):
         where, lang, write = self.current_filter(), "zh" if i18n.is_chinese() else "en", \
             WRITERS[kind]
         self._worker.submit(lambda: write(signing_register(db, where), path, lang),
-                            on_success=lambda _: self._on_exported(path), context=self)
+                            on_success=lambda _: self._on_exported(path), context=self,
+                            long_running=True)
 
     def _on_exported(self, path: str) -> None:
         self.register_exported.emit(path)

@@ -1,17 +1,26 @@
-"""Registering a walk-in at the desk: the minimum about them, a new badge code, admitted."""
+"""Registering a walk-in at the desk: the minimum about them, a new badge code, admitted.
+
+A walk-in who may already be on the list (same name or pinyin, and the same mobile,
+e-mail or organization) is not registered at once: the dialog lists those guests, with
+"admit this guest instead" (the normal check-in) or "register anyway" (recorded).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -19,11 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from wimc_desktop.db.engine import Database
-from wimc_desktop.domain.checkin import CheckInResult, Desk, Outcome
+from wimc_desktop.domain.checkin import CheckInResult, Desk, Method, Outcome
+from wimc_desktop.domain.contact import mask_mobile
 from wimc_desktop.domain.errors import DeskError
 from wimc_desktop.domain.models import Event
+from wimc_desktop.services.checkin import check_in_guest
 from wimc_desktop.services.importing.rows import check_mobile
-from wimc_desktop.services.walkin import register_walk_in
+from wimc_desktop.services.walkin import (
+    PossibleDuplicate,
+    PossibleDuplicateError,
+    register_walk_in,
+)
 from wimc_desktop.ui import i18n, messages
 from wimc_desktop.ui.checkin_banner import day_text
 from wimc_desktop.ui.error_texts import error_text
@@ -32,12 +47,18 @@ from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.worker import Worker
 
 DEFAULT_CATEGORY = "visitor"
+FORM, DONE, DUPLICATES = 0, 1, 2
+GUEST_ID = Qt.ItemDataRole.UserRole + 1
 
 
 class WalkInDialog(Retranslating, QDialog):
     """One short form; on success the same dialog shows the new badge code in large type."""
 
+    # Someone was admitted from this dialog: the new walk-in, or the listed guest admitted
+    # instead (a CheckInResult either way, for the desk's banner).
     walk_in_registered = Signal(object)
+    duplicates_found = Signal(object)  # list[PossibleDuplicate]
+    error_shown = Signal(str)
 
     def __init__(self, worker: Worker, db: Database, event: Event, day: dt.date, desk: Desk,
                  parent: QWidget | None = None) -> None:
@@ -58,10 +79,22 @@ class WalkInDialog(Retranslating, QDialog):
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.done_note = QLabel()
         self.done_note.setWordWrap(True)
+        self.duplicates_note = QLabel()
+        self.duplicates_note.setWordWrap(True)
+        self.matches = QListView()
+        self.matches.setModel(QStandardItemModel(self.matches))
+        self.matches.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._duplicates: list[PossibleDuplicate] = []
         self.buttons = QDialogButtonBox()
         self.register_button = QPushButton()
         self.register_button.setDefault(True)
         self.buttons.addButton(self.register_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.admit_button = QPushButton()
+        self.force_button = QPushButton()
+        self.back_button = QPushButton()
+        for button in (self.admit_button, self.force_button, self.back_button):
+            self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            button.hide()
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.stack = QStackedWidget()
         self._form = QFormLayout()
@@ -80,20 +113,30 @@ class WalkInDialog(Retranslating, QDialog):
                                                self.mobile_edit, self.category_combo),
                                  strict=True):
             self._form.addRow(label, widget)
-        self._form.addRow(self.error)
         done_page = QWidget()
         done = QVBoxLayout(done_page)
         done.addWidget(self.code, 0, Qt.AlignmentFlag.AlignHCenter)
         done.addWidget(self.done_note)
-        self.stack.addWidget(form_page)
-        self.stack.addWidget(done_page)
+        duplicates_page = QWidget()
+        duplicates = QVBoxLayout(duplicates_page)
+        duplicates.setContentsMargins(0, 0, 0, 0)
+        duplicates.addWidget(self.duplicates_note)
+        duplicates.addWidget(self.matches, 1)
+        for page in (form_page, done_page, duplicates_page):
+            self.stack.addWidget(page)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
+        # Below the pages, not a row of the form: a form row (in a stacked page) never got
+        # the height of a wrapped message, whose lines were cut off.
+        layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
 
     def _connect_signals(self) -> None:
         self.register_button.clicked.connect(self._on_register_button_clicked)
+        self.admit_button.clicked.connect(self._on_admit_button_clicked)
+        self.force_button.clicked.connect(self._on_force_button_clicked)
+        self.back_button.clicked.connect(self._on_back_button_clicked)
         self.close_button.clicked.connect(self.reject)
 
     # -- registering -----------------------------------------------------------------
@@ -109,41 +152,133 @@ class WalkInDialog(Retranslating, QDialog):
     def _on_register_button_clicked(self) -> None:
         problem = self._input_problem()
         if problem:
-            self._show_error(problem)
+            self.show_error(problem)
             return
-        self.register_button.setEnabled(False)
+        self._register(force=False)
+
+    def _on_force_button_clicked(self) -> None:
+        self._register(force=True)
+
+    def _register(self, *, force: bool) -> None:
+        self._set_busy(True)
         db, day, desk = self._db, self._day, self._desk
         name, org = self.name_edit.text(), self.organization_edit.text()
         mobile, category = self.mobile_edit.text(), self.category_combo.currentData()
         self._worker.submit(
             lambda: register_walk_in(db, name=name, organization=org, mobile=mobile,
-                                     category=category, day=day, desk=desk),
+                                     category=category, day=day, desk=desk, force=force),
             on_success=self._on_walk_in_registered, on_failure=self._on_walk_in_failed,
             context=self)
 
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.register_button, self.admit_button, self.force_button):
+            button.setEnabled(not busy)
+
     def _on_walk_in_registered(self, result: CheckInResult) -> None:
-        self.register_button.setEnabled(True)
+        self._set_busy(False)
         if result.outcome == Outcome.NOT_EVENT_DAY:
-            self._show_error(self.tr("%1 is not a day of this event — choose the event day")
+            self._show_page(FORM)
+            self.show_error(self.tr("%1 is not a day of this event — choose the event day")
                              .replace("%1", day_text(result.day)))
             return
         self.result = result
-        self.stack.setCurrentIndex(1)
-        self.register_button.hide()
+        self._show_page(DONE)
         self.close_button.setDefault(True)
         self.retranslate_ui()
+        self._fit()
         self.walk_in_registered.emit(result)
 
     def _on_walk_in_failed(self, exc: Exception) -> None:
-        self.register_button.setEnabled(True)
-        if isinstance(exc, DeskError):
-            self._show_error(error_text(exc))
+        self._set_busy(False)
+        if isinstance(exc, PossibleDuplicateError):
+            self._show_duplicates(exc.matches)
+        elif isinstance(exc, DeskError):
+            self._show_page(FORM)
+            self.show_error(error_text(exc))
         else:
             messages.report_error(self, exc)
 
-    def _show_error(self, text: str) -> None:
+    def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        self._fit()
+        self.error_shown.emit(text)
+
+    def _fit(self) -> None:
+        """Grow (never shrink) to what the page on show needs: a wrapped error or a list
+        of guests must not push the buttons out of the dialog or be cut off itself.
+
+        Measured on the wrapped labels themselves: the layout's own height-for-width
+        through the stacked pages falls short by lines."""
+        for _ in range(3):  # a taller label may be laid out narrower: look again
+            self.layout().activate()
+            wider = max(0, self.minimumSizeHint().width() - self.width())
+            taller = max((label.heightForWidth(label.width()) - label.height()
+                          for label in (self.error, self.duplicates_note, self.done_note)
+                          if label.isVisibleTo(self) and label.text()), default=0)
+            if wider <= 0 and taller <= 0:
+                return
+            self.resize(self.width() + wider, self.height() + max(taller, 0))
+
+    # -- a guest who may already be on the list ----------------------------------------
+
+    def _show_page(self, page: int) -> None:
+        self.stack.setCurrentIndex(page)
+        self.register_button.setVisible(page == FORM)
+        for button in (self.admit_button, self.force_button, self.back_button):
+            button.setVisible(page == DUPLICATES)
+        self.admit_button.setDefault(page == DUPLICATES)
+        self.register_button.setDefault(page == FORM)
+
+    def _show_duplicates(self, matches: list[PossibleDuplicate]) -> None:
+        self._duplicates = matches
+        model = self.matches.model()
+        assert isinstance(model, QStandardItemModel)
+        model.clear()
+        for match in matches:
+            item = QStandardItem(self._match_text(match))
+            item.setData(match.guest.id, GUEST_ID)
+            model.appendRow(item)
+        self.matches.setCurrentIndex(model.index(0, 0))
+        self.error.hide()
+        self._show_page(DUPLICATES)
+        self.retranslate_ui()
+        self._fit()
+        self.duplicates_found.emit(matches)
+
+    def _match_text(self, match: PossibleDuplicate) -> str:
+        guest = match.guest
+        same = {"mobile": self.tr("same mobile"), "email": self.tr("same e-mail"),
+                "organization": self.tr("same organization")}
+        parts = [guest.name, guest.organization, mask_mobile(guest.mobile) if guest.mobile
+                 else "", guest.badge_code]
+        notes = [same[m] for m in match.matched_on]
+        if match.checked_in:
+            notes.append(self.tr("already admitted on this day"))
+        return self.tr("%1  (%2)").replace("%1", " · ".join(p for p in parts if p)).replace(
+            "%2", self.tr(", ").join(notes))
+
+    def _on_admit_button_clicked(self) -> None:
+        index = self.matches.currentIndex()
+        guest_id = index.data(GUEST_ID) if index.isValid() else None
+        if not guest_id:
+            return
+        self._set_busy(True)
+        db, day, desk, nonce = self._db, self._day, self._desk, uuid.uuid4().hex
+        self._worker.submit(
+            lambda: check_in_guest(db, guest_id, day=day, desk=desk, method=Method.MANUAL,
+                                   nonce=nonce),
+            on_success=self._on_listed_guest_admitted, on_failure=self._on_walk_in_failed,
+            context=self)
+
+    def _on_listed_guest_admitted(self, result: CheckInResult) -> None:
+        self._set_busy(False)
+        self.walk_in_registered.emit(result)  # the desk's banner says what happened
+        self.accept()
+
+    def _on_back_button_clicked(self) -> None:
+        self._show_page(FORM)
+        self.name_edit.setFocus()
 
     # -- language --------------------------------------------------------------------
 
@@ -161,6 +296,16 @@ class WalkInDialog(Retranslating, QDialog):
                 name = category.name_zh if i18n.is_chinese() else category.name_en
                 self.category_combo.setItemText(index, name)
         self.register_button.setText(self.tr("Register and admit"))
+        self.admit_button.setText(self.tr("Admit this guest instead"))
+        self.force_button.setText(self.tr("Register anyway"))
+        self.back_button.setText(self.tr("Edit the details"))
+        self.duplicates_note.setText(self.tr(
+            "This guest may already be on the list: the same name and the same mobile, "
+            "e-mail or organization. Admit the guest below instead, or register a new "
+            "guest anyway (recorded)."))
+        model = self.matches.model()
+        for row, match in enumerate(self._duplicates):
+            model.setData(model.index(row, 0), self._match_text(match))
         self.close_button.setText(self.tr("Close") if self.result else self.tr("Cancel"))
         if self.result is not None and self.result.guest is not None:
             self.code.setText(self.result.code)

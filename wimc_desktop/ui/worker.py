@@ -40,6 +40,7 @@ class Task(QObject):
         self._cancel_requested = threading.Event()
         self._last_report = 0.0
         self.done = False
+        self.long_running = False  # an import or an export: quitting asks first
         queued = Qt.ConnectionType.QueuedConnection
         self._success_posted.connect(self._on_self_success_posted, queued)
         self._failure_posted.connect(self._on_self_failure_posted, queued)
@@ -119,6 +120,7 @@ class Worker(QObject):
         on_progress: Callable[[int, int], None] | None = None,
         with_task: bool = False,
         context: QObject | None = None,
+        long_running: bool = False,
     ) -> Task:
         """Queue fn (called as fn(task) when with_task, else fn()) and return its Task.
 
@@ -126,6 +128,7 @@ class Worker(QObject):
         context has been deleted by the time it arrives.
         """
         task = Task((lambda: fn(task)) if with_task else fn, context)
+        task.long_running = long_running or with_task  # with_task: it reports progress
         if on_success is not None:
             task.succeeded.connect(on_success)
         task.failed.connect(on_failure if on_failure is not None else self.task_failed.emit)
@@ -140,6 +143,11 @@ class Worker(QObject):
     def pending(self) -> int:
         """Tasks submitted whose answer has not been delivered yet."""
         return len(self._tasks)
+
+    @property
+    def long_work_running(self) -> bool:
+        """An import or an export (a task that reports progress, or marked long) is on."""
+        return any(t.long_running and not t.done for t in self._tasks)
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
         """Cancel what can be cancelled, drop what has not started, wait for the rest."""

@@ -12,21 +12,35 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from wimc_desktop.db.engine import Database, sqlite_path
-from wimc_desktop.db.schema import ImportBatchRow
+from wimc_desktop.db.schema import GuestRow, ImportBatchRow
 from wimc_desktop.domain.categories import category_lookup
+from wimc_desktop.domain.checkin import Desk, login_name
 from wimc_desktop.domain.errors import (
     BadInputError,
+    CannotWriteError,
+    DeskError,
     ImportProblem,
     ImportRejectedError,
+    StorageError,
 )
 from wimc_desktop.domain.fields import GUEST_FIELDS, auto_mapping, fold_header
 from wimc_desktop.domain.models import Event, ImportReport
 from wimc_desktop.domain.problems import Reason
+from wimc_desktop.services.badges import replace_code
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.importing.plan import ImportPlan, make_plan, split_unchanged
 from wimc_desktop.services.importing.readers import RawTable, read_table
 from wimc_desktop.services.importing.rows import GuestBatch, convert_rows
+from wimc_desktop.services.importing.storage import (
+    GuestsNotSavedError,
+    IndexNotSavedError,
+    index_failure_cause,
+    write_failure,
+)
 from wimc_desktop.services.importing.writer import Progress, assign_codes, write_plan
 from wimc_desktop.services.search.indexing import sync_search_index
 from wimc_desktop.services.search.prebuilt import PrebuiltIndex
@@ -118,11 +132,12 @@ def _convert(table: RawTable, mapping: dict[str, int],
     extra_cols = {i: h or f"column {i + 1}" for i, h in enumerate(headers)
                   if i not in set(mapping.values())}
     batch, issues = convert_rows(table.data_rows(), mapping, extra_cols,
-                                 category_lookup(event.categories))
+                                 category_lookup(event.categories), table.line_spans)
     problems = list(table.problems) + _formula_problems(table, mapping)
     problems += [ImportProblem.of(batch.rows[i.index], headers[mapping[i.field]]
                                   if i.field in mapping else i.field, i.value, i.reason,
-                                  table.file, **({"limit": i.limit} if i.limit else {}))
+                                  table.file, **({"limit": i.limit} if i.limit else {}),
+                                  **i.args)
                  for i in issues]
     if issues:
         bad = {i.index for i in issues}
@@ -140,15 +155,23 @@ def _report(table: RawTable, mapping: dict[str, int], plan: ImportPlan,
         total_rows=len(table.data_rows()), added=len(plan.new), updated=len(plan.updates),
         unchanged=plan.unchanged, rejected=rejected_rows,
         errors=tuple(sorted(problems, key=lambda p: p.row)), dry_run=dry_run,
+        badge_codes_replaced=len(plan.code_changes),
     )
 
 
 def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] | None = None,
                  dry_run: bool = False, source: str | None = None,
                  progress: Progress | None = None,
-                 is_cancelled: Callable[[], bool] | None = None) -> ImportReport:
-    """Validate every row, then write all of them in one transaction, or nothing."""
+                 is_cancelled: Callable[[], bool] | None = None,
+                 replace_badge_codes: bool = False, desk: Desk | None = None) -> ImportReport:
+    """Validate every row, then write all of them in one transaction, or nothing.
+
+    `replace_badge_codes`: a matched guest whose row gives another badge code gets it, and
+    the old code is revoked as in a reissue (recorded under `desk`); otherwise that row is
+    a problem."""
     if not table.data_rows():
+        if table.problems:  # (a broken first row is not an empty list: say what broke)
+            raise ImportRejectedError(table.problems, table.file)
         raise BadInputError("{file}: only a header row, no guests.", file=table.file)
     mapping = resolve_mapping(table.headers, overrides, table.file)
     if "name" not in mapping:
@@ -159,34 +182,55 @@ def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] 
     event = get_event(db)
     batch, problems = _convert(table, mapping, event)
     event_file = sqlite_path(db.url)
-    report, early = _write_guests(db, table, mapping, batch, problems, event, dry_run=dry_run,
-                                  source=source or f"import:{table.file}", progress=progress,
-                                  is_cancelled=is_cancelled, event_file=event_file)
-    # The search index in a transaction of its own, once the guests are safe: the list is
-    # searchable (guest by guest) in between, and the import does not wait on the index.
-    # A first large import built it beside the write: it is copied in.
     try:
-        if not dry_run and (early is None or event_file is None
-                            or not _copied(early, event_file)):
+        report, early = _write_guests(
+            db, table, mapping, batch, problems, event, dry_run=dry_run,
+            source=source or f"import:{table.file}", progress=progress,
+            is_cancelled=is_cancelled, event_file=event_file,
+            replacing=(desk or import_desk()) if replace_badge_codes else None)
+    except (StorageError, sqlite3.Error, OSError) as exc:
+        cause = write_failure(exc)
+        if cause is None or isinstance(exc, CannotWriteError):
+            raise
+        raise GuestsNotSavedError(db.display_name, table.file, cause) from exc
+    if not dry_run:
+        _index_saved_guests(db, report, early, event_file)
+    return report
+
+
+def _index_saved_guests(db: Database, report: ImportReport, early: PrebuiltIndex | None,
+                        event_file: Path | None) -> None:
+    """The search index in a transaction of its own, once the guests are safe: the list is
+    searchable (guest by guest) in between, and the import does not wait on the index. A
+    first large import built it beside the write: it is copied in. If this step fails (a
+    full disk), the guests stay saved and the error says so: the index is brought up to
+    date when the event is next opened (events.open_event_database)."""
+    try:
+        if early is None or event_file is None or not _copied(early, event_file):
             with db.write() as session:
                 sync_search_index(session)
+    except (DeskError, sqlite3.Error, OSError) as exc:
+        log.warning("the guests of %s are saved, their search index not: %s", report.file, exc)
+        raise IndexNotSavedError(db.display_name, report, index_failure_cause(exc)) from exc
     finally:
         if early is not None:
             early.discard()
-    return report
 
 
 def _write_guests(db: Database, table: RawTable, mapping: dict[str, int], batch: GuestBatch,
                   problems: list[ImportProblem], event: Event, *, dry_run: bool, source: str,
                   progress: Progress | None, is_cancelled: Callable[[], bool] | None,
-                  event_file: Path | None) -> tuple[ImportReport, PrebuiltIndex | None]:
+                  event_file: Path | None, replacing: Desk | None = None
+                  ) -> tuple[ImportReport, PrebuiltIndex | None]:
     """The guests' transaction: plan, check, write all or nothing (on a dry run, only the
-    report); and the search index started beside it, if it was."""
+    report); and the search index started beside it, if it was. `replacing`: the desk that
+    replaces matched guests' badge codes (None: a different code is a problem)."""
     headers = {f: table.headers[i] for f, i in mapping.items()}
     early: PrebuiltIndex | None = None
     try:
         with db.write() as session:
-            plan = make_plan(session, batch, headers, table.file)
+            plan = make_plan(session, batch, headers, table.file,
+                             replace_badge_codes=replacing is not None)
             problems += plan.problems
             split_unchanged(session, plan)
             report = _report(table, mapping, plan, problems, dry_run)
@@ -195,6 +239,8 @@ def _write_guests(db: Database, table: RawTable, mapping: dict[str, int], batch:
             if dry_run:
                 session.rollback()
                 return report, None
+            if replacing is not None:
+                _replace_codes(session, plan.code_changes, table.file, replacing)
             new = batch.subset(plan.new)
             assign_codes(session, new, event.badge_prefix)
             batch_id = str(uuid.uuid4())
@@ -211,6 +257,26 @@ def _write_guests(db: Database, table: RawTable, mapping: dict[str, int], batch:
             early.discard()
         raise
     return report, early
+
+
+def import_desk() -> Desk:
+    """Who replaces badge codes when the caller names no desk: the import, by login name."""
+    return Desk("import", login_name("operator"))
+
+
+def _replace_codes(session: Session, changes: list[tuple[str, str, str]], file: str,
+                   desk: Desk) -> None:
+    """Each matched guest's old badge code revoked and replaced by the row's, exactly as a
+    reissue does it (badges.replace_code): the old badge then tells what replaced it."""
+    if not changes:
+        return
+    now = dt.datetime.now(dt.UTC)
+    guests = {g.id: g for g in session.execute(select(GuestRow).where(
+        GuestRow.id.in_([gid for gid, _, _ in changes]))).scalars()}
+    for guest_id, _old, new in changes:
+        replace_code(session, guests[guest_id], new, reason=f"replaced by the guest list {file}",
+                     desk=desk, now=now)
+    session.flush()
 
 
 def _copied(early: PrebuiltIndex, event_file: Path) -> bool:
@@ -240,19 +306,22 @@ def bulk_allocations() -> Iterator[None]:
 def import_file(db: Database, path: str | Path, *, sheet: str | None = None,
                 encoding: str | None = None, overrides: Mapping[str, str] | None = None,
                 dry_run: bool = False, progress: Progress | None = None,
-                is_cancelled: Callable[[], bool] | None = None) -> ImportReport:
-    """Import a guest-list file (CSV, TXT, XLSX, XLS): all rows or, on any problem, none."""
+                is_cancelled: Callable[[], bool] | None = None,
+                replace_badge_codes: bool = False, desk: Desk | None = None) -> ImportReport:
+    """Import a guest-list file (CSV, TXT, XLSX, XLS): all rows or, on any problem, none.
+    (`replace_badge_codes`, `desk`: see import_table.)"""
     with bulk_allocations():
         table = read_table(Path(path), sheet=sheet, encoding=encoding)
         return import_table(db, table, overrides=overrides, dry_run=dry_run,
-                            progress=progress, is_cancelled=is_cancelled)
+                            progress=progress, is_cancelled=is_cancelled,
+                            replace_badge_codes=replace_badge_codes, desk=desk)
 
 
 def import_records(db: Database, records: Iterable[Mapping[str, str]], *, source: str,
-                   name: str = "records") -> ImportReport:
+                   name: str = "records", progress: Progress | None = None) -> ImportReport:
     """Import guests given as field -> value mappings (the demo event, tests)."""
     rows = [dict(r) for r in records]
     fields = list(GUEST_FIELDS)
     table = RawTable(name, "", "", [], [fields] + [[r.get(f, "") for f in fields] for r in rows])
     with bulk_allocations():
-        return import_table(db, table, source=source)
+        return import_table(db, table, source=source, progress=progress)

@@ -34,17 +34,21 @@ class ImportPlan:
     updates: list[tuple[str, GuestDraft]] = field(default_factory=list)
     unchanged: int = 0
     problems: list[ImportProblem] = field(default_factory=list)
+    # Matched guests whose row gives another badge code: (guest id, current code, new code).
+    code_changes: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def existing_keys(session: Session) -> dict[str, dict[str, str]]:
     """For each matching key, value -> guest id ('' where several guests share it).
 
-    The extra key "name" maps guest id -> name, for the weak keys' name check.
+    The extra keys "name" and "code" map guest id -> name (for the weak keys' name check)
+    and guest id -> current badge code.
     """
-    table: dict[str, dict[str, str]] = {k: {} for k in (*MATCH_KEYS, "name")}
+    table: dict[str, dict[str, str]] = {k: {} for k in (*MATCH_KEYS, "name", "code")}
     columns = [getattr(GuestRow, k) for k in MATCH_KEYS]
     for row in session.execute(select(GuestRow.id, GuestRow.name, *columns)):
         table["name"][row[0]] = row[1]
+        table["code"][row[0]] = row[2]
         for key, value in zip(MATCH_KEYS, row[2:], strict=True):
             if value:
                 known = table[key].get(value)
@@ -113,9 +117,20 @@ def _revoked_codes(session: Session, batch: GuestBatch, headers: dict[str, str],
             if code in revoked]
 
 
+def _code_change(draft: GuestDraft, guest_id: str, keys: dict[str, dict[str, str]]
+                 ) -> tuple[str, str, str] | None:
+    """(guest id, current code, new code) when a matched row gives the guest another code."""
+    new, old = draft.values.get("badge_code", ""), keys["code"].get(guest_id, "")
+    return (guest_id, old, new) if new and old and new != old else None
+
+
 def make_plan(session: Session, batch: GuestBatch, headers: dict[str, str],
-              file: str) -> ImportPlan:
-    """Match every row against the database and the rest of the file."""
+              file: str, *, replace_badge_codes: bool = False) -> ImportPlan:
+    """Match every row against the database and the rest of the file.
+
+    A matched guest's badge code is never changed silently: a row that gives another one
+    is a problem (badge code conflict), unless `replace_badge_codes` (then the change is in
+    plan.code_changes, for the writer to revoke the old code as a reissue does)."""
     plan = ImportPlan(problems=_in_file_duplicates(batch, headers, file)
                       + _revoked_codes(session, batch, headers, file))
     keys = existing_keys(session)
@@ -139,6 +154,13 @@ def make_plan(session: Session, batch: GuestBatch, headers: dict[str, str],
         else:
             claimed[guest_id] = draft.row
             plan.updates.append((guest_id, draft))
+            change = _code_change(draft, guest_id, keys)
+            if change is not None and replace_badge_codes:
+                plan.code_changes.append(change)
+            elif change is not None:
+                plan.problems.append(ImportProblem.of(
+                    draft.row, headers.get("badge_code", "badge_code"), change[2],
+                    Reason.BADGE_CODE_CONFLICT, file, old=change[1], new=change[2]))
     return plan
 
 

@@ -6,19 +6,24 @@ import codecs
 import csv
 import datetime as dt
 import io
+import itertools
+import logging
+import posixpath
 import re
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree import ElementTree
 
-from wimc_desktop.domain.errors import BadInputError, ImportProblem
+from wimc_desktop.domain.errors import BadInputError, ImportProblem, ImportRejectedError
 from wimc_desktop.domain.fields import header_score
 from wimc_desktop.domain.problems import Reason
 
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 ENCODINGS = ("utf-8", "gb18030", "utf-16")
 HEADER_SEARCH_ROWS = 30
+log = logging.getLogger("wimc_desktop.services")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -35,6 +40,8 @@ class RawTable:
     header_index: int = 0
     problems: list[ImportProblem] = field(default_factory=list)
     formula_cells: set[tuple[int, int]] = field(default_factory=set)
+    # CSV: (first, last) line of each row that spans several lines, by row index.
+    line_spans: dict[int, tuple[int, int]] = field(default_factory=dict)
     _data: tuple[int, list[tuple[int, list[str]]]] | None = field(default=None, repr=False)
 
     @property
@@ -61,16 +68,21 @@ def decode_bytes(data: bytes, file: str, encoding: str | None = None) -> tuple[s
     if encoding:
         try:
             return data.decode(encoding), encoding
-        except (UnicodeDecodeError, LookupError) as exc:
-            raise BadInputError("{file}: cannot be read as {encoding}: {error}",
-                                file=file, encoding=encoding, error=exc) from exc
+        except LookupError as exc:
+            raise BadInputError("{file}: unknown encoding {encoding!r}", file=file,
+                                encoding=encoding) from exc
+        except UnicodeDecodeError as exc:
+            raise BadInputError("{file}: cannot be read as {encoding}: byte {position} is "
+                                "not {encoding} text", file=file, encoding=encoding,
+                                position=exc.start + 1) from exc
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(name), name
             except UnicodeDecodeError as exc:
-                raise BadInputError("{file}: broken {encoding} text: {error}",
-                                    file=file, encoding=name, error=exc) from exc
+                raise BadInputError("{file}: broken {encoding} text at byte {position}",
+                                    file=file, encoding=name,
+                                    position=exc.start + 1) from exc
     for name in ("utf-8", "gb18030"):
         try:
             return data.decode(name), name
@@ -92,30 +104,55 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _parse_csv(text: str, file: str) -> tuple[list[list[str]], list[ImportProblem]]:
+def _parse_csv(text: str, file: str
+               ) -> tuple[list[list[str]], list[ImportProblem], dict[int, tuple[int, int]]]:
+    """Rows, problems, and the (first, last) lines of every row that spans several lines
+    (a quoted cell with line breaks), by row index."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text),
                         strict=True)
     rows: list[list[str]] = []
     problems: list[ImportProblem] = []
+    spans: dict[int, tuple[int, int]] = {}
     start_line = 1
     try:
         for row in reader:
             rows.append(row)
+            if reader.line_num > start_line:
+                spans[len(rows) - 1] = (start_line, reader.line_num)
             start_line = reader.line_num + 1
     except csv.Error:
-        problems.append(ImportProblem.of(len(rows) + 1, "", "", Reason.BROKEN_QUOTING, file,
-                                         line=start_line))
-    return rows, problems
+        problems.append(_csv_problem(text, file, len(rows) + 1, start_line, reader.line_num))
+    return rows, problems, spans
+
+
+def _csv_problem(text: str, file: str, row: int, start_line: int,
+                 error_line: int) -> ImportProblem:
+    """Why the csv module stopped: a line longer than a cell may be (its limit), else a
+    quote that is never closed properly."""
+    limit = csv.field_size_limit()
+    # (lines as the csv reader counts them: split at LF, CR or CRLF only)
+    line = next(itertools.islice(io.StringIO(text, newline=""), error_line - 1, None), "")
+    if len(line.rstrip("\r\n")) > limit:
+        return ImportProblem.of(row, "", "", Reason.CELL_TOO_LONG, file, line=error_line,
+                                limit=limit)
+    return ImportProblem.of(row, "", "", Reason.BROKEN_QUOTING, file, line=start_line)
 
 
 def read_csv(path: Path, encoding: str | None = None) -> RawTable:
     """A CSV or tab-separated text file as rows of text."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except PermissionError as exc:
+        raise BadInputError("{file}: no permission to read this file.", file=path.name) from exc
+    except OSError as exc:  # (the system's words would be English in any window)
+        log.info("%s: not readable: %r", path, exc)
+        raise BadInputError("{file}: the file could not be read from the disk.",
+                            file=path.name) from exc
     if not data.strip():
         raise BadInputError("{file}: the file is empty.", file=path.name)
     text, used = decode_bytes(data, path.name, encoding)
-    rows, problems = _parse_csv(text.lstrip("\ufeff"), path.name)
-    return RawTable(path.name, used, "", [], rows, problems=problems)
+    rows, problems, spans = _parse_csv(text.lstrip("\ufeff"), path.name)
+    return RawTable(path.name, used, "", [], rows, problems=problems, line_spans=spans)
 
 
 def cell_text(value: object) -> str:
@@ -158,15 +195,33 @@ def _has_formula(zf: zipfile.ZipFile, name: str) -> bool:
     return False
 
 
-def formulas_without_values(path: Path, sheet_index: int) -> set[tuple[int, int]]:
+def sheet_part(zf: zipfile.ZipFile, sheet: str) -> str | None:
+    """The zip member holding a sheet's XML, found by its name through the workbook's
+    relationships (xl/workbook.xml, xl/_rels/workbook.xml.rels): sheetN.xml is not the
+    N-th sheet once sheets were moved in Excel. None if the workbook does not say."""
+    workbook = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+    rid = next((value for element in workbook.iter() if element.tag.endswith("}sheet")
+                and element.get("name") == sheet
+                for key, value in element.attrib.items() if key.endswith("}id")), None)
+    if rid is None:
+        return None
+    for rel in ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels")):
+        target = rel.get("Target")
+        if rel.get("Id") == rid and target:
+            return target.lstrip("/") if target.startswith("/") \
+                else posixpath.normpath(posixpath.join("xl", target))
+    return None
+
+
+def formulas_without_values(path: Path, sheet: str) -> set[tuple[int, int]]:
     """(row, col) 0-based of formula cells that carry no saved value in an XLSX sheet."""
     try:
         with zipfile.ZipFile(path) as zf:
-            name = f"xl/worksheets/sheet{sheet_index + 1}.xml"
-            if not _has_formula(zf, name):
+            name = sheet_part(zf, sheet)
+            if name is None or not _has_formula(zf, name):
                 return set()
             xml = zf.read(name).decode("utf-8", "replace")
-    except (KeyError, zipfile.BadZipFile, OSError):
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, OSError):
         return set()
     missing: set[tuple[int, int]] = set()
     for match in re.finditer(r'<c r="([A-Z]+\d+)"[^>]*>(.*?)</c>', xml, re.S):
@@ -192,14 +247,16 @@ def read_workbook(path: Path, sheet: str | None = None) -> RawTable:
                                     file=path.name, sheet=chosen, sheets=", ".join(names))
             # The formula check reads the sheet's XML beside calamine (zlib and calamine
             # both work without the GIL): 0.2 s less on 100,000 rows.
-            missing = pool.submit(formulas_without_values, path, names.index(chosen)) \
+            missing = pool.submit(formulas_without_values, path, chosen) \
                 if path.suffix.lower() in {".xlsx", ".xlsm"} else None
             values = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
         except BadInputError:
             raise
         except Exception as exc:  # calamine raises several types for a damaged file
-            raise BadInputError("{file}: not a readable Excel workbook ({error}).",
-                                file=path.name, error=exc) from exc
+            # (its English words go to the log; the user gets ours, translated)
+            log.info("%s: not readable as a workbook: %r", path, exc)
+            raise BadInputError("{file}: not a readable Excel workbook: the file is damaged, "
+                                "or it is another kind of file.", file=path.name) from exc
         rows = [[v if type(v) is str else cell_text(v) for v in row] for row in values]
         formulas = missing.result() if missing is not None else set()
     return RawTable(path.name, "xlsx", chosen, names, rows, formula_cells=formulas)
@@ -224,6 +281,8 @@ def read_table(path: Path, *, sheet: str | None = None, encoding: str | None = N
     else:
         table = read_csv(path, encoding)
     if not any(any(c.strip() for c in r) for r in table.rows):
+        if table.problems:  # (a quote broken on the first line: that is what to say)
+            raise ImportRejectedError(table.problems, path.name)
         raise BadInputError("{file}: the file has no rows.", file=path.name)
     table.header_index = find_header(table.rows)
     return table

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -11,6 +12,7 @@ from wimc_desktop.domain.contact import normalize_email, normalize_mobile
 from wimc_desktop.domain.fields import GUEST_FIELDS
 from wimc_desktop.domain.models import Attendance
 from wimc_desktop.domain.problems import Reason
+from wimc_desktop.domain.text_safety import LINE_BREAK, unsafe_character, visible
 
 DEFAULT_CATEGORY = "visitor"
 MAX_LENGTH = {"name": 200, "name_en": 200, "organization": 200, "title": 200,
@@ -73,6 +75,7 @@ class CellIssue:
     value: str
     reason: Reason
     limit: int = 0
+    args: dict[str, str] = dataclasses.field(default_factory=dict)  # (`field` is taken)
 
 
 def _fold(value: str) -> str:
@@ -158,13 +161,54 @@ def _length_issues(name: str, column: list[str], raw: list[str],
                       for i, v in enumerate(column) if len(v) > limit)
 
 
+MULTILINE_FIELDS = frozenset({"notes"})  # (and every extra column)
+
+
+def _unsafe_issues(name: str, raw: list[str], rows: list[int],
+                   spans: dict[int, tuple[int, int]], issues: list[CellIssue],
+                   multiline: bool) -> set[int]:
+    """A cell holding a control or text-direction character, or (outside notes and extra
+    columns) a line break: a CSV row that spans lines names them (a stray quote). The
+    indices of the cells found. Whole columns are looked at first: the rare bad cell is
+    then searched for."""
+    joined = "".join(raw)
+    if joined.isprintable() or unsafe_character(joined, multiline=multiline) is None:
+        return set()
+    found: set[int] = set()
+    for index, value in enumerate(raw):
+        where = unsafe_character(value, multiline=multiline)
+        if where is None:
+            continue
+        found.add(index)
+        position, char = where
+        span = spans.get(rows[index] - 1)
+        if not LINE_BREAK.match(value[position - 1]):
+            issue = CellIssue(index, name, visible(value, 40), Reason.UNSAFE_CHARACTER,
+                              args={"char": char, "position": str(position)})
+        elif span is not None:
+            issue = CellIssue(index, name, visible(value, 40), Reason.QUOTE_RUNS_ON,
+                              args={"row": str(rows[index]), "start": str(span[0]),
+                                    "end": str(span[1])})
+        else:
+            issue = CellIssue(index, name, visible(value, 40), Reason.LINE_BREAK)
+        issues.append(issue)
+    return found
+
+
 def convert_rows(data: list[tuple[int, list[str]]], mapping: dict[str, int],
-                 extra_columns: dict[int, str],
-                 categories: dict[str, str]) -> tuple[GuestBatch, list[CellIssue]]:
-    """Check and normalise every row; problems name the row's index and the field."""
+                 extra_columns: dict[int, str], categories: dict[str, str],
+                 line_spans: dict[int, tuple[int, int]] | None = None
+                 ) -> tuple[GuestBatch, list[CellIssue]]:
+    """Check and normalise every row; problems name the row's index and the field.
+
+    `line_spans`: the (first, last) lines of CSV rows that span several, by row index."""
     width = max([*mapping.values(), *extra_columns, -1]) + 1
     cells = [c if len(c) >= width else c + [""] * (width - len(c)) for _, c in data]
+    rows = [r for r, _ in data]
+    spans = line_spans or {}
     issues: list[CellIssue] = []
+    unsafe: list[CellIssue] = []
+    bad: set[tuple[int, str]] = set()
     columns: dict[str, list[str]] = {}
     for name in GUEST_FIELDS:
         if name not in mapping:
@@ -172,10 +216,17 @@ def convert_rows(data: list[tuple[int, list[str]]], mapping: dict[str, int],
             continue
         index = mapping[name]
         raw = [c[index].strip() for c in cells]
+        bad.update((i, name) for i in _unsafe_issues(name, raw, rows, spans, unsafe,
+                                                      name in MULTILINE_FIELDS))
         columns[name] = _check_column(name, raw, categories, issues)
         _length_issues(name, columns[name], raw, issues)
     issues.extend(CellIssue(i, "name", "", Reason.MISSING_NAME)
                   for i, v in enumerate(columns["name"]) if not v)
     extra_items = list(extra_columns.items())
+    for i, header in extra_items:
+        _unsafe_issues(header, [c[i] for c in cells], rows, spans, unsafe, True)
     extra = [{h: c[i].strip() for i, h in extra_items if c[i].strip()} for c in cells]
-    return GuestBatch([r for r, _ in data], columns, extra), issues
+    # A cell with an unsafe character is told once, for that (its other checks would only
+    # repeat that it is wrong).
+    issues = unsafe + [i for i in issues if (i.index, i.field) not in bad]
+    return GuestBatch(rows, columns, extra), issues

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
+import sqlite3
 from collections.abc import Callable
 from itertools import repeat
 from operator import itemgetter
@@ -27,6 +29,7 @@ from wimc_desktop.services.importing.rows import DEFAULT_CATEGORY, GuestBatch, G
 from wimc_desktop.services.search import prebuilt
 from wimc_desktop.services.search.indexing import GUEST_COLUMNS
 
+log = logging.getLogger("wimc_desktop.services")
 CHUNK = 5000
 DEFER_INDEXES_FROM = 10_000  # new guests into an empty table: see _deferred_indexes
 TEXT_FIELDS = ("name", "name_en", "gender", "organization", "title", "country", "mobile",
@@ -175,7 +178,11 @@ def _prebuild(batch: GuestBatch, new: list[int], source: str, import_id: str | N
     if not deferred or event_file is None or not prebuilt.usable(len(new)):
         return None, None
     rows = sqlite_rows(batch.subset(new), source, import_id, now)
-    return rows, prebuilt.PrebuiltIndex(event_file, list(map(_INDEXED_FIELDS, rows)))
+    try:
+        return rows, prebuilt.PrebuiltIndex(event_file, list(map(_INDEXED_FIELDS, rows)))
+    except (sqlite3.Error, OSError) as exc:  # (a full disk, say: its file is gone again)
+        log.warning("the search index is not built beside the import: %s", exc)
+        return rows, None
 
 
 def write_plan(session: Session, batch: GuestBatch, plan: ImportPlan, *, source: str,

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import os
 import sqlite3
 import threading
-import time
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
@@ -43,16 +43,71 @@ COPIED = ("search_doc", "search_fts_data", "search_fts_idx", "search_value", "se
 _EMPTY = ("search_doc", "search_value", "search_pair", "search_tag", "search_pending")
 
 
-STALE_SECONDS = 3600  # a scratch file this old is a killed import's: no import takes so long
+SCRATCH_SUFFIXES = ("", "-journal", "-wal", "-shm")
+
+
+def scratch_files(event_file: Path) -> list[Path]:
+    """The scratch index files of imports of this event (live or left by killed ones)."""
+    return sorted(event_file.parent.glob(f".{glob.escape(event_file.name)}.index-*.tmp"))
 
 
 def remove_stale(event_file: Path) -> None:
-    """Delete scratch files that imports killed mid-way left beside this event."""
-    now = time.time()
-    for path in event_file.parent.glob(f".{glob.escape(event_file.name)}.index-*.tmp*"):
-        with contextlib.suppress(OSError):
-            if now - path.stat().st_mtime > STALE_SECONDS:
-                path.unlink()
+    """Delete the scratch files that imports killed mid-way left beside this event.
+
+    A live import holds its scratch file's SQLite lock from the moment the file exists
+    (`_locked_scratch`), whatever its age; a file whose lock can be taken is a dead
+    import's. Portable: SQLite's own locks (POSIX advisory locks, Windows file locks),
+    released by the system when a process dies."""
+    for path in scratch_files(event_file):
+        try:
+            probe = sqlite3.connect(path, timeout=0, isolation_level=None)
+        except sqlite3.Error:
+            continue
+        try:
+            probe.execute("BEGIN EXCLUSIVE")
+        except sqlite3.Error as exc:
+            if exc.sqlite_errorcode in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                probe.close()
+                continue  # (a live import's)
+            # (not a database any more, say: not held either, since a lock comes first)
+        _unlink_scratch(path, probe)
+
+
+def _unlink_scratch(path: Path, holder: sqlite3.Connection | None) -> None:
+    """Delete a scratch file and its journals, while holding its lock where the system lets
+    one delete an open file (POSIX), else just after (Windows)."""
+    for suffix in SCRATCH_SUFFIXES:
+        try:
+            Path(f"{path}{suffix}").unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            if holder is not None:
+                holder.close()
+                holder = None
+            with contextlib.suppress(OSError):
+                Path(f"{path}{suffix}").unlink()
+    if holder is not None:
+        holder.close()
+
+
+def _locked_scratch(event_file: Path) -> tuple[Path, sqlite3.Connection]:
+    """A new scratch file beside the event, readable by its user only (it holds names and
+    full phone numbers: 0600 on POSIX), and a connection that holds its lock (exclusive
+    locking mode) until it is closed: remove_stale never takes a live import's file."""
+    path = event_file.with_name(f".{event_file.name}.index-{uuid.uuid4().hex}.tmp")
+    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        for statement in ("PRAGMA locking_mode=EXCLUSIVE", "PRAGMA journal_mode=OFF",
+                          "PRAGMA synchronous=OFF", "BEGIN EXCLUSIVE", "COMMIT"):
+            conn.execute(statement)
+        if not path.is_file():  # (removed between its making and its lock: by remove_stale
+            raise sqlite3.OperationalError("the scratch file was removed")  # of another desk)
+    except BaseException:
+        _unlink_scratch(path, conn)
+        raise
+    return path, conn
 
 
 def usable(guests: int) -> bool:
@@ -65,11 +120,9 @@ class PrebuiltIndex:
 
     def __init__(self, event_file: Path, rows: Sequence[Any]) -> None:
         remove_stale(event_file)
-        self.path = event_file.with_name(f".{event_file.name}.index-{uuid.uuid4().hex}.tmp")
         self._error: BaseException | None = None
         self.last_guest: tuple[int, str] | None = None  # rowid, id: set by the writer
-        self._conn = sqlite3.connect(self.path, isolation_level=None,
-                                     check_same_thread=False)
+        self.path, self._conn = _locked_scratch(event_file)
         try:
             self._fill(rows)
         except BaseException:
@@ -83,8 +136,6 @@ class PrebuiltIndex:
         """The scratch file's tables, tags, values and documents (Python: the GIL). The
         documents go in unsorted: the worker numbers them in sort-key order."""
         cur = self._conn.cursor()
-        for pragma in ("journal_mode=OFF", "synchronous=OFF"):  # a scratch file
-            cur.execute(f"PRAGMA {pragma}")
         for statement in ix.TABLE_DDL:  # (no triggers: they watch the guest table)
             cur.execute(statement)
         drop_doc_indexes(cur)  # made after the rows, on the worker
@@ -117,6 +168,15 @@ class PrebuiltIndex:
         if self._error is not None:
             raise self._error
 
+    def _release(self) -> None:
+        """Close the scratch connection, its lock let go now: in exclusive locking mode the
+        lock goes once the mode is back to normal and the file read again (a closed
+        connection whose cursor still holds a statement lives on, locked, until collected)."""
+        with contextlib.suppress(sqlite3.Error):
+            self._conn.execute("PRAGMA locking_mode=NORMAL")
+            self._conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        self._conn.close()
+
     def discard(self) -> None:
         """Stop the build (if running) and delete the scratch file."""
         with contextlib.suppress(sqlite3.Error):
@@ -124,11 +184,7 @@ class PrebuiltIndex:
         thread = getattr(self, "_thread", None)
         if thread is not None:
             thread.join()
-        with contextlib.suppress(sqlite3.Error):
-            self._conn.close()
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            with contextlib.suppress(OSError):
-                Path(f"{self.path}{suffix}").unlink()
+        _unlink_scratch(self.path, self._conn)
 
     def copy_into(self, event_file: Path) -> bool:
         """Copy the index into the event's empty one, in one transaction of its own.
@@ -142,6 +198,9 @@ class PrebuiltIndex:
         last_guest = self.last_guest
         if last_guest is None:
             return False
+        # The scratch connection lets go of the file's lock for the copy to read it; the
+        # copy's own read then holds it (another desk's remove_stale finds it in use).
+        self._release()
         event = connect_sqlite(event_file)
         try:
             event.execute("ATTACH DATABASE ? AS prebuilt", (str(self.path),))

@@ -1,0 +1,82 @@
+"""`walkin` refuses a possible duplicate (exit 2, masked matches in JSON); --force registers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from wimc_desktop.app import main
+from wimc_desktop.db.schema import AuditRow
+from wimc_desktop.services.events import open_event_database
+
+DAY = ("--day", "2020-11-26")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    path = str(tmp_path / "cli.wimc")
+    assert run(capsys, "--db", path, "init", "--name", "世界智能制造大会", "--start",
+               "2020-11-26", "--end", "2020-11-28")[0] == 0
+    source = tmp_path / "guests.csv"
+    source.write_text("姓名,工作单位,手机号码,邮箱,胸卡号\n"
+                      "张伟,东南大学,13800138000,zw@seu.edu.cn,W-001\n"
+                      "李娜,南京大学,,,W-002\n", encoding="utf-8")
+    assert run(capsys, "--db", path, "import", str(source))[0] == 0
+    return path
+
+
+def _guest_count(capsys: pytest.CaptureFixture[str], db: str) -> int:
+    return len(json.loads(run(capsys, "--db", db, "guests", "--json")[1]))
+
+
+def test_walkin_like_a_listed_guest_exits_2_with_the_matches(
+        db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    guests = run(capsys, "--db", db, "guests", "--json")[1]
+    keys = set(json.loads(guests)[0])
+    code, out, err = run(capsys, "--db", db, "walkin", "--name", "张伟", "--mobile",
+                         "138-0013-8000", *DAY, "--json")
+    assert code == 2
+    data = json.loads(out)
+    assert data["outcome"] == "possible_duplicate"
+    [match] = data["matches"]
+    assert keys <= set(match)  # the keys the CLI already writes for a guest
+    assert (match["badge_code"], match["name"]) == ("W-001", "张伟")
+    assert match["mobile"] == "138****8000" and match["email"] == "z***@seu.edu.cn"
+    assert "13800138000" not in out + err
+    assert "W-001" in err and "--force" in err
+    assert _guest_count(capsys, db) == 2  # nothing written
+    code, out, err = run(capsys, "--db", db, "walkin", "--name", "章伟", "--email",
+                         "ZW@seu.edu.cn", *DAY)
+    assert code == 2 and out == "" and "W-001" in err
+
+
+def test_walkin_force_registers_and_is_recorded(db: str,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--db", db, "walkin", "--name", "张伟", "--organization",
+                       "东南大学", *DAY, "--force", "--json", "--desk", "D9")
+    assert code == 0
+    result = json.loads(out)
+    assert result["outcome"] == "admitted" and result["guest"]["source"] == "walk-in"
+    assert _guest_count(capsys, db) == 3
+    event = open_event_database(db)
+    with event.read() as session:
+        audit = session.execute(select(AuditRow).where(
+            AuditRow.action == "walk_in_despite_duplicate")).scalar_one()
+        assert audit.desk == "D9" and audit.details["possible_duplicates"] == "W-001"
+    event.dispose()
+
+
+def test_walkin_without_a_match_is_unchanged(db: str,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--db", db, "walkin", "--name", "张伟", "--organization",
+                       "河海大学", *DAY)
+    assert code == 0 and out.strip().startswith("WIMC-")

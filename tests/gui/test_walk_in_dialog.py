@@ -1,0 +1,160 @@
+"""The walk-in dialog: a possible duplicate is shown with "admit instead" or "register anyway";
+an error never cuts off the buttons or the message, in either language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from tests.gui.gui_helpers import EVENT_DAY, TEST_DESK, add_guests, guest_records
+from wimc_desktop.db.engine import Database
+from wimc_desktop.db.schema import AuditRow, GuestRow
+from wimc_desktop.domain.checkin import Outcome
+from wimc_desktop.domain.errors import DatabaseBusyError, StorageError
+from wimc_desktop.services.checkin import admitted_count
+from wimc_desktop.services.events import get_event
+from wimc_desktop.ui import i18n
+from wimc_desktop.ui.error_texts import error_text
+from wimc_desktop.ui.walk_in_dialog import DUPLICATES, WalkInDialog
+from wimc_desktop.ui.worker import Worker
+
+WAIT = 5000
+LONG_PATH = ("/home/registration-office/.local/share/wimc-desk/"
+             "WIMC2020-closing-ceremony-final-guest-list-v3.wimc")
+DRIVER_ERROR = ("(psycopg.errors.QueryCanceled) canceling statement due to lock timeout; "
+                "CONTEXT: while locking tuple (0,12) in relation \"guest\"; "
+                "[SQL: SELECT guest.id, guest.name, guest.name_en, guest.gender, "
+                "guest.organization, guest.title, guest.category, guest.attendance FROM guest "
+                "WHERE guest.badge_code = %(badge_code_1)s::VARCHAR FOR UPDATE] "
+                "(Background on this error at: https://sqlalche.me/e/20/e3q8)")
+GUESTS = 12
+LISTED = guest_records(GUESTS)[4]  # 陈伟静, on the list with a mobile
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, worker: Worker, event_db: Database) -> Iterator[WalkInDialog]:
+    add_guests(event_db, GUESTS)
+    d = WalkInDialog(worker, event_db, get_event(event_db), EVENT_DAY, TEST_DESK)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    yield d
+    qtbot.waitUntil(lambda: worker.pending == 0)
+
+
+def _guest_count(db: Database) -> int:
+    with db.read() as session:
+        return int(session.execute(select(func.count()).select_from(GuestRow)).scalar_one())
+
+
+def _inside(widget: QWidget, dialog: QWidget) -> bool:
+    rect = QRect(widget.mapTo(dialog, widget.rect().topLeft()), widget.size())
+    return dialog.rect().contains(rect)
+
+
+def _all_visible(dialog: WalkInDialog) -> list[str]:
+    """What is cut off: a shown button outside the dialog, or a message without its lines."""
+    cut = [b.text() for b in dialog.findChildren(QAbstractButton)
+           if b.isVisibleTo(dialog) and not _inside(b, dialog)]
+    for label in dialog.findChildren(QLabel):
+        if label.isVisibleTo(dialog) and label.text() and label.wordWrap():
+            needed = label.heightForWidth(label.width())
+            if not _inside(label, dialog) or label.height() < needed:
+                cut.append(label.text())
+    return cut
+
+
+def _register_duplicate(qtbot: QtBot, dialog: WalkInDialog) -> None:
+    dialog.name_edit.setText(LISTED["name"])
+    dialog.mobile_edit.setText(LISTED["mobile"])
+    with qtbot.waitSignal(dialog.duplicates_found, timeout=WAIT):
+        dialog.register_button.click()
+
+
+def test_a_duplicate_is_shown_and_the_listed_guest_admitted_instead(
+        qtbot: QtBot, dialog: WalkInDialog, event_db: Database) -> None:
+    before = _guest_count(event_db)
+    _register_duplicate(qtbot, dialog)
+    assert dialog.stack.currentIndex() == DUPLICATES
+    assert dialog.matches.model().rowCount() == 1
+    row = dialog.matches.model().index(0, 0).data()
+    assert LISTED["name"] in row and LISTED["badge_code"] in row
+    assert LISTED["mobile"] not in row and LISTED["mobile"][-4:] in row  # masked
+    assert dialog.admit_button.isVisible() and dialog.force_button.isVisible()
+    assert not dialog.register_button.isVisible()
+    assert not _all_visible(dialog)
+    with qtbot.waitSignal(dialog.walk_in_registered, timeout=WAIT) as admitted:
+        dialog.admit_button.click()
+    result = admitted.args[0]
+    assert result.outcome is Outcome.ADMITTED
+    assert result.guest.badge_code == LISTED["badge_code"]
+    assert result.checkin.method == "manual"
+    assert _guest_count(event_db) == before  # no second guest
+    assert admitted_count(event_db, EVENT_DAY) == 1
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_register_anyway_makes_a_new_guest_and_is_recorded(
+        qtbot: QtBot, dialog: WalkInDialog, event_db: Database) -> None:
+    before = _guest_count(event_db)
+    _register_duplicate(qtbot, dialog)
+    with qtbot.waitSignal(dialog.walk_in_registered, timeout=WAIT) as registered:
+        dialog.force_button.click()
+    result = registered.args[0]
+    assert result.outcome is Outcome.ADMITTED and result.guest.source == "walk-in"
+    assert result.code != LISTED["badge_code"] and dialog.code.text() == result.code
+    assert _guest_count(event_db) == before + 1
+    with event_db.read() as session:
+        audit = session.execute(select(AuditRow).where(
+            AuditRow.action == "walk_in_despite_duplicate")).scalar_one()
+    assert audit.details["possible_duplicates"] == LISTED["badge_code"]
+    assert not dialog.admit_button.isVisible() and not dialog.force_button.isVisible()
+
+
+def test_editing_after_a_duplicate_goes_back_to_the_form(
+        qtbot: QtBot, dialog: WalkInDialog) -> None:
+    _register_duplicate(qtbot, dialog)
+    dialog.back_button.click()
+    assert dialog.stack.currentIndex() == 0 and dialog.register_button.isVisible()
+    assert not dialog.admit_button.isVisible()
+
+
+@pytest.mark.parametrize("language", [i18n.ENGLISH, i18n.CHINESE])
+def test_an_error_never_cuts_off_the_buttons_or_the_message(
+        qtbot: QtBot, dialog: WalkInDialog, worker: Worker, event_db: Database,
+        desk_look: None, language: str) -> None:
+    i18n.apply_language(language)
+    dialog.register_button.click()  # no name
+    assert dialog.error.isVisible() and not _all_visible(dialog)
+    dialog.name_edit.setText("赵敏")
+    dialog.mobile_edit.setText("12345")
+    dialog.register_button.click()  # a bad mobile: a long reason
+    qtbot.waitUntil(lambda: not _all_visible(dialog))
+    # The longest a core error gets: a path that cannot wrap, and words that must.
+    busy = DatabaseBusyError("{where}: the event database is busy (locked by another desk); "
+                             "try again.", where=LONG_PATH)
+    failed = StorageError("{where}: the database failed: {error}", where=LONG_PATH,
+                          error=DRIVER_ERROR)
+    for error in (busy, failed, busy):  # the dialog grows, and does not grow without end
+        dialog.show_error(error_text(error))
+        qtbot.waitUntil(lambda: not _all_visible(dialog), timeout=2000)
+    assert dialog.width() <= dialog.screen().availableGeometry().width()
+    _register_duplicate(qtbot, dialog)
+    qtbot.waitUntil(lambda: not _all_visible(dialog), timeout=2000)
+    # A desk on a day outside the event: the core's answer is the longest message.
+    other = WalkInDialog(worker, event_db, get_event(event_db), dt.date(2021, 1, 5),
+                         TEST_DESK)
+    qtbot.addWidget(other)
+    other.show()
+    qtbot.waitExposed(other)
+    other.name_edit.setText("赵敏")
+    with qtbot.waitSignal(other.error_shown, timeout=WAIT):
+        other.register_button.click()
+    assert "2021" in other.error.text()
+    qtbot.waitUntil(lambda: not _all_visible(other), timeout=2000)
