@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import os
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
@@ -81,6 +82,18 @@ def new_workbook(output: IO[bytes]) -> Any:
     import xlsxwriter  # imported when needed: the desk starts faster
 
     return xlsxwriter.Workbook(output, {**XLSX_OPTIONS, "in_memory": True})
+
+
+class WorkbookBuffer(io.BytesIO):
+    """The bytes of a workbook being made, in memory, never closed under its zip.
+
+    When a write fails while xlsxwriter closes a workbook (its temporary folder full),
+    it leaves its ZipFile open; collected later, that ZipFile finishes into its buffer,
+    and a closed buffer ends in "Exception ignored in ZipFile.__del__" on stderr.
+    """
+
+    def close(self) -> None:  # the memory goes with the object
+        pass
 
 
 def close_workbook(book: Any) -> None:

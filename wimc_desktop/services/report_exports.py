@@ -14,7 +14,6 @@ reported as (done, total) rows; (0, 0) means "busy, size not known yet".
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 from collections.abc import Callable, Iterator
 from contextlib import closing
@@ -29,7 +28,7 @@ from wimc_desktop.domain.ids import new_id
 from wimc_desktop.domain.reports import Arrival, DailyReport
 from wimc_desktop.domain.signing_totals import SigningFilter
 from wimc_desktop.services.events import get_event
-from wimc_desktop.services.exports import Cell, csv_into
+from wimc_desktop.services.exports import Cell, WorkbookBuffer, csv_into
 from wimc_desktop.services.report_lists import DayLists
 from wimc_desktop.services.report_rows import (
     CHECKIN_COLUMNS,
@@ -168,7 +167,7 @@ def export_report(db: Database, day: dt.date, fmt: str, path: str | os.PathLike[
             rows = r.admitted + len(missing) + r.walk_ins + len(signings)
             ticker.total = rows + rows // 4 + 1  # the last fifth: compressing the file
             ticker.advance_to(0)
-            book = io.BytesIO()  # the zip in memory: every byte of the file written checked
+            book = WorkbookBuffer()  # in memory: every byte of the file written checked
             write_report_xlsx(ctx, lists, missing, signings, book, ticker)
             data = book.getvalue()
             del book

@@ -8,7 +8,6 @@ render.signings_pdf from the same SigningRegister.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -26,6 +25,7 @@ from wimc_desktop.domain.signings import Signing, status_label
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.exports import (
     Cell,
+    WorkbookBuffer,
     close_workbook,
     new_workbook,
     write_csv,
@@ -178,7 +178,7 @@ def write_register_xlsx(register: SigningRegister, path: str | os.PathLike[str],
     """The register as XLSX: a register sheet and a totals sheet, written safely (with the
     usual permissions: companies and the ceremony's public witnesses, no guest data)."""
     with OutputFile(path, private=False) as out:
-        output = io.BytesIO()
+        output = WorkbookBuffer()
         book = new_workbook(output)
         fmt = _formats(book)
         _write_register_sheet(book, fmt, register, lang)
