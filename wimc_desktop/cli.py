@@ -1,6 +1,8 @@
 """Headless commands over the services (no widgets): a stable contract for scripts.
 
-Exit codes: 0 done, 2 bad input or usage (nothing written), 4 not found, 1 only for bugs.
+Exit codes: 0 done, 2 bad input or usage (nothing written), 3 already checked in, 4 not
+found, 5 revoked, 6 not an event day, 7 database server unreachable, 10 database busy
+(safe to retry), 11 cannot write (disk full, read-only, permission); 1 only for bugs.
 Messages to people go to stderr; JSON goes to stdout.
 """
 
@@ -8,15 +10,22 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
+import errno
 import json
 import os
 import socket
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from wimc_desktop.domain.contact import mask_mobile
-from wimc_desktop.domain.errors import DeskError, ImportRejectedError
+from wimc_desktop.domain.errors import (
+    BadInputError,
+    CannotWriteError,
+    DeskError,
+    ImportRejectedError,
+)
 from wimc_desktop.paths import default_db_target
 
 Handler = Callable[[argparse.Namespace], int]
@@ -246,7 +255,12 @@ def _add_desk_options(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="wimc-desk", description="WIMC Desk, headless.")
+    parser = argparse.ArgumentParser(
+        prog="wimc-desk", description="WIMC Desk, headless.",
+        epilog="exit codes: 0 done, 2 bad input or usage, 3 already checked in, 4 not found, "
+               "5 revoked, 6 not an event day, 7 database server unreachable, 10 database "
+               "busy (safe to retry), 11 cannot write (disk full, read-only, permission); "
+               "1 only for bugs.")
     parser.add_argument("--db", default=None, help="event file (.wimc) or database URL "
                         "(default: $WIMC_DB or the app's event file)")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -329,12 +343,98 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def command_word(argv: Sequence[str]) -> str | None:
+    """The command a command line names (the first word that is not --db or its value),
+    or None when it names none."""
+    items = iter(argv)
+    for arg in items:
+        if arg == "--db":
+            next(items, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def _unknown_command(parser: argparse.ArgumentParser, word: str) -> int:
+    parser.print_usage(sys.stderr)
+    close = difflib.get_close_matches(word, COMMANDS, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    say(f"wimc-desk: unknown command {word!r}{hint}. The commands are: {', '.join(COMMANDS)} "
+        "(wimc-desk COMMAND --help tells more).")
+    return 2
+
+
+def _option_names(parser: argparse.ArgumentParser) -> dict[str, str]:
+    """Each argument's name as the user types it (--name, or CODE), by its dest."""
+    names: dict[str, str] = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                for dest, name in _option_names(sub).items():
+                    names.setdefault(dest, name)
+        elif action.option_strings:
+            names.setdefault(action.dest, max(action.option_strings, key=len))
+        else:
+            metavar = action.metavar if isinstance(action.metavar, str) else None
+            names.setdefault(action.dest, metavar or action.dest.upper())
+    return names
+
+
+def _texts(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item)
+
+
+def refuse_undecodable(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Arguments that were not valid UTF-8 (Python keeps the bytes as lone surrogates)
+    are a usage error that names the argument: no database or file would take them."""
+    names = _option_names(parser)
+    for dest, value in vars(args).items():
+        for text in _texts(value):
+            if any("\udc80" <= char <= "\udcff" for char in text):
+                shown = text.encode("utf-8", "surrogateescape").decode("utf-8",
+                                                                       "backslashreplace")
+                raise BadInputError("the argument {argument} is not valid text: it holds "
+                                    "bytes that are not UTF-8 ({value}); nothing was done. "
+                                    "Type it again in UTF-8 (a file's name: rename the "
+                                    "file).",
+                                    argument=names.get(dest, dest), value=shown)
+
+
+def known_failure(exc: Exception, db: str) -> DeskError | None:
+    """A failure of the machine rather than of the program, met anywhere in a command: a
+    database error of a known kind, a disk that is full or read-only, a permission."""
+    from sqlalchemy import make_url
+
+    from wimc_desktop.db.faults import domain_error
+
+    if "://" in db:  # (a URL's password is never printed)
+        db = make_url(db).render_as_string(hide_password=True)
+    error = domain_error(exc, db)
+    if error is not None:
+        return error
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS,
+                                                  errno.EACCES, errno.EPERM):
+        return CannotWriteError("{where}: cannot write: {reason}",
+                                where=exc.filename or db, reason=exc.strerror or exc)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; known failures print a clear message and their exit code."""
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    word = command_word(argv)
+    if word is not None and word not in COMMANDS:
+        return _unknown_command(parser, word)
+    args = parser.parse_args(argv)
     args.db = args.db or default_db_target()
     handler: Handler = args.handler
     try:
+        refuse_undecodable(parser, args)
         return handler(args)
     except DeskError as exc:
         say(f"wimc-desk: {exc}")
@@ -342,3 +442,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader (head, less) went away: not an error of ours
         sys.stderr.close()
         return 0
+    except Exception as exc:
+        known = known_failure(exc, str(args.db))
+        if known is None:
+            raise  # a bug: its traceback, and exit 1
+        say(f"wimc-desk: {known}")
+        return known.exit_code

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.gui.gui_helpers import EVENT_DAY, TEST_DESK, add_guests, guest_records, keyboard_takers
-from wimc_desktop.db.engine import Database
+from wimc_desktop.db.engine import Database, sqlite_path
 from wimc_desktop.db.schema import CheckInUndoRow
 from wimc_desktop.domain.checkin import CheckInResult, Desk, Outcome
 from wimc_desktop.services.checkin import admitted_count, check_in
 from wimc_desktop.services.importing import import_records
-from wimc_desktop.ui import working_day
+from wimc_desktop.ui import desk_actions, working_day
+from wimc_desktop.ui.checkin_banner import CHECKING, NOT_DONE, WAITING
 from wimc_desktop.ui.checkin_page import CheckInPage
+from wimc_desktop.ui.desk_actions import SearchFilters
 from wimc_desktop.ui.main_window import MainWindow
 from wimc_desktop.ui.opened_event import describe
 from wimc_desktop.ui.worker import Worker
@@ -138,10 +141,11 @@ def test_typing_a_name_lists_guests_and_enter_admits_the_chosen_one(
         qtbot.keyClicks(page.scan_field, "Guest 0001")
     assert answered.args[0] == 10  # Guest 00010 to 00019
     assert page.stack.currentWidget() is page.results
-    assert page.results.current_row() == 0
+    assert page.results.current_row() == -1  # several matches: none chosen for the clerk
     qtbot.keyClick(page.scan_field, Qt.Key.Key_Down)
     qtbot.keyClick(page.scan_field, Qt.Key.Key_Down)
     qtbot.keyClick(page.scan_field, Qt.Key.Key_Up)
+    assert page.results.current_row() == 0
     chosen = page.results.chosen_guest()
     assert chosen is not None and page.scan_field.hasFocus()
     with qtbot.waitSignal(page.outcome_shown, timeout=WAIT) as shown:
@@ -311,7 +315,7 @@ def test_a_walk_in_is_registered_badged_and_admitted(qtbot: QtBot, window: MainW
     with qtbot.waitSignal(page.search_answered, timeout=WAIT) as answered:
         page.scan_field.setText("赵敏")  # found at once by the desk that registered them
     assert answered.args[0] >= 1
-    assert page.results.chosen_guest().badge_code == result.code  # the exact name first
+    assert page.results.model.guest_at(0).badge_code == result.code  # the exact name first
 
 
 def test_counts_follow_other_desks_on_the_timer(qtbot: QtBot, window: MainWindow,
@@ -429,3 +433,222 @@ def test_the_desk_dialog_needs_a_desk_name(qtbot: QtBot) -> None:
     dialog.desk_edit.setText("  Desk 5 ")
     assert ok.isEnabled()
     assert dialog.values() == Desk("Desk 5", "Li Ming")
+
+
+# -- Enter admits only what the clerk chose ---------------------------------------------
+
+
+def search(qtbot: QtBot, page: CheckInPage, text: str) -> int:
+    with qtbot.waitSignal(page.search_answered, timeout=WAIT) as answered:
+        qtbot.keyClicks(page.scan_field, text)
+    return int(answered.args[0])
+
+
+def test_enter_with_several_matches_and_no_choice_admits_nobody(
+        qtbot: QtBot, window: MainWindow, event_db: Database) -> None:
+    """Seen: "张" and Enter admitted the first of 369 matches, an online-only guest."""
+    page = window.checkin_page
+    assert search(qtbot, page, "Guest 0000") == 10
+    assert page.results.chosen_guest() is None
+    with qtbot.waitSignal(page.choice_needed, timeout=WAIT) as needed:
+        qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
+    assert needed.args[0] == 10
+    assert page.results.summary.text() == (
+        "10 guests match “Guest 0000”: nobody was admitted. Choose a guest with the arrow "
+        "keys (or click one), then press Enter.")
+    assert page.stack.currentWidget() is page.results
+    assert page.scan_field.text() == "Guest 0000" and page.scan_field.hasFocus()
+    qtbot.waitUntil(lambda: window._worker.pending == 0)
+    assert admitted_count(event_db, EVENT_DAY) == 0
+    first = page.results.model.guest_at(0)
+    qtbot.keyClick(page.scan_field, Qt.Key.Key_Down)  # now the clerk chooses the first
+    with qtbot.waitSignal(page.outcome_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
+    assert shown.args[0].outcome == Outcome.ADMITTED
+    assert first is not None and shown.args[0].guest.id == first.id
+
+
+def test_enter_admits_the_only_match(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.checkin_page
+    assert search(qtbot, page, "Guest 00017") == 1
+    assert page.results.chosen_guest() is not None
+    with qtbot.waitSignal(page.outcome_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
+    assert shown.args[0].outcome == Outcome.ADMITTED
+    assert shown.args[0].guest.name_en == "Guest 00017"
+
+
+def test_enter_admits_the_guest_the_clerk_clicked(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.checkin_page
+    assert search(qtbot, page, "Guest 0002") == 10
+    view = page.results.view
+    index = page.results.model.index(3, 0)
+    clicked = page.results.model.guest_at(3)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(index).center())
+    assert page.scan_field.hasFocus()
+    with qtbot.waitSignal(page.outcome_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
+    assert clicked is not None and shown.args[0].guest.id == clicked.id
+
+
+def test_an_exact_code_still_admits_when_it_also_matches_several(
+        qtbot: QtBot, window: MainWindow, event_db: Database) -> None:
+    import_records(event_db, [{"name": "Code Twin", "organization": "T-000031 Ltd"},
+                              {"name": "Code Twin 2", "organization": "T-000031 GmbH"}],
+                   source="test")
+    page = window.checkin_page
+    assert search(qtbot, page, "T-000031") >= 2
+    with qtbot.waitSignal(page.outcome_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
+    assert shown.args[0].outcome == Outcome.ADMITTED and shown.args[0].code == "T-000031"
+    assert page.scan_field.text() == ""
+
+
+def test_the_phone_shows_masked_in_the_results(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.checkin_page
+    assert search(qtbot, page, "0004") >= 1  # the last four digits of a mobile
+    model = page.results.model
+    column = model.columns.index("mobile")
+    phones = [model.data(model.index(row, column)) for row in range(model.rowCount())]
+    assert "139****0004" in phones
+    assert all("13900000004" not in (p or "") for p in phones)
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Mobile"
+
+
+def test_active_filters_show_on_the_search_box_and_go_after_an_admission(
+        qtbot: QtBot, window: MainWindow) -> None:
+    page = window.checkin_page
+    bar = page.results.filters
+    assert page.filter_chip.isHidden()
+    assert search(qtbot, page, "Guest 0001") == 10
+    bar.checked_in.setCurrentIndex(bar.checked_in.findData(False))
+    with qtbot.waitSignal(page.search_answered, timeout=WAIT):
+        bar.checked_in.activated.emit(bar.checked_in.currentIndex())
+    assert page.filter_chip.isVisible()
+    assert page.filter_chip.text() == "Filtered: Not checked in yet  ✕"
+    assert page.scan_field.placeholderText() == (
+        "Scan a badge or type a name (filtered: Not checked in yet)…")
+    qtbot.keyClick(page.scan_field, Qt.Key.Key_Down)
+    with qtbot.waitSignal(page.outcome_shown, timeout=WAIT):
+        qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
+    assert bar.filters() == SearchFilters()
+    assert page.filter_chip.isHidden()
+    assert page.scan_field.placeholderText() == "Scan a badge or type a name…"
+    bar.attendance.setCurrentIndex(bar.attendance.findData("online"))
+    bar.attendance.activated.emit(bar.attendance.currentIndex())
+    assert page.filter_chip.text() == "Filtered: Online  ✕"
+    page.filter_chip.click()  # the chip clears them too
+    assert bar.filters() == SearchFilters() and page.filter_chip.isHidden()
+    assert page.scan_field.hasFocus()
+    qtbot.waitUntil(lambda: window._worker.pending == 0)
+
+
+def test_an_empty_undo_reason_says_why_nothing_happened(
+        qtbot: QtBot, window: MainWindow, event_db: Database) -> None:
+    page = window.checkin_page
+    check_in(event_db, "T-000016", day=EVENT_DAY, desk=Desk(TEST_DESK.name, "Wang Fang"))
+    with qtbot.waitSignal(page.recent_listed, timeout=WAIT):
+        page.refresh()
+    page._ask_undo_reason = lambda _result: ""  # type: ignore[method-assign]
+    window.undo_action.trigger()
+    assert page.notice.isVisible()
+    assert page.notice.text() == (
+        "Nothing was undone: undoing an admission made by someone else or more than 2 "
+        "minutes ago needs a reason.")
+    assert admitted_count(event_db, EVENT_DAY) == 1
+    assert page.scan_field.hasFocus()
+    scan(qtbot, page, "T-000017")
+    assert page.notice.isHidden()  # gone at the next action
+
+
+# -- a busy database: the scan is kept, retried, then admitted or shown as not done ------
+
+
+@pytest.fixture
+def write_lock(event_db: Database) -> Iterator[sqlite3.Connection]:
+    """Another program holding the event file's write lock (BEGIN IMMEDIATE), as long as
+    the test wants."""
+    path = sqlite_path(event_db.url)
+    assert path is not None
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    yield other
+    if other.in_transaction:
+        other.execute("ROLLBACK")
+    other.close()
+
+
+def test_a_scan_waits_for_a_busy_database_and_is_admitted(
+        qtbot: QtBot, window: MainWindow, event_db: Database,
+        write_lock: sqlite3.Connection) -> None:
+    page = window.checkin_page
+    QTimer.singleShot(1500, lambda: write_lock.execute("COMMIT"))
+    with qtbot.waitSignal(page.outcome_shown, timeout=3 * WAIT) as shown:
+        page.admit_scanned("T-000018")
+        assert page.banner.state == CHECKING and page.banner.name.isHidden()
+        qtbot.waitUntil(lambda: page.banner.state == WAITING, timeout=WAIT)
+        assert page.banner.headline.text() == "Waiting for the database…"
+        assert "T-000018" in page.banner.note.text()
+    assert shown.args[0].outcome == Outcome.ADMITTED
+    assert page.banner.tone == "admitted"
+    assert admitted_count(event_db, EVENT_DAY) == 1
+
+
+def test_a_scan_is_retried_after_the_busy_timeout(
+        qtbot: QtBot, window: MainWindow, event_db: Database,
+        write_lock: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Held longer than one try waits (5 s): the same request (nonce) goes again."""
+    page = window.checkin_page
+    tries: list[str] = []
+    admit = desk_actions.admit
+
+    def counted(*args: object, **kwargs: object) -> CheckInResult:
+        tries.append(str(kwargs["nonce"]))
+        return admit(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(desk_actions, "admit", counted)
+    QTimer.singleShot(5600, lambda: write_lock.execute("COMMIT"))
+    with qtbot.waitSignal(page.outcome_shown, timeout=4 * WAIT) as shown:
+        page.admit_scanned("T-000019")
+    assert shown.args[0].outcome == Outcome.ADMITTED
+    assert len(tries) >= 2 and len(set(tries)) == 1
+    assert admitted_count(event_db, EVENT_DAY) == 1
+
+
+def test_a_scan_held_past_the_retry_window_is_shown_as_not_done(
+        qtbot: QtBot, window: MainWindow, event_db: Database,
+        write_lock: sqlite3.Connection) -> None:
+    page = window.checkin_page
+    page.retry_window_s = 1.0
+    with qtbot.waitSignal(page.admission_not_done, timeout=4 * WAIT) as not_done:
+        page.admit_scanned("T-000020")
+    assert not_done.args[0] == "T-000020"
+    assert page.banner.state == NOT_DONE and page.banner.tone == "refused"
+    assert page.banner.headline.text() == "Not checked in — the database is busy"
+    assert page.banner.note.text() == (
+        "T-000020 was not checked in: another program kept the event database busy. Scan "
+        "it again.")
+    write_lock.execute("ROLLBACK")
+    qtbot.waitUntil(lambda: window._worker.pending == 0)
+    assert admitted_count(event_db, EVENT_DAY) == 0
+
+
+@pytest.mark.usefixtures("desk_look")
+def test_every_result_column_shows_its_header_whole(qtbot: QtBot, window: MainWindow) -> None:
+    """The masked phone fits beside the name, organization, category, code and check mark
+    (the title makes room for it), with no column cut at the window's opening size."""
+    window.resize(1280, 720)  # as it opens on a 1366 x 768 laptop
+    page = window.checkin_page
+    assert search(qtbot, page, "Guest 0001") == 10
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    view, model = page.results.view, page.results.model
+    header = view.horizontalHeader()
+    metrics = header.fontMetrics()
+    shown = [c for c in range(model.columnCount()) if not view.isColumnHidden(c)]
+    assert [model.columns[c] for c in shown] == [
+        "name", "organization", "mobile", "category", "badge_code", "checked_in"]
+    for column in shown:
+        label = model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(label) + 8, label
+    assert header.length() <= view.viewport().width()

@@ -120,6 +120,55 @@ def test_an_online_guest_who_comes_is_admitted_and_recorded(guests_db: Database)
     assert "attendance_changed" in actions
 
 
+def attendance_of(db: Database, code: str) -> str:
+    with db.read() as session:
+        return session.execute(select(GuestRow.attendance).where(
+            GuestRow.badge_code == code)).scalar_one()
+
+
+def audit_actions(db: Database) -> list[tuple[str, dict[str, str]]]:
+    with db.read() as session:
+        rows = session.execute(select(AuditRow).order_by(AuditRow.at)).scalars().all()
+        return [(r.action, dict(r.details)) for r in rows if r.action.startswith("attendance")]
+
+
+def test_undo_puts_an_online_guest_back_online_and_records_it(guests_db: Database) -> None:
+    """Seen: Ctrl+Z removed the check-in but left the guest marked on site."""
+    made = check_in(guests_db, "W-002", day=DAY1, desk=DESK, now=AT_9)
+    assert made.checkin is not None and made.attendance_changed
+    assert attendance_of(guests_db, "W-002") == "onsite"
+    undo_checkin(guests_db, made.checkin.id, desk=DESK, now=AT_9 + dt.timedelta(seconds=30))
+    assert attendance_of(guests_db, "W-002") == "online"
+    assert audit_actions(guests_db) == [
+        ("attendance_changed", {"old": "online", "new": "onsite", "day": "2020-11-26",
+                                "checkin": made.checkin.id}),
+        ("attendance_restored", {"old": "onsite", "new": "online", "day": "2020-11-26",
+                                 "checkin": made.checkin.id})]
+    again = check_in(guests_db, "W-002", day=DAY1, desk=DESK)  # and she does come after all
+    assert again.attendance_changed and attendance_of(guests_db, "W-002") == "onsite"
+
+
+def test_undo_keeps_on_site_a_guest_who_came_another_day(guests_db: Database) -> None:
+    first = check_in(guests_db, "W-002", day=DAY1, desk=DESK, now=AT_9)
+    second = check_in(guests_db, "W-002", day=DAY2, desk=DESK, now=AT_9 + dt.timedelta(days=1))
+    assert first.checkin is not None and second.checkin is not None
+    assert not second.attendance_changed
+    undo_checkin(guests_db, first.checkin.id, desk=DESK, reason="scanned on the wrong day",
+                 now=AT_9 + dt.timedelta(days=1, minutes=5))
+    assert attendance_of(guests_db, "W-002") == "onsite"  # she did come in person
+    undo_checkin(guests_db, second.checkin.id, desk=DESK,
+                 now=AT_9 + dt.timedelta(days=1, minutes=1))
+    assert attendance_of(guests_db, "W-002") == "onsite"  # this admission changed nothing
+
+
+def test_undo_of_an_on_site_guest_changes_no_attendance(guests_db: Database) -> None:
+    made = check_in(guests_db, "W-001", day=DAY1, desk=DESK, now=AT_9)
+    assert made.checkin is not None
+    undo_checkin(guests_db, made.checkin.id, desk=DESK, now=AT_9 + dt.timedelta(seconds=10))
+    assert attendance_of(guests_db, "W-001") == "onsite"
+    assert audit_actions(guests_db) == []
+
+
 def test_undo_by_the_same_operator_within_two_minutes(guests_db: Database) -> None:
     made = check_in(guests_db, "W-001", day=DAY1, desk=DESK, now=AT_9)
     assert made.checkin is not None

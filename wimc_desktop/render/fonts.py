@@ -38,7 +38,9 @@ _app: QCoreApplication | None = None
 
 
 class FontMissingError(DeskError):
-    """No font that can show Chinese is installed."""
+    """No font that can show Chinese is installed: the machine's setup, not a bug (exit 2)."""
+
+    exit_code = 2
 
 
 def ensure_gui_app() -> QCoreApplication:

@@ -37,6 +37,9 @@ from wimc_desktop.domain.models import Attendance, Event
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.guests import guest_from_row
 
+ATTENDANCE_CHANGED = "attendance_changed"
+ATTENDANCE_RESTORED = "attendance_restored"
+
 
 def _record(row: CheckInRow) -> CheckInRecord:
     return CheckInRecord(row.id, row.guest_id, row.event_day, row.at, row.desk, row.operator,
@@ -71,8 +74,9 @@ def _admit(session: Session, guest: GuestRow, day: dt.date, desk: Desk, method: 
     if changed:  # an online-only guest came in person: record it, count them on site
         guest.attendance = Attendance.ONSITE.value
         guest.updated_at = now
-        _audit(session, desk, "attendance_changed", guest.id, now,
-               old=Attendance.ONLINE.value, new=Attendance.ONSITE.value, day=day.isoformat())
+        _audit(session, desk, ATTENDANCE_CHANGED, guest.id, now,
+               old=Attendance.ONLINE.value, new=Attendance.ONSITE.value, day=day.isoformat(),
+               checkin=row.id)
     session.flush()
     return CheckInResult(Outcome.ADMITTED, guest.badge_code, day, guest_from_row(guest),
                          checkin=_record(row), attendance_changed=changed)
@@ -181,7 +185,32 @@ def undo_checkin(db: Database, checkin_id: str, *, desk: Desk, reason: str = "",
         session.add(CheckInUndoRow(id=str(uuid.uuid4()), checkin_id=checkin_id, at=now,
                                    desk=desk.name, operator=desk.operator,
                                    reason=reason.strip(), nonce=nonce or uuid.uuid4().hex))
+        session.flush()
+        _restore_attendance(session, row, desk, now)
         return _record(row)
+
+
+def _restore_attendance(session: Session, row: CheckInRow, desk: Desk,
+                        now: dt.datetime) -> None:
+    """What the admission changed goes back with it: an online guest it counted on site
+    is online again (recorded), unless the guest has come in person since (another
+    valid admission) or someone changed the mode afterwards."""
+    changed = [a for a in session.execute(select(AuditRow).where(
+        AuditRow.guest_id == row.guest_id, AuditRow.action == ATTENDANCE_CHANGED,
+        AuditRow.at == row.at)).scalars()
+        if a.details.get("checkin", row.id) == row.id]
+    if not changed:
+        return
+    guest = session.get_one(GuestRow, row.guest_id)
+    others = select(CheckInRow.id).where(
+        CheckInRow.guest_id == row.guest_id, CheckInRow.id != row.id,
+        CheckInRow.id.not_in(select(CheckInUndoRow.checkin_id)))
+    if guest.attendance != Attendance.ONSITE.value or session.execute(others).first():
+        return
+    guest.attendance = Attendance.ONLINE.value
+    guest.updated_at = now
+    _audit(session, desk, ATTENDANCE_RESTORED, guest.id, now, old=Attendance.ONSITE.value,
+           new=Attendance.ONLINE.value, day=row.event_day.isoformat(), checkin=row.id)
 
 
 def find_checkin(db: Database, code: str, day: dt.date) -> CheckInRecord:

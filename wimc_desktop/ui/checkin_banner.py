@@ -21,6 +21,8 @@ TONES = {Outcome.ADMITTED: "admitted", Outcome.ALREADY_CHECKED_IN: "already",
          Outcome.UNKNOWN_CODE: "refused", Outcome.BADGE_REVOKED: "refused",
          Outcome.NOT_EVENT_DAY: "info"}
 UNDONE, IDLE = "undone", "idle"
+# What the banner shows while a scan has no answer yet (never the previous guest's).
+CHECKING, WAITING, NOT_DONE = "checking", "waiting", "not_done"
 
 
 def local_time_text(event: Event | None, moment: dt.datetime) -> str:
@@ -49,6 +51,8 @@ class CheckInBanner(QFrame):
         self.result: CheckInResult | None = None
         self.tone = IDLE
         self._undone = False
+        self.state = IDLE  # IDLE, a result, UNDONE, CHECKING, WAITING or NOT_DONE
+        self.code = ""  # the code or text of CHECKING, WAITING and NOT_DONE
         self.icon = QLabel()
         self.icon.setFixedSize(ICON_SIZE)
         self.headline = QLabel()
@@ -104,16 +108,32 @@ class CheckInBanner(QFrame):
     # -- what it shows ---------------------------------------------------------------
 
     def show_idle(self) -> None:
-        self.result, self._undone = None, False
+        self.result, self._undone, self.state = None, False, IDLE
         self._render()
 
     def show_result(self, result: CheckInResult) -> None:
-        self.result, self._undone = result, False
+        self.result, self._undone, self.state = result, False, result.outcome.value
         self._render()
 
     def show_undone(self, result: CheckInResult) -> None:
         """The admission `result` was just undone."""
-        self.result, self._undone = result, True
+        self.result, self._undone, self.state = result, True, UNDONE
+        self._render()
+
+    def show_checking(self, code: str) -> None:
+        """A scan (or Enter) was taken and is on its way: the last guest's banner goes."""
+        self._show_pending(CHECKING, code)
+
+    def show_waiting(self, code: str) -> None:
+        """The admission of `code` waits for the database (another program writes)."""
+        self._show_pending(WAITING, code)
+
+    def show_not_done(self, code: str) -> None:
+        """The database stayed busy: `code` was not checked in and must be scanned again."""
+        self._show_pending(NOT_DONE, code)
+
+    def _show_pending(self, state: str, code: str) -> None:
+        self.result, self._undone, self.state, self.code = None, False, state, code
         self._render()
 
     @property
@@ -126,7 +146,9 @@ class CheckInBanner(QFrame):
 
     def _render(self) -> None:
         result = self.result
-        if result is None:
+        if self.state in (CHECKING, WAITING, NOT_DONE):
+            self._render_pending()
+        elif result is None:
             self._apply(IDLE, self.tr("Ready — scan a badge or type a name"), None, "")
         elif self._undone:
             self._apply(UNDONE, self.tr("Admission undone"), result.guest,
@@ -137,6 +159,19 @@ class CheckInBanner(QFrame):
                         self._note(result))
         self.undo_button.setVisible(self.admission is not None)
         self.undo_button.setText(self.tr("Undo (Ctrl+Z)"))
+
+    def _render_pending(self) -> None:
+        if self.state == CHECKING:
+            self._apply(IDLE, self.tr("Checking %1…").replace("%1", self.code), None, "")
+        elif self.state == WAITING:
+            self._apply(WAITING, self.tr("Waiting for the database…"), None,
+                        self.tr("The event database is busy. %1 is kept and checked in "
+                                "as soon as it is free.")
+                        .replace("%1", self.code))
+        else:
+            self._apply("refused", self.tr("Not checked in — the database is busy"), None,
+                        self.tr("%1 was not checked in: another program kept the event "
+                                "database busy. Scan it again.").replace("%1", self.code))
 
     def _headline(self, result: CheckInResult) -> str:
         if result.outcome == Outcome.ADMITTED:

@@ -1,34 +1,45 @@
 """The check-in desk: scanner first, a large outcome banner, live name search, undo, walk-ins.
 
-The Enter rule of the scan field, kept simple so that the desk is predictable:
+A scanner's burst is recognised by the application wherever the focus is
+(ui.scanner_filter) and comes here as admit_scanned(code): it never passes through a
+text field. The Enter rule of the scan field (a person typing), kept simple so that the
+desk is predictable; Enter admits only what the clerk chose:
 
-1. Enter on an empty field does nothing (a scanner's stray Enter).
+1. Enter on an empty field does nothing (a stray Enter).
 2. Otherwise the text is tried as a badge code first (check_in). A code some guest
    holds decides alone: admitted, already checked in, revoked, not an event day.
 3. Only when no guest holds that code, and the search list on show answers exactly
-   the text in the field, the guest highlighted there (↑/↓ move the highlight) is
-   admitted instead. A list still being searched for is not guessed at.
+   the text in the field: the guest the clerk moved to (↑/↓) or clicked, else the only
+   guest matching. With several matches and none chosen nobody is admitted, the text
+   stays and the list says to choose one. A list still being searched for is not
+   guessed at.
 4. Otherwise the banner says the code is unknown (or that nothing matches the name).
 
-The field clears itself at Enter and keeps the focus after every action. Searching
-waits for a short pause in typing, so a scanner (a key every few milliseconds) never
-starts a search, and an answer older than the newest text is dropped.
+From the moment an admission is asked for, the banner shows that one (checking, then
+its outcome), never the previous guest's; an admission that meets a busy database is
+tried again for a few seconds under a "waiting for the database" banner, then shown as
+not done. The field clears itself and keeps the focus after every action. Searching
+waits for a short pause in typing, and an answer older than the newest text is dropped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 import uuid
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -50,12 +61,17 @@ from wimc_desktop.ui.worker import Worker
 from wimc_desktop.ui.working_day import WorkingDayChooser
 
 BANNER, RESULTS = 0, 1
+WAIT_NOTICE_MS = 400  # an answer later than this: the banner says it waits for the database
+RETRY_WINDOW_S = 8.0  # a busy database is tried again this long (each try waits 5 s itself)
+RETRY_PAUSE_MS = 250
 
 
 class CheckInPage(Retranslating, QWidget):
     """The page; every database call goes through the worker, in order."""
 
-    outcome_shown = Signal(object)
+    outcome_shown = Signal(object)  # every admission's answer (on the banner if the latest)
+    choice_needed = Signal(int)  # Enter with this many matches and none chosen
+    admission_not_done = Signal(str)  # the database stayed busy; the code was not admitted
     walk_in_admitted = Signal(object)
     admission_undone = Signal(object)
     counts_refreshed = Signal(object)
@@ -70,6 +86,16 @@ class CheckInPage(Retranslating, QWidget):
         self._event: Event | None = None
         self.desk = Desk("", "")
         self._undone: set[str] = set()
+        self._latest = 0  # the number of the latest admission asked for
+        self._waiting: tuple[int, str] | None = None  # (number, code) without an answer yet
+        self.retry_window_s = RETRY_WINDOW_S
+        self._walk_in: WalkInDialog | None = None
+        self._scans: set[int] = set()  # the numbers of admissions asked for by a scanner
+        self.wait_timer = QTimer(self)
+        self.wait_timer.setSingleShot(True)
+        self.wait_timer.setInterval(WAIT_NOTICE_MS)
+        self.filter_chip = QPushButton()
+        self.notice = QLabel()
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.day_chooser = WorkingDayChooser()
@@ -88,6 +114,15 @@ class CheckInPage(Retranslating, QWidget):
     def _build(self) -> None:
         self.walk_in_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.walk_in_button.setObjectName("walkInButton")
+        # A scan comes through admit_scanned, even into this field: whatever was typed
+        # there before it does not spoil the code.
+        self.scan_field.takes_scans = False
+        self.filter_chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.filter_chip.setObjectName("filterChip")
+        self.filter_chip.hide()
+        self.notice.setObjectName("deskNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         self.stack.addWidget(self.banner)
         self.stack.addWidget(self.results)
         header = QHBoxLayout()
@@ -96,11 +131,13 @@ class CheckInPage(Retranslating, QWidget):
         header.addWidget(self.day_chooser)
         scan_row = QHBoxLayout()
         scan_row.addWidget(self.scan_field, 1)
+        scan_row.addWidget(self.filter_chip)
         scan_row.addWidget(self.walk_in_button)
         self.walk_in_button.setSizePolicy(self.walk_in_button.sizePolicy().horizontalPolicy(),
                                           QSizePolicy.Policy.Expanding)
         left = QVBoxLayout()
         left.addLayout(scan_row)
+        left.addWidget(self.notice)
         left.addWidget(self.stack, 1)
         body = QHBoxLayout()
         body.addLayout(left, 2)
@@ -125,6 +162,8 @@ class CheckInPage(Retranslating, QWidget):
         self.recent.undo_chosen.connect(self.undo_admission)
         self.walk_in_button.clicked.connect(self.open_walk_in)
         self.day_chooser.day_chosen.connect(self._on_day_chooser_day_chosen)
+        self.filter_chip.clicked.connect(self._on_filter_chip_clicked)
+        self.wait_timer.timeout.connect(self._on_wait_timer_timeout)
 
     # -- the event, the desk and the day ---------------------------------------------
 
@@ -162,34 +201,137 @@ class CheckInPage(Retranslating, QWidget):
 
     # -- scanning and searching ------------------------------------------------------
 
+    def admit_scanned(self, code: str) -> None:
+        """A scanner's burst, recognised wherever the focus was (ui.scanner_filter).
+
+        The scan wins over whatever was being typed in the scan field; a walk-in dialog
+        that has done its work is closed (one still being filled in stays open, and the
+        scan is admitted behind it)."""
+        if self._walk_in is not None and self._walk_in.result is not None:
+            self._walk_in.close()
+        if self._db is None or self._event is None:
+            return
+        self.scan_field.clear()
+        db, event, day, desk, nonce = self._db, self._event, self.day, self.desk, uuid.uuid4().hex
+        self._admit(lambda: actions.admit(db, code, chosen_guest_id=None, day=day, desk=desk,
+                                          event=event, nonce=nonce), code)
+        self._scans.add(self._latest)
+
     def _on_scan_field_return_pressed(self) -> None:
         text = self.scan_field.text().strip()
         if not text or self._db is None or self._event is None:
             return
-        chosen = self.results.chosen_guest() if self.results.answers(text) else None
-        self.scan_field.clear()
+        answered = self.results.answers(text)
+        chosen = self.results.chosen_guest() if answered else None
+        # Several matches, none chosen: only an exact badge code may still admit.
+        must_choose = answered and chosen is None and self.results.several_match()
+        if not must_choose:
+            self.scan_field.clear()
         db, event, day, desk, nonce = self._db, self._event, self.day, self.desk, uuid.uuid4().hex
         chosen_id = chosen.id if chosen else None
-        self._worker.submit(
-            lambda: actions.admit(db, text, chosen_guest_id=chosen_id, day=day, desk=desk,
-                                  event=event, nonce=nonce),
-            on_success=self._on_admission_answered, context=self)
+        self._admit(lambda: actions.admit(db, text, chosen_guest_id=chosen_id, day=day,
+                                          desk=desk, event=event, nonce=nonce),
+                    text, must_choose=must_choose)
 
     def _on_results_guest_activated(self, guest: Guest) -> None:
         if self._db is None:
             return
         self.scan_field.clear()
         db, day, desk, nonce = self._db, self.day, self.desk, uuid.uuid4().hex
-        self._worker.submit(lambda: actions.admit_guest(db, guest.id, day=day, desk=desk,
-                                                        nonce=nonce),
-                            on_success=self._on_admission_answered, context=self)
+        self._admit(lambda: actions.admit_guest(db, guest.id, day=day, desk=desk,
+                                                nonce=nonce), guest.badge_code)
         self.return_focus()
 
-    def _on_admission_answered(self, result: CheckInResult) -> None:
-        self.show_outcome(result)
+    def _admit(self, request: Callable[[], CheckInResult], code: str, *,
+               must_choose: bool = False) -> None:
+        """Ask for an admission on the worker; from now on the banner is about this one."""
+        self._latest += 1
+        number, deadline = self._latest, time.monotonic() + self.retry_window_s
+        self.notice.hide()
+        if not must_choose:
+            self.stack.setCurrentIndex(BANNER)
+            self.banner.show_checking(code)
+            self._waiting = (number, code)
+            self.wait_timer.start()
+        self._try_admission(request, code, number, deadline, must_choose)
+
+    def _try_admission(self, request: Callable[[], CheckInResult], code: str, number: int,
+                       deadline: float, must_choose: bool) -> None:
+        self._worker.submit(
+            request,
+            on_success=lambda result: self._on_admission_answered(result, number, code,
+                                                                  must_choose),
+            on_failure=lambda exc: self._on_admission_failed(exc, request, code, number,
+                                                             deadline, must_choose),
+            context=self)
+
+    def _on_admission_failed(self, exc: Exception, request: Callable[[], CheckInResult],
+                             code: str, number: int, deadline: float,
+                             must_choose: bool) -> None:
+        if actions.is_busy(exc) and time.monotonic() < deadline:
+            if number == self._latest and not must_choose:
+                self.banner.show_waiting(code)
+            QTimer.singleShot(RETRY_PAUSE_MS, self, lambda: self._try_admission(
+                request, code, number, deadline, must_choose))
+            return
+        self._stop_waiting(number)
+        scanned = number in self._scans
+        self._scans.discard(number)
+        if not actions.is_busy(exc):
+            if number == self._latest and not must_choose:
+                self.banner.show_idle()
+            self._worker.task_failed.emit(exc)
+            return
+        # Never dropped in silence, even when a later scan has the banner already.
+        self.stack.setCurrentIndex(BANNER)
+        self.banner.show_not_done(code)
+        self.return_focus()
+        if scanned:
+            self._echo_over_dialog()
+        self.admission_not_done.emit(code)
+
+    def _echo_over_dialog(self) -> None:
+        """A scan admitted behind a dialog (which stays open): the banner's words show over
+        the dialog too, where the clerk looks."""
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not dialog.isVisible():
+            return
+        lines = [self.banner.headline.text(), self.banner.name.text()]
+        where = dialog.mapToGlobal(QPoint(dialog.width() // 3, dialog.height() - 90))
+        QToolTip.showText(where, "\n".join(line for line in lines if line), dialog)
+
+    def _stop_waiting(self, number: int) -> None:
+        if self._waiting is not None and self._waiting[0] == number:
+            self._waiting = None
+            self.wait_timer.stop()
+
+    def _on_wait_timer_timeout(self) -> None:
+        if self._waiting is not None and self._waiting[0] == self._latest:
+            self.banner.show_waiting(self._waiting[1])
+
+    def _on_admission_answered(self, result: CheckInResult, number: int = 0, text: str = "",
+                               must_choose: bool = False) -> None:
+        self._stop_waiting(number)
+        scanned = number in self._scans
+        self._scans.discard(number)
+        if must_choose and result.outcome == Outcome.UNKNOWN_CODE:
+            self.results.ask_for_a_choice()
+            self.stack.setCurrentIndex(RESULTS)
+            self.return_focus()
+            self.choice_needed.emit(self.results.model.total)
+            return
+        if must_choose and self.scan_field.text().strip() == text:
+            self.scan_field.clear()  # it was an exact badge code after all
+        if number in (0, self._latest):
+            self.show_outcome(result)
+            if scanned:
+                self._echo_over_dialog()
+        else:  # a later admission has the banner; this one goes to the list (and printer)
+            self.outcome_shown.emit(result)
         if result.outcome == Outcome.ADMITTED:
             checkin = result.checkin
             walk_in = checkin is not None and checkin.method == Method.WALK_IN
+            self.results.filters.reset()  # the next guest is searched among everyone
             self.refresh(expected=result.attendance_changed or walk_in)
 
     def show_outcome(self, result: CheckInResult) -> None:
@@ -206,7 +348,26 @@ class CheckInPage(Retranslating, QWidget):
 
     def _on_results_filters_changed(self, filters: SearchFilters) -> None:
         self.search.schedule(self.scan_field.text(), self.day, filters)
+        self._show_filters()
         self.return_focus()
+
+    def _on_filter_chip_clicked(self) -> None:
+        self.results.filters.reset()
+        self.return_focus()
+
+    def _show_filters(self) -> None:
+        """Filters that are on show on the search box itself, not only above the list."""
+        active = self.results.filters.active()
+        self.filter_chip.setVisible(bool(active))
+        self.filter_chip.setText(self.tr("Filtered: %1  ✕").replace("%1", " · ".join(active)))
+        self.filter_chip.setToolTip(self.tr("The name search shows only guests matching "
+                                            "these filters. Click to search everyone."))
+        if active:
+            self.scan_field.setPlaceholderText(
+                self.tr("Scan a badge or type a name (filtered: %1)…")
+                .replace("%1", ", ".join(active)))
+        else:
+            self.scan_field.setPlaceholderText(self.tr("Scan a badge or type a name…"))
 
     def _on_search_answered(self, text: str, found: object) -> None:
         self.results.show_result(text, found)
@@ -231,8 +392,13 @@ class CheckInPage(Retranslating, QWidget):
             return
         reason = ""
         if actions.needs_undo_reason(record, desk):
-            reason = self._ask_undo_reason(result) or ""
+            asked = self._ask_undo_reason(result)
+            reason = asked or ""
             if not reason:
+                if asked is not None:  # OK with no reason: say why nothing happened
+                    self._say(self.tr("Nothing was undone: undoing an admission made by "
+                                      "someone else or more than 2 minutes ago needs a "
+                                      "reason."))
                 self.return_focus()
                 return
         self._undone.add(record.id)
@@ -251,10 +417,14 @@ class CheckInPage(Retranslating, QWidget):
                     "admission undone?").replace("%1", name))
         return text.strip() if ok else None
 
+    def _say(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.show()
+
     def _on_admission_undone(self, result: CheckInResult) -> None:
         self.stack.setCurrentIndex(BANNER)
         self.banner.show_undone(result)
-        self.refresh()
+        self.refresh(expected=True)  # an online guest counted on site is online again
         self.return_focus()
         self.admission_undone.emit(result)
 
@@ -274,17 +444,21 @@ class CheckInPage(Retranslating, QWidget):
         dialog = self._make_walk_in_dialog()
         dialog.walk_in_registered.connect(self._on_walk_in_dialog_walk_in_registered)
         dialog.finished.connect(self._on_walk_in_dialog_finished)
+        self._walk_in = dialog
         dialog.open()
         return dialog
 
     def _on_walk_in_dialog_walk_in_registered(self, result: CheckInResult) -> None:
-        self._on_admission_answered(result)
+        self._latest += 1
+        self._on_admission_answered(result, self._latest)
         self.walk_in_admitted.emit(result)
 
     def _on_walk_in_dialog_finished(self, _code: int) -> None:
         dialog = self.sender()
         if isinstance(dialog, WalkInDialog):
             dialog.deleteLater()
+            if dialog is self._walk_in:
+                self._walk_in = None
         self.activateWindow()
         self.return_focus()
 
@@ -310,7 +484,7 @@ class CheckInPage(Retranslating, QWidget):
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Check-in desk"))
-        self.scan_field.setPlaceholderText(self.tr("Scan a badge or type a name…"))
+        self._show_filters()
         self.scan_field.setToolTip(self.tr("A badge code, or part of a name (Hanzi, pinyin, "
                                            "initials), organization, phone number or e-mail"))
         self.walk_in_button.setText(self.tr("Walk-in…"))

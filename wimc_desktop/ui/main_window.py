@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -38,6 +39,7 @@ from wimc_desktop.ui.new_event_dialog import NewEventDialog
 from wimc_desktop.ui.opened_event import NewEventInput, OpenedEvent, create_new_event, open_event
 from wimc_desktop.ui.reports_page import ReportsPage
 from wimc_desktop.ui.retranslating import Retranslating
+from wimc_desktop.ui.scanner_filter import ScannerFilter
 from wimc_desktop.ui.screen_fit import fitted
 from wimc_desktop.ui.settings import DeskSettings
 from wimc_desktop.ui.signings_page import SigningsPage
@@ -67,6 +69,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.checkin_printer = CheckInPrinter(worker, self)
         self.status = EventStatusBar()
         self.import_wizard: ImportWizard | None = None
+        self.scanner = ScannerFilter.for_application()
         self._build_pages()
         self._build_menus()
         self.setStatusBar(self.status)
@@ -169,6 +172,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.checkin_page.counts_refreshed.connect(self._on_checkin_page_counts_refreshed)
         self.checkin_page.walk_in_admitted.connect(self._on_checkin_page_walk_in_admitted)
         self._worker.task_failed.connect(self._on_worker_task_failed)
+        self.scanner.scanned.connect(self._on_scanner_scanned)
 
     # -- the open event --------------------------------------------------------------
 
@@ -241,6 +245,21 @@ class MainWindow(Retranslating, QMainWindow):
     def _on_walk_in_action_triggered(self) -> None:
         self.select_page("checkin")
         self.checkin_page.open_walk_in()
+
+    def _on_scanner_scanned(self, code: str) -> None:
+        """A scan reaches the check-in wherever the focus was. A modal dialog in front
+        stays open (it may hold unsaved work: a walk-in form, a signing, a running
+        import, the desk's name); the scan is admitted behind it."""
+        if not self.isVisible():  # closed (a window on its way out takes no scans)
+            return
+        self.select_page("checkin")
+        self.checkin_page.admit_scanned(code)
+        if QApplication.activeModalWidget() is None:
+            if self.isMinimized():
+                self.showNormal()
+            self.raise_()
+            self.activateWindow()
+            self.checkin_page.return_focus()
 
     def _on_checkin_page_counts_refreshed(self, counts: DeskCounts) -> None:
         self.status.show_counts(counts.admitted, counts.expected)

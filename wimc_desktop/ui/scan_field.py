@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from wimc_desktop.ui.scanner_filter import TAKES_SCANS
+
 # Up/Down move the highlight in the search list by one row, PageUp/PageDown by a page.
 STEPS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -5,
          Qt.Key.Key_PageDown: 5}
@@ -16,7 +18,8 @@ class ScanField(QLineEdit):
 
     The arrow keys move the highlight of the search list (the field keeps the focus),
     Ctrl+Z undoes the last admission (the field's own text undo is useless: it clears
-    itself after every scan), and Escape clears it.
+    itself after every scan), and Escape clears it. A scanner's burst comes into it as
+    typed keys (ui.scanner_filter) unless its owner says otherwise (`takes_scans`).
     """
 
     navigated = Signal(int)
@@ -26,6 +29,15 @@ class ScanField(QLineEdit):
         super().__init__(parent)
         self.setObjectName("scanField")
         self.setClearButtonEnabled(True)
+        self.takes_scans = True
+
+    @property
+    def takes_scans(self) -> bool:
+        return bool(self.property(TAKES_SCANS))
+
+    @takes_scans.setter
+    def takes_scans(self, value: bool) -> None:
+        self.setProperty(TAKES_SCANS, value)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = Qt.Key(event.key())

@@ -44,6 +44,19 @@ class SearchFilterBar(Retranslating, QWidget):
         return SearchFilters(self.category.currentData(), self.attendance.currentData(),
                              self.checked_in.currentData())
 
+    def active(self) -> list[str]:
+        """The names of the filters that are on (empty: every guest is searched)."""
+        return [combo.currentText() for combo in (self.category, self.attendance,
+                                                  self.checked_in)
+                if combo.currentData() is not None]
+
+    def reset(self) -> None:
+        """Every filter off (after an admission, so the next guest is searched in full)."""
+        if self.active():
+            for combo in (self.category, self.attendance, self.checked_in):
+                combo.setCurrentIndex(0)
+            self.changed.emit(self.filters())
+
     def _on_combo_activated(self, _index: int) -> None:
         self.changed.emit(self.filters())
 

@@ -7,12 +7,14 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from wimc_desktop.domain.contact import mask_mobile
 from wimc_desktop.domain.models import Event, Guest
 from wimc_desktop.ui import i18n
 from wimc_desktop.ui.field_table_model import AnyIndex, FieldTableModel
 from wimc_desktop.ui.guest_table_model import CATEGORY_COLOR_ROLE, GUEST_ID_ROLE
 
-COLUMNS = ("name", "organization", "title", "category", "badge_code", "checked_in")
+# The phone masked (138****5678): its last four digits confirm a search by them.
+COLUMNS = ("name", "organization", "mobile", "title", "category", "badge_code", "checked_in")
 
 
 class SearchResultsModel(FieldTableModel):
@@ -73,6 +75,8 @@ class SearchResultsModel(FieldTableModel):
         guest: Guest = hit.guest
         if field == "checked_in":
             return "✓" if hit.checked_in else ""
+        if field == "mobile":
+            return mask_mobile(guest.mobile)
         if field == "name" and guest.name_en and guest.name_en != guest.name:
             return f"{guest.name}  {guest.name_en}"
         if field == "category":

@@ -20,8 +20,10 @@ from wimc_desktop.ui.i18n import count_text
 from wimc_desktop.ui.search_filter_bar import SearchFilterBar
 from wimc_desktop.ui.search_results_model import COLUMNS, SearchResultsModel
 
-COLUMN_WIDTHS = {"name": 130, "title": 110, "category": 104, "badge_code": 132,
-                 "checked_in": 100}
+COLUMN_WIDTHS = {"name": 112, "mobile": 100, "category": 96, "badge_code": 122,
+                 "checked_in": 88}
+# The masked phone confirms a guest better than a title; the desk has room for one.
+HIDDEN = ("title",)
 
 
 class SearchResultsPanel(QWidget):
@@ -34,8 +36,10 @@ class SearchResultsPanel(QWidget):
         self.model = SearchResultsModel(self)
         self.summary = QLabel()
         self.summary.setObjectName("resultsSummary")
+        self.summary.setWordWrap(True)  # a long message never widens the window
         self.filters = SearchFilterBar()
         self.view = QTableView()
+        self.choice_needed = False
         self._build()
         self.view.doubleClicked.connect(self._on_view_double_clicked)
 
@@ -56,6 +60,7 @@ class SearchResultsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, field in enumerate(COLUMNS):
             header.resizeSection(column, COLUMN_WIDTHS.get(field, 100))
+            view.setColumnHidden(column, field in HIDDEN)
         # The organization takes what is left, so nothing hides behind a scroll bar.
         header.setSectionResizeMode(COLUMNS.index("organization"),
                                     QHeaderView.ResizeMode.Stretch)
@@ -71,17 +76,30 @@ class SearchResultsPanel(QWidget):
         self.filters.set_event(event)
 
     def show_result(self, query: str, result: Any) -> None:
+        """Nothing is highlighted unless the guest is the only match: Enter admits only
+        a guest the clerk chose (↑↓ or a click), or the one there is."""
         self.model.show_result(query, result)
-        if self.model.rowCount():
+        self.choice_needed = False
+        self.view.clearSelection()
+        if self.model.total == 1 and self.model.rowCount() == 1:
             self.view.selectRow(0)
         self._show_summary()
 
     def clear(self) -> None:
         self.model.clear()
+        self.choice_needed = False
+
+    def ask_for_a_choice(self) -> None:
+        """Enter with several matches and none chosen: say so (nobody is admitted)."""
+        self.choice_needed = True
+        self._show_summary()
 
     def answers(self, text: str) -> bool:
         """True when the list on show is the answer to exactly this text."""
         return bool(text) and self.model.query == text
+
+    def several_match(self) -> bool:
+        return self.model.total > 1
 
     def current_row(self) -> int:
         rows = self.view.selectionModel().selectedRows()
@@ -94,7 +112,8 @@ class SearchResultsPanel(QWidget):
         """Move the highlight by `step` rows, staying inside the list."""
         count = self.model.rowCount()
         if count:
-            row = min(max(self.current_row() + step, 0), count - 1)
+            current = self.current_row()
+            row = 0 if current < 0 else min(max(current + step, 0), count - 1)
             self.view.selectRow(row)
             self.view.scrollTo(self.model.index(row, 0))
 
@@ -107,6 +126,10 @@ class SearchResultsPanel(QWidget):
         model = self.model
         if not model.query:
             text = ""
+        elif self.choice_needed:
+            text = (self.tr("%1 guests match “%2”: nobody was admitted. Choose a guest with "
+                            "the arrow keys (or click one), then press Enter.")
+                    .replace("%1", count_text(model.total)).replace("%2", model.query))
         elif not model.rowCount():
             text = self.tr("No guest matches “%1”.").replace("%1", model.query)
         elif model.total > model.rowCount():
@@ -119,6 +142,9 @@ class SearchResultsPanel(QWidget):
                     .replace("%1", count_text(model.rowCount()))
                     .replace("%2", model.query))
         self.summary.setText(text)
+        self.summary.setProperty("warning", self.choice_needed)
+        self.summary.style().unpolish(self.summary)
+        self.summary.style().polish(self.summary)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -21,7 +21,6 @@ from wimc_desktop.domain.categories import category_lookup
 from wimc_desktop.domain.checkin import Desk, login_name
 from wimc_desktop.domain.errors import (
     BadInputError,
-    CannotWriteError,
     DeskError,
     ImportProblem,
     ImportRejectedError,
@@ -190,8 +189,8 @@ def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] 
             replacing=(desk or import_desk()) if replace_badge_codes else None)
     except (StorageError, sqlite3.Error, OSError) as exc:
         cause = write_failure(exc)
-        if cause is None or isinstance(exc, CannotWriteError):
-            raise
+        if cause is None or isinstance(exc, GuestsNotSavedError | IndexNotSavedError):
+            raise  # (not a write failure, or one told already)
         raise GuestsNotSavedError(db.display_name, table.file, cause) from exc
     if not dry_run:
         _index_saved_guests(db, report, early, event_file)
