@@ -59,12 +59,13 @@ def cmd_badge_pdf(args: argparse.Namespace) -> int:
     event, template, desk = get_event(db), TEMPLATES[args.template], _desk(args)
     logged: list[Any] = []
 
-    def log_prints() -> None:
+    def log_prints(move: Any) -> None:  # committed only once the file is in place
         logged.extend(record_prints(db, [g.id for g in guests], desk, template.key,
-                                    PrintOutput.PDF, reason=BADGE_PDF_REASON))
+                                    PrintOutput.PDF, reason=BADGE_PDF_REASON,
+                                    before_commit=move))
     pages = export_pdf(args.out, [badge_face(event, g) for g in guests], template,
                        PageLayout(args.layout) if args.layout else None,
-                       title=f"{event.name_zh} badges", before_replace=log_prints)
+                       title=f"{event.name_zh} badges", publish_with=log_prints)
     reprints = sum(1 for s in logged if s.is_reprint)
     say(f"Wrote {len(guests)} {template.key} badges on {pages} pages to {args.out} "
         f"({reprints} reprinted); logged as printed by desk {desk.name}")
