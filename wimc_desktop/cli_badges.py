@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from wimc_desktop.cli import _add_desk_options, _date, _desk, emit_json, say
+from wimc_desktop.cli import (
+    _add_desk_options,
+    _date,
+    _desk,
+    add_pii_option,
+    emit_json,
+    reveal_contacts,
+    say,
+)
 
 BADGE_PDF_REASON = "wimc-desk badge pdf"
 
@@ -17,7 +25,7 @@ def cmd_badge_show(args: argparse.Namespace) -> int:
     db = open_event_database(args.db)
     info = badge_info(db, args.code, day=args.day)
     if args.json:
-        emit_json(info.as_json())
+        emit_json(info.as_json(full_pii=reveal_contacts(db, args, "cli badge show")))
         return 0
     g, cat, tz = info.guest, info.category, get_event(db).timezone
     status = "active"
@@ -95,6 +103,7 @@ def add_badge_parser(sub: Any) -> None:
     p.add_argument("code")
     p.add_argument("--day", type=_date, default=None, help="event day (default: today)")
     p.add_argument("--json", action="store_true")
+    add_pii_option(p)
     p.set_defaults(handler=cmd_badge_show)
     p = bsub.add_parser("pdf", help="badges to a PDF (logged as printed)")
     p.add_argument("codes", nargs="*", metavar="CODE")
