@@ -6,7 +6,11 @@ import os
 import sys
 from collections.abc import Sequence
 
-from wimc_desktop.cli import COMMANDS
+
+def _only_db_option(argv: list[str]) -> bool:
+    """Whether the arguments are none, or only --db PATH (the window's one option)."""
+    return (not argv or (len(argv) == 2 and argv[0] == "--db")
+            or (len(argv) == 1 and argv[0].startswith("--db=")))
 
 
 def _gui_target(argv: list[str]) -> str | None:
@@ -19,8 +23,9 @@ def _gui_target(argv: list[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """`wimc-desk`, `python main.py` and `python -m wimc_desktop` all land here."""
     args = list(sys.argv[1:] if argv is None else argv)
-    wants_cli = any(a in COMMANDS or a in ("-h", "--help") for a in args)
-    if wants_cli:
+    # The window only for no arguments but --db: anything else (a mistyped command, an
+    # option) is a command line, answered at once, never a window that a script waits on.
+    if not _only_db_option(args):
         from wimc_desktop import cli
 
         return cli.main(args)

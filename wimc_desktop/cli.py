@@ -1,6 +1,8 @@
 """Headless commands over the services (no widgets): a stable contract for scripts.
 
-Exit codes: 0 done, 2 bad input or usage (nothing written), 4 not found, 1 only for bugs.
+Exit codes: 0 done, 2 bad input or usage (nothing written), 3 already checked in, 4 not
+found, 5 revoked, 6 not an event day, 7 database server unreachable, 10 database busy
+(safe to retry), 11 cannot write (disk full, read-only, permission); 1 only for bugs.
 Messages to people go to stderr; JSON goes to stdout.
 """
 
@@ -8,15 +10,22 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
+import errno
 import json
 import os
 import socket
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from wimc_desktop.domain.contact import mask_mobile
-from wimc_desktop.domain.errors import DeskError, ImportRejectedError
+from wimc_desktop.domain.errors import (
+    BadInputError,
+    CannotWriteError,
+    DeskError,
+    ImportRejectedError,
+)
 from wimc_desktop.paths import default_db_target
 
 Handler = Callable[[argparse.Namespace], int]
@@ -115,9 +124,11 @@ def cmd_guests(args: argparse.Namespace) -> int:
     from wimc_desktop.services.events import open_event_database
     from wimc_desktop.services.guests import list_guests
 
-    guests = list_guests(open_event_database(args.db))
+    db = open_event_database(args.db)
+    guests = list_guests(db)
     if args.json:
-        emit_json([g.as_json() for g in guests])
+        full = reveal_contacts(db, args, "cli guests")
+        emit_json([g.as_json(full_pii=full) for g in guests])
         return 0
     for g in guests:
         print("\t".join((g.badge_code, g.name, g.name_en, g.organization, g.title, g.category,
@@ -146,7 +157,8 @@ def _day(db: Any, args: argparse.Namespace) -> dt.date:
 
 def _say_result(result: Any) -> None:
     guest = result.guest
-    who = f"{guest.name} ({guest.organization}, {guest.title})" if guest else result.code
+    details = ", ".join(p for p in (guest.organization, guest.title) if p) if guest else ""
+    who = (f"{guest.name} ({details})" if details else guest.name) if guest else result.code
     if result.outcome == "admitted":
         say(f"ADMITTED {who} on {result.day}")
     elif result.outcome == "already_checked_in":
@@ -226,8 +238,10 @@ def cmd_search(args: argparse.Namespace) -> int:
                           category=args.category, attendance=args.attendance,
                           checked_in=args.checked_in)
     if args.json:
+        full = reveal_contacts(db, args, "cli search")
         emit_json({"total": found.total, "results": [
-            {**hit.guest.as_json(), "checked_in": hit.checked_in, "matched": hit.matched}
+            {**hit.guest.as_json(full_pii=full), "checked_in": hit.checked_in,
+             "matched": hit.matched}
             for hit in found.results]})
         return 0
     for hit in found.results:
@@ -239,6 +253,26 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_pii_option(p: argparse.ArgumentParser) -> None:
+    """--full-pii for a command that prints guests as JSON (with --desk/--operator, whom
+    the audit row names); without it mobiles and e-mails are masked."""
+    p.add_argument("--full-pii", action="store_true",
+                   help="with --json: full mobile numbers and e-mails (recorded in the audit "
+                   "log); masked otherwise")
+    _add_desk_options(p)
+
+
+def reveal_contacts(db: Any, args: argparse.Namespace, where: str) -> bool:
+    """True when --full-pii asks for full contact details; the audit row is written first,
+    so nothing is shown that is not recorded."""
+    if not args.full_pii:
+        return False
+    from wimc_desktop.services.guests import record_contact_revealed
+
+    record_contact_revealed(db, _desk(args), where)
+    return True
+
+
 def _add_desk_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--desk", default=None, help="desk name (default: $WIMC_DESK or host name)")
     p.add_argument("--operator", default=None,
@@ -246,7 +280,12 @@ def _add_desk_options(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="wimc-desk", description="WIMC Desk, headless.")
+    parser = argparse.ArgumentParser(
+        prog="wimc-desk", description="WIMC Desk, headless.",
+        epilog="exit codes: 0 done, 2 bad input or usage, 3 already checked in, 4 not found, "
+               "5 revoked, 6 not an event day, 7 database server unreachable, 10 database "
+               "busy (safe to retry), 11 cannot write (disk full, read-only, permission); "
+               "1 only for bugs.")
     parser.add_argument("--db", default=None, help="event file (.wimc) or database URL "
                         "(default: $WIMC_DB or the app's event file)")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -276,6 +315,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_import)
     p = sub.add_parser("guests", help="list the guests")
     p.add_argument("--json", action="store_true")
+    add_pii_option(p)
     p.set_defaults(handler=cmd_guests)
     p = sub.add_parser("search", help="find guests by name, pinyin, phone, code...")
     p.add_argument("query")
@@ -289,6 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
     seen.add_argument("--not-checked-in", dest="checked_in", action="store_const",
                       const=False, help="only guests not checked in on --day")
     p.add_argument("--json", action="store_true")
+    add_pii_option(p)
     p.set_defaults(handler=cmd_search)
     p = sub.add_parser("checkin", help="admit the holder of a badge code")
     p.add_argument("code")
@@ -329,12 +370,98 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def command_word(argv: Sequence[str]) -> str | None:
+    """The command a command line names (the first word that is not --db or its value),
+    or None when it names none."""
+    items = iter(argv)
+    for arg in items:
+        if arg == "--db":
+            next(items, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def _unknown_command(parser: argparse.ArgumentParser, word: str) -> int:
+    parser.print_usage(sys.stderr)
+    close = difflib.get_close_matches(word, COMMANDS, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    say(f"wimc-desk: unknown command {word!r}{hint}. The commands are: {', '.join(COMMANDS)} "
+        "(wimc-desk COMMAND --help tells more).")
+    return 2
+
+
+def _option_names(parser: argparse.ArgumentParser) -> dict[str, str]:
+    """Each argument's name as the user types it (--name, or CODE), by its dest."""
+    names: dict[str, str] = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                for dest, name in _option_names(sub).items():
+                    names.setdefault(dest, name)
+        elif action.option_strings:
+            names.setdefault(action.dest, max(action.option_strings, key=len))
+        else:
+            metavar = action.metavar if isinstance(action.metavar, str) else None
+            names.setdefault(action.dest, metavar or action.dest.upper())
+    return names
+
+
+def _texts(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item)
+
+
+def refuse_undecodable(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Arguments that were not valid UTF-8 (Python keeps the bytes as lone surrogates)
+    are a usage error that names the argument: no database or file would take them."""
+    names = _option_names(parser)
+    for dest, value in vars(args).items():
+        for text in _texts(value):
+            if any("\udc80" <= char <= "\udcff" for char in text):
+                shown = text.encode("utf-8", "surrogateescape").decode("utf-8",
+                                                                       "backslashreplace")
+                raise BadInputError("the argument {argument} is not valid text: it holds "
+                                    "bytes that are not UTF-8 ({value}); nothing was done. "
+                                    "Type it again in UTF-8 (a file's name: rename the "
+                                    "file).",
+                                    argument=names.get(dest, dest), value=shown)
+
+
+def known_failure(exc: Exception, db: str) -> DeskError | None:
+    """A failure of the machine rather than of the program, met anywhere in a command: a
+    database error of a known kind, a disk that is full or read-only, a permission."""
+    from sqlalchemy import make_url
+
+    from wimc_desktop.db.faults import domain_error
+
+    if "://" in db:  # (a URL's password is never printed)
+        db = make_url(db).render_as_string(hide_password=True)
+    error = domain_error(exc, db)
+    if error is not None:
+        return error
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS,
+                                                  errno.EACCES, errno.EPERM):
+        return CannotWriteError("{where}: cannot write: {reason}",
+                                where=exc.filename or db, reason=exc.strerror or exc)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; known failures print a clear message and their exit code."""
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    word = command_word(argv)
+    if word is not None and word not in COMMANDS:
+        return _unknown_command(parser, word)
+    args = parser.parse_args(argv)
     args.db = args.db or default_db_target()
     handler: Handler = args.handler
     try:
+        refuse_undecodable(parser, args)
         return handler(args)
     except DeskError as exc:
         say(f"wimc-desk: {exc}")
@@ -342,3 +469,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader (head, less) went away: not an error of ours
         sys.stderr.close()
         return 0
+    except Exception as exc:
+        known = known_failure(exc, str(args.db))
+        if known is None:
+            raise  # a bug: its traceback, and exit 1
+        say(f"wimc-desk: {known}")
+        return known.exit_code

@@ -47,185 +47,194 @@
 <context>
     <name>BadgeCard</name>
     <message>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="157"/>
         <source>Checked in on %1 at %2 (%3).</source>
         <translation>已于 %1 %2 签到（%3）。</translation>
     </message>
     <message>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="156"/>
         <source>Not checked in on %1.</source>
         <translation>%1 未签到。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="70"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="76"/>
         <source>Scan a badge or type its code, then press Enter.</source>
         <translation>请扫描胸卡或输入胸卡号，然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="97"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="103"/>
         <source>Attends on site</source>
         <translation>线下参会</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="98"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="104"/>
         <source>Attends online</source>
         <translation>线上参会</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="104"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="110"/>
         <source>New badge code: %1</source>
         <translation>新胸卡号：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="122"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="128"/>
         <source>Badge %1 is active.</source>
         <translation>胸卡 %1 有效。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="123"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="129"/>
         <source>Badge %1 is REVOKED: it was replaced by %2, the guest&apos;s current badge.</source>
         <translation>胸卡 %1 已作废：已由 %2 取代，%2 为该嘉宾当前的胸卡。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="126"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="136"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="135"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="145"/>
         <source>Not printed yet.</source>
         <translation>尚未打印。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="137"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="147"/>
         <source>Printed once, last at %2 by %3.</source>
         <translation>已打印 1 次，最近一次：%2，%3。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="138"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="148"/>
         <source>Printed %1 times, last at %2 by %3.</source>
         <translation>已打印 %1 次，最近一次：%2，%3。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="144"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="161"/>
         <source>Not checked in today.</source>
         <translation>今日未签到。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="145"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="162"/>
         <source>Checked in today at %1 (%2).</source>
         <translation>今日 %1 已签到（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="135"/>
+        <source>replaced by the guest list %1</source>
+        <translation>导入嘉宾名单 %1 时更换</translation>
     </message>
 </context>
 <context>
     <name>BadgesPage</name>
     <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="442"/>
         <source>Scan a badge, or type its code or the guest&apos;s name…</source>
         <translation>扫描胸卡，或输入胸卡号或嘉宾姓名……</translation>
     </message>
     <message>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="282"/>
         <source>No badge has the code %1, and no guest is called that.</source>
         <translation>没有胸卡号为 %1 的胸卡，也没有叫这个名字的嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="179"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="303"/>
         <source>Reprint a badge</source>
         <translation>重新打印胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="180"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="304"/>
         <source>%1
 Print it again? Give the reason (lost, damaged…):</source>
         <translation>%1
 确定重新打印？请填写原因（遗失、损坏……）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="200"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="324"/>
         <source>Print badge</source>
         <translation>打印胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="216"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="344"/>
         <source>Save badges as PDF</source>
         <translation>胸卡另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="217"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="345"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="265"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="393"/>
         <source>No badge matches that choice; nothing was saved.</source>
         <translation>没有符合所选条件的胸卡，未保存任何文件。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="273"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="401"/>
         <source>%1 of these badges were printed before.</source>
         <translation>其中 %1 张胸卡此前已打印过。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="284"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="412"/>
         <source>Reissue a badge</source>
         <translation>补发胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="285"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="413"/>
         <source>A new code for %1; badge %2 stops working at once, for good.
 Why is the badge reissued?</source>
         <translation>为 %1 补发新胸卡号；胸卡 %2 将立即永久作废。
 补发原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="306"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="434"/>
         <source>Badge reissued</source>
         <translation>胸卡已补发</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="307"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="435"/>
         <source>New badge code: %1</source>
         <translation>新胸卡号：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="313"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="441"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="315"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="444"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="316"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="445"/>
         <source>Hanging badge (100 × 140 mm)</source>
         <translation>挂牌（100 × 140 毫米）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="317"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="446"/>
         <source>Card (85.6 × 54 mm)</source>
         <translation>卡片（85.6 × 54 毫米）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="318"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="447"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="319"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="448"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="320"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="449"/>
         <source>Reissue…</source>
         <translation>补发…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="321"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="450"/>
         <source>Give the guest a new code; the old badge is revoked</source>
         <translation>为嘉宾补发新胸卡号，旧胸卡随即作废</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="323"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="452"/>
         <source>Batch PDF…</source>
         <translation>批量导出 PDF…</translation>
     </message>
@@ -238,17 +247,17 @@ Why is the badge reissued?</source>
         <translation>已签约 %1 项</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="127"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="128"/>
         <source>Latest signing</source>
         <translation>最新签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="136"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="137"/>
         <source>Signing ceremony — stage screen</source>
         <translation>签约仪式——舞台大屏</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="139"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="140"/>
         <source>Major Project Signing Ceremony</source>
         <translation>重大项目签约仪式</translation>
     </message>
@@ -256,27 +265,27 @@ Why is the badge reissued?</source>
 <context>
     <name>CheckInBanner</name>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="35"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="37"/>
         <source>d MMM yyyy</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="130"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="152"/>
         <source>Ready — scan a badge or type a name</source>
         <translation>就绪 — 请扫描胸卡或输入姓名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="132"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="154"/>
         <source>Admission undone</source>
         <translation>已撤销签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="133"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="155"/>
         <source>No longer counted as admitted on %1.</source>
         <translation>%1 不再计为已签到。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="139"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="161"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>撤销（Ctrl+Z）</translation>
     </message>
@@ -306,62 +315,62 @@ Why is the badge reissued?</source>
         <translation>%1 未签到：其他程序一直占用活动数据库。请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="143"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="178"/>
         <source>Admitted</source>
         <translation>签到成功</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="148"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="183"/>
         <source>Badge revoked</source>
         <translation>胸卡已作废</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="149"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="184"/>
         <source>Badge revoked — the current badge is %1</source>
         <translation>胸卡已作废 — 现用胸卡为 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="152"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="187"/>
         <source>%1 is not a day of this event — choose the event day</source>
         <translation>%1 不是本次活动的会期，请选择会期中的日期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="155"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="190"/>
         <source>Unknown badge code %1</source>
         <translation>未知胸卡号 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="156"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="191"/>
         <source>No badge code or guest matches “%1”</source>
         <translation>没有与“%1”相符的胸卡号或嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="160"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="195"/>
         <source>Already checked in</source>
         <translation>此前已签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="163"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="198"/>
         <source>Already checked in at %1 by %2</source>
         <translation>已于 %1 在 %2 签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="165"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="200"/>
         <source>Already checked in at %1 by %2 (%3)</source>
         <translation>已于 %1 在 %2 签到（%3）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="170"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="205"/>
         <source>Registered online — now counted on site</source>
         <translation>原为线上参会 — 现计入线下</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="172"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="207"/>
         <source>Walk-in, new badge %1</source>
         <translation>现场登记，新胸卡号 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="216"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="251"/>
         <source>★ VIP</source>
         <translation>★ 贵宾</translation>
     </message>
@@ -369,42 +378,42 @@ Why is the badge reissued?</source>
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="249"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="415"/>
         <source>Undo an admission</source>
         <translation>撤销签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="250"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="416"/>
         <source>%1 was admitted by someone else or more than 2 minutes ago. Why is the admission undone?</source>
         <translation>%1 的签到由其他操作员办理，或已超过 2 分钟。请说明撤销签到的原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="312"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="486"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="313"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="370"/>
         <source>Scan a badge or type a name…</source>
         <translation>扫描胸卡，或输入姓名…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="340"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="362"/>
         <source>Filtered: %1  ✕</source>
         <translation>已筛选：%1  ✕</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="341"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="363"/>
         <source>The name search shows only guests matching these filters. Click to search everyone.</source>
         <translation>姓名搜索只显示符合这些筛选条件的嘉宾。点击可搜索全部嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="345"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="367"/>
         <source>Scan a badge or type a name (filtered: %1)…</source>
         <translation>扫描胸卡，或输入姓名（已筛选：%1）…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="377"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="399"/>
         <source>Nothing was undone: undoing an admission made by someone else or more than 2 minutes ago needs a reason.</source>
         <translation>未撤销：撤销他人办理或超过 2 分钟的签到需要填写原因。</translation>
     </message>
@@ -479,17 +488,17 @@ Why is the badge reissued?</source>
         <translation>未撤销：横幅上没有可撤销的签到。要撤销更早的签到，请在“本台最近签到”列表中选中它，再点“撤销所选签到”。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="314"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="488"/>
         <source>A badge code, or part of a name (Hanzi, pinyin, initials), organization, phone number or e-mail</source>
         <translation>胸卡号，或姓名（汉字、拼音、首字母）、单位、手机号、邮箱的一部分</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="316"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="490"/>
         <source>Walk-in…</source>
         <translation>现场登记…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="317"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="491"/>
         <source>Register a guest who is not on the list, give them a badge code and admit them</source>
         <translation>为名单外的嘉宾现场登记、分配胸卡号并签到</translation>
     </message>
@@ -497,47 +506,47 @@ Why is the badge reissued?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="184"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="206"/>
         <source>Arrivals on %1</source>
         <translation>%1 到场情况</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="186"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="208"/>
         <source>of %1 expected on site</source>
         <translation>/ 应到（线下）%1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="206"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="227"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="209"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="230"/>
         <source>All VIPs have arrived.</source>
         <translation>贵宾已全部到场。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="210"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="231"/>
         <source>VIPs not yet arrived: %1</source>
         <translation>未到贵宾：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="214"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="235"/>
         <source>WIMC Desk — Dashboard</source>
         <translation>WIMC 签到台 — 实时看板</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="215"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="236"/>
         <source>Arrivals per hour</source>
         <translation>每小时签到人数</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="216"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="237"/>
         <source>Arrived / registered by category</source>
         <translation>分类别到场 / 报名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="217"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="238"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
     </message>
@@ -545,27 +554,27 @@ Why is the badge reissued?</source>
 <context>
     <name>DemoProgressDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/demo_progress.py" line="47"/>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="50"/>
         <source>Preparing the demo event (one time)</source>
         <translation>正在准备演示活动（仅首次）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/demo_progress.py" line="48"/>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="51"/>
         <source>WIMC 2020 in Nanjing with %1 guests and the closing ceremony&apos;s 30 signings, in this file:</source>
         <translation>WIMC 2020（南京），%1 位嘉宾及闭幕式 30 项签约，保存在以下文件：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/demo_progress.py" line="62"/>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="68"/>
         <source>Making the guest list: %1 of %2 guests</source>
         <translation>正在生成嘉宾名单：%1 / %2 位</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/demo_progress.py" line="65"/>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="71"/>
         <source>Writing the guests into the event file: %1 of %2</source>
         <translation>正在将嘉宾写入活动文件：%1 / %2 位</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/demo_progress.py" line="68"/>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="74"/>
         <source>Building the search index and adding the signings…</source>
         <translation>正在建立搜索索引并添加签约…</translation>
     </message>
@@ -606,47 +615,47 @@ Why is the badge reissued?</source>
 <context>
     <name>EventStatusBar</name>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="50"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="60"/>
         <source>Guests: %1</source>
         <translation>嘉宾：%1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="71"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="80"/>
         <source>%1 (no event day)</source>
         <translation>%1（非会期）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="73"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="82"/>
         <source>Working day: %1</source>
         <translation>签到日期：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="74"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="83"/>
         <source>(no desk name)</source>
         <translation>（未命名签到台）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="81"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="90"/>
         <source>Admitted today: %1 / %2 expected</source>
         <translation>今日已签到：%1 / 应到 %2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="87"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="96"/>
         <source>d MMM yyyy</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="92"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="101"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="99"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="108"/>
         <source>The desk and the operator recorded on every check-in</source>
         <translation>每次签到记录的签到台和操作员</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="102"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="111"/>
         <source>No event open</source>
         <translation>未打开活动</translation>
     </message>
@@ -727,22 +736,32 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestTableModel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="172"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="238"/>
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="264"/>
+        <source>Checked in on the working day</source>
+        <translation>已在工作日签到</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="279"/>
         <source>Online</source>
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="172"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="279"/>
         <source>On site</source>
         <translation>线下</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="174"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="281"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="174"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="281"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -750,27 +769,72 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="120"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="159"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="155"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="195"/>
+        <source>Show every guest&apos;s full mobile number and e-mail address?</source>
+        <translation>显示所有嘉宾完整的手机号码和电子邮箱吗？</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="199"/>
+        <source>This is personal data. Showing it is recorded in the audit log with your name, the desk and the time.</source>
+        <translation>这是个人信息。显示操作将连同您的姓名、签到台和时间记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="201"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="220"/>
+        <source>Contact details could not be shown.</source>
+        <translation>无法显示联系方式。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="233"/>
         <source>%1 in total</source>
         <translation>共 %1 人</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="235"/>
+        <source>The first %1 of %Ln guests matching “%2”</source>
+        <translation>
+            <numerusform>与“%2”相符的 %Ln 位嘉宾中的前 %1 位</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="158"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="238"/>
+        <source>No guest matches “%1”.</source>
+        <translation>没有与“%1”相符的嘉宾。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="240"/>
+        <source>%Ln guests match “%1”</source>
+        <translation>
+            <numerusform>共 %Ln 位嘉宾与“%1”相符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="244"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="160"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="194"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="250"/>
         <source>Show full contact details</source>
         <translation>显示完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="162"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="246"/>
+        <source>Name, pinyin, phone, company or badge code…</source>
+        <translation>姓名、拼音、电话、单位或胸卡号……</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="252"/>
         <source>Phone numbers and e-mail addresses are masked unless this is on.</source>
         <translation>不勾选时，手机号和邮箱只显示部分内容。</translation>
     </message>
@@ -791,42 +855,42 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportCheckPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="64"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="86"/>
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="92"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="116"/>
         <source>The file is clean. Importing it will do this:</source>
         <translation>文件检查无误。导入后将：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="104"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="128"/>
         <source>Problems found: %1. Nothing will be imported: correct the file (or the column choices) and check it again.</source>
         <translation>发现 %1 个问题，不会导入任何数据。请修改文件（或列的对应关系）后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="110"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="136"/>
         <source>This file cannot be imported: %1</source>
         <translation>无法导入此文件：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="120"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="165"/>
         <source>Check every row</source>
         <translation>逐行检查</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="121"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="166"/>
         <source>A dry run: the whole file is checked, nothing is written.</source>
         <translation>试运行：检查整个文件，不写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="122"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="167"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/import_check_page.py" line="153"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="153"/>
         <source>Replace their badge codes (%1 guests get this file&apos;s codes; their old badges are revoked, as in a reissue)</source>
         <translation>替换他们的胸卡号（%1 位嘉宾改用本文件中的胸卡号；旧胸卡作废，与补发胸卡相同）</translation>
     </message>
@@ -862,82 +926,83 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportPreviewPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="94"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="102"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="125"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="135"/>
         <source>This file cannot be imported: %1</source>
         <translation>无法导入此文件：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="135"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="163"/>
         <source>Automatic (found: %1)</source>
         <translation>自动（识别为 %1）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="137"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="165"/>
         <source>row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="140"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="168"/>
         <source>The first %1 rows as read:</source>
         <translation>读取到的前 %1 行：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="142"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="170"/>
         <source>No column was recognised as the guest&apos;s name: choose it below.</source>
         <translation>没有识别出姓名列，请在下方选择。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="172"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="202"/>
         <source>Check how the file reads</source>
         <translation>核对文件读取结果</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="168"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="198"/>
         <source>Change the encoding if the names look garbled, and say which column holds what.</source>
         <translation>如果姓名显示为乱码，请更换编码；并指定每一列对应的嘉宾字段。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="165"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="195"/>
         <source>Say which column holds what (and which sheet, when the workbook has several).</source>
         <translation>请指定每一列对应的嘉宾字段（工作簿有多张工作表时，还请选择工作表）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="174"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="204"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="174"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="204"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="174"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="204"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="175"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="205"/>
         <source>Header row:</source>
         <translation>表头行：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="175"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="205"/>
         <source>Rows under the header:</source>
         <translation>表头以下行数：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="180"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="150"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="210"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="181"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="211"/>
         <source>Which column fills which guest field</source>
         <translation>列与嘉宾字段的对应关系</translation>
     </message>
@@ -945,107 +1010,107 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportProblem</name>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="16"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="17"/>
         <source>missing name</source>
         <translation>缺少姓名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="18"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="19"/>
         <source>invalid mobile number (11 digits starting with 1, or +country code)</source>
         <translation>手机号码无效（应为以1开头的11位数字，或带国家代码）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="21"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="22"/>
         <source>invalid e-mail address</source>
         <translation>邮箱地址无效</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="22"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="23"/>
         <source>unknown category</source>
         <translation>未知的嘉宾类别</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="24"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="25"/>
         <source>unknown attendance (线下/线上, on site/online)</source>
         <translation>未知的参会方式（应为线下或线上）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="26"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="27"/>
         <source>unknown gender (男/女, M/F)</source>
         <translation>未知的性别（应为男或女）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="28"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="29"/>
         <source>invalid badge code (letters, digits and &apos;-&apos;, at most 32)</source>
         <translation>胸卡号无效（只能包含字母、数字和“-”，最多 32 个字符）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="32"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="33"/>
         <source>too long (more than %1 characters)</source>
         <translation>内容过长（超过 %1 个字符）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="35"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="36"/>
         <source>duplicate badge code (also on row %1)</source>
         <translation>胸卡号重复（第 %1 行也有）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="38"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="39"/>
         <source>duplicate external id (also on row %1)</source>
         <translation>报名编号重复（第 %1 行也有）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="41"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="42"/>
         <source>badge code belongs to another guest</source>
         <translation>胸卡号已属于另一位嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="44"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="45"/>
         <source>external id belongs to another guest</source>
         <translation>报名编号已属于另一位嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="47"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="48"/>
         <source>the same guest as row %1</source>
         <translation>与第 %1 行是同一位嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="50"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="51"/>
         <source>badge code was revoked (replaced by %1)</source>
         <translation>胸卡号已作废（已由 %1 替换）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="53"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="54"/>
         <source>broken quoting: a quote opened on line %1 is never closed properly</source>
         <translation>引号不匹配：第 %1 行开始的引号没有正确闭合</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="57"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="58"/>
         <source>formula with no saved value: open and save the file in Excel, then import again</source>
         <translation>公式没有保存的值：请在 Excel 中打开并保存该文件，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/problem_texts.py" line="62"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="62"/>
         <source>the character %1 at position %2 is not allowed (a control character or a text-direction override)</source>
         <translation>第 %2 个字符 %1 不允许出现（控制字符或文字方向控制符）</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/problem_texts.py" line="66"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="66"/>
         <source>a line break inside the cell (allowed only in notes and extra columns)</source>
         <translation>单元格内有换行（只有备注和其他列允许换行）</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/problem_texts.py" line="70"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="70"/>
         <source>a line break inside the cell: the quote opened in row %1 runs from line %2 to line %3 (a stray quote takes in the rows after it)</source>
         <translation>单元格内有换行：第 %1 行开始的引号从第 %2 行一直延续到第 %3 行（多余的引号吞并了后面的行）</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/problem_texts.py" line="75"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="75"/>
         <source>a cell on line %1 is longer than %2 characters, the most a CSV cell may hold</source>
         <translation>第 %1 行有一个单元格超过 %2 个字符，超出 CSV 单元格的上限</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/problem_texts.py" line="79"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="79"/>
         <source>badge code conflict: the guest already has badge code %1, this row gives %2 (replacing it revokes the old badge)</source>
         <translation>胸卡号冲突：该嘉宾已有胸卡号 %1，本行给出的是 %2（替换后旧胸卡作废）</translation>
     </message>
@@ -1053,17 +1118,17 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportRunPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="71"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="73"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="85"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="87"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="94"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="95"/>
         <source>Importing… %1 of %2 rows</source>
         <translation>正在导入… 第 %1 / %2 行</translation>
     </message>
@@ -1078,22 +1143,22 @@ Why is the badge reissued?</source>
         <translation>已取消导入，未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="126"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="130"/>
         <source>Nothing was imported: %1</source>
         <translation>未导入任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="136"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="140"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="137"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="141"/>
         <source>All rows are written in one go: a cancelled import leaves the guest list as it was.</source>
         <translation>所有行一次性写入：取消导入后，嘉宾名单保持原样。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_run_page.py" line="139"/>
+        <location filename="../../wimc_desktop/ui/import_run_page.py" line="143"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
@@ -1101,12 +1166,12 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportSummary</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="23"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="25"/>
         <source>%1 rows: %2 new guests, %3 updated, %4 unchanged.</source>
         <translation>共 %1 行：新增嘉宾 %2 人，更新 %3 人，未变 %4 人。</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/import_check_page.py" line="32"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="32"/>
         <source>Badge codes replaced: %1 (the old badges are revoked, as in a reissue).</source>
         <translation>替换的胸卡号：%1 个（旧胸卡作废，与补发胸卡相同）。</translation>
     </message>
@@ -1114,17 +1179,17 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_wizard.py" line="65"/>
+        <location filename="../../wimc_desktop/ui/import_wizard.py" line="68"/>
         <source>Choose a guest list</source>
         <translation>选择嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_wizard.py" line="66"/>
+        <location filename="../../wimc_desktop/ui/import_wizard.py" line="69"/>
         <source>Guest lists (*.xlsx *.xls *.xlsm *.ods *.csv *.txt);;All files (*)</source>
         <translation>嘉宾名单 (*.xlsx *.xls *.xlsm *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_wizard.py" line="92"/>
+        <location filename="../../wimc_desktop/ui/import_wizard.py" line="95"/>
         <source>Import guest list</source>
         <translation>导入嘉宾名单</translation>
     </message>
@@ -1132,165 +1197,167 @@ Why is the badge reissued?</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="368"/>
         <source>An import or export is still running. Quit anyway?</source>
         <translation>导入或导出仍在进行。仍要退出吗？</translation>
     </message>
     <message>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="367"/>
         <source>Quit WIMC Desk?</source>
         <translation>退出 WIMC Desk？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="211"/>
         <source>Desk 1</source>
         <translation>1号签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="319"/>
         <source>Imported %1: %2 added, %3 updated.</source>
         <translation>已导入 %1：新增 %2 人，更新 %3 人。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="287"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="325"/>
         <source>Open event</source>
         <translation>打开活动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="289"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="327"/>
         <source>WIMC events (*.wimc)</source>
         <translation>WIMC 活动文件 (*.wimc)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="299"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="337"/>
         <source>The event could not be opened.</source>
         <translation>无法打开该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="313"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="351"/>
         <source>The event could not be created.</source>
         <translation>无法创建该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="361"/>
         <source>WIMC Desk %1</source>
         <translation>WIMC Desk 会务签到 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="362"/>
         <source>The registration desk of a large conference: guest list import, check-in, badges, signings and reports.</source>
-        <translation>大型会议的报到签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
+        <translation>大型会议的签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="382"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="334"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="383"/>
         <source>&amp;Import guest list…</source>
         <translation>导入嘉宾名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="384"/>
         <source>&amp;Open event…</source>
         <translation>打开活动(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="336"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="385"/>
         <source>&amp;New event…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="386"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="338"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="387"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="339"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="388"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="389"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="341"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="390"/>
         <source>Supervisor &amp;dashboard</source>
         <translation>主管看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="342"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="391"/>
         <source>&amp;About WIMC Desk</source>
         <translation>关于 WIMC Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="343"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="392"/>
         <source>&amp;Desk</source>
         <translation>签到台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="393"/>
         <source>Desk and &amp;operator…</source>
         <translation>签到台与操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="394"/>
         <source>Register a &amp;walk-in…</source>
         <translation>现场登记(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="395"/>
         <source>&amp;Undo the last admission</source>
         <translation>撤销上一次签到(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="347"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="396"/>
         <source>&amp;Print badge at check-in</source>
         <translation>签到时打印胸卡(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="397"/>
         <source>Off</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="349"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="398"/>
         <source>First admission of the event only</source>
         <translation>仅在本次大会首次签到时打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="350"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="399"/>
         <source>Every admission</source>
         <translation>每次签到都打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="402"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="402"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="353"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="402"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="354"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="403"/>
         <source>Signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="354"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="403"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
@@ -1440,6 +1507,37 @@ Why is the badge reissued?</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/qt_texts.py" line="17"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/qt_texts.py" line="18"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/qt_texts.py" line="19"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/qt_texts.py" line="15"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/qt_texts.py" line="16"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>RecentAdmissionsModel</name>
     <message>
         <location filename="../../wimc_desktop/ui/recent_admissions_model.py" line="43"/>
@@ -1463,87 +1561,87 @@ Why is the badge reissued?</source>
 <context>
     <name>ReportExportPanel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="99"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="100"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="99"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="100"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="100"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="101"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="101"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="102"/>
         <source>Export the daily report</source>
         <translation>导出日报</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="130"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="131"/>
         <source>Cancelling…</source>
         <translation>正在取消……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="144"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="146"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="158"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="165"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="164"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="171"/>
         <source>Export cancelled. No file was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="167"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="174"/>
         <source>The report was not exported.</source>
         <translation>日报未导出。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="170"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="177"/>
         <source>The report could not be exported.</source>
         <translation>无法导出日报。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="176"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="183"/>
         <source>Excel workbook (XLSX)</source>
         <translation>Excel 工作簿（XLSX）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="176"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="183"/>
         <source>Check-ins (CSV)</source>
         <translation>签到明细（CSV）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="177"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="184"/>
         <source>Sign-off sheet (PDF)</source>
         <translation>签字确认单（PDF）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="182"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="189"/>
         <source>Full personal data</source>
         <translation>完整个人信息</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="184"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="191"/>
         <source>Off: mobile numbers and e-mail addresses are masked. On: written in full, and the export is recorded in the audit log.</source>
         <translation>关闭：手机号和电子邮箱部分隐藏。开启：完整导出，并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="186"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="193"/>
         <source>Export…</source>
         <translation>导出……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="187"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="194"/>
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
@@ -1735,7 +1833,7 @@ Why is the badge reissued?</source>
     <message>
         <location filename="../../wimc_desktop/ui/report_sections.py" line="129"/>
         <source>Check-ins undone so far</source>
-        <translation>累计撤销报到</translation>
+        <translation>累计撤销签到</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/report_sections.py" line="130"/>
@@ -1776,73 +1874,73 @@ Why is the badge reissued?</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="144"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="146"/>
         <source>Reading the figures…</source>
         <translation>正在读取数据……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="151"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="153"/>
         <source>Day %1: %2</source>
         <translation>第 %1 天：%2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="170"/>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="171"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="172"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="173"/>
         <source>The figures could not be read.</source>
         <translation>无法读取数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="183"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="185"/>
         <source>Registered</source>
         <translation>报名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="183"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="185"/>
         <source>Arrived this day</source>
         <translation>当日到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="184"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="186"/>
         <source>First arrivals</source>
         <translation>首次到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="185"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="187"/>
         <source>Returning</source>
         <translation>再次到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="185"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="187"/>
         <source>Walk-ins</source>
         <translation>现场注册</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="186"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="188"/>
         <source>VIPs arrived</source>
         <translation>已到贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="187"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="189"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="190"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="192"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="191"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="193"/>
         <source>Event day:</source>
         <translation>会议日：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="192"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="194"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="193"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="195"/>
         <source>Arrivals per hour</source>
         <translation>每小时签到人数</translation>
     </message>
@@ -1850,52 +1948,52 @@ Why is the badge reissued?</source>
 <context>
     <name>SearchFilterBar</name>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="53"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="66"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="60"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="73"/>
         <source>On site and online</source>
         <translation>线下和线上</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="61"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="74"/>
         <source>On site</source>
         <translation>线下</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="62"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="75"/>
         <source>Online</source>
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="63"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="76"/>
         <source>Checked in or not</source>
         <translation>全部（不论是否签到）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="64"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="77"/>
         <source>Not checked in yet</source>
         <translation>尚未签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="65"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="78"/>
         <source>Checked in</source>
         <translation>已签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="71"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="84"/>
         <source>Only guests of this category</source>
         <translation>只看这一类别的嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="72"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="85"/>
         <source>Only guests on site, or online</source>
         <translation>只看线下或线上参会的嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="73"/>
+        <location filename="../../wimc_desktop/ui/search_filter_bar.py" line="86"/>
         <source>Only guests checked in on the working day, or not yet</source>
         <translation>只看当前会议日已签到或尚未签到的嘉宾</translation>
     </message>
@@ -1903,12 +2001,12 @@ Why is the badge reissued?</source>
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_model.py" line="52"/>
+        <location filename="../../wimc_desktop/ui/search_results_model.py" line="54"/>
         <source>Checked in</source>
         <translation>已签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_model.py" line="65"/>
+        <location filename="../../wimc_desktop/ui/search_results_model.py" line="67"/>
         <source>Already checked in on the working day</source>
         <translation>在当前签到日期已签到</translation>
     </message>
@@ -1916,149 +2014,152 @@ Why is the badge reissued?</source>
 <context>
     <name>SearchResultsPanel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="126"/>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="130"/>
         <source>%1 guests match “%2”: nobody was admitted. Choose a guest with the arrow keys (or click one), then press Enter.</source>
         <translation>共 %1 位嘉宾与“%2”相符，未办理签到。请用方向键选择一位嘉宾（或点击），再按回车。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="110"/>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="134"/>
         <source>No guest matches “%1”.</source>
         <translation>没有与“%1”相符的嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="112"/>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="136"/>
         <source>The first %1 of %2 guests matching “%3”: type more to narrow the list. ↑↓ choose, Enter admits.</source>
         <translation>与“%3”相符的 %2 位嘉宾中的前 %1 位：继续输入可缩小范围。↑↓ 选择，回车签到。</translation>
     </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="117"/>
-        <source>%1 guests match “%2”. ↑↓ choose, Enter admits.</source>
-        <translation>共 %1 位嘉宾与“%2”相符。↑↓ 选择，回车签到。</translation>
+    <message numerus="yes">
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="141"/>
+        <source>%Ln guests match “%1”. ↑↓ choose, Enter admits.</source>
+        <translation>
+            <numerusform>共 %Ln 位嘉宾与“%1”相符。↑↓ 选择，回车签到。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SigningDialog</name>
     <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="190"/>
         <source>Save the signing (Ctrl+Enter)</source>
         <translation>保存签约（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="101"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="111"/>
         <source>Signing</source>
         <translation>签约项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="107"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="117"/>
         <source>e.g. 5.2亿, 3000万, 12,000,000</source>
         <translation>例如 5.2亿、3000万、12,000,000</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="118"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="128"/>
         <source>Party</source>
         <translation>签约方</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="118"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="128"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="118"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="128"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="119"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="129"/>
         <source>Witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="119"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="129"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="122"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="132"/>
         <source>Find a guest: name, pinyin, organization…</source>
         <translation>查找嘉宾：姓名、拼音、单位……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="142"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="161"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="142"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="161"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="143"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="162"/>
         <source>Add the guest found</source>
         <translation>添加所选嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="156"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="175"/>
         <source>Project (Chinese):</source>
         <translation>项目名称（中文）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="157"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="176"/>
         <source>Project (English):</source>
         <translation>项目名称（英文）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="158"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="177"/>
         <source>Sector:</source>
         <translation>产业领域：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="159"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="178"/>
         <source>Location:</source>
         <translation>落户地：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="160"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="179"/>
         <source>Amount:</source>
         <translation>金额：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="162"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="181"/>
         <source>Currency:</source>
         <translation>币种：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="163"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="182"/>
         <source>Ceremony:</source>
         <translation>签约仪式：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="164"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="183"/>
         <source>Signed at:</source>
         <translation>签约时间：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="165"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="184"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="169"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="188"/>
         <source>Guest lookup (press Enter to search):</source>
         <translation>查找嘉宾（按回车搜索）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="172"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="193"/>
         <source>Parties (at least two):</source>
         <translation>签约方（至少两方）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="175"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="196"/>
         <source>Witnesses:</source>
         <translation>见证人：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="200"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="221"/>
         <source>Type the amount as it is said: 5.2亿, 3000万…</source>
         <translation>按口头说法输入金额：5.2亿、3000万……</translation>
     </message>
@@ -2157,107 +2258,107 @@ Why is the badge reissued?</source>
 <context>
     <name>SigningsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="209"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="214"/>
         <source>A very large amount</source>
         <translation>金额巨大</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="210"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="215"/>
         <source>%1 is 100 亿元 or more. Is the amount right?</source>
         <translation>%1 达到或超过 100 亿元。金额是否正确？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="221"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="226"/>
         <source>The signing was not saved.</source>
         <translation>签约项目未保存。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="242"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="247"/>
         <source>Amend a signing</source>
         <translation>变更签约项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="243"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="248"/>
         <source>Why is “%1” amended?</source>
         <translation>“%1”的变更原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="265"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="270"/>
         <source>Cancel a signing</source>
         <translation>取消签约项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="266"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="271"/>
         <source>“%1” stays in the register but leaves every total. Why is it cancelled?</source>
         <translation>“%1”仍保留在登记表中，但不再计入任何合计。取消原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="292"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="297"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="292"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="297"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="293"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="298"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="294"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="299"/>
         <source>Export the signing register</source>
         <translation>导出签约登记表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="310"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="316"/>
         <source>The register was saved.</source>
         <translation>登记表已保存。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="329"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="335"/>
         <source>Contract signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="330"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="336"/>
         <source>Add signing…</source>
         <translation>新增签约…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="331"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="337"/>
         <source>Amend…</source>
         <translation>变更…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="332"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="338"/>
         <source>Cancel signing…</source>
         <translation>取消签约…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="333"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="339"/>
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="334"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="340"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="335"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="341"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="336"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="342"/>
         <source>Stage screen…</source>
         <translation>舞台大屏…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="337"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="343"/>
         <source>Open the large-type window for the screen on stage (F11: full screen)</source>
         <translation>打开舞台大屏显示窗口（F11：全屏）</translation>
     </message>
@@ -2283,107 +2384,117 @@ Why is the badge reissued?</source>
 <context>
     <name>WalkInDialog</name>
     <message>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="258"/>
         <source>%1  (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="303"/>
         <source>This guest may already be on the list: the same name and the same mobile, e-mail or organization. Admit the guest below instead, or register a new guest anyway (recorded).</source>
         <translation>该嘉宾可能已在名单上：姓名相同，且手机、邮箱或单位相同。请改为下列嘉宾签到，或仍然登记为新嘉宾（将被记录）。</translation>
     </message>
     <message>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="301"/>
         <source>Edit the details</source>
         <translation>修改信息</translation>
     </message>
     <message>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="300"/>
         <source>Register anyway</source>
         <translation>仍然登记</translation>
     </message>
     <message>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="299"/>
         <source>Admit this guest instead</source>
         <translation>改为该嘉宾签到</translation>
     </message>
     <message>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="259"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="257"/>
         <source>already admitted on this day</source>
         <translation>当日已签到</translation>
     </message>
     <message>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="252"/>
         <source>same organization</source>
         <translation>单位相同</translation>
     </message>
     <message>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="251"/>
         <source>same e-mail</source>
         <translation>邮箱相同</translation>
     </message>
     <message>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="251"/>
         <source>same mobile</source>
         <translation>手机相同</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="103"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="146"/>
         <source>The name is needed.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="127"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="181"/>
         <source>%1 is not a day of this event — choose the event day</source>
         <translation>%1 不是本次活动的会期，请选择会期中的日期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="151"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="286"/>
         <source>Register a walk-in</source>
         <translation>现场登记</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="152"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="287"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="152"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="287"/>
         <source>Organization:</source>
         <translation>工作单位：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="152"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="287"/>
         <source>Mobile:</source>
         <translation>手机：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="153"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="288"/>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="156"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="291"/>
         <source>As on their ID card or business card</source>
         <translation>与身份证件或名片一致</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="157"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="292"/>
         <source>11 digits, or +country code</source>
         <translation>11 位数字，或带国家代码</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="163"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="298"/>
         <source>Register and admit</source>
         <translation>登记并签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="164"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="309"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="164"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="309"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="167"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="312"/>
         <source>%1 is registered and admitted. Their new badge code is above: print the badge or write it down.</source>
         <translation>%1 已登记并签到。上方是新的胸卡号：请打印胸卡或记下号码。</translation>
     </message>
@@ -2391,32 +2502,32 @@ Why is the badge reissued?</source>
 <context>
     <name>WorkingDayChooser</name>
     <message>
-        <location filename="../../wimc_desktop/ui/working_day.py" line="84"/>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="94"/>
         <source>Today, %1 (no event day)</source>
         <translation>今天 %1（非会期）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/working_day.py" line="87"/>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="97"/>
         <source>Day %1: %2</source>
         <translation>第 %1 天：%2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/working_day.py" line="89"/>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="99"/>
         <source>%1 (today)</source>
         <translation>%1（今天）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/working_day.py" line="105"/>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="117"/>
         <source>Today, %1, is not a day of this event. Choose an event day above to rehearse or demo the desk.</source>
         <translation>今天（%1）不是本次活动的会期。如需演练或演示，请在右上方选择一个会期日期。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/working_day.py" line="108"/>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="120"/>
         <source>Rehearsal: check-ins are recorded for %1, not for today (%2).</source>
         <translation>演练模式：签到记在 %1，而不是今天（%2）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/working_day.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/working_day.py" line="129"/>
         <source>Working day:</source>
         <translation>签到日期：</translation>
     </message>
@@ -2424,14 +2535,17 @@ Why is the badge reissued?</source>
 <context>
     <name>errors</name>
     <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="58"/>
         <source>not an amount: {text!r} (numerals read digit by digit, like 一二三, are ambiguous: write 一百二十三 or 123)</source>
         <translation>不是金额：{text!r}（像“一二三”这样逐位读出的数字有歧义：请写作“一百二十三”或 123）</translation>
     </message>
     <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="56"/>
         <source>not an amount: {text!r} (the Chinese numerals are out of order or incomplete)</source>
         <translation>不是金额：{text!r}（中文数字顺序错误或不完整）</translation>
     </message>
     <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="132"/>
         <source>{name} may already be on the list ({count} guest(s) with the same name and mobile, e-mail or organization): admit that guest, or register anyway</source>
         <translation>{name} 可能已在名单上（{count} 位嘉宾姓名相同，且手机、邮箱或单位相同）：请为该嘉宾签到，或仍然登记</translation>
     </message>
@@ -2476,539 +2590,629 @@ Why is the badge reissued?</source>
         <translation>第 {row} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="37"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="51"/>
         <source>not an amount: {text!r} (write it like 1,234,567.89, 5.2亿 or 3000万)</source>
         <translation>不是有效的金额：{text!r}（请写成 1,234,567.89、5.2亿 或 3000万 这样的形式）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="39"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="53"/>
         <source>{text!r} is more precise than a fen (0.01 元)</source>
         <translation>{text!r} 精确到了分（0.01 元）以下，金额最小只能到分</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="40"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="54"/>
         <source>{text!r} is too large (at most {limit} 元)</source>
         <translation>{text!r} 太大了（最多 {limit} 元）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="41"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="55"/>
         <source>{amount} is more precise than a fen (0.01 元)</source>
         <translation>{amount} 精确到了分（0.01 元）以下，金额最小只能到分</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="43"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="61"/>
         <source>project name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="44"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="62"/>
         <source>project en</source>
         <translation>英文项目名称</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="45"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="63"/>
         <source>sector</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="46"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="64"/>
         <source>location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="47"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="65"/>
         <source>ceremony</source>
         <translation>签约仪式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="48"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="66"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="49"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="67"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="50"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="68"/>
         <source>country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="51"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="69"/>
         <source>title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="52"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="70"/>
         <source>not a currency code: {text!r} (use CNY, USD, EUR...)</source>
         <translation>不是有效的货币代码：{text!r}（请使用 CNY、USD、EUR 等）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="53"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="71"/>
         <source>the signing needs a {field}</source>
         <translation>签约需要填写{field}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="54"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="72"/>
         <source>the {field} is longer than {limit} characters</source>
         <translation>{field}超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="55"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="73"/>
         <source>the amount must be more than zero (got {amount})</source>
         <translation>金额必须大于零（现在是 {amount}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="56"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="74"/>
         <source>the amount {amount} is too large</source>
         <translation>金额 {amount} 太大了</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="57"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="75"/>
         <source>a signing needs at least two parties (got {count})</source>
         <translation>签约至少需要两个签约方（现在只有 {count} 个）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="58"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="76"/>
         <source>the same party is named twice</source>
         <translation>同一个签约方填写了两次</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="59"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="77"/>
         <source>the signing time needs a time zone</source>
         <translation>签约时间需要带时区</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="61"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="79"/>
         <source>{path}: the event file is on a network share. SQLite files must be on a local disk; several computers share one event through the PostgreSQL server mode.</source>
         <translation>{path}：活动文件位于网络共享上。SQLite 文件必须放在本机磁盘上；多台电脑共用一个活动，请使用 PostgreSQL 服务器模式。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="64"/>
-        <source>{where}: the event database is busy (locked by another desk); try again.</source>
-        <translation>{where}：活动数据库正忙（被另一个服务台占用），请稍后重试。</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="66"/>
-        <source>{where}: the disk is full; nothing was saved. Free some space and try again.</source>
-        <translation>{where}：磁盘已满，未保存任何内容。请腾出一些空间后重试。</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="68"/>
-        <source>{where}: the event database is read-only; nothing was saved.</source>
-        <translation>{where}：活动数据库是只读的，未保存任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="70"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="100"/>
         <source>{where}: this file is not a WIMC event database (or it is damaged).</source>
         <translation>{where}：此文件不是 WIMC 活动数据库（或者已经损坏）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="72"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="102"/>
         <source>{where}: the database failed: {error}</source>
         <translation>{where}：数据库出错：{error}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="73"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="103"/>
         <source>{where}: holds no WIMC event database.</source>
         <translation>{where}：这里没有 WIMC 活动数据库。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="74"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="104"/>
         <source>{where}: this event database was written by a newer WIMC Desk (schema {revision}); update the app to open it.</source>
         <translation>{where}：此活动数据库由更新版本的 WIMC Desk 写入（数据库结构版本 {revision}），请先升级本软件再打开。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="77"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="107"/>
         <source>{path}: no event database here (create one with init).</source>
         <translation>{path}：这里没有活动数据库（请先用 init 创建）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="78"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="108"/>
         <source>the event needs a name</source>
         <translation>活动需要名称</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="79"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="109"/>
         <source>the last day {end} is before the first day {start}</source>
         <translation>最后一天 {end} 早于第一天 {start}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="80"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="110"/>
         <source>unknown time zone {timezone!r}</source>
         <translation>未知的时区 {timezone!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="81"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="111"/>
         <source>{where}: already holds an event database.</source>
         <translation>{where}：已经有一个活动数据库。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="82"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="118"/>
         <source>{where}: holds no event.</source>
         <translation>{where}：其中没有活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="84"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="120"/>
         <source>cannot sort guests by {sort!r}</source>
         <translation>无法按 {sort!r} 对嘉宾排序</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="86"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="122"/>
         <source>no guest with id {id}</source>
         <translation>没有 ID 为 {id} 的嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="87"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="123"/>
         <source>no check-in with id {id}</source>
         <translation>没有 ID 为 {id} 的签到记录</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="88"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="124"/>
         <source>this check-in was already undone</source>
         <translation>这次签到已经撤销过了</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="89"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="125"/>
         <source>a reason is required to undo a check-in made by someone else or more than 2 minutes ago</source>
         <translation>撤销他人办理的签到或 2 分钟以前的签到，需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="91"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="127"/>
         <source>unknown badge code {code}</source>
         <translation>未知的胸卡号 {code}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="92"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="128"/>
         <source>{code} is not checked in on {day}</source>
         <translation>{code} 在 {day} 没有签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="94"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="130"/>
         <source>a walk-in needs a name</source>
         <translation>现场登记需要填写姓名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="95"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="131"/>
         <source>{value!r}: {reason}</source>
         <translation>{value!r}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="97"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="136"/>
         <source>{count} badge(s) were printed before ({codes}); give a reason to reprint them</source>
         <translation>有 {count} 张胸卡以前打印过（{codes}），重新打印需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="99"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="138"/>
         <source>{code} is revoked; the guest&apos;s current badge is {current}</source>
         <translation>{code} 已作废；该嘉宾现在的胸卡号是 {current}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="100"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="139"/>
         <source>unknown badge template {template!r}</source>
         <translation>未知的胸卡模板 {template!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="101"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="140"/>
         <source>unknown category {category!r}</source>
         <translation>未知的嘉宾类别 {category!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="102"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="141"/>
         <source>a reissue needs a reason (lost, damaged, name corrected...)</source>
         <translation>补办胸卡需要填写原因（遗失、损坏、更正姓名等）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="104"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="143"/>
         <source>{file}: no column {column!r} (columns: {columns})</source>
         <translation>{file}：没有 {column!r} 这一列（现有的列：{columns}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="105"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="144"/>
         <source>unknown field {field!r} in --map (fields: {fields})</source>
         <translation>--map 中的字段 {field!r} 未知（可用的字段：{fields}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="106"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="145"/>
         <source>{file}: only a header row, no guests.</source>
         <translation>{file}：只有表头行，没有嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="107"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="146"/>
         <source>{file}: no name column found in the header row {row} ({columns}); name it with --map name=COLUMN</source>
         <translation>{file}：第 {row} 行表头中没有找到姓名列（{columns}）；请用 --map name=COLUMN 指定姓名列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="111"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="152"/>
         <source>{file}: the text is neither UTF-8, UTF-16 nor GB18030; save it from Excel as &apos;CSV UTF-8&apos; and try again.</source>
         <translation>{file}：文本编码既不是 UTF-8、UTF-16，也不是 GB18030；请在 Excel 中另存为“CSV UTF-8(逗号分隔)”后重试。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="113"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="154"/>
         <source>{file}: the file is empty.</source>
         <translation>{file}：文件是空的。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="114"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="157"/>
         <source>{file}: no sheet named {sheet!r} (sheets: {sheets})</source>
         <translation>{file}：没有名为 {sheet!r} 的工作表（现有的工作表：{sheets}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="116"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="160"/>
         <source>{path}: no such file.</source>
         <translation>{path}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="161"/>
         <source>{file}: the file has no rows.</source>
         <translation>{file}：文件里没有任何内容。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="118"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="162"/>
         <source>import cancelled; nothing was written</source>
         <translation>导入已取消，未写入任何内容</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="120"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="173"/>
         <source>the checked-in filter needs a day</source>
-        <translation>按“已报到”筛选时需要指定日期</translation>
+        <translation>按“已签到”筛选时需要指定日期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="122"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="175"/>
         <source>{target}: is a folder; give a file name</source>
         <translation>{target}：这是一个文件夹，请给出文件名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="123"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="176"/>
         <source>{folder}: no such folder</source>
         <translation>{folder}：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="124"/>
-        <source>{target}: could not be written: {reason}</source>
-        <translation>{target}：无法写入：{reason}</translation>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="177"/>
+        <source>cannot write {path}: {cause}</source>
+        <translation>无法写入 {path}：{cause}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="125"/>
-        <source>{target}: could not create a temporary file beside it</source>
-        <translation>{target}：无法在同一文件夹中创建临时文件</translation>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="178"/>
+        <source>the disk is read-only</source>
+        <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="126"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="179"/>
+        <source>permission denied</source>
+        <translation>没有写入权限</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="180"/>
+        <source>the file is larger than the disk allows</source>
+        <translation>文件超出了磁盘允许的大小</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="181"/>
+        <source>the file is open in another program</source>
+        <translation>文件正被其他程序打开</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="182"/>
+        <source>the file is read-only</source>
+        <translation>文件为只读</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="183"/>
+        <source>the file came out empty</source>
+        <translation>写出的文件为空</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="184"/>
+        <source>the file came out incomplete ({size} bytes written, {expected} expected)</source>
+        <translation>写出的文件不完整（已写入 {size} 字节，应为 {expected} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="186"/>
+        <source>no temporary file could be made beside it</source>
+        <translation>无法在同一文件夹中创建临时文件</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="187"/>
         <source>export cancelled; no file was written</source>
         <translation>导出已取消，未写入任何文件</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="127"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="188"/>
         <source>unknown language {lang!r} (choose one of: {choices})</source>
         <translation>未知语言 {lang!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="128"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="189"/>
         <source>unknown format {fmt!r} (choose one of: {choices})</source>
         <translation>未知格式 {fmt!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="130"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="191"/>
         <source>no signing with id {id}</source>
         <translation>没有 ID 为 {id} 的签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="131"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="192"/>
         <source>this signing was cancelled; it cannot be amended any more</source>
         <translation>此签约已取消，不能再变更</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="132"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="193"/>
         <source>a signing is amended only with a reason</source>
         <translation>变更签约需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="133"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="194"/>
         <source>this signing was cancelled; it cannot be cancelled any more</source>
         <translation>此签约已经取消过了，不能再次取消</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="135"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="196"/>
         <source>a signing is cancelled only with a reason</source>
         <translation>取消签约需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="136"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="197"/>
         <source>this signing was changed meanwhile (by another desk?); reload it and amend again</source>
         <translation>此签约在您编辑期间已被修改（可能是另一个服务台）；请重新打开后再变更</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="138"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="199"/>
         <source>nothing changed: the amendment says what the signing says</source>
         <translation>没有任何改动：变更内容与原签约完全相同</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="139"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="200"/>
         <source>give at least 4 characters of a signing id, not {text!r}</source>
         <translation>签约 ID 至少需要输入 4 个字符，{text!r} 不够</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="140"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="201"/>
         <source>{text} matches several signings; give more of the id</source>
         <translation>{text} 对应多条签约，请输入更长的 ID</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="142"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="203"/>
         <source>cannot paint the badges (the output cannot be written)</source>
         <translation>无法生成胸卡（输出无法写入）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="143"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="204"/>
         <source>the PDF cannot be written</source>
         <translation>无法写入 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="144"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="205"/>
         <source>no font with Chinese characters is installed; install Noto Sans CJK (Debian/Ubuntu: apt install fonts-noto-cjk)</source>
         <translation>没有安装含中文字符的字体；请安装 Noto Sans CJK（Debian/Ubuntu：apt install fonts-noto-cjk）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="147"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="208"/>
         <source>choose the badges with one of: CODE..., --category, --all, --not-printed</source>
         <translation>请用以下方式之一选择胸卡：CODE...、--category、--all、--not-printed</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="149"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="210"/>
         <source>--format {format} needs --out FILE</source>
         <translation>--format {format} 需要同时给出 --out FILE</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="150"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="211"/>
         <source>--full-pii applies to a file: give --format and --out</source>
         <translation>--full-pii 只对导出文件有效：请同时给出 --format 和 --out</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="151"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="212"/>
         <source>give --format xlsx|csv|pdf for {out!r}</source>
         <translation>请为 {out!r} 指定 --format xlsx|csv|pdf</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="152"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="213"/>
         <source>not a time (ISO 8601, e.g. 2020-11-28T15:30): {text!r}</source>
         <translation>不是有效的时间（ISO 8601 格式，例如 2020-11-28T15:30）：{text!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="153"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="214"/>
         <source>the signing needs an amount (--amount, e.g. 5.2亿 or 1,234,567.89)</source>
         <translation>签约需要金额（--amount，例如 5.2亿 或 1,234,567.89）</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="37"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="37"/>
         <source>the {field} holds the character {char} at position {position}: a control character (a line break, say) or a text-direction override, not allowed here</source>
         <translation>{field}的第 {position} 个字符 {char} 是控制字符（例如换行）或文字方向控制符，此处不允许</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="113"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="148"/>
         <source>{file}: unknown encoding {encoding!r}</source>
         <translation>{file}：未知的编码 {encoding!r}</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="114"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="149"/>
         <source>{file}: cannot be read as {encoding}: byte {position} is not {encoding} text</source>
         <translation>{file}：无法按 {encoding} 读取：第 {position} 个字节不是 {encoding} 文本</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="116"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="151"/>
         <source>{file}: broken {encoding} text at byte {position}</source>
         <translation>{file}：{encoding} 文本在第 {position} 个字节处损坏</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="121"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="158"/>
         <source>{file}: not a readable Excel workbook: the file is damaged, or it is another kind of file.</source>
         <translation>{file}：不是可以读取的 Excel 工作簿：文件已损坏，或者是其他类型的文件。</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="126"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="163"/>
         <source>{where}: the guest list {file} could not be saved: {cause}; nothing was imported.</source>
         <translation>{where}：嘉宾名单 {file} 无法保存：{cause}；没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="128"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="165"/>
         <source>{where}: the {count} guests of {file} were saved, but their search index could not be written ({cause}); it is rebuilt the next time the event is opened.</source>
         <translation>{where}：{file} 中的 {count} 位嘉宾已保存，但搜索索引无法写入（{cause}）；下次打开本活动时会重建索引。</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="131"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="168"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="132"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="169"/>
         <source>the disk could not be written (an input/output error)</source>
         <translation>无法写入磁盘（输入/输出错误）</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="133"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="170"/>
         <source>the file or its folder cannot be written (read-only, or no permission)</source>
         <translation>文件或所在文件夹无法写入（只读，或没有权限）</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="40"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="40"/>
         <source>English name</source>
         <translation>英文名</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="41"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="41"/>
         <source>organization</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="42"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="42"/>
         <source>mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="43"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="43"/>
         <source>e-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="44"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="44"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="45"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="45"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="46"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="46"/>
         <source>event name</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="47"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="47"/>
         <source>English event name</source>
         <translation>活动英文名称</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="48"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="48"/>
         <source>venue</source>
         <translation>场馆</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="49"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="49"/>
         <source>city</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="130"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="155"/>
         <source>{file}: no permission to read this file.</source>
         <translation>{file}：没有读取此文件的权限。</translation>
     </message>
     <message>
-        <location filename="../../work/wt/import-safety/wimc_desktop/ui/error_texts.py" line="131"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="156"/>
         <source>{file}: the file could not be read from the disk.</source>
         <translation>{file}：无法从磁盘读取此文件。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="82"/>
+        <source>{where}: another program is using the event database; nothing was changed. It is safe to try again.</source>
+        <translation>{where}：另一个程序正在使用活动数据库，未做任何更改。可以放心重试。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="84"/>
+        <source>{where}: cannot write: the disk is full; nothing was saved. Free some space and try again.</source>
+        <translation>{where}：无法写入：磁盘已满，未保存任何内容。请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="86"/>
+        <source>{where}: cannot write: the event database is read-only; nothing was saved.</source>
+        <translation>{where}：无法写入：活动数据库是只读的，未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="88"/>
+        <source>{where}: cannot write: the event database is read-only here (the file or its folder cannot be written); nothing was saved.</source>
+        <translation>{where}：无法写入：活动数据库在此处是只读的（文件或其所在文件夹不可写），未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="90"/>
+        <source>{where}: cannot write: permission denied; nothing was saved.</source>
+        <translation>{where}：无法写入：没有权限，未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="92"/>
+        <source>{where}: cannot open the event database (no permission, or its folder cannot be written); nothing was saved.</source>
+        <translation>{where}：无法打开活动数据库（没有权限，或其所在文件夹不可写），未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="94"/>
+        <source>{where}: cannot write: the disk reported an input/output error; nothing was saved. Check the disk (is it full, or removed?) and try again.</source>
+        <translation>{where}：无法写入：磁盘报告输入/输出错误，未保存任何内容。请检查磁盘（是否已满或已拔出？）后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="97"/>
+        <source>{where}: the database server cannot be reached; nothing was saved. Check the network and try again.</source>
+        <translation>{where}：无法连接数据库服务器，未保存任何内容。请检查网络后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="99"/>
+        <source>{where}: cannot be read: {reason}</source>
+        <translation>{where}：无法读取：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="112"/>
+        <source>{where}: this file already exists and is not a WIMC event database (an empty file, or another program&apos;s data); init leaves it unchanged. Choose a new file name.</source>
+        <translation>{where}：该文件已存在，且不是 WIMC 活动数据库（是空文件或其他程序的数据）；init 不会改动它。请另选一个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="115"/>
+        <source>{where}: holds another program&apos;s tables; init adds nothing to it. Give an empty database.</source>
+        <translation>{where}：其中有其他程序的数据表；init 不会向其中添加任何内容。请指定一个空数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="117"/>
+        <source>{where}: cannot create the folder: {reason}</source>
+        <translation>{where}：无法创建文件夹：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="216"/>
+        <source>the argument {argument} is not valid text: it holds bytes that are not UTF-8 ({value}); nothing was done. Type it again in UTF-8 (a file&apos;s name: rename the file).</source>
+        <translation>参数 {argument} 不是有效的文本：其中含有非 UTF-8 字节（{value}），未执行任何操作。请以 UTF-8 重新输入（如果是文件名，请重命名该文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="219"/>
+        <source>{where}: cannot write: {reason}</source>
+        <translation>{where}：无法写入：{reason}</translation>
     </message>
 </context>
 </TS>

@@ -131,7 +131,7 @@ def test_files_are_written_and_quiet_on_stdout(target: str, tmp_path: Path, fmt:
         if shutil.which("pdftotext"):
             text = subprocess.run(["pdftotext", str(out_file), "-"], capture_output=True,
                                   text=True, check=True).stdout
-            assert "报到台 Desk 7" in text and "院士甲" in text
+            assert "签到台 Desk 7" in text and "院士甲" in text
 
 
 def test_full_pii_is_written_and_audited(target: str, event_db: Database, tmp_path: Path,
@@ -223,5 +223,5 @@ def test_demo_report_pdf_as_a_separate_process(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
-    assert "2020世界智能制造大会 每日报到报表" in text and vips[0]["name"] in text
+    assert "2020世界智能制造大会 每日签到报表" in text and vips[0]["name"] in text
     assert "已到 3" in text and "签字 / Signature" in text

@@ -80,3 +80,15 @@ def test_walkin_without_a_match_is_unchanged(db: str,
     code, out, _ = run(capsys, "--db", db, "walkin", "--name", "张伟", "--organization",
                        "河海大学", *DAY)
     assert code == 0 and out.strip().startswith("WIMC-")
+
+
+def test_a_walk_in_without_organization_or_title_is_admitted_without_empty_brackets(
+        db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # Found by hand: "ADMITTED 王芳 (, ) on 2020-11-26".
+    code, _out, err = run(capsys, "--db", db, "walkin", "--name", "王芳", *DAY)
+    assert code == 0 and "ADMITTED 王芳 on 2020-11-26" in err
+    code, _out, err = run(capsys, "--db", db, "walkin", "--name", "赵磊", "--organization",
+                          "东南大学", *DAY)
+    assert code == 0 and "ADMITTED 赵磊 (东南大学) on 2020-11-26" in err
+    code, _out, err = run(capsys, "--db", db, "checkin", "W-001", *DAY)
+    assert code == 0 and "ADMITTED 张伟 (东南大学) on 2020-11-26" in err

@@ -9,14 +9,15 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.gui.gui_helpers import EVENT_DAY, TEST_DESK, add_guests, keyboard_takers
+from tests.gui.gui_helpers import EVENT_DAY, TEST_DESK, add_guests, guest_records, keyboard_takers
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.badges import BadgeInfo, BadgeStatus
 from wimc_desktop.domain.checkin import Outcome
 from wimc_desktop.services.badges import badge_info
 from wimc_desktop.services.checkin import check_in
 from wimc_desktop.services.events import get_event
-from wimc_desktop.services.importing import import_records
+from wimc_desktop.services.importing import import_file, import_records
+from wimc_desktop.ui import i18n
 from wimc_desktop.ui.badges_page import BadgesPage
 from wimc_desktop.ui.main_window import MainWindow
 from wimc_desktop.ui.opened_event import describe
@@ -217,3 +218,22 @@ def test_the_window_gives_the_badges_page_the_working_day(qtbot: QtBot, worker: 
     window.checkin_page.choose_day(EVENT_DAY)
     assert window.badges_page.day == EVENT_DAY
     qtbot.waitUntil(lambda: worker.pending == 0)
+
+
+def test_a_code_replaced_by_a_guest_list_says_why_in_chinese(
+        qtbot: QtBot, page: BadgesPage, event_db: Database, tmp_path: Path) -> None:
+    # Found by hand: "原因：replaced by the guest list conf.csv" in the Chinese window.
+    guest = guest_records(10)[1]
+    source = tmp_path / "新名单.csv"
+    source.write_text(f"姓名,手机,胸卡号\n{guest['name']},{guest['mobile']},X-000001\n",
+                      encoding="utf-8")
+    assert import_file(event_db, source, replace_badge_codes=True).badge_codes_replaced == 1
+    i18n.apply_language(i18n.CHINESE)
+    old = scan(qtbot, page, "T-000001")
+    assert old.status is BadgeStatus.REVOKED
+    status = page.card.status.text()
+    assert "X-000001" in status and "新名单.csv" in status
+    assert "replaced by" not in status and "导入嘉宾名单 新名单.csv 时更换" in status
+    i18n.apply_language(i18n.ENGLISH)
+    page.card.show_info(old)
+    assert "Reason: replaced by the guest list 新名单.csv" in page.card.status.text()

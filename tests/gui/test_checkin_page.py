@@ -214,7 +214,7 @@ def test_enter_before_the_list_answers_keeps_the_name_for_the_list(
         assert page.scan_field.text() == "Guest 00017"
     assert answered.args[0] == 1
     assert page.stack.currentWidget() is page.results
-    assert page.results.summary.text().startswith("1 guests match “Guest 00017”")
+    assert page.results.summary.text().startswith("1 guest matches “Guest 00017”")
     assert admitted_count(event_db, EVENT_DAY) == 0
     with qtbot.waitSignal(page.outcome_shown, timeout=WAIT) as shown:
         qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)  # now the only match

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
-from tests.gui.gui_helpers import add_guests
+from tests.gui.gui_helpers import EVENT_DAY, TEST_DESK, add_guests
 from wimc_desktop.db.engine import Database
+from wimc_desktop.db.schema import AuditRow
+from wimc_desktop.services.checkin import check_in
 from wimc_desktop.services.demo import create_demo_event
 from wimc_desktop.services.events import get_event
+from wimc_desktop.services.guests import CONTACT_REVEALED
+from wimc_desktop.ui import messages
 from wimc_desktop.ui.guest_table_model import COLUMNS, PAGE_SIZE
 from wimc_desktop.ui.guests_page import GuestsPage
 from wimc_desktop.ui.settings import DeskSettings
@@ -116,3 +123,103 @@ def test_a_hundred_thousand_guests_open_at_once(qtbot: QtBot, worker: Worker,
     finally:
         assert worker.shutdown()
         db.dispose()
+
+
+def _rows_text(page: GuestsPage, field: str) -> list[str]:
+    column = COLUMNS.index(field)
+    return [page.model.index(row, column).data() for row in range(page.model.rowCount())]
+
+
+def test_the_search_box_shows_only_the_matching_guests(qtbot: QtBot, worker: Worker,
+                                                       event_db: Database) -> None:
+    add_guests(event_db, 60)
+    page = shown_page(qtbot, worker, event_db)
+    with qtbot.waitSignal(page.model.searched, timeout=5000):
+        qtbot.keyClicks(page.search_field, "zhang")
+    names = _rows_text(page, "name")
+    assert names and all(name.startswith("张") for name in names)
+    assert page.model.rowCount() < 60
+    assert page._count.text() == f"{len(names)} guests match “zhang”"
+    with qtbot.waitSignal(page.model.searched, timeout=5000):
+        page.search_field.setText("T-000007")
+    assert _rows_text(page, "badge_code") == ["T-000007"]
+    assert page._count.text() == "1 guest matches “T-000007”"
+    with qtbot.waitSignal(page.model.guests_loaded, timeout=5000):
+        page.search_field.clear()
+    assert page.model.rowCount() == 60
+
+
+def test_checked_in_column_follows_the_working_day(qtbot: QtBot, worker: Worker,
+                                                   event_db: Database) -> None:
+    add_guests(event_db, 20)
+    event = get_event(event_db)
+    check_in(event_db, "T-000004", day=EVENT_DAY, desk=TEST_DESK, event=event)
+    page = shown_page(qtbot, worker, event_db)
+    page.set_day(EVENT_DAY)
+    codes = _rows_text(page, "badge_code")
+    row = codes.index("T-000004")
+    qtbot.waitUntil(lambda: page.model.is_checked_in(row) is not None)
+    checked = _rows_text(page, "checked_in")
+    assert checked[row] == "✓"
+    assert checked.count("✓") == 1
+    page.set_day(EVENT_DAY + dt.timedelta(days=1))
+    qtbot.waitUntil(lambda: page.model.is_checked_in(row) is not None)
+    assert "✓" not in _rows_text(page, "checked_in")
+
+
+def _reveals(db: Database) -> list[AuditRow]:
+    with db.read() as session:
+        return list(session.execute(select(AuditRow).where(
+            AuditRow.action == CONTACT_REVEALED)).scalars())
+
+
+def test_showing_full_contact_details_asks_first_and_is_audited(
+        qtbot: QtBot, worker: Worker, event_db: Database,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    add_guests(event_db, 3)
+    page = shown_page(qtbot, worker, event_db)
+    page.set_desk(TEST_DESK)
+    qtbot.waitUntil(lambda: page.model.guest_at(0) is not None)
+    mobile = page.model.index(0, COLUMNS.index("mobile"))
+    asked: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton) -> object:
+        def exec_box(box: QMessageBox) -> int:
+            asked.append(box.text())
+            return int(button)
+        return exec_box
+
+    monkeypatch.setattr(messages, "exec_box", answer(QMessageBox.StandardButton.Cancel))
+    qtbot.mouseClick(page._contact_toggle, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
+    assert not page._contact_toggle.isChecked()
+    assert "*" in mobile.data()
+    qtbot.waitUntil(lambda: worker.pending == 0)
+    assert _reveals(event_db) == []
+    monkeypatch.setattr(messages, "exec_box", answer(QMessageBox.StandardButton.Ok))
+    qtbot.mouseClick(page._contact_toggle, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2
+    assert page._contact_toggle.isChecked()
+    assert mobile.data().isdigit()
+    qtbot.waitUntil(lambda: len(_reveals(event_db)) == 1)
+    row = _reveals(event_db)[0]
+    assert (row.desk, row.operator) == (TEST_DESK.name, TEST_DESK.operator)
+    assert row.details["fields"] == "mobile,email"
+    assert row.at is not None
+
+
+def test_sorting_by_checked_in_puts_the_admitted_first(qtbot: QtBot, worker: Worker,
+                                                       event_db: Database) -> None:
+    add_guests(event_db, 30)
+    event = get_event(event_db)
+    for code in ("T-000011", "T-000023"):
+        check_in(event_db, code, day=EVENT_DAY, desk=TEST_DESK, event=event)
+    page = shown_page(qtbot, worker, event_db)
+    page.set_day(EVENT_DAY)
+    with qtbot.waitSignal(page.model.guests_loaded):
+        page.model.sort(COLUMNS.index("checked_in"), Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: page.model.guest_at(1) is not None
+                    and page.model.is_checked_in(1) is not None)
+    assert {page.model.guest_at(0).badge_code, page.model.guest_at(1).badge_code} == {
+        "T-000011", "T-000023"}
+    assert page.model.is_checked_in(0) and page.model.is_checked_in(1)

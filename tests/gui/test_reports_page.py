@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import shutil
+import subprocess
 import threading
 from pathlib import Path
 
@@ -146,3 +149,51 @@ def test_counts_are_written_as_the_status_bar_writes_them(qtbot: QtBot, worker: 
         page.refresh()
     assert page.figure_labels["registered"].text() == "1,200"
     assert "报名：1,200 人" in page.details.toPlainText()
+
+
+def test_the_saved_note_follows_the_language(qtbot: QtBot, worker: Worker,
+                                             checked_in: Database, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Exported in Chinese, then switched to English: the note no longer says 已保存."""
+    i18n.apply_language(i18n.CHINESE)
+    page = open_page(qtbot, worker, checked_in, EVENT_DAY)
+    target = tmp_path / "report.csv"
+    panel = page.export_panel
+    monkeypatch.setattr(panel, "choose_path", lambda fmt, suggested: str(target))
+    panel.format_combo.setCurrentIndex(panel.format_combo.findData("csv"))
+    with qtbot.waitSignal(panel.export_finished, timeout=30_000):
+        panel.export_button.click()
+    assert panel.status.text() == f"已保存 {target}"
+    i18n.apply_language(i18n.ENGLISH)
+    qtbot.waitUntil(lambda: panel.export_button.text() == "Export…")  # LanguageChange in
+    assert panel.status.text() == f"Saved {target}"
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+def test_rates_read_the_same_on_the_page_and_in_the_pdf(qtbot: QtBot, worker: Worker,
+                                                        checked_in: Database,
+                                                        tmp_path: Path) -> None:
+    page = open_page(qtbot, worker, checked_in, EVENT_DAY)
+    on_screen = re.findall(r"\d+(?:\.\d+)?%", page.details.toPlainText())
+    assert len(on_screen) >= 8  # one per category
+    path = tmp_path / "day.pdf"
+    report_exports.export_report(checked_in, EVENT_DAY, "pdf", path, lang="en")
+    in_pdf = re.findall(r"\d+(?:\.\d+)?%", subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+        check=True).stdout)
+    assert on_screen and set(on_screen) <= set(in_pdf), (on_screen, in_pdf)
+    assert "40.0%" in on_screen  # 2 of 5 guests of a category, one decimal as in the PDF
+
+
+def test_a_narrow_page_keeps_the_words_of_its_tables_whole(qtbot: QtBot, worker: Worker,
+                                                           checked_in: Database) -> None:
+    """At 1024 px the details pane is narrow: its tables scroll sideways rather than
+    break "Registered" into "Register / ed"."""
+    page = open_page(qtbot, worker, checked_in, EVENT_DAY)
+    page.resize(780, 600)
+    page.show()
+    page.details.resize(300, 400)
+    qtbot.waitUntil(lambda: page.details.document().size().width() > 0)
+    page.details.document().setTextWidth(page.details.viewport().width())
+    qtbot.wait(20)
+    assert page.details.horizontalScrollBar().maximum() > 0

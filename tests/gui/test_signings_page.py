@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from tests.gui.gui_helpers import TEST_DESK, add_guests, guest_records
@@ -233,3 +234,27 @@ def test_enter_in_the_guest_lookup_searches_and_never_saves(
     draft = dialog.draft()
     assert draft is not None and [w.name for w in draft.witnesses] == [
         guest_records(8)[3]["name"]]
+
+
+def test_ctrl_enter_while_a_witness_is_typed_saves_the_witness(
+        qtbot: QtBot, page: SigningsPage) -> None:
+    # Found by hand (xdotool on the real window): Ctrl+Enter in the witness cell being typed
+    # saved the signing without that witness (the text was still in the cell's editor).
+    dialog = page.make_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.project_zh.setText("智能工厂项目")
+    dialog.amount.setText("5亿")
+    dialog.parties.add("西门子（中国）有限公司", "投资方", "德国")
+    dialog.parties.add("南京市江宁区人民政府", "政府")
+    dialog.witnesses.add("")
+    dialog.witnesses.setCurrentCell(0, 0)
+    dialog.witnesses.editItem(dialog.witnesses.item(0, 0))
+    editor = dialog.witnesses.findChild(QLineEdit)
+    assert editor is not None and editor.isVisible()
+    qtbot.keyClicks(editor, "Wang Wu")
+    dialog.save_shortcuts[0].activated.emit()  # what Ctrl+Enter does in the real window
+    assert dialog.result() == 1 and not dialog.isVisible()
+    draft = dialog.draft()
+    assert draft is not None and [w.name for w in draft.witnesses] == ["Wang Wu"]

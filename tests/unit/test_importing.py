@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from wimc_desktop.db.engine import Database
+from wimc_desktop.db.schema import GuestRow
 from wimc_desktop.domain.badge_codes import has_valid_check
 from wimc_desktop.domain.errors import BadInputError, ImportCancelledError, ImportRejectedError
 from wimc_desktop.services.guests import count_guests, list_guests
@@ -135,6 +137,62 @@ def test_a_code_belonging_to_another_guest_is_refused(event_db: Database,
         import_file(event_db, second)
 
 
+def test_a_code_of_one_guest_with_the_name_and_email_of_another_is_refused(
+        event_db: Database, tmp_path: Path) -> None:
+    # Found by hand: the row matched Ann Lee by her badge code and silently renamed her
+    # to a second Cy Doe (with Cy Doe's e-mail); Ann Lee was gone from the list.
+    first = tmp_path / "a.csv"
+    first.write_text("name,organization,email,badge code,mobile\n"
+                     "Ann Lee,ACME,ann@x.com,X-1,\nCy Doe,ACME,cy@x.com,X-3,13800138001\n",
+                     encoding="utf-8")
+    import_file(event_db, first)
+    # Cy Doe named by his e-mail, then by his mobile, each with Ann Lee's badge code.
+    for number, row in enumerate(("Cy Doe,ACME,cy@x.com,X-1,", "Cy Doe,ACME,,X-1,13800138001")):
+        second = tmp_path / f"b{number}.csv"
+        second.write_text(f"name,organization,email,badge code,mobile\n{row}\n",
+                          encoding="utf-8")
+        with pytest.raises(ImportRejectedError, match="badge code belongs to another guest"):
+            import_file(event_db, second, replace_badge_codes=True)
+        with pytest.raises(ImportRejectedError, match="badge code belongs to another guest"):
+            import_file(event_db, second)
+    names = by_name(event_db)
+    assert [g.badge_code for g in names["Ann Lee"]] == ["X-1"]
+    assert [g.badge_code for g in names["Cy Doe"]] == ["X-3"]
+
+
+def test_a_code_with_a_corrected_name_still_updates_its_guest(event_db: Database,
+                                                              tmp_path: Path) -> None:
+    first = tmp_path / "a.csv"
+    first.write_text("姓名,胸卡号,邮箱\n章伟,B-1,zw@x.com\n", encoding="utf-8")
+    import_file(event_db, first)
+    second = tmp_path / "b.csv"
+    second.write_text("姓名,胸卡号,邮箱\n张伟,B-1,zw@x.com\n", encoding="utf-8")
+    assert import_file(event_db, second).updated == 1
+    assert [g.badge_code for g in by_name(event_db)["张伟"]] == ["B-1"]
+
+
+def test_a_long_chinese_name_within_the_limit_is_imported_and_found(event_db: Database,
+                                                                   tmp_path: Path) -> None:
+    # Found by hand: on PostgreSQL a 150-character Chinese name (the limit is 200) ended
+    # the import in a traceback: its pinyin and sort keys ran past their columns.
+    name = "阿卜杜热合曼" * 25
+    source = tmp_path / "long.csv"
+    source.write_text(f"姓名,单位,英文名,手机\n{name},东南大学,{'Abdurahman ' * 18},13800138000\n"
+                      f"张伟,南京大学,,\n", encoding="utf-8")
+    assert import_file(event_db, source).added == 2
+    again = tmp_path / "again.csv"
+    again.write_text(f"姓名,单位,手机\n{name},东南大学（新）,13800138000\n", encoding="utf-8")
+    assert import_file(event_db, again).updated == 1  # an update derives the keys too
+    assert by_name(event_db)[name][0].organization == "东南大学（新）"
+    assert [h.guest.name for h in search_guests(event_db, name[:6]).results] == [name]
+    with event_db.read() as session:  # what PostgreSQL refuses, SQLite would keep
+        for column in ("name_pinyin", "name_initials", "name_latin", "name_sort"):
+            width = GuestRow.__table__.c[column].type.length
+            longest = session.execute(select(func.max(func.length(getattr(GuestRow, column))))
+                                      ).scalar_one()
+            assert 0 < longest <= width, column
+
+
 def test_dry_run_writes_nothing(event_db: Database, shared_data: Path) -> None:
     report = import_file(event_db, shared_data / "guests_utf8_bom.csv", dry_run=True)
     assert report.added == 120 and report.dry_run
@@ -158,6 +216,20 @@ def test_encodings_and_delimiters(event_db: Database, tmp_path: Path, encoding: 
     import_file(event_db, path)
     assert {g.name for g in list_guests(event_db)} == {"Li Na", "王芳"}
     assert {g.organization for g in list_guests(event_db)} == {"ABC Ltd", "Siemens"}
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_its_byte_order_mark_is_refused_with_the_way_out(
+        event_db: Database, tmp_path: Path, encoding: str) -> None:
+    # Found by hand: read as UTF-8 (NUL bytes are valid UTF-8), it was refused for "no name
+    # column found in the header row 1 (覻)", which names neither the cause nor the way out.
+    path = tmp_path / "list.csv"
+    path.write_bytes("姓名,单位,手机\r\n张伟,华为,13800138000\r\n李娜,中兴,13900139000\r\n"
+                     .encode(encoding))
+    with pytest.raises(BadInputError, match="neither UTF-8, UTF-16 nor GB18030"):
+        import_file(event_db, path)
+    assert count_guests(event_db) == 0
+    assert import_file(event_db, path, encoding=encoding).added == 2  # said, it reads
 
 
 def test_gbk_file_with_few_chinese_characters(event_db: Database, tmp_path: Path) -> None:

@@ -61,6 +61,10 @@ def chinese(n: int) -> str:
     ("壹万元伍角叁分", "10000.53"), ("叁佰元零捌分", "300.08"), ("萬", None),
     ("53.63 Billion yuan", "53630000000.00"), ("1,500 thousand", "1500000.00"),
     ("0.5 trillion", "500000000000.00"), ("貳億", "200000000.00"),
+    ("一亿零五千", "100005000.00"), ("五亿三千万零五", "530000005.00"), ("一亿五", "150000000.00"),
+    # Digits with the traditional units (as 貳億 is read) and 整 after 元 (as 伍亿元整 is).
+    ("5億", "500000000.00"), ("3000萬", "30000000.00"), ("5.2億元", "520000000.00"),
+    ("5亿元整", "500000000.00"), ("1,234,567元整", "1234567.00"), ("5.2萬元整", "52000.00"),
 ])
 def test_numerals_and_scale_words(text: str, expected: str | None) -> None:
     if expected is None:
@@ -80,7 +84,12 @@ def test_numerals_and_scale_words(text: str, expected: str | None) -> None:
     ("5亿三千万", "write it like"), ("五亿美元", "write it like"),
     ("1.5 billions", "write it like"),
     ("billion", "write it like"), ("1.5 bn", "write it like"), ("五亿元整整", "write it like"),
+    ("5亿整", "write it like"), ("5整", "write it like"), ("5亿元整整", "write it like"),
     ("-2 million", "write it like"), ("1e3 million", "write it like"),
+    # 五亿三千 is 五亿三千万 with the 万 left out (530,000,000) or 五亿零三千 (500,003,000):
+    # it read 500,003,000, thirty million yuan from what was most likely said.
+    ("五亿三千", "out of order"), ("一亿五千", "out of order"), ("伍亿叁仟元", "out of order"),
+    ("一亿二十", "out of order"), ("一万亿五百", "out of order"),
 ])
 def test_ambiguous_or_broken_numerals_are_refused_with_the_reason(text: str,
                                                                    reason: str) -> None:

@@ -23,7 +23,7 @@ from sqlalchemy import select, update
 from wimc_desktop.db.engine import Database
 from wimc_desktop.db.schema import AuditRow, BadgePrintRow, GuestRow, SigningRow
 from wimc_desktop.domain.checkin import Desk
-from wimc_desktop.domain.errors import BadInputError
+from wimc_desktop.domain.errors import BadInputError, CannotWriteError
 from wimc_desktop.services import report_exports
 from wimc_desktop.services.checkin import check_in, find_checkin, undo_checkin
 from wimc_desktop.services.exports import FORMULA_STARTS
@@ -141,20 +141,20 @@ def test_xlsx_summary_lists_and_chart(report_db: Database, tmp_path: Path) -> No
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["汇总", "签到名单", "未到嘉宾", "现场注册", "签约项目"]
     summary = book["汇总"]
-    assert summary["A1"].value == "测试大会 每日报到报表"
+    assert summary["A1"].value == "测试大会 每日签到报表"
     figures = pairs(summary)
-    assert figures["日期"] == dt.datetime(2020, 11, 26) and figures["报到台"] == "Desk 1"
-    assert (figures["注册人数"], figures["当日报到"], figures["首次报到"], figures["再次入场"],
-            figures["现场注册"], figures["撤销报到"]) == (8, 4, 4, 0, 0, 0)
+    assert figures["日期"] == dt.datetime(2020, 11, 26) and figures["签到台"] == "Desk 1"
+    assert (figures["注册人数"], figures["当日签到"], figures["首次签到"], figures["再次入场"],
+            figures["现场注册"], figures["撤销签到"]) == (8, 4, 4, 0, 0, 0)
     assert (figures["重复扫码（已拒绝）"], figures["无效胸卡码"], figures["贵宾已到"],
-            figures["贵宾未到"], figures["胸卡打印"], figures["累计报到人数"]) == (1, 1, 2, 2, 1, 4)
+            figures["贵宾未到"], figures["胸卡打印"], figures["累计签到人数"]) == (1, 1, 2, 2, 1, 4)
     assert (figures["当日签约项目"], figures["当日签约金额（元）"]) == (1, 100)
-    assert (figures["累计撤销报到"], figures["累计拒绝扫码"], figures["累计已到贵宾"],
+    assert (figures["累计撤销签到"], figures["累计拒绝扫码"], figures["累计已到贵宾"],
             figures["累计胸卡打印"], figures["其中累计补打"]) == (0, 2, 2, 1, 0)
     cats = {r[0]: r[1:] for r in table_after(summary, "类别")}  # ..., share, so far
     assert cats["院士"] == (2, 1, 0.5, 1) and cats["观众"] == (3, 2, pytest.approx(2 / 3), 2)
     assert cats["领导"] == (1, 0, 0, 0) and cats["合计"] == (8, 4, 0.5, 4)
-    assert table_after(summary, "报到台", "报到人数") == [
+    assert table_after(summary, "签到台", "签到人数") == [
         ("Desk 1", 2, None, None, None), ("Desk 2", 1, None, None, None),
         ("Desk 3", 1, None, None, None)]
     assert [r[:2] for r in table_after(summary, "操作员")] == [("王芳", 2), ("张伟", 1),
@@ -169,7 +169,7 @@ def test_xlsx_summary_lists_and_chart(report_db: Database, tmp_path: Path) -> No
 
     checkins = list(book["签到名单"].iter_rows(values_only=True))
     assert checkins[0] == ("序号", "时间", "胸卡号", "姓名", "英文名", "单位", "职务", "类别",
-                           "报到台", "操作员", "方式", "手机", "邮箱")
+                           "签到台", "操作员", "方式", "手机", "邮箱")
     assert [(r[0], r[1].strftime("%H:%M"), r[2], r[3], r[5], r[7], r[8], r[9], r[10])
             for r in checkins[1:]] == [
         (1, "08:30", "R-0", "院士甲", "东南大学", "院士", "Desk 1", "王芳", "扫码"),
@@ -256,10 +256,10 @@ def test_pdf_text_has_the_figures_and_the_vips(report_db: Database, tmp_path: Pa
     done = export_report(report_db, DAY1, "pdf", path, desk="Desk 1")
     assert done.pages == 1 and done.rows == 4  # VIPs: two arrived, two not yet
     text = pdf_text(path)
-    for words in ("测试大会 每日报到报表", "日期 2020-11-26（第 1 天，共 3 天）", "报到台 Desk 1",
-                  "注册人数", "当日报到", "每小时报到人数", "08:00", "17:00", "院士甲", "专家甲",
+    for words in ("测试大会 每日签到报表", "日期 2020-11-26（第 1 天，共 3 天）", "签到台 Desk 1",
+                  "注册人数", "当日签到", "每小时签到人数", "08:00", "17:00", "院士甲", "专家甲",
                   "领导甲", "院士乙", "08:30 Desk 1", "10:05 Desk 3", "未到", "138****5678",
-                  "签字 / Signature", "日期 / Date", "报到率 50.0%",
+                  "签字 / Signature", "日期 / Date", "签到率 50.0%",
                   "线下 8 · 线上 0"):  # the online expert came: now on site
         assert words in text, words
     assert "第1页/共1页" in text.replace(" ", "")  # pdftotext drops the spaces there
@@ -402,8 +402,9 @@ def test_a_failing_writer_leaves_the_old_file(report_db: Database, out: Path,
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(report_xlsx, "write_report_xlsx", broken)
-    with pytest.raises(Exception, match="No space left"):
+    with pytest.raises(CannotWriteError, match="the disk is full") as raised:
         export_report(report_db, DAY1, "xlsx", path)
+    assert raised.value.exit_code == 11 and str(path) in str(raised.value)
     assert path.read_bytes() == b"old" and len(list(out.iterdir())) == 1
 
 
@@ -423,7 +424,7 @@ def test_a_day_outside_the_event_has_empty_figures(report_db: Database,
                                                    tmp_path: Path) -> None:
     done = export_report(report_db, dt.date(2020, 12, 1), "xlsx", tmp_path / "r.xlsx")
     figures = pairs(openpyxl.load_workbook(tmp_path / "r.xlsx")["汇总"])
-    assert figures["当日报到"] == 0 and figures["日期"] == dt.datetime(2020, 12, 1)
+    assert figures["当日签到"] == 0 and figures["日期"] == dt.datetime(2020, 12, 1)
     assert done.report.admitted == 0 and done.report.by_hour == {}
 
 

@@ -439,3 +439,37 @@ def test_an_import_larger_than_the_list_fills_the_index_anew(
     for query in ("王", "wang", "南京", "siemens", "WIMC-00001", "00201", "user1", "教授", ""):
         for category in (None, "media"):
             _same(sqlite_db, query, category, 20)
+
+
+SHORTHAND_GUESTS = [
+    {"name": "张宇航", "badge_code": "WIMC-ZY0001"},
+    {"name": "周云辉", "badge_code": "WIMC-ZY0002"},  # the same initials, another surname
+    {"name": "张雨", "badge_code": "WIMC-ZY0003"},
+    {"name": "章一鸿", "badge_code": "WIMC-ZY0004"},  # zhang too: another character
+    {"name": "欧阳娜娜", "badge_code": "WIMC-OY0001"},
+    {"name": "单田芳", "badge_code": "WIMC-SH0001"},  # 单 read shan as a surname
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("zhangyh", {"张宇航", "章一鸿"}),  # full surname + the given name's initials
+    ("ZhangYH", {"张宇航", "章一鸿"}),
+    ("zhang yh", {"张宇航", "章一鸿"}),
+    ("zhangy", {"张宇航", "章一鸿", "张雨"}),  # a prefix of it, as of the pinyin
+    ("zhouyh", {"周云辉"}),
+    ("shantf", {"单田芳"}),  # with the surname's own reading
+    ("zyh", {"张宇航", "周云辉", "章一鸿"}),  # the initials still find all three
+])
+def test_full_surname_and_given_initials(event_db: Database, query: str,
+                                         expected: set[str]) -> None:
+    import_records(event_db, SHORTHAND_GUESTS, source="test")
+    found = search_guests(event_db, query)
+    assert set(names(found)) == expected and found.total == len(expected), query
+
+
+def test_a_shorthand_is_found_as_the_initials_are(event_db: Database) -> None:
+    import_records(event_db, SHORTHAND_GUESTS, source="test")
+    found = search_guests(event_db, "zhangyh")
+    assert {h.matched for h in found.results} == {"initials"}
+    assert search_guests(event_db, "zhangyhx").total == 0
+    assert search_guests(event_db, "zhangwh").total == 0

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from wimc_desktop.db.engine import Database
 from wimc_desktop.db.schema import AuditRow, GuestRow
 from wimc_desktop.domain.checkin import Desk, Outcome
+from wimc_desktop.domain.errors import BadInputError
 from wimc_desktop.services.checkin import check_in
 from wimc_desktop.services.importing import import_records
 from wimc_desktop.services.walkin import (
@@ -64,6 +65,34 @@ def test_a_walk_in_like_a_listed_guest_is_refused(guests_db: Database, name: str
     assert [m.guest.badge_code for m in found] == codes
 
 
+@pytest.mark.parametrize(("name", "details", "codes"), [
+    # Found by hand: the given name first, as a Chinese guest writes it in English, and
+    # the English name a guest is listed with, were a new guest with the same mobile.
+    ("Wei Zhang", {"mobile": "13800138000"}, ["W-001"]),
+    ("WEI ZHANG", {"email": "zhang.wei@seu.edu.cn"}, ["W-001"]),
+    ("Haotao Cai", {"organization": "东南大学"}, ["W-005"]),
+    ("Abdulla Mamat", {"mobile": "13600136000"}, ["W-004"]),
+    ("Mamat Abdulla", {"mobile": "13600136000"}, ["W-004"]),
+    ("abdulla  mamat", {"organization": "新疆大学"}, ["W-004"]),
+    ("Smith John", {"mobile": "13500135000"}, ["W-006"]),
+    ("史密斯", {"mobile": "13500135000"}, ["W-006"]),
+])
+def test_a_walk_in_named_in_another_order_or_in_english_is_found(
+        guests_db: Database, name: str, details: dict[str, str], codes: list[str]) -> None:
+    import_records(guests_db, [
+        {"name": "阿卜杜拉·买买提", "name_en": "Abdulla Mamat", "organization": "新疆大学",
+         "mobile": "13600136000", "badge_code": "W-004"},
+        {"name": "蔡浩涛", "organization": "东南大学", "badge_code": "W-005"},
+        {"name": "John Smith", "name_en": "史密斯", "mobile": "13500135000",
+         "badge_code": "W-006"},
+    ], source="test")
+    before = _guest_count(guests_db)
+    with pytest.raises(PossibleDuplicateError) as caught:
+        register_walk_in(guests_db, name=name, day=DAY1, desk=DESK, **details)
+    assert [m.guest.badge_code for m in caught.value.matches] == codes
+    assert _guest_count(guests_db) == before
+
+
 @pytest.mark.parametrize(("name", "details"), [
     ("张伟", {}),  # the same name alone is common: not a match
     ("张伟", {"mobile": "13700137000", "organization": "东南大学集团"}),
@@ -106,3 +135,21 @@ def test_matches_are_masked_for_output(guests_db: Database) -> None:
     assert data["mobile"] == "138****8000" and data["email"] == "z***@seu.edu.cn"
     assert data["badge_code"] == "W-001" and data["checked_in"] is False
     assert data["matched"] == ["email"]
+
+
+@pytest.mark.parametrize("field", ["name", "organization", "title", "email"])
+def test_an_over_long_walk_in_field_is_refused_before_anything_is_written(
+        guests_db: Database, field: str) -> None:
+    # Found by hand: on PostgreSQL a 300-character name or organization ended in a
+    # StringDataRightTruncation traceback (exit 1); SQLite stored it as it came.
+    values = {"name": "Ann Lee", "organization": "ACME", "title": "CEO",
+              "email": "ann@example.com"}
+    values[field] = ("x" * 290 + "@example.com") if field == "email" else "长" * 201
+    before = _guest_count(guests_db)
+    with pytest.raises(BadInputError, match="too long") as caught:
+        register_walk_in(guests_db, day=DAY1, desk=DESK, **values)
+    assert caught.value.exit_code == 2
+    assert _guest_count(guests_db) == before
+    values[field] = values[field][:200] if field != "email" else "ann@example.com"
+    assert register_walk_in(guests_db, day=DAY1, desk=DESK, **values).outcome is Outcome.ADMITTED
+

@@ -8,16 +8,30 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Literal
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, make_url
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
+from wimc_desktop.db.faults import domain_error
 from wimc_desktop.db.sqlite_tuning import switch_memstatus_off
-from wimc_desktop.domain.errors import Message, NotAnEventDatabaseError, StorageError
+from wimc_desktop.domain.errors import CannotWriteError, NotAnEventDatabaseError, StorageError
+
+# How a SQLite event file is opened: for reading and writing (the desk); for reading only
+# (the file cannot be written, so its -wal/-shm files must already be there); immutable
+# (its folder cannot be written and no -wal file is left: SQLite could neither create the
+# -shm file a WAL reader needs nor find anything newer than the file itself).
+Access = Literal["read_write", "read_only", "immutable"]
+# How long a desk waits for another program's lock before it says "busy" (SQLite's busy
+# timeout, PostgreSQL's lock_timeout). WIMC_BUSY_TIMEOUT_MS changes it for one process.
+BUSY_TIMEOUT_MS = 5000
+# PostgreSQL: the longest one statement of a desk may run. A check-in takes milliseconds;
+# a report's query on 100,000 guests well under a second; an import sends its rows in
+# batches of statements, each bounded on its own. Migrations lift it (see db.migrate).
+STATEMENT_TIMEOUT_MS = 30_000
 
 NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "afs", "sshfs",
                        "fuse.sshfs", "davfs", "fuse.davfs2", "ncpfs"}
@@ -64,23 +78,50 @@ def refuse_network_share(path: Path) -> None:
             path=path)
 
 
-def _set_sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+def busy_timeout_ms() -> int:
+    """How long to wait for another program's lock, in milliseconds."""
+    text = os.environ.get("WIMC_BUSY_TIMEOUT_MS", "")
+    return int(text) if text.isdigit() else BUSY_TIMEOUT_MS
+
+
+def sqlite_uri(path: Path, access: Access) -> str:
+    """A SQLite URI filename that opens path with that access (percent-encoded)."""
+    query = {"read_write": "", "read_only": "?mode=ro", "immutable": "?mode=ro&immutable=1"}
+    return path.absolute().as_uri() + query[access]
+
+
+def _set_sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any,
+                        access: Access = "read_write") -> None:
     # pysqlite's implicit transactions are off: every transaction is begun explicitly
     # below, writes with BEGIN IMMEDIATE (a deferred read-then-write loses to "locked").
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
-    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON",
-                   "busy_timeout=5000"):
+    # The busy timeout first: setting WAL waits for other programs' locks too.
+    pragmas = [f"busy_timeout={busy_timeout_ms()}", "foreign_keys=ON"]
+    if access == "read_write":  # (a reader neither may nor needs to set these)
+        pragmas += ["journal_mode=WAL", "synchronous=FULL"]
+    for pragma in pragmas:
         cur.execute(f"PRAGMA {pragma}")
     cur.close()
+
+
+def open_sqlite(path: Path, access: Access = "read_write") -> sqlite3.Connection:
+    """A driver connection to a SQLite file, opened with that access, with the settings of
+    the event database."""
+    conn = sqlite3.connect(sqlite_uri(path, access), uri=True, isolation_level=None,
+                           timeout=busy_timeout_ms() / 1000, check_same_thread=False)
+    try:
+        _set_sqlite_pragmas(conn, None, access)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def connect_sqlite(path: Path) -> sqlite3.Connection:
     """A driver connection of its own to an event file, outside the pool, with the same
     settings (for work that must not share a pooled connection's caches)."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    _set_sqlite_pragmas(conn, None)
-    return conn
+    return open_sqlite(path)
 
 
 def _begin_sqlite(conn: Connection) -> None:
@@ -90,45 +131,47 @@ def _begin_sqlite(conn: Connection) -> None:
     conn.connection.driver_connection.execute(f"BEGIN {mode}")  # type: ignore[union-attr]
 
 
-def make_engine(url: str) -> Engine:
-    """An engine with the settings the architecture guide prescribes for SQLite."""
+def _postgres_options(url: str) -> dict[str, Any]:
+    """Every session's time limits, beside any options the URL gives itself: a desk never
+    waits for ever on a row another desk (or a forgotten psql) holds."""
+    given = make_url(url).query.get("options", "")
+    limits = (f"-c lock_timeout={busy_timeout_ms()} "
+              f"-c statement_timeout={STATEMENT_TIMEOUT_MS}")
+    return {"options": f"{given} {limits}".strip() if isinstance(given, str) else limits}
+
+
+def make_engine(url: str, access: Access = "read_write") -> Engine:
+    """An engine with the settings the architecture guide prescribes for SQLite (and the
+    time limits of a desk on PostgreSQL)."""
     path = sqlite_path(url)
     if path is not None:
         refuse_network_share(path)
     if url.startswith("sqlite"):
         switch_memstatus_off()  # (once, before the first connection: see sqlite_tuning)
-    engine = create_engine(url, future=True)
+    if url.startswith("postgresql"):
+        return create_engine(url, future=True, connect_args=_postgres_options(url))
+    if path is None:
+        engine = create_engine(url, future=True)
+    else:
+        # The file as a URI with its access (the pool stays a QueuePool: it is a file).
+        engine = create_engine(url, future=True, poolclass=QueuePool,
+                               creator=lambda: sqlite3.connect(
+                                   sqlite_uri(path, access), uri=True, isolation_level=None,
+                                   timeout=busy_timeout_ms() / 1000, check_same_thread=False))
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _set_sqlite_pragmas)
+        event.listen(engine, "connect",
+                     lambda conn, record: _set_sqlite_pragmas(conn, record, access))
         event.listen(engine, "begin", _begin_sqlite)
     return engine
-
-
-def storage_message(exc: Exception, where: str) -> Message:
-    """The plain-words reason a database operation failed (a whole template per case)."""
-    error = getattr(exc, "orig", exc)
-    text = str(error).lower()
-    if "locked" in text or "busy" in text:
-        return Message("{where}: the event database is busy (locked by another desk); "
-                       "try again.", where=where)
-    if "disk" in text and "full" in text:
-        return Message("{where}: the disk is full; nothing was saved. Free some space and "
-                       "try again.", where=where)
-    if "readonly" in text or "read-only" in text:
-        return Message("{where}: the event database is read-only; nothing was saved.",
-                       where=where)
-    if "not a database" in text or "malformed" in text:
-        return Message("{where}: this file is not a WIMC event database (or it is damaged).",
-                       where=where)
-    return Message("{where}: the database failed: {error}", where=where, error=error)
 
 
 class Database:
     """A handle on one event database: sessions for reading and writing."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, access: Access = "read_write") -> None:
         self.url = url
-        self.engine = make_engine(url)
+        self.access = access
+        self.engine = make_engine(url, access)
         # read_raw's driver connections between two reads, still checked out of the pool:
         # a checkout and a checkin cost 6 us of a 0.1 ms badge-code search. Only from a
         # QueuePool (a file), whose connections serve any thread; closed by dispose().
@@ -144,12 +187,22 @@ class Database:
         path = sqlite_path(self.url)
         return str(path) if path else self.engine.url.render_as_string(hide_password=True)
 
+    @property
+    def read_only(self) -> bool:
+        """Whether this handle can only read (the file or its folder cannot be written)."""
+        return self.access != "read_write"
+
     def table_names(self) -> list[str]:
         try:
             with self.engine.connect() as conn:
                 return list(inspect(conn).get_table_names())
         except DatabaseError as exc:
-            raise NotAnEventDatabaseError(storage_message(exc, self.display_name)) from exc
+            error = domain_error(exc, self.display_name)
+            if error is not None and type(error) is not StorageError:
+                raise error from exc  # (busy, cannot write: said as they are)
+            raise NotAnEventDatabaseError("{where}: this file is not a WIMC event database "
+                                          "(or it is damaged).", where=self.display_name
+                                          ) from exc
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -174,17 +227,31 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session whose one transaction is the user action; committed on success."""
+        self.refuse_if_read_only()
         with self._translated(), self.engine.connect() as conn:
             conn = conn.execution_options(wimc_begin="IMMEDIATE")
             with Session(bind=conn, expire_on_commit=False) as session, session.begin():
                 yield session
 
+    def refuse_if_read_only(self) -> None:
+        """A write on a handle that can only read: say why, before anything is begun."""
+        if self.read_only:
+            raise CannotWriteError("{where}: cannot write: the event database is read-only "
+                                   "here (the file or its folder cannot be written); nothing "
+                                   "was saved.", where=self.display_name)
+
     @contextmanager
-    def _translated(self) -> Iterator[None]:
+    def translated(self) -> Iterator[None]:
+        """Database errors inside as domain errors: busy, cannot write, not a database..."""
         try:
             yield
-        except OperationalError as exc:
-            raise StorageError(storage_message(exc, self.display_name)) from exc
+        except Exception as exc:
+            error = domain_error(exc, self.display_name)
+            if error is None:
+                raise
+            raise error from exc
+
+    _translated = translated
 
     def dispose(self) -> None:
         while self.idle_raw:
@@ -211,27 +278,39 @@ class RawRead:
         except IndexError:
             try:
                 fairy = self._db.engine.raw_connection()
-            except OperationalError as exc:
-                raise StorageError(storage_message(exc, self._db.display_name)) from exc
+            except DatabaseError as exc:
+                error = domain_error(exc, self._db.display_name)
+                if error is None:
+                    raise
+                raise error from exc
         try:
             fairy.dbapi_connection.execute("BEGIN DEFERRED")
-        except sqlite3.OperationalError as exc:
+        except sqlite3.Error as exc:
             fairy.close()
-            raise StorageError(storage_message(exc, self._db.display_name)) from exc
+            error = domain_error(exc, self._db.display_name)
+            if error is None:
+                raise
+            raise error from exc
         self._fairy = fairy
         return fairy
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
+        given = exc
         fairy, self._fairy = self._fairy, None
         try:
             fairy.dbapi_connection.execute("COMMIT")  # (only read: nothing to keep or lose)
-        except sqlite3.OperationalError as error:
-            exc = exc or error  # (the first error is the one to tell)
+        except sqlite3.Error as failed:
+            exc = exc or failed  # (the first error is the one to tell)
         idle = self._db.idle_raw
         if exc is None and self._db.keep_raw and len(idle) < KEPT_RAW:
             idle.append(fairy)  # out of any transaction: it holds no lock
         else:
             fairy.close()  # (back to the pool, which resets it)
-        if isinstance(exc, OperationalError | sqlite3.OperationalError):
-            raise StorageError(storage_message(exc, self._db.display_name)) from exc
+        if exc is not None:
+            error = domain_error(exc, self._db.display_name)
+            if error is not None:
+                raise error from exc
+            if exc is not given:  # (the COMMIT's own error, a bug: told as it is)
+                raise exc
+

@@ -36,7 +36,7 @@ def known_revisions() -> set[str]:
 
 
 def current_revision(db: Database) -> str | None:
-    with db.engine.connect() as conn:
+    with db.translated(), db.engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -50,9 +50,15 @@ def upgrade_to_head(db: Database) -> None:
     """
     from wimc_desktop.services.search.indexing import index_state, rebuild_search_index
 
-    with db.engine.connect() as conn:
+    db.refuse_if_read_only()
+    with db.translated(), db.engine.connect() as conn:
         conn = conn.execution_options(wimc_begin="IMMEDIATE")
         with conn.begin():
+            if conn.dialect.name == "postgresql":
+                # A schema change on a large table may run long, once: no statement limit
+                # (the lock limit stays: a migration waiting behind a desk's row lock
+                # would queue every other desk behind itself).
+                conn.exec_driver_sql("SET LOCAL statement_timeout = 0")
             command.upgrade(alembic_config(conn), "head")
             if index_state(conn) == "broken":  # (format changed, or never filled)
                 rebuild_search_index(conn)

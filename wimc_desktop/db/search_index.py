@@ -22,9 +22,11 @@ from functools import lru_cache
 from sqlalchemy.engine import Connection
 
 from wimc_desktop.domain.names import fold_latin
+from wimc_desktop.domain.search_keys import name_shorthand
 
-FORMAT = "2"  # bump when the body or sort key changes: the index is then rebuilt
-# (2: names in order syllable by syllable, guest.name_sort)
+FORMAT = "3"  # bump when the body or sort key changes: the index is then rebuilt
+# (2: names in order syllable by syllable, guest.name_sort; 3: the name's shorthand,
+# "zhangyh" for 张宇航, among the initials)
 FORMAT_KEY = "search_index_format"
 TABLES = ("search_doc", "search_fts", "search_value", "search_value_fts", "search_pair",
           "search_pending", "search_code_prefix", "search_tag", "search_stat")
@@ -193,6 +195,9 @@ def document(name: str, pinyin: str, initials: str, latin: str, phone: str, emai
     latin = fold(latin) if latin else ""
     body = (NAME_START + separated(own) + END + PINYIN + pinyin_key(pinyin).upper() + END
             + INITIALS + clean(initials).upper() + END)
+    short = name_shorthand(name, pinyin, initials)
+    if short:  # found like the initials: as a prefix, at rank 2
+        body += INITIALS + short.upper() + END
     if latin and latin != own:
         body += latin + END
     body += clean(phone) + END + (email if _PLAIN.fullmatch(email) else fold(email)) + END

@@ -16,6 +16,21 @@ A4_MM = (210.0, 297.0)
 SHEET_MARGIN_MM = 5.0  # the unprintable edge of an office printer
 
 
+# The reason recorded when an import with replaced badge codes revokes the old one.
+_REPLACED_BY_LIST = "replaced by the guest list "
+
+
+def replaced_by_list_reason(file: str) -> str:
+    """The revocation reason of a code replaced by the guest list `file`."""
+    return _REPLACED_BY_LIST + file
+
+
+def replacing_list(reason: str) -> str | None:
+    """The guest list a revocation reason names, if an import replaced the code."""
+    return reason.removeprefix(_REPLACED_BY_LIST) if reason.startswith(_REPLACED_BY_LIST) \
+        else None
+
+
 class BadgeStatus(StrEnum):
     """Whether a code still admits its holder."""
 
@@ -227,9 +242,9 @@ class BadgeInfo:
     day: dt.date
     checkin: CheckInRecord | None  # the guest's valid check-in on `day`
 
-    def as_json(self) -> dict[str, object]:
+    def as_json(self, *, full_pii: bool = False) -> dict[str, object]:
         last = self.prints.last
-        return {"guest": self.guest.as_json(), "status": self.status.value,
+        return {"guest": self.guest.as_json(full_pii=full_pii), "status": self.status.value,
                 "replaced_by": self.replaced_by, "print_count": self.prints.count,
                 "last_printed_at": last.at.isoformat() if last else None,
                 "day": self.day.isoformat(), "checked_in": self.checkin is not None}

@@ -117,6 +117,12 @@ class CannotWriteError(StorageError):
     exit_code = 11
 
 
+class HubUnreachableError(StorageError):
+    """The database server (the hub of several desks) cannot be reached (exit 7)."""
+
+    exit_code = 7
+
+
 @dataclass(frozen=True, slots=True)
 class ImportProblem:
     """One reason a row of an imported file cannot be accepted.

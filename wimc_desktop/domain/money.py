@@ -8,7 +8,7 @@ ordinary and the financial (大写) forms (`五亿`, `伍亿元`, `壹仟贰佰�
 `两千零五万`, `五点二亿`, `一万五`); English scale words (`1.5 billion`, `2 million yuan`).
 Anything else (a float exponent, a stray character, a fraction of a fen, a misplaced
 thousands separator, numerals out of order such as `五五亿` or read digit by digit such
-as `一二三`) is refused, never guessed.
+as `一二三`, a 万 or 零 left out below 亿 such as `五亿三千`) is refused, never guessed.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ UNITS: dict[str, Decimal] = {
 }
 _AMOUNT = re.compile(
     r"(?P<number>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)\s*"
-    r"(?P<unit>万亿元|万亿|万元|亿元|万|亿|元)?")
+    r"(?P<unit>万亿元|万亿|万元|亿元|万|亿|元)?(?:(?<=元)整)?")
 _ENGLISH = re.compile(
     r"(?P<number>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)\s*"
     r"(?P<scale>thousand|million|billion|trillion)(?:\s+(?:yuan|rmb|cny))?", re.IGNORECASE)
@@ -118,6 +118,9 @@ def _cn_integer(text: str) -> int:
             low = _cn_integer(tail[1:]) if len(tail) > 1 else -1
         elif len(tail) == 1 and tail in CN_DIGITS:  # 一万五: 15,000
             low = CN_DIGITS[tail] * size // 10
+        elif tail and limit is None and "万" not in tail:
+            # 五亿三千: 五亿三千万 with the 万 left out, or 五亿零三千? Written either way.
+            raise _NumeralError()
         else:
             low = _cn_integer(tail) if tail else 0
         if low < 0 or low >= size:
@@ -187,6 +190,7 @@ def _amount_value(text: str, cleaned: str) -> Decimal:
 def parse_amount(text: str) -> Decimal:
     """The exact amount in yuan (two places) that `text` says, or AmountError."""
     cleaned = unicodedata.normalize("NFKC", text).strip().removeprefix("¥").strip()
+    cleaned = _normalized_units(cleaned)  # 5億 as 5亿, as 貳億 is read
     value = _amount_value(text, cleaned)
     cents = value * 100
     if cents != cents.to_integral_value():

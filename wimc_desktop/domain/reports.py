@@ -4,6 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+RATE_DECIMALS = 1  # 12.5%: the one precision of every rate, on screen and in the files
+
+
+def rate_text(part: int, whole: int) -> str:
+    """`part` of `whole` as a percentage, one decimal, halves rounded up (1/8 -> "12.5%",
+    1/16 -> "6.3%"): the page, the dashboard and the PDF all write rates with this."""
+    if not whole:
+        return f"{0:.{RATE_DECIMALS}f}%"
+    exact = Decimal(part) * 100 / Decimal(whole)
+    return f"{exact.quantize(Decimal(1).scaleb(-RATE_DECIMALS), ROUND_HALF_UP)}%"
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 from wimc_desktop.domain.money import format_total, format_total_en, from_fen
+from wimc_desktop.domain.reports import rate_text
 from wimc_desktop.render.pdf import (
     MM,
     PAD,
@@ -27,13 +28,13 @@ from wimc_desktop.render.pdf import (
     Para,
     Style,
     Table,
+    pdf_bytes,
     write_pdf,
 )
 from wimc_desktop.services.report_rows import (
     ReportContext,
     column_title,
     hour_rows,
-    share,
     vip_list,
 )
 
@@ -107,7 +108,7 @@ def _tiles_of(ctx: ReportContext) -> list[Tile]:
          t("onsite_online", a=f"{r.registered_by_attendance.get('onsite', 0):,}",
            b=f"{r.registered_by_attendance.get('online', 0):,}")),
         (f"{r.admitted:,}", t("admitted"),
-         t("rate", p=f"{share(r.admitted, r.registered):.1%}")),
+         t("rate", p=rate_text(r.admitted, r.registered))),
         (f"{r.first_arrivals:,}", t("first_arrivals"), ""),
         (f"{r.returning:,}", t("returning"), ""),
         (f"{r.walk_ins:,}", t("walk_ins"), so_far(r.cumulative_walk_ins)),
@@ -197,10 +198,10 @@ def _breakdowns(page: Page, ctx: ReportContext) -> None:
     """By category on the left; by desk and by operator on the right."""
     r, t = ctx.report, ctx.t
     cats = [[c.name_zh if ctx.lang == "zh" else c.name_en, f"{c.registered:,}",
-             f"{c.admitted:,}", f"{share(c.admitted, c.registered):.1%}",
+             f"{c.admitted:,}", rate_text(c.admitted, c.registered),
              f"{c.admitted_so_far:,}"] for c in r.by_category]
     cat_total = [t("total"), f"{r.registered:,}", f"{r.admitted:,}",
-                 f"{share(r.admitted, r.registered):.1%}", f"{r.cumulative_admitted:,}"]
+                 rate_text(r.admitted, r.registered), f"{r.cumulative_admitted:,}"]
     cat_table = Table(page, [Column(t("category"), 32), Column(t("registered"), 18, RIGHT),
                              Column(t("count"), 18, RIGHT), Column(t("share"), 16, RIGHT),
                              Column(t("so_far"), 18, RIGHT)], BODY)
@@ -377,7 +378,15 @@ def paint_report(page: Page, ctx: ReportContext, tick: Callable[[], None] = lamb
 
 def write_report_pdf(ctx: ReportContext, path: str | os.PathLike[str],
                      tick: Callable[[], None] = lambda: None) -> int:
-    """The report as an A4 PDF with the CJK font embedded (atomic); returns the page count."""
+    """The report as an A4 PDF with the CJK font embedded (safely, 0600); the page count."""
     widths: dict[tuple[str, bool], float] = {}  # both paintings measure alike
     return write_pdf(path, lambda page: paint_report(page, ctx, tick, widths), title=ctx.title,
+                     footer=lambda page, n, c: _footer(page, ctx, n, c), private=True)
+
+
+def report_pdf_bytes(ctx: ReportContext, tick: Callable[[], None] = lambda: None
+                     ) -> tuple[bytes, int]:
+    """The report as PDF bytes (for export_report to write), and the page count."""
+    widths: dict[tuple[str, bool], float] = {}  # both paintings measure alike
+    return pdf_bytes(lambda page: paint_report(page, ctx, tick, widths), title=ctx.title,
                      footer=lambda page, n, c: _footer(page, ctx, n, c))

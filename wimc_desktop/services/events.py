@@ -7,6 +7,7 @@ import logging
 import os
 import sqlite3
 import uuid
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
@@ -15,8 +16,14 @@ from wimc_desktop import __version__
 from wimc_desktop.db.engine import Database, resolve_url, sqlite_path
 from wimc_desktop.db.migrate import MARKER_TABLE, check_event_database, upgrade_to_head
 from wimc_desktop.db.schema import CategoryRow, EventRow, Meta
+from wimc_desktop.db.sqlite_file import FileKind, inspect_sqlite_file, sidecars
 from wimc_desktop.domain.categories import DEFAULT_CATEGORIES
-from wimc_desktop.domain.errors import BadInputError, NotAnEventDatabaseError, StorageError
+from wimc_desktop.domain.errors import (
+    BadInputError,
+    CannotWriteError,
+    NotAnEventDatabaseError,
+    StorageError,
+)
 from wimc_desktop.domain.models import Category, Event
 from wimc_desktop.domain.text_safety import check_fields
 
@@ -28,20 +35,42 @@ def open_event_database(target: str | os.PathLike[str]) -> Database:
     """Open an existing event database, refusing anything else with a clear error."""
     url = resolve_url(target)
     path = sqlite_path(url)
-    if path is not None and not path.is_file():
+    if path is None:
+        return _checked(Database(url))
+    if not path.is_file():
         raise NotAnEventDatabaseError("{path}: no event database here (create one with init).",
                                       path=path)
+    # Looked at first without writing: a file that is not ours is never changed.
+    kind = inspect_sqlite_file(path)
+    if kind is FileKind.NOT_SQLITE:
+        raise NotAnEventDatabaseError("{where}: this file is not a WIMC event database (or "
+                                      "it is damaged).", where=path)
+    if kind is not FileKind.EVENT:
+        raise NotAnEventDatabaseError("{where}: holds no WIMC event database.", where=path)
     db = Database(url)
+    try:
+        db.table_names()  # (the first connection, with its PRAGMAs)
+    except CannotWriteError:
+        # The folder (or the -shm file) cannot be written: read only. With no -wal file
+        # left, immutable, since SQLite can then create no -shm file to read through.
+        db.dispose()
+        db = Database(url, "read_only" if sidecars(path) else "immutable")
+    db = _checked(db)
+    if not db.read_only:
+        from wimc_desktop.services.search.prebuilt import remove_stale
+
+        remove_stale(path)  # (scratch files of imports killed mid-way: no live one's)
+        _catch_up_search_index(db)
+    return db
+
+
+def _checked(db: Database) -> Database:
+    """db, once it is known to hold a current event database (disposed if not)."""
     try:
         check_event_database(db)
     except Exception:
         db.dispose()
         raise
-    if path is not None:
-        from wimc_desktop.services.search.prebuilt import remove_stale
-
-        remove_stale(path)  # (scratch files of imports killed mid-way: no live one's)
-        _catch_up_search_index(db)
     return db
 
 
@@ -95,12 +124,25 @@ def create_event(
     url = resolve_url(target)
     path = sqlite_path(url)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _refuse_existing_file(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CannotWriteError("{where}: cannot create the folder: {reason}",
+                                   where=path.parent, reason=exc.strerror or exc) from exc
     db = Database(url)
-    if MARKER_TABLE in db.table_names():
+    try:
+        tables = db.table_names()
+        if MARKER_TABLE in tables:
+            raise BadInputError("{where}: already holds an event database.",
+                                where=db.display_name)
+        if tables:  # another program's tables (a PostgreSQL database in use)
+            raise BadInputError("{where}: holds another program's tables; init adds nothing "
+                                "to it. Give an empty database.", where=db.display_name)
+        upgrade_to_head(db)
+    except Exception:
         db.dispose()
-        raise BadInputError("{where}: already holds an event database.", where=db.display_name)
-    upgrade_to_head(db)
+        raise
     now = dt.datetime.now(dt.UTC)
     with db.write() as session:
         session.add_all([Meta(key="app", value="wimc-desk"),
@@ -114,6 +156,22 @@ def create_event(
                                     color=c.color, is_vip=c.is_vip, sort_order=c.sort_order)
                         for c in categories)
     return db
+
+
+def _refuse_existing_file(path: Path) -> None:
+    """init makes a new file, or fills a SQLite database with nothing in it (as a killed
+    init leaves one): any other file is refused, unchanged (an event database, a 0-byte
+    file, another program's data)."""
+    if not path.exists():
+        return
+    kind = inspect_sqlite_file(path)
+    if kind is FileKind.BLANK:
+        return
+    if kind is FileKind.EVENT:
+        raise BadInputError("{where}: already holds an event database.", where=path)
+    raise BadInputError("{where}: this file already exists and is not a WIMC event "
+                        "database (an empty file, or another program's data); init leaves "
+                        "it unchanged. Choose a new file name.", where=path)
 
 
 def get_event(db: Database) -> Event:

@@ -1,20 +1,35 @@
-"""Reading the guest list: counts, sorted ids, and guests fetched by id."""
+"""Reading the guest list: counts, sorted ids, guests fetched by id (with their check-in
+on a day), and the audit record of showing their contact details in full."""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, union_all
+from sqlalchemy import case, func, select, union_all
 from sqlalchemy.orm import Session
 
 from wimc_desktop.db.engine import Database
-from wimc_desktop.db.schema import GuestRow, RevokedBadgeRow
+from wimc_desktop.db.queries import admitted_guest_ids
+from wimc_desktop.db.schema import AuditRow, CheckInRow, GuestRow, RevokedBadgeRow
+from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.domain.errors import BadInputError
+from wimc_desktop.domain.ids import new_id
 from wimc_desktop.domain.models import Attendance, Guest
 
 SORTABLE = ("name", "name_en", "gender", "organization", "title", "category", "attendance",
-            "country", "mobile", "email", "badge_code", "external_id", "source")
+            "country", "mobile", "email", "badge_code", "external_id", "source", "checked_in")
 _CHUNK = 500
+CONTACT_REVEALED = "contact_revealed"  # the audit action of showing phones and e-mails whole
+
+
+@dataclass(frozen=True, slots=True)
+class GuestPage:
+    """Some guests, and which of them were admitted on the day asked about."""
+
+    guests: list[Guest]
+    admitted: frozenset[str]
 
 
 def guest_from_row(row: Any) -> Guest:
@@ -33,14 +48,20 @@ def count_guests(db: Database) -> int:
         return int(session.execute(select(func.count()).select_from(GuestRow)).scalar_one())
 
 
-def guest_ids(db: Database, sort: str = "name", descending: bool = False) -> list[str]:
-    """Every guest's id in the order of one field (ties broken by badge code)."""
-    if sort not in SORTABLE:
+def guest_ids(db: Database, sort: str = "name", descending: bool = False,
+              day: dt.date | None = None) -> list[str]:
+    """Every guest's id in the order of one field (ties broken by badge code); "checked_in"
+    sorts by admission on `day` (then by name)."""
+    if sort not in SORTABLE or (sort == "checked_in" and day is None):
         raise BadInputError("cannot sort guests by {sort!r}", sort=sort)
     # Names sort as a Chinese list does: by pinyin, syllable by syllable (Latin names
     # fall in by their letters).
-    columns = [GuestRow.name_sort, GuestRow.name] if sort == "name" else [getattr(GuestRow,
-                                                                               sort)]
+    names: list[Any] = [GuestRow.name_sort, GuestRow.name]
+    if sort == "checked_in" and day is not None:
+        admitted = case((GuestRow.id.in_(admitted_guest_ids(day)), 1), else_=0)
+        columns = [admitted, *names]
+    else:
+        columns = names if sort == "name" else [getattr(GuestRow, sort)]
     order = [c.desc() if descending else c.asc() for c in columns]
     with db.read() as session:
         stmt = select(GuestRow.id).order_by(*order, GuestRow.badge_code)
@@ -56,6 +77,27 @@ def guests_by_ids(db: Database, ids: list[str]) -> list[Guest]:
             rows = session.execute(select(GuestRow).where(GuestRow.id.in_(chunk))).scalars()
             found.update((r.id, guest_from_row(r)) for r in rows)
     return [found[i] for i in ids if i in found]
+
+
+def guest_page(db: Database, ids: list[str], day: dt.date) -> GuestPage:
+    """The guests with these ids (as guests_by_ids), and those of them admitted on `day`."""
+    guests = guests_by_ids(db, ids)
+    admitted: set[str] = set()
+    with db.read() as session:
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start:start + _CHUNK]
+            stmt = admitted_guest_ids(day).where(CheckInRow.guest_id.in_(chunk))
+            admitted.update(session.execute(stmt).scalars())
+    return GuestPage(guests, frozenset(admitted))
+
+
+def record_contact_revealed(db: Database, desk: Desk, where: str,
+                            now: dt.datetime | None = None) -> None:
+    """Audit: `desk` (its operator) chose to see full mobile numbers and e-mails."""
+    with db.write() as session:
+        session.add(AuditRow(id=new_id(), at=now or dt.datetime.now(dt.UTC), desk=desk.name,
+                             operator=desk.operator, action=CONTACT_REVEALED, guest_id=None,
+                             details={"where": where, "fields": "mobile,email"}))
 
 
 def list_guests(db: Database) -> list[Guest]:

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from wimc_desktop.db.engine import Database
@@ -14,20 +14,31 @@ from wimc_desktop.db.schema import AuditRow, GuestRow
 from wimc_desktop.domain.badge_codes import new_code
 from wimc_desktop.domain.categories import category_lookup
 from wimc_desktop.domain.checkin import CheckInResult, Desk, Method, Outcome, is_event_day
-from wimc_desktop.domain.contact import mask_email, mask_mobile
 from wimc_desktop.domain.errors import BadInputError, Message
 from wimc_desktop.domain.models import Guest
 from wimc_desktop.domain.names import name_keys
-from wimc_desktop.domain.problems import REASON_TEXT
+from wimc_desktop.domain.problems import REASON_TEXT, Reason
 from wimc_desktop.domain.text_safety import check_fields
 from wimc_desktop.services.checkin import _admit, first_checkin
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.guests import code_in_use, guest_from_row
-from wimc_desktop.services.importing.rows import check_category, check_email, check_mobile
+from wimc_desktop.services.importing.rows import (
+    MAX_LENGTH,
+    check_category,
+    check_email,
+    check_mobile,
+)
 from wimc_desktop.services.importing.writer import GUEST_TABLE, new_guest_record
 from wimc_desktop.services.search.indexing import sync_search_index
 
 WALK_IN_SOURCE = "walk-in"
+
+
+def _check_length(value: str, limit: int) -> None:
+    """As an import's cell: a longer value is refused (PostgreSQL would refuse it later)."""
+    if len(value) > limit:
+        raise BadInputError("{value!r}: {reason}", value=value[:40], reason=Message(
+            REASON_TEXT[Reason.TOO_LONG], limit=limit))
 
 
 def _checked(name: str, organization: str, mobile: str, email: str, category: str,
@@ -36,6 +47,8 @@ def _checked(name: str, organization: str, mobile: str, email: str, category: st
               "mobile": mobile.strip(), "email": email.strip(), "category": category.strip()}
     if not values["name"]:
         raise BadInputError("a walk-in needs a name")
+    for field in ("name", "organization", "email"):
+        _check_length(values[field], MAX_LENGTH[field])
     for field, check in (("mobile", check_mobile), ("email", check_email),
                          ("category", check_category)):
         if values[field]:
@@ -58,8 +71,6 @@ class PossibleDuplicate:
     def as_json(self) -> dict[str, object]:
         """The guest as the CLI writes guests, personal data masked."""
         data = self.guest.as_json()
-        data["mobile"] = mask_mobile(self.guest.mobile) if self.guest.mobile else ""
-        data["email"] = mask_email(self.guest.email) if self.guest.email else ""
         return {**data, "checked_in": self.checked_in, "matched": list(self.matched_on)}
 
 
@@ -85,14 +96,29 @@ def _matched_on(row: GuestRow, values: dict[str, str]) -> tuple[str, ...]:
         ("organization", _same_text(values["organization"], row.organization))) if same)
 
 
+def _reordered(words: list[str]) -> set[str]:
+    """A name's words as written and with the family name moved to the other end."""
+    found = {" ".join(words)}
+    if len(words) > 1:
+        found |= {" ".join(words[1:] + words[:1]), " ".join(words[-1:] + words[:-1])}
+    return found
+
+
 def _possible_duplicates(session: Session, values: dict[str, str],
                          day: dt.date) -> list[PossibleDuplicate]:
     # Same name means the same name, or the same pinyin (张伟 typed as 章伟, Zhang Wei or
     # ZhangWei; 蔡浩涛 as Cai Haotao): the pinyin joined, whatever the spaces.
+    # Also in the other order (Wei Zhang is 张伟, Mamat Abdulla is Abdulla Mamat) and
+    # against the English name a guest is listed with (阿卜杜拉·买买提 / Abdulla Mamat).
     keys = name_keys(values["name"])
-    same = [GuestRow.name == values["name"]]
+    english = _reordered(values["name"].split())
+    same = [GuestRow.name == values["name"], GuestRow.name_en == values["name"],
+            func.lower(GuestRow.name_en).in_(sorted({n.lower() for n in english}))]
     if keys.pinyin:
-        same += [GuestRow.name_sort == keys.sort, GuestRow.name_pinyin == keys.pinyin]
+        words = (keys.latin or keys.sort).split()
+        pinyins = {order.replace(" ", "") for order in _reordered(words)}
+        same += [GuestRow.name_sort == keys.sort,
+                 GuestRow.name_pinyin.in_(sorted(pinyins | {keys.pinyin}))]
     rows = session.execute(select(GuestRow).where(or_(*same))
                            .order_by(GuestRow.badge_code)).scalars()
     found = []
@@ -130,6 +156,7 @@ def register_walk_in(db: Database, *, name: str, day: dt.date, desk: Desk,
     values = _checked(name, organization, mobile, email, category,
                       category_lookup(event.categories))
     values["title"] = title.strip()
+    _check_length(values["title"], MAX_LENGTH["title"])
     if not is_event_day(event, day):
         return CheckInResult(Outcome.NOT_EVENT_DAY, "", day)
     now = now or dt.datetime.now(dt.UTC)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from wimc_desktop.domain.badges import BadgeInfo, BadgeStatus, PrintStatus
+from wimc_desktop.domain.badges import BadgeInfo, BadgeStatus, PrintStatus, replacing_list
 from wimc_desktop.domain.models import Attendance
 from wimc_desktop.ui import i18n
 from wimc_desktop.ui.checkin_banner import day_text
@@ -129,7 +129,11 @@ class BadgeCard(QFrame):
         text = self.tr("Badge %1 is REVOKED: it was replaced by %2, the guest's current badge.")
         text = text.replace("%1", info.code).replace("%2", info.current_code)
         if info.revocation and info.revocation.reason:
-            text += " " + self.tr("Reason: %1").replace("%1", info.revocation.reason)
+            reason = info.revocation.reason
+            listed = replacing_list(reason)  # the import's own words, not a clerk's
+            if listed is not None:
+                reason = self.tr("replaced by the guest list %1").replace("%1", listed)
+            text += " " + self.tr("Reason: %1").replace("%1", reason)
         return text
 
     def local(self, moment: dt.datetime) -> str:

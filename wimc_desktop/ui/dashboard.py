@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.models import Event
-from wimc_desktop.domain.reports import CategoryFigures, MissingGuest
+from wimc_desktop.domain.reports import CategoryFigures, MissingGuest, rate_text
 from wimc_desktop.services.checkin import expected_count
 from wimc_desktop.services.reports import daily_report
 from wimc_desktop.ui.checkin_banner import day_text
@@ -209,8 +209,7 @@ class Dashboard(Retranslating, QWidget):
                                     .replace("%1", count_text(f.expected)))
         self.progress.setRange(0, max(f.expected, 1))
         self.progress.setValue(min(f.admitted, max(f.expected, 1)))
-        share = f.admitted / f.expected if f.expected else 0.0
-        self.progress.setFormat(f"{share:.0%}")
+        self.progress.setFormat(rate_text(f.admitted, f.expected))
         self.chart.set_counts(dict(f.by_hour))
         rows = "".join(
             f"<tr><td>{html.escape(category_name(c))}</td>"

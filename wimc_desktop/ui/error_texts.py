@@ -75,16 +75,28 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "a signing needs at least two parties (got {count})"),
     QT_TRANSLATE_NOOP("errors", "the same party is named twice"),
     QT_TRANSLATE_NOOP("errors", "the signing time needs a time zone"),
-    # db/engine.py, db/migrate.py
+    # db/engine.py, db/faults.py, db/migrate.py, db/sqlite_file.py
     QT_TRANSLATE_NOOP("errors", "{path}: the event file is on a network share. SQLite "
                       "files must be on a local disk; several computers share one event "
                       "through the PostgreSQL server mode."),
-    QT_TRANSLATE_NOOP("errors", "{where}: the event database is busy (locked by another "
-                      "desk); try again."),
-    QT_TRANSLATE_NOOP("errors", "{where}: the disk is full; nothing was saved. Free some "
-                      "space and try again."),
-    QT_TRANSLATE_NOOP("errors", "{where}: the event database is read-only; nothing was "
+    QT_TRANSLATE_NOOP("errors", "{where}: another program is using the event database; "
+                      "nothing was changed. It is safe to try again."),
+    QT_TRANSLATE_NOOP("errors", "{where}: cannot write: the disk is full; nothing was saved. "
+                      "Free some space and try again."),
+    QT_TRANSLATE_NOOP("errors", "{where}: cannot write: the event database is read-only; "
+                      "nothing was saved."),
+    QT_TRANSLATE_NOOP("errors", "{where}: cannot write: the event database is read-only "
+                      "here (the file or its folder cannot be written); nothing was saved."),
+    QT_TRANSLATE_NOOP("errors", "{where}: cannot write: permission denied; nothing was "
                       "saved."),
+    QT_TRANSLATE_NOOP("errors", "{where}: cannot open the event database (no permission, or "
+                      "its folder cannot be written); nothing was saved."),
+    QT_TRANSLATE_NOOP("errors", "{where}: cannot write: the disk reported an input/output "
+                      "error; nothing was saved. Check the disk (is it full, or removed?) "
+                      "and try again."),
+    QT_TRANSLATE_NOOP("errors", "{where}: the database server cannot be reached; nothing "
+                      "was saved. Check the network and try again."),
+    QT_TRANSLATE_NOOP("errors", "{where}: cannot be read: {reason}"),
     QT_TRANSLATE_NOOP("errors", "{where}: this file is not a WIMC event database (or it is "
                       "damaged)."),
     QT_TRANSLATE_NOOP("errors", "{where}: the database failed: {error}"),
@@ -97,6 +109,12 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "the last day {end} is before the first day {start}"),
     QT_TRANSLATE_NOOP("errors", "unknown time zone {timezone!r}"),
     QT_TRANSLATE_NOOP("errors", "{where}: already holds an event database."),
+    QT_TRANSLATE_NOOP("errors", "{where}: this file already exists and is not a WIMC event "
+                      "database (an empty file, or another program's data); init leaves it "
+                      "unchanged. Choose a new file name."),
+    QT_TRANSLATE_NOOP("errors", "{where}: holds another program's tables; init adds nothing "
+                      "to it. Give an empty database."),
+    QT_TRANSLATE_NOOP("errors", "{where}: cannot create the folder: {reason}"),
     QT_TRANSLATE_NOOP("errors", "{where}: holds no event."),
     # services/guests.py
     QT_TRANSLATE_NOOP("errors", "cannot sort guests by {sort!r}"),
@@ -153,11 +171,19 @@ _SOURCES = (
                       "permission)"),
     # services/search
     QT_TRANSLATE_NOOP("errors", "the checked-in filter needs a day"),
-    # services/exports.py, services/report_exports.py: files written atomically
+    # services/safe_file.py, services/report_exports.py: every file written safely
     QT_TRANSLATE_NOOP("errors", "{target}: is a folder; give a file name"),
     QT_TRANSLATE_NOOP("errors", "{folder}: no such folder"),
-    QT_TRANSLATE_NOOP("errors", "{target}: could not be written: {reason}"),
-    QT_TRANSLATE_NOOP("errors", "{target}: could not create a temporary file beside it"),
+    QT_TRANSLATE_NOOP("errors", "cannot write {path}: {cause}"),  # "the disk is full": above
+    QT_TRANSLATE_NOOP("errors", "the disk is read-only"),
+    QT_TRANSLATE_NOOP("errors", "permission denied"),
+    QT_TRANSLATE_NOOP("errors", "the file is larger than the disk allows"),
+    QT_TRANSLATE_NOOP("errors", "the file is open in another program"),
+    QT_TRANSLATE_NOOP("errors", "the file is read-only"),
+    QT_TRANSLATE_NOOP("errors", "the file came out empty"),
+    QT_TRANSLATE_NOOP("errors", "the file came out incomplete ({size} bytes written, "
+                      "{expected} expected)"),
+    QT_TRANSLATE_NOOP("errors", "no temporary file could be made beside it"),
     QT_TRANSLATE_NOOP("errors", "export cancelled; no file was written"),
     QT_TRANSLATE_NOOP("errors", "unknown language {lang!r} (choose one of: {choices})"),
     QT_TRANSLATE_NOOP("errors", "unknown format {fmt!r} (choose one of: {choices})"),
@@ -187,6 +213,10 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "not a time (ISO 8601, e.g. 2020-11-28T15:30): {text!r}"),
     QT_TRANSLATE_NOOP("errors", "the signing needs an amount (--amount, e.g. 5.2亿 or "
                       "1,234,567.89)"),
+    QT_TRANSLATE_NOOP("errors", "the argument {argument} is not valid text: it holds bytes "
+                      "that are not UTF-8 ({value}); nothing was done. Type it again in "
+                      "UTF-8 (a file's name: rename the file)."),
+    QT_TRANSLATE_NOOP("errors", "{where}: cannot write: {reason}"),
 )
 
 TEMPLATES: frozenset[str] = frozenset(_SOURCES)

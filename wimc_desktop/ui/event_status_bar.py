@@ -14,6 +14,9 @@ from wimc_desktop.ui.checkin_banner import day_text
 from wimc_desktop.ui.elided_label import ElidedLabel
 from wimc_desktop.ui.retranslating import Retranslating
 
+EVENT_MINIMUM_WIDTH = 80
+DESK_MINIMUM_WIDTH = 100  # "1号签到台 · 王芳" nearly whole; a longer one elided
+
 
 class EventStatusBar(Retranslating, QStatusBar):
     """Permanent labels for the open event; temporary messages still show on the left."""
@@ -26,16 +29,23 @@ class EventStatusBar(Retranslating, QStatusBar):
         self._desk = Desk("", "")
         self._counts: tuple[int, int] | None = None
         self.event_label = ElidedLabel()
-        self.days_label = QLabel()
+        # The event's name and days, and a long desk name, give up width ("…", the whole
+        # text in the tooltip): the window must fit a 1024-pixel screen. The working day
+        # and the counts never do.
+        self.days_label = ElidedLabel()
         self.day_label = QLabel()
-        self.desk_label = QLabel()
+        self.desk_label = ElidedLabel()
+        self.desk_label.setMinimumWidth(DESK_MINIMUM_WIDTH)
         self.admitted_label = QLabel()
         self.file_label = ElidedLabel()
         self.count_label = QLabel()
         for label in (self.event_label, self.days_label, self.day_label, self.desk_label,
                       self.admitted_label, self.count_label, self.file_label):
             label.setObjectName("statusField")
-            self.addPermanentWidget(label)
+            self.addPermanentWidget(label, 1 if label is self.event_label else 0)
+        # The event's name takes what the other fields leave, so it is the first to be cut.
+        self.event_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.event_label.setMinimumWidth(EVENT_MINIMUM_WIDTH)
         self.admitted_label.setObjectName("statusCounts")
         # The file gives up its room first; the event name only when that is not enough.
         self.file_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

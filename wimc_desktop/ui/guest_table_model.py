@@ -3,11 +3,16 @@
 Like anki's browser table model, rowCount comes from the list of ids alone, so 100,000
 guests open at once; a row's data is asked for only when a view paints it, a page at a
 time, on the background worker, and kept in a cache keyed by guest id (so a re-sort
-reuses what was fetched).
+reuses what was fetched). Each page also brings which of its guests were admitted on the
+desk's working day (the "checked in" column); a new day asks the shown pages again.
+
+With a search text the rows are the guests the search service finds (the same search
+as the check-in desk), best first, up to SEARCH_LIMIT.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -16,19 +21,23 @@ from PySide6.QtGui import QColor
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.contact import mask_email, mask_mobile
 from wimc_desktop.domain.models import Attendance, Event, Guest
-from wimc_desktop.services.guests import guest_ids, guests_by_ids
+from wimc_desktop.domain.names import name_keys
+from wimc_desktop.services.guests import GuestPage, guest_ids, guest_page
+from wimc_desktop.services.search import SearchResult, search_guests
 from wimc_desktop.ui import i18n
 from wimc_desktop.ui.field_table_model import AnyIndex, FieldTableModel
 from wimc_desktop.ui.worker import Worker
 
-COLUMNS: tuple[str, ...] = ("name", "name_en", "organization", "title", "category",
-                            "attendance", "mobile", "email", "badge_code", "country",
-                            "gender", "source")
+COLUMNS: tuple[str, ...] = ("name", "checked_in", "name_en", "organization", "title",
+                            "category", "attendance", "mobile", "email", "badge_code",
+                            "country", "gender", "source")
 CATEGORY_COLOR_ROLE = Qt.ItemDataRole.UserRole + 1
 GUEST_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 PAGE_SIZE = 100
 CACHE_LIMIT = 20_000
 NOT_FETCHED = "…"
+CHECKED_MARK = "✓"
+SEARCH_LIMIT = 1000
 
 
 class GuestTableModel(FieldTableModel):
@@ -38,6 +47,7 @@ class GuestTableModel(FieldTableModel):
 
     guests_loaded = Signal(int)
     page_fetched = Signal(int)
+    searched = Signal(str, int)  # the query and how many guests match it in all
 
     def __init__(self, worker: Worker, parent: Any = None) -> None:
         super().__init__(parent)
@@ -49,6 +59,11 @@ class GuestTableModel(FieldTableModel):
         self._cache: dict[str, Guest] = {}
         self._pending: set[int] = set()
         self._generation = 0
+        self._day = dt.date.today()
+        self._day_generation = 0
+        self._checked: dict[str, bool] = {}  # admitted on the working day, per guest id
+        self.query = ""
+        self.total = 0
         self._sort = ("name", False)
         self._contact_visible = False
         self.fetched_count = 0
@@ -62,6 +77,33 @@ class GuestTableModel(FieldTableModel):
     def reload(self) -> None:
         """Forget every cached guest and list the ids again (after an import, say)."""
         self._cache.clear()
+        self._checked.clear()
+        self._list_ids()
+
+    def set_day(self, day: dt.date) -> None:
+        """The working day whose check-ins the "checked in" column shows."""
+        if day == self._day:
+            return
+        self._day = day
+        self.refresh_checked_in()
+
+    @property
+    def day(self) -> dt.date:
+        return self._day
+
+    def refresh_checked_in(self) -> None:
+        """Ask again who is checked in (the shown rows are fetched again, the rest later)."""
+        self._day_generation += 1
+        self._checked.clear()
+        self._pending.clear()
+        if self.row_count():
+            column = COLUMNS.index("checked_in")
+            self.dataChanged.emit(self.index(0, column),
+                                  self.index(self.row_count() - 1, column))
+
+    def set_query(self, text: str) -> None:
+        """Show the guests matching `text` (the whole list when it is empty)."""
+        self.query = text.strip()
         self._list_ids()
 
     def _list_ids(self) -> None:
@@ -69,18 +111,54 @@ class GuestTableModel(FieldTableModel):
             return
         self._generation += 1
         generation, db, (field, descending) = self._generation, self._db, self._sort
-        self._worker.submit(lambda: guest_ids(db, sort=field, descending=descending),
+        day, query = self._day, self.query
+        if query:
+            self._worker.submit(
+                lambda: search_guests(db, query, limit=SEARCH_LIMIT, day=day),
+                on_success=lambda found: self._on_found(generation, found), context=self)
+            return
+        self._worker.submit(lambda: guest_ids(db, sort=field, descending=descending, day=day),
                             on_success=lambda ids: self._on_ids_listed(generation, ids),
                             context=self)
 
-    def _on_ids_listed(self, generation: int, ids: list[str]) -> None:
+    def _on_found(self, generation: int, found: SearchResult) -> None:
         if generation != self._generation:
-            return  # an older listing answered after a newer one was asked for
+            return
+        for hit in found.results:
+            self._cache[hit.guest.id] = hit.guest
+            self._checked[hit.guest.id] = hit.checked_in
+        ids = [hit.guest.id for hit in found.results]
+        if self._sort != ("name", False) or not ids:
+            ids = self._sorted_here(ids)
+        self._show_ids(ids)
+        self.total = found.total
+        self.searched.emit(found.query, found.total)
+
+    def _sorted_here(self, ids: list[str]) -> list[str]:
+        """Search hits (all fetched) in the order of the column sorted on."""
+        field, descending = self._sort
+
+        def key(guest_id: str) -> Any:
+            guest = self._cache[guest_id]
+            if field == "name":
+                return name_keys(guest.name).sort, guest.name
+            if field == "checked_in":
+                return self._checked.get(guest_id, False), name_keys(guest.name).sort
+            return str(getattr(guest, field, ""))
+        return sorted(ids, key=key, reverse=descending)
+
+    def _show_ids(self, ids: list[str]) -> None:
         self.beginResetModel()
         self._ids = ids
         self._row_of = {guest_id: row for row, guest_id in enumerate(ids)}
         self._pending.clear()
         self.endResetModel()
+
+    def _on_ids_listed(self, generation: int, ids: list[str]) -> None:
+        if generation != self._generation:
+            return  # an older listing answered after a newer one was asked for
+        self._show_ids(ids)
+        self.total = len(ids)
         self.guests_loaded.emit(len(ids))
 
     def _request_page(self, page: int) -> None:
@@ -88,17 +166,22 @@ class GuestTableModel(FieldTableModel):
             return
         self._pending.add(page)
         ids = self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
-        generation, db = self._generation, self._db
+        generation, db, day = (self._generation, self._day_generation), self._db, self._day
         self._worker.submit(
-            lambda: guests_by_ids(db, ids),
-            on_success=lambda guests: self._on_page_fetched(generation, page, len(ids), guests),
+            lambda: guest_page(db, ids, day),
+            on_success=lambda got: self._on_page_fetched(generation, page, len(ids), got),
             context=self)
 
-    def _on_page_fetched(self, generation: int, page: int, asked: int,
-                         guests: list[Guest]) -> None:
-        if generation != self._generation:
+    def _on_page_fetched(self, generation: tuple[int, int], page: int, asked: int,
+                         got: GuestPage) -> None:
+        if generation[0] != self._generation:
             return
-        if len(guests) == asked:
+        guests = got.guests
+        if generation[1] == self._day_generation:
+            self._checked.update((g.id, g.id in got.admitted) for g in guests)
+        else:
+            self._pending.discard(page)  # asked about another day: ask again when painted
+        if len(guests) == asked and generation[1] == self._day_generation:
             # A page with a vanished guest stays "pending" until the next reload, so
             # that painting its rows does not ask for it again and again.
             self._pending.discard(page)
@@ -116,8 +199,12 @@ class GuestTableModel(FieldTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         wanted = (COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
-        if wanted != self._sort:
-            self._sort = wanted
+        if wanted == self._sort:
+            return
+        self._sort = wanted
+        if self.query:  # the hits are all here: sorted without asking again
+            self._show_ids(self._sorted_here(self._ids))
+        else:
             self._list_ids()
 
     @property
@@ -137,15 +224,27 @@ class GuestTableModel(FieldTableModel):
 
     def guest_at(self, row: int) -> Guest | None:
         """The guest of a row if fetched; asks for its page (and returns None) if not."""
-        guest = self._cache.get(self._ids[row])
-        if guest is None:
+        guest_id = self._ids[row]
+        guest = self._cache.get(guest_id)
+        if guest is None or guest_id not in self._checked:
             self._request_page(row // PAGE_SIZE)
         return guest
 
+    def is_checked_in(self, row: int) -> bool | None:
+        """Admitted on the working day (None while not known yet)."""
+        return self._checked.get(self._ids[row])
+
+    def header_label(self, field: str) -> str:
+        return self.tr("Checked in") if field == "checked_in" else super().header_label(field)
+
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.ToolTipRole,
-                                               CATEGORY_COLOR_ROLE, GUEST_ID_ROLE):
+        if not index.isValid():
+            return None
+        checked_column = index.column() == COLUMNS.index("checked_in")
+        if role == Qt.ItemDataRole.TextAlignmentRole and checked_column:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        CATEGORY_COLOR_ROLE, GUEST_ID_ROLE):
             return None
         if role == GUEST_ID_ROLE:
             return self._ids[index.row()]
@@ -155,7 +254,15 @@ class GuestTableModel(FieldTableModel):
             return NOT_FETCHED if index.column() == 0 and role != CATEGORY_COLOR_ROLE else None
         if role == CATEGORY_COLOR_ROLE:
             return self._category_color(guest) if field == "category" else None
+        if checked_column:
+            return self._checked_text(index.row(), role)
         return self._text(guest, field)
+
+    def _checked_text(self, row: int, role: int) -> str | None:
+        checked = self.is_checked_in(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Checked in on the working day") if checked else None
+        return CHECKED_MARK if checked else ""
 
     def _category_color(self, guest: Guest) -> QColor | None:
         category = self._event.category(guest.category) if self._event else None

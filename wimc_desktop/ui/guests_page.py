@@ -1,24 +1,33 @@
-"""The Guests page: the whole guest list in a sortable table, contact details masked."""
+"""The Guests page: the guest list in a sortable table with a search box and the working
+day's check-ins; contact details masked unless asked for (asked, and audited)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetrics
+import datetime as dt
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMenu,
+    QMessageBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.domain.models import Event
+from wimc_desktop.services.guests import record_contact_revealed
+from wimc_desktop.ui import messages
 from wimc_desktop.ui.category_chip_delegate import CategoryChipDelegate
+from wimc_desktop.ui.elided_label import ElidedLabel
 from wimc_desktop.ui.field_labels import field_label
 from wimc_desktop.ui.guest_table_model import COLUMNS, GuestTableModel
 from wimc_desktop.ui.i18n import count_text
@@ -26,11 +35,13 @@ from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.settings import DeskSettings
 from wimc_desktop.ui.worker import Worker
 
-COLUMN_WIDTHS = {"name": 140, "name_en": 140, "organization": 240, "title": 130,
-                 "category": 120, "attendance": 80, "mobile": 130, "email": 200,
+COLUMN_WIDTHS = {"name": 140, "checked_in": 70, "name_en": 140, "organization": 240,
+                 "title": 130,
+                 "category": 175, "attendance": 80, "mobile": 130, "email": 200,
                  "badge_code": 120, "country": 90, "gender": 60, "source": 160}
 ALWAYS_SHOWN = {"name"}
 HEADER_PADDING = 40
+SEARCH_DELAY_MS = 200  # a pause in the typing, then one search on the worker
 
 
 class GuestsPage(Retranslating, QWidget):
@@ -40,13 +51,22 @@ class GuestsPage(Retranslating, QWidget):
 
     def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._worker = worker
         self._settings = DeskSettings()
         self.model = GuestTableModel(worker, self)
         self._title = QLabel()
         self._title.setObjectName("pageTitle")
-        self._count = QLabel()
+        self._count = ElidedLabel()  # "The first 1,000 of 2,828 guests matching …" is long
         self._count.setObjectName("pageNote")
         self._contact_toggle = QCheckBox()
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("guestSearch")
+        self.search_field.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._db: Database | None = None
+        self._desk = Desk("", "")
         self.view = QTableView()
         self._build()
         self._connect_signals()
@@ -56,8 +76,8 @@ class GuestsPage(Retranslating, QWidget):
         top = QHBoxLayout()
         top.addWidget(self._title)
         top.addSpacing(12)
-        top.addWidget(self._count)
-        top.addStretch(1)
+        top.addWidget(self._count, 1)
+        top.addWidget(self.search_field, 1)
         top.addWidget(self._contact_toggle)
         self.view.setModel(self.model)
         self.view.setItemDelegateForColumn(COLUMNS.index("category"),
@@ -85,12 +105,30 @@ class GuestsPage(Retranslating, QWidget):
 
     def _connect_signals(self) -> None:
         self.model.guests_loaded.connect(self._on_model_guests_loaded)
+        self.model.searched.connect(self._on_model_searched)
         self._contact_toggle.toggled.connect(self._on_contact_toggle_toggled)
+        self.search_field.textChanged.connect(self._on_search_field_text_changed)
+        self._search_timer.timeout.connect(self._on_search_timer_timeout)
         self.view.horizontalHeader().customContextMenuRequested.connect(
             self._on_header_context_menu_requested)
 
     def set_database(self, db: Database, event: Event) -> None:
+        self._db = db
+        self._contact_toggle.setChecked(False)  # another event: asked (and audited) again
         self.model.set_database(db, event)
+
+    def set_desk(self, desk: Desk) -> None:
+        """Who works at the desk: recorded when they show contact details in full."""
+        self._desk = desk
+
+    def set_day(self, day: dt.date) -> None:
+        """The desk's working day, whose check-ins the "checked in" column shows."""
+        self.model.set_day(day)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Check-ins made at the desk meanwhile: the shown rows ask again who is in.
+        self.model.refresh_checked_in()
+        super().showEvent(event)
 
     def reload(self) -> None:
         self.model.reload()
@@ -145,19 +183,70 @@ class GuestsPage(Retranslating, QWidget):
 
     # -- the rest --------------------------------------------------------------------
 
+    def _on_search_field_text_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def _on_search_timer_timeout(self) -> None:
+        self.model.set_query(self.search_field.text())
+
+    def confirm_reveal(self) -> bool:
+        """Asks before phones and e-mails are shown whole (the answer is audited)."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Show full contact details"),
+                          self.tr("Show every guest's full mobile number and e-mail address?"),
+                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setInformativeText(self.tr(
+            "This is personal data. Showing it is recorded in the audit log with your "
+            "name, the desk and the time."))
+        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Show"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return messages.exec_box(box) == int(QMessageBox.StandardButton.Ok)
+
     def _on_contact_toggle_toggled(self, checked: bool) -> None:
+        if checked and not self.confirm_reveal():
+            self._contact_toggle.blockSignals(True)
+            self._contact_toggle.setChecked(False)
+            self._contact_toggle.blockSignals(False)
+            return
+        if checked and self._db is not None:
+            db, desk = self._db, self._desk
+            self._worker.submit(lambda: record_contact_revealed(db, desk, "guests_page"),
+                                on_failure=self._on_audit_failed, context=self)
         self.model.set_contact_visible(checked)
 
+    def _on_audit_failed(self, exc: Exception) -> None:
+        # Shown only with its audit row: a reveal that could not be recorded is taken back.
+        self._contact_toggle.setChecked(False)
+        messages.report_error(self, exc, self.tr("Contact details could not be shown."))
+
     def _on_model_guests_loaded(self, count: int) -> None:
-        self._show_count(count)
+        self._show_count()
         self.guests_counted.emit(count)
 
-    def _show_count(self, count: int) -> None:
-        self._count.setText(self.tr("%1 in total").replace("%1", count_text(count)))
+    def _on_model_searched(self, _query: str, _total: int) -> None:
+        self._show_count()
+
+    def _show_count(self) -> None:
+        model = self.model
+        shown = model.rowCount()
+        if not model.query:
+            text = self.tr("%1 in total").replace("%1", count_text(shown))
+        elif model.total > shown:
+            text = (self.tr("The first %1 of %Ln guests matching “%2”", "", model.total)
+                    .replace("%1", count_text(shown)).replace("%2", model.query))
+        elif shown == 0:
+            text = self.tr("No guest matches “%1”.").replace("%1", model.query)
+        else:
+            text = self.tr("%Ln guests match “%1”", "", shown).replace("%1", model.query)
+        self._count.setText(text)
 
     def retranslate_ui(self) -> None:
         self._title.setText(self.tr("Guests"))
-        self._show_count(self.model.rowCount())
+        self._show_count()
+        placeholder = self.tr("Name, pinyin, phone, company or badge code…")
+        self.search_field.setPlaceholderText(placeholder)
+        metrics = self.search_field.fontMetrics()  # the hint is never cut
+        self.search_field.setMinimumWidth(metrics.horizontalAdvance(placeholder) + 48)
         self._contact_toggle.setText(self.tr("Show full contact details"))
         self._contact_toggle.setToolTip(
             self.tr("Phone numbers and e-mail addresses are masked unless this is on."))

@@ -1,4 +1,10 @@
-"""The interface language: which one to start in, and switching it live with QTranslator."""
+"""The interface language: which one to start in, and switching it live with QTranslator.
+
+Chinese installs Qt's own qtbase_zh_CN (standard buttons, file dialogs) and then
+wimc_zh_CN, which also fills what that file lacks (ui/qt_texts.py). English installs
+wimc_en, which holds only the plural forms of the texts written with a count
+(``tr("%Ln guests", "", n)``): without it Qt would write "1 guests".
+"""
 
 from __future__ import annotations
 
@@ -36,6 +42,25 @@ def count_text(count: int) -> str:
     return QLocale().toString(count)
 
 
+def plural(context: str, text: str, count: int) -> str:
+    """`text` translated for `count` (its "%Ln" written as the language writes numbers);
+    for texts outside a QObject's tr()."""
+    return QCoreApplication.translate(context, text, None, count)
+
+
+def translator_files(language: str) -> list[tuple[str, Path]]:
+    """The .qm files a language installs (name, folder), in installation order: the later
+    ones are asked first."""
+    if language == CHINESE:
+        qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+        return [("qtbase_zh_CN", qt_dir), ("wimc_zh_CN", TRANSLATIONS_DIR)]
+    return [("wimc_en", TRANSLATIONS_DIR)]
+
+
+def installed_translators() -> list[QTranslator]:
+    return list(_installed)
+
+
 def _load(translator: QTranslator, name: str, directory: Path) -> bool:
     if translator.load(name, str(directory)):
         return True
@@ -52,13 +77,11 @@ def apply_language(language: str) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if language == CHINESE:
-        qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-        for name, directory in (("qtbase_zh_CN", qt_dir), ("wimc_zh_CN", TRANSLATIONS_DIR)):
-            translator = QTranslator(app)
-            if _load(translator, name, directory):
-                app.installTranslator(translator)
-                _installed.append(translator)
+    for name, directory in translator_files(language):
+        translator = QTranslator(app)
+        if _load(translator, name, directory):
+            app.installTranslator(translator)
+            _installed.append(translator)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China)
                        if language == CHINESE else QLocale(QLocale.Language.English,
                                                            QLocale.Country.UnitedKingdom))

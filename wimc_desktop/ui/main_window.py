@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import shiboken6
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -40,7 +41,7 @@ from wimc_desktop.ui.opened_event import NewEventInput, OpenedEvent, create_new_
 from wimc_desktop.ui.reports_page import ReportsPage
 from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.scanner_filter import ScannerFilter
-from wimc_desktop.ui.screen_fit import fitted
+from wimc_desktop.ui.screen_fit import fit_to_contents, fitted
 from wimc_desktop.ui.settings import DeskSettings
 from wimc_desktop.ui.signings_page import SigningsPage
 from wimc_desktop.ui.worker import Worker
@@ -165,6 +166,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.undo_action.triggered.connect(self.checkin_page.undo_last)
         self.guests_page.guests_counted.connect(self.status.show_guest_count)
         self.checkin_page.day_changed.connect(self.status.show_day)
+        self.checkin_page.day_changed.connect(self.guests_page.set_day)
         self.checkin_page.day_changed.connect(self._on_checkin_page_day_changed)
         self.dashboard_action.triggered.connect(self.open_dashboard)
         self.checkin_page.outcome_shown.connect(self.checkin_printer.on_admission_shown)
@@ -189,6 +191,8 @@ class MainWindow(Retranslating, QMainWindow):
                      self.checkin_printer):
             if page is not None:
                 page.set_database(opened.db, opened.event)
+        # The check-in page told its working day before the later pages had the event.
+        self._on_checkin_page_day_changed(self.checkin_page.day)
         self.setWindowTitle(f"{APP_NAME} — {opened.event.name_zh}")
 
     def switch_to(self, opened: OpenedEvent) -> None:
@@ -209,6 +213,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _apply_desk(self, desk: Desk) -> None:
         self.checkin_page.set_desk(desk)
         self.badges_page.set_desk(desk)
+        self.guests_page.set_desk(desk)
         self.checkin_printer.set_desk(desk)
         self.signings_page.set_desk(desk)
         self.reports_page.set_desk(desk.name, desk.operator)
@@ -304,6 +309,7 @@ class MainWindow(Retranslating, QMainWindow):
         wizard = self._make_import_wizard()
         wizard.guests_imported.connect(self._on_import_wizard_guests_imported)
         wizard.finished.connect(wizard.deleteLater)
+        wizard.addAction(self.quit_action)  # Ctrl+Q: the wizard blocks this window's keys
         self.import_wizard = wizard
         wizard.open()
 
@@ -365,9 +371,7 @@ class MainWindow(Retranslating, QMainWindow):
         return messages.exec_box(box) == QMessageBox.StandardButton.Yes
 
     def _on_quit_action_triggered(self) -> None:
-        if self._worker.long_work_running and not self._confirm_quit_while_working():
-            return
-        self.close()
+        self.close()  # (closeEvent asks first while an import or export runs)
 
     def _on_worker_task_failed(self, exc: Exception) -> None:
         messages.report_error(self, exc)
@@ -399,8 +403,20 @@ class MainWindow(Retranslating, QMainWindow):
                   self.tr("Signings"), self.tr("Reports"))
         for row, title in enumerate(titles):
             self.nav.item(row).setText(title)
+        # After every page has its new texts (their LanguageChange comes after this one).
+        QTimer.singleShot(0, self, self._fit_to_contents)
+
+    def _fit_to_contents(self) -> None:
+        fit_to_contents(self.pages)  # (dialogs, such as the import wizard, size their own)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Ctrl+Q, the title bar's close button and Alt+F4 alike ask while work runs.
+        if self._worker.long_work_running and not self._confirm_quit_while_working():
+            event.ignore()
+            return
+        wizard = self.import_wizard
+        if wizard is not None and shiboken6.isValid(wizard) and wizard.isVisible():
+            wizard.reject()  # an import running stops (nothing written); it closes then
         self._settings.main_window_geometry = self.saveGeometry()
         self.checkin_page.counts.stop()  # a closed window polls no more
         for window in (self.dashboard, self.signings_page.ceremony_view):

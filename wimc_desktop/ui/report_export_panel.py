@@ -54,6 +54,7 @@ class ReportExportPanel(Retranslating, QWidget):
         self.cancel_button = QPushButton()
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self._saved_path = ""  # the status says "Saved ..." in the language shown
         self._build()
         self._connect_signals()
         self._show_idle()
@@ -141,6 +142,7 @@ class ReportExportPanel(Retranslating, QWidget):
         self.progress.show()
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
+        self._saved_path = ""
         self.status.setText(self.tr("Exporting to %1…").replace("%1", path))
 
     def _show_idle(self) -> None:
@@ -155,11 +157,16 @@ class ReportExportPanel(Retranslating, QWidget):
 
     def _on_task_succeeded(self, result: report_exports.ReportExport) -> None:
         self._show_idle()
-        self.status.setText(self.tr("Saved %1").replace("%1", str(result.path)))
+        self._saved_path = str(result.path)
+        self._show_saved()
         self.export_finished.emit(result)
+
+    def _show_saved(self) -> None:
+        self.status.setText(self.tr("Saved %1").replace("%1", self._saved_path))
 
     def _on_task_failed(self, exc: Exception) -> None:
         self._show_idle()
+        self._saved_path = ""
         if isinstance(exc, report_exports.ExportCancelledError):
             self.status.setText(self.tr("Export cancelled. No file was written."))
             self.export_cancelled.emit()
@@ -185,3 +192,5 @@ class ReportExportPanel(Retranslating, QWidget):
             "the export is recorded in the audit log."))
         self.export_button.setText(self.tr("Export…"))
         self.cancel_button.setText(self.tr("Cancel export"))
+        if self._saved_path:
+            self._show_saved()

@@ -16,7 +16,7 @@ from wimc_desktop.domain.money import (
     format_yuan,
     from_fen,
 )
-from wimc_desktop.domain.reports import CategoryFigures, DailyReport
+from wimc_desktop.domain.reports import CategoryFigures, DailyReport, rate_text
 from wimc_desktop.ui import i18n
 
 # VIPs not yet arrived shown on the page (the files list them all).
@@ -57,7 +57,7 @@ class ReportSections(QObject):
     def registered(self, r: DailyReport) -> str:
         on_site = r.registered_by_attendance.get("onsite", 0)
         online = r.registered_by_attendance.get("online", 0)
-        rows = [(category_name(c), c.registered, c.admitted, f"{c.share:.0%}",
+        rows = [(category_name(c), c.registered, c.admitted, rate_text(c.admitted, c.registered),
                  c.admitted_so_far) for c in r.by_category if c.registered or c.admitted]
         return (self.heading(self.tr("Registered and arrived by category"))
                 + "<p>" + html.escape(self.tr("Registered: %1 (on site %2, online %3)")

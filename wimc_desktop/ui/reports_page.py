@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QShowEvent, QTextOption
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -72,6 +72,8 @@ class ReportsPage(Retranslating, QWidget):
         self.chart = HourlyChart()
         self.details = QTextBrowser()
         self.details.setObjectName("reportDetails")
+        # Words whole ("Registered", not "Register / ed"): a narrow pane scrolls instead.
+        self.details.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.export_panel = ReportExportPanel(worker)
         self._build()
         self._connect_signals()

@@ -144,9 +144,8 @@ class SearchResultsPanel(QWidget):
                     .replace("%1", count_text(model.rowCount()))
                     .replace("%2", count_text(model.total)).replace("%3", model.query))
         else:
-            text = (self.tr("%1 guests match “%2”. ↑↓ choose, Enter admits.")
-                    .replace("%1", count_text(model.rowCount()))
-                    .replace("%2", model.query))
+            text = (self.tr("%Ln guests match “%1”. ↑↓ choose, Enter admits.", "",
+                            model.rowCount()).replace("%1", model.query))
         self.summary.setText(text)
         self.summary.setProperty("warning", self.choice_needed)
         self.summary.style().unpolish(self.summary)

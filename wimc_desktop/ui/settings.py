@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from wimc_desktop.ui import i18n
@@ -14,6 +16,7 @@ LAST_EVENT_DIR = "files/last_event_dir"
 DESK_NAME = "desk/name"
 DESK_OPERATOR = "desk/operator"
 PRINT_AT_CHECKIN = "desk/print_at_checkin"
+REHEARSAL_DAY = "rehearsal_day/"  # + the event's id: the event day a desk rehearses on
 DEFAULT_HIDDEN_GUEST_COLUMNS = ("gender", "country", "source")
 
 
@@ -98,6 +101,23 @@ class DeskSettings:
     @print_at_checkin.setter
     def print_at_checkin(self, value: str) -> None:
         self._qs.setValue(PRINT_AT_CHECKIN, value)
+
+    def rehearsal_day(self, event_id: str) -> dt.date | None:
+        """The event day this desk last chose to rehearse on, for one event (None: none).
+
+        Kept here, per desk, not in the event database: several desks can share one
+        event database, and a rehearsal is one desk's choice. Keyed by the event's id,
+        so a moved or renamed event file (or a PostgreSQL URL) keeps it."""
+        try:
+            return dt.date.fromisoformat(self._text(REHEARSAL_DAY + event_id))
+        except ValueError:
+            return None
+
+    def set_rehearsal_day(self, event_id: str, day: dt.date | None) -> None:
+        if day is None:
+            self._qs.remove(REHEARSAL_DAY + event_id)
+        else:
+            self._qs.setValue(REHEARSAL_DAY + event_id, day.isoformat())
 
     @property
     def has_desk_identity(self) -> bool:

@@ -6,9 +6,10 @@ import datetime as dt
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, QSize, Qt, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QModelIndex, QSize, Qt, QTimeZone, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateTimeEdit,
     QDialog,
@@ -77,8 +78,16 @@ class PeopleTable(QTableWidget):
         if self.currentRow() >= 0:
             self.removeRow(self.currentRow())
 
+    def commit_editing(self) -> None:
+        """Keep the text of a cell still being typed (Ctrl+Enter saves from inside it)."""
+        current = self.currentIndex()
+        if self.state() is QAbstractItemView.State.EditingState and current.isValid():
+            self.setCurrentIndex(QModelIndex())  # leaving the cell commits its editor
+            self.setCurrentIndex(current)
+
     def rows(self) -> list[tuple[list[str], str | None]]:
         """Each filled row: its texts, and the guest id of its name (if a guest)."""
+        self.commit_editing()
         found = []
         for row in range(self.rowCount()):
             items = [self.item(row, c) for c in range(self.columnCount())]

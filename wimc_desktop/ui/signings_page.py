@@ -46,7 +46,6 @@ from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.signing_dialog import SigningDialog
 from wimc_desktop.ui.signing_filter_bar import SigningFilterBar
 from wimc_desktop.ui.signing_table_model import (
-    PARTIES,
     SigningTableModel,
     amount_text,
 )
@@ -96,10 +95,11 @@ class SigningsPage(Retranslating, QWidget):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(PARTIES, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((280, 110, 120, 130, 0, 150, 130, 80)):
-            if width:
-                self.table.setColumnWidth(column, width)
+        # The parties may not be squeezed to nothing by the other columns (a stretched
+        # column was, at 1366 px): a width of its own, and the last column stretches.
+        header.setStretchLastSection(True)
+        for column, width in enumerate((280, 110, 120, 130, 260, 150, 130, 80)):
+            self.table.setColumnWidth(column, width)
         font = self.totals.font()
         font.setPointSize(font.pointSize() + 3)
         font.setBold(True)
@@ -108,11 +108,16 @@ class SigningsPage(Retranslating, QWidget):
         for button in (self.add_button, self.amend_button, self.cancel_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        # The exports and the stage screen beside the title: one row of all seven buttons
+        # made the window too wide for a 1024-pixel screen in English.
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
         for button in (*self.export_buttons.values(), self.ceremony_button):
-            buttons.addWidget(button)
+            top.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(self.title)
+        layout.addLayout(top)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)

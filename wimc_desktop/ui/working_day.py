@@ -11,8 +11,9 @@ from wimc_desktop.domain.checkin import is_event_day, local_day
 from wimc_desktop.domain.models import Event
 from wimc_desktop.ui.checkin_banner import day_text
 from wimc_desktop.ui.retranslating import Retranslating
+from wimc_desktop.ui.settings import DeskSettings
 
-# The day chosen per event, for as long as the app runs (a rehearsal is not a setting).
+# The day chosen per event, for as long as the app runs.
 _session_days: dict[str, dt.date] = {}
 
 
@@ -26,7 +27,9 @@ class WorkingDayChooser(Retranslating, QWidget):
 
     When today is outside the event (a demo in 2026 of the 2020 event) the desk starts on
     today, so that every scan says plainly that this is no event day, and the notice
-    asks the operator to pick the event day to rehearse on.
+    asks the operator to pick the event day to rehearse on. The event day picked is
+    remembered per event (DeskSettings.rehearsal_day) and taken up again at the next start
+    while today is still outside the event; on a real event day the desk starts on today.
     """
 
     day_chosen = Signal(object)
@@ -65,7 +68,14 @@ class WorkingDayChooser(Retranslating, QWidget):
     def set_event(self, event: Event) -> None:
         self._event = event
         self._today = event_today(event)
-        self._fill(_session_days.get(event.id, self._today))
+        self._fill(_session_days.get(event.id) or self._remembered(event))
+
+    def _remembered(self, event: Event) -> dt.date:
+        """The rehearsal day of an earlier run, while today is no event day; else today."""
+        day = DeskSettings().rehearsal_day(event.id)
+        if day is None or is_event_day(event, self._today) or not is_event_day(event, day):
+            return self._today
+        return day
 
     def choose(self, day: dt.date) -> None:
         """Work on `day` (today or an event day) and say so."""
@@ -95,6 +105,8 @@ class WorkingDayChooser(Retranslating, QWidget):
     def _on_combo_activated(self, _index: int) -> None:
         if self._event is not None:
             _session_days[self._event.id] = self.day
+            DeskSettings().set_rehearsal_day(
+                self._event.id, None if self.day == self._today else self.day)
         self._show_notice()
         self.day_chosen.emit(self.day)
 

@@ -17,11 +17,11 @@ from sqlalchemy.orm import Session
 
 from wimc_desktop.db.engine import Database, sqlite_path
 from wimc_desktop.db.schema import GuestRow, ImportBatchRow
+from wimc_desktop.domain.badges import replaced_by_list_reason
 from wimc_desktop.domain.categories import category_lookup
 from wimc_desktop.domain.checkin import Desk, login_name
 from wimc_desktop.domain.errors import (
     BadInputError,
-    CannotWriteError,
     DeskError,
     ImportProblem,
     ImportRejectedError,
@@ -190,8 +190,8 @@ def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] 
             replacing=(desk or import_desk()) if replace_badge_codes else None)
     except (StorageError, sqlite3.Error, OSError) as exc:
         cause = write_failure(exc)
-        if cause is None or isinstance(exc, CannotWriteError):
-            raise
+        if cause is None or isinstance(exc, GuestsNotSavedError | IndexNotSavedError):
+            raise  # (not a write failure, or one told already)
         raise GuestsNotSavedError(db.display_name, table.file, cause) from exc
     if not dry_run:
         _index_saved_guests(db, report, early, event_file)
@@ -274,7 +274,7 @@ def _replace_codes(session: Session, changes: list[tuple[str, str, str]], file: 
     guests = {g.id: g for g in session.execute(select(GuestRow).where(
         GuestRow.id.in_([gid for gid, _, _ in changes]))).scalars()}
     for guest_id, _old, new in changes:
-        replace_code(session, guests[guest_id], new, reason=f"replaced by the guest list {file}",
+        replace_code(session, guests[guest_id], new, reason=replaced_by_list_reason(file),
                      desk=desk, now=now)
     session.flush()
 

@@ -65,14 +65,29 @@ def _match(values: dict[str, str], keys: dict[str, dict[str, str]]) -> str | Non
     return None
 
 
+def _named_by_weak_keys(values: dict[str, str], keys: dict[str, dict[str, str]]) -> set[str]:
+    """The guests the row's name with its mobile or e-mail points to."""
+    found = set()
+    for key in WEAK_KEYS:
+        guest = keys[key].get(values[key]) if values[key] else None
+        if guest and keys["name"][guest] == values["name"]:
+            found.add(guest)
+    return found
+
+
 def _conflict(draft: GuestDraft, guest_id: str, keys: dict[str, dict[str, str]],
               headers: dict[str, str], file: str) -> ImportProblem | None:
-    """A badge code or external id that belongs to a different guest than the match."""
+    """A badge code or external id that belongs to a different guest than the match.
+
+    The row's name with its mobile or e-mail naming another guest than its badge code (or
+    external id) is such a conflict too: `Cy Doe, cy@x.com, X-1` where X-1 is Ann Lee's
+    badge would otherwise rename Ann Lee to a second Cy Doe."""
     for key, reason in (("badge_code", Reason.BADGE_CODE_OF_ANOTHER_GUEST),
                         ("external_id", Reason.EXTERNAL_ID_OF_ANOTHER_GUEST)):
         value = draft.values.get(key, "")
         other = keys[key].get(value) if value else None
-        if other and other != guest_id:
+        if other and (other != guest_id
+                      or _named_by_weak_keys(draft.values, keys) - {guest_id}):
             return ImportProblem.of(draft.row, headers.get(key, key), value, reason, file)
     return None
 

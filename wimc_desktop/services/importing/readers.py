@@ -63,6 +63,13 @@ class RawTable:
         return self._data[1]
 
 
+def _looks_like_utf16(data: bytes) -> bool:
+    """UTF-16 that lost its byte-order mark: a NUL in every other byte of its digits, commas
+    and line ends (a stray NUL in a cell of a text file is far rarer than one in ten)."""
+    head = data[:4096]
+    return len(head) >= 8 and head.count(0) * 10 > len(head)
+
+
 def decode_bytes(data: bytes, file: str, encoding: str | None = None) -> tuple[str, str]:
     """(text, encoding): a BOM first, then strict UTF-8, then GB18030; never a guess."""
     if encoding:
@@ -84,6 +91,8 @@ def decode_bytes(data: bytes, file: str, encoding: str | None = None) -> tuple[s
                                     file=file, encoding=name,
                                     position=exc.start + 1) from exc
     for name in ("utf-8", "gb18030"):
+        if _looks_like_utf16(data):  # (NUL bytes are valid UTF-8: it would read as such)
+            break
         try:
             return data.decode(name), name
         except UnicodeDecodeError:

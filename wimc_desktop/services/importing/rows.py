@@ -16,7 +16,7 @@ from wimc_desktop.domain.text_safety import LINE_BREAK, unsafe_character, visibl
 
 DEFAULT_CATEGORY = "visitor"
 MAX_LENGTH = {"name": 200, "name_en": 200, "organization": 200, "title": 200,
-              "country": 100, "external_id": 100, "notes": 4000}
+              "country": 100, "external_id": 100, "notes": 4000, "email": 200}
 
 _ATTENDANCE = {
     **dict.fromkeys(("线下", "现场", "线下参会", "现场参会", "offline", "on site", "onsite",

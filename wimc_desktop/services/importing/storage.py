@@ -7,16 +7,16 @@ SQLSTATE, the system's errno), never by its words.
 from __future__ import annotations
 
 import errno
-import sqlite3
 
+from wimc_desktop.db.faults import Fault, classify
 from wimc_desktop.domain.errors import CannotWriteError, DeskError, Message
 from wimc_desktop.domain.models import ImportReport
 
-# SQLite primary result codes: the disk is full, an I/O error, read-only, no permission.
-_SQLITE_FULL, _SQLITE_IOERR, _SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN = 13, 10, 8, 3, 14
-_POSTGRES = {"53100": "full", "58030": "io", "25006": "read-only"}
+# What the system's errno says; a database error's kind comes from db.faults (its code).
 _ERRNO = {errno.ENOSPC: "full", errno.EDQUOT: "full", errno.EIO: "io", errno.EROFS: "read-only",
           errno.EACCES: "read-only", errno.EPERM: "read-only"}
+_FAULTS = {Fault.FULL: "full", Fault.IO: "io", Fault.READ_ONLY: "read-only",
+           Fault.PERMISSION: "read-only", Fault.CANT_OPEN: "read-only"}
 CAUSES = {"full": Message("the disk is full"),
           "io": Message("the disk could not be written (an input/output error)"),
           "read-only": Message("the file or its folder cannot be written (read-only, or no "
@@ -24,15 +24,10 @@ CAUSES = {"full": Message("the disk is full"),
 
 
 def _kind(error: BaseException) -> str | None:
-    if isinstance(error, sqlite3.Error):
-        code = getattr(error, "sqlite_errorcode", None)
-        primary = code & 0xFF if isinstance(code, int) else None
-        return {_SQLITE_FULL: "full", _SQLITE_IOERR: "io", _SQLITE_READONLY: "read-only",
-                _SQLITE_PERM: "read-only", _SQLITE_CANTOPEN: "read-only"}.get(primary or -1)
     if isinstance(error, OSError) and error.errno in _ERRNO:
         return _ERRNO[error.errno]
-    sqlstate = getattr(error, "sqlstate", None)
-    return _POSTGRES.get(sqlstate) if isinstance(sqlstate, str) else None
+    fault = classify(error)
+    return _FAULTS.get(fault) if fault is not None else None
 
 
 def write_failure(exc: BaseException) -> Message | None:

@@ -46,12 +46,20 @@ _quote = json.encoder.encode_basestring
 _INDEXED_FIELDS = itemgetter(*(COLUMNS.index(c.strip()) for c in GUEST_COLUMNS.split(",")))
 
 
+# The derived keys are cut to their columns: a 200-character name (the most a name may
+# hold) has a longer pinyin, which PostgreSQL refuses (SQLite would keep it whole).
+_PINYIN, _INITIALS, _LATIN, _SORT = (int(GUEST_TABLE.c[c].type.length)  # type: ignore[attr-defined]
+                                     for c in ("name_pinyin", "name_initials", "name_latin",
+                                               "name_sort"))
+
+
 def _derived(values: dict[str, str]) -> dict[str, str]:
     keys = search_keys(values.get("name", ""), values.get("name_en", ""),
                        values.get("mobile", ""))
-    return {"name_pinyin": keys.name_pinyin, "name_initials": keys.name_initials,
-            "name_latin": keys.name_latin, "phone_digits": keys.phone_digits,
-            "name_sort": keys.name_sort}
+    return {"name_pinyin": keys.name_pinyin[:_PINYIN],
+            "name_initials": keys.name_initials[:_INITIALS],
+            "name_latin": keys.name_latin[:_LATIN], "phone_digits": keys.phone_digits,
+            "name_sort": keys.name_sort[:_SORT]}
 
 
 def new_guest_record(values: dict[str, str], extra: dict[str, str], source: str,
@@ -73,16 +81,16 @@ def _rows(batch: GuestBatch, source: str, import_id: str | None, extra: list[Any
     """Every row of the batch as a tuple in COLUMNS order, derived keys included."""
     cols = batch.columns
     keys = list(map(name_keys, cols["name"]))
-    latin = [fold_latin(en) if en else k.latin for en, k in zip(cols["name_en"], keys,
-                                                                strict=True)]
+    latin = [(fold_latin(en) if en else k.latin)[:_LATIN]
+             for en, k in zip(cols["name_en"], keys, strict=True)]
     n = len(batch)
     return list(zip(
         new_ids(n), *(cols[f] for f in TEXT_FIELDS),
         [c or DEFAULT_CATEGORY for c in cols["category"]],
         [a or "onsite" for a in cols["attendance"]], cols["badge_code"],
         repeat(source, n), repeat(import_id, n), extra,
-        [k.pinyin for k in keys], [k.initials for k in keys], latin,
-        list(map(phone_digits, cols["mobile"])), [k.sort for k in keys],
+        [k.pinyin[:_PINYIN] for k in keys], [k.initials[:_INITIALS] for k in keys], latin,
+        list(map(phone_digits, cols["mobile"])), [k.sort[:_SORT] for k in keys],
         repeat(stamp, n), repeat(stamp, n),
         strict=True))
 

@@ -19,6 +19,7 @@ from wimc_desktop.services.search.fts import Found
 from wimc_desktop.services.search.plan import MIN_SUBSTRING, Plan
 
 g = GuestRow.__table__.c
+MAX_SURNAME_LETTERS = 6  # "zhuang", "shuang": the longest syllables
 
 
 def _escape(text: str) -> str:
@@ -33,6 +34,19 @@ class _Like:
         if self.postgres:
             return column.ilike(pattern, escape="\\")  # type: ignore[no-any-return]
         return column.like(pattern, escape="\\")  # type: ignore[no-any-return]
+
+
+def _shorthand_conditions(pinyin: str) -> list[ColumnElement[bool]]:
+    """The name's shorthand as the index has it (domain.search_keys.name_shorthand): the
+    surname's syllable in full (the first word of name_sort), then the initials of the
+    given name. (Compound surnames, two words in name_sort, only through the index.)"""
+    conditions: list[ColumnElement[bool]] = []
+    for cut in range(1, min(len(pinyin) - 1, MAX_SURNAME_LETTERS) + 1):
+        surname, given = _escape(pinyin[:cut]), _escape(pinyin[cut:])
+        conditions.append(and_(g.name_sort.like(surname + " %", escape="\\"),
+                               func.lower(g.name_initials).like(
+                                   _escape(pinyin[0]) + given + "%", escape="\\")))
+    return conditions
 
 
 def _conditions(plan: Plan, like: _Like) -> list[ColumnElement[bool]]:
@@ -55,6 +69,7 @@ def _conditions(plan: Plan, like: _Like) -> list[ColumnElement[bool]]:
         ranks[1].append(g.name_pinyin == plan.pinyin)
         ranks[2] += [g.name_pinyin.like(_escape(plan.pinyin) + "%", escape="\\"),
                      func.lower(g.name_initials).like(_escape(plan.pinyin) + "%", escape="\\")]
+        ranks[2] += _shorthand_conditions(plan.pinyin)
     columns = (name, g.name_latin, func.lower(g.organization), func.lower(g.title),
                g.phone_digits, func.lower(g.email))
     for text in {plan.name, plan.folded, plan.digits}:

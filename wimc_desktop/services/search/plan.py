@@ -31,6 +31,7 @@ from wimc_desktop.db.search_index import (
     value_form,
 )
 from wimc_desktop.domain.badge_codes import is_valid_code, normalize_code
+from wimc_desktop.domain.search_keys import name_shorthand
 
 MAX_QUERY = 1000  # longer than any indexed field: such a query matches nothing
 MIN_PHONE_DIGITS = 4
@@ -181,6 +182,9 @@ def _field_texts(row: Any) -> Iterator[tuple[str, str, bool]]:
     yield "name", NAME_START + separated(name_form(row.name)) + END, False
     yield "pinyin", PINYIN + pinyin_key(row.name_pinyin).upper() + END, False
     yield "initials", INITIALS + clean(row.name_initials).upper() + END, False
+    short = name_shorthand(row.name, row.name_pinyin, row.name_initials)
+    if short:
+        yield "initials", INITIALS + short.upper() + END, False
     yield "latin", fold(row.name_latin), False
     yield "organization", value_form(row.organization), True
     yield "title", value_form(row.title), True
