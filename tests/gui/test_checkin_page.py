@@ -549,6 +549,32 @@ def test_enter_with_several_matches_and_no_choice_admits_nobody(
     assert first is not None and shown.args[0].guest.id == first.id
 
 
+def refused_scans(db: Database) -> list[str]:
+    from wimc_desktop.db.schema import AuditRow
+
+    with db.read() as session:
+        rows = session.execute(select(AuditRow).where(AuditRow.action.startswith("refused:")))
+        return [str(row.details.get("code")) for row in rows.scalars()]
+
+
+def test_a_name_typed_with_enter_is_no_refused_scan(
+        qtbot: QtBot, window: MainWindow, event_db: Database) -> None:
+    """Seen: "zhangb" and Enter (several matches, none chosen) was kept in the audit log
+    and the day's figures as a refused scan of the unknown code ZHANGB."""
+    page = window.checkin_page
+    assert search(qtbot, page, "Guest 0000") == 10
+    with qtbot.waitSignal(page.choice_needed, timeout=WAIT):
+        qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window._worker.pending == 0)
+    assert refused_scans(event_db) == []
+    page.scan_field.clear()
+    assert search(qtbot, page, "T-999999") == 0  # a code no guest holds, the list empty:
+    with qtbot.waitSignal(page.outcome_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
+    assert shown.args[0].outcome == Outcome.UNKNOWN_CODE  # a refused scan, kept
+    assert refused_scans(event_db) == ["T-999999"]
+
+
 def test_enter_admits_the_only_match(qtbot: QtBot, window: MainWindow) -> None:
     page = window.checkin_page
     assert search(qtbot, page, "Guest 00017") == 1

@@ -122,10 +122,12 @@ def code_holder(session: Session, forms: tuple[str, ...], *, lock: bool = False
 
 def check_in(db: Database, code: str, *, day: dt.date, desk: Desk,
              method: Method = Method.SCAN, nonce: str | None = None,
-             now: dt.datetime | None = None, event: Event | None = None) -> CheckInResult:
+             now: dt.datetime | None = None, event: Event | None = None,
+             audit_unknown: bool = True) -> CheckInResult:
     """Admit the holder of a badge code on an event day (one transaction). A code typed
     without the event's prefix (E445BT8) is the prefixed one (WIMC-E445BT8) when no guest
-    holds it as typed."""
+    holds it as typed. `audit_unknown=False`: a text that is no guest's code is not kept
+    as a refused scan (a name typed at the desk, tried as a code first, is no scan)."""
     event = event or get_event(db)
     now = now or dt.datetime.now(dt.UTC)
     code = normalize_code(code)
@@ -136,6 +138,8 @@ def check_in(db: Database, code: str, *, day: dt.date, desk: Desk,
             return replay
         found = code_holder(session, code_forms(code, event.badge_prefix), lock=True)
         if found is None:
+            if not audit_unknown:
+                return CheckInResult(Outcome.UNKNOWN_CODE, code, day, None)
             return _refused(session, desk, Outcome.UNKNOWN_CODE, code, day, now)
         code, guest, revoked = found
         if revoked is not None:

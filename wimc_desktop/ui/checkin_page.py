@@ -263,8 +263,10 @@ class CheckInPage(Retranslating, QWidget):
             self.scan_field.clear()
         db, event, day, desk, nonce = self._db, self._event, self.day, self.desk, uuid.uuid4().hex
         chosen_id = chosen.id if chosen else None
+        name_search = must_choose or listing or (answered and chosen is not None)
         self._admit(lambda: actions.admit(db, text, chosen_guest_id=chosen_id, day=day,
-                                          desk=desk, event=event, nonce=nonce),
+                                          desk=desk, event=event, nonce=nonce,
+                                          name_search=name_search),
                     text, must_choose=must_choose, listing=listing)
 
     def _on_results_guest_activated(self, guest: Guest) -> None:

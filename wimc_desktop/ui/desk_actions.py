@@ -45,13 +45,16 @@ class DeskCounts:
 
 
 def admit(db: Database, text: str, *, chosen_guest_id: str | None, day: dt.date, desk: Desk,
-          event: Event, nonce: str) -> CheckInResult:
+          event: Event, nonce: str, name_search: bool = False) -> CheckInResult:
     """The Enter rule of the scan field: the text as a badge code first, then the chosen guest.
 
     A code that some guest holds (or held) decides alone. Only an unknown code falls
     back to the guest the operator had highlighted in the search list, if any.
+    `name_search`: the text is a name the live search lists guests for (or is still
+    looking up), so, when it is no guest's code, it is no refused scan either.
     """
-    result = check_in(db, text, day=day, desk=desk, event=event, nonce=nonce)
+    result = check_in(db, text, day=day, desk=desk, event=event, nonce=nonce,
+                      audit_unknown=not name_search)
     if result.outcome == Outcome.UNKNOWN_CODE and chosen_guest_id:
         return check_in_guest(db, chosen_guest_id, day=day, desk=desk, method=Method.MANUAL,
                               nonce=nonce)
