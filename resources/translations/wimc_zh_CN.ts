@@ -47,12 +47,12 @@
 <context>
     <name>BadgeCard</name>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="157"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="156"/>
         <source>Checked in on %1 at %2 (%3).</source>
         <translation>已于 %1 %2 签到（%3）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="156"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="155"/>
         <source>Not checked in on %1.</source>
         <translation>%1 未签到。</translation>
     </message>
@@ -96,23 +96,20 @@
         <source>Not printed yet.</source>
         <translation>尚未打印。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../wimc_desktop/ui/badge_card.py" line="147"/>
-        <source>Printed once, last at %2 by %3.</source>
-        <translation>已打印 1 次，最近一次：%2，%3。</translation>
+        <source>Printed %Ln times, last at %1 by %2.</source>
+        <translation>
+            <numerusform>已打印 %Ln 次，最近一次：%1，%2。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="148"/>
-        <source>Printed %1 times, last at %2 by %3.</source>
-        <translation>已打印 %1 次，最近一次：%2，%3。</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="161"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="160"/>
         <source>Not checked in today.</source>
         <translation>今日未签到。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="162"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="161"/>
         <source>Checked in today at %1 (%2).</source>
         <translation>今日 %1 已签到（%2）。</translation>
     </message>
@@ -125,139 +122,143 @@
 <context>
     <name>BadgesPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="411"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="409"/>
         <source>Scan a badge, or type its code or the guest&apos;s name…</source>
         <translation>扫描胸卡，或输入胸卡号或嘉宾姓名……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="255"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="254"/>
         <source>No badge has the code %1, and no guest is called that.</source>
         <translation>没有胸卡号为 %1 的胸卡，也没有叫这个名字的嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="276"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="275"/>
         <source>Reprint a badge</source>
         <translation>重新打印胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="277"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="276"/>
         <source>%1
 Print it again? Give the reason (lost, damaged…):</source>
         <translation>%1
 确定重新打印？请填写原因（遗失、损坏……）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="297"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="296"/>
         <source>Print badge</source>
         <translation>打印胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="313"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="312"/>
         <source>Save badges as PDF</source>
         <translation>胸卡另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="314"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="313"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="362"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="361"/>
         <source>No badge matches that choice; nothing was saved.</source>
         <translation>没有符合所选条件的胸卡，未保存任何文件。</translation>
     </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="370"/>
-        <source>%1 of these badges were printed before.</source>
-        <translation>其中 %1 张胸卡此前已打印过。</translation>
+    <message numerus="yes">
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="369"/>
+        <source>%Ln of these badges were printed before.</source>
+        <translation>
+            <numerusform>其中 %Ln 张胸卡此前已打印过。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="381"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="379"/>
         <source>Reissue a badge</source>
         <translation>补发胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="382"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="380"/>
         <source>A new code for %1; badge %2 stops working at once, for good.
 Why is the badge reissued?</source>
         <translation>为 %1 补发新胸卡号；胸卡 %2 将立即永久作废。
 补发原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="403"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="401"/>
         <source>Badge reissued</source>
         <translation>胸卡已补发</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="404"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="402"/>
         <source>New badge code: %1</source>
         <translation>新胸卡号：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="410"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="408"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="413"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="411"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="414"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="412"/>
         <source>Hanging badge (100 × 140 mm)</source>
         <translation>挂牌（100 × 140 毫米）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="415"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="413"/>
         <source>Card (85.6 × 54 mm)</source>
         <translation>卡片（85.6 × 54 毫米）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="416"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="414"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="417"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="415"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="418"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="416"/>
         <source>Reissue…</source>
         <translation>补发…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="419"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="417"/>
         <source>Give the guest a new code; the old badge is revoked</source>
         <translation>为嘉宾补发新胸卡号，旧胸卡随即作废</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="421"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="419"/>
         <source>Batch PDF…</source>
         <translation>批量导出 PDF…</translation>
     </message>
 </context>
 <context>
     <name>CeremonyView</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../wimc_desktop/ui/ceremony_view.py" line="122"/>
-        <source>%1 projects signed</source>
-        <translation>已签约 %1 项</translation>
+        <source>%Ln projects signed</source>
+        <translation>
+            <numerusform>已签约 %Ln 项</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="128"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="127"/>
         <source>Latest signing</source>
         <translation>最新签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="137"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="136"/>
         <source>Signing ceremony — stage screen</source>
         <translation>签约仪式——舞台大屏</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="140"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="139"/>
         <source>Major Project Signing Ceremony</source>
         <translation>重大项目签约仪式</translation>
     </message>
@@ -785,44 +786,46 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportCheckPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="86"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="93"/>
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="116"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="123"/>
         <source>The file is clean. Importing it will do this:</source>
         <translation>文件检查无误。导入后将：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="128"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="135"/>
         <source>Problems found: %1. Nothing will be imported: correct the file (or the column choices) and check it again.</source>
         <translation>发现 %1 个问题，不会导入任何数据。请修改文件（或列的对应关系）后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="136"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="143"/>
         <source>This file cannot be imported: %1</source>
         <translation>无法导入此文件：%1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="160"/>
+        <source>Replace their badge codes (%Ln guests get this file&apos;s codes; their old badges are revoked, as in a reissue)</source>
+        <translation>
+            <numerusform>替换他们的胸卡号（%Ln 位嘉宾改用本文件中的胸卡号；旧胸卡作废，与补发胸卡相同）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="165"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="171"/>
         <source>Check every row</source>
         <translation>逐行检查</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="166"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="172"/>
         <source>A dry run: the whole file is checked, nothing is written.</source>
         <translation>试运行：检查整个文件，不写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="167"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="173"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="153"/>
-        <source>Replace their badge codes (%1 guests get this file&apos;s codes; their old badges are revoked, as in a reissue)</source>
-        <translation>替换他们的胸卡号（%1 位嘉宾改用本文件中的胸卡号；旧胸卡作废，与补发胸卡相同）</translation>
     </message>
 </context>
 <context>
@@ -876,11 +879,6 @@ Why is the badge reissued?</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="168"/>
-        <source>The first %1 rows as read:</source>
-        <translation>读取到的前 %1 行：</translation>
-    </message>
-    <message>
         <location filename="../../wimc_desktop/ui/import_preview_page.py" line="170"/>
         <source>No column was recognised as the guest&apos;s name: choose it below.</source>
         <translation>没有识别出姓名列，请在下方选择。</translation>
@@ -894,6 +892,13 @@ Why is the badge reissued?</source>
         <location filename="../../wimc_desktop/ui/import_preview_page.py" line="198"/>
         <source>Change the encoding if the names look garbled, and say which column holds what.</source>
         <translation>如果姓名显示为乱码，请更换编码；并指定每一列对应的嘉宾字段。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="168"/>
+        <source>The first %Ln rows as read:</source>
+        <translation>
+            <numerusform>读取到的前 %Ln 行：</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/import_preview_page.py" line="195"/>
@@ -1057,10 +1062,12 @@ Why is the badge reissued?</source>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../wimc_desktop/ui/import_run_page.py" line="95"/>
-        <source>Importing… %1 of %2 rows</source>
-        <translation>正在导入… 第 %1 / %2 行</translation>
+        <source>Importing… %1 of %Ln rows</source>
+        <translation>
+            <numerusform>正在导入… 第 %1 / %Ln 行</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/import_run_page.py" line="107"/>
@@ -1096,12 +1103,26 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportSummary</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="25"/>
-        <source>%1 rows: %2 new guests, %3 updated, %4 unchanged.</source>
-        <translation>共 %1 行：新增嘉宾 %2 人，更新 %3 人，未变 %4 人。</translation>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="27"/>
+        <source>%1: %2, %3 updated, %4 unchanged.</source>
+        <translation>%1：%2，更新 %3 人，未变 %4 人。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="28"/>
+        <source>%Ln rows</source>
+        <translation>
+            <numerusform>共 %Ln 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="29"/>
+        <source>%Ln new guests</source>
+        <translation>
+            <numerusform>新增嘉宾 %Ln 人</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="32"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="39"/>
         <source>Badge codes replaced: %1 (the old badges are revoked, as in a reissue).</source>
         <translation>替换的胸卡号：%1 个（旧胸卡作废，与补发胸卡相同）。</translation>
     </message>
