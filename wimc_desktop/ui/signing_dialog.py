@@ -41,7 +41,7 @@ from wimc_desktop.domain.signings import (
 from wimc_desktop.services.search import search_guests
 from wimc_desktop.services.signings import SigningChoices
 from wimc_desktop.ui.error_texts import error_text
-from wimc_desktop.ui.screen_fit import fitted
+from wimc_desktop.ui.screen_fit import fit_to_contents, fitted
 from wimc_desktop.ui.signing_table_model import amount_text
 from wimc_desktop.ui.worker import Worker
 
@@ -155,6 +155,7 @@ class SigningDialog(QDialog):
         for shortcut in self.save_shortcuts:
             shortcut.activated.connect(self._on_buttons_accepted)
         self._on_amount_text_changed("")
+        fit_to_contents(self)  # (made in the window's language; a modal dialog never switches)
         self.resize(fitted(self, QSize(1180, 720)))  # (a 1366 x 768 laptop: its OK button)
 
     def _people_buttons(self, table: PeopleTable, kind: str) -> QHBoxLayout:
