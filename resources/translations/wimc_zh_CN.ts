@@ -4,42 +4,42 @@
 <context>
     <name>BadgeBatchDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="29"/>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="30"/>
         <source>Badges to PDF</source>
         <translation>胸卡导出为 PDF</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="31"/>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="32"/>
         <source>These badge codes (one a line):</source>
         <translation>以下胸卡号（每行一个）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="33"/>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="34"/>
         <source>Every guest of a category:</source>
         <translation>某一类别的全部嘉宾：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="37"/>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="38"/>
         <source>All VIPs</source>
         <translation>全部贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="38"/>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="39"/>
         <source>All badges not printed yet</source>
         <translation>全部尚未打印的胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="44"/>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="45"/>
         <source>Hanging badge (100 × 140 mm)</source>
         <translation>挂牌（100 × 140 毫米）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="45"/>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="46"/>
         <source>Card (85.6 × 54 mm)</source>
         <translation>卡片（85.6 × 54 毫米）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="52"/>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="53"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
@@ -1359,72 +1359,72 @@ Why is the badge reissued?</source>
 <context>
     <name>NewEventDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="90"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="91"/>
         <source>Save the new event as</source>
         <translation>新活动保存为</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="92"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="93"/>
         <source>WIMC events (*.wimc)</source>
         <translation>WIMC 活动文件 (*.wimc)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="115"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="116"/>
         <source>New event</source>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="116"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="117"/>
         <source>Name (Chinese):</source>
         <translation>中文名称：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="116"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="117"/>
         <source>English name:</source>
         <translation>英文名称：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="116"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="117"/>
         <source>Venue:</source>
         <translation>场馆：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="118"/>
         <source>City:</source>
         <translation>城市：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="118"/>
         <source>First day:</source>
         <translation>开始日期：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="118"/>
         <source>Last day:</source>
         <translation>结束日期：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="118"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="119"/>
         <source>Time zone:</source>
         <translation>时区：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="118"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="119"/>
         <source>Event file:</source>
         <translation>活动文件：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="121"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="122"/>
         <source>e.g. 2020世界智能制造大会</source>
         <translation>例如：2020世界智能制造大会</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="123"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="124"/>
         <source>e.g. World Intelligent Manufacturing Conference 2020</source>
         <translation>例如：World Intelligent Manufacturing Conference 2020</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="124"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="125"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -1990,129 +1990,139 @@ Why is the badge reissued?</source>
 <context>
     <name>SigningDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="190"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="194"/>
         <source>Save the signing (Ctrl+Enter)</source>
         <translation>保存签约（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="111"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="113"/>
         <source>Signing</source>
         <translation>签约项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="119"/>
         <source>e.g. 5.2亿, 3000万, 12,000,000</source>
         <translation>例如 5.2亿、3000万、12,000,000</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="128"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="130"/>
         <source>Party</source>
         <translation>签约方</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="128"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="130"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="128"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="130"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="129"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="131"/>
         <source>Witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="129"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="131"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="132"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="134"/>
         <source>Find a guest: name, pinyin, organization…</source>
         <translation>查找嘉宾：姓名、拼音、单位……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="161"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="165"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="161"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="165"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="162"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="166"/>
         <source>Add the guest found</source>
         <translation>添加所选嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="175"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="179"/>
         <source>Project (Chinese):</source>
         <translation>项目名称（中文）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="176"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="180"/>
         <source>Project (English):</source>
         <translation>项目名称（英文）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="177"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="181"/>
         <source>Sector:</source>
         <translation>产业领域：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="178"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="182"/>
         <source>Location:</source>
         <translation>落户地：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="179"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="183"/>
         <source>Amount:</source>
         <translation>金额：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="181"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="185"/>
         <source>Currency:</source>
         <translation>币种：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="182"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="186"/>
         <source>Ceremony:</source>
         <translation>签约仪式：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="183"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="187"/>
         <source>Signed at:</source>
         <translation>签约时间：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="184"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="188"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="188"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="192"/>
         <source>Guest lookup (press Enter to search):</source>
         <translation>查找嘉宾（按回车搜索）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="193"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="197"/>
         <source>Parties (at least two):</source>
         <translation>签约方（至少两方）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="196"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="200"/>
         <source>Witnesses:</source>
         <translation>见证人：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="221"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="225"/>
         <source>Type the amount as it is said: 5.2亿, 3000万…</source>
         <translation>按口头说法输入金额：5.2亿、3000万……</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="332"/>
+        <source>Discard this signing?</source>
+        <translation>放弃本次签约录入？</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="335"/>
+        <source>What you typed is not saved.</source>
+        <translation>已填写的内容不会保存。</translation>
     </message>
 </context>
 <context>
@@ -2335,117 +2345,117 @@ Why is the badge reissued?</source>
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="258"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="259"/>
         <source>%1  (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="303"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="304"/>
         <source>This guest may already be on the list: the same name and the same mobile, e-mail or organization. Admit the guest below instead, or register a new guest anyway (recorded).</source>
         <translation>该嘉宾可能已在名单上：姓名相同，且手机、邮箱或单位相同。请改为下列嘉宾签到，或仍然登记为新嘉宾（将被记录）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="301"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="302"/>
         <source>Edit the details</source>
         <translation>修改信息</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="300"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="301"/>
         <source>Register anyway</source>
         <translation>仍然登记</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="299"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="300"/>
         <source>Admit this guest instead</source>
         <translation>改为该嘉宾签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="259"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="260"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="257"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="258"/>
         <source>already admitted on this day</source>
         <translation>当日已签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="252"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="253"/>
         <source>same organization</source>
         <translation>单位相同</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="251"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="252"/>
         <source>same e-mail</source>
         <translation>邮箱相同</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="251"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="252"/>
         <source>same mobile</source>
         <translation>手机相同</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="146"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="147"/>
         <source>The name is needed.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="181"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="182"/>
         <source>%1 is not a day of this event — choose the event day</source>
         <translation>%1 不是本次活动的会期，请选择会期中的日期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="286"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="287"/>
         <source>Register a walk-in</source>
         <translation>现场登记</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="287"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="288"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="287"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="288"/>
         <source>Organization:</source>
         <translation>工作单位：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="287"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="288"/>
         <source>Mobile:</source>
         <translation>手机：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="288"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="289"/>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="291"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="292"/>
         <source>As on their ID card or business card</source>
         <translation>与身份证件或名片一致</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="292"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="293"/>
         <source>11 digits, or +country code</source>
         <translation>11 位数字，或带国家代码</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="298"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="299"/>
         <source>Register and admit</source>
         <translation>登记并签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="309"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="310"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="309"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="310"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="312"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="313"/>
         <source>%1 is registered and admitted. Their new badge code is above: print the badge or write it down.</source>
         <translation>%1 已登记并签到。上方是新的胸卡号：请打印胸卡或记下号码。</translation>
     </message>
