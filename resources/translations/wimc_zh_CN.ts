@@ -495,17 +495,22 @@ Why is the badge reissued?</source>
         <translation>WIMC 2020（南京），%1 位嘉宾及闭幕式 30 项签约，保存在以下文件：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/demo_progress.py" line="68"/>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="70"/>
+        <source>Opening the event…</source>
+        <translation>正在打开活动…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="76"/>
         <source>Making the guest list: %1 of %2 guests</source>
         <translation>正在生成嘉宾名单：%1 / %2 位</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/demo_progress.py" line="71"/>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="79"/>
         <source>Writing the guests into the event file: %1 of %2</source>
         <translation>正在将嘉宾写入活动文件：%1 / %2 位</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/demo_progress.py" line="74"/>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="82"/>
         <source>Building the search index and adding the signings…</source>
         <translation>正在建立搜索索引并添加签约…</translation>
     </message>
@@ -700,72 +705,72 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="159"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="174"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="195"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="210"/>
         <source>Show every guest&apos;s full mobile number and e-mail address?</source>
         <translation>显示所有嘉宾完整的手机号码和电子邮箱吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="199"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="214"/>
         <source>This is personal data. Showing it is recorded in the audit log with your name, the desk and the time.</source>
         <translation>这是个人信息。显示操作将连同您的姓名、签到台和时间记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="201"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="216"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="220"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="231"/>
         <source>Contact details could not be shown.</source>
         <translation>无法显示联系方式。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="233"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="244"/>
         <source>%1 in total</source>
         <translation>共 %1 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="235"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="246"/>
         <source>The first %1 of %Ln guests matching “%2”</source>
         <translation>
             <numerusform>与“%2”相符的 %Ln 位嘉宾中的前 %1 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="238"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="249"/>
         <source>No guest matches “%1”.</source>
         <translation>没有与“%1”相符的嘉宾。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="240"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="251"/>
         <source>%Ln guests match “%1”</source>
         <translation>
             <numerusform>共 %Ln 位嘉宾与“%1”相符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="244"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="255"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="194"/>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="250"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="209"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="261"/>
         <source>Show full contact details</source>
         <translation>显示完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="246"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="257"/>
         <source>Name, pinyin, phone, company or badge code…</source>
         <translation>姓名、拼音、电话、单位或胸卡号……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="252"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="263"/>
         <source>Phone numbers and e-mail addresses are masked unless this is on.</source>
         <translation>不勾选时，手机号和邮箱只显示部分内容。</translation>
     </message>
@@ -2327,17 +2332,17 @@ Why is the badge reissued?</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../wimc_desktop/ui/application.py" line="75"/>
+        <location filename="../../wimc_desktop/ui/application.py" line="77"/>
         <source>WIMC Desk cannot open the event database.</source>
         <translation>WIMC Desk 无法打开活动数据库。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/application.py" line="85"/>
+        <location filename="../../wimc_desktop/ui/application.py" line="87"/>
         <source>This copy of PySide6 (%1) has a bug that makes WIMC Desk crash after a while on this version of Python.</source>
         <translation>当前安装的 PySide6（%1）存在缺陷，在此 Python 版本上运行一段时间后 WIMC Desk 会崩溃。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/application.py" line="88"/>
+        <location filename="../../wimc_desktop/ui/application.py" line="90"/>
         <source>Ask your IT support to install PySide6-Essentials 6.11.3 (or to run the desk on Python 3.12 or newer) before the event starts.</source>
         <translation>请在活动开始前联系技术支持，安装 PySide6-Essentials 6.11.3（或改用 Python 3.12 及以上版本运行）。</translation>
     </message>
