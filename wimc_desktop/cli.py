@@ -124,9 +124,11 @@ def cmd_guests(args: argparse.Namespace) -> int:
     from wimc_desktop.services.events import open_event_database
     from wimc_desktop.services.guests import list_guests
 
-    guests = list_guests(open_event_database(args.db))
+    db = open_event_database(args.db)
+    guests = list_guests(db)
     if args.json:
-        emit_json([g.as_json() for g in guests])
+        full = reveal_contacts(db, args, "cli guests")
+        emit_json([g.as_json(full_pii=full) for g in guests])
         return 0
     for g in guests:
         print("\t".join((g.badge_code, g.name, g.name_en, g.organization, g.title, g.category,
@@ -236,8 +238,10 @@ def cmd_search(args: argparse.Namespace) -> int:
                           category=args.category, attendance=args.attendance,
                           checked_in=args.checked_in)
     if args.json:
+        full = reveal_contacts(db, args, "cli search")
         emit_json({"total": found.total, "results": [
-            {**hit.guest.as_json(), "checked_in": hit.checked_in, "matched": hit.matched}
+            {**hit.guest.as_json(full_pii=full), "checked_in": hit.checked_in,
+             "matched": hit.matched}
             for hit in found.results]})
         return 0
     for hit in found.results:
@@ -247,6 +251,26 @@ def cmd_search(args: argparse.Namespace) -> int:
                          g.category)))
     say(f"{found.total} found, {len(found.results)} shown")
     return 0
+
+
+def add_pii_option(p: argparse.ArgumentParser) -> None:
+    """--full-pii for a command that prints guests as JSON (with --desk/--operator, whom
+    the audit row names); without it mobiles and e-mails are masked."""
+    p.add_argument("--full-pii", action="store_true",
+                   help="with --json: full mobile numbers and e-mails (recorded in the audit "
+                   "log); masked otherwise")
+    _add_desk_options(p)
+
+
+def reveal_contacts(db: Any, args: argparse.Namespace, where: str) -> bool:
+    """True when --full-pii asks for full contact details; the audit row is written first,
+    so nothing is shown that is not recorded."""
+    if not args.full_pii:
+        return False
+    from wimc_desktop.services.guests import record_contact_revealed
+
+    record_contact_revealed(db, _desk(args), where)
+    return True
 
 
 def _add_desk_options(p: argparse.ArgumentParser) -> None:
@@ -291,6 +315,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_import)
     p = sub.add_parser("guests", help="list the guests")
     p.add_argument("--json", action="store_true")
+    add_pii_option(p)
     p.set_defaults(handler=cmd_guests)
     p = sub.add_parser("search", help="find guests by name, pinyin, phone, code...")
     p.add_argument("query")
@@ -304,6 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
     seen.add_argument("--not-checked-in", dest="checked_in", action="store_const",
                       const=False, help="only guests not checked in on --day")
     p.add_argument("--json", action="store_true")
+    add_pii_option(p)
     p.set_defaults(handler=cmd_search)
     p = sub.add_parser("checkin", help="admit the holder of a badge code")
     p.add_argument("code")

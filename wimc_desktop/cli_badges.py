@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from wimc_desktop.cli import _add_desk_options, _date, _desk, emit_json, say
+from wimc_desktop.cli import (
+    _add_desk_options,
+    _date,
+    _desk,
+    add_pii_option,
+    emit_json,
+    reveal_contacts,
+    say,
+)
 
 BADGE_PDF_REASON = "wimc-desk badge pdf"
 
@@ -17,7 +25,7 @@ def cmd_badge_show(args: argparse.Namespace) -> int:
     db = open_event_database(args.db)
     info = badge_info(db, args.code, day=args.day)
     if args.json:
-        emit_json(info.as_json())
+        emit_json(info.as_json(full_pii=reveal_contacts(db, args, "cli badge show")))
         return 0
     g, cat, tz = info.guest, info.category, get_event(db).timezone
     status = "active"
@@ -59,12 +67,13 @@ def cmd_badge_pdf(args: argparse.Namespace) -> int:
     event, template, desk = get_event(db), TEMPLATES[args.template], _desk(args)
     logged: list[Any] = []
 
-    def log_prints() -> None:
+    def log_prints(move: Any) -> None:  # committed only once the file is in place
         logged.extend(record_prints(db, [g.id for g in guests], desk, template.key,
-                                    PrintOutput.PDF, reason=BADGE_PDF_REASON))
+                                    PrintOutput.PDF, reason=BADGE_PDF_REASON,
+                                    before_commit=move))
     pages = export_pdf(args.out, [badge_face(event, g) for g in guests], template,
                        PageLayout(args.layout) if args.layout else None,
-                       title=f"{event.name_zh} badges", before_replace=log_prints)
+                       title=f"{event.name_zh} badges", publish_with=log_prints)
     reprints = sum(1 for s in logged if s.is_reprint)
     say(f"Wrote {len(guests)} {template.key} badges on {pages} pages to {args.out} "
         f"({reprints} reprinted); logged as printed by desk {desk.name}")
@@ -94,6 +103,7 @@ def add_badge_parser(sub: Any) -> None:
     p.add_argument("code")
     p.add_argument("--day", type=_date, default=None, help="event day (default: today)")
     p.add_argument("--json", action="store_true")
+    add_pii_option(p)
     p.set_defaults(handler=cmd_badge_show)
     p = bsub.add_parser("pdf", help="badges to a PDF (logged as printed)")
     p.add_argument("codes", nargs="*", metavar="CODE")

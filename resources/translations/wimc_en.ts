@@ -15,7 +15,7 @@
 <context>
     <name>BadgesPage</name>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="369"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="400"/>
         <source>%Ln of these badges were printed before.</source>
         <translation>
             <numerusform>%Ln of these badges was printed before.</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>GuestsPage</name>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="235"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="246"/>
         <source>The first %1 of %Ln guests matching “%2”</source>
         <translation>
             <numerusform>The first %1 of %Ln guest matching “%2”</numerusform>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="240"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="251"/>
         <source>%Ln guests match “%1”</source>
         <translation>
             <numerusform>%Ln guest matches “%1”</numerusform>

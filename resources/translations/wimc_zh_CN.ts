@@ -122,118 +122,118 @@
 <context>
     <name>BadgesPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="409"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="440"/>
         <source>Scan a badge, or type its code or the guest&apos;s name…</source>
         <translation>扫描胸卡，或输入胸卡号或嘉宾姓名……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="254"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="281"/>
         <source>No badge has the code %1, and no guest is called that.</source>
         <translation>没有胸卡号为 %1 的胸卡，也没有叫这个名字的嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="275"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="302"/>
         <source>Reprint a badge</source>
         <translation>重新打印胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="276"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="303"/>
         <source>%1
 Print it again? Give the reason (lost, damaged…):</source>
         <translation>%1
 确定重新打印？请填写原因（遗失、损坏……）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="296"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="323"/>
         <source>Print badge</source>
         <translation>打印胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="312"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="343"/>
         <source>Save badges as PDF</source>
         <translation>胸卡另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="313"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="344"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="361"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="392"/>
         <source>No badge matches that choice; nothing was saved.</source>
         <translation>没有符合所选条件的胸卡，未保存任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="369"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="400"/>
         <source>%Ln of these badges were printed before.</source>
         <translation>
             <numerusform>其中 %Ln 张胸卡此前已打印过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="379"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="410"/>
         <source>Reissue a badge</source>
         <translation>补发胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="380"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="411"/>
         <source>A new code for %1; badge %2 stops working at once, for good.
 Why is the badge reissued?</source>
         <translation>为 %1 补发新胸卡号；胸卡 %2 将立即永久作废。
 补发原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="401"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="432"/>
         <source>Badge reissued</source>
         <translation>胸卡已补发</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="402"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="433"/>
         <source>New badge code: %1</source>
         <translation>新胸卡号：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="408"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="439"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="411"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="442"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="412"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="443"/>
         <source>Hanging badge (100 × 140 mm)</source>
         <translation>挂牌（100 × 140 毫米）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="413"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="444"/>
         <source>Card (85.6 × 54 mm)</source>
         <translation>卡片（85.6 × 54 毫米）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="414"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="445"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="415"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="446"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="416"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="447"/>
         <source>Reissue…</source>
         <translation>补发…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="417"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="448"/>
         <source>Give the guest a new code; the old badge is revoked</source>
         <translation>为嘉宾补发新胸卡号，旧胸卡随即作废</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="419"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="450"/>
         <source>Batch PDF…</source>
         <translation>批量导出 PDF…</translation>
     </message>
@@ -2852,116 +2852,151 @@ Why is the badge reissued?</source>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="177"/>
-        <source>{target}: could not be written: {reason}</source>
-        <translation>{target}：无法写入：{reason}</translation>
+        <source>cannot write {path}: {cause}</source>
+        <translation>无法写入 {path}：{cause}</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="178"/>
-        <source>{target}: could not create a temporary file beside it</source>
-        <translation>{target}：无法在同一文件夹中创建临时文件</translation>
+        <source>the disk is read-only</source>
+        <translation>磁盘为只读</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="179"/>
+        <source>permission denied</source>
+        <translation>没有写入权限</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="180"/>
+        <source>the file is larger than the disk allows</source>
+        <translation>文件超出了磁盘允许的大小</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="181"/>
+        <source>the file is open in another program</source>
+        <translation>文件正被其他程序打开</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="182"/>
+        <source>the file is read-only</source>
+        <translation>文件为只读</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="183"/>
+        <source>the file came out empty</source>
+        <translation>写出的文件为空</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="184"/>
+        <source>the file came out incomplete ({size} bytes written, {expected} expected)</source>
+        <translation>写出的文件不完整（已写入 {size} 字节，应为 {expected} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="186"/>
+        <source>no temporary file could be made beside it</source>
+        <translation>无法在同一文件夹中创建临时文件</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="187"/>
         <source>export cancelled; no file was written</source>
         <translation>导出已取消，未写入任何文件</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="180"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="188"/>
         <source>unknown language {lang!r} (choose one of: {choices})</source>
         <translation>未知语言 {lang!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="181"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="189"/>
         <source>unknown format {fmt!r} (choose one of: {choices})</source>
         <translation>未知格式 {fmt!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="183"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="191"/>
         <source>no signing with id {id}</source>
         <translation>没有 ID 为 {id} 的签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="184"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="192"/>
         <source>this signing was cancelled; it cannot be amended any more</source>
         <translation>此签约已取消，不能再变更</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="185"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="193"/>
         <source>a signing is amended only with a reason</source>
         <translation>变更签约需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="186"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="194"/>
         <source>this signing was cancelled; it cannot be cancelled any more</source>
         <translation>此签约已经取消过了，不能再次取消</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="188"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="196"/>
         <source>a signing is cancelled only with a reason</source>
         <translation>取消签约需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="189"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="197"/>
         <source>this signing was changed meanwhile (by another desk?); reload it and amend again</source>
         <translation>此签约在您编辑期间已被修改（可能是另一个服务台）；请重新打开后再变更</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="191"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="199"/>
         <source>nothing changed: the amendment says what the signing says</source>
         <translation>没有任何改动：变更内容与原签约完全相同</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="192"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="200"/>
         <source>give at least 4 characters of a signing id, not {text!r}</source>
         <translation>签约 ID 至少需要输入 4 个字符，{text!r} 不够</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="193"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="201"/>
         <source>{text} matches several signings; give more of the id</source>
         <translation>{text} 对应多条签约，请输入更长的 ID</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="195"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="203"/>
         <source>cannot paint the badges (the output cannot be written)</source>
         <translation>无法生成胸卡（输出无法写入）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="196"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="204"/>
         <source>the PDF cannot be written</source>
         <translation>无法写入 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="197"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="205"/>
         <source>no font with Chinese characters is installed; install Noto Sans CJK (Debian/Ubuntu: apt install fonts-noto-cjk)</source>
         <translation>没有安装含中文字符的字体；请安装 Noto Sans CJK（Debian/Ubuntu：apt install fonts-noto-cjk）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="200"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="208"/>
         <source>choose the badges with one of: CODE..., --category, --all, --not-printed</source>
         <translation>请用以下方式之一选择胸卡：CODE...、--category、--all、--not-printed</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="202"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="210"/>
         <source>--format {format} needs --out FILE</source>
         <translation>--format {format} 需要同时给出 --out FILE</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="203"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="211"/>
         <source>--full-pii applies to a file: give --format and --out</source>
         <translation>--full-pii 只对导出文件有效：请同时给出 --format 和 --out</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="204"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="212"/>
         <source>give --format xlsx|csv|pdf for {out!r}</source>
         <translation>请为 {out!r} 指定 --format xlsx|csv|pdf</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="205"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="213"/>
         <source>not a time (ISO 8601, e.g. 2020-11-28T15:30): {text!r}</source>
         <translation>不是有效的时间（ISO 8601 格式，例如 2020-11-28T15:30）：{text!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="206"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="214"/>
         <source>the signing needs an amount (--amount, e.g. 5.2亿 or 1,234,567.89)</source>
         <translation>签约需要金额（--amount，例如 5.2亿 或 1,234,567.89）</translation>
     </message>
@@ -3136,12 +3171,12 @@ Why is the badge reissued?</source>
         <translation>{where}：无法创建文件夹：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="208"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="216"/>
         <source>the argument {argument} is not valid text: it holds bytes that are not UTF-8 ({value}); nothing was done. Type it again in UTF-8 (a file&apos;s name: rename the file).</source>
         <translation>参数 {argument} 不是有效的文本：其中含有非 UTF-8 字节（{value}），未执行任何操作。请以 UTF-8 重新输入（如果是文件名，请重命名该文件）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="211"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="219"/>
         <source>{where}: cannot write: {reason}</source>
         <translation>{where}：无法写入：{reason}</translation>
     </message>

@@ -51,9 +51,9 @@ def badge_pdf_all(db: Database, out: Path, template: Template) -> int:
     event = get_event(db)
     guests = select_guests_for_badges(db)
     return export_pdf(out, [badge_face(event, g) for g in guests], template,
-                      title="bench", before_replace=lambda: record_prints(
+                      title="bench", publish_with=lambda move: record_prints(
                           db, [g.id for g in guests], DESK, template.key, PrintOutput.PDF,
-                          reason="bench"))
+                          reason="bench", before_commit=move))
 
 
 def names_only_pdf(out: Path, names: list[str], template: Template) -> None:

@@ -23,7 +23,7 @@ from sqlalchemy import select, update
 from wimc_desktop.db.engine import Database
 from wimc_desktop.db.schema import AuditRow, BadgePrintRow, GuestRow, SigningRow
 from wimc_desktop.domain.checkin import Desk
-from wimc_desktop.domain.errors import BadInputError
+from wimc_desktop.domain.errors import BadInputError, CannotWriteError
 from wimc_desktop.services import report_exports
 from wimc_desktop.services.checkin import check_in, find_checkin, undo_checkin
 from wimc_desktop.services.exports import FORMULA_STARTS
@@ -402,8 +402,9 @@ def test_a_failing_writer_leaves_the_old_file(report_db: Database, out: Path,
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(report_xlsx, "write_report_xlsx", broken)
-    with pytest.raises(Exception, match="No space left"):
+    with pytest.raises(CannotWriteError, match="the disk is full") as raised:
         export_report(report_db, DAY1, "xlsx", path)
+    assert raised.value.exit_code == 11 and str(path) in str(raised.value)
     assert path.read_bytes() == b"old" and len(list(out.iterdir())) == 1
 
 

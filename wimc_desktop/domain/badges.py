@@ -242,9 +242,9 @@ class BadgeInfo:
     day: dt.date
     checkin: CheckInRecord | None  # the guest's valid check-in on `day`
 
-    def as_json(self) -> dict[str, object]:
+    def as_json(self, *, full_pii: bool = False) -> dict[str, object]:
         last = self.prints.last
-        return {"guest": self.guest.as_json(), "status": self.status.value,
+        return {"guest": self.guest.as_json(full_pii=full_pii), "status": self.status.value,
                 "replaced_by": self.replaced_by, "print_count": self.prints.count,
                 "last_printed_at": last.at.isoformat() if last else None,
                 "day": self.day.isoformat(), "checked_in": self.checkin is not None}

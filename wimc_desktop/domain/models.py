@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from wimc_desktop.domain.contact import mask_email, mask_mobile
 from wimc_desktop.domain.errors import ImportProblem
 
 
@@ -73,7 +74,9 @@ class Guest:
     source: str
     extra: dict[str, str] = field(default_factory=dict)
 
-    def as_json(self) -> dict[str, object]:
+    def as_json(self, *, full_pii: bool = False) -> dict[str, object]:
+        """The guest as the command line writes it: mobile and e-mail masked
+        (138****5678, z***@example.com) unless `full_pii` (which the caller audits)."""
         return {
             "id": self.id,
             "name": self.name,
@@ -84,8 +87,8 @@ class Guest:
             "category": self.category,
             "attendance": self.attendance.value,
             "country": self.country,
-            "mobile": self.mobile,
-            "email": self.email,
+            "mobile": self.mobile if full_pii or not self.mobile else mask_mobile(self.mobile),
+            "email": self.email if full_pii or not self.email else mask_email(self.email),
             "badge_code": self.badge_code,
             "external_id": self.external_id,
             "notes": self.notes,

@@ -2,7 +2,7 @@
 
 `paint_badge` draws one badge into any QPainter at a QRectF (it scales the template to
 the rectangle); `paint_pages` lays many out on a paged device (a QPdfWriter, or the
-window's QPrinter with full-page on); `export_pdf` writes a PDF atomically. Texts shrink,
+window's QPrinter with full-page on); `export_pdf` writes a PDF safely (safe_file). Texts shrink,
 then wrap, until their ink fits their box: nothing is ever elided or cut off.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import segno
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -41,8 +41,8 @@ from wimc_desktop.domain.badges import (
     sheet_slots,
 )
 from wimc_desktop.domain.errors import StorageError
-from wimc_desktop.render.fonts import cjk_family, ensure_gui_app, extractable, fix_pdf_text
-from wimc_desktop.services.exports import atomic_output
+from wimc_desktop.render.fonts import cjk_family, ensure_gui_app, extractable, fix_pdf_bytes
+from wimc_desktop.services.safe_file import OutputFile
 
 UNIT = 10.0  # painter units per mm inside a badge (0.1 mm: font sizes step finely)
 QUIET_ZONE = 4  # modules of white around the QR symbol, inside its box
@@ -304,35 +304,62 @@ def paint_pages(device: QPagedPaintDevice, faces: Sequence[BadgeFace], template:
             if layout is PageLayout.SHEET:
                 painter.setPen(QPen(QColor("#B0B0B0"), 0.1 * dots))
                 painter.drawRect(rect)
-    finally:
+    except BaseException:
         painter.end()
+        raise
+    if not painter.end():  # the device's own status (a printer that failed)
+        raise StorageError("cannot paint the badges (the output cannot be written)")
     return pages
 
 
-def write_pdf(path: Path, faces: Sequence[BadgeFace], template: Template,
-              layout: PageLayout | None = None, title: str = "") -> int:
-    """Write the badges to a PDF (fonts embedded, Chinese text extractable); page count."""
+def pdf_bytes(faces: Sequence[BadgeFace], template: Template,
+              layout: PageLayout | None = None, title: str = "") -> tuple[bytes, int]:
+    """The badges as a PDF in memory (fonts embedded, Chinese text extractable); page count.
+
+    In memory, so that the file is written by code that checks every byte
+    (services.safe_file), never by QPdfWriter on a path (it reports no write error).
+    """
     ensure_gui_app()
-    writer = QPdfWriter(str(path))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setCreator("WIMC Desk")
     writer.setTitle(title or "Badges")
     writer.setResolution(1200)
     pages = paint_pages(writer, faces, template, pdf_layout(template, len(faces), layout))
-    del writer  # flushes and closes the file
-    fix_pdf_text(path)
+    del writer  # ends the document
+    buffer.close()
+    return fix_pdf_bytes(bytes(data.data()))[0], pages
+
+
+def write_pdf(path: Path, faces: Sequence[BadgeFace], template: Template,
+              layout: PageLayout | None = None, title: str = "") -> int:
+    """Write the badges to a PDF, safely and readable by the user only; page count."""
+    with OutputFile(path, private=True) as output:
+        data, pages = pdf_bytes(faces, template, layout, title)
+        output.write_bytes(data)
+        output.publish(len(data))
     return pages
 
 
 def export_pdf(out: str | os.PathLike[str], faces: Sequence[BadgeFace], template: Template,
                layout: PageLayout | None = None, title: str = "",
-               before_replace: Callable[[], object] | None = None) -> int:
-    """Write a PDF atomically: a temp file beside `out`, `before_replace()`, then the rename.
+               before_replace: Callable[[], object] | None = None, *,
+               publish_with: Callable[[Callable[[], None]], object] | None = None) -> int:
+    """Write a PDF safely: a temp file beside `out` (0600: badges name their guests),
+    checked and synced, `before_replace()`, then the rename.
 
-    `before_replace` (logging the prints) runs once the PDF is complete; if it raises,
-    `out` is left as it was.
+    `before_replace` runs once the PDF is complete; if it raises, `out` is left as it
+    was. `publish_with(move)` (logging the prints) must call `move()`, the rename, inside
+    its transaction: the prints are committed only once the file is in place, and a
+    rename that fails rolls them back.
     """
-    with atomic_output(out) as temp:
-        pages = write_pdf(temp, faces, template, layout, title)
+    with OutputFile(out, private=True) as output:  # a read-only target: said before painting
+        data, pages = pdf_bytes(faces, template, layout, title)
+        output.write_bytes(data)
+        output.finish(len(data))
         if before_replace is not None:
             before_replace()
+        output.publish(len(data), publish_with)
     return pages

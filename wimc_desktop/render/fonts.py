@@ -188,8 +188,17 @@ def fix_pdf_text(path: Path, twins: Mapping[int, int] | None = None) -> int:
 
     `twins` maps radicals to ideographs (default: as the CJK family draws them).
     """
-    twins = glyph_twins(cjk_family()) if twins is None else twins
     pdf = path.read_bytes()
+    fixed, count = fix_pdf_bytes(pdf, twins)
+    if count:
+        with path.open("ab") as file:  # an incremental update: the pages stay as written
+            file.write(fixed[len(pdf):])
+    return count
+
+
+def fix_pdf_bytes(pdf: bytes, twins: Mapping[int, int] | None = None) -> tuple[bytes, int]:
+    """fix_pdf_text on a PDF in memory: the PDF with its update appended, the CMaps fixed."""
+    twins = glyph_twins(cjk_family()) if twins is None else twins
     numbers = sorted({int(n) for n in _OBJ_REF.findall(pdf)})
     updates: list[tuple[int, bytes]] = []
     for number in numbers:
@@ -198,7 +207,7 @@ def fix_pdf_text(path: Path, twins: Mapping[int, int] | None = None) -> int:
         if new is not None:
             updates.append((number, new))
     if not updates:
-        return 0
+        return pdf, 0
     trailer = pdf[pdf.rindex(b"trailer"):]
     keep = [(k, re.search(rb"/%s\s+(\[[^\]]*\]|\d+\s+\d+\s+R|\d+)" % k, trailer))
             for k in (b"Size", b"Root", b"Info", b"ID")]
@@ -214,6 +223,4 @@ def fix_pdf_text(path: Path, twins: Mapping[int, int] | None = None) -> int:
     out += b"".join(b"%d 1\n%010d 00000 n \n" % (n, o) for n, o in offsets)
     entries = b" ".join(b"/%s %s" % (k, m.group(1)) for k, m in keep if m)
     out += b"trailer\n<< %s /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (entries, prev, xref)
-    with path.open("ab") as file:  # an incremental update: the pages stay as written
-        file.write(out)
-    return len(updates)
+    return pdf + bytes(out), len(updates)

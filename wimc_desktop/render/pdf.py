@@ -1,9 +1,9 @@
 """Printable A4 documents with QtGui: pages, the CJK font, wrapped text and paged tables.
 
 A document is painted by a function of a `Page` cursor, twice: once into memory to
-count the pages, then into the file, so every footer can say "page 3 of 7". The file
-is written beside its destination and moved over it when complete (atomic), with the
-font embedded and its text readable back (render.fonts.fix_pdf_text).
+count the pages, then into memory again, so every footer can say "page 3 of 7". The
+bytes are written beside the destination, checked and moved over it (services.safe_file),
+with the font embedded and the text readable back (render.fonts.fix_pdf_bytes).
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from PySide6.QtGui import (
 )
 
 from wimc_desktop.domain.errors import StorageError
-from wimc_desktop.render.fonts import cjk_family, ensure_gui_app, extractable, fix_pdf_text
-from wimc_desktop.services.exports import atomic_output
+from wimc_desktop.render.fonts import cjk_family, ensure_gui_app, extractable, fix_pdf_bytes
+from wimc_desktop.services.safe_file import OutputFile
 
 DPI = 300
 MM = DPI / 25.4  # device units per millimetre
@@ -217,23 +217,47 @@ def _paint(writer: QPdfWriter, paint: Callable[[Page], None], footer: Footer | N
         page = Page(writer, painter, footer, count)
         paint(page)
         page.finish_page()
-        return page.number
-    finally:
+    except BaseException:
         painter.end()
+        raise
+    if not painter.end():  # the writer's own status
+        raise StorageError("the PDF cannot be written")
+    return page.number
 
 
-def write_pdf(path: str | os.PathLike[str], paint: Callable[[Page], None], *, title: str,
-              landscape: bool = False, footer: Footer | None = None) -> int:
-    """An A4 PDF painted by `paint`, written atomically; returns the number of pages."""
-    ensure_gui_app()
+def _painted(paint: Callable[[Page], None], title: str, landscape: bool,
+             footer: Footer | None, count: int) -> tuple[bytes, int]:
+    """The PDF painted into memory, and its page count."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    count = _paint(_writer(buffer, title, landscape), paint, footer, 0)  # to count the pages
+    writer = _writer(buffer, title, landscape)
+    pages = _paint(writer, paint, footer, count)
+    del writer  # ends the document
     buffer.close()
-    with atomic_output(path) as temp:
-        writer = _writer(str(temp), title, landscape)
-        _paint(writer, paint, footer, count)
-        del writer  # closes the file
-        fix_pdf_text(temp)
-    return count
+    return bytes(data.data()), pages
+
+
+def pdf_bytes(paint: Callable[[Page], None], *, title: str, landscape: bool = False,
+              footer: Footer | None = None) -> tuple[bytes, int]:
+    """An A4 PDF painted by `paint` (twice: to count the pages, then the document), with
+    its text made readable (fix_pdf_bytes); the bytes and the number of pages.
+
+    Painted into memory, so the file is written by code that checks every byte
+    (safe_file.OutputFile.write_bytes), never by QPdfWriter on a path.
+    """
+    ensure_gui_app()
+    count = _painted(paint, title, landscape, footer, 0)[1]
+    data, pages = _painted(paint, title, landscape, footer, count)
+    return fix_pdf_bytes(data)[0], pages
+
+
+def write_pdf(path: str | os.PathLike[str], paint: Callable[[Page], None], *, title: str,
+              landscape: bool = False, footer: Footer | None = None,
+              private: bool = True) -> int:
+    """An A4 PDF painted by `paint`, written safely (0600 unless not `private`); page count."""
+    with OutputFile(path, private=private) as out:  # a read-only target: said before painting
+        data, pages = pdf_bytes(paint, title=title, landscape=landscape, footer=footer)
+        out.write_bytes(data)
+        out.publish(len(data))
+    return pages

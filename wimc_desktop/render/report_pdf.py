@@ -28,6 +28,7 @@ from wimc_desktop.render.pdf import (
     Para,
     Style,
     Table,
+    pdf_bytes,
     write_pdf,
 )
 from wimc_desktop.services.report_rows import (
@@ -377,7 +378,15 @@ def paint_report(page: Page, ctx: ReportContext, tick: Callable[[], None] = lamb
 
 def write_report_pdf(ctx: ReportContext, path: str | os.PathLike[str],
                      tick: Callable[[], None] = lambda: None) -> int:
-    """The report as an A4 PDF with the CJK font embedded (atomic); returns the page count."""
+    """The report as an A4 PDF with the CJK font embedded (safely, 0600); the page count."""
     widths: dict[tuple[str, bool], float] = {}  # both paintings measure alike
     return write_pdf(path, lambda page: paint_report(page, ctx, tick, widths), title=ctx.title,
+                     footer=lambda page, n, c: _footer(page, ctx, n, c), private=True)
+
+
+def report_pdf_bytes(ctx: ReportContext, tick: Callable[[], None] = lambda: None
+                     ) -> tuple[bytes, int]:
+    """The report as PDF bytes (for export_report to write), and the page count."""
+    widths: dict[tuple[str, bool], float] = {}  # both paintings measure alike
+    return pdf_bytes(lambda page: paint_report(page, ctx, tick, widths), title=ctx.title,
                      footer=lambda page, n, c: _footer(page, ctx, n, c))

@@ -128,7 +128,9 @@ def _footer(page: Page, register: SigningRegister, lang: str, number: int, count
 
 def write_signings_pdf(register: SigningRegister, path: str | os.PathLike[str],
                        lang: str = "zh") -> int:
-    """The register with its totals as an A4 landscape PDF (atomic); returns the page count."""
+    """The register with its totals as an A4 landscape PDF (written safely, with the usual
+    permissions: no guest data); returns the page count."""
     return write_pdf(path, lambda page: _paint(page, register, lang),
                      title=f"{register.event_name} {text('register', lang)}", landscape=True,
-                     footer=lambda page, n, c: _footer(page, register, lang, n, c))
+                     footer=lambda page, n, c: _footer(page, register, lang, n, c),
+                     private=False)

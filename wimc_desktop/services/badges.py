@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
@@ -140,11 +140,13 @@ def print_status(db: Database, guest_ids: Sequence[str]) -> dict[str, PrintStatu
 
 def record_prints(db: Database, guest_ids: Sequence[str], desk: Desk, template: str,
                   output: PrintOutput, reason: str = "",
-                  now: dt.datetime | None = None) -> list[PrintStatus]:
+                  now: dt.datetime | None = None,
+                  before_commit: Callable[[], object] | None = None) -> list[PrintStatus]:
     """Log one print of each guest's current badge (one transaction).
 
     A reprint (a badge printed before) needs a reason, or nothing is logged.
-    Returns the statuses before this print.
+    `before_commit()` runs inside the transaction once the rows are in (a PDF moved in
+    place): if it raises, nothing is logged. Returns the statuses before this print.
     """
     if template not in TEMPLATES:
         raise BadInputError("unknown badge template {template!r}", template=template)
@@ -160,6 +162,9 @@ def record_prints(db: Database, guest_ids: Sequence[str], desk: Desk, template: 
             id=str(uuid.uuid4()), guest_id=g.id, badge_code=g.badge_code, printed_at=now,
             desk=desk.name, operator=desk.operator, template=template, output=output.value,
             reason=reason.strip()) for g in guests)
+        if before_commit is not None:
+            session.flush()
+            before_commit()
         return [before[g.id] for g in guests]
 
 

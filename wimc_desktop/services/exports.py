@@ -1,8 +1,8 @@
 """Export basics shared by every export: atomic files, inert cells, CSV with BOM, safe XLSX.
 
 A file is written to a temporary name in the destination folder and moved over the
-destination only once complete (os.replace), so a crash, a full disk or an exception
-leaves the previous file intact and never a half-written one. Text cells that a
+destination only once complete and checked (services.safe_file), so a crash, a full
+disk or an exception leaves the previous file intact and never a half-written one. Text cells that a
 spreadsheet would run as a formula (starting with = + - @ tab or CR) get a leading
 apostrophe; numbers stay numbers.
 """
@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import os
-import secrets
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, TextIO
 
-from wimc_desktop.domain.errors import BadInputError, StorageError
+from wimc_desktop.services.safe_file import safe_output
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 Cell = str | int | Decimal | float | dt.datetime | dt.date | None
@@ -36,45 +36,15 @@ def inert_cell(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-@contextmanager
-def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """A temporary path beside `path`; moved over `path` only when the block succeeds."""
-    target = Path(path)
-    if target.is_dir():
-        raise BadInputError("{target}: is a folder; give a file name", target=target)
-    if not target.parent.is_dir():
-        raise BadInputError("{folder}: no such folder", folder=target.parent)
-    temp = _new_temp(target)
-    try:
-        yield temp
-        _fsync(temp)
-        os.replace(temp, target)
-    except OSError as exc:
-        raise StorageError("{target}: could not be written: {reason}", target=target,
-                           reason=exc.strerror or exc) from exc
-    finally:
-        temp.unlink(missing_ok=True)
+def atomic_output(path: str | os.PathLike[str], *, private: bool = False
+                  ) -> AbstractContextManager[Path]:
+    """A temporary path beside `path`; moved over `path` only when the block succeeds.
 
-
-def _new_temp(target: Path) -> Path:
-    """A new empty file beside `target`, with the usual permissions (mkstemp's are 0600)."""
-    for _ in range(100):
-        temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
-        try:
-            os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-        except FileExistsError:
-            continue
-        except OSError as exc:
-            raise StorageError("{target}: could not be written: {reason}", target=target,
-                           reason=exc.strerror or exc) from exc
-        return temp
-    raise StorageError("{target}: could not create a temporary file beside it",
-                       target=target)
-
-
-def _fsync(path: Path) -> None:
-    with path.open("rb+") as handle:
-        os.fsync(handle.fileno())
+    services.safe_file.safe_output: 0600 when `private` (personal data), else the usual
+    permissions; every failure is a CannotWriteError (exit 11) and leaves the previous
+    file as it was.
+    """
+    return safe_output(path, private=private)
 
 
 def csv_cell(value: Cell) -> str:
@@ -89,19 +59,55 @@ def csv_cell(value: Cell) -> str:
 
 
 def write_csv(path: str | os.PathLike[str], header: Sequence[str],
-              rows: Iterable[Sequence[Cell]]) -> None:
-    """A CSV file in UTF-8 with a BOM (so Excel on Chinese Windows reads it), atomically."""
-    with atomic_output(path) as temp, temp.open("w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow([inert_cell(h) for h in header])
-        writer.writerows([csv_cell(v) for v in row] for row in rows)
+              rows: Iterable[Sequence[Cell]], *, private: bool = False) -> None:
+    """A CSV file in UTF-8 with a BOM (so Excel on Chinese Windows reads it), atomically.
+
+    Readable by the user only when `private` (see atomic_output).
+    """
+    with atomic_output(path, private=private) as temp, \
+            temp.open("w", encoding="utf-8-sig", newline="") as out:
+        csv_into(out, header, rows)
 
 
-def new_workbook(path: str | os.PathLike[str]) -> Any:
-    """An xlsxwriter Workbook with formulas, URLs and numbers off for strings."""
+def csv_into(out: TextIO, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> None:
+    """The CSV rows into an open text file (see write_csv)."""
+    writer = csv.writer(out)
+    writer.writerow([inert_cell(h) for h in header])
+    writer.writerows([csv_cell(v) for v in row] for row in rows)
+
+
+def new_workbook(output: IO[bytes]) -> Any:
+    """An xlsxwriter Workbook with formulas, URLs and numbers off for strings, written
+    whole into `output` (in memory: safe_file then writes the bytes, every one checked)."""
     import xlsxwriter  # imported when needed: the desk starts faster
 
-    return xlsxwriter.Workbook(os.fspath(path), XLSX_OPTIONS)
+    return xlsxwriter.Workbook(output, {**XLSX_OPTIONS, "in_memory": True})
+
+
+class WorkbookBuffer(io.BytesIO):
+    """The bytes of a workbook being made, in memory, never closed under its zip.
+
+    When a write fails while xlsxwriter closes a workbook (its temporary folder full),
+    it leaves its ZipFile open; collected later, that ZipFile finishes into its buffer,
+    and a closed buffer ends in "Exception ignored in ZipFile.__del__" on stderr.
+    """
+
+    def close(self) -> None:  # the memory goes with the object
+        pass
+
+
+def close_workbook(book: Any) -> None:
+    """book.close(), with the OSError xlsxwriter wraps in FileCreateError given back (so a
+    full temporary folder is a CannotWriteError naming it, as any other write)."""
+    from xlsxwriter.exceptions import FileCreateError
+
+    try:
+        book.close()
+    except FileCreateError as exc:
+        cause = exc.args[0] if exc.args else None
+        if isinstance(cause, OSError):
+            raise cause from exc
+        raise
 
 
 def write_row(sheet: Any, row: int, values: Sequence[Cell],

@@ -3,11 +3,12 @@
 `export_report` is the one entry point of the window and of `wimc-desk report`. It
 reads the figures (services.reports.daily_report), streams the lists the file needs
 (services.report_lists: 60,000 check-ins never sit in memory at once), writes the file
-beside its destination and moves it there only when complete (atomic_output), so a
-crash or a Cancel never leaves a half-written report under the final name. Personal
+beside its destination (0600: it names guests) and moves it there only when complete
+and checked (services.safe_file), so a crash, a full disk or a Cancel never leaves a
+half-written report under the final name, nor replaces the previous one. Personal
 data is masked unless `full_pii`; a full export is recorded in the audit log (action
-"export_full_pii") before the file appears. Progress is reported as (done, total)
-rows; (0, 0) means "busy, size not known yet".
+"export_full_pii") in the transaction that moves the file in place. Progress is
+reported as (done, total) rows; (0, 0) means "busy, size not known yet".
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from wimc_desktop.db.engine import Database
 from wimc_desktop.db.schema import AuditRow
@@ -26,7 +28,7 @@ from wimc_desktop.domain.ids import new_id
 from wimc_desktop.domain.reports import Arrival, DailyReport
 from wimc_desktop.domain.signing_totals import SigningFilter
 from wimc_desktop.services.events import get_event
-from wimc_desktop.services.exports import Cell, atomic_output, write_csv
+from wimc_desktop.services.exports import Cell, WorkbookBuffer, csv_into
 from wimc_desktop.services.report_lists import DayLists
 from wimc_desktop.services.report_rows import (
     CHECKIN_COLUMNS,
@@ -37,6 +39,7 @@ from wimc_desktop.services.report_rows import (
     vip_list,
 )
 from wimc_desktop.services.reports import daily_report
+from wimc_desktop.services.safe_file import OutputFile
 
 FORMATS = ("xlsx", "csv", "pdf")
 AUDIT_ACTION = "export_full_pii"
@@ -99,9 +102,10 @@ def report_context(db: Database, day: dt.date, *, lang: str = "zh", full_pii: bo
     return ReportContext(daily_report(db, day, now=now), get_event(db), lang, full_pii, desk)
 
 
-def write_report_csv(ctx: ReportContext, lists: DayLists, path: str | os.PathLike[str],
+def write_report_csv(ctx: ReportContext, lists: DayLists, out: TextIO,
                      tick: Callable[[], None] = lambda: None) -> int:
-    """The day's check-ins as CSV (UTF-8 with BOM, text cells inert); returns the rows."""
+    """The day's check-ins as CSV (text cells inert) into `out`, a text file opened with
+    encoding "utf-8-sig" and newline=""; returns the rows."""
     count = 0
 
     def rows(arrivals: Iterator[Arrival]) -> Iterator[list[Cell]]:
@@ -113,17 +117,20 @@ def write_report_csv(ctx: ReportContext, lists: DayLists, path: str | os.PathLik
             yield cells
 
     with closing(lists.checkins()) as arrivals:
-        write_csv(path, [column_title(k, ctx.lang) for k in CHECKIN_COLUMNS], rows(arrivals))
+        csv_into(out, [column_title(k, ctx.lang) for k in CHECKIN_COLUMNS], rows(arrivals))
     return count
 
 
 def _record_full_export(db: Database, path: Path, ctx: ReportContext, fmt: str,
-                        operator: str, now: dt.datetime) -> None:
+                        operator: str, now: dt.datetime,
+                        before_commit: Callable[[], None]) -> None:
     with db.write() as session:
         session.add(AuditRow(id=new_id(), at=now, desk=ctx.desk, operator=operator,
                              action=AUDIT_ACTION, guest_id=None,
                              details={"file": str(path), "day": ctx.report.day.isoformat(),
                                       "format": fmt, "lang": ctx.lang}))
+        session.flush()
+        before_commit()
 
 
 def export_report(db: Database, day: dt.date, fmt: str, path: str | os.PathLike[str], *,
@@ -150,7 +157,7 @@ def export_report(db: Database, day: dt.date, fmt: str, path: str | os.PathLike[
     ctx = report_context(db, day, lang=lang, full_pii=full_pii, desk=desk, now=now)
     r, lists = ctx.report, DayLists(db, day, ctx.event)
     pages = 0
-    with atomic_output(target) as temp:
+    with OutputFile(target, private=True) as out:  # names, organisations: the user's alone
         if fmt == "xlsx":
             from wimc_desktop.services.report_xlsx import write_report_xlsx
             from wimc_desktop.services.signings import list_signings
@@ -160,22 +167,33 @@ def export_report(db: Database, day: dt.date, fmt: str, path: str | os.PathLike[
             rows = r.admitted + len(missing) + r.walk_ins + len(signings)
             ticker.total = rows + rows // 4 + 1  # the last fifth: compressing the file
             ticker.advance_to(0)
-            write_report_xlsx(ctx, lists, missing, signings, temp, ticker)
+            book = WorkbookBuffer()  # in memory: every byte of the file written checked
+            write_report_xlsx(ctx, lists, missing, signings, book, ticker)
+            data = book.getvalue()
+            del book
+            out.write_bytes(data)
+            size = len(data)
         elif fmt == "csv":
             ticker.total = r.admitted
             ticker.advance_to(0)
-            rows = write_report_csv(ctx, lists, temp, ticker)
+            with out.temp.open("w", encoding="utf-8-sig", newline="") as file:
+                rows = write_report_csv(ctx, lists, file, ticker)
+            size = None
         else:
-            from wimc_desktop.render.report_pdf import write_report_pdf
+            from wimc_desktop.render.report_pdf import report_pdf_bytes
 
             rows = sum(1 for _ in vip_list(ctx))
             ticker.total = 2 * rows + 1  # painted twice: to count the pages, then the file
             ticker.advance_to(0)
-            pages = write_report_pdf(ctx, temp, ticker)
+            data, pages = report_pdf_bytes(ctx, ticker)
+            out.write_bytes(data)
+            size = len(data)
         ticker.check()  # the last moment a Cancel still leaves no file
-        if full_pii:
+        # A full export is audited in the transaction that moves the file in place: both
+        # happen, or neither.
+        out.publish(size, publish_with=None if not full_pii else lambda move: (
             _record_full_export(db, target, ctx, fmt, operator,
-                                now or dt.datetime.now(dt.UTC))
+                                now or dt.datetime.now(dt.UTC), before_commit=move)))
     ticker.done = ticker.total
     ticker.report()
     return ReportExport(target, fmt, rows, pages, r)

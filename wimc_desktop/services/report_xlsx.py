@@ -15,14 +15,14 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import closing
+from contextlib import closing, contextmanager, suppress
 from decimal import Decimal
 from itertools import islice
-from typing import Any
+from typing import IO, Any
 
 from wimc_desktop.domain.reports import MissingGuest
 from wimc_desktop.domain.signings import Signing
-from wimc_desktop.services.exports import XLSX_OPTIONS, Cell
+from wimc_desktop.services.exports import XLSX_OPTIONS, Cell, close_workbook
 from wimc_desktop.services.report_lists import DayLists
 from wimc_desktop.services.report_rows import (
     CHECKIN_COLUMNS,
@@ -193,26 +193,41 @@ def _list_sheet(book: Any, fmt: dict[str, Any], name: str, keys: Sequence[str], 
     return count
 
 
+@contextmanager
+def _row_files_named(folder: str, output: object) -> Iterator[None]:
+    """A write error with no file name while the book goes into memory is about the row
+    files in `folder` (constant_memory): named, so the message says which disk is full."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is None and not isinstance(output, str | os.PathLike):
+            raise OSError(exc.errno, exc.strerror, folder) from exc
+        raise
+
+
 def _discard(book: Any) -> None:
     """Close the row files of an unfinished constant_memory workbook (nothing is written)."""
     for sheet in book.worksheets():
         closer = getattr(sheet, "_opt_close", None)  # xlsxwriter's own clean-up of them
         if callable(closer):
-            closer()
+            with suppress(OSError):  # a full disk fails the flush; the file is closed anyway
+                closer()
 
 
 def write_report_xlsx(ctx: ReportContext, lists: DayLists, missing: Sequence[MissingGuest],
-                      signings: Sequence[Signing], path: str | os.PathLike[str],
+                      signings: Sequence[Signing], output: str | os.PathLike[str] | IO[bytes],
                       tick: Callable[[int], None]) -> None:
-    """The workbook at `path` (the caller makes it atomic); `tick(n)` after every n rows.
+    """The workbook into `output`, a path or a binary file (export_report: in memory, then
+    written safely); `tick(n)` after every n rows.
 
     The check-ins are streamed from `lists` (which collects the walk-ins meanwhile).
     """
     import xlsxwriter  # imported when needed: the desk starts faster
 
     lang = ctx.lang
-    with tempfile.TemporaryDirectory(prefix="wimc-report-") as tmp:
-        book = xlsxwriter.Workbook(os.fspath(path), {
+    with tempfile.TemporaryDirectory(prefix="wimc-report-") as tmp, _row_files_named(tmp, output):
+        target = os.fspath(output) if isinstance(output, str | os.PathLike) else output
+        book = xlsxwriter.Workbook(target, {
             **XLSX_OPTIONS, "constant_memory": True, "tmpdir": tmp,
             "default_format_properties": dict(BASE_FONT)})  # a copy: xlsxwriter adds to it
         try:
@@ -231,7 +246,7 @@ def write_report_xlsx(ctx: ReportContext, lists: DayLists, missing: Sequence[Mis
                         tick)
             _list_sheet(book, fmt, ctx.t("signing_list"), SIGNING_COLUMNS, lang,
                         (signing_cells(ctx, n, s) for n, s in enumerate(signings, 1)), tick)
+            close_workbook(book)
         except BaseException:
             _discard(book)
             raise
-        book.close()

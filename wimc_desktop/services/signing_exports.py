@@ -23,7 +23,15 @@ from wimc_desktop.domain.signing_totals import (
 )
 from wimc_desktop.domain.signings import Signing, status_label
 from wimc_desktop.services.events import get_event
-from wimc_desktop.services.exports import Cell, atomic_output, new_workbook, write_csv, write_row
+from wimc_desktop.services.exports import (
+    Cell,
+    WorkbookBuffer,
+    close_workbook,
+    new_workbook,
+    write_csv,
+    write_row,
+)
+from wimc_desktop.services.safe_file import OutputFile
 from wimc_desktop.services.signings import list_signings
 
 COLUMNS = {  # key: (zh, en, xlsx width)
@@ -93,7 +101,7 @@ def write_register_csv(register: SigningRegister, path: str | os.PathLike[str],
     """The register as CSV (UTF-8 with BOM), one signing per row."""
     header = [column_title(k, lang) for k in COLUMNS]
     write_csv(path, header, (register_row(register, i, s, lang)
-                             for i, s in enumerate(register.signings, 1)))
+                             for i, s in enumerate(register.signings, 1)), private=False)
 
 
 def _formats(book: Any) -> dict[str, Any]:
@@ -167,10 +175,15 @@ def _write_totals_sheet(book: Any, fmt: dict[str, Any], register: SigningRegiste
 
 def write_register_xlsx(register: SigningRegister, path: str | os.PathLike[str],
                         lang: str = "zh") -> None:
-    """The register as XLSX: a register sheet and a totals sheet, written atomically."""
-    with atomic_output(path) as temp:
-        book = new_workbook(temp)
+    """The register as XLSX: a register sheet and a totals sheet, written safely (with the
+    usual permissions: companies and the ceremony's public witnesses, no guest data)."""
+    with OutputFile(path, private=False) as out:
+        output = WorkbookBuffer()
+        book = new_workbook(output)
         fmt = _formats(book)
         _write_register_sheet(book, fmt, register, lang)
         _write_totals_sheet(book, fmt, register, lang)
-        book.close()
+        close_workbook(book)
+        data = output.getvalue()
+        out.write_bytes(data)
+        out.publish(len(data))

@@ -14,7 +14,6 @@ from wimc_desktop.db.schema import AuditRow, GuestRow
 from wimc_desktop.domain.badge_codes import new_code
 from wimc_desktop.domain.categories import category_lookup
 from wimc_desktop.domain.checkin import CheckInResult, Desk, Method, Outcome, is_event_day
-from wimc_desktop.domain.contact import mask_email, mask_mobile
 from wimc_desktop.domain.errors import BadInputError, Message
 from wimc_desktop.domain.models import Guest
 from wimc_desktop.domain.names import name_keys
@@ -72,8 +71,6 @@ class PossibleDuplicate:
     def as_json(self) -> dict[str, object]:
         """The guest as the CLI writes guests, personal data masked."""
         data = self.guest.as_json()
-        data["mobile"] = mask_mobile(self.guest.mobile) if self.guest.mobile else ""
-        data["email"] = mask_email(self.guest.email) if self.guest.email else ""
         return {**data, "checked_in": self.checked_in, "matched": list(self.matched_on)}
 
 

@@ -38,14 +38,16 @@ def print_pdf(db: Database, event: Event, guests: Sequence[Guest], path: str, te
               desk: Desk, reason: str = "") -> PdfWritten:
     """Write the badges of `guests` to `path`, logging one PDF print each.
 
-    The prints are logged only once the PDF is complete; a reprint without a reason
-    raises ReprintNeedsReasonError and leaves `path` as it was.
+    The prints are committed only once the PDF is in place (its rename runs inside
+    their transaction); a reprint without a reason raises ReprintNeedsReasonError and
+    a file that cannot be written CannotWriteError, both leaving `path` as it was.
     """
     faces = [badge_face(event, g) for g in guests]
     ids = [g.id for g in guests]
     pages = export_pdf(path, faces, TEMPLATES[template], title=event.name_zh,
-                       before_replace=lambda: badges.record_prints(
-                           db, ids, desk, template, PrintOutput.PDF, reason))
+                       publish_with=lambda move: badges.record_prints(
+                           db, ids, desk, template, PrintOutput.PDF, reason,
+                           before_commit=move))
     return PdfWritten(path, len(guests), pages)
 
 

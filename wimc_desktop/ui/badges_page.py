@@ -11,9 +11,10 @@ Every dialog that blocks sits behind one `_ask_*` / `_exec_*` method, so tests r
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QPaintEngine, QShowEvent
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,12 +34,20 @@ from PySide6.QtWidgets import (
 )
 
 from wimc_desktop.db.engine import Database
-from wimc_desktop.domain.badges import TEMPLATES, BadgeInfo, BadgeStatus, Reissue, badge_face
+from wimc_desktop.domain.badges import (
+    TEMPLATES,
+    BadgeFace,
+    BadgeInfo,
+    BadgeStatus,
+    Reissue,
+    badge_face,
+)
 from wimc_desktop.domain.checkin import Desk
-from wimc_desktop.domain.errors import NotFoundError
+from wimc_desktop.domain.errors import DeskError, NotFoundError
 from wimc_desktop.domain.models import Event, Guest
-from wimc_desktop.render.badge import paint_pages
+from wimc_desktop.render.badge import paint_pages, pdf_bytes
 from wimc_desktop.services.badges import ReprintNeedsReasonError, reissue_badge
+from wimc_desktop.services.safe_file import write_file
 from wimc_desktop.ui import badge_actions as actions
 from wimc_desktop.ui import messages
 from wimc_desktop.ui.badge_batch_dialog import BadgeBatchDialog
@@ -49,6 +58,24 @@ from wimc_desktop.ui.scan_field import ScanField
 from wimc_desktop.ui.search_results_model import SearchResultsModel
 from wimc_desktop.ui.worker import Worker
 from wimc_desktop.ui.working_day import event_today
+
+
+def paint_or_save(printer: QPrinter, faces: Sequence[BadgeFace], template: str,
+                  failed: list[DeskError]) -> None:
+    """The preview dialog's paintRequested: paint the preview or the printer; a print to
+    a PDF file (the print dialog's "print to file", or a desk with no printer) is written
+    as Save PDF writes one: checked, then moved in place, the user's alone. A failure is
+    added to `failed` (an exception cannot leave Qt's signal)."""
+    engine = printer.paintEngine()
+    target = printer.outputFileName()
+    if not (target and engine is not None and engine.type() == QPaintEngine.Type.Pdf):
+        paint_pages(printer, faces, TEMPLATES[template])
+        return
+    try:
+        data, _ = pdf_bytes(faces, TEMPLATES[template])
+        write_file(target, data, private=True)
+    except DeskError as exc:
+        failed.append(exc)
 
 
 class BadgesPage(Retranslating, QWidget):
@@ -294,9 +321,13 @@ class BadgesPage(Retranslating, QWidget):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print badge"))
+        failed: list[DeskError] = []
         dialog.paintRequested.connect(
-            lambda device: paint_pages(device, faces, TEMPLATES[template]))
-        if self._exec_print_preview(dialog):
+            lambda device: paint_or_save(device, faces, template, failed))
+        accepted = self._exec_print_preview(dialog)
+        if failed:  # printed to a PDF file that could not be written: nothing is logged
+            self._worker.task_failed.emit(failed[0])
+        elif accepted:
             guest, desk = info.guest, self.desk
             self._worker.submit(lambda: actions.record_printed(db, guest, template, desk, reason),
                                 on_success=self._on_printed, context=self)

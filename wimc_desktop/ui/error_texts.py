@@ -171,11 +171,19 @@ _SOURCES = (
                       "permission)"),
     # services/search
     QT_TRANSLATE_NOOP("errors", "the checked-in filter needs a day"),
-    # services/exports.py, services/report_exports.py: files written atomically
+    # services/safe_file.py, services/report_exports.py: every file written safely
     QT_TRANSLATE_NOOP("errors", "{target}: is a folder; give a file name"),
     QT_TRANSLATE_NOOP("errors", "{folder}: no such folder"),
-    QT_TRANSLATE_NOOP("errors", "{target}: could not be written: {reason}"),
-    QT_TRANSLATE_NOOP("errors", "{target}: could not create a temporary file beside it"),
+    QT_TRANSLATE_NOOP("errors", "cannot write {path}: {cause}"),  # "the disk is full": above
+    QT_TRANSLATE_NOOP("errors", "the disk is read-only"),
+    QT_TRANSLATE_NOOP("errors", "permission denied"),
+    QT_TRANSLATE_NOOP("errors", "the file is larger than the disk allows"),
+    QT_TRANSLATE_NOOP("errors", "the file is open in another program"),
+    QT_TRANSLATE_NOOP("errors", "the file is read-only"),
+    QT_TRANSLATE_NOOP("errors", "the file came out empty"),
+    QT_TRANSLATE_NOOP("errors", "the file came out incomplete ({size} bytes written, "
+                      "{expected} expected)"),
+    QT_TRANSLATE_NOOP("errors", "no temporary file could be made beside it"),
     QT_TRANSLATE_NOOP("errors", "export cancelled; no file was written"),
     QT_TRANSLATE_NOOP("errors", "unknown language {lang!r} (choose one of: {choices})"),
     QT_TRANSLATE_NOOP("errors", "unknown format {fmt!r} (choose one of: {choices})"),
