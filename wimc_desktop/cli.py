@@ -464,8 +464,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         refuse_undecodable(parser, args)
         return handler(args)
     except DeskError as exc:
-        say(f"wimc-desk: {exc}")
-        return exc.exit_code
+        return _refused(args, exc)
     except BrokenPipeError:  # the reader (head, less) went away: not an error of ours
         sys.stderr.close()
         return 0
@@ -473,5 +472,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         known = known_failure(exc, str(args.db))
         if known is None:
             raise  # a bug: its traceback, and exit 1
-        say(f"wimc-desk: {known}")
-        return known.exit_code
+        return _refused(args, known)
+
+
+def _refused(args: argparse.Namespace, exc: DeskError) -> int:
+    """A known failure: its message on stderr and, for a --json command, a JSON object on
+    stdout too (a script reads one every time): {"outcome": "rejected" (bad input, exit 2)
+    or "failed", "error": the message, "exit_code": n}."""
+    if getattr(args, "json", False):
+        emit_json({"outcome": "rejected" if exc.exit_code == 2 else "failed",
+                   "error": str(exc), "exit_code": exc.exit_code})
+    say(f"wimc-desk: {exc}")
+    return exc.exit_code

@@ -4,42 +4,42 @@
 <context>
     <name>BadgeBatchDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="29"/>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="30"/>
         <source>Badges to PDF</source>
         <translation>胸卡导出为 PDF</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="31"/>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="32"/>
         <source>These badge codes (one a line):</source>
         <translation>以下胸卡号（每行一个）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="33"/>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="34"/>
         <source>Every guest of a category:</source>
         <translation>某一类别的全部嘉宾：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="37"/>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="38"/>
         <source>All VIPs</source>
         <translation>全部贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="38"/>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="39"/>
         <source>All badges not printed yet</source>
         <translation>全部尚未打印的胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="44"/>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="45"/>
         <source>Hanging badge (100 × 140 mm)</source>
         <translation>挂牌（100 × 140 毫米）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="45"/>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="46"/>
         <source>Card (85.6 × 54 mm)</source>
         <translation>卡片（85.6 × 54 毫米）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="52"/>
+        <location filename="../../wimc_desktop/ui/badge_batch_dialog.py" line="53"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
@@ -47,12 +47,12 @@
 <context>
     <name>BadgeCard</name>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="157"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="156"/>
         <source>Checked in on %1 at %2 (%3).</source>
         <translation>已于 %1 %2 签到（%3）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="156"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="155"/>
         <source>Not checked in on %1.</source>
         <translation>%1 未签到。</translation>
     </message>
@@ -96,23 +96,20 @@
         <source>Not printed yet.</source>
         <translation>尚未打印。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../wimc_desktop/ui/badge_card.py" line="147"/>
-        <source>Printed once, last at %2 by %3.</source>
-        <translation>已打印 1 次，最近一次：%2，%3。</translation>
+        <source>Printed %Ln times, last at %1 by %2.</source>
+        <translation>
+            <numerusform>已打印 %Ln 次，最近一次：%1，%2。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="148"/>
-        <source>Printed %1 times, last at %2 by %3.</source>
-        <translation>已打印 %1 次，最近一次：%2，%3。</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="161"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="160"/>
         <source>Not checked in today.</source>
         <translation>今日未签到。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="162"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="161"/>
         <source>Checked in today at %1 (%2).</source>
         <translation>今日 %1 已签到（%2）。</translation>
     </message>
@@ -125,139 +122,143 @@
 <context>
     <name>BadgesPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="442"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="440"/>
         <source>Scan a badge, or type its code or the guest&apos;s name…</source>
         <translation>扫描胸卡，或输入胸卡号或嘉宾姓名……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="282"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="281"/>
         <source>No badge has the code %1, and no guest is called that.</source>
         <translation>没有胸卡号为 %1 的胸卡，也没有叫这个名字的嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="303"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="302"/>
         <source>Reprint a badge</source>
         <translation>重新打印胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="304"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="303"/>
         <source>%1
 Print it again? Give the reason (lost, damaged…):</source>
         <translation>%1
 确定重新打印？请填写原因（遗失、损坏……）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="324"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="323"/>
         <source>Print badge</source>
         <translation>打印胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="344"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="343"/>
         <source>Save badges as PDF</source>
         <translation>胸卡另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="345"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="344"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="393"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="392"/>
         <source>No badge matches that choice; nothing was saved.</source>
         <translation>没有符合所选条件的胸卡，未保存任何文件。</translation>
     </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="401"/>
-        <source>%1 of these badges were printed before.</source>
-        <translation>其中 %1 张胸卡此前已打印过。</translation>
+    <message numerus="yes">
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="400"/>
+        <source>%Ln of these badges were printed before.</source>
+        <translation>
+            <numerusform>其中 %Ln 张胸卡此前已打印过。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="412"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="410"/>
         <source>Reissue a badge</source>
         <translation>补发胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="413"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="411"/>
         <source>A new code for %1; badge %2 stops working at once, for good.
 Why is the badge reissued?</source>
         <translation>为 %1 补发新胸卡号；胸卡 %2 将立即永久作废。
 补发原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="434"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="432"/>
         <source>Badge reissued</source>
         <translation>胸卡已补发</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="435"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="433"/>
         <source>New badge code: %1</source>
         <translation>新胸卡号：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="441"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="439"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="444"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="442"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="445"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="443"/>
         <source>Hanging badge (100 × 140 mm)</source>
         <translation>挂牌（100 × 140 毫米）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="446"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="444"/>
         <source>Card (85.6 × 54 mm)</source>
         <translation>卡片（85.6 × 54 毫米）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="447"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="445"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="448"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="446"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="449"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="447"/>
         <source>Reissue…</source>
         <translation>补发…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="450"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="448"/>
         <source>Give the guest a new code; the old badge is revoked</source>
         <translation>为嘉宾补发新胸卡号，旧胸卡随即作废</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="452"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="450"/>
         <source>Batch PDF…</source>
         <translation>批量导出 PDF…</translation>
     </message>
 </context>
 <context>
     <name>CeremonyView</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../wimc_desktop/ui/ceremony_view.py" line="122"/>
-        <source>%1 projects signed</source>
-        <translation>已签约 %1 项</translation>
+        <source>%Ln projects signed</source>
+        <translation>
+            <numerusform>已签约 %Ln 项</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="128"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="127"/>
         <source>Latest signing</source>
         <translation>最新签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="137"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="136"/>
         <source>Signing ceremony — stage screen</source>
         <translation>签约仪式——舞台大屏</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="140"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="139"/>
         <source>Major Project Signing Ceremony</source>
         <translation>重大项目签约仪式</translation>
     </message>
@@ -378,127 +379,127 @@ Why is the badge reissued?</source>
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="415"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="524"/>
         <source>Undo an admission</source>
         <translation>撤销签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="416"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="525"/>
         <source>%1 was admitted by someone else or more than 2 minutes ago. Why is the admission undone?</source>
         <translation>%1 的签到由其他操作员办理，或已超过 2 分钟。请说明撤销签到的原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="486"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="610"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="370"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="461"/>
         <source>Scan a badge or type a name…</source>
         <translation>扫描胸卡，或输入姓名…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="362"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="453"/>
         <source>Filtered: %1  ✕</source>
         <translation>已筛选：%1  ✕</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="363"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="454"/>
         <source>The name search shows only guests matching these filters. Click to search everyone.</source>
         <translation>姓名搜索只显示符合这些筛选条件的嘉宾。点击可搜索全部嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="367"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="458"/>
         <source>Scan a badge or type a name (filtered: %1)…</source>
         <translation>扫描胸卡，或输入姓名（已筛选：%1）…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="399"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="500"/>
         <source>Nothing was undone: undoing an admission made by someone else or more than 2 minutes ago needs a reason.</source>
         <translation>未撤销：撤销他人办理或超过 2 分钟的签到需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="545"/>
         <source>Waiting for the database to undo the admission of %1…</source>
         <translation>正在等待数据库，以撤销 %1 的签到…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="553"/>
         <source>Nothing was undone: another program kept the event database busy. %1 is still admitted; undo it again.</source>
         <translation>未撤销：另一程序一直占用活动数据库。%1 仍为已签到，请再撤销一次。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="424"/>
         <source>the database was busy: scan again</source>
         <translation>数据库忙：请重新扫描</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="425"/>
         <source>already checked in</source>
         <translation>此前已签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="426"/>
         <source>unknown badge code</source>
         <translation>未知胸卡号</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="427"/>
         <source>badge revoked</source>
         <translation>胸卡已作废</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="428"/>
         <source>not a day of this event</source>
         <translation>不是本次活动的会期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="435"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="439"/>
         <source>%1 more</source>
         <translation>另有 %1 位</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="442"/>
         <source>Scans not admitted: %1</source>
         <translation>未签到的扫描：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="443"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="615"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="0"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="616"/>
         <source>These guests have been told: clear the list</source>
         <translation>已告知这些来宾：清空此列表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="390"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="481"/>
         <source>Nothing was undone: the banner shows no admission to undo. To undo an earlier one, choose it in the list of last admissions and click “Undo the selected admission”.</source>
         <translation>未撤销：横幅上没有可撤销的签到。要撤销更早的签到，请在“本台最近签到”列表中选中它，再点“撤销所选签到”。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="488"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="612"/>
         <source>A badge code, or part of a name (Hanzi, pinyin, initials), organization, phone number or e-mail</source>
         <translation>胸卡号，或姓名（汉字、拼音、首字母）、单位、手机号、邮箱的一部分</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="490"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="614"/>
         <source>Walk-in…</source>
         <translation>现场登记…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="491"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="618"/>
         <source>Register a guest who is not on the list, give them a badge code and admit them</source>
         <translation>为名单外的嘉宾现场登记、分配胸卡号并签到</translation>
     </message>
@@ -564,17 +565,22 @@ Why is the badge reissued?</source>
         <translation>WIMC 2020（南京），%1 位嘉宾及闭幕式 30 项签约，保存在以下文件：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/demo_progress.py" line="68"/>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="70"/>
+        <source>Opening the event…</source>
+        <translation>正在打开活动…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="76"/>
         <source>Making the guest list: %1 of %2 guests</source>
         <translation>正在生成嘉宾名单：%1 / %2 位</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/demo_progress.py" line="71"/>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="79"/>
         <source>Writing the guests into the event file: %1 of %2</source>
         <translation>正在将嘉宾写入活动文件：%1 / %2 位</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/demo_progress.py" line="74"/>
+        <location filename="../../wimc_desktop/ui/demo_progress.py" line="82"/>
         <source>Building the search index and adding the signings…</source>
         <translation>正在建立搜索索引并添加签约…</translation>
     </message>
@@ -769,72 +775,72 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="159"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="174"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="195"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="210"/>
         <source>Show every guest&apos;s full mobile number and e-mail address?</source>
         <translation>显示所有嘉宾完整的手机号码和电子邮箱吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="199"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="214"/>
         <source>This is personal data. Showing it is recorded in the audit log with your name, the desk and the time.</source>
         <translation>这是个人信息。显示操作将连同您的姓名、签到台和时间记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="201"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="216"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="220"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="231"/>
         <source>Contact details could not be shown.</source>
         <translation>无法显示联系方式。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="233"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="244"/>
         <source>%1 in total</source>
         <translation>共 %1 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="235"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="246"/>
         <source>The first %1 of %Ln guests matching “%2”</source>
         <translation>
             <numerusform>与“%2”相符的 %Ln 位嘉宾中的前 %1 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="238"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="249"/>
         <source>No guest matches “%1”.</source>
         <translation>没有与“%1”相符的嘉宾。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="240"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="251"/>
         <source>%Ln guests match “%1”</source>
         <translation>
             <numerusform>共 %Ln 位嘉宾与“%1”相符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="244"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="255"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="194"/>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="250"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="209"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="261"/>
         <source>Show full contact details</source>
         <translation>显示完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="246"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="257"/>
         <source>Name, pinyin, phone, company or badge code…</source>
         <translation>姓名、拼音、电话、单位或胸卡号……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="252"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="263"/>
         <source>Phone numbers and e-mail addresses are masked unless this is on.</source>
         <translation>不勾选时，手机号和邮箱只显示部分内容。</translation>
     </message>
@@ -855,44 +861,46 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportCheckPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="86"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="93"/>
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="116"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="123"/>
         <source>The file is clean. Importing it will do this:</source>
         <translation>文件检查无误。导入后将：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="128"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="135"/>
         <source>Problems found: %1. Nothing will be imported: correct the file (or the column choices) and check it again.</source>
         <translation>发现 %1 个问题，不会导入任何数据。请修改文件（或列的对应关系）后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="136"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="143"/>
         <source>This file cannot be imported: %1</source>
         <translation>无法导入此文件：%1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="160"/>
+        <source>Replace their badge codes (%Ln guests get this file&apos;s codes; their old badges are revoked, as in a reissue)</source>
+        <translation>
+            <numerusform>替换他们的胸卡号（%Ln 位嘉宾改用本文件中的胸卡号；旧胸卡作废，与补发胸卡相同）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="165"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="171"/>
         <source>Check every row</source>
         <translation>逐行检查</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="166"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="172"/>
         <source>A dry run: the whole file is checked, nothing is written.</source>
         <translation>试运行：检查整个文件，不写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="167"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="173"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="153"/>
-        <source>Replace their badge codes (%1 guests get this file&apos;s codes; their old badges are revoked, as in a reissue)</source>
-        <translation>替换他们的胸卡号（%1 位嘉宾改用本文件中的胸卡号；旧胸卡作废，与补发胸卡相同）</translation>
     </message>
 </context>
 <context>
@@ -946,11 +954,6 @@ Why is the badge reissued?</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="168"/>
-        <source>The first %1 rows as read:</source>
-        <translation>读取到的前 %1 行：</translation>
-    </message>
-    <message>
         <location filename="../../wimc_desktop/ui/import_preview_page.py" line="170"/>
         <source>No column was recognised as the guest&apos;s name: choose it below.</source>
         <translation>没有识别出姓名列，请在下方选择。</translation>
@@ -964,6 +967,13 @@ Why is the badge reissued?</source>
         <location filename="../../wimc_desktop/ui/import_preview_page.py" line="198"/>
         <source>Change the encoding if the names look garbled, and say which column holds what.</source>
         <translation>如果姓名显示为乱码，请更换编码；并指定每一列对应的嘉宾字段。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="168"/>
+        <source>The first %Ln rows as read:</source>
+        <translation>
+            <numerusform>读取到的前 %Ln 行：</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/import_preview_page.py" line="195"/>
@@ -1127,10 +1137,12 @@ Why is the badge reissued?</source>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../wimc_desktop/ui/import_run_page.py" line="95"/>
-        <source>Importing… %1 of %2 rows</source>
-        <translation>正在导入… 第 %1 / %2 行</translation>
+        <source>Importing… %1 of %Ln rows</source>
+        <translation>
+            <numerusform>正在导入… 第 %1 / %Ln 行</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/import_run_page.py" line="107"/>
@@ -1166,12 +1178,26 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportSummary</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="25"/>
-        <source>%1 rows: %2 new guests, %3 updated, %4 unchanged.</source>
-        <translation>共 %1 行：新增嘉宾 %2 人，更新 %3 人，未变 %4 人。</translation>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="27"/>
+        <source>%1: %2, %3 updated, %4 unchanged.</source>
+        <translation>%1：%2，更新 %3 人，未变 %4 人。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="28"/>
+        <source>%Ln rows</source>
+        <translation>
+            <numerusform>共 %Ln 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="29"/>
+        <source>%Ln new guests</source>
+        <translation>
+            <numerusform>新增嘉宾 %Ln 人</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="32"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="39"/>
         <source>Badge codes replaced: %1 (the old badges are revoked, as in a reissue).</source>
         <translation>替换的胸卡号：%1 个（旧胸卡作废，与补发胸卡相同）。</translation>
     </message>
@@ -1408,72 +1434,72 @@ Why is the badge reissued?</source>
 <context>
     <name>NewEventDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="90"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="91"/>
         <source>Save the new event as</source>
         <translation>新活动保存为</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="92"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="93"/>
         <source>WIMC events (*.wimc)</source>
         <translation>WIMC 活动文件 (*.wimc)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="115"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="116"/>
         <source>New event</source>
         <translation>新建活动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="116"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="117"/>
         <source>Name (Chinese):</source>
         <translation>中文名称：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="116"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="117"/>
         <source>English name:</source>
         <translation>英文名称：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="116"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="117"/>
         <source>Venue:</source>
         <translation>场馆：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="118"/>
         <source>City:</source>
         <translation>城市：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="118"/>
         <source>First day:</source>
         <translation>开始日期：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="118"/>
         <source>Last day:</source>
         <translation>结束日期：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="118"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="119"/>
         <source>Time zone:</source>
         <translation>时区：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="118"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="119"/>
         <source>Event file:</source>
         <translation>活动文件：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="121"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="122"/>
         <source>e.g. 2020世界智能制造大会</source>
         <translation>例如：2020世界智能制造大会</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="123"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="124"/>
         <source>e.g. World Intelligent Manufacturing Conference 2020</source>
         <translation>例如：World Intelligent Manufacturing Conference 2020</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="124"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="125"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -1548,12 +1574,12 @@ Why is the badge reissued?</source>
 <context>
     <name>RecentAdmissionsPanel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/recent_admissions_panel.py" line="85"/>
+        <location filename="../../wimc_desktop/ui/recent_admissions_panel.py" line="115"/>
         <source>Last admissions at this desk</source>
         <translation>本台最近签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/recent_admissions_panel.py" line="86"/>
+        <location filename="../../wimc_desktop/ui/recent_admissions_panel.py" line="116"/>
         <source>Undo the selected admission…</source>
         <translation>撤销所选签到…</translation>
     </message>
@@ -2014,22 +2040,22 @@ Why is the badge reissued?</source>
 <context>
     <name>SearchResultsPanel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="130"/>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="136"/>
         <source>%1 guests match “%2”: nobody was admitted. Choose a guest with the arrow keys (or click one), then press Enter.</source>
         <translation>共 %1 位嘉宾与“%2”相符，未办理签到。请用方向键选择一位嘉宾（或点击），再按回车。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="134"/>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="140"/>
         <source>No guest matches “%1”.</source>
         <translation>没有与“%1”相符的嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="136"/>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="142"/>
         <source>The first %1 of %2 guests matching “%3”: type more to narrow the list. ↑↓ choose, Enter admits.</source>
         <translation>与“%3”相符的 %2 位嘉宾中的前 %1 位：继续输入可缩小范围。↑↓ 选择，回车签到。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="141"/>
+        <location filename="../../wimc_desktop/ui/search_results_panel.py" line="147"/>
         <source>%Ln guests match “%1”. ↑↓ choose, Enter admits.</source>
         <translation>
             <numerusform>共 %Ln 位嘉宾与“%1”相符。↑↓ 选择，回车签到。</numerusform>
@@ -2039,129 +2065,139 @@ Why is the badge reissued?</source>
 <context>
     <name>SigningDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="190"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="194"/>
         <source>Save the signing (Ctrl+Enter)</source>
         <translation>保存签约（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="111"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="113"/>
         <source>Signing</source>
         <translation>签约项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="119"/>
         <source>e.g. 5.2亿, 3000万, 12,000,000</source>
         <translation>例如 5.2亿、3000万、12,000,000</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="128"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="130"/>
         <source>Party</source>
         <translation>签约方</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="128"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="130"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="128"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="130"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="129"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="131"/>
         <source>Witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="129"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="131"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="132"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="134"/>
         <source>Find a guest: name, pinyin, organization…</source>
         <translation>查找嘉宾：姓名、拼音、单位……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="161"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="165"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="161"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="165"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="162"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="166"/>
         <source>Add the guest found</source>
         <translation>添加所选嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="175"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="179"/>
         <source>Project (Chinese):</source>
         <translation>项目名称（中文）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="176"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="180"/>
         <source>Project (English):</source>
         <translation>项目名称（英文）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="177"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="181"/>
         <source>Sector:</source>
         <translation>产业领域：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="178"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="182"/>
         <source>Location:</source>
         <translation>落户地：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="179"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="183"/>
         <source>Amount:</source>
         <translation>金额：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="181"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="185"/>
         <source>Currency:</source>
         <translation>币种：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="182"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="186"/>
         <source>Ceremony:</source>
         <translation>签约仪式：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="183"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="187"/>
         <source>Signed at:</source>
         <translation>签约时间：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="184"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="188"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="188"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="192"/>
         <source>Guest lookup (press Enter to search):</source>
         <translation>查找嘉宾（按回车搜索）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="193"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="197"/>
         <source>Parties (at least two):</source>
         <translation>签约方（至少两方）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="196"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="200"/>
         <source>Witnesses:</source>
         <translation>见证人：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="221"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="225"/>
         <source>Type the amount as it is said: 5.2亿, 3000万…</source>
         <translation>按口头说法输入金额：5.2亿、3000万……</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="332"/>
+        <source>Discard this signing?</source>
+        <translation>放弃本次签约录入？</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="335"/>
+        <source>What you typed is not saved.</source>
+        <translation>已填写的内容不会保存。</translation>
     </message>
 </context>
 <context>
@@ -2366,17 +2402,17 @@ Why is the badge reissued?</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../wimc_desktop/ui/application.py" line="75"/>
+        <location filename="../../wimc_desktop/ui/application.py" line="77"/>
         <source>WIMC Desk cannot open the event database.</source>
         <translation>WIMC Desk 无法打开活动数据库。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/application.py" line="85"/>
+        <location filename="../../wimc_desktop/ui/application.py" line="87"/>
         <source>This copy of PySide6 (%1) has a bug that makes WIMC Desk crash after a while on this version of Python.</source>
         <translation>当前安装的 PySide6（%1）存在缺陷，在此 Python 版本上运行一段时间后 WIMC Desk 会崩溃。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/application.py" line="88"/>
+        <location filename="../../wimc_desktop/ui/application.py" line="90"/>
         <source>Ask your IT support to install PySide6-Essentials 6.11.3 (or to run the desk on Python 3.12 or newer) before the event starts.</source>
         <translation>请在活动开始前联系技术支持，安装 PySide6-Essentials 6.11.3（或改用 Python 3.12 及以上版本运行）。</translation>
     </message>
@@ -2384,117 +2420,117 @@ Why is the badge reissued?</source>
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="258"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="259"/>
         <source>%1  (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="303"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="304"/>
         <source>This guest may already be on the list: the same name and the same mobile, e-mail or organization. Admit the guest below instead, or register a new guest anyway (recorded).</source>
         <translation>该嘉宾可能已在名单上：姓名相同，且手机、邮箱或单位相同。请改为下列嘉宾签到，或仍然登记为新嘉宾（将被记录）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="301"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="302"/>
         <source>Edit the details</source>
         <translation>修改信息</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="300"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="301"/>
         <source>Register anyway</source>
         <translation>仍然登记</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="299"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="300"/>
         <source>Admit this guest instead</source>
         <translation>改为该嘉宾签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="259"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="260"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="257"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="258"/>
         <source>already admitted on this day</source>
         <translation>当日已签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="252"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="253"/>
         <source>same organization</source>
         <translation>单位相同</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="251"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="252"/>
         <source>same e-mail</source>
         <translation>邮箱相同</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="251"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="252"/>
         <source>same mobile</source>
         <translation>手机相同</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="146"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="147"/>
         <source>The name is needed.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="181"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="182"/>
         <source>%1 is not a day of this event — choose the event day</source>
         <translation>%1 不是本次活动的会期，请选择会期中的日期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="286"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="287"/>
         <source>Register a walk-in</source>
         <translation>现场登记</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="287"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="288"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="287"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="288"/>
         <source>Organization:</source>
         <translation>工作单位：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="287"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="288"/>
         <source>Mobile:</source>
         <translation>手机：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="288"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="289"/>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="291"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="292"/>
         <source>As on their ID card or business card</source>
         <translation>与身份证件或名片一致</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="292"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="293"/>
         <source>11 digits, or +country code</source>
         <translation>11 位数字，或带国家代码</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="298"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="299"/>
         <source>Register and admit</source>
         <translation>登记并签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="309"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="310"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="309"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="310"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="312"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="313"/>
         <source>%1 is registered and admitted. Their new badge code is above: print the badge or write it down.</source>
         <translation>%1 已登记并签到。上方是新的胸卡号：请打印胸卡或记下号码。</translation>
     </message>

@@ -69,7 +69,10 @@ def test_show(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     rc, out, _ = run(capsys, "--db", db, "badge", "show", "W-001", "--day", "2020-11-26")
     assert rc == 0 and "单田芳" in out and "not printed yet" in out and "not checked in" in out
     rc, out, err = run(capsys, "--db", db, "badge", "show", "NOPE-9", "--json")
-    assert (rc, out) == (4, "") and "unknown badge code NOPE-9" in err
+    assert rc == 4 and "unknown badge code NOPE-9" in err
+    # with --json, stdout holds the refusal as JSON, nothing else
+    assert json.loads(out) == {"outcome": "failed", "error": "unknown badge code NOPE-9",
+                               "exit_code": 4}
 
 
 def test_reissue_then_the_old_code_is_refused(db: str,

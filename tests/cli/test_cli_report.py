@@ -188,14 +188,20 @@ def test_bad_combinations_exit_2_and_write_nothing(target: str, tmp_path: Path,
             (("--full-pii", "--json"), "--full-pii applies to a file"),
             (("--format", "csv", "--out", str(tmp_path / "no" / "r.csv")), "no such folder")):
         code, out, err = run(capsys, "--db", target, "report", "--day", "2020-11-26", *args)
-        assert code == 2 and out == "" and message in err and err.startswith("wimc-desk: ")
+        assert code == 2 and message in err and err.startswith("wimc-desk: ")
+        # stdout: nothing, or with --json only the refusal as JSON
+        expected = ({"outcome": "rejected", "error": err[len("wimc-desk: "):].strip(),
+                     "exit_code": 2} if "--json" in args else None)
+        assert (json.loads(out) if out else None) == expected
     assert set(tmp_path.iterdir()) == before
 
 
 def test_no_event_database_exits_4(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "--db", str(tmp_path / "none.wimc"), "report", "--day",
                          "2020-11-26", "--json")
-    assert code == 4 and out == "" and err.startswith("wimc-desk: ")
+    assert code == 4 and err.startswith("wimc-desk: ")
+    assert json.loads(out) == {"outcome": "failed", "error": err[len("wimc-desk: "):].strip(),
+                               "exit_code": 4}
 
 
 @needs_poppler

@@ -97,7 +97,10 @@ def test_summary_text_and_filters(db: str, capsys: pytest.CaptureFixture[str]) -
 def test_bad_input_exits_2_and_records_nothing(db: str, capsys: pytest.CaptureFixture[str],
                                                args: tuple[str, ...], message: str) -> None:
     code, out, err = run(capsys, "--db", db, "signing", "add", *args, "--json")
-    assert code == 2 and out == "" and message in err and err.startswith("wimc-desk: ")
+    assert code == 2 and message in err and err.startswith("wimc-desk: ")
+    # stdout holds only the refusal, as JSON (a script reads an answer every time)
+    assert json.loads(out) == {"outcome": "rejected", "error": err[len("wimc-desk: "):].strip(),
+                               "exit_code": 2}
     assert json.loads(run(capsys, "--db", db, "signing", "list", "--json")[1]) == []
 
 

@@ -92,3 +92,25 @@ def test_a_walk_in_without_organization_or_title_is_admitted_without_empty_brack
     assert code == 0 and "ADMITTED 赵磊 (东南大学) on 2020-11-26" in err
     code, _out, err = run(capsys, "--db", db, "checkin", "W-001", *DAY)
     assert code == 0 and "ADMITTED 张伟 (东南大学) on 2020-11-26" in err
+
+
+def test_walkin_json_refused_for_bad_input_prints_a_json_object(
+        db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A script reading stdout gets an answer for a refused walk-in too (it got nothing)."""
+    code, out, err = run(capsys, "--db", db, "walkin", "--name", "王芳", "--mobile", "12",
+                         *DAY, "--json")
+    assert code == 2
+    data = json.loads(out)
+    assert data["outcome"] == "rejected" and data["exit_code"] == 2
+    assert data["error"] and data["error"] in err
+    assert _guest_count(capsys, db) == 2  # nothing written
+
+
+def test_other_json_commands_report_a_known_failure_as_json(
+        db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--db", db, "undo-checkin", "W-002", *DAY, "--reason", "typo",
+                         "--json")
+    assert code == 4, err  # W-002 was never checked in
+    data = json.loads(out)
+    assert data == {"outcome": "failed", "error": data["error"], "exit_code": 4}
+    assert data["error"] and data["error"] in err

@@ -13,11 +13,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from wimc_desktop import APP_NAME
 from wimc_desktop.bootstrap import STEP_VAR
 from wimc_desktop.services.guests import count_guests
 from wimc_desktop.ui import application, i18n, qt_fixes, worker
 from wimc_desktop.ui.demo_progress import DemoProgressDialog
 from wimc_desktop.ui.main_window import MainWindow
+from wimc_desktop.ui.settings import DeskSettings
 
 GUESTS = 400
 
@@ -118,3 +120,38 @@ def test_the_progress_window_speaks_chinese_and_cannot_be_closed(qtbot: QtBot) -
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.wait(20)
     assert dialog.isVisible()  # the build goes on: it closes itself when done
+
+
+@pytest.mark.parametrize(("language", "opening"), [(i18n.ENGLISH, "Opening the event…"),
+                                                   (i18n.CHINESE, "正在打开活动…")])
+def test_once_the_demo_is_built_the_window_says_the_event_is_opening(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, message_boxes: list,
+        shown: list[tuple[bool, int, int, str]], language: str, opening: str) -> None:
+    """While the main window is made (about half a second) it sat at 100% still saying it
+    was building the search index."""
+    target = tmp_path / "data" / "event.wimc"
+    monkeypatch.setattr(application, "default_db_target", lambda: str(target))
+    monkeypatch.setattr(application, "DEMO_GUESTS", GUESTS)
+    app = application.make_application(["wimc-desk"])  # (its settings' names, as run() has)
+    DeskSettings().language = language
+    assert app.organizationName() == APP_NAME
+    while_made: list[tuple[bool, int, int, str]] = []
+    real = application.MainWindow
+
+    def main_window(*args: object) -> MainWindow:
+        [wait] = [w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, DemoProgressDialog) and w.isVisible()]
+        while_made.append((wait.isVisible(), wait.bar.value(), wait.bar.maximum(),
+                           wait.stage.text()))
+        return real(*args)
+
+    monkeypatch.setattr(application, "MainWindow", main_window)
+    seen: list[MainWindow] = []
+    timer = close_the_main_window_when_it_shows(seen)
+    code = application.run(None, ["wimc-desk"])
+    timer.stop()
+    assert code == 0, message_boxes
+    assert seen
+    assert while_made == [(True, 2 * GUESTS + 1, 2 * GUESTS + 1, opening)]
+    assert shown[-1][3] != opening  # the index step said its own words until it was done
+    i18n.apply_language(i18n.ENGLISH)

@@ -223,3 +223,30 @@ def test_sorting_by_checked_in_puts_the_admitted_first(qtbot: QtBot, worker: Wor
     assert {page.model.guest_at(0).badge_code, page.model.guest_at(1).badge_code} == {
         "T-000011", "T-000023"}
     assert page.model.is_checked_in(0) and page.model.is_checked_in(1)
+
+
+def test_the_contact_box_is_ticked_only_once_the_reveal_is_confirmed(
+        qtbot: QtBot, worker: Worker, event_db: Database,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """It showed ticked behind the question while the question was open."""
+    add_guests(event_db, 3)
+    page = shown_page(qtbot, worker, event_db)
+    while_asked: list[bool] = []
+
+    def answer(button: QMessageBox.StandardButton) -> object:
+        def exec_box(box: QMessageBox) -> int:
+            while_asked.append(page._contact_toggle.isChecked())
+            return int(button)
+        return exec_box
+
+    for button, ticked in ((QMessageBox.StandardButton.Cancel, False),
+                           (QMessageBox.StandardButton.Ok, True)):
+        monkeypatch.setattr(messages, "exec_box", answer(button))
+        qtbot.mouseClick(page._contact_toggle, Qt.MouseButton.LeftButton)
+        assert while_asked[-1] is False, "ticked behind the question"
+        assert page._contact_toggle.isChecked() is ticked
+    monkeypatch.setattr(messages, "exec_box", answer(QMessageBox.StandardButton.Cancel))
+    qtbot.keyClick(page._contact_toggle, Qt.Key.Key_Space)  # unticking asks nothing
+    assert len(while_asked) == 2 and not page._contact_toggle.isChecked()
+    qtbot.waitUntil(lambda: worker.pending == 0)
+    assert len(_reveals(event_db)) == 1

@@ -128,7 +128,7 @@ def test_badge_code_conflicts_are_replaced_only_when_ticked(
         wizard.next()
     with qtbot.waitSignal(check.problems_found, timeout=SLOW):
         wizard.next()
-    assert not check.replace_codes_box.isChecked() and "1 guests" in box.text()
+    assert not check.replace_codes_box.isChecked() and "(1 guest gets" in box.text()
 
 
 def test_guests_saved_without_their_index_are_said_to_be_saved(

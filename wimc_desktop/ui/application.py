@@ -64,6 +64,8 @@ class Launcher(QObject):
     def _on_opened(self, opened: OpenedEvent) -> None:
         if self._demo_started is not None:
             demo_build_ended(self._demo_started)
+        if self._wait is not None:
+            self._wait.show_opening()  # (no longer "building the search index")
         self.window = MainWindow(self._worker, opened)
         self.window.show()
         self._close_wait()

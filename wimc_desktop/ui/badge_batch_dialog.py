@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from wimc_desktop.domain.models import Event
 from wimc_desktop.ui import i18n
 from wimc_desktop.ui.badge_actions import BatchChoice
+from wimc_desktop.ui.screen_fit import fit_to_contents
 
 CODES, CATEGORY, VIPS, NOT_PRINTED = range(4)
 
@@ -56,6 +57,7 @@ class BadgeBatchDialog(QDialog):
             layout.addWidget(widget)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        fit_to_contents(self)  # (made in the window's language; a modal dialog never switches)
 
     def choice(self) -> BatchChoice:
         template = str(self.template.currentData())

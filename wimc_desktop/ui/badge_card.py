@@ -144,9 +144,8 @@ class BadgeCard(QFrame):
         if last is None:
             return self.tr("Not printed yet.")
         when = last.at.astimezone(ZoneInfo(self._timezone)).strftime("%Y-%m-%d %H:%M")
-        text = self.tr("Printed once, last at %2 by %3.") if prints.count == 1 else \
-            self.tr("Printed %1 times, last at %2 by %3.")
-        return text.replace("%1", str(prints.count)).replace("%2", when).replace("%3", last.desk)
+        text = self.tr("Printed %Ln times, last at %1 by %2.", "", prints.count)
+        return text.replace("%1", when).replace("%2", last.desk)
 
     def _checkin_text(self) -> str:
         record = self.info.checkin if self.info else None

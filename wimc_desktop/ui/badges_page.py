@@ -52,7 +52,6 @@ from wimc_desktop.ui import badge_actions as actions
 from wimc_desktop.ui import messages
 from wimc_desktop.ui.badge_batch_dialog import BadgeBatchDialog
 from wimc_desktop.ui.badge_card import BadgeCard
-from wimc_desktop.ui.i18n import count_text
 from wimc_desktop.ui.live_search import LiveSearch
 from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.scan_field import ScanField
@@ -398,8 +397,7 @@ class BadgesPage(Retranslating, QWidget):
         if not isinstance(exc, ReprintNeedsReasonError):
             self._worker.task_failed.emit(exc)
             return
-        printed = self.tr("%1 of these badges were printed before.").replace(
-            "%1", count_text(len(exc.statuses)))
+        printed = self.tr("%Ln of these badges were printed before.", "", len(exc.statuses))
         reason = self._ask_reprint_reason(printed)
         if reason:
             self._submit_batch(choice, path, reason)

@@ -119,8 +119,7 @@ class CeremonyView(Retranslating, QWidget):
             return
         zh = i18n.is_chinese()
         summary = state.summary
-        self.count.setText(self.tr("%1 projects signed")
-                           .replace("%1", i18n.count_text(summary.count)))
+        self.count.setText(self.tr("%Ln projects signed", "", summary.count))
         self.total.setText(format_total(summary.amount, sep=" ") if zh
                            else format_total_en(summary.amount))
         last = state.last

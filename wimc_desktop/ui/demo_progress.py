@@ -62,6 +62,14 @@ class DemoProgressDialog(QDialog):
             self.bar.setValue(min(done, total))
         self.stage.setText(self._stage_text(done))
 
+    def show_opening(self) -> None:
+        """The build is done (index and signings too): the event is being opened, which
+        takes a moment on this thread (the main window is made), so it is painted now."""
+        self.bar.setRange(0, demo_steps(self._count))
+        self.bar.setValue(demo_steps(self._count))
+        self.stage.setText(self.tr("Opening the event…"))
+        self.repaint()
+
     def _stage_text(self, done: int) -> str:
         stage = demo_stage(done, self._count)
         if stage is DemoStage.MAKING_GUESTS:

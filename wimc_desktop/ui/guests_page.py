@@ -4,6 +4,7 @@ day's check-ins; contact details masked unless asked for (asked, and audited).""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QShowEvent
@@ -44,6 +45,20 @@ HEADER_PADDING = 40
 SEARCH_DELAY_MS = 200  # a pause in the typing, then one search on the worker
 
 
+class ConfirmedCheckBox(QCheckBox):
+    """A check box that is ticked by the user only once `confirm()` says yes: it stays
+    unticked while the question is open, and after a no."""
+
+    def __init__(self, confirm: Callable[[], bool], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._confirm = confirm
+
+    def nextCheckState(self) -> None:
+        if not self.isChecked() and not self._confirm():
+            return
+        super().nextCheckState()
+
+
 class GuestsPage(Retranslating, QWidget):
     """The guest table with its column chooser and the "show full contact" switch."""
 
@@ -58,7 +73,7 @@ class GuestsPage(Retranslating, QWidget):
         self._title.setObjectName("pageTitle")
         self._count = ElidedLabel()  # "The first 1,000 of 2,828 guests matching …" is long
         self._count.setObjectName("pageNote")
-        self._contact_toggle = QCheckBox()
+        self._contact_toggle = ConfirmedCheckBox(lambda: self.confirm_reveal())
         self.search_field = QLineEdit()
         self.search_field.setObjectName("guestSearch")
         self.search_field.setClearButtonEnabled(True)
@@ -203,11 +218,7 @@ class GuestsPage(Retranslating, QWidget):
         return messages.exec_box(box) == int(QMessageBox.StandardButton.Ok)
 
     def _on_contact_toggle_toggled(self, checked: bool) -> None:
-        if checked and not self.confirm_reveal():
-            self._contact_toggle.blockSignals(True)
-            self._contact_toggle.setChecked(False)
-            self._contact_toggle.blockSignals(False)
-            return
+        # (ticked by the user only after confirm_reveal said yes: ConfirmedCheckBox)
         if checked and self._db is not None:
             db, desk = self._db, self._desk
             self._worker.submit(lambda: record_contact_revealed(db, desk, "guests_page"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QProgressBar, QVBoxLayout, QWizard, QWizardPage
 
 from wimc_desktop.db.engine import Database
@@ -19,15 +19,22 @@ from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.worker import Task, Worker
 
 
+class ImportSummary(QObject):
+    """The translation context of an import's summary (a QObject, so that its count is a
+    plural form lupdate knows: "1 row", "5,300 rows")."""
+
+    def text(self, report: ImportReport) -> str:
+        return (self.tr("%1: %2, %3 updated, %4 unchanged.")
+                .replace("%1", self.tr("%Ln rows", "", report.total_rows))
+                .replace("%2", self.tr("%Ln new guests", "", report.added))
+                .replace("%3", count_text(report.updated))
+                .replace("%4", count_text(report.unchanged)))
+
+
 def summary_text(report: ImportReport) -> str:
     """"120 rows: 118 new guests, 2 updated, 0 unchanged" in the interface language (and
     the badge codes replaced, if any)."""
-    text = QCoreApplication.translate("ImportSummary",
-                                      "%1 rows: %2 new guests, %3 updated, %4 unchanged.")
-    text = (text
-            .replace("%1", count_text(report.total_rows)).replace("%2", count_text(report.added))
-            .replace("%3", count_text(report.updated))
-            .replace("%4", count_text(report.unchanged)))
+    text = ImportSummary().text(report)
     if report.badge_codes_replaced:
         text += "\n" + QCoreApplication.translate(
             "ImportSummary", "Badge codes replaced: %1 (the old badges are revoked, as in a "
@@ -150,9 +157,8 @@ class ImportCheckPage(Retranslating, QWizardPage):
 
     def _set_conflicts_text(self) -> None:
         self.replace_codes_box.setText(self.tr(
-            "Replace their badge codes (%1 guests get this file's codes; their old badges "
-            "are revoked, as in a reissue)")
-            .replace("%1", count_text(self._conflicts)))
+            "Replace their badge codes (%Ln guests get this file's codes; their old badges "
+            "are revoked, as in a reissue)", "", self._conflicts))
 
     def _on_replace_codes_box_toggled(self, checked: bool) -> None:
         self._choices.replace_badge_codes = checked

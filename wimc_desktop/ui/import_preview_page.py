@@ -165,7 +165,7 @@ class ImportPreviewPage(Retranslating, QWizardPage):
         self.header_value.setText(self.tr("row %1").replace("%1", str(preview.header_row)))
         self.rows_value.setText(count_text(preview.total_rows))
         shown = min(len(preview.sample_rows), preview.total_rows)
-        self.status.setText(self.tr("The first %1 rows as read:").replace("%1", str(shown)))
+        self.status.setText(self.tr("The first %Ln rows as read:", "", shown))
         if not self.mapping_editor.is_complete():
             self.status.setText(self.tr("No column was recognised as the guest's name: choose "
                                         "it below."))

@@ -92,8 +92,8 @@ class ImportRunPage(Retranslating, QWizardPage):
     def _on_task_progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.summary.setText(self.tr("Importing… %1 of %2 rows")
-                             .replace("%1", count_text(done)).replace("%2", count_text(total)))
+        self.summary.setText(self.tr("Importing… %1 of %Ln rows", "", total)
+                             .replace("%1", count_text(done)))
 
     def _end(self) -> None:
         self._task = None

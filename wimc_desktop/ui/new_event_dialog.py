@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from wimc_desktop.services.events import DEFAULT_TIMEZONE
 from wimc_desktop.ui.opened_event import NewEventInput
 from wimc_desktop.ui.retranslating import Retranslating
+from wimc_desktop.ui.screen_fit import fit_to_contents
 
 TIMEZONES = (DEFAULT_TIMEZONE, "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore", "Asia/Tokyo",
              "Europe/Berlin", "Europe/London", "America/New_York", "UTC")
@@ -122,3 +123,4 @@ class NewEventDialog(Retranslating, QDialog):
         self.name_en.setPlaceholderText(
             self.tr("e.g. World Intelligent Manufacturing Conference 2020"))
         self._browse.setText(self.tr("Browse…"))
+        fit_to_contents(self)

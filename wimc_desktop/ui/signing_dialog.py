@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -40,8 +41,9 @@ from wimc_desktop.domain.signings import (
 )
 from wimc_desktop.services.search import search_guests
 from wimc_desktop.services.signings import SigningChoices
+from wimc_desktop.ui import messages
 from wimc_desktop.ui.error_texts import error_text
-from wimc_desktop.ui.screen_fit import fitted
+from wimc_desktop.ui.screen_fit import fit_to_contents, fitted
 from wimc_desktop.ui.signing_table_model import amount_text
 from wimc_desktop.ui.worker import Worker
 
@@ -155,7 +157,9 @@ class SigningDialog(QDialog):
         for shortcut in self.save_shortcuts:
             shortcut.activated.connect(self._on_buttons_accepted)
         self._on_amount_text_changed("")
+        fit_to_contents(self)  # (made in the window's language; a modal dialog never switches)
         self.resize(fitted(self, QSize(1180, 720)))  # (a 1366 x 768 laptop: its OK button)
+        self._unchanged = self._form_state()
 
     def _people_buttons(self, table: PeopleTable, kind: str) -> QHBoxLayout:
         add, remove, from_guest = QPushButton(self.tr("Add")), QPushButton(self.tr("Remove")), \
@@ -278,6 +282,7 @@ class SigningDialog(QDialog):
             self.parties.add(p.name, p.role, p.country, guest_id=p.guest_id)
         for w in s.witnesses:
             self.witnesses.add(w.name, w.title, guest_id=w.guest_id)
+        self._unchanged = self._form_state()
 
     def build_draft(self) -> SigningDraft:
         """The draft the form says, checked (BadInputError says what is wrong)."""
@@ -302,6 +307,34 @@ class SigningDialog(QDialog):
 
     def draft(self) -> SigningDraft | None:
         return self._draft
+
+    # -- leaving without saving --------------------------------------------------------
+
+    def _form_state(self) -> tuple[object, ...]:
+        """Everything the form would save, to tell whether anything was typed."""
+        return (self.project_zh.text(), self.project_en.text(), self.sector.currentText(),
+                self.location.currentText(), self.amount.text(), self.currency.currentText(),
+                self.ceremony.currentText(), self.signed_at.dateTime().toSecsSinceEpoch(),
+                self.notes.text(), self.parties.rows(), self.witnesses.rows())
+
+    def has_changes(self) -> bool:
+        return self._form_state() != self._unchanged
+
+    def reject(self) -> None:
+        """Esc, Cancel and the title bar's close button: with changes, ask first."""
+        if self.has_changes() and not self._confirm_discard():
+            return
+        super().reject()
+
+    def _confirm_discard(self) -> bool:
+        """The one place the discard question blocks (tests replace it)."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
+                          self.tr("Discard this signing?"),
+                          QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setInformativeText(self.tr("What you typed is not saved."))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return messages.exec_box(box) == QMessageBox.StandardButton.Discard
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # QDialog presses its default button on Enter; here a plain Enter is the field's

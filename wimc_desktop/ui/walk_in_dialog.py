@@ -44,6 +44,7 @@ from wimc_desktop.ui.checkin_banner import day_text
 from wimc_desktop.ui.error_texts import error_text
 from wimc_desktop.ui.problem_texts import reason_text
 from wimc_desktop.ui.retranslating import Retranslating
+from wimc_desktop.ui.screen_fit import fit_to_contents
 from wimc_desktop.ui.worker import Worker
 
 DEFAULT_CATEGORY = "visitor"
@@ -312,3 +313,4 @@ class WalkInDialog(Retranslating, QDialog):
             self.done_note.setText(self.tr("%1 is registered and admitted. Their new badge "
                                            "code is above: print the badge or write it down.")
                                    .replace("%1", self.result.guest.name))
+        fit_to_contents(self)  # (the categories' names in the new language)
