@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from wimc_desktop.app import main
+from tests.cli.cli_helpers import new_event, run
 from wimc_desktop.db.schema import AuditRow
 from wimc_desktop.services.events import open_event_database
 from wimc_desktop.services.guests import CONTACT_REVEALED
@@ -17,22 +17,10 @@ from wimc_desktop.services.guests import CONTACT_REVEALED
 MOBILE, EMAIL, CODE = "13812345678", "zhang.wei@example.com", "X-000001"
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.fixture
 def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    path = str(tmp_path / "pii.wimc")
-    assert run(capsys, "--db", path, "init", "--name", "世界智能制造大会", "--start",
-               "2020-11-26", "--end", "2020-11-28")[0] == 0
-    guests = tmp_path / "list.csv"
-    guests.write_text(f"姓名,手机号码,电子邮箱,胸卡号\n张伟,{MOBILE},{EMAIL},{CODE}\n",
-                      encoding="utf-8")
-    assert run(capsys, "--db", path, "import", str(guests))[0] == 0
-    return path
+    return new_event(capsys, tmp_path / "pii.wimc",
+                     f"姓名,手机号码,电子邮箱,胸卡号\n张伟,{MOBILE},{EMAIL},{CODE}\n")
 
 
 def reveals(path: str) -> list[AuditRow]:

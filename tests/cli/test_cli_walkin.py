@@ -8,30 +8,19 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from wimc_desktop.app import main
+from tests.cli.cli_helpers import new_event, run
 from wimc_desktop.db.schema import AuditRow
 from wimc_desktop.services.events import open_event_database
 
 DAY = ("--day", "2020-11-26")
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.fixture
 def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    path = str(tmp_path / "cli.wimc")
-    assert run(capsys, "--db", path, "init", "--name", "世界智能制造大会", "--start",
-               "2020-11-26", "--end", "2020-11-28")[0] == 0
-    source = tmp_path / "guests.csv"
-    source.write_text("姓名,工作单位,手机号码,邮箱,胸卡号\n"
-                      "张伟,东南大学,13800138000,zw@seu.edu.cn,W-001\n"
-                      "李娜,南京大学,,,W-002\n", encoding="utf-8")
-    assert run(capsys, "--db", path, "import", str(source))[0] == 0
-    return path
+    return new_event(capsys, tmp_path / "cli.wimc",
+                     "姓名,工作单位,手机号码,邮箱,胸卡号\n"
+                     "张伟,东南大学,13800138000,zw@seu.edu.cn,W-001\n"
+                     "李娜,南京大学,,,W-002\n")
 
 
 def _guest_count(capsys: pytest.CaptureFixture[str], db: str) -> int:
