@@ -2581,7 +2581,7 @@ Why is the badge reissued?</source>
         <translation>不是金额：{text!r}（中文数字顺序错误或不完整）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="132"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="133"/>
         <source>{name} may already be on the list ({count} guest(s) with the same name and mobile, e-mail or organization): admit that guest, or register anyway</source>
         <translation>{name} 可能已在名单上（{count} 位嘉宾姓名相同，且手机、邮箱或单位相同）：请为该嘉宾签到，或仍然登记</translation>
     </message>
@@ -2782,291 +2782,296 @@ Why is the badge reissued?</source>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="118"/>
+        <source>{where}: cannot make the new event file private: {reason}</source>
+        <translation>{where}：无法将新的活动文件设为仅本人可读：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="119"/>
         <source>{where}: holds no event.</source>
         <translation>{where}：其中没有活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="120"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="121"/>
         <source>cannot sort guests by {sort!r}</source>
         <translation>无法按 {sort!r} 对嘉宾排序</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="122"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="123"/>
         <source>no guest with id {id}</source>
         <translation>没有 ID 为 {id} 的嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="123"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="124"/>
         <source>no check-in with id {id}</source>
         <translation>没有 ID 为 {id} 的签到记录</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="124"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="125"/>
         <source>this check-in was already undone</source>
         <translation>这次签到已经撤销过了</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="125"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="126"/>
         <source>a reason is required to undo a check-in made by someone else or more than 2 minutes ago</source>
         <translation>撤销他人办理的签到或 2 分钟以前的签到，需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="127"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="128"/>
         <source>unknown badge code {code}</source>
         <translation>未知的胸卡号 {code}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="128"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="129"/>
         <source>{code} is not checked in on {day}</source>
         <translation>{code} 在 {day} 没有签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="130"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="131"/>
         <source>a walk-in needs a name</source>
         <translation>现场登记需要填写姓名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="131"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="132"/>
         <source>{value!r}: {reason}</source>
         <translation>{value!r}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="136"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="137"/>
         <source>{count} badge(s) were printed before ({codes}); give a reason to reprint them</source>
         <translation>有 {count} 张胸卡以前打印过（{codes}），重新打印需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="138"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="139"/>
         <source>{code} is revoked; the guest&apos;s current badge is {current}</source>
         <translation>{code} 已作废；该嘉宾现在的胸卡号是 {current}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="139"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="140"/>
         <source>unknown badge template {template!r}</source>
         <translation>未知的胸卡模板 {template!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="140"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="141"/>
         <source>unknown category {category!r}</source>
         <translation>未知的嘉宾类别 {category!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="141"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="142"/>
         <source>a reissue needs a reason (lost, damaged, name corrected...)</source>
         <translation>补办胸卡需要填写原因（遗失、损坏、更正姓名等）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="143"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="144"/>
         <source>{file}: no column {column!r} (columns: {columns})</source>
         <translation>{file}：没有 {column!r} 这一列（现有的列：{columns}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="144"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="145"/>
         <source>unknown field {field!r} in --map (fields: {fields})</source>
         <translation>--map 中的字段 {field!r} 未知（可用的字段：{fields}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="145"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="146"/>
         <source>{file}: only a header row, no guests.</source>
         <translation>{file}：只有表头行，没有嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="146"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="147"/>
         <source>{file}: no name column found in the header row {row} ({columns}); name it with --map name=COLUMN</source>
         <translation>{file}：第 {row} 行表头中没有找到姓名列（{columns}）；请用 --map name=COLUMN 指定姓名列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="152"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="153"/>
         <source>{file}: the text is neither UTF-8, UTF-16 nor GB18030; save it from Excel as &apos;CSV UTF-8&apos; and try again.</source>
         <translation>{file}：文本编码既不是 UTF-8、UTF-16，也不是 GB18030；请在 Excel 中另存为“CSV UTF-8(逗号分隔)”后重试。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="154"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="155"/>
         <source>{file}: the file is empty.</source>
         <translation>{file}：文件是空的。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="157"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="158"/>
         <source>{file}: no sheet named {sheet!r} (sheets: {sheets})</source>
         <translation>{file}：没有名为 {sheet!r} 的工作表（现有的工作表：{sheets}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="160"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="161"/>
         <source>{path}: no such file.</source>
         <translation>{path}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="161"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="162"/>
         <source>{file}: the file has no rows.</source>
         <translation>{file}：文件里没有任何内容。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="162"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="163"/>
         <source>import cancelled; nothing was written</source>
         <translation>导入已取消，未写入任何内容</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="173"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="174"/>
         <source>the checked-in filter needs a day</source>
         <translation>按“已签到”筛选时需要指定日期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="175"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="176"/>
         <source>{target}: is a folder; give a file name</source>
         <translation>{target}：这是一个文件夹，请给出文件名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="176"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="177"/>
         <source>{folder}: no such folder</source>
         <translation>{folder}：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="177"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="178"/>
         <source>cannot write {path}: {cause}</source>
         <translation>无法写入 {path}：{cause}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="178"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="179"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="179"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="180"/>
         <source>permission denied</source>
         <translation>没有写入权限</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="180"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="181"/>
         <source>the file is larger than the disk allows</source>
         <translation>文件超出了磁盘允许的大小</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="181"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="182"/>
         <source>the file is open in another program</source>
         <translation>文件正被其他程序打开</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="182"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="183"/>
         <source>the file is read-only</source>
         <translation>文件为只读</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="183"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="184"/>
         <source>the file came out empty</source>
         <translation>写出的文件为空</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="184"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="185"/>
         <source>the file came out incomplete ({size} bytes written, {expected} expected)</source>
         <translation>写出的文件不完整（已写入 {size} 字节，应为 {expected} 字节）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="186"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="187"/>
         <source>no temporary file could be made beside it</source>
         <translation>无法在同一文件夹中创建临时文件</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="187"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="188"/>
         <source>export cancelled; no file was written</source>
         <translation>导出已取消，未写入任何文件</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="188"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="189"/>
         <source>unknown language {lang!r} (choose one of: {choices})</source>
         <translation>未知语言 {lang!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="189"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="190"/>
         <source>unknown format {fmt!r} (choose one of: {choices})</source>
         <translation>未知格式 {fmt!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="191"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="192"/>
         <source>no signing with id {id}</source>
         <translation>没有 ID 为 {id} 的签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="192"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="193"/>
         <source>this signing was cancelled; it cannot be amended any more</source>
         <translation>此签约已取消，不能再变更</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="193"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="194"/>
         <source>a signing is amended only with a reason</source>
         <translation>变更签约需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="194"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="195"/>
         <source>this signing was cancelled; it cannot be cancelled any more</source>
         <translation>此签约已经取消过了，不能再次取消</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="196"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="197"/>
         <source>a signing is cancelled only with a reason</source>
         <translation>取消签约需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="197"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="198"/>
         <source>this signing was changed meanwhile (by another desk?); reload it and amend again</source>
         <translation>此签约在您编辑期间已被修改（可能是另一个服务台）；请重新打开后再变更</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="199"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="200"/>
         <source>nothing changed: the amendment says what the signing says</source>
         <translation>没有任何改动：变更内容与原签约完全相同</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="200"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="201"/>
         <source>give at least 4 characters of a signing id, not {text!r}</source>
         <translation>签约 ID 至少需要输入 4 个字符，{text!r} 不够</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="201"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="202"/>
         <source>{text} matches several signings; give more of the id</source>
         <translation>{text} 对应多条签约，请输入更长的 ID</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="203"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="204"/>
         <source>cannot paint the badges (the output cannot be written)</source>
         <translation>无法生成胸卡（输出无法写入）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="204"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="205"/>
         <source>the PDF cannot be written</source>
         <translation>无法写入 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="205"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="206"/>
         <source>no font with Chinese characters is installed; install Noto Sans CJK (Debian/Ubuntu: apt install fonts-noto-cjk)</source>
         <translation>没有安装含中文字符的字体；请安装 Noto Sans CJK（Debian/Ubuntu：apt install fonts-noto-cjk）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="208"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="209"/>
         <source>choose the badges with one of: CODE..., --category, --all, --not-printed</source>
         <translation>请用以下方式之一选择胸卡：CODE...、--category、--all、--not-printed</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="210"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="211"/>
         <source>--format {format} needs --out FILE</source>
         <translation>--format {format} 需要同时给出 --out FILE</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="211"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="212"/>
         <source>--full-pii applies to a file: give --format and --out</source>
         <translation>--full-pii 只对导出文件有效：请同时给出 --format 和 --out</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="212"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="213"/>
         <source>give --format xlsx|csv|pdf for {out!r}</source>
         <translation>请为 {out!r} 指定 --format xlsx|csv|pdf</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="213"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="214"/>
         <source>not a time (ISO 8601, e.g. 2020-11-28T15:30): {text!r}</source>
         <translation>不是有效的时间（ISO 8601 格式，例如 2020-11-28T15:30）：{text!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="214"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="215"/>
         <source>the signing needs an amount (--amount, e.g. 5.2亿 or 1,234,567.89)</source>
         <translation>签约需要金额（--amount，例如 5.2亿 或 1,234,567.89）</translation>
     </message>
@@ -3076,47 +3081,47 @@ Why is the badge reissued?</source>
         <translation>{field}的第 {position} 个字符 {char} 是控制字符（例如换行）或文字方向控制符，此处不允许</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="148"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="149"/>
         <source>{file}: unknown encoding {encoding!r}</source>
         <translation>{file}：未知的编码 {encoding!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="149"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="150"/>
         <source>{file}: cannot be read as {encoding}: byte {position} is not {encoding} text</source>
         <translation>{file}：无法按 {encoding} 读取：第 {position} 个字节不是 {encoding} 文本</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="151"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="152"/>
         <source>{file}: broken {encoding} text at byte {position}</source>
         <translation>{file}：{encoding} 文本在第 {position} 个字节处损坏</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="158"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="159"/>
         <source>{file}: not a readable Excel workbook: the file is damaged, or it is another kind of file.</source>
         <translation>{file}：不是可以读取的 Excel 工作簿：文件已损坏，或者是其他类型的文件。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="163"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="164"/>
         <source>{where}: the guest list {file} could not be saved: {cause}; nothing was imported.</source>
         <translation>{where}：嘉宾名单 {file} 无法保存：{cause}；没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="165"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="166"/>
         <source>{where}: the {count} guests of {file} were saved, but their search index could not be written ({cause}); it is rebuilt the next time the event is opened.</source>
         <translation>{where}：{file} 中的 {count} 位嘉宾已保存，但搜索索引无法写入（{cause}）；下次打开本活动时会重建索引。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="168"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="169"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="169"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="170"/>
         <source>the disk could not be written (an input/output error)</source>
         <translation>无法写入磁盘（输入/输出错误）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="170"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="171"/>
         <source>the file or its folder cannot be written (read-only, or no permission)</source>
         <translation>文件或所在文件夹无法写入（只读，或没有权限）</translation>
     </message>
@@ -3171,12 +3176,12 @@ Why is the badge reissued?</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="155"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="156"/>
         <source>{file}: no permission to read this file.</source>
         <translation>{file}：没有读取此文件的权限。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="156"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="157"/>
         <source>{file}: the file could not be read from the disk.</source>
         <translation>{file}：无法从磁盘读取此文件。</translation>
     </message>
@@ -3241,12 +3246,12 @@ Why is the badge reissued?</source>
         <translation>{where}：无法创建文件夹：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="216"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="217"/>
         <source>the argument {argument} is not valid text: it holds bytes that are not UTF-8 ({value}); nothing was done. Type it again in UTF-8 (a file&apos;s name: rename the file).</source>
         <translation>参数 {argument} 不是有效的文本：其中含有非 UTF-8 字节（{value}），未执行任何操作。请以 UTF-8 重新输入（如果是文件名，请重命名该文件）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="219"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="220"/>
         <source>{where}: cannot write: {reason}</source>
         <translation>{where}：无法写入：{reason}</translation>
     </message>

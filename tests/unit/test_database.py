@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from pathlib import Path
 
@@ -113,3 +114,26 @@ def test_network_shares_are_refused() -> None:
 def test_paths_and_urls() -> None:
     assert resolve_url("postgresql+psycopg://u:p@h/db") == "postgresql+psycopg://u:p@h/db"
     assert resolve_url("x.wimc").startswith("sqlite:////")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
+def test_a_new_event_file_and_its_folder_are_the_users_alone(tmp_path: Path) -> None:
+    """The event file holds names, mobiles and e-mails: it was created 0644 (and its -wal
+    and -shm with it), readable by every account on the desk's computer."""
+    import stat
+
+    from wimc_desktop.services.events import create_event
+
+    target = tmp_path / "new folder" / "event.wimc"
+    db = create_event(target, name_zh="世界智能制造大会", start=dt.date(2020, 11, 26),
+                      end=dt.date(2020, 11, 28))
+    try:
+        with db.read_connection() as conn:  # (a reader makes the -shm, if not there yet)
+            conn.exec_driver_sql("SELECT count(*) FROM guest").scalar()
+        files = [f for f in target.parent.iterdir() if f.name.startswith("event.wimc")]
+        assert {f.name for f in files} >= {"event.wimc", "event.wimc-wal", "event.wimc-shm"}
+        for file in files:
+            assert stat.S_IMODE(file.stat().st_mode) == 0o600, file.name
+        assert stat.S_IMODE(target.parent.stat().st_mode) & 0o077 == 0
+    finally:
+        db.dispose()

@@ -126,13 +126,15 @@ def create_event(
     if path is not None:
         _refuse_existing_file(path)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             raise CannotWriteError("{where}: cannot create the folder: {reason}",
                                    where=path.parent, reason=exc.strerror or exc) from exc
     db = Database(url)
     try:
         tables = db.table_names()
+        if path is not None:
+            _owner_only(path)
         if MARKER_TABLE in tables:
             raise BadInputError("{where}: already holds an event database.",
                                 where=db.display_name)
@@ -156,6 +158,21 @@ def create_event(
                                     color=c.color, is_vip=c.is_vip, sort_order=c.sort_order)
                         for c in categories)
     return db
+
+
+def _owner_only(path: Path) -> None:
+    """A new event file (names, mobiles, e-mails) and its -wal/-shm readable by the user
+    only, before anything is written to it (SQLite gives the -wal and -shm files it makes
+    later the event file's own permissions). On Windows the user's profile folder does it."""
+    if os.name == "nt":
+        return
+    beside = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))
+    for file in (path, *(side for side in beside if side.exists())):
+        try:
+            os.chmod(file, 0o600)
+        except OSError as exc:
+            raise CannotWriteError("{where}: cannot make the new event file private: {reason}",
+                                   where=file, reason=exc.strerror or exc) from exc
 
 
 def _refuse_existing_file(path: Path) -> None:

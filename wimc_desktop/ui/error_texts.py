@@ -115,6 +115,7 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "{where}: holds another program's tables; init adds nothing "
                       "to it. Give an empty database."),
     QT_TRANSLATE_NOOP("errors", "{where}: cannot create the folder: {reason}"),
+    QT_TRANSLATE_NOOP("errors", "{where}: cannot make the new event file private: {reason}"),
     QT_TRANSLATE_NOOP("errors", "{where}: holds no event."),
     # services/guests.py
     QT_TRANSLATE_NOOP("errors", "cannot sort guests by {sort!r}"),
