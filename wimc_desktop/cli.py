@@ -11,18 +11,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import difflib
-import errno
 import json
 import os
 import socket
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from wimc_desktop.domain.contact import mask_mobile
 from wimc_desktop.domain.errors import (
     BadInputError,
-    CannotWriteError,
     DeskError,
     ImportRejectedError,
 )
@@ -217,7 +216,7 @@ def cmd_walkin(args: argparse.Namespace) -> int:
         say(f"wimc-desk: {exc}")
         for m in exc.matches:
             say(f"  {m.guest.badge_code}  {m.guest.name}  {m.guest.organization}  "
-                f"{mask_mobile(m.guest.mobile) if m.guest.mobile else ''}  "
+                f"{mask_mobile(m.guest.mobile)}  "
                 f"(same {', '.join(m.matched_on)}{'; checked in' if m.checked_in else ''})")
         say("Admit that guest with: checkin CODE; or register anyway with --force")
         return exc.exit_code
@@ -437,16 +436,15 @@ def known_failure(exc: Exception, db: str) -> DeskError | None:
     from sqlalchemy import make_url
 
     from wimc_desktop.db.faults import domain_error
+    from wimc_desktop.services.safe_file import CANNOT_WRITE, cannot_write, cause_of
 
     if "://" in db:  # (a URL's password is never printed)
         db = make_url(db).render_as_string(hide_password=True)
     error = domain_error(exc, db)
     if error is not None:
         return error
-    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS,
-                                                  errno.EACCES, errno.EPERM):
-        return CannotWriteError("{where}: cannot write: {reason}",
-                                where=exc.filename or db, reason=exc.strerror or exc)
+    if isinstance(exc, OSError) and exc.errno in CANNOT_WRITE:
+        return cannot_write(Path(exc.filename or db), cause_of(exc))
     return None
 
 

@@ -3250,10 +3250,5 @@ Why is the badge reissued?</source>
         <source>the argument {argument} is not valid text: it holds bytes that are not UTF-8 ({value}); nothing was done. Type it again in UTF-8 (a file&apos;s name: rename the file).</source>
         <translation>参数 {argument} 不是有效的文本：其中含有非 UTF-8 字节（{value}），未执行任何操作。请以 UTF-8 重新输入（如果是文件名，请重命名该文件）。</translation>
     </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="220"/>
-        <source>{where}: cannot write: {reason}</source>
-        <translation>{where}：无法写入：{reason}</translation>
-    </message>
 </context>
 </TS>

@@ -336,11 +336,7 @@ def pdf_bytes(faces: Sequence[BadgeFace], template: Template,
 def write_pdf(path: Path, faces: Sequence[BadgeFace], template: Template,
               layout: PageLayout | None = None, title: str = "") -> int:
     """Write the badges to a PDF, safely and readable by the user only; page count."""
-    with OutputFile(path, private=True) as output:
-        data, pages = pdf_bytes(faces, template, layout, title)
-        output.write_bytes(data)
-        output.publish(len(data))
-    return pages
+    return export_pdf(path, faces, template, layout, title)
 
 
 def export_pdf(out: str | os.PathLike[str], faces: Sequence[BadgeFace], template: Template,

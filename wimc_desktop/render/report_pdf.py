@@ -9,7 +9,6 @@ signature line. The same painting serves the file, a print preview and the print
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -29,7 +28,6 @@ from wimc_desktop.render.pdf import (
     Style,
     Table,
     pdf_bytes,
-    write_pdf,
 )
 from wimc_desktop.services.report_rows import (
     ReportContext,
@@ -374,14 +372,6 @@ def paint_report(page: Page, ctx: ReportContext, tick: Callable[[], None] = lamb
     _breakdowns(page, ctx)
     _vip_table(page, ctx, tick, {} if widths is None else widths)
     _signature(page, ctx)
-
-
-def write_report_pdf(ctx: ReportContext, path: str | os.PathLike[str],
-                     tick: Callable[[], None] = lambda: None) -> int:
-    """The report as an A4 PDF with the CJK font embedded (safely, 0600); the page count."""
-    widths: dict[tuple[str, bool], float] = {}  # both paintings measure alike
-    return write_pdf(path, lambda page: paint_report(page, ctx, tick, widths), title=ctx.title,
-                     footer=lambda page, n, c: _footer(page, ctx, n, c), private=True)
 
 
 def report_pdf_bytes(ctx: ReportContext, tick: Callable[[], None] = lambda: None

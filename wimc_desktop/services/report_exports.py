@@ -39,7 +39,7 @@ from wimc_desktop.services.report_rows import (
     vip_list,
 )
 from wimc_desktop.services.reports import daily_report
-from wimc_desktop.services.safe_file import OutputFile
+from wimc_desktop.services.safe_file import OutputFile, check_target
 
 FORMATS = ("xlsx", "csv", "pdf")
 AUDIT_ACTION = "export_full_pii"
@@ -147,10 +147,7 @@ def export_report(db: Database, day: dt.date, fmt: str, path: str | os.PathLike[
         raise BadInputError("unknown format {fmt!r} (choose one of: {choices})", fmt=fmt,
                             choices=", ".join(FORMATS))
     target = Path(path).absolute()
-    if target.is_dir():  # said before the day is read (atomic_output would say it after)
-        raise BadInputError("{target}: is a folder; give a file name", target=target)
-    if not target.parent.is_dir():
-        raise BadInputError("{folder}: no such folder", folder=target.parent)
+    check_target(target)  # said before the day is read
     ticker = _Ticker(0, progress, is_cancelled)
     ticker.check()
     ticker.report()  # (0, 0): busy reading

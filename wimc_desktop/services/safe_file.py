@@ -38,6 +38,7 @@ PRIVATE_MODE = 0o600  # the user's alone
 SHARED_MODE = 0o666  # narrowed by the user's umask, as any program's files
 DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}  # a quota is a full disk
 NO_PERMISSION = {errno.EACCES, errno.EPERM}
+CANNOT_WRITE = DISK_FULL | NO_PERMISSION | {errno.EROFS}  # the machine's, not a bug
 
 
 WINDOWS_IN_USE = {32, 33}  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION (errno EACCES)
@@ -91,7 +92,7 @@ class OutputFile:
         self.target = Path(target).absolute()
         self.private = private
         self.finished = self.moved = False
-        _check_target(self.target)
+        check_target(self.target)
         self.temp = self._create_temp()
 
     def _create_temp(self) -> Path:
@@ -133,7 +134,7 @@ class OutputFile:
 
     def move(self) -> None:
         """Put the finished file in place of the target (the previous one goes only now)."""
-        _check_target(self.target)  # made read-only meanwhile: still refused
+        check_target(self.target)  # made read-only meanwhile: still refused
         os.replace(self.temp, self.target)
         self.moved = True
         _fsync_folder(self.target.parent)
@@ -171,7 +172,7 @@ class OutputFile:
         return self.target
 
 
-def _check_target(target: Path) -> None:
+def check_target(target: Path) -> None:
     """A folder or a missing folder is bad input; a read-only file is not overwritten."""
     if target.is_dir():
         raise BadInputError("{target}: is a folder; give a file name", target=target)

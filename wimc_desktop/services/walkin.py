@@ -70,8 +70,8 @@ class PossibleDuplicate:
 
     def as_json(self) -> dict[str, object]:
         """The guest as the CLI writes guests, personal data masked."""
-        data = self.guest.as_json()
-        return {**data, "checked_in": self.checked_in, "matched": list(self.matched_on)}
+        return {**self.guest.as_json(), "checked_in": self.checked_in,
+                "matched": list(self.matched_on)}
 
 
 class PossibleDuplicateError(BadInputError):

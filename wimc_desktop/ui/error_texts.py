@@ -217,7 +217,6 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "the argument {argument} is not valid text: it holds bytes "
                       "that are not UTF-8 ({value}); nothing was done. Type it again in "
                       "UTF-8 (a file's name: rename the file)."),
-    QT_TRANSLATE_NOOP("errors", "{where}: cannot write: {reason}"),
 )
 
 TEMPLATES: frozenset[str] = frozenset(_SOURCES)

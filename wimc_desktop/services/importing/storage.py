@@ -11,10 +11,11 @@ import errno
 from wimc_desktop.db.faults import Fault, classify
 from wimc_desktop.domain.errors import CannotWriteError, DeskError, Message
 from wimc_desktop.domain.models import ImportReport
+from wimc_desktop.services.safe_file import DISK_FULL, NO_PERMISSION
 
 # What the system's errno says; a database error's kind comes from db.faults (its code).
-_ERRNO = {errno.ENOSPC: "full", errno.EDQUOT: "full", errno.EIO: "io", errno.EROFS: "read-only",
-          errno.EACCES: "read-only", errno.EPERM: "read-only"}
+_ERRNO = {**dict.fromkeys(DISK_FULL, "full"), **dict.fromkeys(NO_PERMISSION, "read-only"),
+          errno.EROFS: "read-only", errno.EIO: "io"}
 _FAULTS = {Fault.FULL: "full", Fault.IO: "io", Fault.READ_ONLY: "read-only",
            Fault.PERMISSION: "read-only", Fault.CANT_OPEN: "read-only"}
 CAUSES = {"full": Message("the disk is full"),
