@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 DEFAULT_FILE_NAME = "event.wimc"
+DEMO_GUESTS = 5000  # the demo event's guests, in the real proportions
 
 
 def data_dir() -> Path:

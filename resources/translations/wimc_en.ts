@@ -37,7 +37,7 @@
 <context>
     <name>GuestsPage</name>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="246"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="239"/>
         <source>The first %1 of %Ln guests matching “%2”</source>
         <translation>
             <numerusform>The first %1 of %Ln guest matching “%2”</numerusform>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="251"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="244"/>
         <source>%Ln guests match “%1”</source>
         <translation>
             <numerusform>%Ln guest matches “%1”</numerusform>
@@ -56,7 +56,7 @@
 <context>
     <name>ImportCheckPage</name>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="160"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="161"/>
         <source>Replace their badge codes (%Ln guests get this file&apos;s codes; their old badges are revoked, as in a reissue)</source>
         <translation>
             <numerusform>Replace the badge code (%Ln guest gets this file&apos;s code; the old badge is revoked, as in a reissue)</numerusform>
@@ -67,7 +67,7 @@
 <context>
     <name>ImportPreviewPage</name>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="168"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="167"/>
         <source>The first %Ln rows as read:</source>
         <translation>
             <numerusform>The first row as read:</numerusform>

@@ -738,36 +738,36 @@ Why is the badge reissued?</source>
         <source>Source</source>
         <translation>来源</translation>
     </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/field_labels.py" line="22"/>
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
 </context>
 <context>
     <name>GuestTableModel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="238"/>
-        <source>Checked in</source>
-        <translation>已签到</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="264"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="258"/>
         <source>Checked in on the working day</source>
         <translation>已在工作日签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="279"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="273"/>
         <source>Online</source>
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="279"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="273"/>
         <source>On site</source>
         <translation>线下</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="281"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="275"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="281"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="275"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -775,72 +775,72 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="174"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="167"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="210"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="203"/>
         <source>Show every guest&apos;s full mobile number and e-mail address?</source>
         <translation>显示所有嘉宾完整的手机号码和电子邮箱吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="214"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="207"/>
         <source>This is personal data. Showing it is recorded in the audit log with your name, the desk and the time.</source>
         <translation>这是个人信息。显示操作将连同您的姓名、签到台和时间记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="216"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="209"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="231"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="224"/>
         <source>Contact details could not be shown.</source>
         <translation>无法显示联系方式。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="244"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="237"/>
         <source>%1 in total</source>
         <translation>共 %1 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="246"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="239"/>
         <source>The first %1 of %Ln guests matching “%2”</source>
         <translation>
             <numerusform>与“%2”相符的 %Ln 位嘉宾中的前 %1 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="249"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="242"/>
         <source>No guest matches “%1”.</source>
         <translation>没有与“%1”相符的嘉宾。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="251"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="244"/>
         <source>%Ln guests match “%1”</source>
         <translation>
             <numerusform>共 %Ln 位嘉宾与“%1”相符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="255"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="248"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="209"/>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="261"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="202"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="254"/>
         <source>Show full contact details</source>
         <translation>显示完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="257"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="250"/>
         <source>Name, pinyin, phone, company or badge code…</source>
         <translation>姓名、拼音、电话、单位或胸卡号……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="263"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="256"/>
         <source>Phone numbers and e-mail addresses are masked unless this is on.</source>
         <translation>不勾选时，手机号和邮箱只显示部分内容。</translation>
     </message>
@@ -876,29 +876,29 @@ Why is the badge reissued?</source>
         <translation>发现 %1 个问题，不会导入任何数据。请修改文件（或列的对应关系）后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="143"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="144"/>
         <source>This file cannot be imported: %1</source>
         <translation>无法导入此文件：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="160"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="161"/>
         <source>Replace their badge codes (%Ln guests get this file&apos;s codes; their old badges are revoked, as in a reissue)</source>
         <translation>
             <numerusform>替换他们的胸卡号（%Ln 位嘉宾改用本文件中的胸卡号；旧胸卡作废，与补发胸卡相同）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="171"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="172"/>
         <source>Check every row</source>
         <translation>逐行检查</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="172"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="173"/>
         <source>A dry run: the whole file is checked, nothing is written.</source>
         <translation>试运行：检查整个文件，不写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_check_page.py" line="173"/>
+        <location filename="../../wimc_desktop/ui/import_check_page.py" line="174"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
@@ -934,85 +934,85 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportPreviewPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="102"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="101"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="135"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="134"/>
         <source>This file cannot be imported: %1</source>
         <translation>无法导入此文件：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="163"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="162"/>
         <source>Automatic (found: %1)</source>
         <translation>自动（识别为 %1）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="165"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="164"/>
         <source>row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="170"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="169"/>
         <source>No column was recognised as the guest&apos;s name: choose it below.</source>
         <translation>没有识别出姓名列，请在下方选择。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="202"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="201"/>
         <source>Check how the file reads</source>
         <translation>核对文件读取结果</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="198"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="197"/>
         <source>Change the encoding if the names look garbled, and say which column holds what.</source>
         <translation>如果姓名显示为乱码，请更换编码；并指定每一列对应的嘉宾字段。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="168"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="167"/>
         <source>The first %Ln rows as read:</source>
         <translation>
             <numerusform>读取到的前 %Ln 行：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="195"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="194"/>
         <source>Say which column holds what (and which sheet, when the workbook has several).</source>
         <translation>请指定每一列对应的嘉宾字段（工作簿有多张工作表时，还请选择工作表）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="204"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="203"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="204"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="203"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="204"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="203"/>
         <source>Sheet:</source>
         <translation>工作表：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="205"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="204"/>
         <source>Header row:</source>
         <translation>表头行：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="205"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="204"/>
         <source>Rows under the header:</source>
         <translation>表头以下行数：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="150"/>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="210"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="149"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="209"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="211"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="210"/>
         <source>Which column fills which guest field</source>
         <translation>列与嘉宾字段的对应关系</translation>
     </message>
@@ -1273,117 +1273,117 @@ Why is the badge reissued?</source>
         <translation>大型会议的签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="382"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="379"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="380"/>
         <source>&amp;Import guest list…</source>
         <translation>导入嘉宾名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="384"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="381"/>
         <source>&amp;Open event…</source>
         <translation>打开活动(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="385"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="382"/>
         <source>&amp;New event…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="386"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="383"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="387"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="384"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="388"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="385"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="389"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="386"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="390"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="387"/>
         <source>Supervisor &amp;dashboard</source>
         <translation>主管看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="391"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="388"/>
         <source>&amp;About WIMC Desk</source>
         <translation>关于 WIMC Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="389"/>
         <source>&amp;Desk</source>
         <translation>签到台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="390"/>
         <source>Desk and &amp;operator…</source>
         <translation>签到台与操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="394"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="391"/>
         <source>Register a &amp;walk-in…</source>
         <translation>现场登记(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="392"/>
         <source>&amp;Undo the last admission</source>
         <translation>撤销上一次签到(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="396"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="393"/>
         <source>&amp;Print badge at check-in</source>
         <translation>签到时打印胸卡(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="397"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="394"/>
         <source>Off</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="398"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="395"/>
         <source>First admission of the event only</source>
         <translation>仅在本次大会首次签到时打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="399"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="396"/>
         <source>Every admission</source>
         <translation>每次签到都打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="402"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="399"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="402"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="399"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="402"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="399"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="403"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="400"/>
         <source>Signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="403"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="400"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
@@ -2027,12 +2027,7 @@ Why is the badge reissued?</source>
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_model.py" line="54"/>
-        <source>Checked in</source>
-        <translation>已签到</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/search_results_model.py" line="67"/>
+        <location filename="../../wimc_desktop/ui/search_results_model.py" line="64"/>
         <source>Already checked in on the working day</source>
         <translation>在当前签到日期已签到</translation>
     </message>
@@ -2402,17 +2397,17 @@ Why is the badge reissued?</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../wimc_desktop/ui/application.py" line="77"/>
+        <location filename="../../wimc_desktop/ui/application.py" line="83"/>
         <source>WIMC Desk cannot open the event database.</source>
         <translation>WIMC Desk 无法打开活动数据库。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/application.py" line="87"/>
+        <location filename="../../wimc_desktop/ui/application.py" line="93"/>
         <source>This copy of PySide6 (%1) has a bug that makes WIMC Desk crash after a while on this version of Python.</source>
         <translation>当前安装的 PySide6（%1）存在缺陷，在此 Python 版本上运行一段时间后 WIMC Desk 会崩溃。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/application.py" line="90"/>
+        <location filename="../../wimc_desktop/ui/application.py" line="96"/>
         <source>Ask your IT support to install PySide6-Essentials 6.11.3 (or to run the desk on Python 3.12 or newer) before the event starts.</source>
         <translation>请在活动开始前联系技术支持，安装 PySide6-Essentials 6.11.3（或改用 Python 3.12 及以上版本运行）。</translation>
     </message>
@@ -2420,37 +2415,37 @@ Why is the badge reissued?</source>
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="259"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="258"/>
         <source>%1  (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="304"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="302"/>
         <source>This guest may already be on the list: the same name and the same mobile, e-mail or organization. Admit the guest below instead, or register a new guest anyway (recorded).</source>
         <translation>该嘉宾可能已在名单上：姓名相同，且手机、邮箱或单位相同。请改为下列嘉宾签到，或仍然登记为新嘉宾（将被记录）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="302"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="300"/>
         <source>Edit the details</source>
         <translation>修改信息</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="301"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="299"/>
         <source>Register anyway</source>
         <translation>仍然登记</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="300"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="298"/>
         <source>Admit this guest instead</source>
         <translation>改为该嘉宾签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="260"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="259"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="258"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="257"/>
         <source>already admitted on this day</source>
         <translation>当日已签到</translation>
     </message>
@@ -2480,57 +2475,57 @@ Why is the badge reissued?</source>
         <translation>%1 不是本次活动的会期，请选择会期中的日期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="287"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="285"/>
         <source>Register a walk-in</source>
         <translation>现场登记</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="288"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="286"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="288"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="286"/>
         <source>Organization:</source>
         <translation>工作单位：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="288"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="286"/>
         <source>Mobile:</source>
         <translation>手机：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="289"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="287"/>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="292"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="290"/>
         <source>As on their ID card or business card</source>
         <translation>与身份证件或名片一致</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="293"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="291"/>
         <source>11 digits, or +country code</source>
         <translation>11 位数字，或带国家代码</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="299"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="297"/>
         <source>Register and admit</source>
         <translation>登记并签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="310"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="308"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="310"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="308"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="313"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="311"/>
         <source>%1 is registered and admitted. Their new badge code is above: print the badge or write it down.</source>
         <translation>%1 已登记并签到。上方是新的胸卡号：请打印胸卡或记下号码。</translation>
     </message>

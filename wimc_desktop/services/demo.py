@@ -38,6 +38,7 @@ from wimc_desktop.domain.names import (
     char_pinyin,
     fold_latin,
 )
+from wimc_desktop.paths import DEMO_GUESTS
 from wimc_desktop.services.demo_signings import add_demo_signings
 from wimc_desktop.services.events import create_event
 from wimc_desktop.services.importing import import_records
@@ -45,7 +46,6 @@ from wimc_desktop.services.importing import import_records
 __all__ = ["DEMO_EVENT", "DEMO_GUESTS", "DemoEvent", "DemoStage", "create_demo_event",
            "demo_guests", "demo_stage", "demo_steps"]
 
-DEMO_GUESTS = 5000
 # demo_guests reports its progress every this many guests made.
 PROGRESS_EVERY = 250
 Progress = Callable[[int, int], None]

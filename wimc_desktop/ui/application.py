@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 import PySide6
 from PySide6.QtCore import QCoreApplication, QObject
@@ -10,14 +11,15 @@ from PySide6.QtWidgets import QApplication
 
 from wimc_desktop import APP_NAME, __version__
 from wimc_desktop.domain.errors import DeskError
-from wimc_desktop.paths import default_db_target, needs_demo
-from wimc_desktop.services.demo import DEMO_GUESTS
+from wimc_desktop.paths import DEMO_GUESTS, default_db_target, needs_demo
 from wimc_desktop.ui import assets, i18n, messages, qt_fixes
-from wimc_desktop.ui.demo_progress import DemoProgressDialog, demo_build_ended, demo_build_started
 from wimc_desktop.ui.main_window import MainWindow
 from wimc_desktop.ui.opened_event import OpenedEvent, create_demo, open_event
 from wimc_desktop.ui.settings import DeskSettings
 from wimc_desktop.ui.worker import Worker
+
+if TYPE_CHECKING:  # (the demo's modules load only on the first start, which builds it)
+    from wimc_desktop.ui.demo_progress import DemoProgressDialog
 
 log = logging.getLogger("wimc_desktop.ui")
 EXIT_KNOWN_ERROR = 2
@@ -48,6 +50,8 @@ class Launcher(QObject):
 
     def _build_demo(self, target: str, count: int) -> None:
         """The first start: the demo event, with a progress window (and a line on stderr)."""
+        from wimc_desktop.ui.demo_progress import DemoProgressDialog, demo_build_started
+
         self._wait = DemoProgressDialog(target, count)
         self._wait.show()
         self._demo_started = demo_build_started(target, count)
@@ -63,6 +67,8 @@ class Launcher(QObject):
 
     def _on_opened(self, opened: OpenedEvent) -> None:
         if self._demo_started is not None:
+            from wimc_desktop.ui.demo_progress import demo_build_ended
+
             demo_build_ended(self._demo_started)
         if self._wait is not None:
             self._wait.show_opening()  # (no longer "building the search index")

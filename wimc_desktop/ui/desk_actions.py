@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 
 from wimc_desktop.db.engine import Database
@@ -29,10 +28,6 @@ from wimc_desktop.services.search import SearchResult, search_guests
 
 SEARCH_LIMIT = 30
 RECENT_LIMIT = 20
-# SQLite's primary result codes for "another connection holds the lock"; PostgreSQL's
-# SQLSTATEs for lock_not_available and a lock wait cut short by a timeout.
-SQLITE_BUSY_CODES = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
-POSTGRES_BUSY_STATES = ("55P03", "57014")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,22 +58,8 @@ def admit(db: Database, text: str, *, chosen_guest_id: str | None, day: dt.date,
 
 def is_busy(exc: BaseException) -> bool:
     """True when another program held the database: the same request may simply be tried
-    again. Decided by type and error code along the chain of causes, never by the text
-    (DatabaseBusyError is what the db layer raises; the driver's codes cover the layer
-    that still wraps them in a plain StorageError)."""
-    seen: set[int] = set()
-    error: BaseException | None = exc
-    while error is not None and id(error) not in seen:
-        seen.add(id(error))
-        if isinstance(error, DatabaseBusyError):
-            return True
-        code = getattr(error, "sqlite_errorcode", None)
-        if isinstance(error, sqlite3.Error) and code is not None:
-            return code & 0xFF in SQLITE_BUSY_CODES
-        if getattr(error, "sqlstate", None) in POSTGRES_BUSY_STATES:
-            return True
-        error = getattr(error, "orig", None) or error.__cause__
-    return False
+    again (the db layer raises DatabaseBusyError for it, classified by error code)."""
+    return isinstance(exc, DatabaseBusyError)
 
 
 def admit_guest(db: Database, guest_id: str, *, day: dt.date, desk: Desk,

@@ -19,6 +19,7 @@ _LABELS: dict[str, str] = {
     "external_id": QT_TRANSLATE_NOOP("GuestField", "Registration no."),
     "notes": QT_TRANSLATE_NOOP("GuestField", "Notes"),
     "source": QT_TRANSLATE_NOOP("GuestField", "Source"),
+    "checked_in": QT_TRANSLATE_NOOP("GuestField", "Checked in"),  # on the working day
 }
 
 

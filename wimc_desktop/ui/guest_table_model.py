@@ -37,6 +37,7 @@ PAGE_SIZE = 100
 CACHE_LIMIT = 20_000
 NOT_FETCHED = "…"
 CHECKED_MARK = "✓"
+CHECKED_IN = COLUMNS.index("checked_in")  # its column
 SEARCH_LIMIT = 1000
 
 
@@ -87,17 +88,13 @@ class GuestTableModel(FieldTableModel):
         self._day = day
         self.refresh_checked_in()
 
-    @property
-    def day(self) -> dt.date:
-        return self._day
-
     def refresh_checked_in(self) -> None:
         """Ask again who is checked in (the shown rows are fetched again, the rest later)."""
         self._day_generation += 1
         self._checked.clear()
         self._pending.clear()
         if self.row_count():
-            column = COLUMNS.index("checked_in")
+            column = CHECKED_IN
             self.dataChanged.emit(self.index(0, column),
                                   self.index(self.row_count() - 1, column))
 
@@ -234,13 +231,10 @@ class GuestTableModel(FieldTableModel):
         """Admitted on the working day (None while not known yet)."""
         return self._checked.get(self._ids[row])
 
-    def header_label(self, field: str) -> str:
-        return self.tr("Checked in") if field == "checked_in" else super().header_label(field)
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        checked_column = index.column() == COLUMNS.index("checked_in")
+        checked_column = index.column() == CHECKED_IN
         if role == Qt.ItemDataRole.TextAlignmentRole and checked_column:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QShowEvent
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,6 +33,7 @@ from wimc_desktop.ui.field_labels import field_label
 from wimc_desktop.ui.guest_table_model import COLUMNS, GuestTableModel
 from wimc_desktop.ui.i18n import count_text
 from wimc_desktop.ui.retranslating import Retranslating
+from wimc_desktop.ui.screen_fit import fit_header
 from wimc_desktop.ui.settings import DeskSettings
 from wimc_desktop.ui.worker import Worker
 
@@ -41,7 +42,6 @@ COLUMN_WIDTHS = {"name": 140, "checked_in": 70, "name_en": 140, "organization": 
                  "category": 175, "attendance": 80, "mobile": 130, "email": 200,
                  "badge_code": 120, "country": 90, "gender": 60, "source": 160}
 ALWAYS_SHOWN = {"name"}
-HEADER_PADDING = 40
 SEARCH_DELAY_MS = 200  # a pause in the typing, then one search on the worker
 
 
@@ -156,14 +156,7 @@ class GuestsPage(Retranslating, QWidget):
 
     def _fit_header(self) -> None:
         """Widen any column whose header text (bold, plus the sort arrow) would be clipped."""
-        header = self.view.horizontalHeader()
-        font = QFont(header.font())
-        font.setBold(True)
-        metrics = QFontMetrics(font)
-        for column, field in enumerate(COLUMNS):
-            needed = metrics.horizontalAdvance(field_label(field)) + HEADER_PADDING
-            if header.sectionSize(column) < needed:
-                header.resizeSection(column, needed)
+        fit_header(self.view.horizontalHeader())
 
     def hidden_columns(self) -> set[str]:
         return {f for c, f in enumerate(COLUMNS) if self.view.isColumnHidden(c)}

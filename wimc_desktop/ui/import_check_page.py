@@ -136,8 +136,9 @@ class ImportCheckPage(Retranslating, QWizardPage):
                 "column choices) and check it again.").replace("%1", count_text(len(exc.problems))))
             self.problems.show_problems(exc.problems)
             self.problems.show()
-            if code_conflicts(exc.problems):
-                self._show_conflicts(code_conflicts(exc.problems))
+            conflicts = code_conflicts(exc.problems)
+            if conflicts:
+                self._show_conflicts(conflicts)
             self.problems_found.emit(exc.problems)
             return
         self.summary.setText(self.tr("This file cannot be imported: %1")

@@ -97,7 +97,6 @@ class ImportPreviewPage(Retranslating, QWizardPage):
         if self.preview is None or self._read_path != path:
             self._read_path = path
             self._show_unread(path)  # (another file: nothing of the last one stays)
-        self._read_path = path
         self.preview = None
         self.status.setText(self.tr("Reading %1…").replace("%1", Path(path).name))
         self.completeChanged.emit()

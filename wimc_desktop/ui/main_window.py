@@ -156,7 +156,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.import_action.triggered.connect(self._on_import_action_triggered)
         self.open_action.triggered.connect(self._on_open_action_triggered)
         self.new_action.triggered.connect(self._on_new_action_triggered)
-        self.quit_action.triggered.connect(self._on_quit_action_triggered)
+        self.quit_action.triggered.connect(self.close)  # (closeEvent asks while work runs)
         for row, shortcut in enumerate(self.page_shortcuts):
             shortcut.activated.connect(lambda row=row: self._on_page_shortcut_activated(row))
         self._language_group.triggered.connect(self._on_language_group_triggered)
@@ -369,9 +369,6 @@ class MainWindow(Retranslating, QMainWindow):
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return messages.exec_box(box) == QMessageBox.StandardButton.Yes
-
-    def _on_quit_action_triggered(self) -> None:
-        self.close()  # (closeEvent asks first while an import or export runs)
 
     def _on_worker_task_failed(self, exc: Exception) -> None:
         messages.report_error(self, exc)

@@ -50,9 +50,6 @@ class SearchResultsModel(FieldTableModel):
     def row_count(self) -> int:
         return len(self._hits)
 
-    def header_label(self, field: str) -> str:
-        return self.tr("Checked in") if field == "checked_in" else super().header_label(field)
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from wimc_desktop.db.engine import Database
-from wimc_desktop.domain.checkin import CheckInResult, Desk, Method, Outcome
+from wimc_desktop.domain.checkin import CheckInResult, Desk, Outcome
 from wimc_desktop.domain.contact import mask_mobile
 from wimc_desktop.domain.errors import DeskError
 from wimc_desktop.domain.models import Event
-from wimc_desktop.services.checkin import check_in_guest
 from wimc_desktop.services.importing.rows import check_mobile
 from wimc_desktop.services.walkin import (
     PossibleDuplicate,
@@ -41,6 +40,7 @@ from wimc_desktop.services.walkin import (
 )
 from wimc_desktop.ui import i18n, messages
 from wimc_desktop.ui.checkin_banner import day_text
+from wimc_desktop.ui.desk_actions import admit_guest
 from wimc_desktop.ui.error_texts import error_text
 from wimc_desktop.ui.problem_texts import reason_text
 from wimc_desktop.ui.retranslating import Retranslating
@@ -251,8 +251,7 @@ class WalkInDialog(Retranslating, QDialog):
         guest = match.guest
         same = {"mobile": self.tr("same mobile"), "email": self.tr("same e-mail"),
                 "organization": self.tr("same organization")}
-        parts = [guest.name, guest.organization, mask_mobile(guest.mobile) if guest.mobile
-                 else "", guest.badge_code]
+        parts = [guest.name, guest.organization, mask_mobile(guest.mobile), guest.badge_code]
         notes = [same[m] for m in match.matched_on]
         if match.checked_in:
             notes.append(self.tr("already admitted on this day"))
@@ -267,8 +266,7 @@ class WalkInDialog(Retranslating, QDialog):
         self._set_busy(True)
         db, day, desk, nonce = self._db, self._day, self._desk, uuid.uuid4().hex
         self._worker.submit(
-            lambda: check_in_guest(db, guest_id, day=day, desk=desk, method=Method.MANUAL,
-                                   nonce=nonce),
+            lambda: admit_guest(db, guest_id, day=day, desk=desk, nonce=nonce),
             on_success=self._on_listed_guest_admitted, on_failure=self._on_walk_in_failed,
             context=self)
 
