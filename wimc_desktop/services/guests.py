@@ -68,22 +68,27 @@ def guest_ids(db: Database, sort: str = "name", descending: bool = False,
         return list(session.execute(stmt).scalars())
 
 
-def guests_by_ids(db: Database, ids: list[str]) -> list[Guest]:
-    """The guests with these ids, in the same order (unknown ids are left out)."""
+def _guests_in(session: Session, ids: list[str]) -> list[Guest]:
     found: dict[str, Guest] = {}
-    with db.read() as session:
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start:start + _CHUNK]
-            rows = session.execute(select(GuestRow).where(GuestRow.id.in_(chunk))).scalars()
-            found.update((r.id, guest_from_row(r)) for r in rows)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        rows = session.execute(select(GuestRow).where(GuestRow.id.in_(chunk))).scalars()
+        found.update((r.id, guest_from_row(r)) for r in rows)
     return [found[i] for i in ids if i in found]
 
 
+def guests_by_ids(db: Database, ids: list[str]) -> list[Guest]:
+    """The guests with these ids, in the same order (unknown ids are left out)."""
+    with db.read() as session:
+        return _guests_in(session, ids)
+
+
 def guest_page(db: Database, ids: list[str], day: dt.date) -> GuestPage:
-    """The guests with these ids (as guests_by_ids), and those of them admitted on `day`."""
-    guests = guests_by_ids(db, ids)
+    """The guests with these ids (as guests_by_ids), and those of them admitted on `day`,
+    read in one transaction."""
     admitted: set[str] = set()
     with db.read() as session:
+        guests = _guests_in(session, ids)
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start:start + _CHUNK]
             stmt = admitted_guest_ids(day).where(CheckInRow.guest_id.in_(chunk))
