@@ -207,14 +207,14 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for one read-only user action."""
-        with self._translated(), Session(self.engine, expire_on_commit=False) as session:
+        with self.translated(), Session(self.engine, expire_on_commit=False) as session:
             yield session
 
     @contextmanager
     def read_connection(self) -> Iterator[Connection]:
         """A Core connection in one read transaction: one snapshot, without the ORM session
         (half the fixed cost of a read; the search runs on it at every keystroke)."""
-        with self._translated(), self.engine.connect() as conn, conn.begin():
+        with self.translated(), self.engine.connect() as conn, conn.begin():
             yield conn
 
     def read_raw(self) -> RawRead:
@@ -228,7 +228,7 @@ class Database:
     def write(self) -> Iterator[Session]:
         """A session whose one transaction is the user action; committed on success."""
         self.refuse_if_read_only()
-        with self._translated(), self.engine.connect() as conn:
+        with self.translated(), self.engine.connect() as conn:
             conn = conn.execution_options(wimc_begin="IMMEDIATE")
             with Session(bind=conn, expire_on_commit=False) as session, session.begin():
                 yield session
@@ -250,8 +250,6 @@ class Database:
             if error is None:
                 raise
             raise error from exc
-
-    _translated = translated
 
     def dispose(self) -> None:
         while self.idle_raw:
@@ -276,21 +274,14 @@ class RawRead:
         try:
             fairy = self._db.idle_raw.pop()  # (atomic: threads never share one)
         except IndexError:
-            try:
+            with self._db.translated():
                 fairy = self._db.engine.raw_connection()
-            except DatabaseError as exc:
-                error = domain_error(exc, self._db.display_name)
-                if error is None:
-                    raise
-                raise error from exc
         try:
-            fairy.dbapi_connection.execute("BEGIN DEFERRED")
-        except sqlite3.Error as exc:
+            with self._db.translated():
+                fairy.dbapi_connection.execute("BEGIN DEFERRED")
+        except BaseException:
             fairy.close()
-            error = domain_error(exc, self._db.display_name)
-            if error is None:
-                raise
-            raise error from exc
+            raise
         self._fairy = fairy
         return fairy
 
