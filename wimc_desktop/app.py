@@ -14,10 +14,10 @@ def _only_db_option(argv: list[str]) -> bool:
 
 
 def _gui_target(argv: list[str]) -> str | None:
-    if "--db" in argv:
-        index = argv.index("--db")
-        return argv[index + 1] if index + 1 < len(argv) else None
-    return next((a.split("=", 1)[1] for a in argv if a.startswith("--db=")), None)
+    """The event a window-opening command line names (see _only_db_option), if any."""
+    if not argv:
+        return None
+    return argv[1] if len(argv) == 2 else argv[0].split("=", 1)[1]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

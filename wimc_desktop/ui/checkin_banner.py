@@ -50,7 +50,6 @@ class CheckInBanner(QFrame):
         self._event: Event | None = None
         self.result: CheckInResult | None = None
         self.tone = IDLE
-        self._undone = False
         self.state = IDLE  # IDLE, a result, UNDONE, CHECKING, WAITING or NOT_DONE
         self.code = ""  # the code or text of CHECKING, WAITING and NOT_DONE
         self.icon = QLabel()
@@ -108,16 +107,16 @@ class CheckInBanner(QFrame):
     # -- what it shows ---------------------------------------------------------------
 
     def show_idle(self) -> None:
-        self.result, self._undone, self.state = None, False, IDLE
+        self.result, self.state = None, IDLE
         self._render()
 
     def show_result(self, result: CheckInResult) -> None:
-        self.result, self._undone, self.state = result, False, result.outcome.value
+        self.result, self.state = result, result.outcome.value
         self._render()
 
     def show_undone(self, result: CheckInResult) -> None:
         """The admission `result` was just undone."""
-        self.result, self._undone, self.state = result, True, UNDONE
+        self.result, self.state = result, UNDONE
         self._render()
 
     def show_checking(self, code: str) -> None:
@@ -133,14 +132,14 @@ class CheckInBanner(QFrame):
         self._show_pending(NOT_DONE, code)
 
     def _show_pending(self, state: str, code: str) -> None:
-        self.result, self._undone, self.state, self.code = None, False, state, code
+        self.result, self.state, self.code = None, state, code
         self._render()
 
     @property
     def admission(self) -> CheckInRecord | None:
         """The admission on show, while it can still be undone from here."""
         result = self.result
-        if result is None or self._undone or result.outcome != Outcome.ADMITTED:
+        if result is None or self.state == UNDONE or result.outcome != Outcome.ADMITTED:
             return None
         return result.checkin
 
@@ -150,7 +149,7 @@ class CheckInBanner(QFrame):
             self._render_pending()
         elif result is None:
             self._apply(IDLE, self.tr("Ready — scan a badge or type a name"), None, "")
-        elif self._undone:
+        elif self.state == UNDONE:
             self._apply(UNDONE, self.tr("Admission undone"), result.guest,
                         self.tr("No longer counted as admitted on %1.")
                         .replace("%1", day_text(result.day)))
