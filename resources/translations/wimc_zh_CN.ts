@@ -271,107 +271,107 @@ Why is the badge reissued?</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="152"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="151"/>
         <source>Ready — scan a badge or type a name</source>
         <translation>就绪 — 请扫描胸卡或输入姓名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="154"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="153"/>
         <source>Admission undone</source>
         <translation>已撤销签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="155"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="154"/>
         <source>No longer counted as admitted on %1.</source>
         <translation>%1 不再计为已签到。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="161"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="160"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>撤销（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="165"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="164"/>
         <source>Checking %1…</source>
         <translation>正在核验 %1…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="167"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="166"/>
         <source>Waiting for the database…</source>
         <translation>正在等待数据库…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="168"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="167"/>
         <source>The event database is busy. %1 is kept and checked in as soon as it is free.</source>
         <translation>活动数据库正忙。%1 已保留，数据库空闲后立即签到。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="172"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="171"/>
         <source>Not checked in — the database is busy</source>
         <translation>未签到——数据库正忙</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="173"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="172"/>
         <source>%1 was not checked in: another program kept the event database busy. Scan it again.</source>
         <translation>%1 未签到：其他程序一直占用活动数据库。请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="178"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="177"/>
         <source>Admitted</source>
         <translation>签到成功</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="183"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="182"/>
         <source>Badge revoked</source>
         <translation>胸卡已作废</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="184"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="183"/>
         <source>Badge revoked — the current badge is %1</source>
         <translation>胸卡已作废 — 现用胸卡为 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="187"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="186"/>
         <source>%1 is not a day of this event — choose the event day</source>
         <translation>%1 不是本次活动的会期，请选择会期中的日期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="190"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="189"/>
         <source>Unknown badge code %1</source>
         <translation>未知胸卡号 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="191"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="190"/>
         <source>No badge code or guest matches “%1”</source>
         <translation>没有与“%1”相符的胸卡号或嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="195"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="194"/>
         <source>Already checked in</source>
         <translation>此前已签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="198"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="197"/>
         <source>Already checked in at %1 by %2</source>
         <translation>已于 %1 在 %2 签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="200"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="199"/>
         <source>Already checked in at %1 by %2 (%3)</source>
         <translation>已于 %1 在 %2 签到（%3）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="205"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="204"/>
         <source>Registered online — now counted on site</source>
         <translation>原为线上参会 — 现计入线下</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="207"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="206"/>
         <source>Walk-in, new badge %1</source>
         <translation>现场登记，新胸卡号 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="251"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="250"/>
         <source>★ VIP</source>
         <translation>★ 贵宾</translation>
     </message>
@@ -669,77 +669,77 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestField</name>
     <message>
-        <location filename="../../wimc_desktop/ui/field_labels.py" line="8"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="82"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/field_labels.py" line="9"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="87"/>
         <source>English name</source>
         <translation>英文名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/field_labels.py" line="10"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="92"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/field_labels.py" line="11"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="95"/>
         <source>Organization</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/field_labels.py" line="12"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="101"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/field_labels.py" line="13"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="105"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/field_labels.py" line="14"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="110"/>
         <source>Attendance</source>
         <translation>参会方式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/field_labels.py" line="15"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="116"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/field_labels.py" line="16"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="120"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/field_labels.py" line="17"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="126"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/field_labels.py" line="18"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="131"/>
         <source>Badge code</source>
         <translation>胸卡号</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/field_labels.py" line="19"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="137"/>
         <source>Registration no.</source>
         <translation>报名编号</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/field_labels.py" line="20"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="142"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/field_labels.py" line="21"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="146"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/field_labels.py" line="22"/>
+        <location filename="../../wimc_desktop/ui/field_labels.py" line="11"/>
         <source>Checked in</source>
         <translation>已签到</translation>
     </message>

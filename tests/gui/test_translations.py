@@ -18,7 +18,10 @@ from pytestqt.qtbot import QtBot
 from wimc_desktop.ui import i18n
 from wimc_desktop.ui.i18n import TRANSLATIONS_DIR
 
-UI_DIR = Path(__file__).resolve().parents[2] / "wimc_desktop" / "ui"
+PACKAGE = Path(__file__).resolve().parents[2] / "wimc_desktop"
+UI_DIR = PACKAGE / "ui"
+# The files lupdate reads: the interface, and the guest record's field labels.
+SOURCES = [*sorted(UI_DIR.glob("*.py")), PACKAGE / "domain" / "guest_record.py"]
 TS_FILE = TRANSLATIONS_DIR / "wimc_zh_CN.ts"
 QM_FILE = TRANSLATIONS_DIR / "wimc_zh_CN.qm"
 EN_TS_FILE = TRANSLATIONS_DIR / "wimc_en.ts"
@@ -47,7 +50,7 @@ def _class_of(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> str:
 def source_strings() -> set[tuple[str, str]]:
     """(context, text) of every tr("..."), translate("Ctx", "...") and QT_TRANSLATE_NOOP."""
     found: set[tuple[str, str]] = set()
-    for path in sorted(UI_DIR.glob("*.py")):
+    for path in SOURCES:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
         for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
@@ -90,7 +93,7 @@ def test_lupdate_finds_nothing_new(tmp_path: Path) -> None:
     if lupdate is None:
         pytest.fail("pyside6-lupdate is not installed next to the Python running the tests")
     fresh = tmp_path / "fresh.ts"
-    sources = [str(p) for p in sorted(UI_DIR.glob("*.py"))]
+    sources = [str(p) for p in SOURCES]
     subprocess.run([lupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
     missing = sorted(set(ts_messages(fresh)) - set(ts_messages(TS_FILE)))
     assert not missing, f"lupdate found strings missing from {TS_FILE.name}: {missing}"
@@ -102,7 +105,7 @@ def test_lupdate_finds_no_new_plural_text(tmp_path: Path) -> None:
     if lupdate is None:
         pytest.fail("pyside6-lupdate is not installed next to the Python running the tests")
     fresh = tmp_path / "fresh_en.ts"
-    sources = [str(p) for p in sorted(UI_DIR.glob("*.py"))]
+    sources = [str(p) for p in SOURCES]
     subprocess.run([lupdate, "-pluralonly", *sources, "-ts", str(fresh)], check=True,
                    capture_output=True)
     plural = set(ts_messages(fresh))
