@@ -13,7 +13,7 @@ import os
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from wimc_desktop.cli import _date, emit_json, say
+from wimc_desktop.cli.dispatch import _date, emit_json, say
 from wimc_desktop.domain.checkin import login_name
 from wimc_desktop.domain.errors import BadInputError
 from wimc_desktop.domain.money import format_total, format_yuan, needs_confirmation, parse_amount

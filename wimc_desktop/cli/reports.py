@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from wimc_desktop.cli import _add_desk_options, _date, _day, _desk, emit_json, say
+from wimc_desktop.cli.dispatch import _add_desk_options, _date, _day, _desk, emit_json, say
 from wimc_desktop.domain.errors import BadInputError
 
 SUFFIXES = {".xlsx": "xlsx", ".csv": "csv", ".pdf": "pdf"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from wimc_desktop.cli import (
+from wimc_desktop.cli.dispatch import (
     _add_desk_options,
     _date,
     _desk,

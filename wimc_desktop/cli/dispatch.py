@@ -357,13 +357,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_desk_options(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_walkin)
-    from wimc_desktop.cli_badges import add_badge_parser  # they import helpers from here
+    from wimc_desktop.cli.badges import add_badge_parser  # they import helpers from here
 
     add_badge_parser(sub)
-    from wimc_desktop.cli_signings import add_signing_parser
+    from wimc_desktop.cli.signings import add_signing_parser
 
     add_signing_parser(sub)
-    from wimc_desktop.cli_reports import add_report_parser
+    from wimc_desktop.cli.reports import add_report_parser
 
     add_report_parser(sub)
     return parser
