@@ -205,7 +205,7 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "the PDF cannot be written"),
     QT_TRANSLATE_NOOP("errors", "no font with Chinese characters is installed; install "
                       "Noto Sans CJK (Debian/Ubuntu: apt install fonts-noto-cjk)"),
-    # cli.py, cli_reports.py, cli_signings.py
+    # cli/
     QT_TRANSLATE_NOOP("errors", "choose the badges with one of: CODE..., --category, --all, "
                       "--not-printed"),
     QT_TRANSLATE_NOOP("errors", "--format {format} needs --out FILE"),
