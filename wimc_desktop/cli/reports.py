@@ -11,7 +11,7 @@ outside the event is allowed: its figures are simply empty.
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wimc_desktop.cli.common import (
     add_desk_options,
@@ -23,6 +23,9 @@ from wimc_desktop.cli.common import (
     say,
 )
 from wimc_desktop.domain.errors import BadInputError
+
+if TYPE_CHECKING:
+    from wimc_desktop.services.report_exports import PdfPainter
 
 SUFFIXES = {".xlsx": "xlsx", ".csv": "csv", ".pdf": "pdf"}
 
@@ -57,6 +60,13 @@ def _print_figures(db: Any, report: Any, lang: str) -> None:
         print(f"{hour}:00\t{count}")
 
 
+def _pdf_painter() -> PdfPainter:
+    """The QtGui painter of the report's PDF (imported only when a PDF is asked for)."""
+    from wimc_desktop.render.report_pdf import report_pdf_bytes
+
+    return report_pdf_bytes
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     fmt = _format(args)
     db = open_db(args)
@@ -83,7 +93,8 @@ def _report(db: Any, args: argparse.Namespace, fmt: str | None) -> int:
 
         desk = desk_of(args)
         done = export_report(db, day, fmt, args.out, full_pii=args.full_pii, lang=args.lang,
-                             desk=desk.name, operator=desk.operator)
+                             desk=desk.name, operator=desk.operator,
+                             paint_pdf=_pdf_painter() if fmt == "pdf" else None)
         report = done.report
         pages = f", {done.pages} pages" if done.pages else ""
         say(f"Wrote the report of {day} to {done.path} ({fmt}, {done.rows} rows{pages}; "
