@@ -74,7 +74,7 @@ class Launcher(QObject):
         self.window = MainWindow(self._worker, opened)
         self.window.show()
         self._close_wait()
-        QApplication.instance().setQuitOnLastWindowClosed(True)
+        QApplication.setQuitOnLastWindowClosed(True)
 
     def _on_failed(self, exc: Exception) -> None:
         self._close_wait()
