@@ -71,6 +71,7 @@ class GuestField:
     exported: bool = True  # a column of the guest exports
     mask: Mask = Mask.NONE
     width: int = 120  # a table column's default width in pixels
+    filled: bool = False  # never empty: the application fills it (no '' default)
 
     @property
     def imported(self) -> bool:
@@ -103,12 +104,12 @@ GUEST_RECORD: tuple[GuestField, ...] = (
                aliases=("职务", "职称", "职位", "头衔", "position", "title", "job title",
                         "job")),
     GuestField("category", QT_TRANSLATE_NOOP("GuestField", "Category"),
-               32, kind=Kind.CATEGORY,
+               32, kind=Kind.CATEGORY, filled=True,
                search=SearchAs.TAG, width=100,
                aliases=("类别", "嘉宾类别", "人员类别", "身份", "类型", "嘉宾类型", "嘉宾身份",
                         "category", "type", "guest type", "guest category", "role")),
     GuestField("attendance", QT_TRANSLATE_NOOP("GuestField", "Attendance"),
-               8, kind=Kind.CHOICE,
+               8, kind=Kind.CHOICE, filled=True,
                search=SearchAs.TAG, width=80,
                aliases=("参会方式", "线上/线下", "线上线下", "参会形式", "参与方式",
                         "attendance", "mode", "attendance mode", "participation",
@@ -129,11 +130,19 @@ GUEST_RECORD: tuple[GuestField, ...] = (
                aliases=("邮箱", "电子邮箱", "电子邮件", "邮件", "email", "e-mail", "mail",
                         "email address", "e-mail address")),
     GuestField("badge_code", QT_TRANSLATE_NOOP("GuestField", "Badge code"),
-               32, kind=Kind.BADGE_CODE,
+               32, kind=Kind.BADGE_CODE, filled=True,
                search=SearchAs.CODE, width=120,
                aliases=("胸卡号", "证件号", "胸牌号", "证件编号", "胸卡编号", "胸卡", "badge",
                         "badge no", "badge no.", "badge number", "badge code", "badge id",
                         "ticket", "ticket no", "code")),
+    GuestField("seat", QT_TRANSLATE_NOOP("GuestField", "Seat"),
+               100, search=SearchAs.TEXT, width=120,
+               aliases=("座位", "座位号", "席位", "seat", "seat no", "seat number",
+                        "seating")),
+    GuestField("dietary", QT_TRANSLATE_NOOP("GuestField", "Dietary needs"),
+               200, width=140,
+               aliases=("饮食", "饮食禁忌", "饮食要求", "餐饮要求", "dietary", "dietary needs",
+                        "dietary requirements", "diet")),
     GuestField("external_id", QT_TRANSLATE_NOOP("GuestField", "Registration no."),
                100,
                search=SearchAs.TEXT, shown=False,
