@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -14,6 +14,7 @@ from sqlalchemy import (
     DateTime,
     Dialect,
     ForeignKey,
+    FromClause,
     Index,
     Integer,
     MetaData,
@@ -125,9 +126,9 @@ def _record_column(f: GuestField) -> Column[str]:
     """The guest table's column of one field of the guest record."""
     kind: String = Text() if f.kind is Kind.LONG_TEXT else String(f.max_length)
     constraints = [ForeignKey("category.code")] if f.kind is Kind.CATEGORY else []
-    blank = {} if f.filled else {"default": "", "server_default": ""}
-    return Column(f.name, kind, *constraints, nullable=False,
-                  unique=f.kind is Kind.BADGE_CODE, **blank)  # type: ignore[arg-type]
+    blank = None if f.filled else ""  # a filled field is always given a value
+    return Column(f.name, kind, *constraints, nullable=False, unique=f.kind is Kind.BADGE_CODE,
+                  default=blank, server_default=blank)
 
 
 def _text(name: str, length: int) -> Column[str]:
@@ -161,7 +162,7 @@ class GuestRow(Base):
     mapped; the others are read by name through the record).
     """
 
-    __table__ = guest_table
+    __table__: ClassVar[FromClause] = guest_table  # (typed as declarative's own; see guest_table)
     id: Mapped[str]
     name: Mapped[str]
     name_en: Mapped[str]

@@ -58,8 +58,8 @@ class BadgeCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         for widget in (self.message, self.name, self.name_en, self.organization, self.title,
-                       self.category, self.seat, self.attendance, self.status, self.prints, self.checkin,
-                       self.new_code):
+                       self.category, self.seat, self.attendance, self.status, self.prints,
+                       self.checkin, self.new_code):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.show_message("")
