@@ -68,10 +68,13 @@ class GuestField:
     required: bool = False
     shown: bool = True  # a column of the guest tables
     hidden_by_default: bool = False  # shown only when the user picks the column
-    exported: bool = True  # a column of the guest exports
+    exported: bool = True  # a column of the guest lists of the report files
     mask: Mask = Mask.NONE
     width: int = 120  # a table column's default width in pixels
     filled: bool = False  # never empty: the application fills it (no '' default)
+    # Its header in the files the core writes in Chinese (report lists): those files do
+    # not go through the interface's translation. Empty: the English label.
+    label_zh: str = ""
 
     @property
     def imported(self) -> bool:
@@ -81,30 +84,30 @@ class GuestField:
 
 GUEST_RECORD: tuple[GuestField, ...] = (
     GuestField("name", QT_TRANSLATE_NOOP("GuestField", "Name"),
-               200, search=SearchAs.NAME, required=True,
+               200, label_zh="姓名", search=SearchAs.NAME, required=True,
                width=140,
                aliases=("姓名", "名字", "中文名", "中文姓名", "嘉宾姓名", "参会人", "参会人姓名",
                         "name", "full name", "chinese name", "guest name", "name cn")),
     GuestField("name_en", QT_TRANSLATE_NOOP("GuestField", "English name"),
-               200, search=SearchAs.NAME,
+               200, label_zh="英文名", search=SearchAs.NAME,
                width=140,
                aliases=("英文名", "英文姓名", "外文名", "拼音", "拼音姓名", "english name",
                         "name en", "latin name", "pinyin", "name (english)")),
     GuestField("gender", QT_TRANSLATE_NOOP("GuestField", "Gender"),
                1, kind=Kind.CHOICE,
-               hidden_by_default=True, width=60, aliases=("性别", "gender", "sex")),
+               hidden_by_default=True, width=60, aliases=("性别", "gender", "sex"), exported=False),
     GuestField("organization", QT_TRANSLATE_NOOP("GuestField", "Organization"),
-               200, search=SearchAs.VALUE,
+               200, label_zh="单位", search=SearchAs.VALUE,
                width=240,
                aliases=("工作单位", "单位", "公司", "单位名称", "公司名称", "所在单位", "机构",
                         "企业", "企业名称", "organization", "organisation", "company",
                         "institution", "affiliation", "employer", "org")),
     GuestField("title", QT_TRANSLATE_NOOP("GuestField", "Title"),
-               200, search=SearchAs.VALUE, width=130,
+               200, label_zh="职务", search=SearchAs.VALUE, width=130,
                aliases=("职务", "职称", "职位", "头衔", "position", "title", "job title",
                         "job")),
     GuestField("category", QT_TRANSLATE_NOOP("GuestField", "Category"),
-               32, kind=Kind.CATEGORY, filled=True,
+               32, label_zh="类别", kind=Kind.CATEGORY, filled=True,
                search=SearchAs.TAG, width=175,
                aliases=("类别", "嘉宾类别", "人员类别", "身份", "类型", "嘉宾类型", "嘉宾身份",
                         "category", "type", "guest type", "guest category", "role")),
@@ -113,48 +116,48 @@ GUEST_RECORD: tuple[GuestField, ...] = (
                search=SearchAs.TAG, width=80,
                aliases=("参会方式", "线上/线下", "线上线下", "参会形式", "参与方式",
                         "attendance", "mode", "attendance mode", "participation",
-                        "online/offline")),
+                        "online/offline"), exported=False),
     GuestField("country", QT_TRANSLATE_NOOP("GuestField", "Country"),
                100, hidden_by_default=True, width=90,
                aliases=("国籍", "国家", "国家/地区", "国家地区", "country", "nationality",
-                        "country/region")),
+                        "country/region"), exported=False),
     GuestField("mobile", QT_TRANSLATE_NOOP("GuestField", "Mobile"),
-               32, kind=Kind.MOBILE,
+               32, label_zh="手机", kind=Kind.MOBILE,
                search=SearchAs.PHONE, mask=Mask.MOBILE, width=130,
                aliases=("手机", "手机号", "手机号码", "电话", "联系电话", "移动电话", "联系方式",
                         "mobile", "phone", "mobile phone", "cell phone", "cellphone", "tel",
                         "telephone", "phone number", "mobile number")),
     GuestField("email", QT_TRANSLATE_NOOP("GuestField", "E-mail"),
-               200, kind=Kind.EMAIL,
+               200, label_zh="邮箱", kind=Kind.EMAIL,
                search=SearchAs.TEXT, mask=Mask.EMAIL, width=200,
                aliases=("邮箱", "电子邮箱", "电子邮件", "邮件", "email", "e-mail", "mail",
                         "email address", "e-mail address")),
     GuestField("badge_code", QT_TRANSLATE_NOOP("GuestField", "Badge code"),
-               32, kind=Kind.BADGE_CODE, filled=True,
+               32, label_zh="胸卡号", kind=Kind.BADGE_CODE, filled=True,
                search=SearchAs.CODE, width=120,
                aliases=("胸卡号", "证件号", "胸牌号", "证件编号", "胸卡编号", "胸卡", "badge",
                         "badge no", "badge no.", "badge number", "badge code", "badge id",
                         "ticket", "ticket no", "code")),
     GuestField("seat", QT_TRANSLATE_NOOP("GuestField", "Seat"),
-               100, search=SearchAs.TEXT, width=120,
+               100, label_zh="座位", search=SearchAs.TEXT, width=120,
                aliases=("座位", "座位号", "席位", "seat", "seat no", "seat number",
                         "seating")),
     GuestField("dietary", QT_TRANSLATE_NOOP("GuestField", "Dietary needs"),
-               200, width=140,
+               200, label_zh="饮食要求", width=140,
                aliases=("饮食", "饮食禁忌", "饮食要求", "餐饮要求", "dietary", "dietary needs",
                         "dietary requirements", "diet")),
     GuestField("external_id", QT_TRANSLATE_NOOP("GuestField", "Registration no."),
                100,
                search=SearchAs.TEXT, shown=False,
                aliases=("报名编号", "报名号", "注册号", "注册编号", "registration id",
-                        "registration no", "external id", "reg id", "id")),
+                        "registration no", "external id", "reg id", "id"), exported=False),
     GuestField("notes", QT_TRANSLATE_NOOP("GuestField", "Notes"),
                4000, kind=Kind.LONG_TEXT, shown=False,
                aliases=("备注", "说明", "notes", "note", "remarks", "remark", "comment",
-                        "comments")),
+                        "comments"), exported=False),
     GuestField("source", QT_TRANSLATE_NOOP("GuestField", "Source"),
                200, kind=Kind.DERIVED,
-               hidden_by_default=True, width=160),
+               hidden_by_default=True, width=160, exported=False),
 )
 
 FIELD: dict[str, GuestField] = {f.name: f for f in GUEST_RECORD}

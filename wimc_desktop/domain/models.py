@@ -59,6 +59,12 @@ class Event:
 _MASKS: dict[Mask, Callable[[str], str]] = {Mask.MOBILE: mask_mobile, Mask.EMAIL: mask_email}
 
 
+def masked(name: str, text: str) -> str:
+    """A guest field's value as shown when personal data is masked (the record's Mask)."""
+    mask = _MASKS.get(FIELD[name].mask)
+    return text if not text or mask is None else mask(text)
+
+
 @dataclass(frozen=True, slots=True)
 class Guest:
     """One registered guest, as read from the database.
@@ -98,8 +104,7 @@ class Guest:
     def value(self, name: str, *, full_pii: bool = True) -> str:
         """A field's value as text, masked as the record says unless `full_pii`."""
         text = str(getattr(self, name))
-        mask = _MASKS.get(FIELD[name].mask)
-        return text if full_pii or not text or mask is None else mask(text)
+        return text if full_pii else masked(name, text)
 
     def as_json(self, *, full_pii: bool = False) -> dict[str, object]:
         """The guest as the command line writes it: mobile and e-mail masked
