@@ -26,14 +26,16 @@ EVENT = Event("sample", "2020世界智能制造大会", "World Intelligent Manuf
 
 
 def guest(name: str, name_en: str, organization: str, title: str, category: str,
-          code: str) -> Guest:
-    return Guest(code, name, name_en, "", organization, title, category, Attendance.ONSITE,
-                 "", "", "", code, "", "", "sample")
+          code: str, seat: str = "") -> Guest:
+    values = {"name": name, "name_en": name_en, "organization": organization, "title": title,
+              "category": category, "attendance": Attendance.ONSITE.value, "badge_code": code,
+              "seat": seat, "source": "sample"}
+    return Guest.from_fields(code, lambda field: values.get(field, ""))
 
 
 SAMPLES = {
     "academician": guest("欧阳志远", "Ouyang Zhiyuan", "东南大学", "中国工程院院士",
-                         "academician", "WIMC-7K3QX9M"),
+                         "academician", "WIMC-7K3QX9M", seat="A区 3排 12座"),
     "long_foreign": guest("Karl-Heinz Maximilian Schönberger-Wittgenstein", "",
                           "Fraunhofer-Institut für Produktionstechnik und Automatisierung IPA",
                           "Abteilungsleiter Robotik und Assistenzsysteme", "expert",

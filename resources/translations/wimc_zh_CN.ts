@@ -47,74 +47,79 @@
 <context>
     <name>BadgeCard</name>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="156"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="159"/>
         <source>Checked in on %1 at %2 (%3).</source>
         <translation>已于 %1 %2 签到（%3）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="155"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="158"/>
         <source>Not checked in on %1.</source>
         <translation>%1 未签到。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="76"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="77"/>
         <source>Scan a badge or type its code, then press Enter.</source>
         <translation>请扫描胸卡或输入胸卡号，然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="103"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="104"/>
+        <source>Seat %1</source>
+        <translation>座位 %1</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="106"/>
         <source>Attends on site</source>
         <translation>线下参会</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="104"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="107"/>
         <source>Attends online</source>
         <translation>线上参会</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="110"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="113"/>
         <source>New badge code: %1</source>
         <translation>新胸卡号：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="128"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="131"/>
         <source>Badge %1 is active.</source>
         <translation>胸卡 %1 有效。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="129"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="132"/>
         <source>Badge %1 is REVOKED: it was replaced by %2, the guest&apos;s current badge.</source>
         <translation>胸卡 %1 已作废：已由 %2 取代，%2 为该嘉宾当前的胸卡。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="136"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="139"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="145"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="148"/>
         <source>Not printed yet.</source>
         <translation>尚未打印。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="147"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="150"/>
         <source>Printed %Ln times, last at %1 by %2.</source>
         <translation>
             <numerusform>已打印 %Ln 次，最近一次：%1，%2。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="160"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="163"/>
         <source>Not checked in today.</source>
         <translation>今日未签到。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="161"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="164"/>
         <source>Checked in today at %1 (%2).</source>
         <translation>今日 %1 已签到（%2）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="135"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="138"/>
         <source>replaced by the guest list %1</source>
         <translation>导入嘉宾名单 %1 时更换</translation>
     </message>
@@ -271,109 +276,114 @@ Why is the badge reissued?</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="151"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="153"/>
         <source>Ready — scan a badge or type a name</source>
         <translation>就绪 — 请扫描胸卡或输入姓名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="153"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="155"/>
         <source>Admission undone</source>
         <translation>已撤销签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="154"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="156"/>
         <source>No longer counted as admitted on %1.</source>
         <translation>%1 不再计为已签到。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="160"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="162"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>撤销（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="164"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="166"/>
         <source>Checking %1…</source>
         <translation>正在核验 %1…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="166"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="168"/>
         <source>Waiting for the database…</source>
         <translation>正在等待数据库…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="167"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="169"/>
         <source>The event database is busy. %1 is kept and checked in as soon as it is free.</source>
         <translation>活动数据库正忙。%1 已保留，数据库空闲后立即签到。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="171"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="173"/>
         <source>Not checked in — the database is busy</source>
         <translation>未签到——数据库正忙</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="172"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="174"/>
         <source>%1 was not checked in: another program kept the event database busy. Scan it again.</source>
         <translation>%1 未签到：其他程序一直占用活动数据库。请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="177"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="179"/>
         <source>Admitted</source>
         <translation>签到成功</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="182"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="184"/>
         <source>Badge revoked</source>
         <translation>胸卡已作废</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="183"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="185"/>
         <source>Badge revoked — the current badge is %1</source>
         <translation>胸卡已作废 — 现用胸卡为 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="186"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="188"/>
         <source>%1 is not a day of this event — choose the event day</source>
         <translation>%1 不是本次活动的会期，请选择会期中的日期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="189"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="191"/>
         <source>Unknown badge code %1</source>
         <translation>未知胸卡号 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="190"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="192"/>
         <source>No badge code or guest matches “%1”</source>
         <translation>没有与“%1”相符的胸卡号或嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="194"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="196"/>
         <source>Already checked in</source>
         <translation>此前已签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="197"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="199"/>
         <source>Already checked in at %1 by %2</source>
         <translation>已于 %1 在 %2 签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="199"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="201"/>
         <source>Already checked in at %1 by %2 (%3)</source>
         <translation>已于 %1 在 %2 签到（%3）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="204"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="206"/>
         <source>Registered online — now counted on site</source>
         <translation>原为线上参会 — 现计入线下</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="206"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="208"/>
         <source>Walk-in, new badge %1</source>
         <translation>现场登记，新胸卡号 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="250"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="252"/>
         <source>★ VIP</source>
         <translation>★ 贵宾</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="257"/>
+        <source>Seat %1</source>
+        <translation>座位 %1</translation>
     </message>
 </context>
 <context>
@@ -669,72 +679,82 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestField</name>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="82"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="86"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="87"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="91"/>
         <source>English name</source>
         <translation>英文名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="92"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="96"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="95"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="99"/>
         <source>Organization</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="101"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="105"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="105"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="109"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="110"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="114"/>
         <source>Attendance</source>
         <translation>参会方式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="116"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="120"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="120"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="124"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="126"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="130"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="131"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="135"/>
         <source>Badge code</source>
         <translation>胸卡号</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="137"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="141"/>
+        <source>Seat</source>
+        <translation>座位</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="145"/>
+        <source>Dietary needs</source>
+        <translation>饮食要求</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="149"/>
         <source>Registration no.</source>
         <translation>报名编号</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="142"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="154"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="146"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="158"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
@@ -747,27 +767,27 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestTableModel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="258"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="261"/>
         <source>Checked in on the working day</source>
         <translation>已在工作日签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="273"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="276"/>
         <source>Online</source>
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="273"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="276"/>
         <source>On site</source>
         <translation>线下</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="275"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="278"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="275"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="278"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -775,72 +795,72 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="167"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="165"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="203"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="201"/>
         <source>Show every guest&apos;s full mobile number and e-mail address?</source>
         <translation>显示所有嘉宾完整的手机号码和电子邮箱吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="207"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="205"/>
         <source>This is personal data. Showing it is recorded in the audit log with your name, the desk and the time.</source>
         <translation>这是个人信息。显示操作将连同您的姓名、签到台和时间记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="209"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="207"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="224"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="222"/>
         <source>Contact details could not be shown.</source>
         <translation>无法显示联系方式。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="237"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="235"/>
         <source>%1 in total</source>
         <translation>共 %1 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="239"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="237"/>
         <source>The first %1 of %Ln guests matching “%2”</source>
         <translation>
             <numerusform>与“%2”相符的 %Ln 位嘉宾中的前 %1 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="242"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="240"/>
         <source>No guest matches “%1”.</source>
         <translation>没有与“%1”相符的嘉宾。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="244"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="242"/>
         <source>%Ln guests match “%1”</source>
         <translation>
             <numerusform>共 %Ln 位嘉宾与“%1”相符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="248"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="246"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="202"/>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="254"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="200"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="252"/>
         <source>Show full contact details</source>
         <translation>显示完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="250"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="248"/>
         <source>Name, pinyin, phone, company or badge code…</source>
         <translation>姓名、拼音、电话、单位或胸卡号……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="256"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="254"/>
         <source>Phone numbers and e-mail addresses are masked unless this is on.</source>
         <translation>不勾选时，手机号和邮箱只显示部分内容。</translation>
     </message>
@@ -2027,7 +2047,7 @@ Why is the badge reissued?</source>
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/search_results_model.py" line="64"/>
+        <location filename="../../wimc_desktop/ui/search_results_model.py" line="63"/>
         <source>Already checked in on the working day</source>
         <translation>在当前签到日期已签到</translation>
     </message>

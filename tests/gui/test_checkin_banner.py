@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -18,7 +19,8 @@ from wimc_desktop.ui.checkin_banner import CheckInBanner
 
 GUEST = Guest(id="g1", name="周济", name_en="Zhou Ji", gender="M", organization="中国工程院",
               title="院士", category="academician", attendance=Attendance.ONSITE, country="",
-              mobile="", email="", badge_code="WIMC-ABCDEF2", external_id="", notes="",
+              mobile="", email="", badge_code="WIMC-ABCDEF2", seat="", dietary="",
+              external_id="", notes="",
               source="tests")
 # 01:12 UTC is 09:12 in Nanjing (Asia/Shanghai, UTC+8)
 EARLIER = CheckInRecord("c1", "g1", EVENT_DAY, dt.datetime(2020, 11, 26, 1, 12, tzinfo=dt.UTC),
@@ -116,3 +118,23 @@ def test_the_banner_follows_the_language(qtbot: QtBot, banner: CheckInBanner) ->
 def test_a_paint_is_announced(qtbot: QtBot, banner: CheckInBanner) -> None:
     with qtbot.waitSignal(banner.painted):
         banner.show_result(result(Outcome.UNKNOWN_CODE, code="WIMC-ZZZZZZZ"))
+
+
+def test_a_vip_is_told_their_seat(qtbot: QtBot, banner: CheckInBanner) -> None:
+    seated = replace(GUEST, seat="A区 3排 12座")
+    banner.show_result(result(Outcome.ADMITTED, guest=seated))
+    assert banner.seat.isVisible() and banner.seat.text() == "Seat A区 3排 12座"
+    i18n.apply_language(i18n.CHINESE)
+    qtbot.waitUntil(lambda: banner.seat.text() == "座位 A区 3排 12座")
+    banner.show_result(result(Outcome.ALREADY_CHECKED_IN, guest=seated, first_checkin=EARLIER))
+    assert banner.seat.isVisible() and banner.seat.text() == "座位 A区 3排 12座"
+
+
+def test_no_seat_line_without_a_seat_or_for_other_guests(banner: CheckInBanner) -> None:
+    banner.show_result(result(Outcome.ADMITTED, guest=GUEST))  # a VIP without a seat
+    assert banner.seat.isHidden()
+    visitor = replace(GUEST, category="visitor", seat="C区 9排 1座")
+    banner.show_result(result(Outcome.ADMITTED, guest=visitor))
+    assert banner.seat.isHidden() and not banner.vip.isVisible()
+    banner.show_result(result(Outcome.UNKNOWN_CODE, code="WIMC-ZZZZZZZ"))
+    assert banner.seat.isHidden()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
@@ -176,3 +177,41 @@ def test_a_single_hanging_badge_gets_a_page_of_its_own_size(tmp_path: Path) -> N
     assert _page_mm(out) == [(210, 297)]  # two or more: A4 sheets, as before
     assert write_pdf(out, [ACADEMICIAN], HANGING, PageLayout.SHEET) == 1
     assert _page_mm(out) == [(210, 297)]  # an A4 sheet when asked for
+
+
+SEATED = BadgeFace(*EVENT, "周济", "Zhou Ji", "中国工程院", "院士", "院士 ACADEMICIAN", "#6A1B9A",
+                   "WIMC-7KQ3MXC", "A区 3排 12座")
+
+
+@pytest.mark.parametrize("template", [HANGING, CARD], ids=["hanging", "card"])
+def test_a_seat_is_printed_on_the_band_beside_the_category(template: Template) -> None:
+    image, painted = render_badge(SEATED, template, dpi=200)
+    assert decoded(image) == [SEATED.code]
+    assert_fits(painted, SEATED)
+    placed = {p.slot: p for p in painted.texts}
+    assert placed["seat"].text == "座位 A区 3排 12座"
+    assert placed["category"].text == "院士 ACADEMICIAN"
+    seat, category = placed["seat"].ink, placed["category"].ink
+    assert not seat.intersects(category)
+    band = template.band
+    assert seat.top() >= band.y and seat.bottom() <= band.y + band.h  # on the band
+    assert "seat" not in {p.slot for p in render_badge(ACADEMICIAN, template, dpi=72)[1].texts}
+
+
+def test_the_badge_face_takes_the_guests_seat() -> None:
+    from wimc_desktop.domain.badges import badge_face
+    from wimc_desktop.domain.models import Attendance, Event, Guest
+
+    event = Event("e", *EVENT[:2], "国际博览中心", "南京", dt.date(2020, 11, 26),
+                  dt.date(2020, 11, 28), "Asia/Shanghai", "WIMC")
+    guest = Guest.from_fields("g", lambda name: {"attendance": Attendance.ONSITE.value,
+                                                 "seat": " A区 3排 12座 ", "name": "周济"}
+                              .get(name, ""))
+    assert badge_face(event, guest).seat == "A区 3排 12座"
+
+
+@needs_poppler
+def test_the_seat_is_text_in_the_pdf(tmp_path: Path) -> None:
+    out = tmp_path / "seated.pdf"
+    export_pdf(out, [SEATED], CARD)
+    assert "座位 A区 3排 12座" in pdf_text(out)

@@ -41,7 +41,7 @@ def test_a_stray_quote_that_swallows_rows_is_a_problem_naming_its_lines(
     assert "the quote opened in row 2 runs from line 2 to line 4" in problems[0][3]
 
 
-@pytest.mark.parametrize("field", ["姓名", "工作单位", "职务", "手机", "邮箱", "胸卡号"])
+@pytest.mark.parametrize("field", ["姓名", "工作单位", "职务", "手机", "邮箱", "胸卡号", "座位"])
 def test_a_line_break_in_a_one_line_field_is_a_problem(event_db: Database, tmp_path: Path,
                                                      field: str) -> None:
     header = ["姓名", "工作单位", "职务", "手机", "邮箱", "胸卡号", "备注", "座位"]
@@ -57,10 +57,10 @@ def test_a_line_break_in_a_one_line_field_is_a_problem(event_db: Database, tmp_p
 def test_line_breaks_stay_allowed_in_notes_and_extra_columns(event_db: Database,
                                                              tmp_path: Path) -> None:
     path = write(tmp_path / "notes.csv",
-                 '姓名,备注,座位\n张三,"素食\n需要轮椅","A区\n3排"\n李四,,\n')
+                 '姓名,备注,住宿\n张三,"素食\n需要轮椅","金陵饭店\n3晚"\n李四,,\n')
     assert import_file(event_db, path).added == 2
     zhang = next(g for g in list_guests(event_db) if g.name == "张三")
-    assert (zhang.notes, zhang.extra) == ("素食\n需要轮椅", {"座位": "A区\n3排"})
+    assert (zhang.notes, zhang.extra) == ("素食\n需要轮椅", {"住宿": "金陵饭店\n3晚"})
 
 
 def test_a_line_break_in_a_workbook_cell_is_a_problem_too(event_db: Database,

@@ -170,14 +170,14 @@ def test_xlsx_summary_lists_and_chart(report_db: Database, tmp_path: Path) -> No
 
     checkins = list(book["签到名单"].iter_rows(values_only=True))
     assert checkins[0] == ("序号", "时间", "胸卡号", "姓名", "英文名", "单位", "职务", "类别",
-                           "签到台", "操作员", "方式", "手机", "邮箱")
-    assert [(r[0], r[1].strftime("%H:%M"), r[2], r[3], r[5], r[7], r[8], r[9], r[10])
+                           "手机", "邮箱", "座位", "饮食要求", "签到台", "操作员", "方式")
+    assert [(r[0], r[1].strftime("%H:%M"), r[2], r[3], r[5], r[7], r[12], r[13], r[14])
             for r in checkins[1:]] == [
         (1, "08:30", "R-0", "院士甲", "东南大学", "院士", "Desk 1", "王芳", "扫码"),
         (2, "08:45", "R-4", "观众甲", "徐工集团", "观众", "Desk 1", "王芳", "扫码"),
         (3, "09:10", "R-5", "观众乙", "华为技术有限公司", "观众", "Desk 2", "李娜", "扫码"),
         (4, "10:05", "R-3", "专家甲", "中科院自动化所", "专家", "Desk 3", "张伟", "扫码")]
-    assert checkins[1][11:] == ("138****5678", "g***@example.com")  # masked by default
+    assert checkins[1][8:10] == ("138****5678", "g***@example.com")  # masked by default
     missing = [r[2] for r in book["未到嘉宾"].iter_rows(min_row=2, values_only=True)]
     assert missing[:2] == ["领导甲", "院士乙"]  # VIPs first (officials, then academicians)
     assert set(missing[2:]) == {"观众丙", "媒体甲"}  # not 刘洋, who walked in on day two
@@ -202,9 +202,9 @@ def test_xlsx_day_two_in_english(report_db: Database, tmp_path: Path) -> None:
     assert figures["Signed so far (yuan)"] == 250_000_100
     walk_ins = list(book["Walk-ins"].iter_rows(values_only=True))
     assert walk_ins[0][:4] == ("No.", "Time", "Badge", "Name") and len(walk_ins) == 2
-    assert walk_ins[1][3:7] == ("刘洋", "新华社", None, "Media")
+    assert walk_ins[1][3:8] == ("刘洋", None, "新华社", None, "Media")
     checkins = list(book["Check-ins"].iter_rows(min_row=2, values_only=True))
-    assert [(r[3], r[10]) for r in checkins] == [("院士甲", "scan"), ("领导甲", "scan"),
+    assert [(r[3], r[14]) for r in checkins] == [("院士甲", "scan"), ("领导甲", "scan"),
                                                  ("刘洋", "walk-in")]
     signings = list(book["Signings"].iter_rows(min_row=2, values_only=True))
     assert [(s[2], s[7], s[9]) for s in signings] == [("项目1", 250_000_000, "Signed"),
@@ -244,8 +244,8 @@ def test_csv_has_a_bom_and_the_check_ins(report_db: Database, tmp_path: Path) ->
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert rows[0][:4] == ["序号", "时间", "胸卡号", "姓名"] and len(rows) == 5
     assert rows[1][:4] == ["1", "2020-11-26 08:30:00", "R-0", "院士甲"]
-    assert [r[8] for r in rows[1:]] == ["Desk 1", "Desk 1", "Desk 2", "Desk 3"]
-    assert rows[4][11:] == ["138****5678", "g***@example.com"]
+    assert [r[12] for r in rows[1:]] == ["Desk 1", "Desk 1", "Desk 2", "Desk 3"]
+    assert rows[4][8:10] == ["138****5678", "g***@example.com"]
 
 
 # --- PDF ---------------------------------------------------------------------------
@@ -343,7 +343,7 @@ def test_masked_by_default_full_on_request_and_audited(report_db: Database,
     text = full.read_text("utf-8-sig")
     assert mobile(0) in text and "guest0@example.com" in text and "****" not in text
     book = openpyxl.load_workbook(full.with_suffix(".xlsx"))
-    assert book["签到名单"]["L2"].value == mobile(0)
+    assert book["签到名单"]["I2"].value == mobile(0)
     assert pairs(book["汇总"])["个人信息"] == "含完整手机号、邮箱（导出已记录）"
     with report_db.read() as session:
         audits = session.execute(select(AuditRow).where(AuditRow.action == AUDIT_ACTION)

@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Column,
     Date,
     DateTime,
     Dialect,
     ForeignKey,
+    FromClause,
     Index,
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     TypeDecorator,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from wimc_desktop.domain.guest_record import GUEST_RECORD, GuestField, Kind
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -117,41 +122,67 @@ class ImportBatchRow(Base):
     unchanged: Mapped[int] = mapped_column(Integer)
 
 
-class GuestRow(Base):
-    """A registered guest, with the derived search keys kept up to date on write."""
+def _record_column(f: GuestField) -> Column[str]:
+    """The guest table's column of one field of the guest record."""
+    kind: String = Text() if f.kind is Kind.LONG_TEXT else String(f.max_length)
+    constraints = [ForeignKey("category.code")] if f.kind is Kind.CATEGORY else []
+    blank = None if f.filled else ""  # a filled field is always given a value
+    return Column(f.name, kind, *constraints, nullable=False, unique=f.kind is Kind.BADGE_CODE,
+                  default=blank, server_default=blank)
 
-    __tablename__ = "guest"
-    id: Mapped[UUIDStr]
-    name: Mapped[Text200]
-    name_en: Mapped[Text200]
-    gender: Mapped[str] = mapped_column(String(1), default="", server_default="")
-    organization: Mapped[Text200]
-    title: Mapped[Text200]
-    category: Mapped[str] = mapped_column(ForeignKey("category.code"))
-    attendance: Mapped[str] = mapped_column(String(8))
-    country: Mapped[Text100]
-    mobile: Mapped[str] = mapped_column(String(32), default="", server_default="")
-    email: Mapped[Text200]
-    badge_code: Mapped[str] = mapped_column(String(32), unique=True)
-    external_id: Mapped[Text100]
-    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
-    source: Mapped[Text200]
-    import_id: Mapped[str | None] = mapped_column(ForeignKey("import_batch.id"))
-    extra: Mapped[dict[str, str]] = mapped_column(JSON)
-    name_pinyin: Mapped[Text200]
-    name_initials: Mapped[Text100]
-    name_latin: Mapped[Text200]
-    phone_digits: Mapped[str] = mapped_column(String(32), default="", server_default="")
-    name_sort: Mapped[Text200]  # pinyin syllable by syllable: "chen hao gang" (the order)
-    created_at: Mapped[Stamp]
-    updated_at: Mapped[Stamp]
 
+def _text(name: str, length: int) -> Column[str]:
+    return Column(name, String(length), nullable=False, default="", server_default="")
+
+
+guest_table = Table(
+    "guest", Base.metadata,
+    Column("id", String(36), primary_key=True),
+    *(_record_column(f) for f in GUEST_RECORD),
+    Column("import_id", ForeignKey("import_batch.id"), nullable=True),
+    Column("extra", JSON, nullable=False),
+    # The search keys, derived on every write (domain.search_keys).
+    _text("name_pinyin", 200), _text("name_initials", 100), _text("name_latin", 200),
+    _text("phone_digits", 32),
+    _text("name_sort", 200),  # pinyin syllable by syllable: "chen hao gang" (the order)
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
     # Few indexes on purpose: re-import matching works on keys loaded in memory, and
     # search has its own index tables; each index here slows every bulk import.
-    __table_args__ = (
-        Index("ix_guest_category_attendance", "category", "attendance"),  # report counts
-        Index("ix_guest_name_sort_name", "name_sort", "name"),
-    )
+    Index("ix_guest_category_attendance", "category", "attendance"),  # report counts
+    Index("ix_guest_name_sort_name", "name_sort", "name"),
+)
+
+
+class GuestRow(Base):
+    """A registered guest, with the derived search keys kept up to date on write.
+
+    Its columns are those of the guest record (domain.guest_record) and the search keys;
+    the annotations below only type the attributes that queries name (every column is
+    mapped; the others are read by name through the record).
+    """
+
+    __table__: ClassVar[FromClause] = guest_table  # (typed as declarative's own; see guest_table)
+    id: Mapped[str]
+    name: Mapped[str]
+    name_en: Mapped[str]
+    organization: Mapped[str]
+    title: Mapped[str]
+    category: Mapped[str]
+    attendance: Mapped[str]
+    mobile: Mapped[str]
+    email: Mapped[str]
+    badge_code: Mapped[str]
+    external_id: Mapped[str]
+    import_id: Mapped[str | None]
+    extra: Mapped[dict[str, str]]
+    name_pinyin: Mapped[str]
+    name_initials: Mapped[str]
+    name_latin: Mapped[str]
+    phone_digits: Mapped[str]
+    name_sort: Mapped[str]
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
 
 
 class RevokedBadgeRow(Base):

@@ -100,6 +100,8 @@ class Template:
     code: TextSlot
     band: Box
     band_text: TextSlot
+    seat: TextSlot  # "座位 A区 3排 12座" on the band, when the guest has a seat
+    band_text_seated: TextSlot  # the category's slot then
     default_layout: PageLayout
 
 
@@ -114,6 +116,9 @@ HANGING = Template(
     title=TextSlot(Box(6, 73.5, 88, 6.5), 4.2, max_lines=2),
     qr=Box(29, 80, 42, 42), code=TextSlot(Box(20, 120.5, 60, 5.5), 3.8),
     band=Box(0, 127, 100, 13), band_text=TextSlot(Box(4, 128.5, 92, 10), 6.2, bold=True),
+    # the band's second line, under the category
+    seat=TextSlot(Box(4, 134.2, 92, 5.2), 4.4, bold=True),
+    band_text_seated=TextSlot(Box(4, 127.6, 92, 6.6), 5.4, bold=True),
     default_layout=PageLayout.SHEET,
 )
 CARD = Template(
@@ -127,6 +132,9 @@ CARD = Template(
     title=TextSlot(Box(3, 40.5, 49, 5), 2.7, max_lines=2, align="left"),
     qr=Box(53, 10.9, 31.5, 31.5), code=TextSlot(Box(53, 42.1, 31.5, 3.9), 2.6),
     band=Box(0, 46.5, 85.6, 7.5), band_text=TextSlot(Box(3, 47.3, 79.6, 6), 3.5, bold=True),
+    # the band's right half; the category moves to its left half
+    seat=TextSlot(Box(44, 47.3, 38.6, 6), 3.3, bold=True, align="right"),
+    band_text_seated=TextSlot(Box(3, 47.3, 40, 6), 3.5, bold=True, align="left"),
     default_layout=PageLayout.PAGE,
 )
 TEMPLATES: dict[str, Template] = {t.key: t for t in (HANGING, CARD)}
@@ -146,6 +154,7 @@ class BadgeFace:
     category_name: str
     category_color: str
     code: str
+    seat: str = ""  # the ceremony seat, printed as "座位 A区 3排 12座"
 
 
 def event_dates_text(start: dt.date, end: dt.date) -> str:
@@ -169,7 +178,7 @@ def badge_face(event: Event, guest: Guest) -> BadgeFace:
                      event.end_date) + where, guest.name.strip(), name_en,
                      guest.organization.strip(), guest.title.strip(),
                      category_name or guest.category, cat.color if cat else "#546E7A",
-                     guest.badge_code)
+                     guest.badge_code, guest.seat.strip())
 
 
 def sheet_slots(template: Template, page_mm: tuple[float, float] = A4_MM) -> list[Box]:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from typing import Any
 
 from wimc_desktop.domain.contact import mask_email, mask_mobile
 from wimc_desktop.domain.errors import ImportProblem
+from wimc_desktop.domain.guest_record import FIELD, GUEST_RECORD, Mask, field_names
 
 
 class Attendance(StrEnum):
@@ -53,9 +56,23 @@ class Event:
         return next((c for c in self.categories if c.code == code), None)
 
 
+_MASKS: dict[Mask, Callable[[str], str]] = {Mask.MOBILE: mask_mobile, Mask.EMAIL: mask_email}
+
+
+def masked(name: str, text: str) -> str:
+    """A guest field's value as shown when personal data is masked (the record's Mask)."""
+    mask = _MASKS.get(FIELD[name].mask)
+    return text if not text or mask is None else mask(text)
+
+
 @dataclass(frozen=True, slots=True)
 class Guest:
-    """One registered guest, as read from the database."""
+    """One registered guest, as read from the database.
+
+    Its attributes between `id` and `extra` are the fields of the guest record, in its
+    order (domain.guest_record; checked when this module loads): declared here so that
+    every use is typed.
+    """
 
     id: str
     name: str
@@ -69,32 +86,41 @@ class Guest:
     mobile: str
     email: str
     badge_code: str
+    seat: str
+    dietary: str
     external_id: str
     notes: str
     source: str
     extra: dict[str, str] = field(default_factory=dict)
 
+    @classmethod
+    def from_fields(cls, guest_id: str, value: Callable[[str], Any],
+                    extra: dict[str, str] | None = None) -> Guest:
+        """A guest from the value of each field of the record (`value(name)`)."""
+        values = {f.name: value(f.name) for f in GUEST_RECORD}
+        values["attendance"] = Attendance(values["attendance"])
+        return cls(id=guest_id, extra=dict(extra or {}), **values)
+
+    def value(self, name: str, *, full_pii: bool = True) -> str:
+        """A field's value as text, masked as the record says unless `full_pii`."""
+        text = str(getattr(self, name))
+        return text if full_pii else masked(name, text)
+
     def as_json(self, *, full_pii: bool = False) -> dict[str, object]:
         """The guest as the command line writes it: mobile and e-mail masked
         (138****5678, z***@example.com) unless `full_pii` (which the caller audits)."""
-        return {
-            "id": self.id,
-            "name": self.name,
-            "name_en": self.name_en,
-            "gender": self.gender,
-            "organization": self.organization,
-            "title": self.title,
-            "category": self.category,
-            "attendance": self.attendance.value,
-            "country": self.country,
-            "mobile": self.mobile if full_pii or not self.mobile else mask_mobile(self.mobile),
-            "email": self.email if full_pii or not self.email else mask_email(self.email),
-            "badge_code": self.badge_code,
-            "external_id": self.external_id,
-            "notes": self.notes,
-            "source": self.source,
-            "extra": dict(self.extra),
-        }
+        return {"id": self.id,
+                **{f.name: self.value(f.name, full_pii=full_pii) for f in GUEST_RECORD},
+                "extra": dict(self.extra)}
+
+
+def _check_guest_matches_record() -> None:
+    declared = [f.name for f in fields(Guest)][1:-1]
+    if declared != list(field_names()):
+        raise TypeError(f"Guest's attributes {declared} differ from the guest record")
+
+
+_check_guest_matches_record()
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from wimc_desktop.domain.guest_record import field_names
+
 RATE_DECIMALS = 1  # 12.5%: the one precision of every rate, on screen and in the files
 
 
@@ -35,35 +37,59 @@ class CategoryFigures:
         return self.admitted / self.registered if self.registered else 0.0
 
 
+# The guest's fields in the day's lists (check-ins, walk-ins, not arrived): the record's
+# exported ones, the badge code first (what the desk looks a line up by).
+LISTED: tuple[str, ...] = ("badge_code", *field_names(lambda f: f.exported
+                                                       and f.name != "badge_code"))
+
+
+class _Listed:
+    """The fields a listed guest is read by elsewhere (the VIP lists, the dashboard)."""
+
+    __slots__ = ()
+    guest: dict[str, str]  # LISTED field -> value
+
+    @property
+    def badge_code(self) -> str:
+        return self.guest["badge_code"]
+
+    @property
+    def name(self) -> str:
+        return self.guest["name"]
+
+    @property
+    def organization(self) -> str:
+        return self.guest["organization"]
+
+    @property
+    def title(self) -> str:
+        return self.guest["title"]
+
+    @property
+    def category(self) -> str:
+        return self.guest["category"]
+
+    @property
+    def mobile(self) -> str:
+        return self.guest["mobile"]
+
+
 @dataclass(frozen=True, slots=True)
-class Arrival:
+class Arrival(_Listed):
     """One admitted guest (for the check-in list, the VIP list and walk-ins)."""
 
     at: dt.datetime  # UTC
-    badge_code: str
-    name: str
-    name_en: str
-    organization: str
-    title: str
-    category: str
     desk: str
     operator: str
     method: str
-    mobile: str
-    email: str
+    guest: dict[str, str]  # the guest's LISTED fields
 
 
 @dataclass(frozen=True, slots=True)
-class MissingGuest:
+class MissingGuest(_Listed):
     """A registered (on-site) guest who has not arrived yet."""
 
-    badge_code: str
-    name: str
-    organization: str
-    title: str
-    category: str
-    mobile: str
-    email: str
+    guest: dict[str, str]  # the guest's LISTED fields
 
 
 @dataclass(frozen=True, slots=True)

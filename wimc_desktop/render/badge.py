@@ -235,8 +235,11 @@ def paint_badge(painter: QPainter, rect: QRectF, face: BadgeFace, template: Temp
     _text(painter, "name_en", face.name_en, t.name_en, family, TEXT_COLOR, placed)
     _text(painter, "organization", face.organization, t.organization, family, SOFT_TEXT, placed)
     _text(painter, "title", face.title, t.title, family, SOFT_TEXT, placed)
-    _text(painter, "category", face.category_name, t.band_text, family,
-          _band_text_color(band), placed)
+    on_band = _band_text_color(band)
+    _text(painter, "category", face.category_name,
+          t.band_text_seated if face.seat else t.band_text, family, on_band, placed)
+    _text(painter, "seat", f"座位 {face.seat}" if face.seat else "", t.seat, family, on_band,
+          placed)
     path, symbol, modules = qr_path(face.code, t.qr)
     painter.fillPath(path, QColor("#000000"))
     _text(painter, "code", face.code, t.code, family, TEXT_COLOR, placed)

@@ -738,9 +738,31 @@ def _record(gen: Generator, category: str, person: Person, org: Org, title: str,
         "attendance": "线上" if online else "线下", "country": person.country,
         "mobile": gen.mobile(person),
         "email": "" if gen.chance(NO_EMAIL[category]) else gen.email(person, org),
-        "badge_code": "", "external_id": "",
+        "badge_code": "", "seat": "", "dietary": "", "external_id": "",
         "notes": _notes(gen, category, online) if notes is None else notes,
     }
+
+
+DIETARY = ("素食", "清真 / halal", "不吃辣", "海鲜过敏 / no seafood", "无麸质 / gluten-free")
+DIETARY_SHARE = 0.04
+
+
+def _seats_and_diets(records: list[dict[str, str]], seed: int) -> None:
+    """Seats for the VIPs at the venue (rows of 20 in zones A-D, in list order) and dietary
+    needs for a few guests (halal for those whose notes ask for it). A generator of its
+    own: the rest of the list stays what it was."""
+    rng = random.Random(seed * 31 + 7)
+    seated = 0
+    for record in records:
+        if record["category"] in VIP and record["attendance"] == "线下":
+            zone, place = divmod(seated, 200)
+            row, seat = divmod(place, 20)
+            record["seat"] = f"{'ABCD'[zone % 4]}区 {row + 1}排 {seat + 1}座"
+            seated += 1
+        if record["notes"] == "清真餐":
+            record["dietary"] = "清真 / halal"
+        elif rng.random() < DIETARY_SHARE:
+            record["dietary"] = rng.choice(DIETARY)
 
 
 def _officials(gen: Generator, n: int) -> list[tuple[str, str]]:
@@ -805,6 +827,7 @@ def demo_guests(count: int = DEMO_GUESTS, seed: int = 2020,
     for number, record in enumerate(records, 1):
         record["badge_code"] = gen.badge_code(DEMO_EVENT.badge_prefix, taken)
         record["external_id"] = f"REG2020-{number:0{width}d}"
+    _seats_and_diets(records, seed)
     return records
 
 

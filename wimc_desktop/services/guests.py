@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import case, func, select, union_all
@@ -15,11 +16,12 @@ from wimc_desktop.db.queries import admitted_guest_ids
 from wimc_desktop.db.schema import AuditRow, CheckInRow, GuestRow, RevokedBadgeRow
 from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.domain.errors import BadInputError
+from wimc_desktop.domain.guest_record import Kind, field_names
 from wimc_desktop.domain.ids import new_id
-from wimc_desktop.domain.models import Attendance, Guest
+from wimc_desktop.domain.models import Guest
 
-SORTABLE = ("name", "name_en", "gender", "organization", "title", "category", "attendance",
-            "country", "mobile", "email", "badge_code", "external_id", "source", "checked_in")
+# Every field of the guest record but free text with line breaks (notes), and the check-in.
+SORTABLE = (*field_names(lambda f: f.kind is not Kind.LONG_TEXT), "checked_in")
 _CHUNK = 500
 CONTACT_REVEALED = "contact_revealed"  # the audit action of showing phones and e-mails whole
 
@@ -34,13 +36,7 @@ class GuestPage:
 
 def guest_from_row(row: Any) -> Guest:
     """A Guest from a GuestRow (or any row with the same attributes)."""
-    return Guest(
-        id=row.id, name=row.name, name_en=row.name_en, gender=row.gender,
-        organization=row.organization, title=row.title, category=row.category,
-        attendance=Attendance(row.attendance), country=row.country, mobile=row.mobile,
-        email=row.email, badge_code=row.badge_code, external_id=row.external_id,
-        notes=row.notes, source=row.source, extra=dict(row.extra or {}),
-    )
+    return Guest.from_fields(row.id, partial(getattr, row), row.extra)
 
 
 def count_guests(db: Database) -> int:

@@ -28,7 +28,7 @@ from wimc_desktop.db.engine import Database
 from wimc_desktop.db.queries import not_undone_many
 from wimc_desktop.db.schema import CheckInRow, GuestRow
 from wimc_desktop.domain.models import Event
-from wimc_desktop.domain.reports import Arrival, MissingGuest
+from wimc_desktop.domain.reports import LISTED, Arrival, MissingGuest
 from wimc_desktop.services.reports import missing_guests
 
 BATCH = 2000  # rows fetched at a time
@@ -57,9 +57,8 @@ class DayLists:
         self.walk_ins = []
         stmt = select(
             CheckInRow.guest_id, type_coerce(CheckInRow.at, String), CheckInRow.desk,
-            CheckInRow.operator, CheckInRow.method, GuestRow.badge_code, GuestRow.name,
-            GuestRow.name_en, GuestRow.organization, GuestRow.title, GuestRow.category,
-            GuestRow.mobile, GuestRow.email,
+            CheckInRow.operator, CheckInRow.method,
+            *(GuestRow.__table__.c[name] for name in LISTED),
         ).join(GuestRow, GuestRow.id == CheckInRow.guest_id).where(
             CheckInRow.event_day == self.day, not_undone_many(),
         ).order_by(CheckInRow.at, CheckInRow.id)
@@ -67,13 +66,12 @@ class DayLists:
         walk_ins = self.walk_ins
         with self.db.read() as session, closing(session.connection().execute(
                 stmt, execution_options={"yield_per": BATCH})) as result:  # closed early
-            for (guest_id, at, desk, operator, method, badge, name, name_en, org, title,
-                 category, mobile, email) in result:  # too if the reader stops (Cancel)
-                if guest_id in seen:
+            for guest_id, at, desk, operator, method, *fields in result:  # closed too if
+                if guest_id in seen:  # the reader stops (Cancel)
                     continue
                 seen.add(guest_id)
-                arrival = Arrival(as_utc(at), badge, name, name_en, org, title, category, desk,
-                                  operator, method, mobile, email)
+                arrival = Arrival(as_utc(at), desk, operator, method,
+                                  dict(zip(LISTED, fields, strict=True)))
                 if method == "walkin":
                     walk_ins.append(arrival)
                 yield arrival

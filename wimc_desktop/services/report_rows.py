@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from wimc_desktop.domain.contact import mask_email, mask_mobile
-from wimc_desktop.domain.models import Event
+from wimc_desktop.domain.guest_record import FIELD
+from wimc_desktop.domain.models import Event, masked
 from wimc_desktop.domain.money import from_fen
-from wimc_desktop.domain.reports import Arrival, DailyReport, MissingGuest
+from wimc_desktop.domain.reports import LISTED, Arrival, DailyReport, MissingGuest
 from wimc_desktop.domain.signings import Signing, status_label
 from wimc_desktop.services.exports import Cell
 
@@ -79,7 +79,7 @@ METHODS = {"scan": ("扫码", "scan"), "manual": ("手动", "manual"),
            "walkin": ("现场注册", "walk-in")}
 COLUMNS: dict[str, tuple[str, str, str]] = {  # key: (zh, en, kind)
     "no": ("序号", "No.", "int"), "time": ("时间", "Time", "time"),
-    "badge": ("胸卡号", "Badge", "text"), "name": ("姓名", "Name", "text"),
+    "badge_code": ("胸卡号", "Badge", "text"), "name": ("姓名", "Name", "text"),
     "name_en": ("英文名", "Name (English)", "text"),
     "organization": ("单位", "Organisation", "text"), "title": ("职务", "Title", "text"),
     "category": ("类别", "Category", "text"), "desk": ("签到台", "Desk", "text"),
@@ -90,12 +90,10 @@ COLUMNS: dict[str, tuple[str, str, str]] = {  # key: (zh, en, kind)
     "location": ("地点", "Location", "text"), "ceremony": ("签约仪式", "Ceremony", "text"),
     "amount": ("金额（元）", "Amount (yuan)", "yuan"), "currency": ("币种", "Currency", "text"),
 }
-CHECKIN_COLUMNS = ("no", "time", "badge", "name", "name_en", "organization", "title",
-                   "category", "desk", "operator", "method", "mobile", "email")
-MISSING_COLUMNS = ("no", "badge", "name", "organization", "title", "category", "vip", "mobile",
-                   "email")
-WALK_IN_COLUMNS = ("no", "time", "badge", "name", "organization", "title", "category", "desk",
-                   "operator", "mobile", "email")
+# The guest's fields of each list are the record's exported ones (domain.reports.LISTED).
+CHECKIN_COLUMNS = ("no", "time", *LISTED, "desk", "operator", "method")
+MISSING_COLUMNS = ("no", *LISTED, "vip")
+WALK_IN_COLUMNS = ("no", "time", *LISTED, "desk", "operator")
 SIGNING_COLUMNS = ("no", "time", "project", "parties", "sector", "location", "ceremony",
                    "amount", "currency", "status")
 DAY_HOURS = range(8, 18)  # the hours a chart always shows: 08:00 to 17:59
@@ -104,6 +102,9 @@ DAY_HOURS = range(8, 18)  # the hours a chart always shows: 08:00 to 17:59
 def column_title(key: str, lang: str) -> str:
     if key == "status":
         return text("status", lang)
+    if key not in COLUMNS:  # a guest field the report has no words of its own for
+        guest_field = FIELD[key]
+        return guest_field.label_zh or guest_field.label if lang == "zh" else guest_field.label
     zh, en, _ = COLUMNS[key]
     return zh if lang == "zh" else en
 
@@ -170,11 +171,17 @@ class ReportContext:
     def generated(self) -> str:
         return f"{self.local(self.report.generated_at):%Y-%m-%d %H:%M}"
 
-    def mobile(self, value: str) -> str:
-        return value if self.full_pii or not value else mask_mobile(value)
+    def masked(self, name: str, value: str) -> str:
+        """A guest field's value, masked as the guest record says unless full PII."""
+        return value if self.full_pii else masked(name, value)
 
-    def email(self, value: str) -> str:
-        return value if self.full_pii or not value else mask_email(value)
+    def mobile(self, value: str) -> str:
+        return self.masked("mobile", value)
+
+    def guest_cells(self, guest: dict[str, str]) -> list[Cell]:
+        """A listed guest's fields (LISTED order): the category by its name, masked."""
+        return [self.category(guest[n]) if n == "category" else self.masked(n, guest[n])
+                for n in LISTED]
 
     def category(self, code: str) -> str:
         return self.category_names.get(code, code)
@@ -189,22 +196,18 @@ class ReportContext:
 
 def checkin_cells(ctx: ReportContext, number: int, a: Arrival) -> list[Cell]:
     """One admission in CHECKIN_COLUMNS order."""
-    return [number, ctx.local(a.at), a.badge_code, a.name, a.name_en, a.organization, a.title,
-            ctx.category(a.category), a.desk, a.operator, ctx.method(a.method),
-            ctx.mobile(a.mobile), ctx.email(a.email)]
+    return [number, ctx.local(a.at), *ctx.guest_cells(a.guest), a.desk, a.operator,
+            ctx.method(a.method)]
 
 
 def missing_cells(ctx: ReportContext, number: int, m: MissingGuest, vip: bool) -> list[Cell]:
     """One guest not arrived yet, in MISSING_COLUMNS order."""
-    return [number, m.badge_code, m.name, m.organization, m.title, ctx.category(m.category),
-            ctx.t("yes") if vip else "", ctx.mobile(m.mobile), ctx.email(m.email)]
+    return [number, *ctx.guest_cells(m.guest), ctx.t("yes") if vip else ""]
 
 
 def walk_in_cells(ctx: ReportContext, number: int, a: Arrival) -> list[Cell]:
     """One walk-in in WALK_IN_COLUMNS order."""
-    return [number, ctx.local(a.at), a.badge_code, a.name, a.organization, a.title,
-            ctx.category(a.category), a.desk, a.operator, ctx.mobile(a.mobile),
-            ctx.email(a.email)]
+    return [number, ctx.local(a.at), *ctx.guest_cells(a.guest), a.desk, a.operator]
 
 
 def signing_cells(ctx: ReportContext, number: int, s: Signing) -> list[Cell]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -28,6 +29,7 @@ from wimc_desktop.db.schema import (
 )
 from wimc_desktop.domain.models import Event
 from wimc_desktop.domain.reports import (
+    LISTED,
     Arrival,
     CategoryFigures,
     DailyReport,
@@ -81,9 +83,13 @@ def _read_day(session: Session, day: dt.date) -> _Day:
     return _Day(admissions, set(conn.execute(earlier_stmt).scalars()))
 
 
-_DETAILS = (GuestRow.id, GuestRow.badge_code, GuestRow.name, GuestRow.name_en,
-            GuestRow.organization, GuestRow.title, GuestRow.category, GuestRow.mobile,
-            GuestRow.email)
+# A guest's id and the fields of the day's lists (domain.reports.LISTED).
+_DETAILS = (GuestRow.id, *(GuestRow.__table__.c[name] for name in LISTED))
+
+
+def _listed(row: Sequence[Any]) -> dict[str, str]:
+    """The LISTED fields of a row that starts with _DETAILS."""
+    return dict(zip(LISTED, row[1:1 + len(LISTED)], strict=True))
 
 
 def _matched(details: dict[str, Any], day_data: _Day) -> list[Arrival]:
@@ -92,8 +98,7 @@ def _matched(details: dict[str, Any], day_data: _Day) -> list[Arrival]:
     for guest_id, at, desk, operator, method in day_data.admissions:
         g = details.get(guest_id)
         if g is not None:
-            out.append(Arrival(_utc(at), g[1], g[2], g[3], g[4], g[5], g[6], desk, operator,
-                               method, g[7], g[8]))
+            out.append(Arrival(_utc(at), desk, operator, method, _listed(g)))
     return out
 
 
@@ -118,8 +123,8 @@ def _vips(session: Session, day: dt.date, day_data: _Day, event: Event
     rows = {row[0]: row for row in driver_rows(conn, stmt)}
     later = set(conn.execute(_later_walk_ins(day)).scalars())
     today = day_data.guest_ids
-    missing = [(*r[:3], *r[4:9], r[10]) for gid, r in rows.items()
-               if r[9] == "onsite" and gid not in today and gid not in later]
+    missing = [r for gid, r in rows.items()
+               if r[-2] == "onsite" and gid not in today and gid not in later]
     so_far = sum(1 for gid in rows if gid in today or gid in day_data.earlier)
     return _matched(rows, day_data), _sorted_missing(missing, event), so_far
 
@@ -218,21 +223,20 @@ def _signings(session: Session, start: dt.datetime, end: dt.datetime) -> Signing
 
 
 def _sorted_missing(rows: list[Any], event: Event) -> list[MissingGuest]:
-    """Rows (id, badge, name, organisation, title, category, mobile, e-mail, pinyin) as
-    MissingGuests, VIP categories first (officials, academicians...), then by name."""
+    """Rows (_DETAILS ..., name_sort) as MissingGuests, VIP categories first (officials,
+    academicians...), then by name."""
     order = {c.code: (not c.is_vip, c.sort_order) for c in event.categories}
-    rows.sort(key=lambda r: (order.get(r[5], (True, 999)), r[8], r[2]))
-    return [MissingGuest(*r[1:8]) for r in rows]
+    guests = [(_listed(r), r[-1]) for r in rows]
+    guests.sort(key=lambda g: (order.get(g[0]["category"], (True, 999)), g[1], g[0]["name"]))
+    return [MissingGuest(g) for g, _ in guests]
 
 
 def missing_guests(session: Session, day: dt.date, event: Event) -> list[MissingGuest]:
     """On-site guests registered by the day (a walk-in of a later day is not missing yet)
     and not admitted on it: VIP categories first (officials, academicians...)."""
-    stmt = select(GuestRow.id, GuestRow.badge_code, GuestRow.name, GuestRow.organization,
-                  GuestRow.title, GuestRow.category, GuestRow.mobile, GuestRow.email,
-                  GuestRow.name_sort).where(GuestRow.attendance == "onsite",
-                                              GuestRow.id.not_in(admitted_guest_ids(day)),
-                                              GuestRow.id.not_in(_later_walk_ins(day)))
+    stmt = select(*_DETAILS, GuestRow.name_sort).where(
+        GuestRow.attendance == "onsite", GuestRow.id.not_in(admitted_guest_ids(day)),
+        GuestRow.id.not_in(_later_walk_ins(day)))
     return _sorted_missing(driver_rows(session.connection(), stmt), event)
 
 

@@ -47,6 +47,7 @@ class BadgeCard(QFrame):
         self.title = _label(12)
         self.category = QLabel()
         self.category.setObjectName("badgeCategory")
+        self.seat = _label(14, bold=True)
         self.attendance = _label()
         self.status = _label(13, bold=True)
         self.prints = _label()
@@ -57,8 +58,8 @@ class BadgeCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         for widget in (self.message, self.name, self.name_en, self.organization, self.title,
-                       self.category, self.attendance, self.status, self.prints, self.checkin,
-                       self.new_code):
+                       self.category, self.seat, self.attendance, self.status, self.prints,
+                       self.checkin, self.new_code):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.show_message("")
@@ -87,7 +88,7 @@ class BadgeCard(QFrame):
 
     def _details(self) -> tuple[QWidget, ...]:
         return (self.name, self.name_en, self.organization, self.title, self.category,
-                self.attendance, self.status, self.prints, self.checkin, self.new_code)
+                self.seat, self.attendance, self.status, self.prints, self.checkin, self.new_code)
 
     def _fill(self) -> None:
         info = self.info
@@ -100,6 +101,8 @@ class BadgeCard(QFrame):
         self.organization.setText(guest.organization)
         self.title.setText(guest.title)
         self._fill_category()
+        self.seat.setText(self.tr("Seat %1").replace("%1", guest.seat))
+        self.seat.setVisible(bool(guest.seat))
         self.attendance.setText(self.tr("Attends on site") if guest.attendance is
                                 Attendance.ONSITE else self.tr("Attends online"))
         self.status.setText(self.status_text(info))

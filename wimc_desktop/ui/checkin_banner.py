@@ -57,6 +57,7 @@ class CheckInBanner(QFrame):
         self.headline = QLabel()
         self.name = QLabel()
         self.details = QLabel()
+        self.seat = QLabel()  # a VIP's ceremony seat
         self.category = QLabel()
         self.vip = QLabel()
         self.note = QLabel()
@@ -67,7 +68,8 @@ class CheckInBanner(QFrame):
 
     def _build(self) -> None:
         for label, name in ((self.headline, "bannerHeadline"), (self.name, "bannerName"),
-                            (self.details, "bannerDetails"), (self.category, "bannerChip"),
+                            (self.details, "bannerDetails"), (self.seat, "bannerSeat"),
+                            (self.category, "bannerChip"),
                             (self.vip, "bannerVip"), (self.note, "bannerNote")):
             label.setObjectName(name)
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -82,7 +84,7 @@ class CheckInBanner(QFrame):
         chips.addStretch(1)
         text = QVBoxLayout()
         text.setSpacing(6)
-        for widget in (self.headline, self.name, self.details):
+        for widget in (self.headline, self.name, self.details, self.seat):
             text.addWidget(widget)
         text.addLayout(chips)
         text.addWidget(self.note)
@@ -248,7 +250,12 @@ class CheckInBanner(QFrame):
         self.category.setStyleSheet(f"background: {color.name()}; "
                                     f"color: {text_color_on(color).name()};")
         self.vip.setText(self.tr("★ VIP"))
-        self.vip.setVisible(bool(category and category.is_vip))
+        vip = bool(category and category.is_vip)
+        self.vip.setVisible(vip)
+        # A VIP is shown to a seat at the ceremony: the desk reads it out.
+        seat = guest.seat if guest is not None and vip else ""
+        self.seat.setText(self.tr("Seat %1").replace("%1", seat) if seat else "")
+        self.seat.setVisible(bool(seat))
 
     # -- Qt --------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 
 from wimc_desktop.db.engine import Database
-from wimc_desktop.domain.contact import mask_email, mask_mobile
+from wimc_desktop.domain.guest_record import Mask, field_names
 from wimc_desktop.domain.models import Attendance, Event, Guest
 from wimc_desktop.domain.names import name_keys
 from wimc_desktop.services.guests import GuestPage, guest_ids, guest_page
@@ -28,9 +28,12 @@ from wimc_desktop.ui import i18n
 from wimc_desktop.ui.field_table_model import AnyIndex, FieldTableModel
 from wimc_desktop.ui.worker import Worker
 
-COLUMNS: tuple[str, ...] = ("name", "checked_in", "name_en", "organization", "title",
-                            "category", "attendance", "mobile", "email", "badge_code",
-                            "country", "gender", "source")
+# The shown fields of the guest record, the ones hidden by default last, and the working
+# day's check-in beside the name.
+_SHOWN = field_names(lambda f: f.shown and not f.hidden_by_default)
+COLUMNS: tuple[str, ...] = (_SHOWN[0], "checked_in", *_SHOWN[1:],
+                            *field_names(lambda f: f.shown and f.hidden_by_default))
+MASKED = field_names(lambda f: f.shown and f.mask is not Mask.NONE)
 CATEGORY_COLOR_ROLE = Qt.ItemDataRole.UserRole + 1
 GUEST_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 PAGE_SIZE = 100
@@ -210,7 +213,7 @@ class GuestTableModel(FieldTableModel):
 
     def set_contact_visible(self, visible: bool) -> None:
         self._contact_visible = visible
-        for field in ("mobile", "email"):
+        for field in MASKED:
             column = COLUMNS.index(field)
             self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
 
@@ -273,9 +276,4 @@ class GuestTableModel(FieldTableModel):
             return self.tr("Online") if online else self.tr("On site")
         if field == "gender":
             return {"M": self.tr("Male"), "F": self.tr("Female")}.get(guest.gender, "")
-        value = str(getattr(guest, field))
-        if field == "mobile" and not self._contact_visible:
-            return mask_mobile(value) if value else ""
-        if field == "email" and not self._contact_visible:
-            return mask_email(value)
-        return value
+        return guest.value(field, full_pii=self._contact_visible)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.checkin import Desk
+from wimc_desktop.domain.guest_record import GUEST_RECORD
 from wimc_desktop.domain.models import Event
 from wimc_desktop.services.guests import record_contact_revealed
 from wimc_desktop.ui import messages
@@ -37,10 +38,7 @@ from wimc_desktop.ui.screen_fit import fit_header
 from wimc_desktop.ui.settings import DeskSettings
 from wimc_desktop.ui.worker import Worker
 
-COLUMN_WIDTHS = {"name": 140, "checked_in": 70, "name_en": 140, "organization": 240,
-                 "title": 130,
-                 "category": 175, "attendance": 80, "mobile": 130, "email": 200,
-                 "badge_code": 120, "country": 90, "gender": 60, "source": 160}
+COLUMN_WIDTHS = {"checked_in": 70, **{f.name: f.width for f in GUEST_RECORD}}
 ALWAYS_SHOWN = {"name"}
 SEARCH_DELAY_MS = 200  # a pause in the typing, then one search on the worker
 

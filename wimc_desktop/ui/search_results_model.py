@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from wimc_desktop.domain.contact import mask_mobile
 from wimc_desktop.domain.models import Event, Guest
 from wimc_desktop.ui import i18n
 from wimc_desktop.ui.field_table_model import AnyIndex, FieldTableModel
@@ -72,8 +71,6 @@ class SearchResultsModel(FieldTableModel):
         guest: Guest = hit.guest
         if field == "checked_in":
             return "✓" if hit.checked_in else ""
-        if field == "mobile":
-            return mask_mobile(guest.mobile)
         if field == "name" and guest.name_en and guest.name_en != guest.name:
             return f"{guest.name}  {guest.name_en}"
         if field == "category":
@@ -81,4 +78,4 @@ class SearchResultsModel(FieldTableModel):
             if category is None:
                 return guest.category
             return category.name_zh if i18n.is_chinese() else category.name_en
-        return str(getattr(guest, field))
+        return guest.value(field, full_pii=False)  # masked as the record says

@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from wimc_desktop.domain.guest_record import field_names
 from wimc_desktop.ui import i18n
 
 LANGUAGE = "ui/language"
@@ -17,7 +18,7 @@ DESK_NAME = "desk/name"
 DESK_OPERATOR = "desk/operator"
 PRINT_AT_CHECKIN = "desk/print_at_checkin"
 REHEARSAL_DAY = "rehearsal_day/"  # + the event's id: the event day a desk rehearses on
-DEFAULT_HIDDEN_GUEST_COLUMNS = ("gender", "country", "source")
+DEFAULT_HIDDEN_GUEST_COLUMNS = field_names(lambda f: f.shown and f.hidden_by_default)
 
 
 class DeskSettings:

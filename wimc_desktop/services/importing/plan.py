@@ -16,13 +16,13 @@ from sqlalchemy.orm import Session
 
 from wimc_desktop.db.schema import GuestRow, RevokedBadgeRow
 from wimc_desktop.domain.errors import ImportProblem
+from wimc_desktop.domain.fields import GUEST_FIELDS
 from wimc_desktop.domain.problems import Reason
 from wimc_desktop.services.importing.rows import GuestBatch, GuestDraft
 
 MATCH_KEYS = ("badge_code", "external_id", "mobile", "email")
 WEAK_KEYS = ("mobile", "email")
-COMPARED = ("name", "name_en", "gender", "organization", "title", "category", "attendance",
-            "country", "mobile", "email", "badge_code", "external_id", "notes")
+COMPARED = GUEST_FIELDS  # every field a list can fill
 _AMBIGUOUS = ""
 
 

@@ -10,13 +10,15 @@ from wimc_desktop.domain.badge_codes import is_valid_code, normalize_code
 from wimc_desktop.domain.categories import resolve_category
 from wimc_desktop.domain.contact import normalize_email, normalize_mobile
 from wimc_desktop.domain.fields import GUEST_FIELDS
+from wimc_desktop.domain.guest_record import GUEST_RECORD, Kind, field_names
 from wimc_desktop.domain.models import Attendance
 from wimc_desktop.domain.problems import Reason
 from wimc_desktop.domain.text_safety import LINE_BREAK, unsafe_character, visible
 
 DEFAULT_CATEGORY = "visitor"
-MAX_LENGTH = {"name": 200, "name_en": 200, "organization": 200, "title": 200,
-              "country": 100, "external_id": 100, "notes": 4000, "email": 200}
+# Free text is held to its field's length; the other kinds are checked by their form.
+_FREE_TEXT = (Kind.TEXT, Kind.LONG_TEXT, Kind.EMAIL)
+MAX_LENGTH = {f.name: f.max_length for f in GUEST_RECORD if f.kind in _FREE_TEXT}
 
 _ATTENDANCE = {
     **dict.fromkeys(("线下", "现场", "线下参会", "现场参会", "offline", "on site", "onsite",
@@ -126,12 +128,19 @@ def check_badge(value: str, _ctx: dict[str, str]) -> tuple[str, Reason | None]:
 
 
 Checker = Callable[[str, dict[str, str]], tuple[str, Reason | None]]
+_KIND_CHECKS: dict[Kind, Checker] = {
+    Kind.MOBILE: check_mobile, Kind.EMAIL: check_email, Kind.CATEGORY: check_category,
+    Kind.BADGE_CODE: check_badge,
+}
+_CHOICE_CHECKS: dict[str, Checker] = {  # each choice field's own words
+    "attendance": check_attendance, "gender": check_gender,
+}
 CHECKS: dict[str, Checker] = {
-    "mobile": check_mobile, "email": check_email, "category": check_category,
-    "attendance": check_attendance, "gender": check_gender, "badge_code": check_badge,
+    f.name: _CHOICE_CHECKS[f.name] if f.kind is Kind.CHOICE else _KIND_CHECKS[f.kind]
+    for f in GUEST_RECORD if f.imported and (f.kind is Kind.CHOICE or f.kind in _KIND_CHECKS)
 }
 # Fields with few distinct values: each distinct cell is checked once per file.
-MEMO_FIELDS = frozenset({"category", "attendance", "gender"})
+MEMO_FIELDS = frozenset(field_names(lambda f: f.kind in (Kind.CHOICE, Kind.CATEGORY)))
 
 
 def _check_column(name: str, raw: list[str], categories: dict[str, str],
@@ -161,7 +170,7 @@ def _length_issues(name: str, column: list[str], raw: list[str],
                       for i, v in enumerate(column) if len(v) > limit)
 
 
-MULTILINE_FIELDS = frozenset({"notes"})  # (and every extra column)
+MULTILINE_FIELDS = frozenset(field_names(lambda f: f.kind is Kind.LONG_TEXT))  # (and extras)
 
 
 def _unsafe_issues(name: str, raw: list[str], rows: list[int],

@@ -20,6 +20,7 @@ from wimc_desktop.domain.badge_codes import new_code
 from wimc_desktop.domain.contact import phone_digits
 from wimc_desktop.domain.errors import ImportCancelledError
 from wimc_desktop.domain.fields import GUEST_FIELDS
+from wimc_desktop.domain.guest_record import field_names
 from wimc_desktop.domain.ids import new_ids
 from wimc_desktop.domain.names import fold_latin, name_keys
 from wimc_desktop.domain.search_keys import search_keys
@@ -32,9 +33,10 @@ from wimc_desktop.services.search.indexing import GUEST_COLUMNS
 log = logging.getLogger("wimc_desktop.services")
 CHUNK = 5000
 DEFER_INDEXES_FROM = 10_000  # new guests into an empty table: see _deferred_indexes
-TEXT_FIELDS = ("name", "name_en", "gender", "organization", "title", "country", "mobile",
-               "email", "external_id", "notes")
-COLUMNS = ("id", *TEXT_FIELDS, "category", "attendance", "badge_code", "source", "import_id",
+# The fields a list gives as they are; the record's filled ones (category, attendance,
+# badge code) follow them, given a value where the list has none.
+TEXT_FIELDS = field_names(lambda f: f.imported and not f.filled)
+COLUMNS = ("id", *TEXT_FIELDS, *field_names(lambda f: f.filled), "source", "import_id",
            "extra", "name_pinyin", "name_initials", "name_latin", "phone_digits", "name_sort",
            "created_at", "updated_at")
 Progress = Callable[[int, int], None]

@@ -29,7 +29,8 @@ Found = list[tuple[int, str]]  # (rank, guest id), best first
 # The guest columns a search hit is made of (hits.py), read with the documents shown.
 HIT_COLUMNS = ("id", "name", "name_en", "gender", "organization", "title", "category",
                "attendance", "country", "mobile", "email", "badge_code", "external_id", "notes",
-               "source", "extra", "name_pinyin", "name_initials", "name_latin", "phone_digits")
+               "source", "extra", "name_pinyin", "name_initials", "name_latin", "phone_digits",
+               "seat", "dietary")
 # A document as shown (read_shown): rid, body, organisation, title, the guest's HIT_COLUMNS.
 _SHOWN = "d.rid, d.body, d.org_vid, d.title_vid, " + ", ".join("g." + c for c in HIT_COLUMNS)
 _SHOWN_SQL = (f"SELECT {_SHOWN} FROM search_doc d LEFT JOIN guest g ON g.id = d.guest_id "

@@ -66,8 +66,8 @@ def _guest(v: Sequence[Any]) -> Guest:
     if isinstance(extra, str):
         extra = json.loads(extra) if extra != "{}" else {}
     return Guest(v[0], v[1], v[2], v[3], v[4], v[5], v[6],
-                 _ATTENDANCE.get(v[7]) or Attendance(v[7]), v[8], v[9], v[10], v[11], v[12],
-                 v[13], v[14], dict(extra or {}))
+                 _ATTENDANCE.get(v[7]) or Attendance(v[7]), v[8], v[9], v[10], v[11], v[20],
+                 v[21], v[12], v[13], v[14], dict(extra or {}))
 
 
 def _row(r: Sequence[Any]) -> _Row:
