@@ -30,15 +30,15 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
 from wimc_desktop.db import schema as s
-from wimc_desktop.domain.changes import MAX_IDS, Change, ChangeKind, Changes, coalesced
+from wimc_desktop.domain.changes import Change, ChangeKind, Changes, coalesced
 
 log = logging.getLogger("wimc_desktop.db")
 
@@ -67,6 +67,7 @@ TABLE_KINDS: dict[str, ChangeKind] = {
 }
 _WRITE = re.compile(r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE(?:\s+OR\s+\w+)?|'
                     r'DELETE\s+FROM)\s+["`\[]?(?:\w+["`\]]?\.["`\[]?)?(\w+)', re.IGNORECASE)
+CHANGE_LOG = cast(Table, s.ChangeLogRow.__table__)
 _statement_tables: dict[str, str | None] = {}  # statement text -> the table it writes
 
 
@@ -219,7 +220,7 @@ def log_changes(session: Session, writer: str, changes: Changes) -> None:
     conn = session.connection()
     rows = [{"at": now, "writer": writer, "kind": c.kind.value, "day": c.day,
              "ids": _ids_text(c)} for c in changes]
-    table = s.ChangeLogRow.__table__
+    table = CHANGE_LOG
     last = None
     for row in rows:  # (one by one: each id is needed only for the prune's test)
         last = conn.execute(insert(table).values(row)).inserted_primary_key
@@ -312,7 +313,7 @@ class ChangeFeed:
         if self._cursor is None:
             self.start_cursor(conn)
             return ()
-        table = s.ChangeLogRow.__table__
+        table = CHANGE_LOG
         low = self._cursor - PG_LOOKBACK if self._is_postgres else self._cursor
         rows = conn.execute(select(table.c.id, table.c.writer, table.c.kind, table.c.day,
                                    table.c.ids).where(table.c.id > low)

@@ -305,4 +305,4 @@ class ChangeLogRow(Base):
     day: Mapped[dt.date | None] = mapped_column(Date)
     ids: Mapped[str] = mapped_column(Text, default="", server_default="")  # space-separated
 
-    __table_args__ = {"sqlite_autoincrement": True}
+    __table_args__ = ({"sqlite_autoincrement": True},)
