@@ -283,8 +283,12 @@ class ChangeFeed:
 
     def start_cursor(self, conn: Connection) -> None:
         """From now on: changes logged before this are not news."""
-        newest = conn.execute(select(func.max(s.ChangeLogRow.id))).scalar()
-        self._cursor = int(newest or 0)
+        newest = int(conn.execute(select(func.max(CHANGE_LOG.c.id))).scalar() or 0)
+        self._cursor = newest
+        if self._is_postgres:  # (the rows a later poll looks back on are not news either)
+            for row_id in conn.execute(select(CHANGE_LOG.c.id).where(
+                    CHANGE_LOG.c.id > newest - PG_LOOKBACK)).scalars():
+                self._remember(int(row_id))
 
     def nothing_new(self) -> bool:
         """SQLite: PRAGMA data_version on a connection of the feed's own says cheaply
@@ -318,9 +322,11 @@ class ChangeFeed:
         rows = conn.execute(select(table.c.id, table.c.writer, table.c.kind, table.c.day,
                                    table.c.ids).where(table.c.id > low)
                             .order_by(table.c.id).limit(POLL_LIMIT)).all()
-        oldest = conn.execute(select(func.min(table.c.id))).scalar() if not rows else rows[0][0]
-        missed = oldest is not None and int(oldest) > self._cursor + 1 and low >= 0 and \
-            self._cursor > 0 and not self._is_postgres
+        # Rows pruned past the cursor (a handle that slept through 20,000 changes): what
+        # changed is not known, so everything may have (an import says so). SQLite's ids
+        # have no gaps otherwise (AUTOINCREMENT, one writer at a time, rolled back with it).
+        missed = (not self._is_postgres and bool(rows) and self._cursor > 0
+                  and rows[0][0] > self._cursor + 1)
         news: list[Change] = [Change(ChangeKind.IMPORT, here=False)] if missed else []
         for row_id, writer, kind, day, ids in rows:
             if row_id in self._seen:
