@@ -145,11 +145,27 @@ def watched(changes: Changes, kinds: set[ChangeKind]) -> bool:
     return any(c.kind in kinds for c in changes)
 
 
-def slow_refresh_timer(parent: QObject, refresh: Callable[[], None]) -> QTimer:
-    """A single-shot timer for a page whose refresh is expensive: start() it at each
-    change (a running one is not restarted), it refreshes once SLOW_REFRESH_MS later."""
-    timer = QTimer(parent)
-    timer.setSingleShot(True)
-    timer.setInterval(SLOW_REFRESH_MS)
-    timer.timeout.connect(refresh)
-    return timer
+class SlowRefresh(QObject):
+    """The refresh of a page that reads the whole day: at the first change at once, then
+    at most once per SLOW_REFRESH_MS while changes keep coming (the last one included)."""
+
+    def __init__(self, parent: QObject, refresh: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self._refresh = refresh
+        self._wanted = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SLOW_REFRESH_MS)
+        self.timer.timeout.connect(self._on_timer_timeout)
+
+    def request(self) -> None:
+        if self.timer.isActive():
+            self._wanted = True
+            return
+        self._refresh()
+        self.timer.start()
+
+    def _on_timer_timeout(self) -> None:
+        if self._wanted:
+            self._wanted = False
+            self.request()

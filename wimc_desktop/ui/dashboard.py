@@ -25,7 +25,7 @@ from wimc_desktop.domain.models import Event
 from wimc_desktop.domain.reports import CategoryFigures, MissingGuest, rate_text
 from wimc_desktop.services.checkin import expected_count
 from wimc_desktop.services.reports import daily_report
-from wimc_desktop.ui.change_hub import ChangeHub, slow_refresh_timer, watched
+from wimc_desktop.ui.change_hub import ChangeHub, SlowRefresh, watched
 from wimc_desktop.ui.checkin_banner import day_text
 from wimc_desktop.ui.hourly_chart import HourlyChart
 from wimc_desktop.ui.i18n import count_text
@@ -83,7 +83,7 @@ class Dashboard(Retranslating, QWidget):
         self._again = False  # a change came while a read was on its way: read again
         self._hub = ChangeHub.of(worker)
         self._hub.changed.connect(self._on_hub_changed)
-        self._change_timer = slow_refresh_timer(self, self.refresh_now)
+        self._slow_refresh = SlowRefresh(self, self.refresh_now)
         self._watching = 0  # bumped when the event or day changes: older answers are dropped
         self.figures: DashboardFigures | None = None
         self.title = QLabel()
@@ -200,9 +200,8 @@ class Dashboard(Retranslating, QWidget):
 
     def _on_hub_changed(self, changes: Changes) -> None:
         """Any desk's admissions, walk-ins, imports: the figures read again (shown only)."""
-        if (self.isVisible() and watched(changes, FIGURE_KINDS)
-                and not self._change_timer.isActive()):
-            self._change_timer.start()
+        if self.isVisible() and watched(changes, FIGURE_KINDS):
+            self._slow_refresh.request()
 
     def _on_figures_read(self, answer: tuple[int, DashboardFigures]) -> None:
         self._polling = False

@@ -24,7 +24,7 @@ from wimc_desktop.domain.models import Event
 from wimc_desktop.domain.reports import DailyReport
 from wimc_desktop.services.reports import daily_report
 from wimc_desktop.ui import i18n, messages
-from wimc_desktop.ui.change_hub import ChangeHub, slow_refresh_timer, watched
+from wimc_desktop.ui.change_hub import ChangeHub, SlowRefresh, watched
 from wimc_desktop.ui.checkin_banner import day_text
 from wimc_desktop.ui.hourly_chart import HourlyChart
 from wimc_desktop.ui.report_export_panel import ReportExportPanel
@@ -82,7 +82,7 @@ class ReportsPage(Retranslating, QWidget):
         self.details.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.export_panel = ReportExportPanel(worker)
         self._hub = ChangeHub.of(worker)
-        self._change_timer = slow_refresh_timer(self, self.refresh)
+        self._slow_refresh = SlowRefresh(self, self.refresh)
         self._build()
         self._connect_signals()
         self.retranslate_ui()
@@ -211,9 +211,8 @@ class ReportsPage(Retranslating, QWidget):
     def _on_hub_changed(self, changes: Changes) -> None:
         """Any desk's admissions, walk-ins, imports, signings: the figures read again,
         at most once a second (hidden: when shown, as at every showing)."""
-        if (watched(changes, REPORT_KINDS) and self.isVisible()
-                and not self._change_timer.isActive()):
-            self._change_timer.start()
+        if self.isVisible() and watched(changes, REPORT_KINDS):
+            self._slow_refresh.request()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Coming back to the page shows the figures as they are now."""
