@@ -59,7 +59,7 @@ from wimc_desktop.ui.live_search import LiveSearch
 from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.scan_field import ScanField
 from wimc_desktop.ui.search_results_model import SearchResultsModel
-from wimc_desktop.ui.worker import Worker
+from wimc_desktop.ui.worker import Task, Worker
 from wimc_desktop.ui.working_day import event_today
 
 
@@ -117,6 +117,7 @@ class BadgesPage(Retranslating, QWidget):
         self._again = False  # a change came while one was on its way: look up again
         self._stale = False  # a change came while hidden: look up again when shown
         self._new_code = ""  # the card says this code is new (just reissued)
+        self._acting = 0  # prints and reissues of this page on their way (they show the card)
         self._build()
         self._connect_signals()
         self.retranslate_ui()
@@ -312,6 +313,8 @@ class BadgesPage(Retranslating, QWidget):
         affected = changed_guests(changes)
         if info is None or (affected is not None and info.guest.id not in affected):
             return
+        if self._acting and all(c.here for c in changes):
+            return  # this page's own print or reissue: its answer shows the card
         if not self.isVisible():
             self._stale = True
         elif not self._lookups:
@@ -361,10 +364,20 @@ class BadgesPage(Retranslating, QWidget):
             self._worker.task_failed.emit(failed[0])
         elif accepted:
             guest, desk = info.guest, self.desk
-            self._worker.submit(lambda: actions.record_printed(db, guest, template, desk, reason),
-                                on_success=self._on_printed, context=self)
+            self._acted(self._worker.submit(
+                lambda: actions.record_printed(db, guest, template, desk, reason),
+                on_success=self._on_printed, context=self))
         dialog.deleteLater()
         self.return_focus()
+
+    def _acted(self, task: Task) -> None:
+        """A print or reissue of this page is on its way: its answer shows the card (the
+        change feed's batch of it, which comes first, is left to it)."""
+        self._acting += 1
+        task.ended.connect(self._on_act_ended)
+
+    def _on_act_ended(self) -> None:
+        self._acting -= 1
 
     def _on_printed(self, before: object) -> None:
         self._refresh_card()
@@ -385,9 +398,9 @@ class BadgesPage(Retranslating, QWidget):
         if path is None or reason is None:
             return self.return_focus()
         guest, template, desk = info.guest, self.template_key, self.desk
-        self._worker.submit(
+        self._acted(self._worker.submit(
             lambda: actions.print_pdf(db, event, [guest], path, template, desk, reason),
-            on_success=self._on_pdf_saved, context=self, long_running=True)
+            on_success=self._on_pdf_saved, context=self, long_running=True))
         self.return_focus()
 
     def _on_pdf_saved(self, written: actions.PdfWritten) -> None:
@@ -453,8 +466,9 @@ class BadgesPage(Retranslating, QWidget):
         if reason is None:
             return self.return_focus()
         code, desk = info.current_code, self.desk
-        self._worker.submit(lambda: reissue_badge(db, code, reason=reason, desk=desk),
-                            on_success=self._on_reissued, context=self)
+        self._acted(self._worker.submit(
+            lambda: reissue_badge(db, code, reason=reason, desk=desk),
+            on_success=self._on_reissued, context=self))
         self.return_focus()
 
     def _on_reissued(self, reissue: Reissue) -> None:

@@ -5,8 +5,9 @@ their commit) and polls it for other processes' and desks' changes (db.poll_chan
 worker, every POLL_MS, skipping a beat while the worker is busy); changes that reach the
 desk by other means enter with post(). Changes are gathered for COALESCE_MS and given
 to the pages as one batch: a burst of 50 scans at another desk is one or two refreshes.
-This desk's own writes (one user action at a time) are given at the next turn of the
-event loop, so the page that made one shows it at once.
+This desk's own writes (one user action at a time) are given at once: their batch comes
+before the answer of the task that made them, so the pages' refreshes are on the worker
+before anything else is asked of it.
 
 There is one hub per worker (the app has one of each): ChangeHub.of(worker), a child of
 the worker, so pages made by themselves (in tests) hear changes too.
@@ -28,7 +29,6 @@ log = logging.getLogger("wimc_desktop.ui")
 # well inside the 2 s the desk promises.
 POLL_MS = 500
 COALESCE_MS = 120
-COALESCE_HERE_MS = 0
 # A beat is skipped while the worker has work queued, at most this many in a row.
 MAX_SKIPPED = 2
 # Pages whose refresh reads the whole day (reports, the dashboard: 0.3-0.7 s at 100,000
@@ -104,10 +104,11 @@ class ChangeHub(QObject):
             return
         self.received += 1
         self._pending.extend(changes)
-        here = all(c.here for c in self._pending)
-        interval = COALESCE_HERE_MS if here else COALESCE_MS
-        if not self.coalesce_timer.isActive():  # (not restarted: a steady stream still
-            self.coalesce_timer.start(interval)  # gets a batch every COALESCE_MS)
+        if all(c.here for c in self._pending):
+            self.coalesce_timer.stop()
+            self._on_coalesce_timer_timeout()
+        elif not self.coalesce_timer.isActive():  # (not restarted: a steady stream still
+            self.coalesce_timer.start()           # gets a batch every COALESCE_MS)
 
     def _on_coalesce_timer_timeout(self) -> None:
         batch, self._pending = coalesced(self._pending), []
