@@ -77,7 +77,9 @@ def build_event(folder: Path, guests: int):  # type: ignore[no-untyped-def]
 def run_until(done, *wakers, timeout_s: float = 10.0) -> None:  # type: ignore[no-untyped-def]
     """Run the event loop (as app.exec() would, the GIL free) until done() holds.
 
-    done() is asked again whenever one of the `wakers` signals fires.
+    done() is asked again whenever one of the `wakers` signals fires. It may hold when a
+    waker fires and no longer when the loop returns (the window's change poll, a timer,
+    came in the same pass): then the loop runs on, until the deadline.
     """
     loop = QEventLoop()
 
@@ -87,9 +89,13 @@ def run_until(done, *wakers, timeout_s: float = 10.0) -> None:  # type: ignore[n
 
     for signal in wakers:
         signal.connect(check)
-    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
-    if not done():
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(loop.quit)
+    deadline.start(int(timeout_s * 1000))
+    while not done() and deadline.isActive():
         loop.exec()
+    deadline.stop()
     for signal in wakers:
         signal.disconnect(check)
     if not done():
