@@ -193,6 +193,18 @@ def test_a_write_no_service_said_is_still_a_change(db: Database, heard: Heard) -
     assert heard.take() == (Change(ChangeKind.GUEST),)  # (which guest: not known, so many)
 
 
+def test_a_bulk_write_beside_a_row_write_is_still_said(db: Database, heard: Heard) -> None:
+    """One guest changed through the ORM and every guest by a statement in the same
+    transaction: the statement's change is not hidden behind the row's."""
+    with db.write() as session:
+        guest = session.execute(select(GuestRow).where(GuestRow.badge_code == "C-0000")
+                                ).scalar_one()
+        guest.title = "y"
+        session.flush()
+        session.execute(text("UPDATE guest SET notes = 'z'"))
+    assert heard.take() == (Change(ChangeKind.GUEST),)  # many, not just the one
+
+
 def test_a_rolled_back_write_says_nothing(db: Database, heard: Heard) -> None:
     before = len(logged(db))
     with pytest.raises(BadInputError), db.write() as session:

@@ -5,9 +5,10 @@ transaction a ChangeCollector that sees
 - every ORM row the session flushes (after_flush): a check-in, an undo, a badge print, a
   revoked code, a signing and its parties, a guest's new code or attendance... each
   becomes a Change with its ids and event day;
-- every INSERT/UPDATE/DELETE statement the connection runs (after_cursor_execute), the
-  bulk ones of the import and a walk-in included: a watched table written with no row
-  change above for it becomes a "many" change of its kind (so nothing goes unsaid);
+- every other INSERT/UPDATE/DELETE statement the connection runs (after_cursor_execute),
+  the bulk ones of the import and a walk-in included: a watched table written that way
+  becomes a "many" change of its kind (so nothing goes unsaid), unless the service
+  declared that kind's change itself;
 - changes a service declares itself (declare()), for ids a statement does not show.
 Before the commit the changes are written to change_log in the same transaction; after
 it they go to the handle's subscribers (plain callables, on the writing thread).
@@ -32,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy import Table, delete, event, func, insert, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
@@ -89,18 +90,21 @@ class ChangeCollector:
     """The changes of one write transaction as it goes."""
 
     changes: list[Change] = field(default_factory=list)
-    covered: set[str] = field(default_factory=set)  # tables whose rows said what changed
-    written: set[str] = field(default_factory=set)  # watched tables any statement wrote
+    declared: set[ChangeKind] = field(default_factory=set)  # kinds a service declared
+    written: set[str] = field(default_factory=set)  # watched tables written outside flushes
+    flushing: bool = False  # the ORM's own statements (its rows say what they change)
 
     def clear(self) -> None:
         self.changes.clear()
-        self.covered.clear()
+        self.declared.clear()
         self.written.clear()
 
     def result(self) -> Changes:
-        """Everything said, plus a "many" change for each table written but not said."""
-        said = {t for t, k in TABLE_KINDS.items() if k in {c.kind for c in self.changes}}
-        unsaid = [Change(TABLE_KINDS[t]) for t in sorted(self.written - self.covered - said)]
+        """Everything said, plus a "many" change for each watched table a statement wrote
+        outside the ORM's flushes (a bulk insert, an UPDATE ... WHERE) that no declared
+        change of its kind accounts for."""
+        unsaid = [Change(TABLE_KINDS[t]) for t in sorted(self.written)
+                  if TABLE_KINDS[t] not in self.declared]
         return coalesced([*self.changes, *unsaid])
 
 
@@ -109,6 +113,7 @@ def declare(session: Session, *changes: Change) -> None:
     collector = session.info.get(COLLECTOR_KEY)
     if collector is not None:
         collector.changes.extend(changes)
+        collector.declared.update(c.kind for c in changes)
 
 
 def _row_change(session: Session, row: object) -> Change | None:
@@ -138,6 +143,12 @@ def _row_change(session: Session, row: object) -> Change | None:
     return None
 
 
+def _on_before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    collector = session.info.get(COLLECTOR_KEY)
+    if collector is not None:
+        collector.flushing = True
+
+
 def _on_after_flush(session: Session, _context: Any) -> None:
     collector = session.info.get(COLLECTOR_KEY)
     if collector is None:
@@ -148,7 +159,12 @@ def _on_after_flush(session: Session, _context: Any) -> None:
         change = _row_change(session, row)
         if change is not None:
             collector.changes.append(change)
-            collector.covered.add(getattr(row, "__tablename__", ""))
+
+
+def _on_after_flush_postexec(session: Session, _context: Any) -> None:
+    collector = session.info.get(COLLECTOR_KEY)
+    if collector is not None:
+        collector.flushing = False
 
 
 def _on_after_rollback(session: Session) -> None:
@@ -160,7 +176,7 @@ def _on_after_rollback(session: Session) -> None:
 def _on_after_cursor_execute(conn: Connection, _cursor: Any, statement: str,
                              _parameters: Any, _context: Any, _executemany: bool) -> None:
     collector = conn.info.get(COLLECTOR_KEY)
-    if collector is None:
+    if collector is None or collector.flushing:
         return
     table = written_table(statement)
     if table in TABLE_KINDS:
@@ -171,29 +187,16 @@ class WriteSession(Session):
     """The session of Database.write(): its flushes are watched for changes."""
 
 
-_events_installed = threading.Lock()
-_installed_engines: set[int] = set()
-
-
 def watch(engine: Engine) -> None:
-    """Watch the statements of an engine's write transactions (once per engine)."""
-    from sqlalchemy import event
-
-    with _events_installed:
-        if id(engine) in _installed_engines:
-            return
-        _installed_engines.add(id(engine))
+    """Watch the statements of an engine's write transactions (each Database has its own
+    engine, watched once, when made)."""
     event.listen(engine, "after_cursor_execute", _on_after_cursor_execute)
 
 
-def _install_session_events() -> None:
-    from sqlalchemy import event
-
-    event.listen(WriteSession, "after_flush", _on_after_flush)
-    event.listen(WriteSession, "after_rollback", _on_after_rollback)
-
-
-_install_session_events()
+event.listen(WriteSession, "before_flush", _on_before_flush)
+event.listen(WriteSession, "after_flush", _on_after_flush)
+event.listen(WriteSession, "after_flush_postexec", _on_after_flush_postexec)
+event.listen(WriteSession, "after_rollback", _on_after_rollback)
 
 
 def begin_collecting(session: Session, conn: Connection) -> ChangeCollector:
