@@ -46,13 +46,14 @@ class ChangeHub(QObject):
         super().__init__(parent)
         self._worker = worker
         self._db: Database | None = None
-        self._unsubscribe: list[object] = []
+        self._unsubscribe: list[Callable[[], None]] = []
         self._pending: list[Change] = []
         self._polling = False
         self._skipped = 0
         # Postings received so far: a read submitted to the worker after the n-th arrived
         # sees that change (its commit came first, and the worker runs tasks in order).
         self.received = 0
+        self._last_failure = ""  # a poll failing the same way again is not logged again
         self.coalesce_timer = QTimer(self)
         self.coalesce_timer.setSingleShot(True)
         self.coalesce_timer.setInterval(COALESCE_MS)
@@ -91,7 +92,7 @@ class ChangeHub(QObject):
 
     def _stop_hearing(self) -> None:
         for unsubscribe in self._unsubscribe:
-            unsubscribe()  # type: ignore[operator]
+            unsubscribe()
         self._unsubscribe.clear()
 
     def post(self, changes: Changes) -> None:
@@ -134,11 +135,14 @@ class ChangeHub(QObject):
                             on_failure=self._on_poll_failed, context=self)
 
     def _on_polled(self, _changes: object) -> None:
-        self._polling = False  # (the changes came by the subscription, as a write's do)
+        # (the changes themselves came by the subscription, as a write's do)
+        self._polling, self._last_failure = False, ""
 
     def _on_poll_failed(self, exc: Exception) -> None:
         self._polling = False  # (a locked or lost database: the next beat tries again)
-        log.warning("polling for changes failed: %s", exc)
+        if str(exc) != self._last_failure:  # (twice a second: said once)
+            self._last_failure = str(exc)
+            log.warning("polling for changes failed: %s", exc)
 
 
 def watched(changes: Changes, kinds: set[ChangeKind]) -> bool:
