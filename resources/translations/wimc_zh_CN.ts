@@ -127,118 +127,118 @@
 <context>
     <name>BadgesPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="440"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="486"/>
         <source>Scan a badge, or type its code or the guest&apos;s name…</source>
         <translation>扫描胸卡，或输入胸卡号或嘉宾姓名……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="281"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="299"/>
         <source>No badge has the code %1, and no guest is called that.</source>
         <translation>没有胸卡号为 %1 的胸卡，也没有叫这个名字的嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="302"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="337"/>
         <source>Reprint a badge</source>
         <translation>重新打印胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="303"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="338"/>
         <source>%1
 Print it again? Give the reason (lost, damaged…):</source>
         <translation>%1
 确定重新打印？请填写原因（遗失、损坏……）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="323"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="358"/>
         <source>Print badge</source>
         <translation>打印胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="343"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="388"/>
         <source>Save badges as PDF</source>
         <translation>胸卡另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="344"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="389"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="392"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="437"/>
         <source>No badge matches that choice; nothing was saved.</source>
         <translation>没有符合所选条件的胸卡，未保存任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="400"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="445"/>
         <source>%Ln of these badges were printed before.</source>
         <translation>
             <numerusform>其中 %Ln 张胸卡此前已打印过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="410"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="455"/>
         <source>Reissue a badge</source>
         <translation>补发胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="411"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="456"/>
         <source>A new code for %1; badge %2 stops working at once, for good.
 Why is the badge reissued?</source>
         <translation>为 %1 补发新胸卡号；胸卡 %2 将立即永久作废。
 补发原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="432"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="478"/>
         <source>Badge reissued</source>
         <translation>胸卡已补发</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="433"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="479"/>
         <source>New badge code: %1</source>
         <translation>新胸卡号：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="439"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="485"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="442"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="488"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="443"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="489"/>
         <source>Hanging badge (100 × 140 mm)</source>
         <translation>挂牌（100 × 140 毫米）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="444"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="490"/>
         <source>Card (85.6 × 54 mm)</source>
         <translation>卡片（85.6 × 54 毫米）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="445"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="491"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="446"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="492"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="447"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="493"/>
         <source>Reissue…</source>
         <translation>补发…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="448"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="494"/>
         <source>Give the guest a new code; the old badge is revoked</source>
         <translation>为嘉宾补发新胸卡号，旧胸卡随即作废</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="450"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="496"/>
         <source>Batch PDF…</source>
         <translation>批量导出 PDF…</translation>
     </message>
@@ -246,24 +246,24 @@ Why is the badge reissued?</source>
 <context>
     <name>CeremonyView</name>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="122"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="139"/>
         <source>%Ln projects signed</source>
         <translation>
             <numerusform>已签约 %Ln 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="127"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="144"/>
         <source>Latest signing</source>
         <translation>最新签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="136"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="153"/>
         <source>Signing ceremony — stage screen</source>
         <translation>签约仪式——舞台大屏</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="139"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="156"/>
         <source>Major Project Signing Ceremony</source>
         <translation>重大项目签约仪式</translation>
     </message>
@@ -389,127 +389,127 @@ Why is the badge reissued?</source>
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="524"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="533"/>
         <source>Undo an admission</source>
         <translation>撤销签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="525"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="534"/>
         <source>%1 was admitted by someone else or more than 2 minutes ago. Why is the admission undone?</source>
         <translation>%1 的签到由其他操作员办理，或已超过 2 分钟。请说明撤销签到的原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="610"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="629"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="461"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="470"/>
         <source>Scan a badge or type a name…</source>
         <translation>扫描胸卡，或输入姓名…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="453"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="462"/>
         <source>Filtered: %1  ✕</source>
         <translation>已筛选：%1  ✕</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="454"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="463"/>
         <source>The name search shows only guests matching these filters. Click to search everyone.</source>
         <translation>姓名搜索只显示符合这些筛选条件的嘉宾。点击可搜索全部嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="458"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="467"/>
         <source>Scan a badge or type a name (filtered: %1)…</source>
         <translation>扫描胸卡，或输入姓名（已筛选：%1）…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="500"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="509"/>
         <source>Nothing was undone: undoing an admission made by someone else or more than 2 minutes ago needs a reason.</source>
         <translation>未撤销：撤销他人办理或超过 2 分钟的签到需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="545"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="553"/>
         <source>Waiting for the database to undo the admission of %1…</source>
         <translation>正在等待数据库，以撤销 %1 的签到…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="553"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="561"/>
         <source>Nothing was undone: another program kept the event database busy. %1 is still admitted; undo it again.</source>
         <translation>未撤销：另一程序一直占用活动数据库。%1 仍为已签到，请再撤销一次。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="424"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="433"/>
         <source>the database was busy: scan again</source>
         <translation>数据库忙：请重新扫描</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="425"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="434"/>
         <source>already checked in</source>
         <translation>此前已签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="426"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="435"/>
         <source>unknown badge code</source>
         <translation>未知胸卡号</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="427"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="436"/>
         <source>badge revoked</source>
         <translation>胸卡已作废</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="428"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="437"/>
         <source>not a day of this event</source>
         <translation>不是本次活动的会期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="435"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="444"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="439"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="448"/>
         <source>%1 more</source>
         <translation>另有 %1 位</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="442"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="451"/>
         <source>Scans not admitted: %1</source>
         <translation>未签到的扫描：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="443"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="452"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="615"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="634"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="616"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="635"/>
         <source>These guests have been told: clear the list</source>
         <translation>已告知这些来宾：清空此列表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="481"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="490"/>
         <source>Nothing was undone: the banner shows no admission to undo. To undo an earlier one, choose it in the list of last admissions and click “Undo the selected admission”.</source>
         <translation>未撤销：横幅上没有可撤销的签到。要撤销更早的签到，请在“本台最近签到”列表中选中它，再点“撤销所选签到”。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="612"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="631"/>
         <source>A badge code, or part of a name (Hanzi, pinyin, initials), organization, phone number or e-mail</source>
         <translation>胸卡号，或姓名（汉字、拼音、首字母）、单位、手机号、邮箱的一部分</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="614"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="633"/>
         <source>Walk-in…</source>
         <translation>现场登记…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="618"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="637"/>
         <source>Register a guest who is not on the list, give them a badge code and admit them</source>
         <translation>为名单外的嘉宾现场登记、分配胸卡号并签到</translation>
     </message>
@@ -517,47 +517,47 @@ Why is the badge reissued?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="206"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="226"/>
         <source>Arrivals on %1</source>
         <translation>%1 到场情况</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="208"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="228"/>
         <source>of %1 expected on site</source>
         <translation>/ 应到（线下）%1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="227"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="247"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="230"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="250"/>
         <source>All VIPs have arrived.</source>
         <translation>贵宾已全部到场。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="231"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="251"/>
         <source>VIPs not yet arrived: %1</source>
         <translation>未到贵宾：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="235"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="255"/>
         <source>WIMC Desk — Dashboard</source>
         <translation>WIMC 签到台 — 实时看板</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="236"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="256"/>
         <source>Arrivals per hour</source>
         <translation>每小时签到人数</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="237"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="257"/>
         <source>Arrived / registered by category</source>
         <translation>分类别到场 / 报名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="238"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="258"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
     </message>
@@ -767,27 +767,27 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestTableModel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="261"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="297"/>
         <source>Checked in on the working day</source>
         <translation>已在工作日签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="276"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="312"/>
         <source>Online</source>
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="276"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="312"/>
         <source>On site</source>
         <translation>线下</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="278"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="314"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="278"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="314"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -795,72 +795,72 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="165"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="171"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="201"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="207"/>
         <source>Show every guest&apos;s full mobile number and e-mail address?</source>
         <translation>显示所有嘉宾完整的手机号码和电子邮箱吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="205"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="211"/>
         <source>This is personal data. Showing it is recorded in the audit log with your name, the desk and the time.</source>
         <translation>这是个人信息。显示操作将连同您的姓名、签到台和时间记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="207"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="213"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="222"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="228"/>
         <source>Contact details could not be shown.</source>
         <translation>无法显示联系方式。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="235"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="241"/>
         <source>%1 in total</source>
         <translation>共 %1 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="237"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="243"/>
         <source>The first %1 of %Ln guests matching “%2”</source>
         <translation>
             <numerusform>与“%2”相符的 %Ln 位嘉宾中的前 %1 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="240"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="246"/>
         <source>No guest matches “%1”.</source>
         <translation>没有与“%1”相符的嘉宾。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="242"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="248"/>
         <source>%Ln guests match “%1”</source>
         <translation>
             <numerusform>共 %Ln 位嘉宾与“%1”相符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="246"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="252"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="200"/>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="252"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="206"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="258"/>
         <source>Show full contact details</source>
         <translation>显示完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="248"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="254"/>
         <source>Name, pinyin, phone, company or badge code…</source>
         <translation>姓名、拼音、电话、单位或胸卡号……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="254"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="260"/>
         <source>Phone numbers and e-mail addresses are masked unless this is on.</source>
         <translation>不勾选时，手机号和邮箱只显示部分内容。</translation>
     </message>
@@ -1253,7 +1253,7 @@ Why is the badge reissued?</source>
         <translation>退出 WIMC Desk？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="214"/>
         <source>Desk 1</source>
         <translation>1号签到台</translation>
     </message>
@@ -1920,73 +1920,73 @@ Why is the badge reissued?</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="146"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="157"/>
         <source>Reading the figures…</source>
         <translation>正在读取数据……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="153"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="164"/>
         <source>Day %1: %2</source>
         <translation>第 %1 天：%2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="172"/>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="173"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="183"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="184"/>
         <source>The figures could not be read.</source>
         <translation>无法读取数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="185"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="196"/>
         <source>Registered</source>
         <translation>报名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="185"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="196"/>
         <source>Arrived this day</source>
         <translation>当日到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="186"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="197"/>
         <source>First arrivals</source>
         <translation>首次到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="187"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="198"/>
         <source>Returning</source>
         <translation>再次到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="187"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="198"/>
         <source>Walk-ins</source>
         <translation>现场注册</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="188"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="199"/>
         <source>VIPs arrived</source>
         <translation>已到贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="189"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="200"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="192"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="203"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="193"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="204"/>
         <source>Event day:</source>
         <translation>会议日：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="194"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="205"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="195"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="206"/>
         <source>Arrivals per hour</source>
         <translation>每小时签到人数</translation>
     </message>
@@ -2309,107 +2309,107 @@ Why is the badge reissued?</source>
 <context>
     <name>SigningsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="214"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="220"/>
         <source>A very large amount</source>
         <translation>金额巨大</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="215"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="221"/>
         <source>%1 is 100 亿元 or more. Is the amount right?</source>
         <translation>%1 达到或超过 100 亿元。金额是否正确？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="226"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="232"/>
         <source>The signing was not saved.</source>
         <translation>签约项目未保存。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="247"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="253"/>
         <source>Amend a signing</source>
         <translation>变更签约项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="248"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="254"/>
         <source>Why is “%1” amended?</source>
         <translation>“%1”的变更原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="270"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="276"/>
         <source>Cancel a signing</source>
         <translation>取消签约项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="271"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="277"/>
         <source>“%1” stays in the register but leaves every total. Why is it cancelled?</source>
         <translation>“%1”仍保留在登记表中，但不再计入任何合计。取消原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="297"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="316"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="297"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="316"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="298"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="317"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="299"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="318"/>
         <source>Export the signing register</source>
         <translation>导出签约登记表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="316"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="335"/>
         <source>The register was saved.</source>
         <translation>登记表已保存。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="335"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="354"/>
         <source>Contract signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="336"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="355"/>
         <source>Add signing…</source>
         <translation>新增签约…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="337"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="356"/>
         <source>Amend…</source>
         <translation>变更…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="338"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="357"/>
         <source>Cancel signing…</source>
         <translation>取消签约…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="339"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="358"/>
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="340"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="359"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="341"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="360"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="342"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="361"/>
         <source>Stage screen…</source>
         <translation>舞台大屏…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="343"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="362"/>
         <source>Open the large-type window for the screen on stage (F11: full screen)</source>
         <translation>打开舞台大屏显示窗口（F11：全屏）</translation>
     </message>

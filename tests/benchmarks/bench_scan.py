@@ -77,7 +77,9 @@ def build_event(folder: Path, guests: int):  # type: ignore[no-untyped-def]
 def run_until(done, *wakers, timeout_s: float = 10.0) -> None:  # type: ignore[no-untyped-def]
     """Run the event loop (as app.exec() would, the GIL free) until done() holds.
 
-    done() is asked again whenever one of the `wakers` signals fires.
+    done() is asked again whenever one of the `wakers` signals fires. It may hold when a
+    waker fires and no longer when the loop returns (the window's change poll, a timer,
+    came in the same pass): then the loop runs on, until the deadline.
     """
     loop = QEventLoop()
 
@@ -87,9 +89,13 @@ def run_until(done, *wakers, timeout_s: float = 10.0) -> None:  # type: ignore[n
 
     for signal in wakers:
         signal.connect(check)
-    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
-    if not done():
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(loop.quit)
+    deadline.start(int(timeout_s * 1000))
+    while not done() and deadline.isActive():
         loop.exec()
+    deadline.stop()
     for signal in wakers:
         signal.disconnect(check)
     if not done():
@@ -190,6 +196,9 @@ def main() -> int:
         window = open_window(worker, db)
         replay_scans(worker, window, warm, args.back_to_back)
         to_paint, to_answer = replay_scans(worker, window, gui_codes, args.back_to_back)
+        # The floor with the window closed: open, it hears each admission through the change
+        # feed and refreshes its lists on the worker beside the next call (no bare call then).
+        window.close()
         run_until(lambda: worker.pending == 0, worker.went_idle)
         floor = floor_service(db, floor_codes)
         pace = "back to back" if args.back_to_back else "one at a time"
@@ -200,7 +209,6 @@ def main() -> int:
         line("  floor: bare check_in() on the same db", floor, "-")
         ratio = statistics.median(to_paint) / statistics.median(floor)
         print(f"{'ratio desk / floor (p50)':<44} {ratio:.2f}x")
-        window.close()
         worker.shutdown()
         db.dispose()
     return 0

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, delete, select
 from sqlalchemy.orm import Session
 
+from wimc_desktop.db.change_feed import declare
 from wimc_desktop.db.engine import Database
 from wimc_desktop.db.schema import (
     EventRow,
@@ -25,6 +26,7 @@ from wimc_desktop.db.schema import (
     SigningRow,
     SigningWitnessRow,
 )
+from wimc_desktop.domain.changes import Change, ChangeKind
 from wimc_desktop.domain.errors import BadInputError, Message, NotFoundError
 from wimc_desktop.domain.ids import new_id, new_ids
 from wimc_desktop.domain.money import from_fen, to_fen
@@ -116,6 +118,7 @@ def _check_guests(session: Session, draft: SigningDraft) -> None:
 
 
 def _write_people(session: Session, signing_id: str, draft: SigningDraft) -> None:
+    declare(session, Change(ChangeKind.SIGNING, frozenset((signing_id,))))  # (the deletes)
     session.execute(delete(SigningPartyRow).where(SigningPartyRow.signing_id == signing_id))
     session.execute(delete(SigningWitnessRow).where(SigningWitnessRow.signing_id == signing_id))
     session.add_all(SigningPartyRow(id=new_id(), signing_id=signing_id, position=i, name=p.name,
