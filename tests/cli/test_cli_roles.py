@@ -16,6 +16,7 @@ import pytest
 from tests.cli.cli_helpers import run
 from wimc_desktop.cli.dispatch import build_parser, leaf_parsers
 from wimc_desktop.cli.permissions import COMMAND_PERMISSIONS
+from wimc_desktop.db.schema import OperatorRow
 from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.domain.roles import Role, allowed
 from wimc_desktop.domain.signings import SigningDraft, SigningParty
@@ -166,3 +167,85 @@ def test_role_matrix(entry: tuple[str, str | None], role: str, template: Path,
 
 def test_samples_cover_the_table(tmp_path: Path) -> None:
     assert set(samples(tmp_path, "x", "clerk")) == set(COMMAND_PERMISSIONS)
+
+
+def _copy(template: Path, folder: Path) -> Path:
+    for part in template.parent.glob("event.wimc*"):
+        shutil.copyfile(part, folder / part.name)
+    return folder / "event.wimc"
+
+
+def test_login_refusals_exit_8_and_change_nothing(template: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _copy(template, tmp_path)
+    db = ["--db", str(path)]
+    monkeypatch.delenv("WIMC_OPERATOR", raising=False)
+    monkeypatch.delenv("WIMC_PASSWORD", raising=False)
+    before = fingerprint(path)
+    code, _, err = run(capsys, *db, "checkin", "W-002", *DAY)  # no operator named
+    assert code == 8 and "--operator NAME" in err
+    code, out, err = run(capsys, *db, "checkin", "W-002", *DAY, "--operator", "clerk",
+                         "--json")  # no password, and stdin is not a terminal
+    assert code == 8 and "WIMC_PASSWORD" in err
+    assert '"exit_code": 8' in out
+    assert fingerprint(path) == before
+    monkeypatch.setenv("WIMC_PASSWORD", "wrong-password")
+    code, _, err = run(capsys, *db, "checkin", "W-002", *DAY, "--operator", "clerk")
+    assert code == 8 and "wrong operator or password for 'clerk'" in err
+    code, _, err = run(capsys, *db, "checkin", "W-002", *DAY, "--operator", "ghost")
+    assert code == 8 and "wrong operator or password for 'ghost'" in err
+    event = open_event_database(str(path))
+    with event.read() as session:  # the wrong password counted; nothing else changed
+        row = session.get(OperatorRow, "clerk")
+        assert row is not None and row.failed_logins == 1
+    event.dispose()
+    assert fingerprint(path) != before  # (the failure is stored: the next waits longer)
+    monkeypatch.setenv("WIMC_PASSWORD", PASSWORDS["clerk"])
+    monkeypatch.setenv("WIMC_NEW_PASSWORD", "a-new-password")
+    code, _, err = run(capsys, *db, "operator", "passwd", "sup", "--operator", "clerk")
+    assert code == 8 and "only an admin" in err
+    monkeypatch.setenv("WIMC_PASSWORD", PASSWORDS["boss"])
+    assert run(capsys, *db, "operator", "disable", "clerk", "--operator", "boss")[0] == 0
+    monkeypatch.setenv("WIMC_PASSWORD", PASSWORDS["clerk"])
+    code, _, err = run(capsys, *db, "checkin", "W-002", *DAY, "--operator", "clerk")
+    assert code == 8 and "disabled" in err
+
+
+def test_an_event_without_operators_works_as_before(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    path = str(tmp_path / "open.wimc")
+    monkeypatch.delenv("WIMC_PASSWORD", raising=False)
+    monkeypatch.setenv("WIMC_OPERATOR", "王芳")
+    assert run(capsys, "--db", path, "init", "--name", "大会", "--start", "2020-11-26",
+               "--end", "2020-11-28")[0] == 0
+    code, out, _ = run(capsys, "--db", path, "walkin", "--name", "张三", *DAY, "--json")
+    assert code == 0 and '"operator": "王芳"' in out
+    monkeypatch.setenv("WIMC_NEW_PASSWORD", "first-admin-1")
+    code, _, err = run(capsys, "--db", path, "operator", "add", "root", "--role", "clerk")
+    assert code == 2 and "first operator must be an admin" in err
+    code, out, _ = run(capsys, "--db", path, "operator", "add", "root", "--role", "admin",
+                       "--display-name", "总管", "--json")
+    assert code == 0 and '"role": "admin"' in out and "first-admin-1" not in out
+    code, _, err = run(capsys, "--db", path, "guests")  # from now on: an operator
+    assert code == 8
+    monkeypatch.setenv("WIMC_PASSWORD", "first-admin-1")
+    assert run(capsys, "--db", path, "guests", "--operator", "root")[0] == 0
+
+
+def test_init_makes_the_first_admin(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "new.wimc"
+    init = ["--db", str(path), "init", "--name", "大会", "--start", "2020-11-26", "--end",
+            "2020-11-28", "--admin", "root"]
+    monkeypatch.setenv("WIMC_NEW_PASSWORD", "short")
+    code, _, err = run(capsys, *init)
+    assert code == 2 and "at least 8" in err and not path.exists()  # no event left behind
+    monkeypatch.setenv("WIMC_NEW_PASSWORD", "root-pass-123")
+    assert run(capsys, *init)[0] == 0
+    assert run(capsys, "--db", str(path), "guests")[0] == 8
+    monkeypatch.setenv("WIMC_PASSWORD", "root-pass-123")
+    code, out, _ = run(capsys, "--db", str(path), "operator", "list", "--json",
+                       "--operator", "root")
+    assert code == 0 and '"role": "admin"' in out
