@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.gui_helpers import EVENT_DAY, add_guests
@@ -129,8 +130,8 @@ def test_gates_follow_the_role(qtbot: QtBot, window: MainWindow, role: str) -> N
         if name == "desk.undo":
             continue  # (also off on other pages than the check-in)
         assert is_open(target) == allowed(role, permission), (role, name)
-        if not allowed(role, permission):
-            assert "Needs a" in target.toolTip(), name
+        if not allowed(role, permission) and not isinstance(target, QWidget):
+            assert "Needs a" in target.toolTip(), name  # (a hidden control keeps its own)
 
 
 def test_ctrl_l_and_idle_lock(qtbot: QtBot, window: MainWindow) -> None:

@@ -20,7 +20,7 @@ from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.domain.errors import DeskError
 from wimc_desktop.domain.roles import OPEN_DESK, Permission, allowed
 from wimc_desktop.services.operators import Operator, add_operator, authenticate
-from wimc_desktop.ui import error_texts
+from wimc_desktop.ui import error_texts, messages
 from wimc_desktop.ui.first_admin_dialog import FirstAdmin
 from wimc_desktop.ui.gating import GUI_PERMISSIONS, IdleWatch, Target, apply_gate
 from wimc_desktop.ui.login_dialog import LoginDialog, LoginMode
@@ -127,10 +127,11 @@ class DeskAccess(QObject):
                             context=dialog)
 
     def _on_refused(self, dialog: LoginDialog, exc: Exception) -> None:
-        if not isinstance(exc, DeskError):
-            dialog.set_busy(False)
-            raise exc
-        dialog.show_refusal(error_texts.error_text(exc))
+        if isinstance(exc, DeskError):
+            dialog.show_refusal(error_texts.error_text(exc))
+            return
+        dialog.set_busy(False)
+        messages.report_error(dialog, exc)  # a bug, or the database gone: said as such
 
     def _on_authenticated(self, dialog: LoginDialog, operator: Operator,
                           desk_name: str) -> None:

@@ -68,9 +68,8 @@ def apply_gate(target: Target, role: str, permission: Permission) -> bool:
         target.setEnabled(ok)
         target.setToolTip(tip or target.text().replace("&", ""))
         target.setStatusTip(tip)
-    else:
+    else:  # hidden: its own tooltip stays for when it shows again
         target.setVisible(ok)
-        target.setToolTip(tip or target.toolTip())
     return ok
 
 
