@@ -155,3 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if known is None:
             raise  # a bug: its traceback, and exit 1
         return refused(args, known)
+    finally:
+        opened = getattr(args, "opened_db", None)  # (the login opened it before the command)
+        if opened is not None:
+            opened.dispose()

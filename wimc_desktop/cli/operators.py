@@ -33,7 +33,7 @@ def cmd_operator_add(args: argparse.Namespace) -> int:
     from wimc_desktop.services.operators import add_operator
 
     db = open_db(args)
-    operator = add_operator(db, args.name, args.role, new_password(args.name),
+    operator = add_operator(db, args.operator_name, args.role, new_password(args.operator_name),
                             display_name=args.display_name, by=desk_of(args))
     if args.json:
         emit_json(operator.as_json())
@@ -57,7 +57,7 @@ def cmd_operator_list(args: argparse.Namespace) -> int:
 def cmd_operator_disable(args: argparse.Namespace) -> int:
     from wimc_desktop.services.operators import disable_operator
 
-    operator = disable_operator(open_db(args), args.name, by=desk_of(args))
+    operator = disable_operator(open_db(args), args.operator_name, by=desk_of(args))
     say(f"Disabled operator {operator.name}: they can no longer log in")
     return 0
 
@@ -68,11 +68,11 @@ def cmd_operator_passwd(args: argparse.Namespace) -> int:
     db = open_db(args)
     desk = desk_of(args)
     # (refused before a new password is asked for)
-    if desk.operator != args.name and not allowed(desk.role, Permission.OPERATORS):
+    if desk.operator != args.operator_name and not allowed(desk.role, Permission.OPERATORS):
         raise NotPermittedError("only an admin sets another operator's password; "
                                 "nothing was done")
-    change_password(db, args.name, new_password(args.name), by=desk)
-    say(f"Changed the password of {args.name}")
+    change_password(db, args.operator_name, new_password(args.operator_name), by=desk)
+    say(f"Changed the password of {args.operator_name}")
     return 0
 
 
@@ -82,7 +82,7 @@ def add_operator_parser(sub: Any) -> None:
     cmds = top.add_subparsers(dest="operator_command", required=True)
     p = cmds.add_parser("add", help="a new operator (the password from $WIMC_NEW_PASSWORD "
                         "or typed twice)")
-    p.add_argument("name", metavar="NAME")
+    p.add_argument("operator_name", metavar="NAME")
     p.add_argument("--role", required=True, choices=[r.value for r in Role])
     p.add_argument("--display-name", default="", metavar="N")
     add_desk_options(p)
@@ -92,10 +92,10 @@ def add_operator_parser(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_operator_list)
     p = cmds.add_parser("disable", help="an operator who may no longer log in")
-    p.add_argument("name", metavar="NAME")
+    p.add_argument("operator_name", metavar="NAME")
     add_desk_options(p)
     p.set_defaults(handler=cmd_operator_disable)
     p = cmds.add_parser("passwd", help="a new password (one's own; anyone's for an admin)")
-    p.add_argument("name", metavar="NAME")
+    p.add_argument("operator_name", metavar="NAME")
     add_desk_options(p)
     p.set_defaults(handler=cmd_operator_passwd)
