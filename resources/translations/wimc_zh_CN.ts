@@ -596,6 +596,14 @@ Why is the badge reissued?</source>
     </message>
 </context>
 <context>
+    <name>DeskAccess</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/desk_access.py" line="161"/>
+        <source>%1 is not a supervisor: an override needs a supervisor or an admin.</source>
+        <translation>%1 不是主管：授权需要主管或管理员。</translation>
+    </message>
+</context>
+<context>
     <name>DeskDialog</name>
     <message>
         <location filename="../../wimc_desktop/ui/desk_dialog.py" line="54"/>
@@ -674,6 +682,72 @@ Why is the badge reissued?</source>
         <location filename="../../wimc_desktop/ui/event_status_bar.py" line="111"/>
         <source>No event open</source>
         <translation>未打开活动</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/first_admin_dialog.py" line="76"/>
+        <source>The first administrator</source>
+        <translation>首位管理员</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/first_admin_dialog.py" line="77"/>
+        <source>Give this event operators with passwords and roles: create its first administrator now. Skip it to work as today, with one open desk.</source>
+        <translation>为本活动设置带密码和角色的操作员：现在创建首位管理员。跳过则照旧工作（一个开放的签到台）。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/first_admin_dialog.py" line="80"/>
+        <source>Name:</source>
+        <translation>登录名：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/first_admin_dialog.py" line="80"/>
+        <source>Display name:</source>
+        <translation>显示名称：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/first_admin_dialog.py" line="81"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/first_admin_dialog.py" line="81"/>
+        <source>Once more:</source>
+        <translation>再输一次：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/first_admin_dialog.py" line="84"/>
+        <source>At least %1 characters; never shared.</source>
+        <translation>至少 %1 个字符；不得与他人共用。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/first_admin_dialog.py" line="86"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+</context>
+<context>
+    <name>Gating</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/gating.py" line="38"/>
+        <source>clerk</source>
+        <translation>签到员</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/gating.py" line="39"/>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/gating.py" line="40"/>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/gating.py" line="54"/>
+        <source>Needs a %1 (or a supervisor override)</source>
+        <translation>需要%1（或主管授权）</translation>
     </message>
 </context>
 <context>
@@ -1241,171 +1315,249 @@ Why is the badge reissued?</source>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/login_dialog.py" line="77"/>
+        <source>Type the operator&apos;s name, the password and the desk&apos;s name.</source>
+        <translation>请输入操作员名称、密码和签到台名称。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/login_dialog.py" line="87"/>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/login_dialog.py" line="106"/>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/login_dialog.py" line="106"/>
+        <source>Desk locked</source>
+        <translation>签到台已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/login_dialog.py" line="107"/>
+        <source>Supervisor override</source>
+        <translation>主管授权</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/login_dialog.py" line="109"/>
+        <source>This event has operators: log in with your name and password, and name the desk you work at.</source>
+        <translation>本活动设有操作员：请用您的名称和密码登录，并填写您所在的签到台。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/login_dialog.py" line="111"/>
+        <source>The desk is locked. Your password opens it; another operator may log in instead.</source>
+        <translation>签到台已锁定。输入您的密码即可解锁；也可由其他操作员登录。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/login_dialog.py" line="113"/>
+        <source>A supervisor takes the next action for you: it is recorded with both names.</source>
+        <translation>由主管代您完成下一项操作：记录中将同时留下两人的名字。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/login_dialog.py" line="118"/>
+        <source>Supervisor:</source>
+        <translation>主管：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/login_dialog.py" line="119"/>
+        <source>Operator:</source>
+        <translation>操作员：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/login_dialog.py" line="120"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/login_dialog.py" line="121"/>
+        <source>Desk name:</source>
+        <translation>签到台名称：</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="368"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="458"/>
         <source>An import or export is still running. Quit anyway?</source>
         <translation>导入或导出仍在进行。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="367"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="457"/>
         <source>Quit WIMC Desk?</source>
         <translation>退出 WIMC Desk？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="250"/>
         <source>Desk 1</source>
         <translation>1号签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="409"/>
         <source>Imported %1: %2 added, %3 updated.</source>
         <translation>已导入 %1：新增 %2 人，更新 %3 人。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="415"/>
         <source>Open event</source>
         <translation>打开活动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="327"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="417"/>
         <source>WIMC events (*.wimc)</source>
         <translation>WIMC 活动文件 (*.wimc)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="427"/>
         <source>The event could not be opened.</source>
         <translation>无法打开该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="351"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="441"/>
         <source>The event could not be created.</source>
         <translation>无法创建该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="361"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="451"/>
         <source>WIMC Desk %1</source>
         <translation>WIMC Desk 会务签到 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="362"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="452"/>
         <source>The registration desk of a large conference: guest list import, check-in, badges, signings and reports.</source>
         <translation>大型会议的签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="379"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="469"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="470"/>
         <source>&amp;Import guest list…</source>
         <translation>导入嘉宾名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="381"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="471"/>
         <source>&amp;Open event…</source>
         <translation>打开活动(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="382"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="472"/>
         <source>&amp;New event…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="473"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="384"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="474"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="385"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="475"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="386"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="476"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="387"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="477"/>
         <source>Supervisor &amp;dashboard</source>
         <translation>主管看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="388"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="478"/>
         <source>&amp;About WIMC Desk</source>
         <translation>关于 WIMC Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="389"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="479"/>
         <source>&amp;Desk</source>
         <translation>签到台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="390"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="480"/>
         <source>Desk and &amp;operator…</source>
         <translation>签到台与操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="391"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="481"/>
         <source>Register a &amp;walk-in…</source>
         <translation>现场登记(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="482"/>
         <source>&amp;Undo the last admission</source>
         <translation>撤销上一次签到(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="485"/>
         <source>&amp;Print badge at check-in</source>
         <translation>签到时打印胸卡(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="394"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="486"/>
         <source>Off</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="487"/>
         <source>First admission of the event only</source>
         <translation>仅在本次大会首次签到时打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="396"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="488"/>
         <source>Every admission</source>
         <translation>每次签到都打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="399"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="491"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="399"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="491"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="399"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="491"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="400"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="492"/>
         <source>Signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="400"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="492"/>
         <source>Reports</source>
         <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="347"/>
+        <source>The desk is locked: log in, then scan again.</source>
+        <translation>签到台已锁定：请先登录，再重新扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="483"/>
+        <source>&amp;Lock the desk</source>
+        <translation>锁定签到台(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="484"/>
+        <source>Supervisor o&amp;verride…</source>
+        <translation>主管授权(&amp;V)…</translation>
     </message>
 </context>
 <context>
@@ -3036,47 +3188,47 @@ Why is the badge reissued?</source>
         <translation>{text} 对应多条签约，请输入更长的 ID</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="205"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="229"/>
         <source>cannot paint the badges (the output cannot be written)</source>
         <translation>无法生成胸卡（输出无法写入）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="206"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="230"/>
         <source>the PDF cannot be written</source>
         <translation>无法写入 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="207"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="231"/>
         <source>no font with Chinese characters is installed; install Noto Sans CJK (Debian/Ubuntu: apt install fonts-noto-cjk)</source>
         <translation>没有安装含中文字符的字体；请安装 Noto Sans CJK（Debian/Ubuntu：apt install fonts-noto-cjk）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="210"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="243"/>
         <source>choose the badges with one of: CODE..., --category, --all, --not-printed</source>
         <translation>请用以下方式之一选择胸卡：CODE...、--category、--all、--not-printed</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="212"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="245"/>
         <source>--format {format} needs --out FILE</source>
         <translation>--format {format} 需要同时给出 --out FILE</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="213"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="246"/>
         <source>--full-pii applies to a file: give --format and --out</source>
         <translation>--full-pii 只对导出文件有效：请同时给出 --format 和 --out</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="214"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="247"/>
         <source>give --format xlsx|csv|pdf for {out!r}</source>
         <translation>请为 {out!r} 指定 --format xlsx|csv|pdf</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="215"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="248"/>
         <source>not a time (ISO 8601, e.g. 2020-11-28T15:30): {text!r}</source>
         <translation>不是有效的时间（ISO 8601 格式，例如 2020-11-28T15:30）：{text!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="216"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="249"/>
         <source>the signing needs an amount (--amount, e.g. 5.2亿 or 1,234,567.89)</source>
         <translation>签约需要金额（--amount，例如 5.2亿 或 1,234,567.89）</translation>
     </message>
@@ -3251,9 +3403,129 @@ Why is the badge reissued?</source>
         <translation>{where}：无法创建文件夹：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="218"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="251"/>
         <source>the argument {argument} is not valid text: it holds bytes that are not UTF-8 ({value}); nothing was done. Type it again in UTF-8 (a file&apos;s name: rename the file).</source>
         <translation>参数 {argument} 不是有效的文本：其中含有非 UTF-8 字节（{value}），未执行任何操作。请以 UTF-8 重新输入（如果是文件名，请重命名该文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="205"/>
+        <source>clerk</source>
+        <translation>签到员</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="206"/>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="207"/>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="208"/>
+        <source>{count} of these badges were printed before: a reprint needs a {role}</source>
+        <translation>其中 {count} 张胸卡已打印过：补打需要{role}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="210"/>
+        <source>a reissue needs a {role}</source>
+        <translation>补发胸卡需要{role}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="211"/>
+        <source>only its own operator undoes a check-in, within 2 minutes; any other undo needs a {role}</source>
+        <translation>签到只能由其操作员本人在 2 分钟内撤销；其他撤销需要{role}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="213"/>
+        <source>an operator&apos;s name is 1 to 100 characters, without spaces at its ends: {name!r}</source>
+        <translation>操作员名称须为 1 至 100 个字符，首尾不能有空格：{name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="215"/>
+        <source>no role {role!r}: clerk, supervisor or admin</source>
+        <translation>没有角色 {role!r}：可选 clerk（签到员）、supervisor（主管）或 admin（管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="216"/>
+        <source>the first operator must be an admin (--role admin)</source>
+        <translation>第一位操作员必须是管理员（--role admin）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="217"/>
+        <source>only an admin adds operators</source>
+        <translation>只有管理员可以添加操作员</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="218"/>
+        <source>an operator named {name!r} exists already</source>
+        <translation>名为 {name!r} 的操作员已存在</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="219"/>
+        <source>only an admin disables operators</source>
+        <translation>只有管理员可以停用操作员</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="220"/>
+        <source>no operator named {name!r}</source>
+        <translation>没有名为 {name!r} 的操作员</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="221"/>
+        <source>{name!r} is the last admin: add another admin first</source>
+        <translation>{name!r} 是最后一位管理员：请先添加另一位管理员</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="222"/>
+        <source>only an admin sets another operator&apos;s password</source>
+        <translation>只有管理员可以设置其他操作员的密码</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="223"/>
+        <source>wrong operator or password for {name!r}; nothing was done</source>
+        <translation>{name!r} 的操作员名称或密码错误；未做任何操作</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="224"/>
+        <source>too many wrong passwords for {name!r}: try again in {seconds} s</source>
+        <translation>{name!r} 的密码错误次数过多：请 {seconds} 秒后再试</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="226"/>
+        <source>the operator {name!r} is disabled</source>
+        <translation>操作员 {name!r} 已停用</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="227"/>
+        <source>a password needs at least {count} characters</source>
+        <translation>密码至少需要 {count} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="234"/>
+        <source>the two passwords differ; nothing was changed</source>
+        <translation>两次输入的密码不一致；未做任何更改</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="235"/>
+        <source>only an admin sets another operator&apos;s password; nothing was done</source>
+        <translation>只有管理员可以设置其他操作员的密码；未做任何操作</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="237"/>
+        <source>this event has operators: name yourself with --operator NAME (the password from WIMC_PASSWORD or a prompt); nothing was done</source>
+        <translation>本活动设有操作员：请用 --operator 名称 表明身份（密码取自 WIMC_PASSWORD 或提示输入）；未做任何操作</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="239"/>
+        <source>{operator} ({role}) may not run {command!r}: it needs a {needed}; nothing was done</source>
+        <translation>{operator}（{role}）无权执行 {command!r}：需要{needed}；未做任何操作</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="241"/>
+        <source>no password: set {variable} or run the command on a terminal to type it; nothing was done</source>
+        <translation>没有密码：请设置 {variable}，或在终端中运行命令以输入密码；未做任何操作</translation>
     </message>
 </context>
 </TS>

@@ -214,6 +214,9 @@ BAD_ARGUMENTS = [
     ("ID", ("signing", "history", BAD)),
     ("--out", ("signing", "export", "--format", "csv", "--out", BAD + ".csv")),
     ("--out", ("report", "--day", DAY, "--format", "csv", "--out", BAD + ".csv")),
+    ("NAME", ("operator", "add", BAD, "--role", "clerk")),
+    ("--display-name", ("operator", "add", "赵六", "--role", "admin", "--display-name", BAD)),
+    ("NAME", ("operator", "disable", BAD)),
 ]
 
 

@@ -63,7 +63,8 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[ShownBox]:
 
 @pytest.fixture(autouse=True)
 def desk_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[Desk]:
-    """The desk's dialogs never block a test: the desk dialog and the undo reason are dismissed.
+    """The desk's dialogs never block a test: the desk dialog, the first admin's and the undo
+    reason are dismissed.
 
     The app's own QSettings (organisation "WIMC Desk", as application.run() sets it) has
     no desk yet, so a window opened through run() asks on its first start.
@@ -74,6 +75,7 @@ def desk_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[Desk]:
         asked.append(current)
 
     monkeypatch.setattr(MainWindow, "_ask_desk_identity", dismiss)
+    monkeypatch.setattr(MainWindow, "_ask_first_admin", lambda _window, _name: None)
     monkeypatch.setattr(CheckInPage, "_ask_undo_reason", lambda _page, _result: None)
     return asked
 

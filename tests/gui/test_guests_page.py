@@ -102,7 +102,7 @@ def test_contact_toggle_shows_full_numbers(qtbot: QtBot, worker: Worker,
     qtbot.waitUntil(lambda: page.model.guest_at(0) is not None)
     mobile = page.model.index(0, COLUMNS.index("mobile"))
     assert "*" in mobile.data()
-    page._contact_toggle.setChecked(True)
+    page.contact_toggle.setChecked(True)
     assert mobile.data().isdigit()
     assert page.model.index(0, 0).data() == page.model.guest_at(0).name
 
@@ -190,16 +190,16 @@ def test_showing_full_contact_details_asks_first_and_is_audited(
         return exec_box
 
     monkeypatch.setattr(messages, "exec_box", answer(QMessageBox.StandardButton.Cancel))
-    qtbot.mouseClick(page._contact_toggle, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.contact_toggle, Qt.MouseButton.LeftButton)
     assert len(asked) == 1
-    assert not page._contact_toggle.isChecked()
+    assert not page.contact_toggle.isChecked()
     assert "*" in mobile.data()
     qtbot.waitUntil(lambda: worker.pending == 0)
     assert _reveals(event_db) == []
     monkeypatch.setattr(messages, "exec_box", answer(QMessageBox.StandardButton.Ok))
-    qtbot.mouseClick(page._contact_toggle, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.contact_toggle, Qt.MouseButton.LeftButton)
     assert len(asked) == 2
-    assert page._contact_toggle.isChecked()
+    assert page.contact_toggle.isChecked()
     assert mobile.data().isdigit()
     qtbot.waitUntil(lambda: len(_reveals(event_db)) == 1)
     row = _reveals(event_db)[0]
@@ -235,18 +235,18 @@ def test_the_contact_box_is_ticked_only_once_the_reveal_is_confirmed(
 
     def answer(button: QMessageBox.StandardButton) -> object:
         def exec_box(box: QMessageBox) -> int:
-            while_asked.append(page._contact_toggle.isChecked())
+            while_asked.append(page.contact_toggle.isChecked())
             return int(button)
         return exec_box
 
     for button, ticked in ((QMessageBox.StandardButton.Cancel, False),
                            (QMessageBox.StandardButton.Ok, True)):
         monkeypatch.setattr(messages, "exec_box", answer(button))
-        qtbot.mouseClick(page._contact_toggle, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.contact_toggle, Qt.MouseButton.LeftButton)
         assert while_asked[-1] is False, "ticked behind the question"
-        assert page._contact_toggle.isChecked() is ticked
+        assert page.contact_toggle.isChecked() is ticked
     monkeypatch.setattr(messages, "exec_box", answer(QMessageBox.StandardButton.Cancel))
-    qtbot.keyClick(page._contact_toggle, Qt.Key.Key_Space)  # unticking asks nothing
-    assert len(while_asked) == 2 and not page._contact_toggle.isChecked()
+    qtbot.keyClick(page.contact_toggle, Qt.Key.Key_Space)  # unticking asks nothing
+    assert len(while_asked) == 2 and not page.contact_toggle.isChecked()
     qtbot.waitUntil(lambda: worker.pending == 0)
     assert len(_reveals(event_db)) == 1

@@ -3,8 +3,9 @@ how a failure becomes a message and an exit code.
 
 The contract of every command: messages to people go to stderr, JSON to stdout; exit codes
 0 done, 2 bad input or usage (nothing written), 3 already checked in, 4 not found, 5
-revoked, 6 not an event day, 7 database server unreachable, 10 database busy (safe to
-retry), 11 cannot write (disk full, read-only, permission); 1 only for bugs.
+revoked, 6 not an event day, 7 database server unreachable, 8 not permitted (operator,
+password or role; nothing done), 10 database busy (safe to retry), 11 cannot write (disk
+full, read-only, permission); 1 only for bugs.
 """
 
 from __future__ import annotations
@@ -59,18 +60,25 @@ def add_pii_option(p: argparse.ArgumentParser) -> None:
 
 
 def open_db(args: argparse.Namespace) -> Database:
-    """The event database --db names (a missing one is 'not found', exit 4)."""
+    """The event database --db names (a missing one is 'not found', exit 4); opened once
+    a command (the login looks at it first)."""
     from wimc_desktop.services.events import open_event_database
 
-    return open_event_database(args.db)
+    db: Database | None = getattr(args, "opened_db", None)
+    if db is None:
+        db = args.opened_db = open_event_database(args.db)
+    return db
 
 
 def desk_of(args: argparse.Namespace) -> Desk:
-    """The desk and operator a command acts as (--desk/--operator, else the environment)."""
+    """The desk, operator and role a command acts as (--desk/--operator, else the
+    environment; the role of the operator logged in, none on an event without operators)."""
     from wimc_desktop.domain.checkin import Desk, login_name
 
-    return Desk(args.desk or os.environ.get("WIMC_DESK") or socket.gethostname(),
-                args.operator or os.environ.get("WIMC_OPERATOR") or login_name("operator"))
+    return Desk(getattr(args, "desk", None) or os.environ.get("WIMC_DESK")
+                or socket.gethostname(),
+                args.operator or os.environ.get("WIMC_OPERATOR") or login_name("operator"),
+                getattr(args, "operator_role", ""))
 
 
 def event_day(db: Database, args: argparse.Namespace) -> dt.date:

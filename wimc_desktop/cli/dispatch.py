@@ -17,6 +17,8 @@ from wimc_desktop.cli.checkin import add_checkin_parsers
 from wimc_desktop.cli.common import known_failure, refused, say
 from wimc_desktop.cli.events import add_event_parsers
 from wimc_desktop.cli.guests import add_guest_parsers
+from wimc_desktop.cli.operators import add_operator_parser
+from wimc_desktop.cli.permissions import authorize
 from wimc_desktop.cli.reports import add_report_parser
 from wimc_desktop.cli.signings import add_signing_parser
 from wimc_desktop.domain.errors import BadInputError, DeskError
@@ -24,14 +26,15 @@ from wimc_desktop.paths import default_db_target
 
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS = ("init", "demo", "import", "guests", "search", "checkin", "undo-checkin", "walkin",
-            "badge", "signing", "report")
+            "badge", "signing", "report", "operator")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wimc-desk", description="WIMC Desk, headless.",
         epilog="exit codes: 0 done, 2 bad input or usage, 3 already checked in, 4 not found, "
-               "5 revoked, 6 not an event day, 7 database server unreachable, 10 database "
+               "5 revoked, 6 not an event day, 7 database server unreachable, 8 not "
+               "permitted (operator, password or role; nothing done), 10 database "
                "busy (safe to retry), 11 cannot write (disk full, read-only, permission); "
                "1 only for bugs.")
     parser.add_argument("--db", default=None, help="event file (.wimc) or database URL "
@@ -43,7 +46,28 @@ def build_parser() -> argparse.ArgumentParser:
     add_badge_parser(sub)
     add_signing_parser(sub)
     add_report_parser(sub)
+    add_operator_parser(sub)
+    for path, command in leaf_parsers(parser):
+        command.set_defaults(command_path=path)
+        if "--operator" not in command._option_string_actions:
+            command.add_argument("--operator", default=None,
+                                 help="operator name, once the event has operators "
+                                 "(default: $WIMC_OPERATOR); the password from "
+                                 "$WIMC_PASSWORD or a prompt")
     return parser
+
+
+def leaf_parsers(parser: argparse.ArgumentParser,
+                 prefix: str = "") -> Iterator[tuple[str, argparse.ArgumentParser]]:
+    """Each command's own parser with its words ("report", "badge pdf")."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                path = f"{prefix} {name}".strip()
+                if any(isinstance(a, argparse._SubParsersAction) for a in sub._actions):
+                    yield from leaf_parsers(sub, path)
+                else:
+                    yield path, sub
 
 
 def command_word(argv: Sequence[str]) -> str | None:
@@ -119,6 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = args.handler
     try:
         refuse_undecodable(parser, args)
+        authorize(args)
         return handler(args)
     except DeskError as exc:
         return refused(args, exc)
@@ -130,3 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if known is None:
             raise  # a bug: its traceback, and exit 1
         return refused(args, known)
+    finally:
+        opened = getattr(args, "opened_db", None)  # (the login opened it before the command)
+        if opened is not None:
+            opened.dispose()

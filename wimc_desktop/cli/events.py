@@ -19,9 +19,22 @@ def _field_map(text: str) -> tuple[str, str]:
 def cmd_init(args: argparse.Namespace) -> int:
     from wimc_desktop.services.events import create_event
 
+    password = None
+    if args.admin is not None:  # asked first: a refused password leaves no event behind
+        from wimc_desktop.cli.operators import new_password
+        from wimc_desktop.services.operators import check_password_rules
+
+        password = new_password(args.admin)
+        check_password_rules(password)
     db = create_event(args.db, name_zh=args.name, name_en=args.name_en, venue=args.venue,
                       city=args.city, start=args.start, end=args.end, timezone=args.timezone)
     say(f"Created event {args.name!r} ({args.start} to {args.end}) in {db.display_name}")
+    if args.admin is not None and password is not None:
+        from wimc_desktop.services.operators import add_operator
+
+        add_operator(db, args.admin, "admin", password, by=desk_of(args))
+        say(f"Added operator {args.admin} (admin): from now on every command needs "
+            "--operator")
     return 0
 
 
@@ -88,6 +101,10 @@ def add_event_parsers(sub: Any) -> None:
     p.add_argument("--start", required=True, type=parse_date)
     p.add_argument("--end", required=True, type=parse_date)
     p.add_argument("--timezone", default="Asia/Shanghai")
+    p.add_argument("--admin", default=None, metavar="NAME",
+                   help="the event's first operator, an admin (the password from "
+                   "$WIMC_NEW_PASSWORD or typed twice); without it the event has no "
+                   "operators until `operator add NAME --role admin`")
     p.set_defaults(handler=cmd_init)
     p = sub.add_parser("demo", help="create the WIMC 2020 demo event")
     p.set_defaults(handler=cmd_demo)

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -246,6 +247,21 @@ class AuditRow(Base):
     action: Mapped[str] = mapped_column(String(64))
     guest_id: Mapped[str | None] = mapped_column(ForeignKey("guest.id"), index=True)
     details: Mapped[dict[str, str]] = mapped_column(JSON)
+
+
+class OperatorRow(Base):
+    """A person who works the desks: name, role, and the argon2id hash of the password
+    (never the password); failures and the last one slow a guesser down."""
+
+    __tablename__ = "operator"
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    display_name: Mapped[Text200]
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    created_at: Mapped[Stamp]
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_failure: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class BadgePrintRow(Base):

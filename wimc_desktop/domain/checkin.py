@@ -45,6 +45,7 @@ class Desk:
 
     name: str
     operator: str
+    role: str = ""  # domain.roles: "" on an event without operators (an open desk)
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,6 +91,13 @@ class NotAnEventDatabaseError(NotFoundError):
     """The path or URL holds no WIMC event database."""
 
 
+class NotPermittedError(DeskError):
+    """The operator is unknown, disabled, gave a wrong password, or their role does not
+    allow the action (exit 8); nothing was changed."""
+
+    exit_code = 8
+
+
 class NewerSchemaError(DeskError):
     """The event database was written by a newer version of the app."""
 

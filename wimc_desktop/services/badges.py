@@ -32,8 +32,9 @@ from wimc_desktop.domain.badges import (
 )
 from wimc_desktop.domain.categories import category_lookup, resolve_category
 from wimc_desktop.domain.checkin import CheckInResult, Desk, Outcome, local_day
-from wimc_desktop.domain.errors import BadInputError, NotFoundError
+from wimc_desktop.domain.errors import BadInputError, NotFoundError, NotPermittedError
 from wimc_desktop.domain.models import Guest
+from wimc_desktop.domain.roles import Permission, allowed, needed_role
 from wimc_desktop.services.checkin import _record, code_holder, first_checkin
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.guests import code_in_use, guest_from_row
@@ -156,6 +157,10 @@ def record_prints(db: Database, guest_ids: Sequence[str], desk: Desk, template: 
         guests = _guests(session, ids)
         before = _print_statuses(session, guests)
         reprints = [before[g.id] for g in guests if before[g.id].is_reprint]
+        if reprints and not allowed(desk.role, Permission.REPRINT_BADGE):
+            raise NotPermittedError("{count} of these badges were printed before: a reprint "
+                                    "needs a {role}", count=len(reprints),
+                                    role=needed_role(Permission.REPRINT_BADGE))
         if reprints and not reason.strip():
             raise ReprintNeedsReasonError(reprints)
         session.add_all(BadgePrintRow(
@@ -210,6 +215,9 @@ def reissue_badge(db: Database, code: str, *, reason: str, desk: Desk,
 
     The guest keeps their check-ins (they belong to the guest, not to the code).
     """
+    if not allowed(desk.role, Permission.REISSUE_BADGE):
+        raise NotPermittedError("a reissue needs a {role}",
+                                role=needed_role(Permission.REISSUE_BADGE))
     if not reason.strip():
         raise BadInputError("a reissue needs a reason (lost, damaged, name corrected...)")
     event = get_event(db)

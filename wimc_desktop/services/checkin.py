@@ -32,8 +32,9 @@ from wimc_desktop.domain.checkin import (
     is_event_day,
     undo_needs_reason,
 )
-from wimc_desktop.domain.errors import BadInputError, NotFoundError
+from wimc_desktop.domain.errors import BadInputError, NotFoundError, NotPermittedError
 from wimc_desktop.domain.models import Attendance, Event
+from wimc_desktop.domain.roles import Permission, allowed, needed_role
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.guests import guest_from_row
 
@@ -183,6 +184,11 @@ def undo_checkin(db: Database, checkin_id: str, *, desk: Desk, reason: str = "",
         if session.execute(select(CheckInUndoRow).where(
                 CheckInUndoRow.checkin_id == checkin_id)).scalar() is not None:
             raise BadInputError("this check-in was already undone")
+        if undo_needs_reason(_record(row), desk, now) and not allowed(desk.role,
+                                                                      Permission.UNDO_ANY):
+            raise NotPermittedError("only its own operator undoes a check-in, within 2 "
+                                    "minutes; any other undo needs a {role}",
+                                    role=needed_role(Permission.UNDO_ANY))
         if undo_needs_reason(_record(row), desk, now) and not reason.strip():
             raise BadInputError("a reason is required to undo a check-in made by someone "
                                 "else or more than 2 minutes ago")

@@ -201,12 +201,45 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "nothing changed: the amendment says what the signing says"),
     QT_TRANSLATE_NOOP("errors", "give at least 4 characters of a signing id, not {text!r}"),
     QT_TRANSLATE_NOOP("errors", "{text} matches several signings; give more of the id"),
+    # domain/roles.py, services/operators.py: operators, passwords, roles
+    QT_TRANSLATE_NOOP("errors", "clerk"),
+    QT_TRANSLATE_NOOP("errors", "supervisor"),
+    QT_TRANSLATE_NOOP("errors", "admin"),
+    QT_TRANSLATE_NOOP("errors", "{count} of these badges were printed before: a reprint "
+                      "needs a {role}"),
+    QT_TRANSLATE_NOOP("errors", "a reissue needs a {role}"),
+    QT_TRANSLATE_NOOP("errors", "only its own operator undoes a check-in, within 2 minutes; "
+                      "any other undo needs a {role}"),
+    QT_TRANSLATE_NOOP("errors", "an operator's name is 1 to 100 characters, without spaces "
+                      "at its ends: {name!r}"),
+    QT_TRANSLATE_NOOP("errors", "no role {role!r}: clerk, supervisor or admin"),
+    QT_TRANSLATE_NOOP("errors", "the first operator must be an admin (--role admin)"),
+    QT_TRANSLATE_NOOP("errors", "only an admin adds operators"),
+    QT_TRANSLATE_NOOP("errors", "an operator named {name!r} exists already"),
+    QT_TRANSLATE_NOOP("errors", "only an admin disables operators"),
+    QT_TRANSLATE_NOOP("errors", "no operator named {name!r}"),
+    QT_TRANSLATE_NOOP("errors", "{name!r} is the last admin: add another admin first"),
+    QT_TRANSLATE_NOOP("errors", "only an admin sets another operator's password"),
+    QT_TRANSLATE_NOOP("errors", "wrong operator or password for {name!r}; nothing was done"),
+    QT_TRANSLATE_NOOP("errors", "too many wrong passwords for {name!r}: try again in "
+                      "{seconds} s"),
+    QT_TRANSLATE_NOOP("errors", "the operator {name!r} is disabled"),
+    QT_TRANSLATE_NOOP("errors", "a password needs at least {count} characters"),
     # render/
     QT_TRANSLATE_NOOP("errors", "cannot paint the badges (the output cannot be written)"),
     QT_TRANSLATE_NOOP("errors", "the PDF cannot be written"),
     QT_TRANSLATE_NOOP("errors", "no font with Chinese characters is installed; install "
                       "Noto Sans CJK (Debian/Ubuntu: apt install fonts-noto-cjk)"),
     # cli/
+    QT_TRANSLATE_NOOP("errors", "the two passwords differ; nothing was changed"),
+    QT_TRANSLATE_NOOP("errors", "only an admin sets another operator's password; nothing "
+                      "was done"),
+    QT_TRANSLATE_NOOP("errors", "this event has operators: name yourself with --operator "
+                      "NAME (the password from WIMC_PASSWORD or a prompt); nothing was done"),
+    QT_TRANSLATE_NOOP("errors", "{operator} ({role}) may not run {command!r}: it needs a "
+                      "{needed}; nothing was done"),
+    QT_TRANSLATE_NOOP("errors", "no password: set {variable} or run the command on a "
+                      "terminal to type it; nothing was done"),
     QT_TRANSLATE_NOOP("errors", "choose the badges with one of: CODE..., --category, --all, "
                       "--not-printed"),
     QT_TRANSLATE_NOOP("errors", "--format {format} needs --out FILE"),

@@ -73,7 +73,7 @@ class GuestsPage(Retranslating, QWidget):
         self._title.setObjectName("pageTitle")
         self._count = ElidedLabel()  # "The first 1,000 of 2,828 guests matching …" is long
         self._count.setObjectName("pageNote")
-        self._contact_toggle = ConfirmedCheckBox(lambda: self.confirm_reveal())
+        self.contact_toggle = ConfirmedCheckBox(lambda: self.confirm_reveal())
         self.search_field = QLineEdit()
         self.search_field.setObjectName("guestSearch")
         self.search_field.setClearButtonEnabled(True)
@@ -94,7 +94,7 @@ class GuestsPage(Retranslating, QWidget):
         top.addSpacing(12)
         top.addWidget(self._count, 1)
         top.addWidget(self.search_field, 1)
-        top.addWidget(self._contact_toggle)
+        top.addWidget(self.contact_toggle)
         self.view.setModel(self.model)
         self.view.setItemDelegateForColumn(COLUMNS.index("category"),
                                            CategoryChipDelegate(self.view))
@@ -123,7 +123,7 @@ class GuestsPage(Retranslating, QWidget):
         self._hub.changed.connect(self._on_hub_changed)
         self.model.guests_loaded.connect(self._on_model_guests_loaded)
         self.model.searched.connect(self._on_model_searched)
-        self._contact_toggle.toggled.connect(self._on_contact_toggle_toggled)
+        self.contact_toggle.toggled.connect(self._on_contact_toggle_toggled)
         self.search_field.textChanged.connect(self._on_search_field_text_changed)
         self._search_timer.timeout.connect(self._on_search_timer_timeout)
         self.view.horizontalHeader().customContextMenuRequested.connect(
@@ -131,7 +131,7 @@ class GuestsPage(Retranslating, QWidget):
 
     def set_database(self, db: Database, event: Event) -> None:
         self._db = db
-        self._contact_toggle.setChecked(False)  # another event: asked (and audited) again
+        self.contact_toggle.setChecked(False)  # another event: asked (and audited) again
         self._hub.set_database(db)
         self.model.set_database(db, event)
 
@@ -224,7 +224,7 @@ class GuestsPage(Retranslating, QWidget):
 
     def _on_audit_failed(self, exc: Exception) -> None:
         # Shown only with its audit row: a reveal that could not be recorded is taken back.
-        self._contact_toggle.setChecked(False)
+        self.contact_toggle.setChecked(False)
         messages.report_error(self, exc, self.tr("Contact details could not be shown."))
 
     def _on_model_guests_loaded(self, count: int) -> None:
@@ -255,8 +255,8 @@ class GuestsPage(Retranslating, QWidget):
         self.search_field.setPlaceholderText(placeholder)
         metrics = self.search_field.fontMetrics()  # the hint is never cut
         self.search_field.setMinimumWidth(metrics.horizontalAdvance(placeholder) + 48)
-        self._contact_toggle.setText(self.tr("Show full contact details"))
-        self._contact_toggle.setToolTip(
+        self.contact_toggle.setText(self.tr("Show full contact details"))
+        self.contact_toggle.setToolTip(
             self.tr("Phone numbers and e-mail addresses are masked unless this is on."))
         self.model.retranslate()
         self._fit_header()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import shiboken6
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QDialog,
     QFileDialog,
@@ -26,15 +27,19 @@ from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.badges import PrintAtCheckIn
 from wimc_desktop.domain.checkin import Desk, login_name
 from wimc_desktop.domain.models import ImportReport
+from wimc_desktop.domain.roles import Permission
 from wimc_desktop.ui import assets, i18n, messages
 from wimc_desktop.ui.badges_page import BadgesPage
 from wimc_desktop.ui.change_hub import ChangeHub
 from wimc_desktop.ui.checkin_page import CheckInPage
 from wimc_desktop.ui.checkin_printing import CheckInPrinter
 from wimc_desktop.ui.dashboard import Dashboard
+from wimc_desktop.ui.desk_access import DeskAccess
 from wimc_desktop.ui.desk_actions import DeskCounts
 from wimc_desktop.ui.desk_dialog import DeskDialog
 from wimc_desktop.ui.event_status_bar import EventStatusBar
+from wimc_desktop.ui.first_admin_dialog import FirstAdmin, FirstAdminDialog
+from wimc_desktop.ui.gating import Target
 from wimc_desktop.ui.guests_page import GuestsPage
 from wimc_desktop.ui.import_wizard import ImportWizard
 from wimc_desktop.ui.new_event_dialog import NewEventDialog
@@ -74,8 +79,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.scanner = ScannerFilter.for_application()
         # Every page refreshes from the one hub (pages ask ChangeHub.of(worker) for it).
         self.change_hub = ChangeHub.of(worker)
+        self.access = DeskAccess(self, worker, self._settings.idle_lock_minutes)
         self._build_pages()
         self._build_menus()
+        self.access.set_targets(self._gated_targets())
         self.setStatusBar(self.status)
         self._connect_signals()
         self.retranslate_ui()
@@ -123,6 +130,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.undo_action = QAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.desk_menu.addActions([self.walk_in_action, self.undo_action])
+        self.desk_menu.addSeparator()
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.override_action = QAction(self)
+        self.override_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.desk_menu.addActions([self.lock_action, self.override_action])
+        for menu in (self.file_menu, self.desk_menu):
+            menu.setToolTipsVisible(True)  # (a gated action's tooltip names the role)
         self.desk_menu.addSeparator()
         self.print_menu = self.desk_menu.addMenu("")
         self._print_group = QActionGroup(self)
@@ -177,6 +192,26 @@ class MainWindow(Retranslating, QMainWindow):
         self.checkin_page.counts_refreshed.connect(self._on_checkin_page_counts_refreshed)
         self._worker.task_failed.connect(self._on_worker_task_failed)
         self.scanner.scanned.connect(self._on_scanner_scanned)
+        self.lock_action.triggered.connect(self._on_lock_action_triggered)
+        self.override_action.triggered.connect(self.access.start_override)
+        self.access.desk_changed.connect(self._on_access_desk_changed)
+        self.access.lock_changed.connect(self._on_access_lock_changed)
+        for target in self.access.targets.values():  # (after each target's own slots)
+            if isinstance(target, QAction):
+                target.triggered.connect(self.access.action_taken)
+            elif isinstance(target, QAbstractButton):
+                target.clicked.connect(self.access.action_taken)
+
+    def _gated_targets(self) -> dict[str, Target]:
+        """What each action of gating.GUI_PERMISSIONS is in this window."""
+        pages = {f"page.{name}": self.nav.item(row) for row, name in enumerate(PAGES)}
+        return {**pages, "file.import": self.import_action, "file.open": self.open_action,
+                "file.new": self.new_action, "desk.walk_in": self.walk_in_action,
+                "desk.undo": self.undo_action, "view.dashboard": self.dashboard_action,
+                "badges.reissue": self.badges_page.reissue_button,
+                "badges.batch": self.badges_page.batch_button,
+                "guests.reveal": self.guests_page.contact_toggle,
+                "reports.full_pii": self.reports_page.export_panel.full_pii_check}
 
     # -- the open event --------------------------------------------------------------
 
@@ -197,6 +232,7 @@ class MainWindow(Retranslating, QMainWindow):
         # The check-in page told its working day before the later pages had the event.
         self._on_checkin_page_day_changed(self.checkin_page.day)
         self.setWindowTitle(f"{APP_NAME} — {opened.event.name_zh}")
+        self.access.set_event(opened.db, opened.has_operators, self.checkin_page.desk)
 
     def switch_to(self, opened: OpenedEvent) -> None:
         """Show another event database; the old one is closed on the worker, after its work."""
@@ -214,6 +250,9 @@ class MainWindow(Retranslating, QMainWindow):
         return Desk(self.tr("Desk 1"), login_name())
 
     def _apply_desk(self, desk: Desk) -> None:
+        if self.access.desk != desk:
+            self.access.set_desk(desk)  # (it applies the desk back, with its gates)
+            return
         self.checkin_page.set_desk(desk)
         self.badges_page.set_desk(desk)
         self.guests_page.set_desk(desk)
@@ -243,9 +282,53 @@ class MainWindow(Retranslating, QMainWindow):
             self.edit_desk_identity(self._default_desk())
         if not self._settings.has_desk_identity:  # dismissed: work as the default desk
             self._apply_desk(self._default_desk())
+        if not self.access.operator_mode:
+            self.offer_first_admin()
+
+    def _ask_first_admin(self, name: str) -> FirstAdmin | None:
+        """The one place the first admin's dialog blocks (tests replace it)."""
+        dialog = FirstAdminDialog(name, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        values = dialog.values()
+        dialog.deleteLater()
+        return values if accepted else None
+
+    def offer_first_admin(self) -> None:
+        """An event without operators: create its first admin, or skip (an open desk)."""
+        values = self._ask_first_admin(self.checkin_page.desk.operator)
+        if values is not None:
+            self.access.create_first_admin(values, self.checkin_page.desk.name)
+        self.checkin_page.return_focus()
 
     def _on_desk_action_triggered(self) -> None:
-        self.edit_desk_identity(self.checkin_page.desk)
+        if self.access.operator_mode:  # another operator, another desk: through the login
+            self.access.lock()
+        else:
+            self.edit_desk_identity(self.checkin_page.desk)
+
+    def _on_lock_action_triggered(self) -> None:
+        self.access.lock()
+
+    def _on_access_desk_changed(self, desk: Desk) -> None:
+        self._apply_desk(desk)
+        row = self.nav.currentRow()
+        if not self.nav.item(row).flags() & Qt.ItemFlag.ItemIsEnabled:
+            self.select_page("checkin")  # (a page this role may not see)
+        self.undo_action.setEnabled(self.undo_action.isEnabled() and row == CHECKIN_PAGE)
+        self.override_action.setEnabled(self.access.operator_mode
+                                        and not self.access.allows(Permission.UNDO_ANY))
+
+    def _on_access_lock_changed(self, locked: bool) -> None:
+        """A locked desk shows nothing of the event (the login dialog is in front)."""
+        central = self.centralWidget()
+        if central is not None:
+            central.setVisible(not locked)
+        if locked and self.dashboard is not None:
+            self.dashboard.hide()
+        if self.access.login_dialog is not None:
+            self.access.login_dialog.addAction(self.quit_action)  # Ctrl+Q still quits
+        if not locked:
+            self.checkin_page.return_focus()
 
     def _on_print_group_triggered(self, action: QAction) -> None:
         self.checkin_printer.set_setting(PrintAtCheckIn(action.data()))
@@ -259,6 +342,12 @@ class MainWindow(Retranslating, QMainWindow):
         stays open (it may hold unsaved work: a walk-in form, a signing, a running
         import, the desk's name); the scan is admitted behind it."""
         if not self.isVisible():  # closed (a window on its way out takes no scans)
+            return
+        if self.access.locked:  # no operator: no admission (and no field got the keys)
+            text = self.tr("The desk is locked: log in, then scan again.")
+            self.status.showMessage(text, 10_000)
+            if self.access.login_dialog is not None:
+                self.access.login_dialog.show_notice(text)
             return
         self.select_page("checkin")
         self.checkin_page.admit_scanned(code)
@@ -289,7 +378,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _on_nav_current_row_changed(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
-        self.undo_action.setEnabled(row == CHECKIN_PAGE)
+        self.undo_action.setEnabled(row == CHECKIN_PAGE
+                                    and self.access.allows(Permission.UNDO_OWN))
 
     def _on_page_shortcut_activated(self, row: int) -> None:
         self.nav.setCurrentRow(row)
@@ -390,6 +480,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.desk_action.setText(self.tr("Desk and &operator…"))
         self.walk_in_action.setText(self.tr("Register a &walk-in…"))
         self.undo_action.setText(self.tr("&Undo the last admission"))
+        self.lock_action.setText(self.tr("&Lock the desk"))
+        self.override_action.setText(self.tr("Supervisor o&verride…"))
         self.print_menu.setTitle(self.tr("&Print badge at check-in"))
         labels = {PrintAtCheckIn.OFF: self.tr("Off"),
                   PrintAtCheckIn.FIRST_ADMISSION: self.tr("First admission of the event only"),
@@ -400,6 +492,7 @@ class MainWindow(Retranslating, QMainWindow):
                   self.tr("Signings"), self.tr("Reports"))
         for row, title in enumerate(titles):
             self.nav.item(row).setText(title)
+        self.access.apply_gates()  # (their tooltips, in the new language)
         # After every page has its new texts (their LanguageChange comes after this one).
         QTimer.singleShot(0, self, self._fit_to_contents)
 

@@ -10,15 +10,18 @@ from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.models import Event
 from wimc_desktop.services.events import create_event, get_event, open_event_database
 from wimc_desktop.services.guests import count_guests
+from wimc_desktop.services.operators import has_operators
 
 
 @dataclass(frozen=True)
 class OpenedEvent:
-    """An open event database with the event it holds and its guest count."""
+    """An open event database with the event it holds, its guest count, and whether it
+    has operators (then the window starts with a login)."""
 
     db: Database
     event: Event
     guest_count: int
+    has_operators: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,7 @@ class NewEventInput:
 def describe(db: Database) -> OpenedEvent:
     """Read the event and count its guests; closes the database if that fails."""
     try:
-        return OpenedEvent(db, get_event(db), count_guests(db))
+        return OpenedEvent(db, get_event(db), count_guests(db), has_operators(db))
     except Exception:
         db.dispose()
         raise

@@ -17,6 +17,8 @@ LAST_EVENT_DIR = "files/last_event_dir"
 DESK_NAME = "desk/name"
 DESK_OPERATOR = "desk/operator"
 PRINT_AT_CHECKIN = "desk/print_at_checkin"
+IDLE_LOCK_MINUTES = "desk/idle_lock_minutes"
+DEFAULT_IDLE_LOCK_MINUTES = 10
 REHEARSAL_DAY = "rehearsal_day/"  # + the event's id: the event day a desk rehearses on
 DEFAULT_HIDDEN_GUEST_COLUMNS = field_names(lambda f: f.shown and f.hidden_by_default)
 
@@ -119,6 +121,17 @@ class DeskSettings:
             self._qs.remove(REHEARSAL_DAY + event_id)
         else:
             self._qs.setValue(REHEARSAL_DAY + event_id, day.isoformat())
+
+    @property
+    def idle_lock_minutes(self) -> int:
+        """On an event with operators, the desk locks after this many idle minutes (0:
+        never)."""
+        value = self._qs.value(IDLE_LOCK_MINUTES, DEFAULT_IDLE_LOCK_MINUTES, type=int)
+        return value if isinstance(value, int) and value >= 0 else DEFAULT_IDLE_LOCK_MINUTES
+
+    @idle_lock_minutes.setter
+    def idle_lock_minutes(self, value: int) -> None:
+        self._qs.setValue(IDLE_LOCK_MINUTES, value)
 
     @property
     def has_desk_identity(self) -> bool:

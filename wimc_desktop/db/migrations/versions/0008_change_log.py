@@ -1,7 +1,7 @@
 """The change log: what each write changed, for other processes and desks (change feed).
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008_change_log
+Revises: 0007_seat
 Create Date: 2026-12-07
 
 Each write transaction appends one row per kind of row it changed (db.change_feed), in
@@ -12,8 +12,8 @@ writes (a CLI walk-in, another desk on a shared PostgreSQL). Rows are pruned as 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0007_seat"  # (after the seat and dietary columns, landed first)
+revision = "0008_change_log"
+down_revision = "0007_seat"
 branch_labels = None
 depends_on = None
 
