@@ -143,6 +143,10 @@ class GuestRow(Base):
     name_latin: Mapped[Text200]
     phone_digits: Mapped[str] = mapped_column(String(32), default="", server_default="")
     name_sort: Mapped[Text200]  # pinyin syllable by syllable: "chen hao gang" (the order)
+    # A resident ID card number is never stored: its keyed hash (found by the full number
+    # only, services.id_numbers) and a masked form to show (3201**********1234).
+    id_number_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    id_number_masked: Mapped[str] = mapped_column(String(18), default="", server_default="")
     created_at: Mapped[Stamp]
     updated_at: Mapped[Stamp]
 
@@ -151,6 +155,7 @@ class GuestRow(Base):
     __table_args__ = (
         Index("ix_guest_category_attendance", "category", "attendance"),  # report counts
         Index("ix_guest_name_sort_name", "name_sort", "name"),
+        Index("ix_guest_id_number_hash", "id_number_hash"),
     )
 
 
@@ -205,16 +210,23 @@ class CheckInUndoRow(Base):
 
 
 class AuditRow(Base):
-    """A record of a change a person made (attendance changed at the desk, a reissue...)."""
+    """A record of what a person did (a change, a reveal of personal data, a refused scan):
+    append-only (triggers refuse UPDATE and DELETE) and hash-chained (domain.audit_chain);
+    written only by services.audit.record."""
 
     __tablename__ = "audit"
     id: Mapped[UUIDStr]
+    seq: Mapped[int] = mapped_column(Integer, unique=True)  # 1, 2, 3 ... (the chain's order)
     at: Mapped[Stamp]
     desk: Mapped[Text100]
     operator: Mapped[Text100]
+    role: Mapped[str] = mapped_column(String(32), default="", server_default="")
     action: Mapped[str] = mapped_column(String(64))
     guest_id: Mapped[str | None] = mapped_column(ForeignKey("guest.id"), index=True)
-    details: Mapped[dict[str, str]] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    details: Mapped[dict[str, object]] = mapped_column(JSON)  # before/after, what else
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 class BadgePrintRow(Base):

@@ -41,10 +41,12 @@ class Method(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Desk:
-    """Who works where: recorded on every check-in."""
+    """Who works where: recorded on every check-in; every audit row records the operator
+    and their role too."""
 
     name: str
     operator: str
+    role: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ from wimc_desktop.domain.checkin import (
 )
 from wimc_desktop.domain.errors import BadInputError, NotFoundError
 from wimc_desktop.domain.models import Attendance, Event
+from wimc_desktop.services import audit
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.guests import guest_from_row
 
@@ -53,9 +54,8 @@ def first_checkin(session: Session, guest_id: str, day: dt.date) -> CheckInRow |
 
 
 def _audit(session: Session, desk: Desk, action: str, guest_id: str | None,
-           now: dt.datetime, **details: str) -> None:
-    session.add(AuditRow(id=str(uuid.uuid4()), at=now, desk=desk.name, operator=desk.operator,
-                         action=action, guest_id=guest_id, details=details))
+           now: dt.datetime, reason: str = "", **details: object) -> None:
+    audit.record(session, desk, action, guest_id=guest_id, reason=reason, now=now, **details)
 
 
 def _admit(session: Session, guest: GuestRow, day: dt.date, desk: Desk, method: Method,
@@ -70,12 +70,15 @@ def _admit(session: Session, guest: GuestRow, day: dt.date, desk: Desk, method: 
                      session=session_name, at=now, desk=desk.name, operator=desk.operator,
                      method=method.value, badge_code=guest.badge_code, nonce=nonce)
     session.add(row)
+    _audit(session, desk, "checked_in", guest.id, now, day=day.isoformat(), checkin=row.id,
+           method=method.value)
     changed = guest.attendance == Attendance.ONLINE.value
     if changed:  # an online-only guest came in person: record it, count them on site
         guest.attendance = Attendance.ONSITE.value
         guest.updated_at = now
         _audit(session, desk, ATTENDANCE_CHANGED, guest.id, now,
-               old=Attendance.ONLINE.value, new=Attendance.ONSITE.value, day=day.isoformat(),
+               before={"attendance": Attendance.ONLINE.value},
+               after={"attendance": Attendance.ONSITE.value}, day=day.isoformat(),
                checkin=row.id)
     session.flush()
     return CheckInResult(Outcome.ADMITTED, guest.badge_code, day, guest_from_row(guest),
@@ -189,6 +192,8 @@ def undo_checkin(db: Database, checkin_id: str, *, desk: Desk, reason: str = "",
         session.add(CheckInUndoRow(id=str(uuid.uuid4()), checkin_id=checkin_id, at=now,
                                    desk=desk.name, operator=desk.operator,
                                    reason=reason.strip(), nonce=nonce or uuid.uuid4().hex))
+        _audit(session, desk, "checkin_undone", row.guest_id, now, reason=reason.strip(),
+               day=row.event_day.isoformat(), checkin=checkin_id)
         session.flush()
         _restore_attendance(session, row, desk, now)
         return _record(row)
@@ -213,8 +218,10 @@ def _restore_attendance(session: Session, row: CheckInRow, desk: Desk,
         return
     guest.attendance = Attendance.ONLINE.value
     guest.updated_at = now
-    _audit(session, desk, ATTENDANCE_RESTORED, guest.id, now, old=Attendance.ONSITE.value,
-           new=Attendance.ONLINE.value, day=row.event_day.isoformat(), checkin=row.id)
+    _audit(session, desk, ATTENDANCE_RESTORED, guest.id, now,
+           before={"attendance": Attendance.ONSITE.value},
+           after={"attendance": Attendance.ONLINE.value}, day=row.event_day.isoformat(),
+           checkin=row.id)
 
 
 def find_checkin(db: Database, code: str, day: dt.date) -> CheckInRecord:

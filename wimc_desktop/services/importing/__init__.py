@@ -30,6 +30,7 @@ from wimc_desktop.domain.errors import (
 from wimc_desktop.domain.fields import GUEST_FIELDS, auto_mapping, fold_header
 from wimc_desktop.domain.models import Event, ImportReport
 from wimc_desktop.domain.problems import Reason
+from wimc_desktop.services import audit
 from wimc_desktop.services.badges import replace_code
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.importing.plan import ImportPlan, make_plan, split_unchanged
@@ -187,7 +188,8 @@ def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] 
             db, table, mapping, batch, problems, event, dry_run=dry_run,
             source=source or f"import:{table.file}", progress=progress,
             is_cancelled=is_cancelled, event_file=event_file,
-            replacing=(desk or import_desk()) if replace_badge_codes else None)
+            replacing=(desk or import_desk()) if replace_badge_codes else None,
+            desk=desk or import_desk())
     except (StorageError, sqlite3.Error, OSError) as exc:
         cause = write_failure(exc)
         if cause is None or isinstance(exc, GuestsNotSavedError | IndexNotSavedError):
@@ -220,8 +222,8 @@ def _index_saved_guests(db: Database, report: ImportReport, early: PrebuiltIndex
 def _write_guests(db: Database, table: RawTable, mapping: dict[str, int], batch: GuestBatch,
                   problems: list[ImportProblem], event: Event, *, dry_run: bool, source: str,
                   progress: Progress | None, is_cancelled: Callable[[], bool] | None,
-                  event_file: Path | None, replacing: Desk | None = None
-                  ) -> tuple[ImportReport, PrebuiltIndex | None]:
+                  event_file: Path | None, replacing: Desk | None = None,
+                  desk: Desk | None = None) -> tuple[ImportReport, PrebuiltIndex | None]:
     """The guests' transaction: plan, check, write all or nothing (on a dry run, only the
     report); and the search index started beside it, if it was. `replacing`: the desk that
     replaces matched guests' badge codes (None: a different code is a problem)."""
@@ -248,6 +250,10 @@ def _write_guests(db: Database, table: RawTable, mapping: dict[str, int], batch:
                 id=batch_id, file_name=table.file, encoding=table.encoding, sheet=table.sheet,
                 imported_at=dt.datetime.now(dt.UTC), total_rows=report.total_rows,
                 added=report.added, updated=report.updated, unchanged=report.unchanged))
+            audit.record(session, desk or import_desk(), "guests_imported", file=table.file,
+                         batch=batch_id, rows=report.total_rows, added=report.added,
+                         updated=report.updated, unchanged=report.unchanged,
+                         badge_codes_replaced=report.badge_codes_replaced)
             plan.new = list(range(len(new)))
             early = write_plan(session, new, plan, source=source, import_id=batch_id,
                                progress=progress, is_cancelled=is_cancelled,
