@@ -4,9 +4,12 @@ the database refuses UPDATE and DELETE, and the migration chains an older file's
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import subprocess
 import threading
 from pathlib import Path
 
+import openpyxl
 import pytest
 import sqlalchemy as sa
 from alembic import command
@@ -66,3 +69,26 @@ def test_the_migration_chains_an_older_files_rows(tmp_path: Path) -> None:
         record(session, Desk("D", "w"), "test_action", now=dt.datetime.now(dt.UTC))
     assert check_chain(db).count == 3
     db.dispose()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_the_daily_report_prints_the_chain_head(sqlite_db: Database, tmp_path: Path) -> None:
+    """PDF and XLSX carry the head as it was: a log rewritten afterwards no longer matches
+    the printed figure."""
+    from wimc_desktop.render.report_pdf import report_pdf_bytes
+    from wimc_desktop.services.report_exports import export_report
+
+    for i in range(3):
+        with sqlite_db.write() as session:
+            record(session, Desk("D", "op"), "test_action", reason=str(i))
+    head = chain_head(sqlite_db)
+    day = dt.date(2020, 11, 26)
+    export_report(sqlite_db, day, "pdf", tmp_path / "r.pdf", lang="en",
+                  paint_pdf=report_pdf_bytes)
+    text = subprocess.run(["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert f"Audit log head: {head.short} (3 rows)" in text
+    export_report(sqlite_db, day, "xlsx", tmp_path / "r.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx").worksheets[0]
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert f"{head.short}（共 3 条记录）" in cells

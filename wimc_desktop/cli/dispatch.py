@@ -34,8 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="wimc-desk", description="WIMC Desk, headless.",
         epilog="exit codes: 0 done, 2 bad input or usage, 3 already checked in, 4 not found, "
                "5 revoked, 6 not an event day, 7 database server unreachable, 9 audit log "
-               "changed outside the app, 10 database busy (safe to retry), 11 cannot write (disk full, read-only, permission); "
-               "1 only for bugs.")
+               "changed outside the app, 10 database busy (safe to retry), 11 cannot write "
+               "(disk full, read-only, permission); 1 only for bugs.")
     parser.add_argument("--db", default=None, help="event file (.wimc) or database URL "
                         "(default: $WIMC_DB or the app's event file)")
     sub = parser.add_subparsers(dest="command", required=True)

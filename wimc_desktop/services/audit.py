@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wimc_desktop.db.engine import Database
@@ -30,7 +30,7 @@ from wimc_desktop.domain.audit_chain import (
     stamp,
 )
 from wimc_desktop.domain.checkin import Desk
-from wimc_desktop.domain.errors import DeskError
+from wimc_desktop.domain.errors import DeskError, Message
 from wimc_desktop.domain.ids import new_id
 
 HEAD_KEY = "audit_head"  # wimc_meta: "ROWS:HASH" of the chain's last row
@@ -174,13 +174,13 @@ def check_chain(db: Database) -> ChainHead:
     return head
 
 
-BREAK_TEXT = {
-    "edited": "does not match its hash (edited)",
-    "inserted or deleted before it": "does not follow the row before it (a row was inserted "
-                                     "or deleted)",
-    "out of order": "is out of sequence (a row was inserted or deleted)",
-    "head": "is the last, but the chain's recorded head is elsewhere (rows deleted at the "
-            "end, or the head rewritten)",
+BREAK_TEXT = {  # why a row breaks the chain (domain.audit_chain.ChainBreak.reason)
+    "edited": Message("does not match its hash (edited)"),
+    "inserted or deleted before it": Message("does not follow the row before it (a row was "
+                                             "inserted or deleted)"),
+    "out of order": Message("is out of sequence (a row was inserted or deleted)"),
+    "head": Message("is the last, but the chain's recorded head is elsewhere (rows deleted "
+                    "at the end, or the head rewritten)"),
 }
 
 
@@ -189,7 +189,7 @@ def list_audit(db: Database, *, day: dt.date | None = None, timezone: str = "UTC
                ) -> list[AuditListing]:
     """The rows, oldest first, filtered by the event's local day, operator and action
     (an action ending in ':' or '*' matches every action it begins)."""
-    stmt: Select[tuple[AuditRow, str | None]] = (
+    stmt = (
         select(AuditRow, GuestRow.badge_code)
         .outerjoin(GuestRow, GuestRow.id == AuditRow.guest_id).order_by(AuditRow.seq))
     if operator is not None:

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 from wimc_desktop.db.engine import Database
 from wimc_desktop.db.queries import not_undone
 from wimc_desktop.db.schema import (
-    AuditRow,
     BadgePrintRow,
     CategoryRow,
     CheckInRow,

@@ -54,8 +54,10 @@ def first_checkin(session: Session, guest_id: str, day: dt.date) -> CheckInRow |
 
 
 def _audit(session: Session, desk: Desk, action: str, guest_id: str | None,
-           now: dt.datetime, reason: str = "", **details: object) -> None:
-    audit.record(session, desk, action, guest_id=guest_id, reason=reason, now=now, **details)
+           now: dt.datetime, reason: str = "", before: dict[str, object] | None = None,
+           after: dict[str, object] | None = None, **details: str) -> None:
+    audit.record(session, desk, action, guest_id=guest_id, reason=reason, now=now,
+                 before=before, after=after, **details)
 
 
 def _admit(session: Session, guest: GuestRow, day: dt.date, desk: Desk, method: Method,

@@ -81,8 +81,9 @@ def purge_personal_data(db: Database, desk: Desk, *, now: dt.datetime | None = N
         purged = session.scalar(select(func.count()).select_from(GuestRow)
                                 .where(_holds_personal_data())) or 0
         session.execute(
-            update(GuestRow).values(mobile="", email="", notes="", phone_digits="", id_number_hash="",
-                    id_number_masked="", extra={}, updated_at=now)
+            update(GuestRow).values(mobile="", email="", notes="", phone_digits="",
+                                    id_number_hash="", id_number_masked="", extra={},
+                                    updated_at=now)
             .execution_options(synchronize_session=False))
         conn = session.connection()
         if index_state(conn) != "none":

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Protocol, TextIO
 
 from wimc_desktop.db.engine import Database
-from wimc_desktop.domain.errors import BadInputError, DeskError
 from wimc_desktop.domain.checkin import Desk
+from wimc_desktop.domain.errors import BadInputError, DeskError
 from wimc_desktop.domain.reports import Arrival, DailyReport
 from wimc_desktop.domain.signing_totals import SigningFilter
 from wimc_desktop.services import audit
@@ -108,7 +108,8 @@ def report_context(db: Database, day: dt.date, *, lang: str = "zh", full_pii: bo
     if lang not in LANGS:
         raise BadInputError("unknown language {lang!r} (choose one of: {choices})", lang=lang,
                             choices=", ".join(LANGS))
-    return ReportContext(daily_report(db, day, now=now), get_event(db), lang, full_pii, desk)
+    return ReportContext(daily_report(db, day, now=now), get_event(db), lang, full_pii, desk,
+                         audit.chain_head(db))
 
 
 def write_report_csv(ctx: ReportContext, lists: DayLists, out: TextIO,
@@ -143,7 +144,8 @@ def _record_full_export(db: Database, path: Path, ctx: ReportContext, fmt: str,
 
 def export_report(db: Database, day: dt.date, fmt: str, path: str | os.PathLike[str], *,
                   full_pii: bool = False, lang: str = "zh", desk: str = "", operator: str = "",
-                  role: str = "", progress: Progress | None = None, is_cancelled: IsCancelled | None = None,
+                  role: str = "", progress: Progress | None = None,
+                  is_cancelled: IsCancelled | None = None,
                   now: dt.datetime | None = None,
                   paint_pdf: PdfPainter | None = None) -> ReportExport:
     """Write the report of `day` as `fmt` (xlsx, csv, pdf) to `path`, atomically.
