@@ -1040,92 +1040,97 @@ Why is the badge reissued?</source>
         <translation>邮箱地址无效</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="24"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="25"/>
+        <source>invalid resident ID card number (18 characters, the last a check digit 0-9 or X)</source>
+        <translation>身份证号码无效（应为18位，最后一位是校验码0-9或X）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="28"/>
         <source>unknown category</source>
         <translation>未知的嘉宾类别</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="26"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="30"/>
         <source>unknown attendance (线下/线上, on site/online)</source>
         <translation>未知的参会方式（应为线下或线上）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="28"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="32"/>
         <source>unknown gender (男/女, M/F)</source>
         <translation>未知的性别（应为男或女）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="30"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="34"/>
         <source>invalid badge code (letters, digits and &apos;-&apos;, at most 32)</source>
         <translation>胸卡号无效（只能包含字母、数字和“-”，最多 32 个字符）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="34"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="38"/>
         <source>too long (more than %1 characters)</source>
         <translation>内容过长（超过 %1 个字符）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="37"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="41"/>
         <source>duplicate badge code (also on row %1)</source>
         <translation>胸卡号重复（第 %1 行也有）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="40"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="44"/>
         <source>duplicate external id (also on row %1)</source>
         <translation>报名编号重复（第 %1 行也有）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="43"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="47"/>
         <source>badge code belongs to another guest</source>
         <translation>胸卡号已属于另一位嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="46"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="50"/>
         <source>external id belongs to another guest</source>
         <translation>报名编号已属于另一位嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="49"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="53"/>
         <source>the same guest as row %1</source>
         <translation>与第 %1 行是同一位嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="52"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="56"/>
         <source>badge code was revoked (replaced by %1)</source>
         <translation>胸卡号已作废（已由 %1 替换）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="55"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="59"/>
         <source>broken quoting: a quote opened on line %1 is never closed properly</source>
         <translation>引号不匹配：第 %1 行开始的引号没有正确闭合</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="59"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="63"/>
         <source>formula with no saved value: open and save the file in Excel, then import again</source>
         <translation>公式没有保存的值：请在 Excel 中打开并保存该文件，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="63"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="67"/>
         <source>the character %1 at position %2 is not allowed (a control character or a text-direction override)</source>
         <translation>第 %2 个字符 %1 不允许出现（控制字符或文字方向控制符）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="67"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="71"/>
         <source>a line break inside the cell (allowed only in notes and extra columns)</source>
         <translation>单元格内有换行（只有备注和其他列允许换行）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="71"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="75"/>
         <source>a line break inside the cell: the quote opened in row %1 runs from line %2 to line %3 (a stray quote takes in the rows after it)</source>
         <translation>单元格内有换行：第 %1 行开始的引号从第 %2 行一直延续到第 %3 行（多余的引号吞并了后面的行）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="76"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="80"/>
         <source>a cell on line %1 is longer than %2 characters, the most a CSV cell may hold</source>
         <translation>第 %1 行有一个单元格超过 %2 个字符，超出 CSV 单元格的上限</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="80"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="84"/>
         <source>badge code conflict: the guest already has badge code %1, this row gives %2 (replacing it revokes the old badge)</source>
         <translation>胸卡号冲突：该嘉宾已有胸卡号 %1，本行给出的是 %2（替换后旧胸卡作废）</translation>
     </message>

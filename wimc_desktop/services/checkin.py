@@ -33,10 +33,12 @@ from wimc_desktop.domain.checkin import (
     undo_needs_reason,
 )
 from wimc_desktop.domain.errors import BadInputError, NotFoundError
+from wimc_desktop.domain.id_numbers import mask_id_number, normalize_id_number
 from wimc_desktop.domain.models import Attendance, Event
 from wimc_desktop.services import audit
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.guests import guest_from_row
+from wimc_desktop.services.id_numbers import guest_by_id_number
 
 ATTENDANCE_CHANGED = "attendance_changed"
 ATTENDANCE_RESTORED = "attendance_restored"
@@ -99,8 +101,10 @@ def _replayed(session: Session, nonce: str) -> CheckInResult | None:
 def _refused(session: Session, desk: Desk, outcome: Outcome, code: str, day: dt.date,
              now: dt.datetime, guest: GuestRow | None = None,
              replaced_by: str | None = None) -> CheckInResult:
+    # (an ID card number that matched no one is kept masked: the log is never purged)
+    number = normalize_id_number(code)
     _audit(session, desk, f"refused:{outcome.value}", guest.id if guest else None, now,
-           code=code, day=day.isoformat())
+           code=code if number is None else mask_id_number(number), day=day.isoformat())
     return CheckInResult(outcome, code, day, guest_from_row(guest) if guest else None,
                          replaced_by=replaced_by)
 
@@ -142,6 +146,9 @@ def check_in(db: Database, code: str, *, day: dt.date, desk: Desk,
         if replay is not None:
             return replay
         found = code_holder(session, code_forms(code, event.badge_prefix), lock=True)
+        if found is None:  # a resident ID card number typed or scanned: its holder
+            holder = guest_by_id_number(session, code, lock=True)
+            found = None if holder is None else (holder.badge_code, holder, None)
         if found is None:
             if not audit_unknown:
                 return CheckInResult(Outcome.UNKNOWN_CODE, code, day, None)
