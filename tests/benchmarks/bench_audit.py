@@ -37,7 +37,7 @@ def build(path: Path, rows: int) -> None:
     from sqlalchemy import text
 
     from wimc_desktop.db.schema import SQLITE_DATETIME_FORMAT
-    from wimc_desktop.domain.audit_chain import GENESIS, entry_hash
+    from wimc_desktop.domain.audit_chain import GENESIS, entry_hash, sorted_details
     from wimc_desktop.services.audit import HEAD_KEY
     from wimc_desktop.services.events import create_event
 
@@ -63,7 +63,8 @@ def build(path: Path, rows: int) -> None:
                             details, prev)
         params.append({"id": id_, "seq": seq, "at": at.strftime(SQLITE_DATETIME_FORMAT),
                        "desk": "Desk 3", "operator": "王芳", "role": "clerk",
-                       "action": action, "reason": reason, "details": json.dumps(details),
+                       "action": action, "reason": reason,
+                       "details": json.dumps(sorted_details(details)),
                        "prev": prev, "hash": digest})
         prev = digest
     with db.write() as session:
@@ -107,7 +108,7 @@ def main() -> None:
         assert broken is None and head.count == args.rows, (head, broken)
         with db.read() as session:
             rows = session.execute(select(*_COLUMNS).order_by(_COLUMNS[0])).all()
-        blobs = [canonical(*r[:11]) for r in rows]
+        blobs = [canonical(*r[:11]) for r in rows]  # type: ignore[arg-type]
         del rows
 
         def hash_loop() -> None:

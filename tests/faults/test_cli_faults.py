@@ -214,6 +214,8 @@ BAD_ARGUMENTS = [
     ("ID", ("signing", "history", BAD)),
     ("--out", ("signing", "export", "--format", "csv", "--out", BAD + ".csv")),
     ("--out", ("report", "--day", DAY, "--format", "csv", "--out", BAD + ".csv")),
+    ("--by", ("audit", "list", "--by", BAD)),
+    ("--operator", ("purge-personal-data", "--confirm", "--operator", BAD)),
 ]
 
 

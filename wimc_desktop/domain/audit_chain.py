@@ -73,15 +73,29 @@ def stamp(at: dt.datetime) -> str:
 def canonical(seq: int, id_: str, at: dt.datetime, operator: str, role: str, desk: str,
               action: str, guest_id: str | None, reason: str, details: dict[str, object],
               prev_hash: str) -> bytes:
-    """The bytes an entry's hash is taken over: a JSON array in a fixed order, keys of the
-    details sorted, no spaces, UTF-8 (the same on every machine and database)."""
+    """The bytes an entry's hash is taken over: the fields as a compact JSON array in a
+    fixed order (UTF-8), a line feed, and the details as details_text writes them (the
+    same on every machine and database)."""
     return _serialised([seq, id_, stamp(at), operator, role, desk, action, guest_id, reason,
-                        details, prev_hash])
+                        prev_hash], details_text(details))
 
 
-def _serialised(items: list[object]) -> bytes:
-    return json.dumps(items, sort_keys=True, ensure_ascii=False,
-                      separators=(",", ":")).encode()
+def details_text(details: dict[str, object]) -> str:
+    """The details' canonical text: json.dumps with the keys sorted at every level. It is
+    also the text the database holds (record stores them sorted_details, and SQLAlchemy's
+    JSON type writes json.dumps), so a check reads it without parsing it."""
+    return json.dumps(details, sort_keys=True)
+
+
+def sorted_details(details: dict[str, object]) -> dict[str, object]:
+    """The details with their keys in order at every level (stored so: see details_text)."""
+    return {k: sorted_details(v) if isinstance(v, dict) else v
+            for k, v in sorted(details.items())}
+
+
+def _serialised(fields: list[object], details: str) -> bytes:
+    return (json.dumps(fields, ensure_ascii=False, separators=(",", ":")) + "\n"
+            + details).encode()
 
 
 def entry_hash(seq: int, id_: str, at: dt.datetime, operator: str, role: str, desk: str,
@@ -92,15 +106,14 @@ def entry_hash(seq: int, id_: str, at: dt.datetime, operator: str, role: str, de
 
 
 # One stored row as the chain's check reads it: (seq, id, at as stamp() text, operator, role,
-# desk, action, guest id, reason, details, previous hash, hash). Plain tuples: a check of
-# 100,000 rows spends its time hashing, not building objects.
-ChainRow = tuple[int, str, str, str, str, str, str, "str | None", str, dict[str, object], str,
-                 str]
+# desk, action, guest id, reason, details as details_text, previous hash, hash). Plain
+# tuples: a check of 100,000 rows spends its time hashing, not building objects.
+ChainRow = tuple[int, str, str, str, str, str, str, "str | None", str, str, str, str]
 
 
 def row_hash(row: ChainRow) -> str:
     """What a stored row's hash must be (its at already in stamp() form)."""
-    return hashlib.sha256(_serialised(list(row[:11]))).hexdigest()
+    return hashlib.sha256(_serialised([*row[:9], row[10]], row[9])).hexdigest()
 
 
 def first_break(rows: Iterable[ChainRow], head: ChainHead | None = None

@@ -9,7 +9,6 @@ the next sequence number is taken.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -25,8 +24,10 @@ from wimc_desktop.domain.audit_chain import (
     ChainBreak,
     ChainHead,
     ChainRow,
+    details_text,
     entry_hash,
     first_break,
+    sorted_details,
     stamp,
 )
 from wimc_desktop.domain.checkin import Desk
@@ -86,6 +87,7 @@ def record(session: Session, desk: Desk, action: str, *, guest_id: str | None = 
         data["before"] = before
     if after is not None:
         data["after"] = after
+    data = sorted_details(data)  # (stored as its canonical text: see details_text)
     at = now or dt.datetime.now(dt.UTC)
     seq, id_ = last.count + 1, new_id()
     digest = entry_hash(seq, id_, at, desk.operator, desk.role, desk.name, action, guest_id,
@@ -118,18 +120,25 @@ _RAW = ("SELECT seq, id, at, operator, role, desk, action, guest_id, reason, det
         "prev_hash, hash FROM audit ORDER BY seq")
 
 
+_RAW_SQLITE = _RAW.replace(
+    " at,", " CASE WHEN length(at) = 26 THEN replace(at, ' ', 'T') || 'Z' ELSE at END,")
+
+
 def _sqlite_rows(cur: Any) -> Iterator[ChainRow]:
     """The rows as the driver reads them, in batches: SQLAlchemy's date and JSON
-    processing of 100,000 rows costs several times the hashing. SQLite holds `at` as
+    processing of 100,000 rows costs several times the hashing. The details are hashed
+    as the text stored (audit_chain.details_text). SQLite holds `at` as
     "2020-11-26 01:00:00.000000" (naive UTC, always with microseconds: SQLITE_DATETIME_
-    FORMAT), which is stamp()'s text with a T and a Z."""
-    cur.execute(_RAW)
-    loads = json.loads
+    FORMAT), which the query turns into stamp()'s text; a time another tool wrote
+    otherwise is read here."""
+    cur.execute(_RAW_SQLITE)
     while batch := cur.fetchmany(_BATCH):
         for r in batch:
-            at = r[2] if len(r[2]) == 26 else _sqlite_text(r[2])
-            yield (r[0], r[1], at.replace(" ", "T") + "Z", r[3], r[4], r[5], r[6], r[7],
-                   r[8], loads(r[9]), r[10], r[11])
+            if r[2][-1:] == "Z":
+                yield r
+            else:
+                at = _sqlite_text(r[2])
+                yield (r[0], r[1], at.replace(" ", "T") + "Z", *r[3:])
 
 
 def _sqlite_text(at: str) -> str:
@@ -142,8 +151,8 @@ def _typed_rows(session: Session) -> Iterator[ChainRow]:
     result = session.execute(select(*_COLUMNS).order_by(AuditRow.seq).execution_options(
         yield_per=_BATCH))
     for r in result:
-        yield (r[0], r[1], stamp(r[2]), r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
-               r[11])
+        yield (r[0], r[1], stamp(r[2]), r[3], r[4], r[5], r[6], r[7], r[8],
+               details_text(r[9]), r[10], r[11])
 
 
 def verify_chain(db: Database) -> tuple[ChainHead, ChainBreak | None]:

@@ -44,7 +44,7 @@ POSTGRES_TRIGGERS = (
 
 def _chain_existing(conn: sa.Connection) -> tuple[int, str]:
     from wimc_desktop.db.schema import UTCDateTime
-    from wimc_desktop.domain.audit_chain import GENESIS, entry_hash
+    from wimc_desktop.domain.audit_chain import GENESIS, entry_hash, sorted_details
 
     rows = conn.execute(sa.text("SELECT id, at, desk, operator, action, guest_id, details "
                                 "FROM audit ORDER BY at, id").columns(
@@ -54,7 +54,7 @@ def _chain_existing(conn: sa.Connection) -> tuple[int, str]:
         sa.bindparam("details", type_=sa.JSON()))
     prev, params = GENESIS, []
     for seq, (id_, at, desk, operator, action, guest_id, details) in enumerate(rows, 1):
-        data = dict(details or {})
+        data = sorted_details(dict(details or {}))
         reason = str(data.pop("reason", ""))
         digest = entry_hash(seq, id_, at, operator, "", desk, action, guest_id, reason,
                             data, prev)
