@@ -517,49 +517,54 @@ Why is the badge reissued?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="226"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="235"/>
         <source>Arrivals on %1</source>
         <translation>%1 到场情况</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="228"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="237"/>
         <source>of %1 expected on site</source>
         <translation>/ 应到（线下）%1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="247"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="256"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="250"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="259"/>
         <source>All VIPs have arrived.</source>
         <translation>贵宾已全部到场。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="251"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="260"/>
         <source>VIPs not yet arrived: %1</source>
         <translation>未到贵宾：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="255"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="267"/>
         <source>WIMC Desk — Dashboard</source>
         <translation>WIMC 签到台 — 实时看板</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="256"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="268"/>
         <source>Arrivals per hour</source>
         <translation>每小时签到人数</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="257"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="269"/>
         <source>Arrived / registered by category</source>
         <translation>分类别到场 / 报名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="258"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="270"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="262"/>
+        <source>Audit log: %1 rows, chain head %2</source>
+        <translation>审计日志：%1 条记录，链头 %2</translation>
     </message>
 </context>
 <context>
@@ -1129,94 +1134,99 @@ Why is the badge reissued?</source>
         <translation>邮箱地址无效</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="24"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="28"/>
         <source>unknown category</source>
         <translation>未知的嘉宾类别</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="26"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="30"/>
         <source>unknown attendance (线下/线上, on site/online)</source>
         <translation>未知的参会方式（应为线下或线上）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="28"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="32"/>
         <source>unknown gender (男/女, M/F)</source>
         <translation>未知的性别（应为男或女）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="30"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="34"/>
         <source>invalid badge code (letters, digits and &apos;-&apos;, at most 32)</source>
         <translation>胸卡号无效（只能包含字母、数字和“-”，最多 32 个字符）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="34"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="38"/>
         <source>too long (more than %1 characters)</source>
         <translation>内容过长（超过 %1 个字符）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="37"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="41"/>
         <source>duplicate badge code (also on row %1)</source>
         <translation>胸卡号重复（第 %1 行也有）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="40"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="44"/>
         <source>duplicate external id (also on row %1)</source>
         <translation>报名编号重复（第 %1 行也有）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="43"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="47"/>
         <source>badge code belongs to another guest</source>
         <translation>胸卡号已属于另一位嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="46"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="50"/>
         <source>external id belongs to another guest</source>
         <translation>报名编号已属于另一位嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="49"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="53"/>
         <source>the same guest as row %1</source>
         <translation>与第 %1 行是同一位嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="52"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="56"/>
         <source>badge code was revoked (replaced by %1)</source>
         <translation>胸卡号已作废（已由 %1 替换）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="55"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="59"/>
         <source>broken quoting: a quote opened on line %1 is never closed properly</source>
         <translation>引号不匹配：第 %1 行开始的引号没有正确闭合</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="59"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="63"/>
         <source>formula with no saved value: open and save the file in Excel, then import again</source>
         <translation>公式没有保存的值：请在 Excel 中打开并保存该文件，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="63"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="67"/>
         <source>the character %1 at position %2 is not allowed (a control character or a text-direction override)</source>
         <translation>第 %2 个字符 %1 不允许出现（控制字符或文字方向控制符）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="67"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="71"/>
         <source>a line break inside the cell (allowed only in notes and extra columns)</source>
         <translation>单元格内有换行（只有备注和其他列允许换行）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="71"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="75"/>
         <source>a line break inside the cell: the quote opened in row %1 runs from line %2 to line %3 (a stray quote takes in the rows after it)</source>
         <translation>单元格内有换行：第 %1 行开始的引号从第 %2 行一直延续到第 %3 行（多余的引号吞并了后面的行）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="76"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="80"/>
         <source>a cell on line %1 is longer than %2 characters, the most a CSV cell may hold</source>
         <translation>第 %1 行有一个单元格超过 %2 个字符，超出 CSV 单元格的上限</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="80"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="84"/>
         <source>badge code conflict: the guest already has badge code %1, this row gives %2 (replacing it revokes the old badge)</source>
         <translation>胸卡号冲突：该嘉宾已有胸卡号 %1，本行给出的是 %2（替换后旧胸卡作废）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="25"/>
+        <source>invalid resident ID card number (18 characters, the last a check digit 0-9 or X)</source>
+        <translation>身份证号码无效（应为18位，最后一位是校验码0-9或X）</translation>
     </message>
 </context>
 <context>
@@ -1380,184 +1390,204 @@ Why is the badge reissued?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="458"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="490"/>
         <source>An import or export is still running. Quit anyway?</source>
         <translation>导入或导出仍在进行。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="457"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="489"/>
         <source>Quit WIMC Desk?</source>
         <translation>退出 WIMC Desk？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="260"/>
         <source>Desk 1</source>
         <translation>1号签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="409"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="419"/>
         <source>Imported %1: %2 added, %3 updated.</source>
         <translation>已导入 %1：新增 %2 人，更新 %3 人。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="425"/>
         <source>Open event</source>
         <translation>打开活动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="417"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="427"/>
         <source>WIMC events (*.wimc)</source>
         <translation>WIMC 活动文件 (*.wimc)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="427"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="437"/>
         <source>The event could not be opened.</source>
         <translation>无法打开该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="441"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="451"/>
         <source>The event could not be created.</source>
         <translation>无法创建该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="451"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="483"/>
         <source>WIMC Desk %1</source>
         <translation>WIMC Desk 会务签到 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="452"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="484"/>
         <source>The registration desk of a large conference: guest list import, check-in, badges, signings and reports.</source>
         <translation>大型会议的签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="469"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="501"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="502"/>
         <source>&amp;Import guest list…</source>
         <translation>导入嘉宾名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="471"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="503"/>
         <source>&amp;Open event…</source>
         <translation>打开活动(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="472"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="504"/>
         <source>&amp;New event…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="473"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="505"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="474"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="506"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="475"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="509"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="476"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="510"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="477"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="511"/>
         <source>Supervisor &amp;dashboard</source>
         <translation>主管看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="478"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="512"/>
         <source>&amp;About WIMC Desk</source>
         <translation>关于 WIMC Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="479"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="513"/>
         <source>&amp;Desk</source>
         <translation>签到台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="480"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="514"/>
         <source>Desk and &amp;operator…</source>
         <translation>签到台与操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="481"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="515"/>
         <source>Register a &amp;walk-in…</source>
         <translation>现场登记(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="482"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="516"/>
         <source>&amp;Undo the last admission</source>
         <translation>撤销上一次签到(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="485"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="519"/>
         <source>&amp;Print badge at check-in</source>
         <translation>签到时打印胸卡(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="520"/>
         <source>Off</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="487"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="521"/>
         <source>First admission of the event only</source>
         <translation>仅在本次大会首次签到时打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="488"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="522"/>
         <source>Every admission</source>
         <translation>每次签到都打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="491"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="525"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="491"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="525"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="491"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="525"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="492"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="526"/>
         <source>Signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="492"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="526"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="347"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="357"/>
         <source>The desk is locked: log in, then scan again.</source>
         <translation>签到台已锁定：请先登录，再重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="483"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="517"/>
         <source>&amp;Lock the desk</source>
         <translation>锁定签到台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="484"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="518"/>
         <source>Supervisor o&amp;verride…</source>
         <translation>主管授权(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="470"/>
+        <source>Personal data deleted</source>
+        <translation>个人信息已删除</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="471"/>
+        <source>The mobile numbers, e-mails, ID card numbers and notes of %1 guests were deleted.</source>
+        <translation>已删除 %1 位嘉宾的手机号、邮箱、身份证号和备注。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="507"/>
+        <source>&amp;Event</source>
+        <translation>活动(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="508"/>
+        <source>&amp;Delete personal data…</source>
+        <translation>删除个人信息(&amp;D)…</translation>
     </message>
 </context>
 <context>
@@ -1702,6 +1732,35 @@ Why is the badge reissued?</source>
         <location filename="../../wimc_desktop/ui/problems_view.py" line="73"/>
         <source>Copy the list</source>
         <translation>复制问题列表</translation>
+    </message>
+</context>
+<context>
+    <name>PurgeDialog</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/purge_dialog.py" line="45"/>
+        <location filename="../../wimc_desktop/ui/purge_dialog.py" line="60"/>
+        <source>Delete personal data</source>
+        <translation>删除个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/purge_dialog.py" line="46"/>
+        <source>The event “%1” is over. The personal data of its %2 guests is no longer needed and can now be deleted for good, as the personal information protection law asks.</source>
+        <translation>活动“%1”已结束。其 %2 位嘉宾的个人信息已不再需要，现在可以按照《个人信息保护法》的要求永久删除。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/purge_dialog.py" line="50"/>
+        <source>&lt;b&gt;Deleted:&lt;/b&gt; every guest&apos;s mobile number, e-mail address, ID card number, notes and the other columns of the imported lists, and their copies in the search index. No trace is left in the event file.</source>
+        <translation>&lt;b&gt;将删除：&lt;/b&gt;每位嘉宾的手机号、电子邮箱、身份证号、备注以及导入名单中的其他列，连同它们在搜索索引中的副本。活动文件中不留任何痕迹。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/purge_dialog.py" line="54"/>
+        <source>&lt;b&gt;Kept:&lt;/b&gt; names, organisations, titles, categories, badge codes, every check-in and signing, and so every figure of the reports. The deletion is recorded in the audit log.</source>
+        <translation>&lt;b&gt;将保留：&lt;/b&gt;姓名、单位、职务、类别、胸卡号、全部签到和签约记录，因此报表中的每一项数据都不变。此次删除会记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/purge_dialog.py" line="58"/>
+        <source>I understand that this cannot be undone</source>
+        <translation>我知道此操作无法撤销</translation>
     </message>
 </context>
 <context>
@@ -2496,72 +2555,72 @@ Why is the badge reissued?</source>
         <translation>“%1”仍保留在登记表中，但不再计入任何合计。取消原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="316"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="317"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="316"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="317"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="317"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="318"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="318"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="319"/>
         <source>Export the signing register</source>
         <translation>导出签约登记表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="335"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="336"/>
         <source>The register was saved.</source>
         <translation>登记表已保存。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="354"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="355"/>
         <source>Contract signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="355"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="356"/>
         <source>Add signing…</source>
         <translation>新增签约…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="356"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="357"/>
         <source>Amend…</source>
         <translation>变更…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="357"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="358"/>
         <source>Cancel signing…</source>
         <translation>取消签约…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="358"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="359"/>
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="359"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="360"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="360"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="361"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="361"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="362"/>
         <source>Stage screen…</source>
         <translation>舞台大屏…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="362"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="363"/>
         <source>Open the large-type window for the screen on stage (F11: full screen)</source>
         <translation>打开舞台大屏显示窗口（F11：全屏）</translation>
     </message>
@@ -3403,7 +3462,7 @@ Why is the badge reissued?</source>
         <translation>{where}：无法创建文件夹：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="251"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="266"/>
         <source>the argument {argument} is not valid text: it holds bytes that are not UTF-8 ({value}); nothing was done. Type it again in UTF-8 (a file&apos;s name: rename the file).</source>
         <translation>参数 {argument} 不是有效的文本：其中含有非 UTF-8 字节（{value}），未执行任何操作。请以 UTF-8 重新输入（如果是文件名，请重命名该文件）。</translation>
     </message>
@@ -3526,6 +3585,46 @@ Why is the badge reissued?</source>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="241"/>
         <source>no password: set {variable} or run the command on a terminal to type it; nothing was done</source>
         <translation>没有密码：请设置 {variable}，或在终端中运行命令以输入密码；未做任何操作</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="252"/>
+        <source>the audit log was changed outside the app: row {seq} ({id}) {reason}</source>
+        <translation>审计日志已被本程序以外的工具改动：第 {seq} 条（{id}）{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="254"/>
+        <source>does not match its hash (edited)</source>
+        <translation>与其哈希值不符（已被修改）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="255"/>
+        <source>does not follow the row before it (a row was inserted or deleted)</source>
+        <translation>与前一条记录接不上（有记录被插入或删除）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="257"/>
+        <source>is out of sequence (a row was inserted or deleted)</source>
+        <translation>序号不连续（有记录被插入或删除）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="258"/>
+        <source>is the last, but the chain&apos;s recorded head is elsewhere (rows deleted at the end, or the head rewritten)</source>
+        <translation>是最后一条，但记录的链头不在此处（末尾的记录被删除，或链头被改写）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="260"/>
+        <source>personal data can be purged only after the event: its last day is {end}; from {first} on. Nothing was deleted.</source>
+        <translation>个人信息只能在活动结束后删除：活动最后一天是 {end}，自 {first} 起可以删除。未删除任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="262"/>
+        <source>{action} needs the {needed} role; {operator} is {role}: nothing was done.</source>
+        <translation>{action} 需要 {needed} 角色；{operator} 的角色是 {role}：未执行任何操作。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="264"/>
+        <source>purge-personal-data deletes every guest&apos;s mobile, e-mail, ID number and notes for good; say --confirm to do it.</source>
+        <translation>purge-personal-data 会永久删除每位嘉宾的手机号、邮箱、身份证号和备注；确认要执行请加 --confirm。</translation>
     </message>
 </context>
 </TS>

@@ -71,6 +71,9 @@ def samples(tmp: Path, signing_id: str, me: str) -> dict[tuple[str, str | None],
         ("operator list", None): ["operator", "list", "--json"],
         ("operator disable", None): ["operator", "disable", "spare"],
         ("operator passwd", None): ["operator", "passwd", me],
+        ("audit list", None): ["audit", "list", "--json"],
+        ("audit verify", None): ["audit", "verify", "--json"],
+        ("purge-personal-data", None): ["purge-personal-data", "--confirm", "--json"],
     }
 
 

@@ -217,6 +217,8 @@ BAD_ARGUMENTS = [
     ("NAME", ("operator", "add", BAD, "--role", "clerk")),
     ("--display-name", ("operator", "add", "赵六", "--role", "admin", "--display-name", BAD)),
     ("NAME", ("operator", "disable", BAD)),
+    ("--by", ("audit", "list", "--by", BAD)),
+    ("--operator", ("purge-personal-data", "--confirm", "--operator", BAD)),
 ]
 
 

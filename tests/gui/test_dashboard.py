@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.gui.gui_helpers import EVENT_DAY, add_guests, guest_records
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.checkin import Desk
+from wimc_desktop.services.audit import chain_head
 from wimc_desktop.services.checkin import check_in, expected_count
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.importing import import_records
@@ -47,6 +48,11 @@ def test_dashboard_shows_admitted_against_expected(qtbot: QtBot, worker: Worker,
     assert board.progress.value() == 4 and board.progress.maximum() == expected
     assert dict(board.chart.bars)["09"] == 2 and dict(board.chart.bars)["10"] == 2
     assert "VIPs not yet arrived" in board.vips_title.text()
+    head = chain_head(event_db)  # the import, 4 admissions, online guests now on site
+    assert head.count == 1 + 4 + sum(1 for r in guest_records(30)[:4]
+                                     if r["attendance"] == "online")
+    assert board.audit_label.text() == (f"Audit log: {head.count} rows, chain head "
+                                        f"{head.short}")
 
 
 def test_dashboard_sees_a_checkin_by_another_process(qtbot: QtBot, worker: Worker,

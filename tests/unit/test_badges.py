@@ -105,8 +105,9 @@ def test_reissue_revokes_the_old_code_and_keeps_the_checkins(guests_db: Database
         assert (row.replaced_by, row.desk, row.operator) == (done.new_code, "Desk 3", "王芳")
         audit = session.execute(select(AuditRow).where(
             AuditRow.action == "badge_reissued")).scalar_one()
-        assert audit.details == {"old_code": "W-003", "new_code": done.new_code,
-                                 "reason": "lost at lunch"}
+        assert audit.details == {"before": {"badge_code": "W-003"},
+                                 "after": {"badge_code": done.new_code}}
+        assert audit.reason == "lost at lunch"
 
 
 def test_lookup_of_a_code_typed_without_the_event_prefix(guests_db: Database) -> None:

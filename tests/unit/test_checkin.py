@@ -126,7 +126,7 @@ def attendance_of(db: Database, code: str) -> str:
             GuestRow.badge_code == code)).scalar_one()
 
 
-def audit_actions(db: Database) -> list[tuple[str, dict[str, str]]]:
+def audit_actions(db: Database) -> list[tuple[str, dict[str, object]]]:
     with db.read() as session:
         rows = session.execute(select(AuditRow).order_by(AuditRow.at)).scalars().all()
         return [(r.action, dict(r.details)) for r in rows if r.action.startswith("attendance")]
@@ -140,9 +140,11 @@ def test_undo_puts_an_online_guest_back_online_and_records_it(guests_db: Databas
     undo_checkin(guests_db, made.checkin.id, desk=DESK, now=AT_9 + dt.timedelta(seconds=30))
     assert attendance_of(guests_db, "W-002") == "online"
     assert audit_actions(guests_db) == [
-        ("attendance_changed", {"old": "online", "new": "onsite", "day": "2020-11-26",
+        ("attendance_changed", {"before": {"attendance": "online"},
+                                "after": {"attendance": "onsite"}, "day": "2020-11-26",
                                 "checkin": made.checkin.id}),
-        ("attendance_restored", {"old": "onsite", "new": "online", "day": "2020-11-26",
+        ("attendance_restored", {"before": {"attendance": "onsite"},
+                                 "after": {"attendance": "online"}, "day": "2020-11-26",
                                  "checkin": made.checkin.id})]
     again = check_in(guests_db, "W-002", day=DAY1, desk=DESK)  # and she does come after all
     assert again.attendance_changed and attendance_of(guests_db, "W-002") == "onsite"

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from wimc_desktop.cli.audit import add_audit_parser
 from wimc_desktop.cli.badges import add_badge_parser
 from wimc_desktop.cli.checkin import add_checkin_parsers
 from wimc_desktop.cli.common import known_failure, refused, say
@@ -19,6 +20,7 @@ from wimc_desktop.cli.events import add_event_parsers
 from wimc_desktop.cli.guests import add_guest_parsers
 from wimc_desktop.cli.operators import add_operator_parser
 from wimc_desktop.cli.permissions import authorize
+from wimc_desktop.cli.privacy import add_privacy_parser
 from wimc_desktop.cli.reports import add_report_parser
 from wimc_desktop.cli.signings import add_signing_parser
 from wimc_desktop.domain.errors import BadInputError, DeskError
@@ -26,7 +28,7 @@ from wimc_desktop.paths import default_db_target
 
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS = ("init", "demo", "import", "guests", "search", "checkin", "undo-checkin", "walkin",
-            "badge", "signing", "report", "operator")
+            "badge", "signing", "report", "operator", "audit", "purge-personal-data")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,9 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="wimc-desk", description="WIMC Desk, headless.",
         epilog="exit codes: 0 done, 2 bad input or usage, 3 already checked in, 4 not found, "
                "5 revoked, 6 not an event day, 7 database server unreachable, 8 not "
-               "permitted (operator, password or role; nothing done), 10 database "
-               "busy (safe to retry), 11 cannot write (disk full, read-only, permission); "
-               "1 only for bugs.")
+               "permitted (operator, password or role; nothing done), 9 audit log changed "
+               "outside the app, 10 database busy (safe to retry), 11 cannot write (disk "
+               "full, read-only, permission); 1 only for bugs.")
     parser.add_argument("--db", default=None, help="event file (.wimc) or database URL "
                         "(default: $WIMC_DB or the app's event file)")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -47,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_signing_parser(sub)
     add_report_parser(sub)
     add_operator_parser(sub)
+    add_audit_parser(sub)
+    add_privacy_parser(sub)
     for path, command in leaf_parsers(parser):
         command.set_defaults(command_path=path)
         if "--operator" not in command._option_string_actions:

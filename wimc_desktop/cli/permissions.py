@@ -53,6 +53,9 @@ COMMAND_PERMISSIONS: dict[tuple[str, str | None], Permission] = {
     ("operator list", None): P.OPERATORS,
     ("operator disable", None): P.OPERATORS,
     ("operator passwd", None): P.OWN_PASSWORD,  # another's password: OPERATORS (the service)
+    ("audit list", None): P.AUDIT,
+    ("audit verify", None): P.AUDIT,
+    ("purge-personal-data", None): P.PURGE,  # (the service checks it too: the window's path)
 }
 # Commands that create a database: where none exists yet there is no one to ask.
 CREATING = frozenset({"init", "demo"})

@@ -93,7 +93,7 @@ def _report(db: Any, args: argparse.Namespace, fmt: str | None) -> int:
 
         desk = desk_of(args)
         done = export_report(db, day, fmt, args.out, full_pii=args.full_pii, lang=args.lang,
-                             desk=desk.name, operator=desk.operator,
+                             desk=desk.name, operator=desk.operator, role=desk.role,
                              paint_pdf=_pdf_painter() if fmt == "pdf" else None)
         report = done.report
         pages = f", {done.pages} pages" if done.pages else ""

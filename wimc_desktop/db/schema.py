@@ -146,12 +146,16 @@ guest_table = Table(
     _text("name_pinyin", 200), _text("name_initials", 100), _text("name_latin", 200),
     _text("phone_digits", 32),
     _text("name_sort", 200),  # pinyin syllable by syllable: "chen hao gang" (the order)
+    # A resident ID card number is never stored: its keyed hash (found by the full number
+    # only, services.id_numbers) and a masked form to show (3201**********1234).
+    _text("id_number_hash", 64), _text("id_number_masked", 18),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
     # Few indexes on purpose: re-import matching works on keys loaded in memory, and
     # search has its own index tables; each index here slows every bulk import.
     Index("ix_guest_category_attendance", "category", "attendance"),  # report counts
     Index("ix_guest_name_sort_name", "name_sort", "name"),
+    Index("ix_guest_id_number_hash", "id_number_hash"),
 )
 
 
@@ -182,6 +186,8 @@ class GuestRow(Base):
     name_latin: Mapped[str]
     phone_digits: Mapped[str]
     name_sort: Mapped[str]
+    id_number_hash: Mapped[str]
+    id_number_masked: Mapped[str]
     created_at: Mapped[dt.datetime]
     updated_at: Mapped[dt.datetime]
 
@@ -237,16 +243,23 @@ class CheckInUndoRow(Base):
 
 
 class AuditRow(Base):
-    """A record of a change a person made (attendance changed at the desk, a reissue...)."""
+    """A record of what a person did (a change, a reveal of personal data, a refused scan):
+    append-only (triggers refuse UPDATE and DELETE) and hash-chained (domain.audit_chain);
+    written only by services.audit.record."""
 
     __tablename__ = "audit"
     id: Mapped[UUIDStr]
+    seq: Mapped[int] = mapped_column(Integer, unique=True)  # 1, 2, 3 ... (the chain's order)
     at: Mapped[Stamp]
     desk: Mapped[Text100]
     operator: Mapped[Text100]
+    role: Mapped[str] = mapped_column(String(32), default="", server_default="")
     action: Mapped[str] = mapped_column(String(64))
     guest_id: Mapped[str | None] = mapped_column(ForeignKey("guest.id"), index=True)
-    details: Mapped[dict[str, str]] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    details: Mapped[dict[str, object]] = mapped_column(JSON)  # before/after, what else
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 class OperatorRow(Base):

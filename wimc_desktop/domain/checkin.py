@@ -41,7 +41,8 @@ class Method(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Desk:
-    """Who works where: recorded on every check-in."""
+    """Who works where: recorded on every check-in; every audit row records the operator
+    and their role too."""
 
     name: str
     operator: str

@@ -75,6 +75,8 @@ class GuestField:
     # Its header in the files the core writes in Chinese (report lists): those files do
     # not go through the interface's translation. Empty: the English label.
     label_zh: str = ""
+    # Personal data the purge after the event deletes (PIPL: kept no longer than needed).
+    personal: bool = False
 
     @property
     def imported(self) -> bool:
@@ -123,13 +125,13 @@ GUEST_RECORD: tuple[GuestField, ...] = (
                         "country/region"), exported=False),
     GuestField("mobile", QT_TRANSLATE_NOOP("GuestField", "Mobile"),
                32, label_zh="手机", kind=Kind.MOBILE,
-               search=SearchAs.PHONE, mask=Mask.MOBILE, width=130,
+               search=SearchAs.PHONE, mask=Mask.MOBILE, width=130, personal=True,
                aliases=("手机", "手机号", "手机号码", "电话", "联系电话", "移动电话", "联系方式",
                         "mobile", "phone", "mobile phone", "cell phone", "cellphone", "tel",
                         "telephone", "phone number", "mobile number")),
     GuestField("email", QT_TRANSLATE_NOOP("GuestField", "E-mail"),
                200, label_zh="邮箱", kind=Kind.EMAIL,
-               search=SearchAs.TEXT, mask=Mask.EMAIL, width=200,
+               search=SearchAs.TEXT, mask=Mask.EMAIL, width=200, personal=True,
                aliases=("邮箱", "电子邮箱", "电子邮件", "邮件", "email", "e-mail", "mail",
                         "email address", "e-mail address")),
     GuestField("badge_code", QT_TRANSLATE_NOOP("GuestField", "Badge code"),
@@ -143,7 +145,7 @@ GUEST_RECORD: tuple[GuestField, ...] = (
                aliases=("座位", "座位号", "席位", "seat", "seat no", "seat number",
                         "seating")),
     GuestField("dietary", QT_TRANSLATE_NOOP("GuestField", "Dietary needs"),
-               200, label_zh="饮食要求", width=140,
+               200, label_zh="饮食要求", width=140, personal=True,  # (health, belief)
                aliases=("饮食", "饮食禁忌", "饮食要求", "餐饮要求", "dietary", "dietary needs",
                         "dietary requirements", "diet")),
     GuestField("external_id", QT_TRANSLATE_NOOP("GuestField", "Registration no."),
@@ -154,7 +156,7 @@ GUEST_RECORD: tuple[GuestField, ...] = (
     GuestField("notes", QT_TRANSLATE_NOOP("GuestField", "Notes"),
                4000, kind=Kind.LONG_TEXT, shown=False,
                aliases=("备注", "说明", "notes", "note", "remarks", "remark", "comment",
-                        "comments"), exported=False),
+                        "comments"), exported=False, personal=True),
     GuestField("source", QT_TRANSLATE_NOOP("GuestField", "Source"),
                200, kind=Kind.DERIVED,
                hidden_by_default=True, width=160, exported=False),

@@ -33,6 +33,7 @@ class Reason(StrEnum):
     QUOTE_RUNS_ON = "quote_runs_on"
     CELL_TOO_LONG = "cell_too_long"
     BADGE_CODE_CONFLICT = "badge_code_conflict"
+    INVALID_ID_NUMBER = "invalid_id_number"
 
 
 REASON_TEXT: dict[Reason, str] = {
@@ -66,6 +67,8 @@ REASON_TEXT: dict[Reason, str] = {
     Reason.BADGE_CODE_CONFLICT: "badge code conflict: the guest already has badge code "
                                 "{old}, this row gives {new} (replacing it revokes the old "
                                 "badge)",
+    Reason.INVALID_ID_NUMBER: "invalid resident ID card number (18 characters, the last a "
+                              "check digit 0-9 or X)",
 }
 
 

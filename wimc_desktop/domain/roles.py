@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from wimc_desktop.domain.errors import Message
+from wimc_desktop.domain.checkin import Desk
+from wimc_desktop.domain.errors import Message, NotPermittedError
 
 
 class Role(StrEnum):
@@ -95,3 +96,13 @@ def needed_role(action: Permission) -> Message:
 
 def is_role(text: str) -> bool:
     return text in {role.value for role in Role}
+
+
+def require(desk: Desk, action: Permission, what: str) -> None:
+    """Refuse `what` (a command or action, as the message names it) to a desk whose role
+    may not do `action`: NotPermittedError (exit 8), nothing done. An open desk may."""
+    if not allowed(desk.role, action):
+        role = ROLE_WORDS[Role(desk.role)] if is_role(desk.role) else desk.role
+        raise NotPermittedError("{action} needs the {needed} role; {operator} is {role}: "
+                                "nothing was done.", action=what, needed=needed_role(action),
+                                operator=desk.operator or "-", role=role)

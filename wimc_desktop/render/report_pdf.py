@@ -86,6 +86,8 @@ def _header(page: Page, ctx: ReportContext) -> None:
     parts = [_label(ctx, "day", r.day.isoformat() + note), _label(ctx, "generated", ctx.generated)]
     if ctx.desk:
         parts.append(_label(ctx, "desk", ctx.desk))
+    if ctx.audit_head is not None:
+        parts.append(_label(ctx, "audit_head", ctx.audit_line()))
     page.text([Para("    ".join(parts), NOTE)], 1)
     pii = ctx.t("pii_full") if ctx.full_pii else ctx.t("pii_masked")
     page.text([Para(f"{ctx.t('pii')}: {pii}" if ctx.lang == "en" else f"{ctx.t('pii')}：{pii}",

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 from wimc_desktop.db.engine import Database
 from wimc_desktop.db.queries import not_undone
 from wimc_desktop.db.schema import (
-    AuditRow,
     BadgePrintRow,
     CategoryRow,
     CheckInRow,
@@ -35,6 +34,7 @@ from wimc_desktop.domain.checkin import CheckInResult, Desk, Outcome, local_day
 from wimc_desktop.domain.errors import BadInputError, NotFoundError, NotPermittedError
 from wimc_desktop.domain.models import Guest
 from wimc_desktop.domain.roles import Permission, allowed, needed_role
+from wimc_desktop.services import audit
 from wimc_desktop.services.checkin import _record, code_holder, first_checkin
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.guests import code_in_use, guest_from_row
@@ -167,6 +167,11 @@ def record_prints(db: Database, guest_ids: Sequence[str], desk: Desk, template: 
             id=str(uuid.uuid4()), guest_id=g.id, badge_code=g.badge_code, printed_at=now,
             desk=desk.name, operator=desk.operator, template=template, output=output.value,
             reason=reason.strip()) for g in guests)
+        for g in guests:
+            audit.record(session, desk, "badge_reprinted" if before[g.id].is_reprint
+                         else "badge_printed", guest_id=g.id, now=now,
+                         reason=reason.strip() if before[g.id].is_reprint else "",
+                         template=template, output=output.value)
         if before_commit is not None:
             session.flush()
             before_commit()
@@ -246,9 +251,8 @@ def replace_code(session: Session, guest: GuestRow, fresh: str, *, reason: str, 
                                 desk=desk.name, operator=desk.operator, reason=reason))
     guest.badge_code = fresh
     guest.updated_at = now
-    session.add(AuditRow(id=str(uuid.uuid4()), at=now, desk=desk.name, operator=desk.operator,
-                         action="badge_reissued", guest_id=guest.id,
-                         details={"old_code": old, "new_code": fresh, "reason": reason}))
+    audit.record(session, desk, "badge_reissued", guest_id=guest.id, reason=reason, now=now,
+                 before={"badge_code": old}, after={"badge_code": fresh})
 
 
 def is_first_admission(db: Database, result: CheckInResult) -> bool:

@@ -33,10 +33,13 @@ from wimc_desktop.domain.checkin import (
     undo_needs_reason,
 )
 from wimc_desktop.domain.errors import BadInputError, NotFoundError, NotPermittedError
+from wimc_desktop.domain.id_numbers import mask_id_number, normalize_id_number
 from wimc_desktop.domain.models import Attendance, Event
 from wimc_desktop.domain.roles import Permission, allowed, needed_role
+from wimc_desktop.services import audit
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.guests import guest_from_row
+from wimc_desktop.services.id_numbers import guest_by_id_number
 
 ATTENDANCE_CHANGED = "attendance_changed"
 ATTENDANCE_RESTORED = "attendance_restored"
@@ -54,9 +57,10 @@ def first_checkin(session: Session, guest_id: str, day: dt.date) -> CheckInRow |
 
 
 def _audit(session: Session, desk: Desk, action: str, guest_id: str | None,
-           now: dt.datetime, **details: str) -> None:
-    session.add(AuditRow(id=str(uuid.uuid4()), at=now, desk=desk.name, operator=desk.operator,
-                         action=action, guest_id=guest_id, details=details))
+           now: dt.datetime, reason: str = "", before: dict[str, object] | None = None,
+           after: dict[str, object] | None = None, **details: str) -> None:
+    audit.record(session, desk, action, guest_id=guest_id, reason=reason, now=now,
+                 before=before, after=after, **details)
 
 
 def _admit(session: Session, guest: GuestRow, day: dt.date, desk: Desk, method: Method,
@@ -71,12 +75,15 @@ def _admit(session: Session, guest: GuestRow, day: dt.date, desk: Desk, method: 
                      session=session_name, at=now, desk=desk.name, operator=desk.operator,
                      method=method.value, badge_code=guest.badge_code, nonce=nonce)
     session.add(row)
+    _audit(session, desk, "checked_in", guest.id, now, day=day.isoformat(), checkin=row.id,
+           method=method.value)
     changed = guest.attendance == Attendance.ONLINE.value
     if changed:  # an online-only guest came in person: record it, count them on site
         guest.attendance = Attendance.ONSITE.value
         guest.updated_at = now
         _audit(session, desk, ATTENDANCE_CHANGED, guest.id, now,
-               old=Attendance.ONLINE.value, new=Attendance.ONSITE.value, day=day.isoformat(),
+               before={"attendance": Attendance.ONLINE.value},
+               after={"attendance": Attendance.ONSITE.value}, day=day.isoformat(),
                checkin=row.id)
     session.flush()
     return CheckInResult(Outcome.ADMITTED, guest.badge_code, day, guest_from_row(guest),
@@ -95,8 +102,10 @@ def _replayed(session: Session, nonce: str) -> CheckInResult | None:
 def _refused(session: Session, desk: Desk, outcome: Outcome, code: str, day: dt.date,
              now: dt.datetime, guest: GuestRow | None = None,
              replaced_by: str | None = None) -> CheckInResult:
+    # (an ID card number that matched no one is kept masked: the log is never purged)
+    number = normalize_id_number(code)
     _audit(session, desk, f"refused:{outcome.value}", guest.id if guest else None, now,
-           code=code, day=day.isoformat())
+           code=code if number is None else mask_id_number(number), day=day.isoformat())
     return CheckInResult(outcome, code, day, guest_from_row(guest) if guest else None,
                          replaced_by=replaced_by)
 
@@ -138,6 +147,9 @@ def check_in(db: Database, code: str, *, day: dt.date, desk: Desk,
         if replay is not None:
             return replay
         found = code_holder(session, code_forms(code, event.badge_prefix), lock=True)
+        if found is None:  # a resident ID card number typed or scanned: its holder
+            holder = guest_by_id_number(session, code, lock=True)
+            found = None if holder is None else (holder.badge_code, holder, None)
         if found is None:
             if not audit_unknown:
                 return CheckInResult(Outcome.UNKNOWN_CODE, code, day, None)
@@ -195,6 +207,8 @@ def undo_checkin(db: Database, checkin_id: str, *, desk: Desk, reason: str = "",
         session.add(CheckInUndoRow(id=str(uuid.uuid4()), checkin_id=checkin_id, at=now,
                                    desk=desk.name, operator=desk.operator,
                                    reason=reason.strip(), nonce=nonce or uuid.uuid4().hex))
+        _audit(session, desk, "checkin_undone", row.guest_id, now, reason=reason.strip(),
+               day=row.event_day.isoformat(), checkin=checkin_id)
         session.flush()
         _restore_attendance(session, row, desk, now)
         return _record(row)
@@ -219,8 +233,10 @@ def _restore_attendance(session: Session, row: CheckInRow, desk: Desk,
         return
     guest.attendance = Attendance.ONLINE.value
     guest.updated_at = now
-    _audit(session, desk, ATTENDANCE_RESTORED, guest.id, now, old=Attendance.ONSITE.value,
-           new=Attendance.ONLINE.value, day=row.event_day.isoformat(), checkin=row.id)
+    _audit(session, desk, ATTENDANCE_RESTORED, guest.id, now,
+           before={"attendance": Attendance.ONSITE.value},
+           after={"attendance": Attendance.ONLINE.value}, day=row.event_day.isoformat(),
+           checkin=row.id)
 
 
 def find_checkin(db: Database, code: str, day: dt.date) -> CheckInRecord:

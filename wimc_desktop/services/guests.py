@@ -13,12 +13,12 @@ from sqlalchemy.orm import Session
 
 from wimc_desktop.db.engine import Database
 from wimc_desktop.db.queries import admitted_guest_ids
-from wimc_desktop.db.schema import AuditRow, CheckInRow, GuestRow, RevokedBadgeRow
+from wimc_desktop.db.schema import CheckInRow, GuestRow, RevokedBadgeRow
 from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.domain.errors import BadInputError
 from wimc_desktop.domain.guest_record import Kind, field_names
-from wimc_desktop.domain.ids import new_id
 from wimc_desktop.domain.models import Guest
+from wimc_desktop.services import audit
 
 # Every field of the guest record but free text with line breaks (notes), and the check-in.
 SORTABLE = (*field_names(lambda f: f.kind is not Kind.LONG_TEXT), "checked_in")
@@ -96,9 +96,8 @@ def record_contact_revealed(db: Database, desk: Desk, where: str,
                             now: dt.datetime | None = None) -> None:
     """Audit: `desk` (its operator) chose to see full mobile numbers and e-mails."""
     with db.write() as session:
-        session.add(AuditRow(id=new_id(), at=now or dt.datetime.now(dt.UTC), desk=desk.name,
-                             operator=desk.operator, action=CONTACT_REVEALED, guest_id=None,
-                             details={"where": where, "fields": "mobile,email"}))
+        audit.record(session, desk, CONTACT_REVEALED, now=now, where=where,
+                     fields="mobile,email")
 
 
 def list_guests(db: Database) -> list[Guest]:

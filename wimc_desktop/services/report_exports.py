@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import Protocol, TextIO
 
 from wimc_desktop.db.engine import Database
-from wimc_desktop.db.schema import AuditRow
+from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.domain.errors import BadInputError, DeskError
-from wimc_desktop.domain.ids import new_id
 from wimc_desktop.domain.reports import Arrival, DailyReport
 from wimc_desktop.domain.signing_totals import SigningFilter
+from wimc_desktop.services import audit
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.exports import Cell, WorkbookBuffer, csv_into
 from wimc_desktop.services.report_lists import DayLists
@@ -108,7 +108,8 @@ def report_context(db: Database, day: dt.date, *, lang: str = "zh", full_pii: bo
     if lang not in LANGS:
         raise BadInputError("unknown language {lang!r} (choose one of: {choices})", lang=lang,
                             choices=", ".join(LANGS))
-    return ReportContext(daily_report(db, day, now=now), get_event(db), lang, full_pii, desk)
+    return ReportContext(daily_report(db, day, now=now), get_event(db), lang, full_pii, desk,
+                         audit.chain_head(db))
 
 
 def write_report_csv(ctx: ReportContext, lists: DayLists, out: TextIO,
@@ -131,20 +132,20 @@ def write_report_csv(ctx: ReportContext, lists: DayLists, out: TextIO,
 
 
 def _record_full_export(db: Database, path: Path, ctx: ReportContext, fmt: str,
-                        operator: str, now: dt.datetime,
+                        operator: str, role: str, now: dt.datetime,
                         before_commit: Callable[[], None]) -> None:
     with db.write() as session:
-        session.add(AuditRow(id=new_id(), at=now, desk=ctx.desk, operator=operator,
-                             action=AUDIT_ACTION, guest_id=None,
-                             details={"file": str(path), "day": ctx.report.day.isoformat(),
-                                      "format": fmt, "lang": ctx.lang}))
+        audit.record(session, Desk(ctx.desk, operator, role), AUDIT_ACTION, now=now,
+                     file=str(path), day=ctx.report.day.isoformat(), format=fmt,
+                     lang=ctx.lang)
         session.flush()
         before_commit()
 
 
 def export_report(db: Database, day: dt.date, fmt: str, path: str | os.PathLike[str], *,
                   full_pii: bool = False, lang: str = "zh", desk: str = "", operator: str = "",
-                  progress: Progress | None = None, is_cancelled: IsCancelled | None = None,
+                  role: str = "", progress: Progress | None = None,
+                  is_cancelled: IsCancelled | None = None,
                   now: dt.datetime | None = None,
                   paint_pdf: PdfPainter | None = None) -> ReportExport:
     """Write the report of `day` as `fmt` (xlsx, csv, pdf) to `path`, atomically.
@@ -202,7 +203,7 @@ def export_report(db: Database, day: dt.date, fmt: str, path: str | os.PathLike[
         # A full export is audited in the transaction that moves the file in place: both
         # happen, or neither.
         out.publish(size, publish_with=None if not full_pii else lambda move: (
-            _record_full_export(db, target, ctx, fmt, operator,
+            _record_full_export(db, target, ctx, fmt, operator, role,
                                 now or dt.datetime.now(dt.UTC), before_commit=move)))
     ticker.done = ticker.total
     ticker.report()

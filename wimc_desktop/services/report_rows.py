@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from wimc_desktop.domain.audit_chain import ChainHead
 from wimc_desktop.domain.guest_record import FIELD
 from wimc_desktop.domain.models import Event, masked
 from wimc_desktop.domain.money import from_fen
@@ -28,6 +29,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "signing_list": ("签约项目", "Signings"),
     "day": ("日期", "Day"), "generated": ("生成时间", "Generated"), "desk": ("签到台", "Desk"),
     "pii": ("个人信息", "Personal data"),
+    "audit_head": ("审计日志链头", "Audit log head"),
+    "audit_rows": ("{head}（共 {rows} 条记录）", "{head} ({rows} rows)"),
     "pii_masked": ("手机号、邮箱已部分隐藏", "Mobile numbers and e-mails are masked"),
     "pii_full": ("含完整手机号、邮箱（导出已记录）", "Full mobile numbers and e-mails "
                  "(export recorded)"),
@@ -132,6 +135,7 @@ class ReportContext:
     lang: str = "zh"
     full_pii: bool = False
     desk: str = ""
+    audit_head: ChainHead | None = None  # printed: a rewritten log no longer matches it
     zone: ZoneInfo = field(init=False, repr=False)
     category_names: dict[str, str] = field(init=False, repr=False)
     vip_codes: frozenset[str] = field(init=False, repr=False)
@@ -166,6 +170,12 @@ class ReportContext:
     def local(self, moment: dt.datetime) -> dt.datetime:
         """A moment in the event's time zone, without tzinfo (as spreadsheets want it)."""
         return moment.astimezone(self.zone).replace(tzinfo=None)
+
+    def audit_line(self) -> str:
+        """'1a2b3c4d5e6f（共 1,234 条记录）': the audit chain's head when the report was made."""
+        head = self.audit_head
+        return "" if head is None else self.t("audit_rows", head=head.short,
+                                              rows=f"{head.count:,}")
 
     @property
     def generated(self) -> str:

@@ -113,6 +113,8 @@ def _summary(book: Any, fmt: dict[str, Any], ctx: ReportContext) -> None:
     out.put([t("generated"), ctx.local(r.generated_at)], [fmt["bold"], fmt["stamp"]])
     if ctx.desk:
         out.put([t("desk"), ctx.desk], [fmt["bold"]])
+    if ctx.audit_head is not None:
+        out.put([t("audit_head"), ctx.audit_line()], [fmt["bold"]])
     out.put([t("pii"), t("pii_full") if ctx.full_pii else t("pii_masked")], [fmt["bold"]])
     out.skip()
     figures_at = out.row

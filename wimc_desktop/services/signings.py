@@ -27,6 +27,7 @@ from wimc_desktop.db.schema import (
     SigningWitnessRow,
 )
 from wimc_desktop.domain.changes import Change, ChangeKind
+from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.domain.errors import BadInputError, Message, NotFoundError
 from wimc_desktop.domain.ids import new_id, new_ids
 from wimc_desktop.domain.money import from_fen, to_fen
@@ -42,6 +43,7 @@ from wimc_desktop.domain.signings import (
     validate_draft,
 )
 from wimc_desktop.domain.text_safety import FIELD_LABELS, check_text
+from wimc_desktop.services import audit
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,19 +153,33 @@ def _set_fields(row: SigningRow, draft: SigningDraft) -> None:
     row.signed_at, row.notes = draft.signed_at, draft.notes
 
 
-def _log(session: Session, signing_id: str, action: str, operator: str, reason: str,
-         now: dt.datetime) -> Signing:
+def _log(session: Session, signing_id: str, action: str, desk: Desk, reason: str,
+         now: dt.datetime, before: Signing | None = None) -> Signing:
+    """The signing's history row, and its audit row: what changed (before/after), who."""
     session.flush()
     signing = _load_one(session, signing_id)
-    session.add(SigningHistoryRow(id=new_id(), signing_id=signing_id, at=now, operator=operator,
-                                  action=action, reason=reason, snapshot=signing.as_json()))
+    after = signing.as_json()
+    session.add(SigningHistoryRow(id=new_id(), signing_id=signing_id, at=now,
+                                  operator=desk.operator, action=action, reason=reason,
+                                  snapshot=after))
+    old = before.as_json() if before is not None else {}
+    changed = sorted(k for k in after if k != "updated_at" and old.get(k) != after[k])
+    audit.record(session, desk, f"signing_{action}", reason=reason, now=now,
+                 signing=signing_id, before={k: old.get(k) for k in changed} if old else None,
+                 after={k: after[k] for k in changed})
     return signing
 
 
+def _desk(operator: str, desk: Desk | None) -> Desk:
+    """Who the audit row names: the desk, with the operator the change is recorded under."""
+    return Desk(desk.name, operator, desk.role) if desk is not None else Desk("", operator)
+
+
 def add_signings(db: Database, drafts: Sequence[SigningDraft], *, operator: str,
-                 now: dt.datetime | None = None,
-                 ids: Sequence[str] | None = None) -> list[Signing]:
-    """Record new signings, all or none (one transaction)."""
+                 now: dt.datetime | None = None, ids: Sequence[str] | None = None,
+                 desk: Desk | None = None) -> list[Signing]:
+    """Record new signings, all or none (one transaction); `desk` (its operator is
+    `operator`) is recorded in the audit log."""
     now = now or dt.datetime.now(dt.UTC)
     checked = [validate_draft(d) for d in drafts]
     for draft in checked:
@@ -178,14 +194,14 @@ def add_signings(db: Database, drafts: Sequence[SigningDraft], *, operator: str,
             _set_fields(row, draft)
             session.add(row)
             _write_people(session, signing_id, draft)
-            added.append(_log(session, signing_id, "recorded", operator, "", now))
+            added.append(_log(session, signing_id, "recorded", _desk(operator, desk), "", now))
         return added
 
 
 def add_signing(db: Database, draft: SigningDraft, *, operator: str,
-                now: dt.datetime | None = None) -> Signing:
+                now: dt.datetime | None = None, desk: Desk | None = None) -> Signing:
     """Record one new signing."""
-    return add_signings(db, [draft], operator=operator, now=now)[0]
+    return add_signings(db, [draft], operator=operator, now=now, desk=desk)[0]
 
 
 # Why a signing cannot be amended or cancelled, per verb (whole sentences, to translate).
@@ -211,7 +227,8 @@ def _changeable(session: Session, signing_id: str, reason: str, verb: str) -> Si
 
 def amend_signing(db: Database, signing_id: str, draft: SigningDraft, *, operator: str,
                   reason: str, now: dt.datetime | None = None,
-                  expected_updated_at: dt.datetime | None = None) -> Signing:
+                  expected_updated_at: dt.datetime | None = None,
+                  desk: Desk | None = None) -> Signing:
     """Replace what a signing says (with a reason); it then counts at its new amount.
 
     With `expected_updated_at` (the time the editor read it), a signing changed meanwhile
@@ -225,23 +242,27 @@ def amend_signing(db: Database, signing_id: str, draft: SigningDraft, *, operato
         if expected_updated_at is not None and row.updated_at != expected_updated_at:
             raise BadInputError("this signing was changed meanwhile (by another desk?); "
                                 "reload it and amend again")
-        if _load_one(session, signing_id).draft() == checked:
+        before = _load_one(session, signing_id)
+        if before.draft() == checked:
             raise BadInputError("nothing changed: the amendment says what the signing says")
         _check_guests(session, checked)
         _set_fields(row, checked)
         row.status, row.updated_at = SigningStatus.AMENDED.value, now
         _write_people(session, signing_id, checked)
-        return _log(session, signing_id, "amended", operator, reason.strip(), now)
+        return _log(session, signing_id, "amended", _desk(operator, desk), reason.strip(), now,
+                    before)
 
 
 def cancel_signing(db: Database, signing_id: str, *, operator: str, reason: str,
-                   now: dt.datetime | None = None) -> Signing:
+                   now: dt.datetime | None = None, desk: Desk | None = None) -> Signing:
     """Cancel a signing (with a reason): it stays in the register, outside every total."""
     now = now or dt.datetime.now(dt.UTC)
     with db.write() as session:
         row = _changeable(session, signing_id, reason, "cancelled")
+        before = _load_one(session, signing_id)
         row.status, row.updated_at = SigningStatus.CANCELLED.value, now
-        return _log(session, signing_id, "cancelled", operator, reason.strip(), now)
+        return _log(session, signing_id, "cancelled", _desk(operator, desk), reason.strip(),
+                    now, before)
 
 
 def get_signing(db: Database, signing_id: str) -> Signing:

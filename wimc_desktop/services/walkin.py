@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from wimc_desktop.db.change_feed import declare
 from wimc_desktop.db.engine import Database
-from wimc_desktop.db.schema import AuditRow, GuestRow
+from wimc_desktop.db.schema import GuestRow
 from wimc_desktop.domain.badge_codes import new_code
 from wimc_desktop.domain.categories import category_lookup
 from wimc_desktop.domain.changes import Change, ChangeKind
@@ -21,6 +21,7 @@ from wimc_desktop.domain.models import Guest
 from wimc_desktop.domain.names import name_keys
 from wimc_desktop.domain.problems import REASON_TEXT, Reason
 from wimc_desktop.domain.text_safety import check_fields
+from wimc_desktop.services import audit
 from wimc_desktop.services.checkin import _admit, first_checkin
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.guests import code_in_use, guest_from_row
@@ -175,9 +176,7 @@ def register_walk_in(db: Database, *, name: str, day: dt.date, desk: Desk,
         sync_search_index(session)
         guest = session.get_one(GuestRow, record["id"])
         if matches:
-            session.add(AuditRow(
-                id=str(uuid.uuid4()), at=now, desk=desk.name, operator=desk.operator,
-                action="walk_in_despite_duplicate", guest_id=guest.id,
-                details={"possible_duplicates": " ".join(m.guest.badge_code for m in matches),
-                         "day": day.isoformat()}))
+            audit.record(session, desk, "walk_in_despite_duplicate", guest_id=guest.id,
+                         now=now, day=day.isoformat(),
+                         possible_duplicates=" ".join(m.guest.badge_code for m in matches))
         return _admit(session, guest, day, desk, Method.WALK_IN, uuid.uuid4().hex, now)

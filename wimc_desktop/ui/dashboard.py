@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.audit_chain import ChainHead
 from wimc_desktop.domain.changes import ChangeKind, Changes
 from wimc_desktop.domain.models import Event
 from wimc_desktop.domain.reports import CategoryFigures, MissingGuest, rate_text
+from wimc_desktop.services.audit import chain_head
 from wimc_desktop.services.checkin import expected_count
 from wimc_desktop.services.reports import daily_report
 from wimc_desktop.ui.change_hub import ChangeHub, SlowRefresh, watched
@@ -53,6 +55,7 @@ class DashboardFigures:
     by_category: tuple[CategoryFigures, ...]
     vip_missing: tuple[MissingGuest, ...]
     vip_missing_count: int
+    audit_head: ChainHead  # the audit log's rows and newest hash (rewritten: no match)
 
 
 def read_figures(db: Database, day: dt.date) -> DashboardFigures:
@@ -60,7 +63,8 @@ def read_figures(db: Database, day: dt.date) -> DashboardFigures:
     report = daily_report(db, day)
     return DashboardFigures(day, report.admitted, expected_count(db),
                             tuple(report.by_hour.items()), report.by_category,
-                            report.vip_missing[:VIPS_SHOWN], len(report.vip_missing))
+                            report.vip_missing[:VIPS_SHOWN], len(report.vip_missing),
+                            chain_head(db))
 
 
 class Dashboard(Retranslating, QWidget):
@@ -103,6 +107,10 @@ class Dashboard(Retranslating, QWidget):
         self.vips = QLabel()
         self.vips.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.vips.setWordWrap(True)
+        self.audit_label = QLabel()
+        self.audit_label.setObjectName("dashboardAuditHead")
+        self.audit_label.setStyleSheet("color: #555555;")
+        self.audit_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_INTERVAL_MS)
         self._build()
@@ -140,6 +148,7 @@ class Dashboard(Retranslating, QWidget):
         layout.addWidget(self.chart_title)
         layout.addWidget(self.chart, 2)
         layout.addWidget(self.lists_area, 3)  # the awaited VIPs matter more than the bars
+        layout.addWidget(self.audit_label)
 
     def set_database(self, db: Database | None, event: Event | None) -> None:
         """Watch another event (None: stop); starts on today or the first event day."""
@@ -250,6 +259,9 @@ class Dashboard(Retranslating, QWidget):
                           else self.tr("All VIPs have arrived."))
         self.vips_title.setText(self.tr("VIPs not yet arrived: %1")
                                 .replace("%1", count_text(f.vip_missing_count)))
+        self.audit_label.setText(self.tr("Audit log: %1 rows, chain head %2")
+                                 .replace("%1", count_text(f.audit_head.count))
+                                 .replace("%2", f.audit_head.short))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("WIMC Desk — Dashboard"))

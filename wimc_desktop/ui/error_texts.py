@@ -248,6 +248,21 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "not a time (ISO 8601, e.g. 2020-11-28T15:30): {text!r}"),
     QT_TRANSLATE_NOOP("errors", "the signing needs an amount (--amount, e.g. 5.2亿 or "
                       "1,234,567.89)"),
+    # services/audit.py, services/privacy.py, domain/roles.py, cli/privacy.py
+    QT_TRANSLATE_NOOP("errors", "the audit log was changed outside the app: row {seq} ({id}) "
+                      "{reason}"),
+    QT_TRANSLATE_NOOP("errors", "does not match its hash (edited)"),
+    QT_TRANSLATE_NOOP("errors", "does not follow the row before it (a row was inserted or "
+                      "deleted)"),
+    QT_TRANSLATE_NOOP("errors", "is out of sequence (a row was inserted or deleted)"),
+    QT_TRANSLATE_NOOP("errors", "is the last, but the chain's recorded head is elsewhere "
+                      "(rows deleted at the end, or the head rewritten)"),
+    QT_TRANSLATE_NOOP("errors", "personal data can be purged only after the event: its last "
+                      "day is {end}; from {first} on. Nothing was deleted."),
+    QT_TRANSLATE_NOOP("errors", "{action} needs the {needed} role; {operator} is {role}: "
+                      "nothing was done."),
+    QT_TRANSLATE_NOOP("errors", "purge-personal-data deletes every guest's mobile, e-mail, "
+                      "ID number and notes for good; say --confirm to do it."),
     QT_TRANSLATE_NOOP("errors", "the argument {argument} is not valid text: it holds bytes "
                       "that are not UTF-8 ({value}); nothing was done. Type it again in "
                       "UTF-8 (a file's name: rename the file)."),

@@ -28,6 +28,7 @@ from wimc_desktop.domain.badges import PrintAtCheckIn
 from wimc_desktop.domain.checkin import Desk, login_name
 from wimc_desktop.domain.models import ImportReport
 from wimc_desktop.domain.roles import Permission
+from wimc_desktop.services.privacy import PurgeResult, purge_personal_data
 from wimc_desktop.ui import assets, i18n, messages
 from wimc_desktop.ui.badges_page import BadgesPage
 from wimc_desktop.ui.change_hub import ChangeHub
@@ -44,6 +45,7 @@ from wimc_desktop.ui.guests_page import GuestsPage
 from wimc_desktop.ui.import_wizard import ImportWizard
 from wimc_desktop.ui.new_event_dialog import NewEventDialog
 from wimc_desktop.ui.opened_event import NewEventInput, OpenedEvent, create_new_event, open_event
+from wimc_desktop.ui.purge_dialog import PurgeDialog
 from wimc_desktop.ui.reports_page import ReportsPage
 from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.scanner_filter import ScannerFilter
@@ -51,6 +53,7 @@ from wimc_desktop.ui.screen_fit import fit_to_contents, fitted
 from wimc_desktop.ui.settings import DeskSettings
 from wimc_desktop.ui.signings_page import SigningsPage
 from wimc_desktop.ui.worker import Worker
+from wimc_desktop.ui.working_day import event_today
 
 PAGES = ("checkin", "guests", "badges", "signings", "reports")
 CHECKIN_PAGE = PAGES.index("checkin")
@@ -148,6 +151,8 @@ class MainWindow(Retranslating, QMainWindow):
             action.setChecked(setting is self.checkin_printer.setting)
             self.print_menu.addAction(action)
         self.desk_menu.addAction(self.desk_action)
+        self.event_menu = QMenu(self)
+        self.purge_action = self.event_menu.addAction("")
         self.view_menu = QMenu(self)
         self.dashboard_action = self.view_menu.addAction("")
         self.dashboard_action.setShortcut(QKeySequence("F9"))
@@ -165,7 +170,8 @@ class MainWindow(Retranslating, QMainWindow):
         # Ctrl+1..5: the pages in the order of the navigation list.
         self.page_shortcuts = [QShortcut(QKeySequence(f"Ctrl+{n}"), self)
                                for n in range(1, len(PAGES) + 1)]
-        for menu in (self.file_menu, self.desk_menu, self.view_menu, self.help_menu):
+        for menu in (self.file_menu, self.desk_menu, self.event_menu, self.view_menu,
+                     self.help_menu):
             self.menuBar().addMenu(menu)
 
     def _connect_signals(self) -> None:
@@ -174,6 +180,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.import_action.triggered.connect(self._on_import_action_triggered)
         self.open_action.triggered.connect(self._on_open_action_triggered)
         self.new_action.triggered.connect(self._on_new_action_triggered)
+        self.purge_action.triggered.connect(self._on_purge_action_triggered)
         self.quit_action.triggered.connect(self.close)  # (closeEvent asks while work runs)
         for row, shortcut in enumerate(self.page_shortcuts):
             shortcut.activated.connect(lambda row=row: self._on_page_shortcut_activated(row))
@@ -233,6 +240,9 @@ class MainWindow(Retranslating, QMainWindow):
         self._on_checkin_page_day_changed(self.checkin_page.day)
         self.setWindowTitle(f"{APP_NAME} — {opened.event.name_zh}")
         self.access.set_event(opened.db, opened.has_operators, self.checkin_page.desk)
+        # Offered from the day after the event's last (the service refuses it before).
+        self.purge_action.setEnabled(event_today(opened.event) > opened.event.end_date
+                                     and not opened.db.read_only)
 
     def switch_to(self, opened: OpenedEvent) -> None:
         """Show another event database; the old one is closed on the worker, after its work."""
@@ -440,6 +450,28 @@ class MainWindow(Retranslating, QMainWindow):
     def _on_event_create_failed(self, exc: Exception) -> None:
         messages.report_error(self, exc, self.tr("The event could not be created."))
 
+    # -- Event menu ------------------------------------------------------------------
+
+    def _ask_purge(self) -> bool:
+        """The one place the purge's confirmation blocks (tests replace it)."""
+        dialog = PurgeDialog(self.opened.event.name_zh, self.opened.guest_count, self)
+        return dialog.exec() == PurgeDialog.DialogCode.Accepted
+
+    def _on_purge_action_triggered(self) -> None:
+        if not self._ask_purge():
+            return
+        db, desk = self.db, self.checkin_page.desk
+        self._worker.submit(lambda: purge_personal_data(db, desk),
+                            on_success=self._on_personal_data_purged,
+                            on_failure=lambda exc: messages.report_error(self, exc),
+                            context=self)
+
+    def _on_personal_data_purged(self, result: PurgeResult) -> None:
+        messages.show_info(self, self.tr("Personal data deleted"), self.tr(
+            "The mobile numbers, e-mails, ID card numbers and notes of %1 guests were "
+            "deleted.").replace("%1", f"{result.purged:,}"))
+        self._show_opened(self.opened)  # (every page reads the guests again)
+
     # -- View and Help menus ---------------------------------------------------------
 
     def _on_language_group_triggered(self, action: QAction) -> None:
@@ -472,6 +504,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.new_action.setText(self.tr("&New event…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.event_menu.setTitle(self.tr("&Event"))
+        self.purge_action.setText(self.tr("&Delete personal data…"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.dashboard_action.setText(self.tr("Supervisor &dashboard"))

@@ -21,6 +21,10 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
                           "starting with 1, or +country code)"),
         ""),
     Reason.INVALID_EMAIL: (QT_TRANSLATE_NOOP("ImportProblem", "invalid e-mail address"), ""),
+    Reason.INVALID_ID_NUMBER: (
+        QT_TRANSLATE_NOOP("ImportProblem", "invalid resident ID card number (18 characters, "
+                          "the last a check digit 0-9 or X)"),
+        ""),
     Reason.UNKNOWN_CATEGORY: (QT_TRANSLATE_NOOP("ImportProblem", "unknown category"), ""),
     Reason.UNKNOWN_ATTENDANCE: (
         QT_TRANSLATE_NOOP("ImportProblem", "unknown attendance (线下/线上, on site/online)"),

@@ -239,8 +239,8 @@ class SigningsPage(Retranslating, QWidget):
         draft = self._confirmed_draft(self.make_dialog())
         if draft is None:
             return
-        db, operator = self._db, self.operator
-        self._worker.submit(lambda: service.add_signing(db, draft, operator=operator),
+        db, operator, desk = self._db, self.operator, self.desk
+        self._worker.submit(lambda: service.add_signing(db, draft, operator=operator, desk=desk),
                             on_success=lambda s: self._on_changed(s, self.signing_added.emit),
                             context=self)
 
@@ -263,10 +263,10 @@ class SigningsPage(Retranslating, QWidget):
         reason = self._ask_amend_reason(signing) if draft is not None else None
         if draft is None or reason is None:
             return
-        operator, when = self.operator, signing.updated_at
+        operator, when, desk = self.operator, signing.updated_at, self.desk
         self._worker.submit(
             lambda: service.amend_signing(db, signing.id, draft, operator=operator,
-                                          reason=reason, expected_updated_at=when),
+                                          reason=reason, expected_updated_at=when, desk=desk),
             on_success=lambda s: self._on_changed(s, self.signing_amended.emit),
             context=self)
 
@@ -284,9 +284,10 @@ class SigningsPage(Retranslating, QWidget):
         reason = self._ask_cancel_reason(signing)
         if reason is None:
             return
-        operator = self.operator
+        operator, desk = self.operator, self.desk
         self._worker.submit(
-            lambda: service.cancel_signing(db, signing.id, operator=operator, reason=reason),
+            lambda: service.cancel_signing(db, signing.id, operator=operator, reason=reason,
+                                           desk=desk),
             on_success=lambda s: self._on_changed(s, self.signing_cancelled.emit),
             context=self)
 

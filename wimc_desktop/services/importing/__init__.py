@@ -28,10 +28,14 @@ from wimc_desktop.domain.errors import (
     StorageError,
 )
 from wimc_desktop.domain.fields import GUEST_FIELDS, auto_mapping, fold_header
+from wimc_desktop.domain.id_numbers import HEADERS as ID_HEADERS
+from wimc_desktop.domain.id_numbers import mask_id_number, normalize_id_number
 from wimc_desktop.domain.models import Event, ImportReport
 from wimc_desktop.domain.problems import Reason
+from wimc_desktop.services import audit
 from wimc_desktop.services.badges import replace_code
 from wimc_desktop.services.events import get_event
+from wimc_desktop.services.id_numbers import store_id_numbers
 from wimc_desktop.services.importing.plan import ImportPlan, make_plan, split_unchanged
 from wimc_desktop.services.importing.readers import RawTable, read_table
 from wimc_desktop.services.importing.rows import GuestBatch, convert_rows
@@ -125,12 +129,47 @@ def _formula_problems(table: RawTable, mapping: dict[str, int]) -> list[ImportPr
             if c in mapped and r > table.header_index]
 
 
+def _id_number_column(headers: list[str], mapping: dict[str, int]) -> int | None:
+    """The column of resident ID card numbers (证件号码, 身份证号 ...), if the file has one.
+    Read apart from the guest's fields: the number is never stored, nor kept among the
+    extra columns."""
+    wanted = {fold_header(h) for h in ID_HEADERS}
+    for index, header in enumerate(headers):
+        if fold_header(header) in wanted and index not in mapping.values():
+            return index
+    return None
+
+
+def _id_numbers(table: RawTable, column: int | None
+                ) -> tuple[dict[int, str], list[ImportProblem]]:
+    """Excel row -> the row's ID number (normalised), and a problem for each bad one (its
+    value masked: a mistyped number is still someone's)."""
+    numbers: dict[int, str] = {}
+    problems: list[ImportProblem] = []
+    if column is None:
+        return numbers, problems
+    for row, cells in table.data_rows():
+        text = cells[column].strip() if column < len(cells) else ""
+        if not text:
+            continue
+        number = normalize_id_number(text)
+        if number is None:
+            shown = mask_id_number(text) if len(text) >= 12 else "*" * len(text)
+            problems.append(ImportProblem.of(row, table.headers[column], shown,
+                                             Reason.INVALID_ID_NUMBER, table.file))
+        else:
+            numbers[row] = number
+    return numbers, problems
+
+
 def _convert(table: RawTable, mapping: dict[str, int],
-             event: Event) -> tuple[GuestBatch, list[ImportProblem]]:
-    """The file's rows as a checked batch, and every problem found in its cells."""
+             event: Event) -> tuple[GuestBatch, list[ImportProblem], dict[int, str]]:
+    """The file's rows as a checked batch, every problem found in its cells, and the ID
+    numbers by Excel row."""
     headers = table.headers
+    id_column = _id_number_column(headers, mapping)
     extra_cols = {i: h or f"column {i + 1}" for i, h in enumerate(headers)
-                  if i not in set(mapping.values())}
+                  if i not in set(mapping.values()) and i != id_column}
     batch, issues = convert_rows(table.data_rows(), mapping, extra_cols,
                                  category_lookup(event.categories), table.line_spans)
     problems = list(table.problems) + _formula_problems(table, mapping)
@@ -139,10 +178,14 @@ def _convert(table: RawTable, mapping: dict[str, int],
                                   table.file, **({"limit": i.limit} if i.limit else {}),
                                   **i.args)
                  for i in issues]
-    if issues:
+    numbers, id_problems = _id_numbers(table, id_column)
+    problems += id_problems
+    if issues or id_problems:
         bad = {i.index for i in issues}
-        batch = batch.subset([i for i in range(len(batch)) if i not in bad])
-    return batch, problems
+        bad_rows = {p.row for p in id_problems}
+        batch = batch.subset([i for i in range(len(batch))
+                              if i not in bad and batch.rows[i] not in bad_rows])
+    return batch, problems, numbers
 
 
 def _report(table: RawTable, mapping: dict[str, int], plan: ImportPlan,
@@ -180,14 +223,15 @@ def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] 
                             file=table.file, row=table.header_row,
                             columns=", ".join(table.headers))
     event = get_event(db)
-    batch, problems = _convert(table, mapping, event)
+    batch, problems, id_numbers = _convert(table, mapping, event)
     event_file = sqlite_path(db.url)
     try:
         report, early = _write_guests(
             db, table, mapping, batch, problems, event, dry_run=dry_run,
             source=source or f"import:{table.file}", progress=progress,
             is_cancelled=is_cancelled, event_file=event_file,
-            replacing=(desk or import_desk()) if replace_badge_codes else None)
+            replacing=(desk or import_desk()) if replace_badge_codes else None,
+            desk=desk or import_desk(), id_numbers=id_numbers)
     except (StorageError, sqlite3.Error, OSError) as exc:
         cause = write_failure(exc)
         if cause is None or isinstance(exc, GuestsNotSavedError | IndexNotSavedError):
@@ -220,7 +264,8 @@ def _index_saved_guests(db: Database, report: ImportReport, early: PrebuiltIndex
 def _write_guests(db: Database, table: RawTable, mapping: dict[str, int], batch: GuestBatch,
                   problems: list[ImportProblem], event: Event, *, dry_run: bool, source: str,
                   progress: Progress | None, is_cancelled: Callable[[], bool] | None,
-                  event_file: Path | None, replacing: Desk | None = None
+                  event_file: Path | None, replacing: Desk | None = None,
+                  desk: Desk | None = None, id_numbers: dict[int, str] | None = None
                   ) -> tuple[ImportReport, PrebuiltIndex | None]:
     """The guests' transaction: plan, check, write all or nothing (on a dry run, only the
     report); and the search index started beside it, if it was. `replacing`: the desk that
@@ -248,15 +293,36 @@ def _write_guests(db: Database, table: RawTable, mapping: dict[str, int], batch:
                 id=batch_id, file_name=table.file, encoding=table.encoding, sheet=table.sheet,
                 imported_at=dt.datetime.now(dt.UTC), total_rows=report.total_rows,
                 added=report.added, updated=report.updated, unchanged=report.unchanged))
+            audit.record(session, desk or import_desk(), "guests_imported", file=table.file,
+                         batch=batch_id, rows=report.total_rows, added=report.added,
+                         updated=report.updated, unchanged=report.unchanged,
+                         badge_codes_replaced=report.badge_codes_replaced)
             plan.new = list(range(len(new)))
             early = write_plan(session, new, plan, source=source, import_id=batch_id,
                                progress=progress, is_cancelled=is_cancelled,
                                event_file=event_file)
+            if id_numbers:
+                _store_id_numbers(session, new, plan, id_numbers)
     except BaseException:  # (the commit failed, say: the index beside is not wanted)
         if early is not None:
             early.discard()
         raise
     return report, early
+
+
+def _store_id_numbers(session: Session, new: GuestBatch, plan: ImportPlan,
+                      numbers: dict[int, str]) -> None:
+    """The rows' ID numbers on their guests (as hash and masked form): a new guest found
+    by the badge code it was just given, a matched one by its id."""
+    codes = {row: code for row, code in zip(new.rows, new.columns["badge_code"], strict=True)
+             if row in numbers}
+    ids = {code: guest_id for code, guest_id in session.execute(
+        select(GuestRow.badge_code, GuestRow.id).where(
+            GuestRow.badge_code.in_(list(codes.values()))))} if codes else {}
+    by_guest = {ids[code]: numbers[row] for row, code in codes.items()}
+    by_guest.update((guest_id, numbers[draft.row]) for guest_id, draft in plan.updates
+                    if draft.row in numbers)
+    store_id_numbers(session, by_guest)
 
 
 def import_desk() -> Desk:

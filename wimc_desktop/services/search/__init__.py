@@ -15,6 +15,8 @@ import datetime as dt
 
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.errors import BadInputError
+from wimc_desktop.domain.id_numbers import normalize_id_number
+from wimc_desktop.services.id_numbers import guest_id_by_id_number
 from wimc_desktop.services.search.fallback import fallback_search
 from wimc_desktop.services.search.fts import Found, IndexQuery
 from wimc_desktop.services.search.hits import SearchHit, SearchResult, admitted_sql, make_hits
@@ -72,6 +74,11 @@ def search_guests(db: Database, query: str, *, limit: int = 50, day: dt.date | N
     if checked_in is not None and day is None:
         raise BadInputError("the checked-in filter needs a day")
     plan = make_plan(query)
+    if normalize_id_number(query) is not None:  # a whole ID card number: that guest only
+        with db.read_connection() as conn:
+            guest_id = guest_id_by_id_number(conn, query)
+            found = [(0, guest_id)] if guest_id else []
+            return SearchResult(len(found), make_hits(conn, plan, found, day), query)
     limit = max(0, int(limit))
     admitted = None if checked_in is None or day is None else (day, checked_in)
     if db.is_sqlite:
