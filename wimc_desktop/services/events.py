@@ -57,9 +57,6 @@ def open_event_database(target: str | os.PathLike[str]) -> Database:
         db = Database(url, "read_only" if sidecars(path) else "immutable")
     db = _checked(db)
     if not db.read_only:
-        from wimc_desktop.services.search.prebuilt import remove_stale
-
-        remove_stale(path)  # (scratch files of imports killed mid-way: no live one's)
         _catch_up_search_index(db)
     return db
 

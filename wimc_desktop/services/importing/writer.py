@@ -5,11 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import sqlite3
 from collections.abc import Callable
 from itertools import repeat
-from operator import itemgetter
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Index, Table, bindparam, insert, select, update
@@ -26,8 +23,6 @@ from wimc_desktop.domain.search_keys import search_keys
 from wimc_desktop.services.guests import all_codes
 from wimc_desktop.services.importing.plan import COMPARED, ImportPlan
 from wimc_desktop.services.importing.rows import DEFAULT_CATEGORY, GuestBatch, GuestDraft
-from wimc_desktop.services.search import prebuilt
-from wimc_desktop.services.search.indexing import GUEST_COLUMNS
 
 log = logging.getLogger("wimc_desktop.services")
 CHUNK = 5000
@@ -42,8 +37,6 @@ GUEST_TABLE: Table = GuestRow.__table__  # type: ignore[assignment]
 INSERT_SQL = (f"INSERT INTO guest ({', '.join(COLUMNS)}) "
               f"VALUES ({', '.join('?' * len(COLUMNS))})")
 _quote = json.encoder.encode_basestring
-# A guest row (COLUMNS) as the search index reads it (indexing.GUEST_COLUMNS).
-_INDEXED_FIELDS = itemgetter(*(COLUMNS.index(c.strip()) for c in GUEST_COLUMNS.split(",")))
 
 
 # The derived keys are cut to their columns: a 200-character name (the most a name may
@@ -177,58 +170,25 @@ def _deferred_indexes(session: Session, new: int) -> list[Index]:
     return indexes
 
 
-def _prebuild(batch: GuestBatch, new: list[int], source: str, import_id: str | None,
-              now: dt.datetime, event_file: Path | None, deferred: list[Index]
-              ) -> tuple[list[tuple[Any, ...]] | None, prebuilt.PrebuiltIndex | None]:
-    """A first large import on SQLite: its new rows made at once, and their search index
-    started beside the write (search.prebuilt). (None, None) where the index is kept up
-    to date in place."""
-    if not deferred or event_file is None or not prebuilt.usable(len(new)):
-        return None, None
-    rows = sqlite_rows(batch.subset(new), source, import_id, now)
-    try:
-        return rows, prebuilt.PrebuiltIndex(event_file, list(map(_INDEXED_FIELDS, rows)))
-    except (sqlite3.Error, OSError) as exc:  # (a full disk, say: its file is gone again)
-        log.warning("the search index is not built beside the import: %s", exc)
-        return rows, None
-
-
 def write_plan(session: Session, batch: GuestBatch, plan: ImportPlan, *, source: str,
                import_id: str | None,
-               progress: Progress | None, is_cancelled: Callable[[], bool] | None,
-               event_file: Path | None = None) -> prebuilt.PrebuiltIndex | None:
-    """Insert and update in chunks, honouring Cancel until the commit. A first large
-    import into `event_file` returns the search index being built beside it; its caller
-    copies it in after the commit (or discards it)."""
+               progress: Progress | None, is_cancelled: Callable[[], bool] | None) -> None:
+    """Insert and update in chunks, honouring Cancel until the commit."""
     now = dt.datetime.now(dt.UTC)
     total = len(plan.new) + len(plan.updates)
     session.flush()
     deferred = _deferred_indexes(session, len(plan.new))
-    rows, beside = _prebuild(batch, plan.new, source, import_id, now, event_file, deferred)
-    try:
-        for start in range(0, len(plan.new), CHUNK):
-            if is_cancelled and is_cancelled():
-                raise ImportCancelledError("import cancelled; nothing was written")
-            chunk = plan.new[start:start + CHUNK]
-            if rows is None:
-                insert_batch(session, batch.subset(chunk), source, import_id, now)
-            else:
-                insert_rows(session, rows[start:start + len(chunk)])
-            if progress:
-                progress(start + len(chunk), total)
-        for index in deferred:
-            index.create(session.connection())
+    for start in range(0, len(plan.new), CHUNK):
         if is_cancelled and is_cancelled():
             raise ImportCancelledError("import cancelled; nothing was written")
-        update_guests(session, plan.updates, now)
-        if beside is not None:  # the table was empty: the last row is the import's
-            last = session.connection().exec_driver_sql(
-                "SELECT rowid, id FROM guest ORDER BY rowid DESC LIMIT 1").one()
-            beside.last_guest = (int(last[0]), str(last[1]))
-    except BaseException:
-        if beside is not None:
-            beside.discard()
-        raise
+        chunk = plan.new[start:start + CHUNK]
+        insert_batch(session, batch.subset(chunk), source, import_id, now)
+        if progress:
+            progress(start + len(chunk), total)
+    for index in deferred:
+        index.create(session.connection())
+    if is_cancelled and is_cancelled():
+        raise ImportCancelledError("import cancelled; nothing was written")
+    update_guests(session, plan.updates, now)
     if progress:
         progress(total, total)
-    return beside
