@@ -13,9 +13,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from wimc_desktop.db.engine import Database, refuse_network_share, resolve_url
-from wimc_desktop.db.migrate import head_revision
+from wimc_desktop.db.migrate import head_revision, include_name
 from wimc_desktop.db.schema import Base
-from wimc_desktop.db.search_index import include_name
 from wimc_desktop.domain.errors import (
     BadInputError,
     NewerSchemaError,

@@ -86,7 +86,7 @@ def test_a_full_disk_in_the_index_step_says_the_guests_were_saved(
     from wimc_desktop.services.importing.storage import IndexNotSavedError
 
     db = new_event(tmp_path)
-    calls = full_during(monkeypatch, importing, "sync_search_index")
+    calls = full_during(monkeypatch, importing, "index_import")
     with pytest.raises(IndexNotSavedError) as caught:
         import_file(db, guest_list(tmp_path / "list.csv", count))
     assert calls and caught.value.exit_code == 11
@@ -133,11 +133,11 @@ def test_an_open_on_a_disk_still_full_reads_on(tmp_path: Path,
     from wimc_desktop.services.search import indexing
 
     db = new_event(tmp_path)
-    full_during(monkeypatch, importing, "sync_search_index")
+    full_during(monkeypatch, importing, "index_import")
     with pytest.raises(IndexNotSavedError):
         import_file(db, guest_list(tmp_path / "list.csv", 300))
     db.dispose()
-    full_during(monkeypatch, indexing, "sync_search_index")
+    full_during(monkeypatch, indexing, "index_import")
     reopened = open_event_database(tmp_path / "event.wimc")
     assert count_guests(reopened) == 300
     assert search_guests(reopened, "嘉宾299").total == 1

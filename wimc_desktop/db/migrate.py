@@ -15,6 +15,14 @@ from wimc_desktop.domain.errors import NewerSchemaError, NotAnEventDatabaseError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 MARKER_TABLE = "wimc_meta"
+# Tables that are not the schema's: the search index's (services.search owns and makes
+# them at the open of an event), which Alembic must neither compare nor drop.
+NOT_SCHEMA_PREFIX = "search_"
+
+
+def include_name(name: str | None, type_: str, parent_names: object = None) -> bool:
+    """Alembic include_name filter: only the schema's own tables (see NOT_SCHEMA_PREFIX)."""
+    return not (type_ == "table" and name is not None and name.startswith(NOT_SCHEMA_PREFIX))
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -41,15 +49,13 @@ def current_revision(db: Database) -> str | None:
 
 
 def upgrade_to_head(db: Database) -> None:
-    """Bring the schema to the newest version in one write transaction, then the search
-    index to its current format.
+    """Bring the schema to the newest version in one write transaction.
 
-    The index is derived data, built by today's code from today's columns: it is built
-    here, once the schema is final, never inside a migration (migration 0003 used to fill
-    it, and broke as soon as 0006 added a column the index code reads).
+    The search index is derived data, built by today's code from today's columns: the
+    services build it once the schema is final (services.search.open_index, at every open
+    of an event), never a migration (0003 used to fill it, and broke as soon as 0006 added
+    a column the index code reads).
     """
-    from wimc_desktop.services.search.indexing import index_state, rebuild_search_index
-
     db.refuse_if_read_only()
     with db.translated(), db.engine.connect() as conn:
         conn = conn.execution_options(wimc_begin="IMMEDIATE")
@@ -60,8 +66,6 @@ def upgrade_to_head(db: Database) -> None:
                 # would queue every other desk behind itself).
                 conn.exec_driver_sql("SET LOCAL statement_timeout = 0")
             command.upgrade(alembic_config(conn), "head")
-            if index_state(conn) == "broken":  # (format changed, or never filled)
-                rebuild_search_index(conn)
 
 
 def check_event_database(db: Database) -> None:

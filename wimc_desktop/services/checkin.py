@@ -36,6 +36,7 @@ from wimc_desktop.domain.errors import BadInputError, NotFoundError
 from wimc_desktop.domain.models import Attendance, Event
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.guests import guest_from_row
+from wimc_desktop.services.search import index_write
 
 ATTENDANCE_CHANGED = "attendance_changed"
 ATTENDANCE_RESTORED = "attendance_restored"
@@ -78,6 +79,8 @@ def _admit(session: Session, guest: GuestRow, day: dt.date, desk: Desk, method: 
                old=Attendance.ONLINE.value, new=Attendance.ONSITE.value, day=day.isoformat(),
                checkin=row.id)
     session.flush()
+    if changed:
+        index_write(session, [guest.id])  # (the attendance filter of the search)
     return CheckInResult(Outcome.ADMITTED, guest.badge_code, day, guest_from_row(guest),
                          checkin=_record(row), attendance_changed=changed)
 
@@ -215,6 +218,8 @@ def _restore_attendance(session: Session, row: CheckInRow, desk: Desk,
     guest.updated_at = now
     _audit(session, desk, ATTENDANCE_RESTORED, guest.id, now, old=Attendance.ONSITE.value,
            new=Attendance.ONLINE.value, day=row.event_day.isoformat(), checkin=row.id)
+    session.flush()
+    index_write(session, [guest.id])
 
 
 def find_checkin(db: Database, code: str, day: dt.date) -> CheckInRecord:

@@ -29,7 +29,7 @@ from wimc_desktop.services.importing.rows import (
     check_mobile,
 )
 from wimc_desktop.services.importing.writer import GUEST_TABLE, new_guest_record
-from wimc_desktop.services.search.indexing import sync_search_index
+from wimc_desktop.services.search import index_write
 
 WALK_IN_SOURCE = "walk-in"
 
@@ -169,7 +169,7 @@ def register_walk_in(db: Database, *, name: str, day: dt.date, desk: Desk,
         values["attendance"] = "onsite"
         record = new_guest_record(values, {}, WALK_IN_SOURCE, None, now)
         session.execute(insert(GUEST_TABLE), [record])
-        sync_search_index(session)
+        index_write(session, [record["id"]])
         guest = session.get_one(GuestRow, record["id"])
         if matches:
             session.add(AuditRow(

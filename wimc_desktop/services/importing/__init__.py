@@ -40,7 +40,7 @@ from wimc_desktop.services.importing.storage import (
     write_failure,
 )
 from wimc_desktop.services.importing.writer import Progress, assign_codes, write_plan
-from wimc_desktop.services.search.indexing import sync_search_index
+from wimc_desktop.services.search import index_import
 
 __all__ = ["ImportPreview", "import_file", "import_records", "preview_file"]
 log = logging.getLogger("wimc_desktop.services")
@@ -201,7 +201,7 @@ def _index_saved_guests(db: Database, report: ImportReport) -> None:
     next opened (events.open_event_database)."""
     try:
         with db.write() as session:
-            sync_search_index(session)
+            index_import(session)
     except (DeskError, sqlite3.Error, OSError) as exc:
         log.warning("the guests of %s are saved, their search index not: %s", report.file, exc)
         raise IndexNotSavedError(db.display_name, report, index_failure_cause(exc)) from exc

@@ -14,12 +14,10 @@ from sqlalchemy.orm import Session
 
 from wimc_desktop.db.schema import SQLITE_DATETIME_FORMAT, GuestRow
 from wimc_desktop.domain.badge_codes import new_code
-from wimc_desktop.domain.contact import phone_digits
 from wimc_desktop.domain.errors import ImportCancelledError
 from wimc_desktop.domain.fields import GUEST_FIELDS
 from wimc_desktop.domain.ids import new_ids
-from wimc_desktop.domain.names import fold_latin, name_keys
-from wimc_desktop.domain.search_keys import search_keys
+from wimc_desktop.domain.search_keys import search_key_columns, search_keys
 from wimc_desktop.services.guests import all_codes
 from wimc_desktop.services.importing.plan import COMPARED, ImportPlan
 from wimc_desktop.services.importing.rows import DEFAULT_CATEGORY, GuestBatch, GuestDraft
@@ -71,21 +69,25 @@ def json_object(extra: dict[str, str]) -> str:
 
 def _rows(batch: GuestBatch, source: str, import_id: str | None, extra: list[Any],
           stamp: Any) -> list[tuple[Any, ...]]:
-    """Every row of the batch as a tuple in COLUMNS order, derived keys included."""
+    """Every row of the batch as a tuple in COLUMNS order (the driver's executemany binds
+    tuples), its search keys derived column-wise (domain.search_keys)."""
     cols = batch.columns
-    keys = list(map(name_keys, cols["name"]))
-    latin = [(fold_latin(en) if en else k.latin)[:_LATIN]
-             for en, k in zip(cols["name_en"], keys, strict=True)]
+    keys = search_key_columns(cols["name"], cols["name_en"], cols["mobile"])
     n = len(batch)
     return list(zip(
         new_ids(n), *(cols[f] for f in TEXT_FIELDS),
         [c or DEFAULT_CATEGORY for c in cols["category"]],
         [a or "onsite" for a in cols["attendance"]], cols["badge_code"],
         repeat(source, n), repeat(import_id, n), extra,
-        [k.pinyin[:_PINYIN] for k in keys], [k.initials[:_INITIALS] for k in keys], latin,
-        list(map(phone_digits, cols["mobile"])), [k.sort[:_SORT] for k in keys],
+        _cut(keys.name_pinyin, _PINYIN), _cut(keys.name_initials, _INITIALS),
+        _cut(keys.name_latin, _LATIN), keys.phone_digits, _cut(keys.name_sort, _SORT),
         repeat(stamp, n), repeat(stamp, n),
         strict=True))
+
+
+def _cut(column: list[str], length: int) -> list[str]:
+    """A derived key column cut to its database column."""
+    return [k[:length] for k in column]
 
 
 def insert_batch(session: Session, batch: GuestBatch, source: str, import_id: str | None,
