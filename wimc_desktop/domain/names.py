@@ -54,18 +54,36 @@ NAME_CHAR_READINGS: dict[str, str] = {"卜": "bu", "瑾": "jin", "翯": "he"}
 
 
 _READINGS: dict[str, str] = dict(NAME_CHAR_READINGS)
+_TABLE: list[str] = []  # hanzi_readings.READINGS from FIRST on, split on first need
+_TABLE_FIRST = 0x3400  # (hanzi_readings.FIRST: checked by tests/unit/test_hanzi_readings.py)
 
 
 def char_pinyin(ch: str) -> str:
     """The reading of one Hanzi in a name, without tone ('ü' written 'v')."""
     reading = _READINGS.get(ch)
     if reading is None:
-        # Imported on first need: pypinyin's dictionaries take ~55 MB, which a desk that
-        # only scans badges should not carry.
-        from pypinyin import Style, lazy_pinyin
-
-        reading = _READINGS[ch] = str(lazy_pinyin(ch, style=Style.NORMAL, v_to_u=False)[0])
+        reading = _READINGS[ch] = _table_reading(ch) or _pypinyin_reading(ch)
     return reading
+
+
+def _table_reading(ch: str) -> str:
+    """pypinyin's reading as the generated table holds it (domain.hanzi_readings), '' for a
+    character outside it."""
+    if not _TABLE:
+        from wimc_desktop.domain import hanzi_readings
+
+        _TABLE.extend(hanzi_readings.READINGS.split(" "))
+        _TABLE.append("")  # (past LAST)
+    index = ord(ch) - _TABLE_FIRST
+    return _TABLE[index] if 0 <= index < len(_TABLE) - 1 else ""
+
+
+def _pypinyin_reading(ch: str) -> str:
+    # Imported on first need: pypinyin's dictionaries take 0.3-0.5 s and ~55 MB, which
+    # only a character outside the table (a compatibility ideograph, say) needs.
+    from pypinyin import Style, lazy_pinyin
+
+    return str(lazy_pinyin(ch, style=Style.NORMAL, v_to_u=False)[0])
 
 
 @lru_cache(maxsize=65536)

@@ -161,11 +161,25 @@ def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] 
                  progress: Progress | None = None,
                  is_cancelled: Callable[[], bool] | None = None,
                  replace_badge_codes: bool = False, desk: Desk | None = None) -> ImportReport:
-    """Validate every row, then write all of them in one transaction, or nothing.
+    """Validate every row, then write all of them in one transaction, or nothing; then
+    their search index, in a transaction of its own.
 
     `replace_badge_codes`: a matched guest whose row gives another badge code gets it, and
     the old code is revoked as in a reissue (recorded under `desk`); otherwise that row is
     a problem."""
+    report = _import_guests(db, table, overrides=overrides, dry_run=dry_run, source=source,
+                            progress=progress, is_cancelled=is_cancelled,
+                            replace_badge_codes=replace_badge_codes, desk=desk)
+    if not dry_run:
+        _index_saved_guests(db, report)
+    return report
+
+
+def _import_guests(db: Database, table: RawTable, *, overrides: Mapping[str, str] | None,
+                   dry_run: bool, source: str | None, progress: Progress | None,
+                   is_cancelled: Callable[[], bool] | None, replace_badge_codes: bool,
+                   desk: Desk | None) -> ImportReport:
+    """import_table's guests: checked, planned, written and committed (not indexed)."""
     if not table.data_rows():
         if table.problems:  # (a broken first row is not an empty list: say what broke)
             raise ImportRejectedError(table.problems, table.file)
@@ -189,8 +203,6 @@ def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] 
         if cause is None or isinstance(exc, GuestsNotSavedError | IndexNotSavedError):
             raise  # (not a write failure, or one told already)
         raise GuestsNotSavedError(db.display_name, table.file, cause) from exc
-    if not dry_run:
-        _index_saved_guests(db, report)
     return report
 
 
@@ -268,10 +280,14 @@ def import_file(db: Database, path: str | Path, *, sheet: str | None = None,
                 replace_badge_codes: bool = False, desk: Desk | None = None) -> ImportReport:
     """Import a guest-list file (CSV, TXT, XLSX, XLS): all rows or, on any problem, none.
     (`replace_badge_codes`, `desk`: see import_table.)"""
-    table = read_table(Path(path), sheet=sheet, encoding=encoding)
-    return import_table(db, table, overrides=overrides, dry_run=dry_run,
-                        progress=progress, is_cancelled=is_cancelled,
-                        replace_badge_codes=replace_badge_codes, desk=desk)
+    # (the file's cells and rows are let go before the index step: a smaller peak)
+    report = _import_guests(db, read_table(Path(path), sheet=sheet, encoding=encoding),
+                            overrides=overrides, dry_run=dry_run, source=None,
+                            progress=progress, is_cancelled=is_cancelled,
+                            replace_badge_codes=replace_badge_codes, desk=desk)
+    if not dry_run:
+        _index_saved_guests(db, report)
+    return report
 
 
 def import_records(db: Database, records: Iterable[Mapping[str, str]], *, source: str,

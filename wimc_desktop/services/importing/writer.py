@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from itertools import repeat
 from typing import Any
 
 from sqlalchemy import Index, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from wimc_desktop.db.bulk import bulk_settings
 from wimc_desktop.db.schema import SQLITE_DATETIME_FORMAT, GuestRow
 from wimc_desktop.domain.badge_codes import new_code
 from wimc_desktop.domain.errors import ImportCancelledError
@@ -172,6 +174,16 @@ def _deferred_indexes(session: Session, new: int) -> list[Index]:
     return indexes
 
 
+@contextlib.contextmanager
+def _bulk(session: Session, large: bool) -> Iterator[None]:
+    """A large first import's connection with bulk settings (db.bulk) while it writes."""
+    if not large:
+        yield
+        return
+    with bulk_settings(session.connection().connection.driver_connection):  # type: ignore[arg-type]
+        yield
+
+
 def write_plan(session: Session, batch: GuestBatch, plan: ImportPlan, *, source: str,
                import_id: str | None,
                progress: Progress | None, is_cancelled: Callable[[], bool] | None) -> None:
@@ -180,15 +192,16 @@ def write_plan(session: Session, batch: GuestBatch, plan: ImportPlan, *, source:
     total = len(plan.new) + len(plan.updates)
     session.flush()
     deferred = _deferred_indexes(session, len(plan.new))
-    for start in range(0, len(plan.new), CHUNK):
-        if is_cancelled and is_cancelled():
-            raise ImportCancelledError("import cancelled; nothing was written")
-        chunk = plan.new[start:start + CHUNK]
-        insert_batch(session, batch.subset(chunk), source, import_id, now)
-        if progress:
-            progress(start + len(chunk), total)
-    for index in deferred:
-        index.create(session.connection())
+    with _bulk(session, bool(deferred)):
+        for start in range(0, len(plan.new), CHUNK):
+            if is_cancelled and is_cancelled():
+                raise ImportCancelledError("import cancelled; nothing was written")
+            chunk = plan.new[start:start + CHUNK]
+            insert_batch(session, batch.subset(chunk), source, import_id, now)
+            if progress:
+                progress(start + len(chunk), total)
+        for index in deferred:
+            index.create(session.connection())
     if is_cancelled and is_cancelled():
         raise ImportCancelledError("import cancelled; nothing was written")
     update_guests(session, plan.updates, now)

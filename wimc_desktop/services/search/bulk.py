@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wimc_desktop.db.bulk import bulk_settings
 from wimc_desktop.services.search import schema as ix
 from wimc_desktop.services.search.documents import INDEX_COLUMNS, IndexedGuest
 from wimc_desktop.services.search.tagging import documents
@@ -20,16 +21,21 @@ SPACING = 1 << 32  # gap between neighbouring rids after a rebuild
 
 def fill_empty_index(cur: Any) -> None:
     """Index every guest into an empty index (search_doc and the FTS tables empty)."""
+    with bulk_settings(cur.connection):
+        _fill(cur)
+
+
+def _fill(cur: Any) -> None:
     values = Values(cur)
     guests = list(map(IndexedGuest.from_sql, cur.execute(f"SELECT {INDEX_COLUMNS} FROM guest")))
     docs = sorted(documents(cur, guests, values))
     del guests
     drop_doc_indexes(cur)
+    values.count(((d.org_vid, d.title_vid) for d in docs), 1)
     spacing = SPACING
     cur.executemany("INSERT INTO search_doc (rid, skey, guest_id, body, org_vid, title_vid) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
-                    [(i * spacing, *doc) for i, doc in enumerate(docs, 1)])
-    values.count(((d.org_vid, d.title_vid) for d in docs), 1)
+                    ((i * spacing, *doc) for i, doc in enumerate(docs, 1)))
     del docs
     index_documents(cur, values)
 

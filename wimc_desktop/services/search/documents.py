@@ -73,14 +73,18 @@ def document(guest: IndexedGuest) -> str:
     name, pinyin, initials = guest.name, guest.name_pinyin, guest.name_initials
     own = name_form(name)
     latin = fold(guest.name_latin) if guest.name_latin else ""
+    if not (initials + guest.phone_digits).isprintable():  # (derived: almost never)
+        initials, phone = clean(initials), clean(guest.phone_digits)
+    else:
+        phone = guest.phone_digits
     body = (NAME_START + separated(own) + END + PINYIN + pinyin_key(pinyin).upper() + END
-            + INITIALS + clean(initials).upper() + END)
+            + INITIALS + initials.upper() + END)
     short = name_shorthand(name, pinyin, initials)
     if short:  # found like the initials: as a prefix, at rank 2
         body += INITIALS + short.upper() + END
     if latin and latin != own:
         body += latin + END
-    body += clean(guest.phone_digits) + END
+    body += phone + END
     for text in guest.texts:
         body += text_form(text) + END
     if guest.external_id:
@@ -91,5 +95,7 @@ def document(guest: IndexedGuest) -> str:
 def sort_key(guest: Any) -> str:
     """The order of index rids: the name's pinyin syllable by syllable (guest.name_sort),
     then name, organisation, title and id (of an IndexedGuest, or any guest row)."""
-    return SEP.join((clean(guest.name_sort), clean(guest.name), clean(guest.organization),
-                     clean(guest.title), guest.id))
+    parts: tuple[str, ...] = (guest.name_sort, guest.name, guest.organization, guest.title)
+    if not "".join(parts).isprintable():  # (one test for the four: most are)
+        parts = tuple(map(clean, parts))
+    return SEP.join((*parts, guest.id))
