@@ -138,7 +138,7 @@ def test_guests_saved_without_their_index_are_said_to_be_saved(
 
     from wimc_desktop.services import importing
 
-    def full(_session: object) -> None:
+    def full(_session: object, _written: object = ()) -> None:
         error = sqlite3.OperationalError("database or disk is full")
         error.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
         raise error

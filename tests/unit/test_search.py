@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -419,7 +420,7 @@ def test_an_import_larger_than_the_list_fills_the_index_anew(
     rebuilds: list[int] = []
     real = indexing.rebuild_search_index
     monkeypatch.setattr(indexing, "rebuild_search_index",
-                        lambda conn: (rebuilds.append(1), real(conn)))
+                        lambda conn, *written: (rebuilds.append(1), real(conn, *written)))
     records = _records(240)
     import_records(sqlite_db, records[:40], source="first")
     assert len(rebuilds) == 1  # the first list: the index was empty
@@ -467,3 +468,32 @@ def test_a_shorthand_is_found_as_the_initials_are(event_db: Database) -> None:
     assert {h.matched for h in found.results} == {"initials"}
     assert search_guests(event_db, "zhangyhx").total == 0
     assert search_guests(event_db, "zhangwh").total == 0
+
+
+def test_a_first_import_s_guests_are_indexed_as_written_and_as_read_back_alike(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large first import hands its guests to the index (not read back): the index is
+    the one a rebuild from the table makes."""
+    from wimc_desktop.services.events import create_event
+    from wimc_desktop.services.importing import writer
+    from wimc_desktop.services.search import bulk, indexing
+
+    monkeypatch.setattr(writer, "DEFER_INDEXES_FROM", 50)
+    handed: list[bool] = []
+    real = bulk._whole_table
+    monkeypatch.setattr(bulk, "_whole_table",
+                        lambda cur, written: handed.append(real(cur, written)) or handed[-1])
+    db = create_event(tmp_path / "e.wimc", name_zh="测试", start=DAY1, end=DAY2)
+    handed.clear()  # (the new event's empty index)
+    import_records(db, _records(240), source="many")
+    assert handed == [True]
+    with db.read() as session:
+        as_written = session.execute(text("SELECT rid, guest_id, skey, body, org_vid, "
+                                          "title_vid FROM search_doc ORDER BY rid")).all()
+    with db.write() as session:
+        indexing.rebuild_search_index(session.connection())
+    with db.read() as session:
+        as_read = session.execute(text("SELECT rid, guest_id, skey, body, org_vid, "
+                                       "title_vid FROM search_doc ORDER BY rid")).all()
+    assert as_written == as_read and len(as_read) == 240
+    db.dispose()

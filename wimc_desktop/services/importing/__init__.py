@@ -40,7 +40,7 @@ from wimc_desktop.services.importing.storage import (
     write_failure,
 )
 from wimc_desktop.services.importing.writer import Progress, assign_codes, write_plan
-from wimc_desktop.services.search import index_import
+from wimc_desktop.services.search import IndexedGuest, index_import
 
 __all__ = ["ImportPreview", "import_file", "import_records", "preview_file"]
 log = logging.getLogger("wimc_desktop.services")
@@ -167,19 +167,21 @@ def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] 
     `replace_badge_codes`: a matched guest whose row gives another badge code gets it, and
     the old code is revoked as in a reissue (recorded under `desk`); otherwise that row is
     a problem."""
-    report = _import_guests(db, table, overrides=overrides, dry_run=dry_run, source=source,
+    report, written = _import_guests(db, table, overrides=overrides, dry_run=dry_run,
+                                     source=source,
                             progress=progress, is_cancelled=is_cancelled,
                             replace_badge_codes=replace_badge_codes, desk=desk)
     if not dry_run:
-        _index_saved_guests(db, report)
+        _index_saved_guests(db, report, written)
     return report
 
 
 def _import_guests(db: Database, table: RawTable, *, overrides: Mapping[str, str] | None,
                    dry_run: bool, source: str | None, progress: Progress | None,
                    is_cancelled: Callable[[], bool] | None, replace_badge_codes: bool,
-                   desk: Desk | None) -> ImportReport:
-    """import_table's guests: checked, planned, written and committed (not indexed)."""
+                   desk: Desk | None) -> tuple[ImportReport, list[IndexedGuest]]:
+    """import_table's guests: checked, planned, written and committed (not indexed); and
+    the new guests as the index reads them, if write_plan handed them over."""
     if not table.data_rows():
         if table.problems:  # (a broken first row is not an empty list: say what broke)
             raise ImportRejectedError(table.problems, table.file)
@@ -193,7 +195,7 @@ def _import_guests(db: Database, table: RawTable, *, overrides: Mapping[str, str
     event = get_event(db)
     batch, problems = _convert(table, mapping, event)
     try:
-        report = _write_guests(
+        report, written = _write_guests(
             db, table, mapping, batch, problems, event, dry_run=dry_run,
             source=source or f"import:{table.file}", progress=progress,
             is_cancelled=is_cancelled,
@@ -203,17 +205,18 @@ def _import_guests(db: Database, table: RawTable, *, overrides: Mapping[str, str
         if cause is None or isinstance(exc, GuestsNotSavedError | IndexNotSavedError):
             raise  # (not a write failure, or one told already)
         raise GuestsNotSavedError(db.display_name, table.file, cause) from exc
-    return report
+    return report, written
 
 
-def _index_saved_guests(db: Database, report: ImportReport) -> None:
+def _index_saved_guests(db: Database, report: ImportReport,
+                        written: list[IndexedGuest]) -> None:
     """The search index in a transaction of its own, once the guests are safe: the list is
     searchable (guest by guest) in between. If this step fails (a full disk), the guests
     stay saved and the error says so: the index is brought up to date when the event is
     next opened (events.open_event_database)."""
     try:
         with db.write() as session:
-            index_import(session)
+            index_import(session, written)
     except (DeskError, sqlite3.Error, OSError) as exc:
         log.warning("the guests of %s are saved, their search index not: %s", report.file, exc)
         raise IndexNotSavedError(db.display_name, report, index_failure_cause(exc)) from exc
@@ -222,7 +225,7 @@ def _index_saved_guests(db: Database, report: ImportReport) -> None:
 def _write_guests(db: Database, table: RawTable, mapping: dict[str, int], batch: GuestBatch,
                   problems: list[ImportProblem], event: Event, *, dry_run: bool, source: str,
                   progress: Progress | None, is_cancelled: Callable[[], bool] | None,
-                  replacing: Desk | None = None) -> ImportReport:
+                  replacing: Desk | None = None) -> tuple[ImportReport, list[IndexedGuest]]:
     """The guests' transaction: plan, check, write all or nothing (on a dry run, only the
     report). `replacing`: the desk that replaces matched guests' badge codes (None: a
     different code is a problem)."""
@@ -237,7 +240,7 @@ def _write_guests(db: Database, table: RawTable, mapping: dict[str, int], batch:
             raise ImportRejectedError(list(report.errors), table.file)
         if dry_run:
             session.rollback()
-            return report
+            return report, []
         if replacing is not None:
             _replace_codes(session, plan.code_changes, table.file, replacing)
         new = batch.subset(plan.new)
@@ -248,9 +251,9 @@ def _write_guests(db: Database, table: RawTable, mapping: dict[str, int], batch:
             imported_at=dt.datetime.now(dt.UTC), total_rows=report.total_rows,
             added=report.added, updated=report.updated, unchanged=report.unchanged))
         plan.new = list(range(len(new)))
-        write_plan(session, new, plan, source=source, import_id=batch_id,
-                   progress=progress, is_cancelled=is_cancelled)
-    return report
+        written = write_plan(session, new, plan, source=source, import_id=batch_id,
+                             progress=progress, is_cancelled=is_cancelled)
+    return report, written
 
 
 def import_desk() -> Desk:
@@ -281,12 +284,13 @@ def import_file(db: Database, path: str | Path, *, sheet: str | None = None,
     """Import a guest-list file (CSV, TXT, XLSX, XLS): all rows or, on any problem, none.
     (`replace_badge_codes`, `desk`: see import_table.)"""
     # (the file's cells and rows are let go before the index step: a smaller peak)
-    report = _import_guests(db, read_table(Path(path), sheet=sheet, encoding=encoding),
+    report, written = _import_guests(db, read_table(Path(path), sheet=sheet,
+                                                    encoding=encoding),
                             overrides=overrides, dry_run=dry_run, source=None,
                             progress=progress, is_cancelled=is_cancelled,
                             replace_badge_codes=replace_badge_codes, desk=desk)
     if not dry_run:
-        _index_saved_guests(db, report)
+        _index_saved_guests(db, report, written)
     return report
 
 

@@ -23,6 +23,7 @@ from wimc_desktop.domain.search_keys import search_key_columns, search_keys
 from wimc_desktop.services.guests import all_codes
 from wimc_desktop.services.importing.plan import COMPARED, ImportPlan
 from wimc_desktop.services.importing.rows import DEFAULT_CATEGORY, GuestBatch, GuestDraft
+from wimc_desktop.services.search import IndexedGuest, indexed_guests
 
 log = logging.getLogger("wimc_desktop.services")
 CHUNK = 5000
@@ -186,18 +187,27 @@ def _bulk(session: Session, large: bool) -> Iterator[None]:
 
 def write_plan(session: Session, batch: GuestBatch, plan: ImportPlan, *, source: str,
                import_id: str | None,
-               progress: Progress | None, is_cancelled: Callable[[], bool] | None) -> None:
-    """Insert and update in chunks, honouring Cancel until the commit."""
+               progress: Progress | None, is_cancelled: Callable[[], bool] | None
+               ) -> list[IndexedGuest]:
+    """Insert and update in chunks, honouring Cancel until the commit. A large first
+    import (into an empty table, on SQLite) returns its guests as the search index reads
+    them (services.search.index_import then need not read them back); else []."""
     now = dt.datetime.now(dt.UTC)
     total = len(plan.new) + len(plan.updates)
     session.flush()
     deferred = _deferred_indexes(session, len(plan.new))
+    written: list[IndexedGuest] = []
     with _bulk(session, bool(deferred)):
         for start in range(0, len(plan.new), CHUNK):
             if is_cancelled and is_cancelled():
                 raise ImportCancelledError("import cancelled; nothing was written")
             chunk = plan.new[start:start + CHUNK]
-            insert_batch(session, batch.subset(chunk), source, import_id, now)
+            if deferred:  # (SQLite: see _deferred_indexes)
+                rows = sqlite_rows(batch.subset(chunk), source, import_id, now)
+                insert_rows(session, rows)
+                written += indexed_guests(rows, COLUMNS)
+            else:
+                insert_batch(session, batch.subset(chunk), source, import_id, now)
             if progress:
                 progress(start + len(chunk), total)
         for index in deferred:
@@ -207,3 +217,4 @@ def write_plan(session: Session, batch: GuestBatch, plan: ImportPlan, *, source:
     update_guests(session, plan.updates, now)
     if progress:
         progress(total, total)
+    return written

@@ -8,6 +8,7 @@ and one INSERT ... SELECT for FTS5), not kept up to date row by row.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from wimc_desktop.db.bulk import bulk_settings
@@ -19,15 +20,27 @@ from wimc_desktop.services.search.values import Values
 SPACING = 1 << 32  # gap between neighbouring rids after a rebuild
 
 
-def fill_empty_index(cur: Any) -> None:
-    """Index every guest into an empty index (search_doc and the FTS tables empty)."""
+def fill_empty_index(cur: Any, written: Sequence[IndexedGuest] = ()) -> None:
+    """Index every guest into an empty index (search_doc and the FTS tables empty).
+    `written`: the guests an import has just written, if they are the whole guest table
+    (checked here): then they are not read back."""
     with bulk_settings(cur.connection):
-        _fill(cur)
+        _fill(cur, written)
 
 
-def _fill(cur: Any) -> None:
+def _whole_table(cur: Any, written: Sequence[IndexedGuest]) -> bool:
+    """Whether these guests are all the table holds (the same number, the last one last)."""
+    if not written:
+        return False
+    count, last = cur.execute("SELECT count(*), (SELECT id FROM guest ORDER BY rowid DESC "
+                              "LIMIT 1) FROM guest").fetchone()
+    return bool(count == len(written) and last == written[-1].id)
+
+
+def _fill(cur: Any, written: Sequence[IndexedGuest]) -> None:
     values = Values(cur)
-    guests = list(map(IndexedGuest.from_sql, cur.execute(f"SELECT {INDEX_COLUMNS} FROM guest")))
+    guests = (list(written) if _whole_table(cur, written) else
+              list(map(IndexedGuest.from_sql, cur.execute(f"SELECT {INDEX_COLUMNS} FROM guest"))))
     docs = sorted(documents(cur, guests, values))
     del guests
     drop_doc_indexes(cur)

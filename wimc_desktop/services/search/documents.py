@@ -11,6 +11,8 @@ change here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from wimc_desktop.domain.guest_record import SearchAs, field_names
@@ -66,6 +68,19 @@ class IndexedGuest(NamedTuple):
 
 _FIXED = len(IndexedGuest._fields) - 1
 INDEX_COLUMNS = ", ".join((*IndexedGuest._fields[:-1], *TEXT_FIELDS))  # as SQL
+
+
+def indexed_guests(rows: Sequence[Sequence[Any]], columns: Sequence[str]) -> list[IndexedGuest]:
+    """Guests as the index reads them, from rows of guest columns in this order (an
+    import's rows as it wrote them); [] if the rows lack a column the index reads."""
+    wanted = INDEX_COLUMNS.split(", ")
+    if not set(wanted) <= set(columns):
+        return []
+    at = [columns.index(c) for c in wanted]
+    fixed = itemgetter(*at[:_FIXED])
+    texts = at[_FIXED:]
+    make = IndexedGuest._make
+    return [make((*fixed(row), tuple([row[i] for i in texts]))) for row in rows]
 
 
 def document(guest: IndexedGuest) -> str:

@@ -108,12 +108,14 @@ def open_index(db: Database) -> None:
         log.warning("the search index is not brought up to date: %s", exc)
 
 
-def index_import(session: Session) -> None:
+def index_import(session: Session, written: Sequence[IndexedGuest] = ()) -> None:
     """The import's entry point, once after its guests' commit (in a transaction of its
     own): every guest the index has not seen. A first list, or one larger than the list so
     far, fills the index anew in one pass (100,000 guests into a 5,000-guest event: 2.4 s
-    one by one, 1.5 s anew); a few updated rows are indexed one by one."""
-    _catch_up(session.connection(), bulk_fill=True)
+    one by one, 1.5 s anew); a few updated rows are indexed one by one. `written`: the
+    new guests as the import wrote them (documents.indexed_guests), spared a read back
+    when they are the whole list (a first import)."""
+    _catch_up(session.connection(), bulk_fill=True, written=written)
 
 
 def index_write(session: Session, guest_ids: Iterable[str] = ()) -> None:
@@ -127,7 +129,8 @@ def index_write(session: Session, guest_ids: Iterable[str] = ()) -> None:
             _reindex(conn, ids, [])
 
 
-def _catch_up(conn: Connection, *, bulk_fill: bool) -> bool:
+def _catch_up(conn: Connection, *, bulk_fill: bool,
+              written: Sequence[IndexedGuest] = ()) -> bool:
     """Index every guest written since the last catch-up; False if the index had to be
     made or rebuilt instead (then every guest is in it)."""
     state = index_state(conn)
@@ -139,7 +142,7 @@ def _catch_up(conn: Connection, *, bulk_fill: bool) -> bool:
                              "(SELECT n FROM search_stat WHERE key = 'docs')").fetchone()
     if bulk_fill and (docs == 0 or cur.execute(
             "SELECT count(*) FROM guest WHERE rowid > ?", (mark,)).fetchone()[0] > docs):
-        rebuild_search_index(conn)
+        rebuild_search_index(conn, written)
         return False
     rows = [IndexedGuest.from_sql(r) for r in cur.execute(
         f"SELECT {INDEX_COLUMNS} FROM guest WHERE rowid > ?", (mark,))]
@@ -167,8 +170,9 @@ def create_search_index(conn: Connection) -> None:
     rebuild_search_index(conn)
 
 
-def rebuild_search_index(conn: Connection) -> None:
-    """Empty the index and index every guest again (its triggers made anew too)."""
+def rebuild_search_index(conn: Connection, written: Sequence[IndexedGuest] = ()) -> None:
+    """Empty the index and index every guest again (its triggers made anew too);
+    `written`: see fill_empty_index."""
     ix.renew_triggers(conn)
     cur = raw_cursor(conn)
     for table in ("search_fts", "search_value_fts"):
@@ -179,7 +183,7 @@ def rebuild_search_index(conn: Connection) -> None:
     _set_watermark(cur)
     cur.execute("INSERT OR REPLACE INTO wimc_meta (key, value) VALUES (?, ?)",
                 (ix.FORMAT_KEY, ix.FORMAT))
-    fill_empty_index(cur)
+    fill_empty_index(cur, written)
 
 
 def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
