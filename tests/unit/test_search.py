@@ -497,3 +497,25 @@ def test_a_first_import_s_guests_are_indexed_as_written_and_as_read_back_alike(
                                        "title_vid FROM search_doc ORDER BY rid")).all()
     assert as_written == as_read and len(as_read) == 240
     db.dispose()
+
+
+def test_an_index_of_other_columns_is_rebuilt_at_the_next_open(tmp_path: Path) -> None:
+    """The format names the columns the documents are made of: an event indexed before a
+    field joined the guest record's text fields rebuilds its index when opened."""
+    from wimc_desktop.services.events import create_event, open_event_database
+    from wimc_desktop.services.search.schema import FORMAT
+
+    db = create_event(tmp_path / "e.wimc", name_zh="测试", start=DAY1, end=DAY2)
+    import_records(db, GUESTS, source="test")
+    with db.write() as session:
+        session.execute(text("UPDATE wimc_meta SET value = '4:id,name,email' "
+                             "WHERE key = 'search_index_format'"))
+        session.execute(text("DELETE FROM search_doc"))  # (what a rebuild must make again)
+    db.dispose()
+    reopened = open_event_database(tmp_path / "e.wimc")
+    with reopened.read() as session:
+        assert session.execute(text("SELECT value FROM wimc_meta WHERE key = "
+                                    "'search_index_format'")).scalar() == FORMAT
+        assert session.execute(text("SELECT count(*) FROM search_doc")).scalar() == len(GUESTS)
+    assert names(search_guests(reopened, "zlf")) == ["张乐福", "张乐福"]
+    reopened.dispose()

@@ -21,10 +21,13 @@ from sqlalchemy.engine import Connection
 
 from wimc_desktop.services.search.documents import INDEX_COLUMNS
 
-FORMAT = "4"  # bump when the body or sort key changes: the index is then rebuilt
-# (2: names in order syllable by syllable, guest.name_sort; 3: the name's shorthand,
-# "zhangyh" for 张宇航, among the initials; 4: every SearchAs.TEXT field of the guest
-# record by its text, the registration number too)
+# The index's format: its version (bump it when the body or sort key changes) and the
+# guest columns its documents are made of, so that a field added to the guest record
+# (a new SearchAs.TEXT field) makes existing events rebuild their index, triggers
+# included, at their next open. (2: names in order syllable by syllable, guest.name_sort;
+# 3: the name's shorthand, "zhangyh" for 张宇航, among the initials; 4: every
+# SearchAs.TEXT field of the guest record by its text, the registration number too)
+FORMAT = "4:" + INDEX_COLUMNS.replace(" ", "")
 FORMAT_KEY = "search_index_format"
 TABLES = ("search_doc", "search_fts", "search_value", "search_value_fts", "search_pair",
           "search_pending", "search_code_prefix", "search_tag", "search_stat")
