@@ -11,12 +11,6 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# As the app does at its first event file, before any SQLite connection of the test run
-# (see db.sqlite_tuning): tests then run the import the way the desk does.
-from wimc_desktop.db.sqlite_tuning import switch_memstatus_off
-
-switch_memstatus_off()
-
 # The sample guest lists the tests read, inside the repository (a clone has nothing beside
 # it); the name is the one the tests have always used.
 SHARED_DATA = Path(__file__).resolve().parent / "data"

@@ -1,23 +1,37 @@
-"""Benchmark: importing 100,000-row guest lists (CSV and XLSX), beside floors measured now.
+"""Benchmark: a cold `wimc-desk import` of a 100,000-row list, beside its floor, as processes.
 
-Run: python3 tests/benchmarks/bench_import.py [--rows N] [--repeat K]
-Prints the median time of each import end to end (decode, map, validate, derive search
-keys, write, index, commit) and its ratio to the plainest way of doing the unavoidable
-part in the same run: a raw sqlite3 executemany of the very same rows, and calamine's
-bare read of the same workbook.
+Run: python3 tests/benchmarks/bench_import.py [--rows N] [--repeat K] [--code DIR]
+                                             [--profile FILE]
+
+For the GB18030 CSV and the XLSX of the same guests, each repetition times two cold
+processes, one after the other, by their wall time from start to exit:
+
+- the import: `wimc-desk --db EVENT import FILE` into an empty event (made beforehand,
+  not timed), exactly the console script's entry point (wimc_desktop.app:main);
+- the floor (import_floor.py): the plainest process that makes the same rows searchable:
+  parse the file (csv module, or calamine for the workbook), one executemany into SQLite,
+  one trigram FTS5 index over name, English name, organisation, mobile and e-mail, commit.
+
+It prints, per file, the median floor and import seconds, their ratio (goal: <= 3x) and the
+import's peak memory (the child's maximum resident set size, from wait4; goal < 400 MB).
+`--code DIR` runs the import of another checkout (say, an older commit unpacked with
+`git archive`) in the same run; `--profile FILE` also runs one CSV import under cProfile
+and prints where its time goes.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import os
+import pstats
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -28,129 +42,121 @@ if __name__ == "__main__":
     reexec_in_venv(sys.argv)
 
 from tests.benchmarks.datasets import guest_rows, write_csv, write_xlsx  # noqa: E402
-from wimc_desktop.db.schema import SQLITE_DATETIME_FORMAT  # noqa: E402
-from wimc_desktop.services.events import create_event, get_event  # noqa: E402
-from wimc_desktop.services.importing import _convert as convert_batch  # noqa: E402
-from wimc_desktop.services.importing import import_file, resolve_mapping  # noqa: E402
-from wimc_desktop.services.importing.readers import read_table  # noqa: E402
-from wimc_desktop.services.importing.writer import COLUMNS, _rows, json_object  # noqa: E402
+
+FLOOR = Path(__file__).with_name("import_floor.py")
+ENTRY = "import sys; from wimc_desktop.app import main; sys.exit(main())"
 
 
-def new_event(folder: Path, name: str):  # type: ignore[no-untyped-def]
-    return create_event(folder / name, name_zh="基准", start=dt.date(2020, 11, 26),
-                        end=dt.date(2020, 11, 28))
+@dataclass(frozen=True)
+class Run:
+    """One child process: its wall time and its peak resident memory."""
+
+    seconds: float
+    peak_mb: float
 
 
-def time_import(folder: Path, source: Path, repeat: int) -> tuple[list[float], list[float]]:
-    """End-to-end times, and for each the part spent on the search index after the guests
-    are committed: the import's second transaction (copying in the index built beside the
-    guests' write, or indexing in place)."""
-    import wimc_desktop.services.importing as importing
-
-    originals = {"sync_search_index": importing.sync_search_index,
-                 "_copied": importing._copied}
-    spent: list[float] = []
-
-    def timed(name: str) -> Any:
-        def call(*args: Any) -> Any:
-            begin = time.perf_counter()
-            try:
-                return originals[name](*args)  # type: ignore[operator]
-            finally:
-                spent[-1] += time.perf_counter() - begin
-        return call
-
-    times, index_times = [], []
-    for name in originals:
-        setattr(importing, name, timed(name))
-    try:
-        for i in range(repeat):
-            db = new_event(folder, f"{source.name}-{i}.wimc")
-            spent.append(0.0)
-            start = time.perf_counter()
-            report = import_file(db, source)
-            times.append(time.perf_counter() - start)
-            index_times.append(spent[-1])
-            assert report.added > 0 and not report.errors
-            db.dispose()
-    finally:
-        for name, function in originals.items():
-            setattr(importing, name, function)
-    return times, index_times
+def run_child(args: list[str], cwd: Path) -> Run:
+    """Start a cold process, wait for it; its wall time and peak RSS (wait4's rusage)."""
+    env = {**os.environ, "PYTHONPATH": str(cwd)}
+    start = time.perf_counter()
+    child = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    error = child.stderr.read().decode(errors="replace") if child.stderr else ""
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed ({child.returncode}): {error}")
+    return Run(seconds, usage.ru_maxrss / 1024)
 
 
-def floor_executemany(folder: Path, source: Path, repeat: int) -> list[float]:
-    """The same rows, already prepared, written with one raw executemany and committed."""
-    db = new_event(folder, "rows.wimc")
-    table = read_table(source)
-    mapping = resolve_mapping(table.headers, None, table.file)
-    batch, _ = convert_batch(table, mapping, get_event(db))
-    db.dispose()
-    rows = _rows(batch, "bench", None, list(map(json_object, batch.extra)),
-                 dt.datetime.now(dt.UTC).strftime(SQLITE_DATETIME_FORMAT))
-    sql = f"INSERT INTO guest ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
-    times = []
-    for i in range(repeat):
-        empty = new_event(folder, f"floor-{i}.wimc")
-        path = empty.url.split(":///", 1)[1]
-        empty.dispose()
-        conn = sqlite3.connect(path, isolation_level=None)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=FULL")
-        start = time.perf_counter()
-        conn.execute("BEGIN IMMEDIATE")
-        conn.executemany(sql, rows)
-        conn.execute("COMMIT")
-        times.append(time.perf_counter() - start)
-        conn.close()
-    return times
+def new_event(code: Path, path: Path) -> Path:
+    run_child([sys.executable, "-c", ENTRY, "--db", str(path), "init", "--name", "基准",
+               "--start", "2020-11-26", "--end", "2020-11-28"], code)
+    return path
 
 
-def floor_calamine(source: Path, repeat: int) -> list[float]:
-    from python_calamine import CalamineWorkbook
+def check_import(path: Path, rows: int) -> None:
+    """The import is complete and searchable: every guest, every guest in the index."""
+    with sqlite3.connect(path) as conn:
+        guests = conn.execute("SELECT count(*) FROM guest").fetchone()[0]
+        indexed = conn.execute("SELECT count(*) FROM search_doc").fetchone()[0]
+        late = conn.execute("SELECT count(*) FROM search_pending").fetchone()[0]
+    if guests != rows or indexed != rows or late:
+        raise SystemExit(f"{path}: {guests} guests, {indexed} indexed, {late} late")
 
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        CalamineWorkbook.from_path(str(source)).get_sheet_by_index(0).to_python()
-        times.append(time.perf_counter() - start)
-    return times
+
+def check_floor(path: Path, rows: int) -> None:
+    with sqlite3.connect(path) as conn:
+        guests = conn.execute("SELECT count(*) FROM guest").fetchone()[0]
+        found = conn.execute("SELECT count(*) FROM guest_fts WHERE guest_fts MATCH "
+                             "'\"example.com\"'").fetchone()[0]
+    if guests != rows or not found:
+        raise SystemExit(f"{path}: floor wrote {guests} rows, found {found}")
 
 
-def line(label: str, times: list[float], floor: list[float] | None, goal: str) -> None:
-    med = statistics.median(times)
-    text = f"{label:<34} median {med:6.3f} s  (min {min(times):.3f}, max {max(times):.3f})"
-    if floor:
-        fmed = statistics.median(floor)
-        text += f"  floor {fmed:.3f} s  ratio {med / fmed:4.2f}x"
-    print(f"{text}  goal: {goal}")
+def one_round(kind: str, source: Path, folder: Path, code: Path, i: int,
+              rows: int) -> tuple[Run, Run]:
+    floor_db = folder / f"floor-{kind}-{i}.sqlite"
+    floor = run_child([sys.executable, str(FLOOR), kind, str(source), str(floor_db)], ROOT)
+    check_floor(floor_db, rows)
+    event = new_event(code, folder / f"import-{kind}-{i}.wimc")
+    done = run_child([sys.executable, "-c", ENTRY, "--db", str(event), "import",
+                      str(source)], code)
+    check_import(event, rows)
+    for path in folder.glob(f"*-{kind}-{i}.*"):
+        path.unlink()
+    return floor, done
+
+
+def report(label: str, floors: list[Run], imports: list[Run]) -> None:
+    floor = statistics.median(r.seconds for r in floors)
+    done = statistics.median(r.seconds for r in imports)
+    peak = max(r.peak_mb for r in imports)
+    ratios = sorted(d.seconds / f.seconds for f, d in zip(floors, imports, strict=True))
+    print(f"{label:<26} floor {floor:5.2f} s  import {done:5.2f} s  ratio {done / floor:4.2f}x"
+          f"  (runs {min(r.seconds for r in imports):.2f}-{max(r.seconds for r in imports):.2f}"
+          f" s, per-run ratios {ratios[0]:.2f}-{ratios[-1]:.2f}x)  peak RSS {peak:4.0f} MB"
+          f"  (floor {max(r.peak_mb for r in floors):.0f} MB)  goal <= 3x, < 400 MB")
+
+
+def profile(source: Path, folder: Path, code: Path, out: Path) -> None:
+    event = new_event(code, folder / "profiled.wimc")
+    entry = folder / "wimc_desk_entry.py"  # (cProfile runs a script, not -c)
+    entry.write_text(ENTRY.replace("; ", "\n") + "\n")
+    run_child([sys.executable, "-m", "cProfile", "-o", str(out), str(entry), "--db",
+               str(event), "import", str(source)], code)
+    stats = pstats.Stats(str(out))
+    stats.sort_stats("cumulative").print_stats(40)
+    stats.sort_stats("tottime").print_stats(30)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--code", type=Path, default=ROOT,
+                        help="the checkout whose import runs (default: this one)")
+    parser.add_argument("--only", choices=("csv", "xlsx"), default=None)
+    parser.add_argument("--profile", type=Path, default=None,
+                        help="also profile one CSV import into this file (cProfile)")
     args = parser.parse_args()
+    code = args.code.resolve()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         rows = guest_rows(args.rows)
-        csv_file = write_csv(folder / "guests.csv", rows)
-        xlsx_file = write_xlsx(folder / "guests.xlsx", rows)
-        print(f"{args.rows:,} guests, {args.repeat} runs each")
-        csv_times, csv_index = time_import(folder, csv_file, args.repeat)
-        floor = floor_executemany(folder, csv_file, args.repeat)
-        line("import CSV (GB18030)", csv_times, floor, "<= 2 s, ratio < 4x")
-        committed = [t - i for t, i in zip(csv_times, csv_index, strict=True)]
-        line("  of which guests committed", committed, floor, "-")
-        line("  of which search index after it", csv_index, None, "-")
-        line("  floor: raw executemany, same rows", floor, None, "-")
-        xlsx_times, xlsx_index = time_import(folder, xlsx_file, args.repeat)
-        cal = floor_calamine(xlsx_file, args.repeat)
-        line("import XLSX", xlsx_times, cal, "<= 4 s")
-        committed = [t - i for t, i in zip(xlsx_times, xlsx_index, strict=True)]
-        line("  of which guests committed", committed, None, "-")
-        line("  of which search index after it", xlsx_index, None, "-")
-        line("  floor: calamine read only", cal, None, "-")
+        sources = {"csv": write_csv(folder / "guests.csv", rows),
+                   "xlsx": write_xlsx(folder / "guests.xlsx", rows)}
+        print(f"{args.rows:,} guests, {args.repeat} runs each, import of {code}")
+        for kind, source in sources.items():
+            if args.only not in (None, kind):
+                continue
+            results = [one_round(kind, source, folder, code, i, args.rows)
+                       for i in range(args.repeat)]
+            label = "CSV (GB18030)" if kind == "csv" else "XLSX (calamine floor)"
+            report(label, [f for f, _ in results], [d for _, d in results])
+        if args.profile is not None:
+            profile(sources["csv"], folder, code, args.profile)
     return 0
 
 

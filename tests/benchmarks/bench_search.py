@@ -33,9 +33,9 @@ if __name__ == "__main__":
     reexec_in_venv(sys.argv, translations=False)
 
 from tests.benchmarks.datasets import guest_rows, write_csv  # noqa: E402
-from wimc_desktop.db import search_index as ix  # noqa: E402
 from wimc_desktop.services.events import create_event  # noqa: E402
 from wimc_desktop.services.importing import import_file  # noqa: E402
+from wimc_desktop.services.search import forms as ix  # noqa: E402
 from wimc_desktop.services.search import narrow, search_guests  # noqa: E402
 from wimc_desktop.services.search import plan as plan_module  # noqa: E402
 from wimc_desktop.services.search.plan import make_plan  # noqa: E402
@@ -107,7 +107,7 @@ def _part(rng: random.Random, org: str) -> str:
 
 def floor_sql(kind: str, query: str) -> tuple[str, str]:
     """(index, FTS5 expression) the floor asks: one match over every kind of field the
-    query must be looked for in (the phrases of db.search_index, unranked)."""
+    query must be looked for in (the phrases of services.search.forms, unranked)."""
     if kind == "organisation part":
         phrase = ix.separated(ix.fold(query)).strip(ix.SEP)
         return "search_value_fts", '"' + phrase.replace('"', '""') + '"'

@@ -138,7 +138,7 @@ def test_guests_saved_without_their_index_are_said_to_be_saved(
 
     from wimc_desktop.services import importing
 
-    def full(_session: object) -> None:
+    def full(_session: object, _written: object = ()) -> None:
         error = sqlite3.OperationalError("database or disk is full")
         error.sqlite_errorcode = sqlite3.SQLITE_FULL  # type: ignore[attr-defined]
         raise error
@@ -149,7 +149,7 @@ def test_guests_saved_without_their_index_are_said_to_be_saved(
         wizard.next()
     with qtbot.waitSignal(wizard.check_page.dry_run_passed, timeout=SLOW):
         wizard.next()
-    monkeypatch.setattr(importing, "sync_search_index", full)
+    monkeypatch.setattr(importing, "index_import", full)
     with qtbot.waitSignal(wizard.guests_imported, timeout=SLOW) as done:
         wizard.next()
     assert done.args[0].added == 2 and count_guests(event_db) == 2

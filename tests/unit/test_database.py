@@ -13,9 +13,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from wimc_desktop.db.engine import Database, refuse_network_share, resolve_url
-from wimc_desktop.db.migrate import head_revision
+from wimc_desktop.db.migrate import head_revision, include_name
 from wimc_desktop.db.schema import Base
-from wimc_desktop.db.search_index import include_name
 from wimc_desktop.domain.errors import (
     BadInputError,
     NewerSchemaError,
@@ -48,6 +47,12 @@ def test_a_failed_action_writes_nothing(sqlite_db: Database) -> None:
         session.execute(text("UPDATE event SET name_zh = 'changed'"))
         raise RuntimeError("crash in the middle")
     assert get_event(sqlite_db).name_zh == "测试大会"
+
+
+def test_the_scripts_read_without_alembic_give_alembic_s_revisions() -> None:
+    from wimc_desktop.db.migrate import known_revisions, script_revisions
+
+    assert script_revisions() == (frozenset(known_revisions()), head_revision())
 
 
 def test_migrations_match_the_tables(event_db: Database) -> None:
@@ -137,3 +142,18 @@ def test_a_new_event_file_and_its_folder_are_the_users_alone(tmp_path: Path) -> 
         assert stat.S_IMODE(target.parent.stat().st_mode) & 0o077 == 0
     finally:
         db.dispose()
+
+
+def test_bulk_settings_go_back_as_they_were_also_after_an_error() -> None:
+    import sqlite3
+
+    from wimc_desktop.db.bulk import BULK_CACHE_KIB, bulk_settings
+
+    raw = sqlite3.connect(":memory:", isolation_level=None)
+    before = raw.execute("PRAGMA cache_size").fetchone()[0]
+    raw.execute("BEGIN")
+    with pytest.raises(ZeroDivisionError), bulk_settings(raw):
+        assert raw.execute("PRAGMA cache_size").fetchone()[0] == -BULK_CACHE_KIB
+        _ = 1 / 0
+    assert raw.execute("PRAGMA cache_size").fetchone()[0] == before
+    raw.close()

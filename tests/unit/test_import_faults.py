@@ -24,7 +24,7 @@ from wimc_desktop.services import importing
 from wimc_desktop.services.events import create_event, open_event_database
 from wimc_desktop.services.guests import count_guests
 from wimc_desktop.services.importing import import_file
-from wimc_desktop.services.search import prebuilt, search_guests
+from wimc_desktop.services.search import search_guests
 
 
 def new_event(folder: Path) -> Database:
@@ -78,16 +78,15 @@ def test_a_full_disk_while_writing_the_guests_saves_nothing_and_names_the_file(
     db.dispose()
 
 
-@pytest.mark.parametrize("count", [3000, 12000], ids=["index-in-place", "index-beside"])
+@pytest.mark.parametrize("count", [3000, 12000], ids=["small", "large"])
 def test_a_full_disk_in_the_index_step_says_the_guests_were_saved(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int) -> None:
-    """The guests are committed; the index step fails: the error says they were saved, the
-    scratch file is gone, searches still find them, and the next open indexes them."""
+    """The guests are committed; the index step fails: the error says they were saved,
+    searches still find them, and the next open indexes them."""
     from wimc_desktop.services.importing.storage import IndexNotSavedError
 
     db = new_event(tmp_path)
-    calls = full_during(monkeypatch, importing, "sync_search_index")
-    monkeypatch.setattr(prebuilt.PrebuiltIndex, "copy_into", lambda self, event_file: False)
+    calls = full_during(monkeypatch, importing, "index_import")
     with pytest.raises(IndexNotSavedError) as caught:
         import_file(db, guest_list(tmp_path / "list.csv", count))
     assert calls and caught.value.exit_code == 11
@@ -96,7 +95,6 @@ def test_a_full_disk_in_the_index_step_says_the_guests_were_saved(
     assert "the disk is full" in message and str(tmp_path / "event.wimc") in message
     assert caught.value.report.added == count
     assert count_guests(db) == count
-    assert [f.name for f in tmp_path.iterdir() if ".index-" in f.name] == []
     assert search_guests(db, "嘉宾11").total >= 1  # (late guests are searched one by one)
     db.dispose()
     monkeypatch.undo()
@@ -111,25 +109,6 @@ def test_a_full_disk_in_the_index_step_says_the_guests_were_saved(
     assert (indexed, mark) == (count, last)
     assert search_guests(reopened, "嘉宾11").total >= 1
     reopened.dispose()
-
-
-def test_a_full_disk_for_the_scratch_index_falls_back_to_the_index_in_place(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = prebuilt._locked_scratch
-    made: list[Path] = []
-
-    def full_scratch(event_file: Path) -> tuple[Path, sqlite3.Connection]:
-        path, conn = real(event_file)
-        made.append(path)
-        disk_full(conn)
-        return path, conn
-    monkeypatch.setattr(prebuilt, "_locked_scratch", full_scratch)
-    db = new_event(tmp_path)
-    report = import_file(db, guest_list(tmp_path / "list.csv", 12000))
-    assert made and report.added == 12000
-    assert [f.name for f in tmp_path.iterdir() if ".index-" in f.name] == []
-    assert search_guests(db, "嘉宾11999").total >= 1
-    db.dispose()
 
 
 def test_the_import_command_exits_11_on_a_full_disk(
@@ -154,11 +133,11 @@ def test_an_open_on_a_disk_still_full_reads_on(tmp_path: Path,
     from wimc_desktop.services.search import indexing
 
     db = new_event(tmp_path)
-    full_during(monkeypatch, importing, "sync_search_index")
+    full_during(monkeypatch, importing, "index_import")
     with pytest.raises(IndexNotSavedError):
         import_file(db, guest_list(tmp_path / "list.csv", 300))
     db.dispose()
-    full_during(monkeypatch, indexing, "sync_search_index")
+    full_during(monkeypatch, indexing, "index_import")
     reopened = open_event_database(tmp_path / "event.wimc")
     assert count_guests(reopened) == 300
     assert search_guests(reopened, "嘉宾299").total == 1

@@ -52,11 +52,7 @@ QT_ALLOWED = {  # which PySide6 modules a layer may import (others: none)
 
 # Known violations, each named with why it is still there. An entry that no longer occurs
 # fails test_every_allowed_violation_still_occurs: delete it then.
-KNOWN_VIOLATIONS = {
-    # The search-index work (issue 15, item 2) moves the index upkeep out of services, so
-    # migrations no longer import it: delete this entry after merging that branch.
-    ("wimc_desktop.db.migrate", "wimc_desktop.services.search.indexing"),
-}
+KNOWN_VIOLATIONS: set[tuple[str, str]] = set()  # (none left)
 
 
 @dataclass(frozen=True)

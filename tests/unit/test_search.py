@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,17 +13,13 @@ from sqlalchemy import func, select, text, update
 
 from wimc_desktop.db.engine import Database
 from wimc_desktop.db.schema import CheckInRow, CheckInUndoRow, GuestRow
-from wimc_desktop.db.search_index import END, document, sort_key, value_form
 from wimc_desktop.domain.search_keys import search_keys
 from wimc_desktop.services.guests import guest_ids, guests_by_ids
 from wimc_desktop.services.importing import import_records
 from wimc_desktop.services.importing.writer import new_guest_record
-from wimc_desktop.services.search import (
-    SearchResult,
-    refresh_search_index,
-    search_guests,
-    sync_search_index,
-)
+from wimc_desktop.services.search import SearchResult, index_write, search_guests
+from wimc_desktop.services.search.documents import IndexedGuest, document, sort_key
+from wimc_desktop.services.search.forms import END, value_form
 from wimc_desktop.services.search.plan import make_plan, rank_of
 
 DAY1, DAY2 = dt.date(2020, 11, 26), dt.date(2020, 11, 27)
@@ -199,7 +196,7 @@ def _rename(db: Database, code: str, name: str, sync: bool) -> None:
             name=name, name_pinyin=keys.name_pinyin, name_initials=keys.name_initials,
             name_latin=keys.name_latin))
         if sync:
-            sync_search_index(session)
+            index_write(session)
 
 
 def _walk_in(db: Database, name: str, code: str, sync: bool) -> None:
@@ -210,7 +207,7 @@ def _walk_in(db: Database, name: str, code: str, sync: bool) -> None:
         session.add(GuestRow(**record))
         session.flush()
         if sync:
-            refresh_search_index(session, [record["id"]])
+            index_write(session, [record["id"]])
 
 
 @pytest.mark.parametrize("sync", [True, False])
@@ -227,7 +224,7 @@ def test_index_follows_edits_and_walk_ins(db: Database, sync: bool) -> None:
     with db.write() as session:
         session.execute(text("DELETE FROM guest WHERE badge_code = 'WIMC-OY0001'"))
         if sync:
-            sync_search_index(session)
+            index_write(session)
     assert search_guests(db, "欧阳").total == 0 and search_guests(db, "华为").total == 0
 
 
@@ -248,21 +245,21 @@ def test_a_broken_or_missing_index_falls_back_and_repairs(sqlite_db: Database) -
     assert names(search_guests(sqlite_db, "zlf")) == ["张乐福", "张乐福"]  # plain SQL meanwhile
     assert search_guests(sqlite_db, "华为").results[0].matched == "organization"
     with sqlite_db.write() as session:
-        sync_search_index(session)  # rebuilds, triggers included
+        index_write(session)  # rebuilds, triggers included
         assert session.execute(text("SELECT count(*) FROM sqlite_master WHERE name = "
                                     "'search_guest_update'")).scalar() == 1
     assert names(search_guests(sqlite_db, "zlf")) == ["张乐福", "张乐福"]
 
 
 def test_an_event_without_the_index_gets_one_on_its_next_write(sqlite_db: Database) -> None:
-    from wimc_desktop.db.search_index import drop_search_index
+    from wimc_desktop.services.search.schema import drop_search_index
 
     import_records(sqlite_db, GUESTS, source="test")
     with sqlite_db.engine.begin() as conn:  # as made by a build with the empty migration 0003
         drop_search_index(conn)
     assert names(search_guests(sqlite_db, "shan")) == ["单田芳"]  # plain SQL meanwhile
     with sqlite_db.write() as session:
-        sync_search_index(session)
+        index_write(session)
         assert session.execute(text("SELECT count(*) FROM search_doc")).scalar() == len(GUESTS)
     assert names(search_guests(sqlite_db, "shan")) == ["单田芳"]
 
@@ -324,13 +321,11 @@ def reference(db: Database, query: str, category: str | None = None,
     for g in guests:
         if category is not None and g.category != category:
             continue
-        body = document(g.name, g.name_pinyin, g.name_initials, g.name_latin, g.phone_digits,
-                        g.email, g.external_id)
+        body = document(IndexedGuest.of(g))
         values = value_form(g.organization) + END + value_form(g.title)
         rank = 0 if plan.empty else rank_of(plan, body, values, g.badge_code)
         if rank is not None:
-            ranked.append((rank, sort_key(g.name_sort, g.name, g.organization, g.title, g.id),
-                           g.id))
+            ranked.append((rank, sort_key(g), g.id))
     ranked.sort()
     return len(ranked), [gid for *_, gid in ranked[:limit]]
 
@@ -393,7 +388,7 @@ def test_late_guests_are_found_before_and_after_the_refresh(many: Database,
         for category in (None, "visitor"):
             _same(many, query, category, 20)
     with many.write() as session:
-        sync_search_index(session)
+        index_write(session)
         assert session.execute(text("SELECT count(*) FROM search_pending")).scalar() == 0
         assert session.execute(text("SELECT count(*) FROM search_doc")).scalar() == \
             session.execute(select(func.count()).select_from(GuestRow)).scalar()
@@ -425,7 +420,7 @@ def test_an_import_larger_than_the_list_fills_the_index_anew(
     rebuilds: list[int] = []
     real = indexing.rebuild_search_index
     monkeypatch.setattr(indexing, "rebuild_search_index",
-                        lambda conn: (rebuilds.append(1), real(conn)))
+                        lambda conn, *written: (rebuilds.append(1), real(conn, *written)))
     records = _records(240)
     import_records(sqlite_db, records[:40], source="first")
     assert len(rebuilds) == 1  # the first list: the index was empty
@@ -473,3 +468,54 @@ def test_a_shorthand_is_found_as_the_initials_are(event_db: Database) -> None:
     assert {h.matched for h in found.results} == {"initials"}
     assert search_guests(event_db, "zhangyhx").total == 0
     assert search_guests(event_db, "zhangwh").total == 0
+
+
+def test_a_first_import_s_guests_are_indexed_as_written_and_as_read_back_alike(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large first import hands its guests to the index (not read back): the index is
+    the one a rebuild from the table makes."""
+    from wimc_desktop.services.events import create_event
+    from wimc_desktop.services.importing import writer
+    from wimc_desktop.services.search import bulk, indexing
+
+    monkeypatch.setattr(writer, "DEFER_INDEXES_FROM", 50)
+    handed: list[bool] = []
+    real = bulk._whole_table
+    monkeypatch.setattr(bulk, "_whole_table",
+                        lambda cur, written: handed.append(real(cur, written)) or handed[-1])
+    db = create_event(tmp_path / "e.wimc", name_zh="测试", start=DAY1, end=DAY2)
+    handed.clear()  # (the new event's empty index)
+    import_records(db, _records(240), source="many")
+    assert handed == [True]
+    with db.read() as session:
+        as_written = session.execute(text("SELECT rid, guest_id, skey, body, org_vid, "
+                                          "title_vid FROM search_doc ORDER BY rid")).all()
+    with db.write() as session:
+        indexing.rebuild_search_index(session.connection())
+    with db.read() as session:
+        as_read = session.execute(text("SELECT rid, guest_id, skey, body, org_vid, "
+                                       "title_vid FROM search_doc ORDER BY rid")).all()
+    assert as_written == as_read and len(as_read) == 240
+    db.dispose()
+
+
+def test_an_index_of_other_columns_is_rebuilt_at_the_next_open(tmp_path: Path) -> None:
+    """The format names the columns the documents are made of: an event indexed before a
+    field joined the guest record's text fields rebuilds its index when opened."""
+    from wimc_desktop.services.events import create_event, open_event_database
+    from wimc_desktop.services.search.schema import FORMAT
+
+    db = create_event(tmp_path / "e.wimc", name_zh="测试", start=DAY1, end=DAY2)
+    import_records(db, GUESTS, source="test")
+    with db.write() as session:
+        session.execute(text("UPDATE wimc_meta SET value = '4:id,name,email' "
+                             "WHERE key = 'search_index_format'"))
+        session.execute(text("DELETE FROM search_doc"))  # (what a rebuild must make again)
+    db.dispose()
+    reopened = open_event_database(tmp_path / "e.wimc")
+    with reopened.read() as session:
+        assert session.execute(text("SELECT value FROM wimc_meta WHERE key = "
+                                    "'search_index_format'")).scalar() == FORMAT
+        assert session.execute(text("SELECT count(*) FROM search_doc")).scalar() == len(GUESTS)
+    assert names(search_guests(reopened, "zlf")) == ["张乐福", "张乐福"]
+    reopened.dispose()

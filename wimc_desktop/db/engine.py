@@ -19,7 +19,6 @@ from sqlalchemy.pool import QueuePool
 from wimc_desktop.db import change_feed
 from wimc_desktop.db.change_feed import ChangeFeed, WriteSession
 from wimc_desktop.db.faults import domain_error
-from wimc_desktop.db.sqlite_tuning import switch_memstatus_off
 from wimc_desktop.domain.changes import Changes
 from wimc_desktop.domain.errors import (
     CannotWriteError,
@@ -154,8 +153,6 @@ def make_engine(url: str, access: Access = "read_write") -> Engine:
     path = sqlite_path(url)
     if path is not None:
         refuse_network_share(path)
-    if url.startswith("sqlite"):
-        switch_memstatus_off()  # (once, before the first connection: see sqlite_tuning)
     if url.startswith("postgresql"):
         return create_engine(url, future=True, connect_args=_postgres_options(url))
     if path is None:

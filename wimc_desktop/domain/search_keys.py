@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from wimc_desktop.domain.contact import phone_digits
@@ -27,11 +28,32 @@ class SearchKeys(NamedTuple):
     name_sort: str  # the pinyin syllable by syllable: the order of a Chinese list
 
 
+class SearchKeyColumns(NamedTuple):
+    """The search keys of many guests, column by column (SearchKeys' fields as lists)."""
+
+    name_pinyin: list[str]
+    name_initials: list[str]
+    name_latin: list[str]
+    phone_digits: list[str]
+    name_sort: list[str]
+
+
+def search_key_columns(names: Sequence[str], names_en: Sequence[str],
+                       mobiles: Sequence[str]) -> SearchKeyColumns:
+    """The one derivation of the search keys: pinyin and initials (with surname readings),
+    the Latin form (the English name's, else the name's), the phone's digits and the sort
+    key, column by column (the builtins do the per-row loops: an import's 100,000 rows)."""
+    keys = list(map(name_keys, names))
+    return SearchKeyColumns(
+        [k.pinyin for k in keys], [k.initials for k in keys],
+        [fold_latin(en) if en else k.latin for en, k in zip(names_en, keys, strict=True)],
+        list(map(phone_digits, mobiles)), [k.sort for k in keys])
+
+
 def search_keys(name: str, name_en: str, mobile: str) -> SearchKeys:
-    """Pinyin and initials (with surname readings), the Latin form, the phone's digits."""
-    keys = name_keys(name)
-    latin = fold_latin(name_en) if name_en else keys.latin
-    return SearchKeys(keys.pinyin, keys.initials, latin, phone_digits(mobile), keys.sort)
+    """The search keys of one guest (a walk-in, an edit): search_key_columns of one row."""
+    columns = search_key_columns((name,), (name_en,), (mobile,))
+    return SearchKeys(*(column[0] for column in columns))
 
 
 def name_shorthand(name: str, pinyin: str, initials: str) -> str:

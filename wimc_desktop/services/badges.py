@@ -38,7 +38,7 @@ from wimc_desktop.services import audit
 from wimc_desktop.services.checkin import _record, code_holder, first_checkin
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.guests import code_in_use, guest_from_row
-from wimc_desktop.services.search.indexing import sync_search_index
+from wimc_desktop.services.search import index_write
 
 _CHUNK = 500
 
@@ -237,7 +237,7 @@ def reissue_badge(db: Database, code: str, *, reason: str, desk: Desk,
         fresh = new_code(event.badge_prefix, lambda c: code_in_use(session, c))
         replace_code(session, guest, fresh, reason=reason.strip(), desk=desk, now=now)
         session.flush()
-        sync_search_index(session)
+        index_write(session, [guest.id])
         return Reissue(code, fresh, guest_from_row(guest))
 
 

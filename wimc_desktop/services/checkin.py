@@ -40,6 +40,7 @@ from wimc_desktop.services import audit
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.guests import guest_from_row
 from wimc_desktop.services.id_numbers import guest_by_id_number
+from wimc_desktop.services.search import index_write
 
 ATTENDANCE_CHANGED = "attendance_changed"
 ATTENDANCE_RESTORED = "attendance_restored"
@@ -86,6 +87,8 @@ def _admit(session: Session, guest: GuestRow, day: dt.date, desk: Desk, method: 
                after={"attendance": Attendance.ONSITE.value}, day=day.isoformat(),
                checkin=row.id)
     session.flush()
+    if changed:
+        index_write(session, [guest.id])  # (the attendance filter of the search)
     return CheckInResult(Outcome.ADMITTED, guest.badge_code, day, guest_from_row(guest),
                          checkin=_record(row), attendance_changed=changed)
 
@@ -237,6 +240,8 @@ def _restore_attendance(session: Session, row: CheckInRow, desk: Desk,
            before={"attendance": Attendance.ONSITE.value},
            after={"attendance": Attendance.ONLINE.value}, day=row.event_day.isoformat(),
            checkin=row.id)
+    session.flush()
+    index_write(session, [guest.id])
 
 
 def find_checkin(db: Database, code: str, day: dt.date) -> CheckInRecord:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import sqlite3
 import uuid
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -22,10 +21,10 @@ from wimc_desktop.domain.errors import (
     BadInputError,
     CannotWriteError,
     NotAnEventDatabaseError,
-    StorageError,
 )
 from wimc_desktop.domain.models import Category, Event
 from wimc_desktop.domain.text_safety import check_fields
+from wimc_desktop.services.search import open_index
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 log = logging.getLogger("wimc_desktop.services")
@@ -56,11 +55,7 @@ def open_event_database(target: str | os.PathLike[str]) -> Database:
         db.dispose()
         db = Database(url, "read_only" if sidecars(path) else "immutable")
     db = _checked(db)
-    if not db.read_only:
-        from wimc_desktop.services.search.prebuilt import remove_stale
-
-        remove_stale(path)  # (scratch files of imports killed mid-way: no live one's)
-        _catch_up_search_index(db)
+    open_index(db)
     return db
 
 
@@ -72,24 +67,6 @@ def _checked(db: Database) -> Database:
         db.dispose()
         raise
     return db
-
-
-def _catch_up_search_index(db: Database) -> None:
-    """Guests that an import saved without their search index (its index step failed: a
-    full disk) are indexed now. Only when there are such guests; where the file cannot be
-    written, searches still find them (one by one, more slowly) and the next open tries
-    again."""
-    from wimc_desktop.services.search.indexing import index_status, sync_search_index
-
-    with db.read_connection() as conn:
-        state, late = index_status(conn)
-    if state != "ok" or late == 0:  # (no index on this database, or nothing to catch up)
-        return
-    try:
-        with db.write() as session:
-            sync_search_index(session)
-    except (StorageError, sqlite3.Error, OSError) as exc:  # (the disk still full, say)
-        log.warning("the search index is not brought up to date: %s", exc)
 
 
 def _check_new_event(name: str, start: dt.date, end: dt.date, timezone: str) -> None:
@@ -157,6 +134,7 @@ def create_event(
         session.add_all(CategoryRow(code=c.code, name_zh=c.name_zh, name_en=c.name_en,
                                     color=c.color, is_vip=c.is_vip, sort_order=c.sort_order)
                         for c in categories)
+    open_index(db)  # (the search index's tables: the search package's, not a migration's)
     return db
 
 

@@ -74,7 +74,7 @@ def purge_personal_data(db: Database, desk: Desk, *, now: dt.datetime | None = N
             "personal data can be purged only after the event: its last day is {end}; "
             "from {first} on. Nothing was deleted.", end=event.end_date.isoformat(),
             first=(event.end_date + dt.timedelta(days=1)).isoformat())
-    from wimc_desktop.services.search.indexing import index_state, rebuild_search_index
+    from wimc_desktop.services.search import index_rebuild
 
     with db.write() as session:
         if db.is_sqlite:  # freed pages zeroed, not left holding the values
@@ -87,9 +87,7 @@ def purge_personal_data(db: Database, desk: Desk, *, now: dt.datetime | None = N
                                      "id_number_hash": "", "id_number_masked": "",
                                      "extra": {}, "updated_at": now})
             .execution_options(synchronize_session=False))
-        conn = session.connection()
-        if index_state(conn) != "none":
-            rebuild_search_index(conn)
+        index_rebuild(session)  # (its documents held the phone digits and e-mails)
         audit.record(session, desk, PURGED, now=now, guests=guests, purged=purged,
                      deleted=list(DELETED_FIELDS))
     vacuumed = _vacuum(db)

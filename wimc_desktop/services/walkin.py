@@ -32,7 +32,7 @@ from wimc_desktop.services.importing.rows import (
     check_mobile,
 )
 from wimc_desktop.services.importing.writer import GUEST_TABLE, new_guest_record
-from wimc_desktop.services.search.indexing import sync_search_index
+from wimc_desktop.services.search import index_write
 
 WALK_IN_SOURCE = "walk-in"
 
@@ -173,7 +173,7 @@ def register_walk_in(db: Database, *, name: str, day: dt.date, desk: Desk,
         record = new_guest_record(values, {}, WALK_IN_SOURCE, None, now)
         session.execute(insert(GUEST_TABLE), [record])
         declare(session, Change(ChangeKind.GUEST, frozenset((record["id"],))))
-        sync_search_index(session)
+        index_write(session, [record["id"]])
         guest = session.get_one(GuestRow, record["id"])
         if matches:
             audit.record(session, desk, "walk_in_despite_duplicate", guest_id=guest.id,

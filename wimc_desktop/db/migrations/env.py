@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
+from wimc_desktop.db.migrate import include_name
 from wimc_desktop.db.schema import Base
-from wimc_desktop.db.search_index import include_name
 
 connection = context.config.attributes["connection"]
 context.configure(

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import logging
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wimc_desktop.db.engine import Database, sqlite_path
+from wimc_desktop.db.engine import Database
 from wimc_desktop.db.schema import GuestRow, ImportBatchRow
 from wimc_desktop.domain.badges import replaced_by_list_reason
 from wimc_desktop.domain.categories import category_lookup
@@ -46,8 +44,7 @@ from wimc_desktop.services.importing.storage import (
     write_failure,
 )
 from wimc_desktop.services.importing.writer import Progress, assign_codes, write_plan
-from wimc_desktop.services.search.indexing import sync_search_index
-from wimc_desktop.services.search.prebuilt import PrebuiltIndex
+from wimc_desktop.services.search import IndexedGuest, index_import
 
 __all__ = ["ImportPreview", "import_file", "import_records", "preview_file"]
 log = logging.getLogger("wimc_desktop.services")
@@ -207,11 +204,27 @@ def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] 
                  progress: Progress | None = None,
                  is_cancelled: Callable[[], bool] | None = None,
                  replace_badge_codes: bool = False, desk: Desk | None = None) -> ImportReport:
-    """Validate every row, then write all of them in one transaction, or nothing.
+    """Validate every row, then write all of them in one transaction, or nothing; then
+    their search index, in a transaction of its own.
 
     `replace_badge_codes`: a matched guest whose row gives another badge code gets it, and
     the old code is revoked as in a reissue (recorded under `desk`); otherwise that row is
     a problem."""
+    report, written = _import_guests(db, table, overrides=overrides, dry_run=dry_run,
+                                     source=source,
+                            progress=progress, is_cancelled=is_cancelled,
+                            replace_badge_codes=replace_badge_codes, desk=desk)
+    if not dry_run:
+        _index_saved_guests(db, report, written)
+    return report
+
+
+def _import_guests(db: Database, table: RawTable, *, overrides: Mapping[str, str] | None,
+                   dry_run: bool, source: str | None, progress: Progress | None,
+                   is_cancelled: Callable[[], bool] | None, replace_badge_codes: bool,
+                   desk: Desk | None) -> tuple[ImportReport, list[IndexedGuest]]:
+    """import_table's guests: checked, planned, written and committed (not indexed); and
+    the new guests as the index reads them, if write_plan handed them over."""
     if not table.data_rows():
         if table.problems:  # (a broken first row is not an empty list: say what broke)
             raise ImportRejectedError(table.problems, table.file)
@@ -224,12 +237,11 @@ def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] 
                             columns=", ".join(table.headers))
     event = get_event(db)
     batch, problems, id_numbers = _convert(table, mapping, event)
-    event_file = sqlite_path(db.url)
     try:
-        report, early = _write_guests(
+        report, written = _write_guests(
             db, table, mapping, batch, problems, event, dry_run=dry_run,
             source=source or f"import:{table.file}", progress=progress,
-            is_cancelled=is_cancelled, event_file=event_file,
+            is_cancelled=is_cancelled,
             replacing=(desk or import_desk()) if replace_badge_codes else None,
             desk=desk or import_desk(), id_numbers=id_numbers)
     except (StorageError, sqlite3.Error, OSError) as exc:
@@ -237,77 +249,63 @@ def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] 
         if cause is None or isinstance(exc, GuestsNotSavedError | IndexNotSavedError):
             raise  # (not a write failure, or one told already)
         raise GuestsNotSavedError(db.display_name, table.file, cause) from exc
-    if not dry_run:
-        _index_saved_guests(db, report, early, event_file)
-    return report
+    return report, written
 
 
-def _index_saved_guests(db: Database, report: ImportReport, early: PrebuiltIndex | None,
-                        event_file: Path | None) -> None:
+def _index_saved_guests(db: Database, report: ImportReport,
+                        written: list[IndexedGuest]) -> None:
     """The search index in a transaction of its own, once the guests are safe: the list is
-    searchable (guest by guest) in between, and the import does not wait on the index. A
-    first large import built it beside the write: it is copied in. If this step fails (a
-    full disk), the guests stay saved and the error says so: the index is brought up to
-    date when the event is next opened (events.open_event_database)."""
+    searchable (guest by guest) in between. If this step fails (a full disk), the guests
+    stay saved and the error says so: the index is brought up to date when the event is
+    next opened (events.open_event_database)."""
     try:
-        if early is None or event_file is None or not _copied(early, event_file):
-            with db.write() as session:
-                sync_search_index(session)
+        with db.write() as session:
+            index_import(session, written)
     except (DeskError, sqlite3.Error, OSError) as exc:
         log.warning("the guests of %s are saved, their search index not: %s", report.file, exc)
         raise IndexNotSavedError(db.display_name, report, index_failure_cause(exc)) from exc
-    finally:
-        if early is not None:
-            early.discard()
 
 
 def _write_guests(db: Database, table: RawTable, mapping: dict[str, int], batch: GuestBatch,
                   problems: list[ImportProblem], event: Event, *, dry_run: bool, source: str,
                   progress: Progress | None, is_cancelled: Callable[[], bool] | None,
-                  event_file: Path | None, replacing: Desk | None = None,
-                  desk: Desk | None = None, id_numbers: dict[int, str] | None = None
-                  ) -> tuple[ImportReport, PrebuiltIndex | None]:
+                  replacing: Desk | None = None, desk: Desk | None = None,
+                  id_numbers: dict[int, str] | None = None
+                  ) -> tuple[ImportReport, list[IndexedGuest]]:
     """The guests' transaction: plan, check, write all or nothing (on a dry run, only the
-    report); and the search index started beside it, if it was. `replacing`: the desk that
-    replaces matched guests' badge codes (None: a different code is a problem)."""
+    report). `replacing`: the desk that replaces matched guests' badge codes (None: a
+    different code is a problem)."""
     headers = {f: table.headers[i] for f, i in mapping.items()}
-    early: PrebuiltIndex | None = None
-    try:
-        with db.write() as session:
-            plan = make_plan(session, batch, headers, table.file,
-                             replace_badge_codes=replacing is not None)
-            problems += plan.problems
-            split_unchanged(session, plan)
-            report = _report(table, mapping, plan, problems, dry_run)
-            if problems:
-                raise ImportRejectedError(list(report.errors), table.file)
-            if dry_run:
-                session.rollback()
-                return report, None
-            if replacing is not None:
-                _replace_codes(session, plan.code_changes, table.file, replacing)
-            new = batch.subset(plan.new)
-            assign_codes(session, new, event.badge_prefix)
-            batch_id = str(uuid.uuid4())
-            session.add(ImportBatchRow(
-                id=batch_id, file_name=table.file, encoding=table.encoding, sheet=table.sheet,
-                imported_at=dt.datetime.now(dt.UTC), total_rows=report.total_rows,
-                added=report.added, updated=report.updated, unchanged=report.unchanged))
-            audit.record(session, desk or import_desk(), "guests_imported", file=table.file,
-                         batch=batch_id, rows=report.total_rows, added=report.added,
-                         updated=report.updated, unchanged=report.unchanged,
-                         badge_codes_replaced=report.badge_codes_replaced)
-            plan.new = list(range(len(new)))
-            early = write_plan(session, new, plan, source=source, import_id=batch_id,
-                               progress=progress, is_cancelled=is_cancelled,
-                               event_file=event_file)
-            if id_numbers:
-                _store_id_numbers(session, new, plan, id_numbers)
-    except BaseException:  # (the commit failed, say: the index beside is not wanted)
-        if early is not None:
-            early.discard()
-        raise
-    return report, early
+    with db.write() as session:
+        plan = make_plan(session, batch, headers, table.file,
+                         replace_badge_codes=replacing is not None)
+        problems += plan.problems
+        split_unchanged(session, plan)
+        report = _report(table, mapping, plan, problems, dry_run)
+        if problems:
+            raise ImportRejectedError(list(report.errors), table.file)
+        if dry_run:
+            session.rollback()
+            return report, []
+        if replacing is not None:
+            _replace_codes(session, plan.code_changes, table.file, replacing)
+        new = batch.subset(plan.new)
+        assign_codes(session, new, event.badge_prefix)
+        batch_id = str(uuid.uuid4())
+        session.add(ImportBatchRow(
+            id=batch_id, file_name=table.file, encoding=table.encoding, sheet=table.sheet,
+            imported_at=dt.datetime.now(dt.UTC), total_rows=report.total_rows,
+            added=report.added, updated=report.updated, unchanged=report.unchanged))
+        audit.record(session, desk or import_desk(), "guests_imported", file=table.file,
+                     batch=batch_id, rows=report.total_rows, added=report.added,
+                     updated=report.updated, unchanged=report.unchanged,
+                     badge_codes_replaced=report.badge_codes_replaced)
+        plan.new = list(range(len(new)))
+        written = write_plan(session, new, plan, source=source, import_id=batch_id,
+                             progress=progress, is_cancelled=is_cancelled)
+        if id_numbers:
+            _store_id_numbers(session, new, plan, id_numbers)
+    return report, written
 
 
 def _store_id_numbers(session: Session, new: GuestBatch, plan: ImportPlan,
@@ -345,30 +343,6 @@ def _replace_codes(session: Session, changes: list[tuple[str, str, str]], file: 
     session.flush()
 
 
-def _copied(early: PrebuiltIndex, event_file: Path) -> bool:
-    """The index built beside the import copied into the event; False if it was not (the
-    index is then brought up to date in place, as after any other import)."""
-    try:
-        return early.copy_into(event_file)
-    except (sqlite3.Error, OSError) as exc:
-        log.warning("the search index built beside the import is not used: %s", exc)
-        return False
-
-
-@contextlib.contextmanager
-def bulk_allocations() -> Iterator[None]:
-    """Python's cycle collector paused while a list is read and written: it would walk the
-    growing heap of row lists again and again (0.4 s of a 100,000-row import), and rows
-    make no reference cycles. Re-enabled after, as it was."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def import_file(db: Database, path: str | Path, *, sheet: str | None = None,
                 encoding: str | None = None, overrides: Mapping[str, str] | None = None,
                 dry_run: bool = False, progress: Progress | None = None,
@@ -376,11 +350,15 @@ def import_file(db: Database, path: str | Path, *, sheet: str | None = None,
                 replace_badge_codes: bool = False, desk: Desk | None = None) -> ImportReport:
     """Import a guest-list file (CSV, TXT, XLSX, XLS): all rows or, on any problem, none.
     (`replace_badge_codes`, `desk`: see import_table.)"""
-    with bulk_allocations():
-        table = read_table(Path(path), sheet=sheet, encoding=encoding)
-        return import_table(db, table, overrides=overrides, dry_run=dry_run,
+    # (the file's cells and rows are let go before the index step: a smaller peak)
+    report, written = _import_guests(db, read_table(Path(path), sheet=sheet,
+                                                    encoding=encoding),
+                            overrides=overrides, dry_run=dry_run, source=None,
                             progress=progress, is_cancelled=is_cancelled,
                             replace_badge_codes=replace_badge_codes, desk=desk)
+    if not dry_run:
+        _index_saved_guests(db, report, written)
+    return report
 
 
 def import_records(db: Database, records: Iterable[Mapping[str, str]], *, source: str,
@@ -389,5 +367,4 @@ def import_records(db: Database, records: Iterable[Mapping[str, str]], *, source
     rows = [dict(r) for r in records]
     fields = list(GUEST_FIELDS)
     table = RawTable(name, "", "", [], [fields] + [[r.get(f, "") for f in fields] for r in rows])
-    with bulk_allocations():
-        return import_table(db, table, source=source, progress=progress)
+    return import_table(db, table, source=source, progress=progress)

@@ -2,33 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
-import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from itertools import repeat
-from operator import itemgetter
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Index, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from wimc_desktop.db.bulk import bulk_settings
 from wimc_desktop.db.schema import SQLITE_DATETIME_FORMAT, GuestRow
 from wimc_desktop.domain.badge_codes import new_code
-from wimc_desktop.domain.contact import phone_digits
 from wimc_desktop.domain.errors import ImportCancelledError
 from wimc_desktop.domain.fields import GUEST_FIELDS
 from wimc_desktop.domain.guest_record import field_names
 from wimc_desktop.domain.ids import new_ids
-from wimc_desktop.domain.names import fold_latin, name_keys
-from wimc_desktop.domain.search_keys import search_keys
+from wimc_desktop.domain.search_keys import search_key_columns, search_keys
 from wimc_desktop.services.guests import all_codes
 from wimc_desktop.services.importing.plan import COMPARED, ImportPlan
 from wimc_desktop.services.importing.rows import DEFAULT_CATEGORY, GuestBatch, GuestDraft
-from wimc_desktop.services.search import prebuilt
-from wimc_desktop.services.search.indexing import GUEST_COLUMNS
+from wimc_desktop.services.search import IndexedGuest, indexed_guests
 
 log = logging.getLogger("wimc_desktop.services")
 CHUNK = 5000
@@ -44,8 +40,6 @@ GUEST_TABLE: Table = GuestRow.__table__  # type: ignore[assignment]
 INSERT_SQL = (f"INSERT INTO guest ({', '.join(COLUMNS)}) "
               f"VALUES ({', '.join('?' * len(COLUMNS))})")
 _quote = json.encoder.encode_basestring
-# A guest row (COLUMNS) as the search index reads it (indexing.GUEST_COLUMNS).
-_INDEXED_FIELDS = itemgetter(*(COLUMNS.index(c.strip()) for c in GUEST_COLUMNS.split(",")))
 
 
 # The derived keys are cut to their columns: a 200-character name (the most a name may
@@ -80,21 +74,25 @@ def json_object(extra: dict[str, str]) -> str:
 
 def _rows(batch: GuestBatch, source: str, import_id: str | None, extra: list[Any],
           stamp: Any) -> list[tuple[Any, ...]]:
-    """Every row of the batch as a tuple in COLUMNS order, derived keys included."""
+    """Every row of the batch as a tuple in COLUMNS order (the driver's executemany binds
+    tuples), its search keys derived column-wise (domain.search_keys)."""
     cols = batch.columns
-    keys = list(map(name_keys, cols["name"]))
-    latin = [(fold_latin(en) if en else k.latin)[:_LATIN]
-             for en, k in zip(cols["name_en"], keys, strict=True)]
+    keys = search_key_columns(cols["name"], cols["name_en"], cols["mobile"])
     n = len(batch)
     return list(zip(
         new_ids(n), *(cols[f] for f in TEXT_FIELDS),
         [c or DEFAULT_CATEGORY for c in cols["category"]],
         [a or "onsite" for a in cols["attendance"]], cols["badge_code"],
         repeat(source, n), repeat(import_id, n), extra,
-        [k.pinyin[:_PINYIN] for k in keys], [k.initials[:_INITIALS] for k in keys], latin,
-        list(map(phone_digits, cols["mobile"])), [k.sort[:_SORT] for k in keys],
+        _cut(keys.name_pinyin, _PINYIN), _cut(keys.name_initials, _INITIALS),
+        _cut(keys.name_latin, _LATIN), keys.phone_digits, _cut(keys.name_sort, _SORT),
         repeat(stamp, n), repeat(stamp, n),
         strict=True))
+
+
+def _cut(column: list[str], length: int) -> list[str]:
+    """A derived key column cut to its database column."""
+    return [k[:length] for k in column]
 
 
 def insert_batch(session: Session, batch: GuestBatch, source: str, import_id: str | None,
@@ -179,58 +177,46 @@ def _deferred_indexes(session: Session, new: int) -> list[Index]:
     return indexes
 
 
-def _prebuild(batch: GuestBatch, new: list[int], source: str, import_id: str | None,
-              now: dt.datetime, event_file: Path | None, deferred: list[Index]
-              ) -> tuple[list[tuple[Any, ...]] | None, prebuilt.PrebuiltIndex | None]:
-    """A first large import on SQLite: its new rows made at once, and their search index
-    started beside the write (search.prebuilt). (None, None) where the index is kept up
-    to date in place."""
-    if not deferred or event_file is None or not prebuilt.usable(len(new)):
-        return None, None
-    rows = sqlite_rows(batch.subset(new), source, import_id, now)
-    try:
-        return rows, prebuilt.PrebuiltIndex(event_file, list(map(_INDEXED_FIELDS, rows)))
-    except (sqlite3.Error, OSError) as exc:  # (a full disk, say: its file is gone again)
-        log.warning("the search index is not built beside the import: %s", exc)
-        return rows, None
+@contextlib.contextmanager
+def _bulk(session: Session, large: bool) -> Iterator[None]:
+    """A large first import's connection with bulk settings (db.bulk) while it writes."""
+    if not large:
+        yield
+        return
+    with bulk_settings(session.connection().connection.driver_connection):  # type: ignore[arg-type]
+        yield
 
 
 def write_plan(session: Session, batch: GuestBatch, plan: ImportPlan, *, source: str,
                import_id: str | None,
-               progress: Progress | None, is_cancelled: Callable[[], bool] | None,
-               event_file: Path | None = None) -> prebuilt.PrebuiltIndex | None:
-    """Insert and update in chunks, honouring Cancel until the commit. A first large
-    import into `event_file` returns the search index being built beside it; its caller
-    copies it in after the commit (or discards it)."""
+               progress: Progress | None, is_cancelled: Callable[[], bool] | None
+               ) -> list[IndexedGuest]:
+    """Insert and update in chunks, honouring Cancel until the commit. A large first
+    import (into an empty table, on SQLite) returns its guests as the search index reads
+    them (services.search.index_import then need not read them back); else []."""
     now = dt.datetime.now(dt.UTC)
     total = len(plan.new) + len(plan.updates)
     session.flush()
     deferred = _deferred_indexes(session, len(plan.new))
-    rows, beside = _prebuild(batch, plan.new, source, import_id, now, event_file, deferred)
-    try:
+    written: list[IndexedGuest] = []
+    with _bulk(session, bool(deferred)):
         for start in range(0, len(plan.new), CHUNK):
             if is_cancelled and is_cancelled():
                 raise ImportCancelledError("import cancelled; nothing was written")
             chunk = plan.new[start:start + CHUNK]
-            if rows is None:
-                insert_batch(session, batch.subset(chunk), source, import_id, now)
+            if deferred:  # (SQLite: see _deferred_indexes)
+                rows = sqlite_rows(batch.subset(chunk), source, import_id, now)
+                insert_rows(session, rows)
+                written += indexed_guests(rows, COLUMNS)
             else:
-                insert_rows(session, rows[start:start + len(chunk)])
+                insert_batch(session, batch.subset(chunk), source, import_id, now)
             if progress:
                 progress(start + len(chunk), total)
         for index in deferred:
             index.create(session.connection())
-        if is_cancelled and is_cancelled():
-            raise ImportCancelledError("import cancelled; nothing was written")
-        update_guests(session, plan.updates, now)
-        if beside is not None:  # the table was empty: the last row is the import's
-            last = session.connection().exec_driver_sql(
-                "SELECT rowid, id FROM guest ORDER BY rowid DESC LIMIT 1").one()
-            beside.last_guest = (int(last[0]), str(last[1]))
-    except BaseException:
-        if beside is not None:
-            beside.discard()
-        raise
+    if is_cancelled and is_cancelled():
+        raise ImportCancelledError("import cancelled; nothing was written")
+    update_guests(session, plan.updates, now)
     if progress:
         progress(total, total)
-    return beside
+    return written

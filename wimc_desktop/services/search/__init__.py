@@ -1,12 +1,22 @@
 """Finding guests from one search box: Hanzi, pinyin, initials, Latin names, organisation,
 title, phone digits, e-mail, badge code; ranked, counted exactly, filtered.
 
-On SQLite the FTS5 index of db.search_index answers (see fts.py and ranking.py); elsewhere,
-or while that index is missing, plain SQL does (fallback.py), with the same ranks:
-exact badge code or external id > exact name > prefix of a name > any other part, then by
-name (pinyin order), organisation and title. Writers call `sync_search_index(session)` (or
-`refresh_search_index(session, ids)`) before their commit; a write that forgets is still
-found, only more slowly, until the next refresh.
+The package owns the SQLite search index whole: its tables and triggers (schema.py), the
+documents derived from the guest record (documents.py, forms.py, tagging.py), their upkeep
+(indexing.py, bulk.py, values.py) and the queries on them (fts.py, ranking.py, narrow.py).
+Nothing else touches those tables; the rest of the application uses four entry points:
+
+- `search_guests(db, query, ...)`: the search;
+- `open_index(db)`: at every open of an event (services.events): made, rebuilt, caught up;
+- `index_import(session, written)`: an import, once, in a transaction of its own after
+  its commit (`written`: its new guests as it wrote them, `indexed_guests(rows, columns)`);
+- `index_write(session, ids)`: a single write (walk-in, badge reissue, attendance change),
+  before its commit. A write that forgets is still found, only more slowly, until the next.
+
+On SQLite the FTS5 index answers (see fts.py and ranking.py); elsewhere, or while that
+index is missing, plain SQL does (fallback.py), with the same ranks: exact badge code or
+external id > exact name > prefix of a name > any other part, then by name (pinyin order),
+organisation and title.
 """
 
 from __future__ import annotations
@@ -17,13 +27,15 @@ from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.errors import BadInputError
 from wimc_desktop.domain.id_numbers import normalize_id_number
 from wimc_desktop.services.id_numbers import guest_id_by_id_number
+from wimc_desktop.services.search.documents import IndexedGuest, indexed_guests
 from wimc_desktop.services.search.fallback import fallback_search
 from wimc_desktop.services.search.fts import Found, IndexQuery
 from wimc_desktop.services.search.hits import SearchHit, SearchResult, admitted_sql, make_hits
 from wimc_desktop.services.search.indexing import (
-    rebuild_search_index,
-    refresh_search_index,
-    sync_search_index,
+    index_import,
+    index_rebuild,
+    index_write,
+    open_index,
 )
 from wimc_desktop.services.search.plan import Plan, make_plan
 from wimc_desktop.services.search.ranking import admitted_matches, index_search
@@ -31,8 +43,8 @@ from wimc_desktop.services.search.snapshot import read_snapshot
 
 MAX_LATE = 5000  # more guests written and not yet indexed: plain SQL is faster than checking each
 
-__all__ = ["SearchHit", "SearchResult", "rebuild_search_index", "refresh_search_index",
-           "search_guests", "sync_search_index"]
+__all__ = ["IndexedGuest", "SearchHit", "SearchResult", "index_import", "index_rebuild",
+           "index_write", "indexed_guests", "open_index", "search_guests"]
 
 
 def _index_search(q: IndexQuery, limit: int, admitted: tuple[dt.date, bool] | None,

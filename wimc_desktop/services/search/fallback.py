@@ -14,7 +14,8 @@ from sqlalchemy.engine import Connection
 
 from wimc_desktop.db.queries import admitted_guest_ids
 from wimc_desktop.db.schema import GuestRow
-from wimc_desktop.db.search_index import has_hanzi
+from wimc_desktop.services.search.documents import TEXT_FIELDS
+from wimc_desktop.services.search.forms import has_hanzi
 from wimc_desktop.services.search.fts import Found
 from wimc_desktop.services.search.plan import MIN_SUBSTRING, Plan
 
@@ -71,7 +72,7 @@ def _conditions(plan: Plan, like: _Like) -> list[ColumnElement[bool]]:
                      func.lower(g.name_initials).like(_escape(plan.pinyin) + "%", escape="\\")]
         ranks[2] += _shorthand_conditions(plan.pinyin)
     columns = (name, g.name_latin, func.lower(g.organization), func.lower(g.title),
-               g.phone_digits, func.lower(g.email))
+               g.phone_digits, *(func.lower(g[f]) for f in TEXT_FIELDS))
     for text in {plan.name, plan.folded, plan.digits}:
         if text and (len(text) >= MIN_SUBSTRING or has_hanzi(text)):
             ranks[3] += [like(c, "%" + _escape(text) + "%") for c in columns]

@@ -11,10 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
-from wimc_desktop.db import search_index as ix
-from wimc_desktop.services.search.indexing import GUEST_COLUMNS, late_ids
+from wimc_desktop.domain.guest_record import field_names
+from wimc_desktop.services.search import forms as ix
+from wimc_desktop.services.search.documents import (
+    INDEX_COLUMNS,
+    IndexedGuest,
+    document,
+    sort_key,
+)
+from wimc_desktop.services.search.indexing import late_ids
 from wimc_desktop.services.search.narrow import (
     CHECK_SKIPS,
     Grams,
@@ -26,16 +33,41 @@ from wimc_desktop.services.search.narrow import (
 from wimc_desktop.services.search.plan import Plan, rank_of
 
 Found = list[tuple[int, str]]  # (rank, guest id), best first
-# The guest columns a search hit is made of (hits.py), read with the documents shown.
-HIT_COLUMNS = ("id", "name", "name_en", "gender", "organization", "title", "category",
-               "attendance", "country", "mobile", "email", "badge_code", "external_id", "notes",
-               "source", "extra", "name_pinyin", "name_initials", "name_latin", "phone_digits",
-               "seat", "dietary")
+# The guest columns a search hit is made of (hits.py), read with the documents shown: every
+# field of the guest record, and the derived keys plan.matched_field looks at.
+HIT_COLUMNS = ("id", *field_names(), "extra", "name_pinyin", "name_initials", "name_latin",
+               "phone_digits")
 # A document as shown (read_shown): rid, body, organisation, title, the guest's HIT_COLUMNS.
 _SHOWN = "d.rid, d.body, d.org_vid, d.title_vid, " + ", ".join("g." + c for c in HIT_COLUMNS)
 _SHOWN_SQL = (f"SELECT {_SHOWN} FROM search_doc d LEFT JOIN guest g ON g.id = d.guest_id "
               "WHERE d.rid IN ")
-Doc = tuple[str, str, str, int | None, int | None]  # guest id, sort key, body, org, title
+
+
+class StoredDoc(NamedTuple):
+    """A document of search_doc as a search reads it."""
+
+    guest_id: str
+    skey: str
+    body: str
+    org_vid: int | None
+    title_vid: int | None
+
+
+class ShownDoc(NamedTuple):
+    """A document read to be ranked or shown, with its guest's row (HIT_COLUMNS; its id
+    None for a deleted guest not yet refreshed). Body, organisation and title are None for
+    a badge code's guest read by its lookup alone (see IndexQuery.code_rids)."""
+
+    body: str | None
+    org_vid: int | None
+    title_vid: int | None
+    guest: tuple[Any, ...]
+
+
+def _shown_doc(row: Sequence[Any]) -> ShownDoc:
+    """A ShownDoc from a row of _SHOWN (rid first)."""
+    return ShownDoc(row[1], row[2], row[3], tuple(row[4:]))
+
 MAX_OR = 64  # more matched values than this: walk the documents instead of OR-ing tags
 NARROW_FROM = 5  # a substring this long (3 trigrams) or longer may be asked for by a part
 
@@ -101,7 +133,7 @@ class IndexQuery:
     _value_text: dict[int, str] = field(default_factory=dict)
     _codes: list[int] | None = None
     _grams: Grams | None = None
-    _shown: dict[int, tuple[Any, ...]] = field(default_factory=dict)  # see read_shown
+    _shown: dict[int, ShownDoc] = field(default_factory=dict)  # see read_shown
 
     def prepare(self, late: bool = True) -> None:
         for prefix, value in (("c:", self.category), ("a:", self.attendance)):
@@ -131,20 +163,19 @@ class IndexQuery:
                     "SELECT rid, body, org_vid, title_vid FROM search_doc WHERE guest_id IN "
                     f"({marks(chunk)})", chunk).fetchall():
                 self.stale[rid] = (body, self.values_text(org, title))
-            for row in self.cur.execute(f"SELECT {GUEST_COLUMNS} FROM guest WHERE id IN "
+            for row in self.cur.execute(f"SELECT {INDEX_COLUMNS} FROM guest WHERE id IN "
                                         f"({marks(chunk)})", chunk).fetchall():
-                self._fresh(row)
+                self._fresh(IndexedGuest.from_sql(row))
 
-    def _fresh(self, row: Any) -> None:
-        if (self.category is not None and row[11] != self.category) or (
-                self.attendance is not None and row[12] != self.attendance):
+    def _fresh(self, guest: IndexedGuest) -> None:
+        if (self.category is not None and guest.category != self.category) or (
+                self.attendance is not None and guest.attendance != self.attendance):
             return
-        body = ix.document(*row[1:8])
-        values = ix.value_form(row[8]) + ix.END + ix.value_form(row[9])
-        rank = 0 if self.plan.empty else rank_of(self.plan, body, values, row[10])
+        body = document(guest)
+        values = ix.value_form(guest.organization) + ix.END + ix.value_form(guest.title)
+        rank = 0 if self.plan.empty else rank_of(self.plan, body, values, guest.badge_code)
         if rank is not None:
-            self.fresh.append((rank, ix.sort_key(row[13], row[1], row[8], row[9], row[0]),
-                               row[0]))
+            self.fresh.append((rank, sort_key(guest), guest.id))
 
     def values_text(self, org: int | None, title: int | None) -> str:
         """The indexed forms of an organisation and a title, as rank_of wants them."""
@@ -155,13 +186,14 @@ class IndexQuery:
         return ix.END.join(self._value_text.get(v, "") if v is not None else ""
                            for v in (org, title))
 
-    def in_index(self, doc: Doc, badge_code: str = "") -> int | None:
+    def in_index(self, doc: StoredDoc, badge_code: str = "") -> int | None:
         """The rank of an indexed document, checked in Python (filters included)."""
-        if not all(f in doc[2] for f in self.filters):
+        if not all(f in doc.body for f in self.filters):
             return None
         if self.plan.empty:
             return 0
-        return rank_of(self.plan, doc[2], self.values_text(doc[3], doc[4]), badge_code)
+        return rank_of(self.plan, doc.body, self.values_text(doc.org_vid, doc.title_vid),
+                       badge_code)
 
     # --- the pieces: FTS expressions, matched values, badge codes --------------------
 
@@ -240,7 +272,8 @@ class IndexQuery:
                 params.append(value)  # (+: the badge-code index, never this one)
                 where += f" AND +g.{column} = ?{len(params)}"
         sql = _code_sql(where, bool(self.orgs or self.titles))
-        found = {r[0]: r[1:] for r in self.cur.execute(sql, params) if r[0] not in self.stale}
+        found = {r[0]: _shown_doc(r) for r in self.cur.execute(sql, params)
+                 if r[0] not in self.stale}
         self._shown.update(found)
         return sorted(found)
 
@@ -258,12 +291,12 @@ class IndexQuery:
         sql, params = match.sql("count(*)")
         return int(self.cur.execute(sql, params).fetchone()[0])
 
-    def docs(self, rids: Iterable[int]) -> dict[int, Doc]:
-        """rid -> (guest id, sort key, body, organisation id, title id)."""
+    def docs(self, rids: Iterable[int]) -> dict[int, StoredDoc]:
+        """rid -> its document."""
         wanted = list(rids)
         if not wanted:
             return {}
-        return {r[0]: r[1:] for r in self.cur.execute(
+        return {r[0]: StoredDoc(*r[1:]) for r in self.cur.execute(
             "SELECT rid, guest_id, skey, body, org_vid, title_vid FROM search_doc "
             f"WHERE rid IN ({marks(wanted)})", wanted)}
 
@@ -277,24 +310,25 @@ class IndexQuery:
         found: Found = []
         for rank, rid in chosen:
             doc = docs.get(rid)
-            if doc is None or doc[3] is None:
+            if doc is None or doc.guest[0] is None:
                 continue
-            row = doc[3:]
-            self.rows[row[0]] = row
-            if rank == 3 and not any(p in doc[0] for p in self.plan.every):  # by its values
-                self.hints[row[0]] = "organization" if doc[1] in self.orgs else "title"
-            found.append((rank, row[0]))
+            gid = doc.guest[0]
+            self.rows[gid] = doc.guest
+            if rank == 3 and not any(p in (doc.body or "") for p in self.plan.every):
+                # (matched by its organisation or title only)
+                self.hints[gid] = "organization" if doc.org_vid in self.orgs else "title"
+            found.append((rank, gid))
         return found
 
-    def read_shown(self, rids: list[int]) -> dict[int, tuple[Any, ...]]:
-        """rid -> (body, organisation id, title id, the guest's HIT_COLUMNS...), each read
-        once a search (a few matches are read to be ranked, then shown; the badge code's
-        guest with its lookup, where body, organisation and title are None unless some
-        organisation or title matched: see code_rids)."""
+    def read_shown(self, rids: list[int]) -> dict[int, ShownDoc]:
+        """rid -> its document and guest row, each read once a search (a few matches are
+        read to be ranked, then shown; the badge code's guest with its lookup, where body,
+        organisation and title are None unless some organisation or title matched: see
+        code_rids)."""
         shown = self._shown
         wanted = [r for r in rids if r not in shown]
         if wanted:  # (a document of a deleted guest, still to refresh: id None)
-            shown.update((r[0], r[1:]) for r in self.cur.execute(
+            shown.update((r[0], _shown_doc(r)) for r in self.cur.execute(
                 f"{_SHOWN_SQL}({marks(wanted)})", wanted))
         return {r: shown[r] for r in rids if r in shown}
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import namedtuple
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.dialects import sqlite
@@ -15,7 +16,8 @@ from sqlalchemy.engine import Connection
 
 from wimc_desktop.db.queries import admitted_guest_ids
 from wimc_desktop.db.schema import CheckInRow, GuestRow
-from wimc_desktop.domain.models import Attendance, Guest
+from wimc_desktop.domain.models import Guest
+from wimc_desktop.services.guests import guest_from_row
 from wimc_desktop.services.search.fts import HIT_COLUMNS, Found, marks
 from wimc_desktop.services.search.indexing import raw_cursor
 from wimc_desktop.services.search.plan import Plan, matched_field
@@ -41,38 +43,23 @@ class SearchResult:
     query: str
 
 
-class _Row(NamedTuple):
-    """The columns a hit needs: the guest, and what matched_field looks at."""
-
-    guest: Guest
-    name_pinyin: str
-    name_initials: str
-    name_latin: str
-    phone_digits: str
-    name: str
-    badge_code: str
-    external_id: str
-    organization: str
-    title: str
-    email: str
+# A guest row read in HIT_COLUMNS order, its columns by name (the record's fields are
+# known only at run time: a NamedTuple class made from them).
+def _row_type(columns: tuple[str, ...]) -> Any:
+    return namedtuple("_HitRow", columns)
 
 
-_ATTENDANCE = {a.value: a for a in Attendance}
+_HitRow = _row_type(HIT_COLUMNS)
 _ROWS_SQL = f"SELECT {', '.join(HIT_COLUMNS)} FROM guest WHERE id IN "
 
 
-def _guest(v: Sequence[Any]) -> Guest:
-    extra = v[15]
-    if isinstance(extra, str):
-        extra = json.loads(extra) if extra != "{}" else {}
-    return Guest(v[0], v[1], v[2], v[3], v[4], v[5], v[6],
-                 _ATTENDANCE.get(v[7]) or Attendance(v[7]), v[8], v[9], v[10], v[11], v[20],
-                 v[21], v[12], v[13], v[14], dict(extra or {}))
-
-
-def _row(r: Sequence[Any]) -> _Row:
-    """A guest row read in HIT_COLUMNS order."""
-    return _Row(_guest(r), r[16], r[17], r[18], r[19], r[1], r[11], r[12], r[4], r[5], r[10])
+def _row(values: Sequence[Any]) -> Any:
+    """A guest row read in HIT_COLUMNS order, its columns by name (a _HitRow; on SQLite
+    its extra data read as JSON): what guest_from_row and plan.matched_field read."""
+    row = _HitRow._make(values)
+    if isinstance(row.extra, str):
+        row = row._replace(extra=json.loads(row.extra) if row.extra != "{}" else {})
+    return row
 
 
 def _cursor(source: Connection | Any) -> Any:
@@ -82,7 +69,7 @@ def _cursor(source: Connection | Any) -> Any:
     return raw_cursor(source) if source.dialect.name == "sqlite" else None
 
 
-def _rows(source: Connection | Any, ids: list[str]) -> dict[str, _Row]:
+def _rows(source: Connection | Any, ids: list[str]) -> dict[str, Any]:
     cur = _cursor(source)
     if cur is not None:
         found = cur.execute(f"{_ROWS_SQL}({marks(ids)})", ids)
@@ -125,6 +112,6 @@ def make_hits(source: Connection | Any, plan: Plan, found: Found, day: dt.date |
         rows.update(_rows(source, [gid for gid in ids if gid not in rows]))
     admitted = _admitted(source, day, ids) if day is not None else set()
     return tuple(
-        SearchHit(rows[gid].guest, "" if plan.empty else hints.get(gid)
+        SearchHit(guest_from_row(rows[gid]), "" if plan.empty else hints.get(gid)
                   or matched_field(plan, rows[gid]), gid in admitted)
         for gid in ids if gid in rows)

@@ -1,30 +1,37 @@
-"""Keeping the SQLite search index right: refresh changed guests, rebuild, keep rids in order.
+"""Keeping the SQLite search index right: the two entry points of every write, rebuilds,
+rids in name order.
 
 New guests lie above the watermark; changed and deleted ones are logged by triggers (see
-db.search_index). ``sync_search_index`` (call it at the end of any write that touched
-guests) indexes exactly those guests; until then the search treats them as not indexed and
-checks them one by one, so results stay right, only slower.
+schema.py). A write brings the index up to date before its commit with ``index_write``
+(a walk-in, a badge reissue, an attendance change); an import calls ``index_import`` once,
+in a transaction of its own after the guests' commit. Until then the search treats those
+guests as not indexed and checks them one by one, so results stay right, only slower.
+``open_index`` (services.events, at every open) creates, rebuilds or catches up the index.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+import logging
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from wimc_desktop.db import search_index as ix
+from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.errors import StorageError
 from wimc_desktop.services.search import bulk
-from wimc_desktop.services.search.bulk import code_prefixes, fill_empty_index, tags
+from wimc_desktop.services.search import schema as ix
+from wimc_desktop.services.search.bulk import fill_empty_index
+from wimc_desktop.services.search.documents import INDEX_COLUMNS, IndexedGuest
+from wimc_desktop.services.search.tagging import IndexDoc, documents
 from wimc_desktop.services.search.values import Values
 
+log = logging.getLogger("wimc_desktop.services")
 LOWEST, HIGHEST = -(1 << 62), 1 << 62
 _CHUNK = 500
-GUEST_COLUMNS = ("id, name, name_pinyin, name_initials, name_latin, phone_digits, email, "
-                 "external_id, organization, title, badge_code, category, attendance, name_sort")
-Doc = tuple[str, str, str, int | None, int | None]  # skey, guest id, body, org, title
 _SCHEMA_CHECKED = "wimc_search_schema"  # pool-connection info: schema version found complete
 
 
@@ -81,43 +88,79 @@ def _set_watermark(cur: Any) -> None:
                 row or (0, None))
 
 
-def sync_search_index(session: Session) -> None:
-    """Re-index every guest written since the last refresh (a no-op off SQLite)."""
+def open_index(db: Database) -> None:
+    """At every open of an event (services.events): the index made where it is missing
+    (a new event, or one made before it existed), rebuilt where it is broken or of an
+    older format, caught up where an import saved its guests but not their index (a full
+    disk). Nothing where the event is read-only, off SQLite, or nothing is to be done;
+    where this write fails (the disk still full), searches still find every guest (late
+    ones one by one, more slowly) and the next open tries again."""
+    if not db.is_sqlite or db.read_only:
+        return
+    with db.read_connection() as conn:
+        state, late = index_status(conn)
+    if state == "ok" and late == 0:
+        return
+    try:
+        with db.write() as session:
+            index_import(session)
+    except (StorageError, sqlite3.Error, OSError) as exc:
+        log.warning("the search index is not brought up to date: %s", exc)
+
+
+def index_import(session: Session, written: Sequence[IndexedGuest] = ()) -> None:
+    """The import's entry point, once after its guests' commit (in a transaction of its
+    own): every guest the index has not seen. A first list, or one larger than the list so
+    far, fills the index anew in one pass (100,000 guests into a 5,000-guest event: 2.4 s
+    one by one, 1.5 s anew); a few updated rows are indexed one by one. `written`: the
+    new guests as the import wrote them (documents.indexed_guests), spared a read back
+    when they are the whole list (a first import)."""
+    _catch_up(session.connection(), bulk_fill=True, written=written)
+
+
+def index_rebuild(session: Session) -> None:
+    """The entry point of a write that changed every guest's searchable text at once (the
+    purge of personal data): every guest indexed anew, in the caller's transaction (a
+    no-op off SQLite)."""
     conn = session.connection()
+    if index_state(conn) != "none":
+        rebuild_search_index(conn)
+
+
+def index_write(session: Session, guest_ids: Iterable[str] = ()) -> None:
+    """The entry point of a single write (walk-in, badge reissue, attendance change),
+    before its commit: these guests and any other the index has not seen, one by one
+    (a no-op off SQLite; repairs a missing or broken index)."""
+    conn = session.connection()
+    if _catch_up(conn, bulk_fill=False):
+        ids = list(dict.fromkeys(guest_ids))
+        if ids:
+            _reindex(conn, ids, [])
+
+
+def _catch_up(conn: Connection, *, bulk_fill: bool,
+              written: Sequence[IndexedGuest] = ()) -> bool:
+    """Index every guest written since the last catch-up; False if the index had to be
+    made or rebuilt instead (then every guest is in it)."""
     state = index_state(conn)
     if state != "ok":
         _repair(conn, state)
-        return
+        return False
     cur = raw_cursor(conn)
     mark, docs = cur.execute("SELECT (SELECT n FROM search_stat WHERE key = 'watermark'), "
                              "(SELECT n FROM search_stat WHERE key = 'docs')").fetchone()
-    if docs == 0 or cur.execute("SELECT count(*) FROM guest WHERE rowid > ?",
-                                (mark,)).fetchone()[0] > docs:
-        # A first import, or one larger than the list so far: fill the index anew in one
-        # pass (100,000 guests into a 5,000-guest event: 2.4 s one by one, 1.5 s anew).
-        rebuild_search_index(conn)
-        return
-    rows = cur.execute(f"SELECT {GUEST_COLUMNS} FROM guest WHERE rowid > ?",
-                       (mark,)).fetchall()
+    if bulk_fill and (docs == 0 or cur.execute(
+            "SELECT count(*) FROM guest WHERE rowid > ?", (mark,)).fetchone()[0] > docs):
+        rebuild_search_index(conn, written)
+        return False
+    rows = [IndexedGuest.from_sql(r) for r in cur.execute(
+        f"SELECT {INDEX_COLUMNS} FROM guest WHERE rowid > ?", (mark,))]
     logged = [r[0] for r in cur.execute("SELECT DISTINCT guest_id FROM search_pending")]
     if rows or logged:
-        _reindex(conn, [r[0] for r in rows] + logged, rows)
+        _reindex(conn, [r.id for r in rows] + logged, rows)
         cur.execute("DELETE FROM search_pending")
         _set_watermark(cur)
-
-
-def refresh_search_index(session: Session, guest_ids: list[str] | None = None) -> None:
-    """Re-index these guests (None: rebuild the whole index from the guest table)."""
-    conn = session.connection()
-    state = index_state(conn)
-    if state != "ok" or guest_ids is None:
-        _repair(conn, "broken" if state == "ok" else state)
-        return
-    ids = list(dict.fromkeys(guest_ids))
-    _reindex(conn, ids, [])
-    cur = raw_cursor(conn)
-    for chunk in _chunks(ids):
-        cur.execute(f"DELETE FROM search_pending WHERE guest_id IN ({_marks(chunk)})", chunk)
+    return True
 
 
 def _repair(conn: Connection, state: str) -> None:
@@ -136,10 +179,10 @@ def create_search_index(conn: Connection) -> None:
     rebuild_search_index(conn)
 
 
-def rebuild_search_index(conn: Connection) -> None:
-    """Empty the index and index every guest again (also repairs missing triggers)."""
-    for statement in ix.MISSING_TRIGGERS_DDL:
-        conn.exec_driver_sql(statement)
+def rebuild_search_index(conn: Connection, written: Sequence[IndexedGuest] = ()) -> None:
+    """Empty the index and index every guest again (its triggers made anew too);
+    `written`: see fill_empty_index."""
+    ix.renew_triggers(conn)
     cur = raw_cursor(conn)
     for table in ("search_fts", "search_value_fts"):
         cur.execute(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")
@@ -149,7 +192,7 @@ def rebuild_search_index(conn: Connection) -> None:
     _set_watermark(cur)
     cur.execute("INSERT OR REPLACE INTO wimc_meta (key, value) VALUES (?, ?)",
                 (ix.FORMAT_KEY, ix.FORMAT))
-    fill_empty_index(cur)
+    fill_empty_index(cur, written)
 
 
 def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
@@ -161,7 +204,7 @@ def _marks(chunk: Sequence[object]) -> str:
     return ",".join("?" * len(chunk))
 
 
-def _reindex(conn: Connection, ids: list[str], rows: list[Any]) -> None:
+def _reindex(conn: Connection, ids: list[str], rows: list[IndexedGuest]) -> None:
     """Index these guests again; `rows` holds some of them already read from guest."""
     cur = raw_cursor(conn)
     values = Values(cur)
@@ -174,50 +217,32 @@ def _reindex(conn: Connection, ids: list[str], rows: list[Any]) -> None:
                             "VALUES ('delete', ?, ?)", [r[:2] for r in old])
             cur.executemany("DELETE FROM search_doc WHERE rid = ?", [(r[0],) for r in old])
             values.count(((r[2], r[3]) for r in old), -1)
-    have = {r[0] for r in rows}
+    have = {r.id for r in rows}
     rest = [i for i in ids if i not in have]
     rows = list(rows)
     for chunk in _chunks(rest):
-        rows += cur.execute(f"SELECT {GUEST_COLUMNS} FROM guest WHERE id IN ({_marks(chunk)})",
-                            chunk).fetchall()
+        rows += map(IndexedGuest.from_sql, cur.execute(
+            f"SELECT {INDEX_COLUMNS} FROM guest WHERE id IN ({_marks(chunk)})", chunk))
     docs = sorted(documents(cur, rows, values))
     if docs:
         _insert(conn, docs, values)
     values.save()
 
 
-def documents(cur: Any, rows: Sequence[Any], values: Values) -> Iterator[Doc]:
-    """The document of each guest row (GUEST_COLUMNS); new tags, code prefixes and values
-    are written through `cur`."""
-    tag = tags(cur, {(r[11], r[12]) for r in rows})
-    code_prefixes(cur, [r[10] for r in rows])
-    org_vids = values.vids("o", [r[8] for r in rows])
-    title_vids = values.vids("t", [r[9] for r in rows])
-    org_tags = {v: ix.tag_text(ix.ORG_TAG, v) for v in set(org_vids) if v is not None}
-    title_tags = {v: ix.tag_text(ix.TITLE_TAG, v) for v in set(title_vids) if v is not None}
-    document, sort_key = ix.document, ix.sort_key
-    for row, org, title in zip(rows, org_vids, title_vids, strict=True):
-        gid, name, pinyin, initials, latin, phone, email, external = row[:8]
-        body = (document(name, pinyin, initials, latin, phone, email, external)
-                + tag[f"c:{row[11]}"] + tag[f"a:{row[12]}"]
-                + org_tags.get(org, "") + title_tags.get(title, ""))  # type: ignore[arg-type]
-        yield sort_key(row[13], name, row[8], row[9], gid), gid, body, org, title
-
-
-def _gaps(cur: Any, docs: list[Doc], values: Values) -> list[tuple[int | None, int | None]]:
+def _gaps(cur: Any, docs: list[IndexDoc], values: Values) -> list[tuple[int | None, int | None]]:
     """For each new document, the rids of its existing neighbours in sort-key order."""
     count = cur.execute("SELECT n FROM search_stat WHERE key = 'docs'").fetchone()[0]
     count += values.docs  # documents already taken out by this write
     if count == 0:
         return [(None, None)] * len(docs)
     if len(docs) * 16 < count:
-        return [(_neighbour(cur, d[0], "<", "DESC"), _neighbour(cur, d[0], ">", "ASC"))
+        return [(_neighbour(cur, d.skey, "<", "DESC"), _neighbour(cur, d.skey, ">", "ASC"))
                 for d in docs]
     existing = cur.execute("SELECT skey, rid FROM search_doc ORDER BY rid").fetchall()
     keys = [k for k, _ in existing]
     gaps = []
     for doc in docs:
-        at = bisect.bisect_left(keys, doc[0])
+        at = bisect.bisect_left(keys, doc.skey)
         gaps.append((existing[at - 1][1] if at else None,
                      existing[at][1] if at < len(existing) else None))
     return gaps
@@ -249,7 +274,7 @@ def _allocate(gaps: list[tuple[int | None, int | None]]) -> list[int] | None:
     return rids
 
 
-def _insert(conn: Connection, docs: list[Doc], values: Values) -> None:
+def _insert(conn: Connection, docs: list[IndexDoc], values: Values) -> None:
     """Insert sorted documents at rids that keep the sort-key order of the whole index."""
     cur = raw_cursor(conn)
     rids = _allocate(_gaps(cur, docs, values))
@@ -257,9 +282,9 @@ def _insert(conn: Connection, docs: list[Doc], values: Values) -> None:
         values.discard()
         rebuild_search_index(conn)  # a gap is full: spread every rid out again
         return
-    rows = [(rid, *doc) for rid, doc in zip(rids, docs, strict=True)]
     cur.executemany("INSERT INTO search_doc (rid, skey, guest_id, body, org_vid, title_vid) "
-                    "VALUES (?, ?, ?, ?, ?, ?)", rows)
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [(rid, *doc) for rid, doc in zip(rids, docs, strict=True)])
     cur.executemany("INSERT INTO search_fts (rowid, body) VALUES (?, ?)",
-                    [(r[0], r[3]) for r in rows])
-    values.count(((d[3], d[4]) for d in docs), 1)
+                    [(rid, doc.body) for rid, doc in zip(rids, docs, strict=True)])
+    values.count(((d.org_vid, d.title_vid) for d in docs), 1)

@@ -3,7 +3,7 @@
 Ranks: 0 badge code or external id (exact), 1 exact name (Hanzi, pinyin or Latin),
 2 prefix of the name, its pinyin or its initials, 3 any other part (name, organisation,
 title, Latin name, phone digits, e-mail). A phrase matches where it is a substring of the
-indexed text (see db.search_index): the guest's body, or, at rank 3 only, the indexed form
+indexed text (see documents.py): the guest's body, or, at rank 3 only, the indexed form
 of its organisation or title.
 """
 
@@ -15,7 +15,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from wimc_desktop.db.search_index import (
+from wimc_desktop.domain.badge_codes import is_valid_code, normalize_code
+from wimc_desktop.domain.search_keys import name_shorthand
+from wimc_desktop.services.search.documents import EXACT_FIELD, TEXT_FIELDS
+from wimc_desktop.services.search.forms import (
     END,
     EXTERNAL,
     INITIALS,
@@ -28,10 +31,9 @@ from wimc_desktop.db.search_index import (
     name_form,
     pinyin_key,
     separated,
+    text_form,
     value_form,
 )
-from wimc_desktop.domain.badge_codes import is_valid_code, normalize_code
-from wimc_desktop.domain.search_keys import name_shorthand
 
 MAX_QUERY = 1000  # longer than any indexed field: such a query matches nothing
 MIN_PHONE_DIGITS = 4
@@ -176,9 +178,11 @@ def rank_of(plan: Plan, body: str, values: str, badge_code: str) -> int | None:
 
 
 def _field_texts(row: Any) -> Iterator[tuple[str, str, bool]]:
-    """(kind, indexed text, only substrings count) of each field, best kind first."""
-    if row.external_id:
-        yield "external_id", EXTERNAL + fold(row.external_id).upper() + END, False
+    """(kind, indexed text, only substrings count) of each field, best kind first (the
+    parts of documents.document); `row`: a guest's columns by name."""
+    exact = getattr(row, EXACT_FIELD)
+    if exact:
+        yield EXACT_FIELD, EXTERNAL + fold(exact).upper() + END, False
     yield "name", NAME_START + separated(name_form(row.name)) + END, False
     yield "pinyin", PINYIN + pinyin_key(row.name_pinyin).upper() + END, False
     yield "initials", INITIALS + clean(row.name_initials).upper() + END, False
@@ -189,7 +193,8 @@ def _field_texts(row: Any) -> Iterator[tuple[str, str, bool]]:
     yield "organization", value_form(row.organization), True
     yield "title", value_form(row.title), True
     yield "phone", clean(row.phone_digits), False
-    yield "email", fold(row.email), False
+    for name in TEXT_FIELDS:
+        yield name, text_form(getattr(row, name)), False
 
 
 def matched_field(plan: Plan, row: Any) -> str:

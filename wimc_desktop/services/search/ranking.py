@@ -10,7 +10,14 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable
 
-from wimc_desktop.services.search.fts import MAX_OR, Found, IndexQuery, Match, either
+from wimc_desktop.services.search.fts import (
+    MAX_OR,
+    Found,
+    IndexQuery,
+    Match,
+    StoredDoc,
+    either,
+)
 from wimc_desktop.services.search.plan import RANKS, rank_of
 
 SMALL = 50  # at most this many matches: rank each one here rather than ask rank by rank
@@ -110,7 +117,7 @@ def _count_both(q: IndexQuery, main: Match, n_main: int) -> int:
         return q.count_fts(Match(f"({main.expr}) AND ({either(tags)})", main.check))
     if n_main <= 10 * SMALL:
         docs = q.docs(q.fts_rids(main, None))
-        return sum(1 for d in docs.values() if d[3] in q.orgs or d[4] in q.titles)
+        return sum(1 for d in docs.values() if d.org_vid in q.orgs or d.title_vid in q.titles)
     sql, params = q.value_sql()
     found, found_params = main.sql("count(*)", join=True)
     return int(q.cur.execute(f"{found} AND {sql}", [*found_params, *params]).fetchone()[0])
@@ -163,9 +170,9 @@ def _small(q: IndexQuery, main_rids: list[int], limit: int,
         else:
             if tiers is None:
                 tiers = [q.plan.phrases(rank) for rank in RANKS]
-            body = doc[0]
+            body = doc.body or ""
             rank = next((k for k, tier in enumerate(tiers) if any(p in body for p in tier)), 3)
-        if (orgs or titles) and (doc[1] in orgs or doc[2] in titles):
+        if (orgs or titles) and (doc.org_vid in orgs or doc.title_vid in titles):
             in_values += 1
         if rid not in skip:
             by_rank[rank].append(rid)
@@ -205,10 +212,11 @@ def admitted_matches(q: IndexQuery, admitted: list[str]) -> tuple[Found, dict[in
             "SELECT d.rid, d.guest_id, d.skey, d.body, d.org_vid, d.title_vid, g.badge_code "
             "FROM search_doc d JOIN guest g ON g.id = d.guest_id WHERE d.guest_id IN "
             f"({','.join('?' * len(chunk))})", chunk).fetchall()
-        for rid, *doc, code in rows:
-            rids[rid] = doc[0]
-            rank = None if rid in q.stale or q.impossible else q.in_index(tuple(doc), code)
+        for rid, *columns, code in rows:
+            doc = StoredDoc(*columns)
+            rids[rid] = doc.guest_id
+            rank = None if rid in q.stale or q.impossible else q.in_index(doc, code)
             if rank is not None:
-                ranked.append((rank, doc[1], doc[0]))
+                ranked.append((rank, doc.skey, doc.guest_id))
     ranked += [f for f in q.fresh if f[2] in wanted]
     return [(rank, gid) for rank, _, gid in sorted(ranked)], rids

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from wimc_desktop.db.search_index import value_form
+from wimc_desktop.services.search.forms import value_form
 
 _LOAD_ALL = 500  # more distinct values than this in one batch: read the whole dictionary
 

@@ -1,11 +1,14 @@
-"""The search index (SQLite only): FTS5 trigram table, sort-ordered documents, triggers.
+"""The search index (SQLite only): now made by the services, not by this migration.
 
 Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-26
 
-PostgreSQL gets nothing here: it searches the guest table directly. A SQLite without
-FTS5 gets nothing either and searches the same way.
+The index's tables and triggers belong to services.search, which creates, checks and
+rebuilds them at every open of an event (services.search.open_index): migrations do not
+import services. This revision once created them; it now does nothing on the way up, and
+on the way down drops what an event made since may hold (names as of this revision's
+successors: the index's tables all start with ``search_``).
 """
 
 from alembic import op
@@ -17,19 +20,20 @@ depends_on = None
 
 
 def upgrade() -> None:
-    from wimc_desktop.db.search_index import create_search_index, fts5_available
-
-    conn = op.get_bind()
-    if conn.dialect.name != "sqlite" or not fts5_available(conn):
-        return
-    # The tables only: db.migrate.upgrade_to_head fills them once the schema is final.
-    create_search_index(conn)
+    pass
 
 
 def downgrade() -> None:
-    from wimc_desktop.db.search_index import drop_search_index
-
     conn = op.get_bind()
-    if conn.dialect.name == "sqlite":
-        drop_search_index(conn)
-        conn.exec_driver_sql("DELETE FROM wimc_meta WHERE key = 'search_index_format'")
+    if conn.dialect.name != "sqlite":
+        return
+    for (trigger,) in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'"
+            ).fetchall():
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger}")
+    for (table,) in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'search%' "
+            "AND name NOT LIKE 'search_fts_%' AND name NOT LIKE 'search_value_fts_%' "
+            "ORDER BY name DESC").fetchall():
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
+    conn.exec_driver_sql("DELETE FROM wimc_meta WHERE key = 'search_index_format'")
