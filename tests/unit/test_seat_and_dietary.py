@@ -121,3 +121,18 @@ def test_the_workbook_lists_the_missing_vips_with_their_seats(seated_db: Databas
     assert zhou[header.index("座位")] == "A区 1排 1座"
     assert zhou[header.index("手机")] == "13951001001"  # full PII asked for
     assert "李培根" not in missing  # checked in
+
+
+def test_a_guest_is_found_by_any_part_of_the_seat(event_db: Database,
+                                                  shared_data: Path) -> None:
+    """The seat is a text field of the record (SearchAs.TEXT): the search finds it with no
+    search code naming it, by the whole seat or a part of it."""
+    from wimc_desktop.services.search import search_guests
+
+    import_file(event_db, shared_data / "guests_seats.csv")
+    for query in ("A区 1排 2座", "1排 2座", "A区 1排"):
+        names = {h.guest.name for h in search_guests(event_db, query).results}
+        assert "李培根" in names, (query, names)
+    assert {h.guest.name for h in search_guests(event_db, "1排 2座").results} == {"李培根"}
+    # The dietary needs are not searchable (SearchAs.NONE): personal data, not a key.
+    assert search_guests(event_db, "halal").total == 0
