@@ -26,9 +26,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The window only for no arguments but --db: anything else (a mistyped command, an
     # option) is a command line, answered at once, never a window that a script waits on.
     if not _only_db_option(args):
-        from wimc_desktop import cli
+        from wimc_desktop.cli.dispatch import main as run_command
 
-        return cli.main(args)
+        return run_command(args)
     if not _has_screen():
         print("wimc-desk: no screen to open the window on (no DISPLAY or WAYLAND_DISPLAY). "
               "Run it on a desktop, under 'xvfb-run -a python3 main.py', or give a command "

@@ -200,7 +200,7 @@ def _install_lock(repo: Path) -> Iterator[None]:
 
 def _try_lock(handle: BinaryIO) -> bool:
     try:
-        if WINDOWS:
+        if sys.platform == "win32":  # (WINDOWS, in words mypy follows)
             import msvcrt
 
             handle.seek(0)
@@ -215,7 +215,7 @@ def _try_lock(handle: BinaryIO) -> bool:
 
 
 def _unlock(handle: BinaryIO) -> None:
-    if WINDOWS:
+    if sys.platform == "win32":
         import msvcrt
 
         handle.seek(0)

@@ -131,7 +131,7 @@ def pdf_floor(path: Path) -> float:
 
 def child(mode: str, db_path: str, out: str) -> None:
     """In a fresh process: do `mode` and print this process's peak memory (VmHWM) in MB."""
-    from wimc_desktop.render import report_pdf  # noqa: F401  (every mode imports alike)
+    from wimc_desktop.render import report_pdf  # (every mode imports alike)
     from wimc_desktop.render.fonts import ensure_gui_app
     from wimc_desktop.services import report_xlsx  # noqa: F401
     from wimc_desktop.services.events import get_event, open_event_database
@@ -147,7 +147,7 @@ def child(mode: str, db_path: str, out: str) -> None:
     elif mode == "report-lists":  # services.reports holding every list at once
         daily_report(db, DAY, lists=True)
     elif mode != "open":
-        export_report(db, DAY, mode, out)
+        export_report(db, DAY, mode, out, paint_pdf=report_pdf.report_pdf_bytes)
     status = Path("/proc/self/status").read_text()
     peak_kb = next(int(line.split()[1]) for line in status.splitlines()
                    if line.startswith("VmHWM:"))
@@ -164,9 +164,11 @@ def peak_mb(mode: str, db_path: Path, out: Path) -> float:
 
 
 def bench_exports(db: Any, path: Path, folder: Path, repeat: int) -> None:
+    from wimc_desktop.render.report_pdf import report_pdf_bytes
     from wimc_desktop.services.report_exports import export_report
 
-    export_report(db, DAY, "pdf", folder / "warm.pdf")  # the font's glyph table, once
+    # the font's glyph table, once
+    export_report(db, DAY, "pdf", folder / "warm.pdf", paint_pdf=report_pdf_bytes)
     from wimc_desktop.services.events import get_event
     from wimc_desktop.services.report_lists import DayLists
 
@@ -184,7 +186,8 @@ def bench_exports(db: Any, path: Path, folder: Path, repeat: int) -> None:
         seconds, floor_rows = xlsx_floor(db, folder / "floor.xlsx")
         xfloor.append(seconds)
         begin = time.perf_counter()
-        pages = export_report(db, DAY, "pdf", folder / "report.pdf").pages
+        pages = export_report(db, DAY, "pdf", folder / "report.pdf",
+                              paint_pdf=report_pdf_bytes).pages
         pdf.append(time.perf_counter() - begin)
         pfloor.append(pdf_floor(folder / "floor.pdf"))
     med = statistics.median

@@ -19,7 +19,7 @@ from tests.faults.conftest import (
     run_cli,
     run_process,
 )
-from wimc_desktop.cli import COMMANDS
+from wimc_desktop.cli.dispatch import COMMANDS
 
 CAPS = pytest.CaptureFixture[str]
 
@@ -293,7 +293,7 @@ def test_a_missing_cjk_font_is_exit_2_with_a_clear_message(event_file: str,
 def test_failures_met_anywhere_are_told_with_their_exit_code() -> None:
     import errno
 
-    from wimc_desktop.cli import known_failure
+    from wimc_desktop.cli.common import known_failure
 
     busy = sqlite3.OperationalError("anything")
     busy.sqlite_errorcode = 5  # SQLITE_BUSY, as from a connection of the import's own

@@ -110,7 +110,7 @@ def shoot_walk_in(app: QApplication, worker: Worker, page: CheckInPage, out: Pat
     app.processEvents()
     save(dialog, out, f"walk_in_form_{suffix}")
     dialog.register_button.click()
-    wait_until(app, lambda: dialog.result is not None)
+    wait_until(app, lambda: dialog.check_in_result is not None)
     settle(app, worker)
     save(dialog, out, f"walk_in_done_{suffix}")
     dialog.close_button.click()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.gui.gui_helpers import make_event
 from wimc_desktop.services.guests import count_guests
-from wimc_desktop.ui import application, qt_fixes
+from wimc_desktop.ui import application
 from wimc_desktop.ui.main_window import MainWindow
 
 
@@ -20,7 +20,6 @@ from wimc_desktop.ui.main_window import MainWindow
 def restore_app(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """run() changes process-wide things; put them back for the next test."""
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(qt_fixes, "binding_is_broken", lambda: False)
     app = QApplication.instance()
     yield
     assert isinstance(app, QApplication)
@@ -80,11 +79,3 @@ def test_first_start_creates_the_demo_event(tmp_path: Path, message_boxes: list,
     db.dispose()
     assert seen[0].status.event_label.text() == "World Intelligent Manufacturing Conference 2020"
 
-
-def test_a_broken_qt_binding_is_reported_at_startup(
-        tmp_path: Path, message_boxes: list, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(qt_fixes, "binding_is_broken", lambda: True)
-    code = application.run(str(tmp_path / "missing.wimc"), ["wimc-desk"])
-    assert code == 2
-    assert "PySide6" in message_boxes[0].text
-    assert "6.11.3" in message_boxes[0].info

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from wimc_desktop import APP_NAME
 from wimc_desktop.bootstrap import STEP_VAR
 from wimc_desktop.services.guests import count_guests
-from wimc_desktop.ui import application, i18n, qt_fixes, worker
+from wimc_desktop.ui import application, i18n, worker
 from wimc_desktop.ui.demo_progress import DemoProgressDialog
 from wimc_desktop.ui.main_window import MainWindow
 from wimc_desktop.ui.settings import DeskSettings
@@ -28,7 +28,6 @@ GUESTS = 400
 def restore_app(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """run() changes process-wide things; put them back for the next test."""
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(qt_fixes, "binding_is_broken", lambda: False)
     yield
     app = QApplication.instance()
     assert isinstance(app, QApplication)

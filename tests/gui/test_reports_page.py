@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from tests.gui.gui_helpers import EVENT_DAY, add_guests, guest_records
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.checkin import Desk, Method
+from wimc_desktop.render.report_pdf import report_pdf_bytes
 from wimc_desktop.services import report_exports
 from wimc_desktop.services.checkin import check_in
 from wimc_desktop.services.events import get_event
@@ -177,7 +178,8 @@ def test_rates_read_the_same_on_the_page_and_in_the_pdf(qtbot: QtBot, worker: Wo
     on_screen = re.findall(r"\d+(?:\.\d+)?%", page.details.toPlainText())
     assert len(on_screen) >= 8  # one per category
     path = tmp_path / "day.pdf"
-    report_exports.export_report(checked_in, EVENT_DAY, "pdf", path, lang="en")
+    report_exports.export_report(checked_in, EVENT_DAY, "pdf", path, lang="en",
+                                 paint_pdf=report_pdf_bytes)
     in_pdf = re.findall(r"\d+(?:\.\d+)?%", subprocess.run(
         ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
         check=True).stdout)

@@ -367,7 +367,7 @@ def test_a_cr_lf_scan_never_registers_a_half_typed_walk_in(
         scan_keys(clock, dialog, "T-000007", suffix=CR_LF)
     assert_admitted_on_the_banner(window, shown.args[0], 7)
     qtbot.waitUntil(lambda: window._worker.pending == 0)
-    assert registered == [] and dialog.result is None and dialog.isVisible()
+    assert registered == [] and dialog.check_in_result is None and dialog.isVisible()
     assert dialog.name_edit.text() == "Zhao"
     assert admitted_count(event_db, EVENT_DAY) == 1
     dialog.close()

@@ -22,7 +22,7 @@ from wimc_desktop.ui.i18n import TRANSLATIONS_DIR
 
 REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "wimc_desktop"
-SCANNED = ("domain", "db", "services", "render")
+SCANNED = ("domain", "db", "services", "render", "cli")
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Site:
 
 
 def scanned_files() -> list[Path]:
-    files = [*PACKAGE.glob("cli*.py")]
+    files: list[Path] = []
     for folder in SCANNED:
         files.extend((PACKAGE / folder).rglob("*.py"))
     return sorted(files)

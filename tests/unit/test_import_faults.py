@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from wimc_desktop.cli import main
+from wimc_desktop.cli.dispatch import main
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.errors import CannotWriteError
 from wimc_desktop.services import importing

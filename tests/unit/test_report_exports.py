@@ -24,6 +24,7 @@ from wimc_desktop.db.engine import Database
 from wimc_desktop.db.schema import AuditRow, BadgePrintRow, GuestRow, SigningRow
 from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.domain.errors import BadInputError, CannotWriteError
+from wimc_desktop.render.report_pdf import report_pdf_bytes
 from wimc_desktop.services import report_exports
 from wimc_desktop.services.checkin import check_in, find_checkin, undo_checkin
 from wimc_desktop.services.exports import FORMULA_STARTS
@@ -253,7 +254,8 @@ def test_csv_has_a_bom_and_the_check_ins(report_db: Database, tmp_path: Path) ->
 @needs_poppler
 def test_pdf_text_has_the_figures_and_the_vips(report_db: Database, tmp_path: Path) -> None:
     path = tmp_path / "day1.pdf"
-    done = export_report(report_db, DAY1, "pdf", path, desk="Desk 1")
+    done = export_report(report_db, DAY1, "pdf", path, desk="Desk 1",
+                         paint_pdf=report_pdf_bytes)
     assert done.pages == 1 and done.rows == 4  # VIPs: two arrived, two not yet
     text = pdf_text(path)
     for words in ("测试大会 每日签到报表", "日期 2020-11-26（第 1 天，共 3 天）", "签到台 Desk 1",
@@ -279,7 +281,7 @@ def test_pdf_long_lists_go_over_pages_with_wrapped_cells(event_db: Database,
     for i in range(0, 120, 2):
         check_in(event_db, f"A-{i}", day=DAY1, desk=D2, now=at(DAY1, 8 + i // 20, i % 60))
     path = tmp_path / "long.pdf"
-    done = export_report(event_db, DAY1, "pdf", path, lang="en")
+    done = export_report(event_db, DAY1, "pdf", path, lang="en", paint_pdf=report_pdf_bytes)
     pages = pdf_text(path).split("\f")  # pdftotext ends every page with a form feed
     assert done.pages >= 3 and f"Page {done.pages} of {done.pages}" in pages[done.pages - 1]
     assert all("Organisation" in page for page in pages[1:done.pages])  # header repeated
@@ -337,7 +339,7 @@ def test_masked_by_default_full_on_request_and_audited(report_db: Database,
             AuditRow.action == AUDIT_ACTION)).first() is None
     for fmt in ("csv", "xlsx", "pdf"):
         export_report(report_db, DAY1, fmt, full.with_suffix(f".{fmt}"), full_pii=True,
-                      desk="Desk 9", operator="王芳")
+                      desk="Desk 9", operator="王芳", paint_pdf=report_pdf_bytes)
     text = full.read_text("utf-8-sig")
     assert mobile(0) in text and "guest0@example.com" in text and "****" not in text
     book = openpyxl.load_workbook(full.with_suffix(".xlsx"))
@@ -363,14 +365,15 @@ def test_cancel_leaves_no_file_and_the_old_one_intact(report_db: Database, out: 
     monkeypatch.setattr(report_exports, "STEP", 1)  # look at Cancel after every row
     path = out / f"report.{fmt}"
     asked: list[int] = []
-    export_report(report_db, DAY1, fmt, path, is_cancelled=lambda: bool(asked.append(1)))
+    export_report(report_db, DAY1, fmt, path, is_cancelled=lambda: bool(asked.append(1)),
+                  paint_pdf=report_pdf_bytes)
     checks = len(asked)
     assert checks >= 4  # before reading, after, while writing, before the file appears
     for cancel_at in range(1, checks + 1):
         path.write_bytes(b"the earlier report")
         asked.clear()
         with pytest.raises(ExportCancelledError):
-            export_report(report_db, DAY1, fmt, path, full_pii=True,
+            export_report(report_db, DAY1, fmt, path, full_pii=True, paint_pdf=report_pdf_bytes,
                           is_cancelled=lambda n=cancel_at: len(asked) >= n or
                           bool(asked.append(1)) or len(asked) >= n)
         assert path.read_bytes() == b"the earlier report", cancel_at
@@ -384,7 +387,7 @@ def test_cancel_leaves_no_file_and_the_old_one_intact(report_db: Database, out: 
 def test_progress_goes_from_busy_to_done(report_db: Database, tmp_path: Path,
                                          fmt: str) -> None:
     seen: list[tuple[int, int]] = []
-    export_report(report_db, DAY1, fmt, tmp_path / f"r.{fmt}",
+    export_report(report_db, DAY1, fmt, tmp_path / f"r.{fmt}", paint_pdf=report_pdf_bytes,
                   progress=lambda done, total: seen.append((done, total)))
     assert seen[0] == (0, 0)  # busy: the size is not known yet
     assert seen[-1][0] == seen[-1][1] > 0
@@ -417,6 +420,8 @@ def test_bad_input(report_db: Database, out: Path) -> None:
         export_report(report_db, DAY1, "csv", out / "missing" / "r.csv")
     with pytest.raises(BadInputError, match="is a folder"):
         export_report(report_db, DAY1, "csv", out)
+    with pytest.raises(ValueError, match="needs paint_pdf"):  # services never import render/
+        export_report(report_db, DAY1, "pdf", out / "r.pdf")
     assert list(out.iterdir()) == []
 
 

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from wimc_desktop.cli import main
+from wimc_desktop.cli.dispatch import main
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.domain.errors import BadInputError

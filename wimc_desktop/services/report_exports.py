@@ -8,7 +8,9 @@ and checked (services.safe_file), so a crash, a full disk or a Cancel never leav
 half-written report under the final name, nor replaces the previous one. Personal
 data is masked unless `full_pii`; a full export is recorded in the audit log (action
 "export_full_pii") in the transaction that moves the file in place. Progress is
-reported as (done, total) rows; (0, 0) means "busy, size not known yet".
+reported as (done, total) rows; (0, 0) means "busy, size not known yet". The PDF is
+painted by the caller's `paint_pdf` (render.report_pdf.report_pdf_bytes): services never
+import render/, which paints with QtGui.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from wimc_desktop.db.engine import Database
 from wimc_desktop.db.schema import AuditRow
@@ -46,6 +48,13 @@ AUDIT_ACTION = "export_full_pii"
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
 STEP = 500  # rows between two progress reports and cancel checks
+
+
+class PdfPainter(Protocol):
+    """Paints a report as PDF: (its bytes, its page count); calls `tick` once a row painted."""
+
+    def __call__(self, ctx: ReportContext, tick: Callable[[], None], /) -> tuple[bytes, int]:
+        ...
 
 
 class ExportCancelledError(DeskError):
@@ -136,16 +145,21 @@ def _record_full_export(db: Database, path: Path, ctx: ReportContext, fmt: str,
 def export_report(db: Database, day: dt.date, fmt: str, path: str | os.PathLike[str], *,
                   full_pii: bool = False, lang: str = "zh", desk: str = "", operator: str = "",
                   progress: Progress | None = None, is_cancelled: IsCancelled | None = None,
-                  now: dt.datetime | None = None) -> ReportExport:
+                  now: dt.datetime | None = None,
+                  paint_pdf: PdfPainter | None = None) -> ReportExport:
     """Write the report of `day` as `fmt` (xlsx, csv, pdf) to `path`, atomically.
 
     `desk` (and `operator`) say who produced the report: printed on it, and recorded
-    with a full-PII export. Raises ExportCancelledError (no file) when `is_cancelled`
-    turns true, BadInputError for a bad format, language or folder.
+    with a full-PII export. A PDF needs `paint_pdf` (render.report_pdf.report_pdf_bytes).
+    Raises ExportCancelledError (no file) when `is_cancelled` turns true, BadInputError
+    for a bad format, language or folder.
     """
     if fmt not in FORMATS:
         raise BadInputError("unknown format {fmt!r} (choose one of: {choices})", fmt=fmt,
                             choices=", ".join(FORMATS))
+    if fmt == "pdf" and paint_pdf is None:
+        raise ValueError("export_report(fmt='pdf') needs paint_pdf "
+                         "(render.report_pdf.report_pdf_bytes)")
     target = Path(path).absolute()
     check_target(target)  # said before the day is read
     ticker = _Ticker(0, progress, is_cancelled)
@@ -177,12 +191,11 @@ def export_report(db: Database, day: dt.date, fmt: str, path: str | os.PathLike[
                 rows = write_report_csv(ctx, lists, file, ticker)
             size = None
         else:
-            from wimc_desktop.render.report_pdf import report_pdf_bytes
-
+            assert paint_pdf is not None  # (checked above, before any work)
             rows = sum(1 for _ in vip_list(ctx))
             ticker.total = 2 * rows + 1  # painted twice: to count the pages, then the file
             ticker.advance_to(0)
-            data, pages = report_pdf_bytes(ctx, ticker)
+            data, pages = paint_pdf(ctx, ticker)
             out.write_bytes(data)
             size = len(data)
         ticker.check()  # the last moment a Cancel still leaves no file

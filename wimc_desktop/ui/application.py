@@ -5,14 +5,13 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-import PySide6
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication
 
 from wimc_desktop import APP_NAME, __version__
 from wimc_desktop.domain.errors import DeskError
 from wimc_desktop.paths import DEMO_GUESTS, default_db_target, needs_demo
-from wimc_desktop.ui import assets, i18n, messages, qt_fixes
+from wimc_desktop.ui import assets, i18n, messages
 from wimc_desktop.ui.main_window import MainWindow
 from wimc_desktop.ui.opened_event import OpenedEvent, create_demo, open_event
 from wimc_desktop.ui.settings import DeskSettings
@@ -75,7 +74,7 @@ class Launcher(QObject):
         self.window = MainWindow(self._worker, opened)
         self.window.show()
         self._close_wait()
-        QApplication.instance().setQuitOnLastWindowClosed(True)
+        QApplication.setQuitOnLastWindowClosed(True)
 
     def _on_failed(self, exc: Exception) -> None:
         self._close_wait()
@@ -83,20 +82,6 @@ class Launcher(QObject):
         what = QCoreApplication.translate("Startup", "WIMC Desk cannot open the event database.")
         messages.report_error(None, exc, what)
         QCoreApplication.exit(self.exit_code)
-
-
-def _warn_about_a_broken_binding() -> None:
-    if not qt_fixes.binding_is_broken():
-        return
-    log.error("PySide6 %s leaks references on this Python: the app will crash; install "
-              "PySide6-Essentials 6.11.3", PySide6.__version__)
-    text = QCoreApplication.translate(
-        "Startup", "This copy of PySide6 (%1) has a bug that makes WIMC Desk crash after a "
-        "while on this version of Python.").replace("%1", PySide6.__version__)
-    info = QCoreApplication.translate(
-        "Startup", "Ask your IT support to install PySide6-Essentials 6.11.3 (or to run the "
-        "desk on Python 3.12 or newer) before the event starts.")
-    messages.show_warning(None, text, info)
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -120,7 +105,6 @@ def run(db_target: str | None, argv: list[str]) -> int:
     assets.apply_look(app)
     app.setWindowIcon(assets.icon("app"))
     messages.install_excepthook()
-    _warn_about_a_broken_binding()
     # Until the window is up, closing the wait dialog or an error box must not end the app
     # with exit code 0 behind the launcher's back.
     app.setQuitOnLastWindowClosed(False)

@@ -53,7 +53,8 @@ class DeskStyle(QProxyStyle):
 
     def sizeFromContents(self, kind: QStyle.ContentsType, option: QStyleOption | None,
                          size: QSize, widget: QWidget | None = None) -> QSize:
-        found: Any = super().sizeFromContents(kind, option, size, widget)
+        # PySide6's stub wants both; Qt passes None for either (the override must take it)
+        found: Any = super().sizeFromContents(kind, option, size, widget)  # type: ignore[arg-type]
         if kind == QStyle.ContentsType.CT_MenuItem and option is not None:
             found = QSize(found.width() + option.fontMetrics.horizontalAdvance("0"),
                           found.height())

@@ -174,7 +174,7 @@ class CheckInPage(Retranslating, QWidget):
     def _connect_signals(self) -> None:
         self.scan_field.returnPressed.connect(self._on_scan_field_return_pressed)
         self.scan_field.textChanged.connect(self._on_scan_field_text_changed)
-        self.scan_field.navigated.connect(self.results.move)
+        self.scan_field.navigated.connect(self.results.move_highlight)
         self.scan_field.undo_requested.connect(self.undo_last)
         self.search.answered.connect(self._on_search_answered)
         self.results.filters.changed.connect(self._on_results_filters_changed)
@@ -232,7 +232,7 @@ class CheckInPage(Retranslating, QWidget):
         The scan wins over whatever was being typed in the scan field; a walk-in dialog
         that has done its work is closed (one still being filled in stays open, and the
         scan is admitted behind it)."""
-        if self._walk_in is not None and self._walk_in.result is not None:
+        if self._walk_in is not None and self._walk_in.check_in_result is not None:
             self._walk_in.close()
         if self._db is None or self._event is None:
             return

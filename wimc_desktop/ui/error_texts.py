@@ -7,18 +7,19 @@ translation with the arguments filled in ({name} and {name!r} as in the core). A
 argument that is itself a Message (a piece of a composed text) is translated the same
 way; a guest-list reason is translated by problem_texts.
 
-A new template in domain/, db/, services/, render/ or cli*.py must be added below (and
+A new template in domain/, db/, services/, render/ or cli/ must be added below (and
 translated in resources/translations/wimc_zh_CN.ts): tests/unit/test_error_templates.py
 fails until it is. A template missing here is shown in English, never lost.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from wimc_desktop.domain.errors import DeskError, Message, fill
 from wimc_desktop.domain.problems import REASON_TEXT
 from wimc_desktop.ui import problem_texts
+from wimc_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "errors"
 
@@ -205,7 +206,7 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "the PDF cannot be written"),
     QT_TRANSLATE_NOOP("errors", "no font with Chinese characters is installed; install "
                       "Noto Sans CJK (Debian/Ubuntu: apt install fonts-noto-cjk)"),
-    # cli.py, cli_reports.py, cli_signings.py
+    # cli/
     QT_TRANSLATE_NOOP("errors", "choose the badges with one of: CODE..., --category, --all, "
                       "--not-printed"),
     QT_TRANSLATE_NOOP("errors", "--format {format} needs --out FILE"),

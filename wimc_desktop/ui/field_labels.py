@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from wimc_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 from wimc_desktop.domain.guest_record import FIELD
 

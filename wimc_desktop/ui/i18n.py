@@ -21,6 +21,13 @@ LANGUAGES = (CHINESE, ENGLISH)
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
 _installed: list[QTranslator] = []
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks `text` for pyside6-lupdate under `context` and returns it untranslated, as
+    PySide6's own does (whose stub says it returns object); lupdate finds it by name."""
+    return text
+
 _current = ENGLISH
 
 
@@ -74,6 +81,7 @@ def apply_language(language: str) -> None:
     if language not in LANGUAGES:
         language = ENGLISH
     app = QCoreApplication.instance()
+    assert app is not None  # (translators belong to the application)
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

@@ -203,7 +203,10 @@ class ImportPreviewPage(Retranslating, QWizardPage):
         labels = (self.tr("File:"), self.tr("Encoding:"), self.tr("Sheet:"),
                   self.tr("Header row:"), self.tr("Rows under the header:"))
         for row, text in enumerate(labels):
-            self._form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().setText(text)
+            item = self._form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            assert isinstance(label, QLabel), row
+            label.setText(text)
         for index, encoding in enumerate(ENCODINGS[1:], start=1):
             self.encoding_combo.setItemText(index, encoding.upper())
         self.encoding_combo.setItemText(0, self.tr("Automatic"))

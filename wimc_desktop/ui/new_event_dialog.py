@@ -118,7 +118,10 @@ class NewEventDialog(Retranslating, QDialog):
                   self.tr("City:"), self.tr("First day:"), self.tr("Last day:"),
                   self.tr("Time zone:"), self.tr("Event file:"))
         for row, text in enumerate(labels):
-            self._form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().setText(text)
+            item = self._form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            assert isinstance(label, QLabel), row
+            label.setText(text)
         self.name_zh.setPlaceholderText(self.tr("e.g. 2020世界智能制造大会"))
         self.name_en.setPlaceholderText(
             self.tr("e.g. World Intelligent Manufacturing Conference 2020"))

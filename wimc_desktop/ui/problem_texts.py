@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from wimc_desktop.domain.errors import ImportProblem
 from wimc_desktop.domain.problems import Reason
+from wimc_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "ImportProblem"
 

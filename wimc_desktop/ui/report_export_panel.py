@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.errors import DeskError
+from wimc_desktop.render.report_pdf import report_pdf_bytes
 from wimc_desktop.services import report_exports
 from wimc_desktop.ui import i18n, messages
 from wimc_desktop.ui.retranslating import Retranslating
@@ -120,7 +121,8 @@ class ReportExportPanel(Retranslating, QWidget):
         self._task = self._worker.submit(
             lambda t: report_exports.export_report(
                 db, day, fmt, path, full_pii=full, lang=lang, desk=desk, operator=operator,
-                progress=t.report_progress, is_cancelled=t.is_cancelled),
+                progress=t.report_progress, is_cancelled=t.is_cancelled,
+                paint_pdf=report_pdf_bytes),
             on_success=self._on_task_succeeded, on_failure=self._on_task_failed,
             on_progress=self._on_task_progressed, with_task=True, context=self)
 

@@ -110,7 +110,7 @@ class SearchResultsPanel(QWidget):
     def chosen_guest(self) -> Guest | None:
         return self.model.guest_at(self.current_row())
 
-    def move(self, step: int) -> None:
+    def move_highlight(self, step: int) -> None:
         """Move the highlight by `step` rows, staying inside the list."""
         count = self.model.rowCount()
         if count:

@@ -145,6 +145,7 @@ class SigningDialog(QDialog):
         # Enter never saves (in the guest lookup it searches, and a witness being added was
         # lost): saving is the OK button or Ctrl+Enter.
         for button in self.buttons.buttons():
+            assert isinstance(button, QPushButton)  # (a button box's buttons are push buttons)
             button.setAutoDefault(False)
             button.setDefault(False)
         self.save_shortcuts = [QShortcut(QKeySequence(key), self)

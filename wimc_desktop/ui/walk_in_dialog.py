@@ -65,7 +65,7 @@ class WalkInDialog(Retranslating, QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._worker, self._db, self._event, self._day, self._desk = worker, db, event, day, desk
-        self.result: CheckInResult | None = None
+        self.check_in_result: CheckInResult | None = None
         self.name_edit = QLineEdit()
         self.organization_edit = QLineEdit()
         self.mobile_edit = QLineEdit()
@@ -182,7 +182,7 @@ class WalkInDialog(Retranslating, QDialog):
             self.show_error(self.tr("%1 is not a day of this event — choose the event day")
                              .replace("%1", day_text(result.day)))
             return
-        self.result = result
+        self.check_in_result = result
         self._show_page(DONE)
         self.close_button.setDefault(True)
         self.retranslate_ui()
@@ -211,8 +211,10 @@ class WalkInDialog(Retranslating, QDialog):
 
         Measured on the wrapped labels themselves: the layout's own height-for-width
         through the stacked pages falls short by lines."""
+        layout = self.layout()
+        assert layout is not None  # (set when the dialog is built)
         for _ in range(3):  # a taller label may be laid out narrower: look again
-            self.layout().activate()
+            layout.activate()
             wider = max(0, self.minimumSizeHint().width() - self.width())
             taller = max((label.heightForWidth(label.width()) - label.height()
                           for label in (self.error, self.duplicates_note, self.done_note)
@@ -305,10 +307,10 @@ class WalkInDialog(Retranslating, QDialog):
         model = self.matches.model()
         for row, match in enumerate(self._duplicates):
             model.setData(model.index(row, 0), self._match_text(match))
-        self.close_button.setText(self.tr("Close") if self.result else self.tr("Cancel"))
-        if self.result is not None and self.result.guest is not None:
-            self.code.setText(self.result.code)
+        self.close_button.setText(self.tr("Close") if self.check_in_result else self.tr("Cancel"))
+        if self.check_in_result is not None and self.check_in_result.guest is not None:
+            self.code.setText(self.check_in_result.code)
             self.done_note.setText(self.tr("%1 is registered and admitted. Their new badge "
                                            "code is above: print the badge or write it down.")
-                                   .replace("%1", self.result.guest.name))
+                                   .replace("%1", self.check_in_result.guest.name))
         fit_to_contents(self)  # (the categories' names in the new language)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from wimc_desktop.cli import (
-    _add_desk_options,
-    _date,
-    _desk,
+from wimc_desktop.cli.common import (
+    add_desk_options,
     add_pii_option,
+    desk_of,
     emit_json,
+    open_db,
+    parse_date,
     reveal_contacts,
     say,
 )
@@ -20,9 +21,9 @@ BADGE_PDF_REASON = "wimc-desk badge pdf"
 
 def cmd_badge_show(args: argparse.Namespace) -> int:
     from wimc_desktop.services.badges import badge_info
-    from wimc_desktop.services.events import get_event, open_event_database
+    from wimc_desktop.services.events import get_event
 
-    db = open_event_database(args.db)
+    db = open_db(args)
     info = badge_info(db, args.code, day=args.day)
     if args.json:
         emit_json(info.as_json(full_pii=reveal_contacts(db, args, "cli badge show")))
@@ -53,18 +54,18 @@ def cmd_badge_pdf(args: argparse.Namespace) -> int:
     from wimc_desktop.domain.errors import BadInputError
     from wimc_desktop.render.badge import export_pdf
     from wimc_desktop.services.badges import record_prints, select_guests_for_badges
-    from wimc_desktop.services.events import get_event, open_event_database
+    from wimc_desktop.services.events import get_event
 
     if sum((bool(args.codes), args.category is not None, args.all, args.not_printed)) != 1:
         raise BadInputError("choose the badges with one of: CODE..., --category, --all, "
                             "--not-printed")
-    db = open_event_database(args.db)
+    db = open_db(args)
     guests = select_guests_for_badges(db, codes=args.codes or None, category=args.category,
                                       not_printed=args.not_printed)
     if not guests:
         say("No badges to print: no file written.")
         return 0
-    event, template, desk = get_event(db), TEMPLATES[args.template], _desk(args)
+    event, template, desk = get_event(db), TEMPLATES[args.template], desk_of(args)
     logged: list[Any] = []
 
     def log_prints(move: Any) -> None:  # committed only once the file is in place
@@ -82,10 +83,8 @@ def cmd_badge_pdf(args: argparse.Namespace) -> int:
 
 def cmd_badge_reissue(args: argparse.Namespace) -> int:
     from wimc_desktop.services.badges import reissue_badge
-    from wimc_desktop.services.events import open_event_database
-
-    result = reissue_badge(open_event_database(args.db), args.code, reason=args.reason,
-                           desk=_desk(args))
+    result = reissue_badge(open_db(args), args.code, reason=args.reason,
+                           desk=desk_of(args))
     if args.json:
         emit_json(result.as_json())
     else:
@@ -101,7 +100,7 @@ def add_badge_parser(sub: Any) -> None:
     bsub = badge.add_subparsers(dest="badge_command", required=True)
     p = bsub.add_parser("show", help="what a badge code is: guest, status, prints, today")
     p.add_argument("code")
-    p.add_argument("--day", type=_date, default=None, help="event day (default: today)")
+    p.add_argument("--day", type=parse_date, default=None, help="event day (default: today)")
     p.add_argument("--json", action="store_true")
     add_pii_option(p)
     p.set_defaults(handler=cmd_badge_show)
@@ -115,11 +114,11 @@ def add_badge_parser(sub: Any) -> None:
     p.add_argument("--layout", choices=("page", "sheet"), default=None,
                    help="one badge a page (badge printer) or A4 sheets (office printer); "
                    "default: sheet for hanging, page for card")
-    _add_desk_options(p)
+    add_desk_options(p)
     p.set_defaults(handler=cmd_badge_pdf)
     p = bsub.add_parser("reissue", help="replace a lost badge: new code, the old one revoked")
     p.add_argument("code")
     p.add_argument("--reason", required=True)
-    _add_desk_options(p)
+    add_desk_options(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_badge_reissue)

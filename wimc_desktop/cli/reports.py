@@ -3,7 +3,7 @@
     wimc-desk [--db ...] report --day YYYY-MM-DD --format xlsx|csv|pdf --out FILE [--full-pii]
     wimc-desk [--db ...] report --day YYYY-MM-DD --json
 
-Part of the CLI contract (see cli.py): JSON on stdout, messages on stderr, exit 2 for
+Part of the CLI contract (see cli.common): JSON on stdout, messages on stderr, exit 2 for
 bad input (an invalid date, a missing --out), 4 when there is no event database. A day
 outside the event is allowed: its figures are simply empty.
 """
@@ -11,10 +11,21 @@ outside the event is allowed: its figures are simply empty.
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from wimc_desktop.cli import _add_desk_options, _date, _day, _desk, emit_json, say
+from wimc_desktop.cli.common import (
+    add_desk_options,
+    desk_of,
+    emit_json,
+    event_day,
+    open_db,
+    parse_date,
+    say,
+)
 from wimc_desktop.domain.errors import BadInputError
+
+if TYPE_CHECKING:
+    from wimc_desktop.services.report_exports import PdfPainter
 
 SUFFIXES = {".xlsx": "xlsx", ".csv": "csv", ".pdf": "pdf"}
 
@@ -49,11 +60,16 @@ def _print_figures(db: Any, report: Any, lang: str) -> None:
         print(f"{hour}:00\t{count}")
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    from wimc_desktop.services.events import open_event_database
+def _pdf_painter() -> PdfPainter:
+    """The QtGui painter of the report's PDF (imported only when a PDF is asked for)."""
+    from wimc_desktop.render.report_pdf import report_pdf_bytes
 
+    return report_pdf_bytes
+
+
+def cmd_report(args: argparse.Namespace) -> int:
     fmt = _format(args)
-    db = open_event_database(args.db)
+    db = open_db(args)
     try:
         return _report(db, args, fmt)
     finally:
@@ -63,7 +79,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def _report(db: Any, args: argparse.Namespace, fmt: str | None) -> int:
     from wimc_desktop.services.events import get_event
 
-    day = _day(db, args)
+    day = event_day(db, args)
     event = get_event(db)
     if not event.start_date <= day <= event.end_date:
         say(f"note: {day} is not a day of the event ({event.start_date} to {event.end_date}); "
@@ -75,9 +91,10 @@ def _report(db: Any, args: argparse.Namespace, fmt: str | None) -> int:
     else:
         from wimc_desktop.services.report_exports import export_report
 
-        desk = _desk(args)
+        desk = desk_of(args)
         done = export_report(db, day, fmt, args.out, full_pii=args.full_pii, lang=args.lang,
-                             desk=desk.name, operator=desk.operator)
+                             desk=desk.name, operator=desk.operator,
+                             paint_pdf=_pdf_painter() if fmt == "pdf" else None)
         report = done.report
         pages = f", {done.pages} pages" if done.pages else ""
         say(f"Wrote the report of {day} to {done.path} ({fmt}, {done.rows} rows{pages}; "
@@ -96,7 +113,7 @@ def add_report_parser(sub: Any) -> None:
     """`report`, under the main parser's subparsers."""
     p = sub.add_parser("report", help="the daily registration report: figures (JSON) or a "
                        "file (XLSX, CSV, PDF)")
-    p.add_argument("--day", type=_date, default=None,
+    p.add_argument("--day", type=parse_date, default=None,
                    help="the day (YYYY-MM-DD; default: today in the event's time zone)")
     p.add_argument("--format", choices=("xlsx", "csv", "pdf"), default=None)
     p.add_argument("--out", default=None, metavar="FILE",
@@ -106,5 +123,5 @@ def add_report_parser(sub: Any) -> None:
     p.add_argument("--lang", choices=("zh", "en"), default="zh",
                    help="language of the file's sheets, headers and labels (default: zh)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
-    _add_desk_options(p)
+    add_desk_options(p)
     p.set_defaults(handler=cmd_report)

@@ -1,6 +1,6 @@
 """`wimc-desk signing ...`: the signing register, headless (add, list, summary, export, amend...).
 
-Part of the CLI contract (see cli.py): bad input exits 2 with a message and records
+Part of the CLI contract (see cli.common): bad input exits 2 with a message and records
 nothing; amounts in JSON are integers of fen or exact strings, never floats.
 """
 
@@ -13,7 +13,7 @@ import os
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from wimc_desktop.cli import _date, emit_json, say
+from wimc_desktop.cli.common import emit_json, open_db, parse_date, say
 from wimc_desktop.domain.checkin import login_name
 from wimc_desktop.domain.errors import BadInputError
 from wimc_desktop.domain.money import format_total, format_yuan, needs_confirmation, parse_amount
@@ -41,12 +41,6 @@ def _witness(text: str) -> SigningWitness:
 
 def _operator(args: argparse.Namespace) -> str:
     return str(args.operator or os.environ.get("WIMC_OPERATOR") or login_name("operator"))
-
-
-def _open(args: argparse.Namespace) -> Any:
-    from wimc_desktop.services.events import open_event_database
-
-    return open_event_database(args.db)
 
 
 def _signed_at(db: Any, text: str | None) -> dt.datetime:
@@ -82,7 +76,7 @@ def cmd_signing_add(args: argparse.Namespace) -> int:
     if args.amount is None:
         raise BadInputError("the signing needs an amount (--amount, e.g. 5.2亿 or 1,234,567.89)")
     amount = parse_amount(args.amount)
-    db = _open(args)
+    db = open_db(args)
     draft = SigningDraft(
         args.project or "", amount, tuple(_party(p) for p in args.party or []),
         _signed_at(db, args.signed_at), project_en=args.project_en, sector=args.sector,
@@ -112,7 +106,7 @@ def _changes(db: Any, args: argparse.Namespace, current: SigningDraft) -> Signin
 def cmd_signing_amend(args: argparse.Namespace) -> int:
     from wimc_desktop.services.signings import amend_signing, find_signing_id, get_signing
 
-    db = _open(args)
+    db = open_db(args)
     current = get_signing(db, find_signing_id(db, args.id))
     signing = amend_signing(db, current.id, _changes(db, args, current.draft()),
                             operator=_operator(args), reason=args.reason,
@@ -124,7 +118,7 @@ def cmd_signing_amend(args: argparse.Namespace) -> int:
 def cmd_signing_cancel(args: argparse.Namespace) -> int:
     from wimc_desktop.services.signings import cancel_signing, find_signing_id
 
-    db = _open(args)
+    db = open_db(args)
     signing = cancel_signing(db, find_signing_id(db, args.id), operator=_operator(args),
                              reason=args.reason)
     _print_signing(signing, args.json, "Cancelled (kept in the register, not counted)")
@@ -134,7 +128,7 @@ def cmd_signing_cancel(args: argparse.Namespace) -> int:
 def cmd_signing_history(args: argparse.Namespace) -> int:
     from wimc_desktop.services.signings import find_signing_id, signing_history
 
-    db = _open(args)
+    db = open_db(args)
     changes = signing_history(db, find_signing_id(db, args.id))
     if args.json:
         emit_json([c.as_json() for c in changes])
@@ -156,7 +150,7 @@ def cmd_signing_list(args: argparse.Namespace) -> int:
     from wimc_desktop.services.events import get_event
     from wimc_desktop.services.signings import list_signings
 
-    db = _open(args)
+    db = open_db(args)
     signings = list_signings(db, _filter(args))
     if args.json:
         emit_json([s.as_json() for s in signings])
@@ -174,7 +168,7 @@ def cmd_signing_list(args: argparse.Namespace) -> int:
 def cmd_signing_summary(args: argparse.Namespace) -> int:
     from wimc_desktop.services.signings import summarize_signings
 
-    summary = summarize_signings(_open(args), _filter(args), GroupBy(args.by))
+    summary = summarize_signings(open_db(args), _filter(args), GroupBy(args.by))
     if args.json:
         emit_json(summary.as_json())
         return 0
@@ -187,7 +181,7 @@ def cmd_signing_summary(args: argparse.Namespace) -> int:
 def cmd_signing_export(args: argparse.Namespace) -> int:
     from wimc_desktop.services import signing_exports as exports
 
-    register = exports.signing_register(_open(args), _filter(args))
+    register = exports.signing_register(open_db(args), _filter(args))
     if args.format == "pdf":
         from wimc_desktop.render.signings_pdf import write_signings_pdf
 
@@ -205,7 +199,7 @@ def _filter_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ceremony", default=None)
     p.add_argument("--sector", default=None)
     p.add_argument("--location", default=None)
-    p.add_argument("--day", type=_date, default=None, help="local day signed (YYYY-MM-DD)")
+    p.add_argument("--day", type=parse_date, default=None, help="local day signed (YYYY-MM-DD)")
     p.add_argument("--status", choices=[s.value for s in SigningStatus], default=None)
 
 

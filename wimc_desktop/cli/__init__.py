@@ -1,0 +1,1 @@
+"""`wimc-desk COMMAND`: the headless commands over the services (see cli.dispatch)."""
