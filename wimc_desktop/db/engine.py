@@ -16,9 +16,17 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
+from wimc_desktop.db import change_feed
+from wimc_desktop.db.change_feed import ChangeFeed, WriteSession
 from wimc_desktop.db.faults import domain_error
 from wimc_desktop.db.sqlite_tuning import switch_memstatus_off
-from wimc_desktop.domain.errors import CannotWriteError, NotAnEventDatabaseError, StorageError
+from wimc_desktop.domain.changes import Changes
+from wimc_desktop.domain.errors import (
+    CannotWriteError,
+    DatabaseBusyError,
+    NotAnEventDatabaseError,
+    StorageError,
+)
 
 # How a SQLite event file is opened: for reading and writing (the desk); for reading only
 # (the file cannot be written, so its -wal/-shm files must already be there); immutable
@@ -166,7 +174,8 @@ def make_engine(url: str, access: Access = "read_write") -> Engine:
 
 
 class Database:
-    """A handle on one event database: sessions for reading and writing."""
+    """A handle on one event database: sessions for reading and writing, and its change
+    feed (`changes`: what every write changed, this process's and, polled, others')."""
 
     def __init__(self, url: str, access: Access = "read_write") -> None:
         self.url = url
@@ -177,6 +186,8 @@ class Database:
         # QueuePool (a file), whose connections serve any thread; closed by dispose().
         self.idle_raw: list[Any] = []
         self.keep_raw = isinstance(self.engine.pool, QueuePool)
+        self.changes = ChangeFeed(url, sqlite_path(url))
+        change_feed.watch(self.engine)
 
     @property
     def is_sqlite(self) -> bool:
@@ -228,10 +239,37 @@ class Database:
     def write(self) -> Iterator[Session]:
         """A session whose one transaction is the user action; committed on success."""
         self.refuse_if_read_only()
+        changes: Changes = ()
         with self.translated(), self.engine.connect() as conn:
             conn = conn.execution_options(wimc_begin="IMMEDIATE")
-            with Session(bind=conn, expire_on_commit=False) as session, session.begin():
-                yield session
+            collector = None
+            try:
+                with WriteSession(bind=conn, expire_on_commit=False) as session, \
+                        session.begin():
+                    collector = change_feed.begin_collecting(session, conn)
+                    yield session
+                    if session.in_transaction():  # (not rolled back by the caller)
+                        session.flush()
+                        changes = collector.result()
+                        change_feed.log_changes(session, self.changes.writer, changes)
+            finally:
+                if collector is not None:
+                    change_feed.stop_collecting(conn)
+        self.changes.publish(changes)  # (committed: subscribers hear of it)
+
+    def poll_changes(self) -> Changes:
+        """Other processes' and desks' changes logged since the last poll, handed to the
+        subscribers (and returned). Cheap when nothing changed (SQLite: PRAGMA
+        data_version); a busy database skips this poll (the next one catches up)."""
+        feed = self.changes
+        if feed.nothing_new():
+            return ()
+        try:
+            with self.read_connection() as conn:
+                news = feed.read_news(conn)
+        except DatabaseBusyError:
+            return ()
+        return feed.publish(news, here=False)
 
     def refuse_if_read_only(self) -> None:
         """A write on a handle that can only read: say why, before anything is begun."""
@@ -252,6 +290,7 @@ class Database:
             raise error from exc
 
     def dispose(self) -> None:
+        self.changes.close()
         while self.idle_raw:
             self.idle_raw.pop().close()
         self.engine.dispose()

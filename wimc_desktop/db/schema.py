@@ -290,3 +290,19 @@ class SigningHistoryRow(Base):
     action: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     snapshot: Mapped[dict[str, object]] = mapped_column(JSON)
+
+
+class ChangeLogRow(Base):
+    """What each write transaction changed (db.change_feed): other processes and desks on
+    the same database read the rows after their cursor. Kept short: old rows are pruned."""
+
+    __tablename__ = "change_log"
+    # AUTOINCREMENT on SQLite: an id is never reused, even once every row is pruned.
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[Stamp]
+    writer: Mapped[str] = mapped_column(String(32))  # the Database handle that wrote it
+    kind: Mapped[str] = mapped_column(String(16))
+    day: Mapped[dt.date | None] = mapped_column(Date)
+    ids: Mapped[str] = mapped_column(Text, default="", server_default="")  # space-separated
+
+    __table_args__ = ({"sqlite_autoincrement": True},)

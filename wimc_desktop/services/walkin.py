@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
+from wimc_desktop.db.change_feed import declare
 from wimc_desktop.db.engine import Database
 from wimc_desktop.db.schema import AuditRow, GuestRow
 from wimc_desktop.domain.badge_codes import new_code
 from wimc_desktop.domain.categories import category_lookup
+from wimc_desktop.domain.changes import Change, ChangeKind
 from wimc_desktop.domain.checkin import CheckInResult, Desk, Method, Outcome, is_event_day
 from wimc_desktop.domain.errors import BadInputError, Message
 from wimc_desktop.domain.models import Guest
@@ -169,6 +171,7 @@ def register_walk_in(db: Database, *, name: str, day: dt.date, desk: Desk,
         values["attendance"] = "onsite"
         record = new_guest_record(values, {}, WALK_IN_SOURCE, None, now)
         session.execute(insert(GUEST_TABLE), [record])
+        declare(session, Change(ChangeKind.GUEST, frozenset((record["id"],))))
         sync_search_index(session)
         guest = session.get_one(GuestRow, record["id"])
         if matches:

@@ -42,6 +42,8 @@ from wimc_desktop.domain.badges import (
     Reissue,
     badge_face,
 )
+from wimc_desktop.domain.changes import Changes
+from wimc_desktop.domain.changes import guest_ids as changed_guests
 from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.domain.errors import DeskError, NotFoundError
 from wimc_desktop.domain.models import Event, Guest
@@ -52,6 +54,7 @@ from wimc_desktop.ui import badge_actions as actions
 from wimc_desktop.ui import messages
 from wimc_desktop.ui.badge_batch_dialog import BadgeBatchDialog
 from wimc_desktop.ui.badge_card import BadgeCard
+from wimc_desktop.ui.change_hub import ChangeHub
 from wimc_desktop.ui.live_search import LiveSearch
 from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.scan_field import ScanField
@@ -109,6 +112,11 @@ class BadgesPage(Retranslating, QWidget):
         self.pdf_button = QPushButton()
         self.reissue_button = QPushButton()
         self.batch_button = QPushButton()
+        self._hub = ChangeHub.of(worker)
+        self._lookups: list[int] = []  # look-ups on their way: the hub's count at each ask
+        self._again = False  # a change came while one was on its way: look up again
+        self._stale = False  # a change came while hidden: look up again when shown
+        self._new_code = ""  # the card says this code is new (just reissued)
         self._build()
         self._connect_signals()
         self.retranslate_ui()
@@ -165,6 +173,7 @@ class BadgesPage(Retranslating, QWidget):
         self.pdf_button.clicked.connect(self.save_pdf)
         self.reissue_button.clicked.connect(self.reissue)
         self.batch_button.clicked.connect(self.batch_pdf)
+        self._hub.changed.connect(self._on_hub_changed)
 
     # -- the event and the desk ------------------------------------------------------
 
@@ -174,6 +183,7 @@ class BadgesPage(Retranslating, QWidget):
         self.card.set_today(event_today(event))
         self.card.show_message("")
         self.search.set_database(db)
+        self._hub.set_database(db)
         self.matches_model.set_event(event)
         self.scan_field.clear()
         self._update_buttons()
@@ -257,20 +267,27 @@ class BadgesPage(Retranslating, QWidget):
         db, day = self._db, self.day
         if db is None:
             return
+        self._lookups.append(self._hub.received)
         self._worker.submit(lambda: actions.lookup(db, code, day),
                             on_success=lambda info: self._on_lookup_answered(info, new_code),
                             on_failure=lambda exc: self._on_lookup_failed(code, exc, fallback),
                             context=self)
 
     def _on_lookup_answered(self, info: BadgeInfo, new_code: str = "") -> None:
+        self._lookups.pop(0)  # (the worker answers in order)
+        self._new_code = new_code
         self.matches_model.clear()
         self.stack.setCurrentWidget(self.card)
         self.card.show_info(info, new_code)
+        if self._again and not self._lookups:
+            self._again = False
+            self._refresh_card(new_code)  # (a change came meanwhile: this may predate it)
         self._update_buttons()
         self.return_focus()
         self.badge_shown.emit(info)
 
     def _on_lookup_failed(self, code: str, exc: Exception, fallback: str = "") -> None:
+        self._lookups.pop(0)
         if not isinstance(exc, NotFoundError):
             self._worker.task_failed.emit(exc)
             return
@@ -287,6 +304,21 @@ class BadgesPage(Retranslating, QWidget):
     def _refresh_card(self, new_code: str = "") -> None:
         if self.card.info is not None:
             self.show_code(new_code or self.card.info.code, new_code)
+
+    def _on_hub_changed(self, changes: Changes) -> None:
+        """The guest on the card changed (a print, a reissue, an admission, here or at
+        another desk): the card is looked up again (when shown)."""
+        info = self.card.info
+        affected = changed_guests(changes)
+        if info is None or (affected is not None and info.guest.id not in affected):
+            return
+        if not self.isVisible():
+            self._stale = True
+        elif not self._lookups:
+            self._refresh_card(self._new_code)
+        elif self._lookups[0] < self._hub.received:
+            self._again = True  # a look-up asked before the change came: asked again after
+        # (else the look-ups on their way were asked after the change: they show it)
 
     # -- printing --------------------------------------------------------------------
 
@@ -451,4 +483,7 @@ class BadgesPage(Retranslating, QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._refresh_card(self._new_code)
         self.return_focus()

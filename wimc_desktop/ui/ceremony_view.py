@@ -9,12 +9,14 @@ from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.changes import ChangeKind, Changes
 from wimc_desktop.domain.models import Event
 from wimc_desktop.domain.money import format_total, format_total_en
 from wimc_desktop.domain.signing_totals import SigningSummary, summarize
 from wimc_desktop.domain.signings import Signing
 from wimc_desktop.services.signings import list_signings
 from wimc_desktop.ui import i18n
+from wimc_desktop.ui.change_hub import ChangeHub, watched
 from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.signing_table_model import amount_text
 from wimc_desktop.ui.worker import Worker
@@ -86,18 +88,25 @@ class CeremonyView(Retranslating, QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
+        self._again = False  # a change came while a read was on its way
+        self._hub = ChangeHub.of(worker)
+        self._hub.changed.connect(self._on_hub_changed)
         self.resize(1280, 720)
         self.retranslate_ui()
 
     def set_database(self, db: Database, event: Event) -> None:
         self._db, self._event = db, event
+        self._hub.set_database(db)
         self.retranslate_ui()
         self.timer.start()
         self.refresh()
 
     def refresh(self) -> None:
         db = self._db
-        if db is None or self._busy:
+        if db is None:
+            return
+        if self._busy:
+            self._again = True
             return
         self._busy = True
         self._worker.submit(lambda: ceremony_state(db),
@@ -107,8 +116,16 @@ class CeremonyView(Retranslating, QWidget):
     def _on_failed(self, exc: Exception) -> None:
         self._busy = False  # the next tick tries again; the stage keeps the last figures
 
+    def _on_hub_changed(self, changes: Changes) -> None:
+        """A signing recorded, amended or cancelled at any desk: on stage at once."""
+        if self.isVisible() and watched(changes, {ChangeKind.SIGNING}):
+            self.refresh()
+
     def _on_state(self, state: CeremonyState) -> None:
         self._busy = False
+        if self._again:
+            self._again = False
+            self.refresh()
         self.state = state
         self._show_state()
         self.refreshed.emit(state)

@@ -49,9 +49,11 @@ from PySide6.QtWidgets import (
 )
 
 from wimc_desktop.db.engine import Database
-from wimc_desktop.domain.checkin import CheckInResult, Desk, Method, Outcome
+from wimc_desktop.domain.changes import ChangeKind, Changes, kinds
+from wimc_desktop.domain.checkin import CheckInResult, Desk, Outcome
 from wimc_desktop.domain.models import Event, Guest
 from wimc_desktop.ui import desk_actions as actions
+from wimc_desktop.ui.change_hub import ChangeHub
 from wimc_desktop.ui.checkin_banner import IDLE, CheckInBanner
 from wimc_desktop.ui.desk_actions import SearchFilters
 from wimc_desktop.ui.live_counts import LiveCounts
@@ -69,6 +71,12 @@ WAIT_NOTICE_MS = 400  # an answer later than this: the banner says it waits for 
 RETRY_WINDOW_S = 8.0  # a busy database is tried again this long (each try waits 5 s itself)
 RETRY_PAUSE_MS = 250
 MISSED_SHOWN = 6  # the latest scans not admitted that the list names (the rest counted)
+
+
+# The kinds of change the desk's lists and counts show; those that change who is expected.
+WATCHED = {ChangeKind.CHECKIN, ChangeKind.GUEST, ChangeKind.BADGE, ChangeKind.IMPORT,
+           ChangeKind.EVENT}
+GUEST_LIST_KINDS = {ChangeKind.GUEST, ChangeKind.IMPORT, ChangeKind.EVENT}
 
 
 class CheckInPage(Retranslating, QWidget):
@@ -118,6 +126,7 @@ class CheckInPage(Retranslating, QWidget):
         self.recent = RecentAdmissionsPanel()
         self.search = LiveSearch(worker, self)
         self.counts = LiveCounts(worker, self)
+        self._hub = ChangeHub.of(worker)
         self._build()
         self._connect_signals()
         self.retranslate_ui()
@@ -187,6 +196,7 @@ class CheckInPage(Retranslating, QWidget):
         self.filter_chip.clicked.connect(self._on_filter_chip_clicked)
         self.wait_timer.timeout.connect(self._on_wait_timer_timeout)
         self.missed_clear.clicked.connect(self._on_missed_clear_clicked)
+        self._hub.changed.connect(self._on_hub_changed)
 
     # -- the event, the desk and the day ---------------------------------------------
 
@@ -198,6 +208,7 @@ class CheckInPage(Retranslating, QWidget):
         self.search.set_database(db)
         self.day_chooser.set_event(event)
         self.scan_field.clear()
+        self._hub.set_database(db)
         self.counts.start(db)
         self.refresh()
         self.day_changed.emit(self.day)
@@ -377,10 +388,8 @@ class CheckInPage(Retranslating, QWidget):
         else:  # a later admission has the banner; this one goes to the list (and printer)
             self.outcome_shown.emit(result)
         if result.outcome == Outcome.ADMITTED:
-            checkin = result.checkin
-            walk_in = checkin is not None and checkin.method == Method.WALK_IN
+            # (the lists and counts refresh from the change feed, as for any desk's)
             self.results.filters.reset()  # the next guest is searched among everyone
-            self.refresh(expected=result.attendance_changed or walk_in)
 
     def show_outcome(self, result: CheckInResult) -> None:
         self.stack.setCurrentIndex(BANNER)
@@ -533,8 +542,7 @@ class CheckInPage(Retranslating, QWidget):
     def _on_admission_undone(self, result: CheckInResult) -> None:
         self.notice.hide()
         self.stack.setCurrentIndex(BANNER)
-        self.banner.show_undone(result)
-        self.refresh(expected=True)  # an online guest counted on site is online again
+        self.banner.show_undone(result)  # (lists and counts: from the change feed)
         self.return_focus()
         self.admission_undone.emit(result)
 
@@ -599,6 +607,17 @@ class CheckInPage(Retranslating, QWidget):
         self._worker.submit(lambda: actions.recent(db, day, desk),
                             on_success=self._on_recent_listed, context=self)
         self.counts.refresh(day, expected=expected)
+
+    def _on_hub_changed(self, changes: Changes) -> None:
+        """Any desk's admissions, undos, walk-ins, imports: the lists and counts asked
+        again (the status bar's counts with them), and the shown matches searched again."""
+        changed = kinds(changes)
+        if not changed & WATCHED:
+            return
+        self.refresh(expected=bool(changed & GUEST_LIST_KINDS))
+        text = self.scan_field.text().strip()
+        if text and self.stack.currentIndex() == RESULTS:
+            self.search.schedule(text, self.day)
 
     def _on_recent_listed(self, results: list[CheckInResult]) -> None:
         self.recent.set_results(results)

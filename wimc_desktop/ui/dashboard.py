@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.changes import ChangeKind, Changes
 from wimc_desktop.domain.models import Event
 from wimc_desktop.domain.reports import CategoryFigures, MissingGuest, rate_text
 from wimc_desktop.services.checkin import expected_count
 from wimc_desktop.services.reports import daily_report
+from wimc_desktop.ui.change_hub import ChangeHub, slow_refresh_timer, watched
 from wimc_desktop.ui.checkin_banner import day_text
 from wimc_desktop.ui.hourly_chart import HourlyChart
 from wimc_desktop.ui.i18n import count_text
@@ -37,6 +39,7 @@ log = logging.getLogger("wimc_desktop.ui")
 # Check-ins of every desk (other processes too) show within this.
 POLL_INTERVAL_MS = 5_000
 VIPS_SHOWN = 12
+FIGURE_KINDS = {ChangeKind.CHECKIN, ChangeKind.GUEST, ChangeKind.IMPORT, ChangeKind.EVENT}
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,10 @@ class Dashboard(Retranslating, QWidget):
         self._db: Database | None = None
         self._day: dt.date | None = None
         self._polling = False
+        self._again = False  # a change came while a read was on its way: read again
+        self._hub = ChangeHub.of(worker)
+        self._hub.changed.connect(self._on_hub_changed)
+        self._change_timer = slow_refresh_timer(self, self.refresh_now)
         self._watching = 0  # bumped when the event or day changes: older answers are dropped
         self.figures: DashboardFigures | None = None
         self.title = QLabel()
@@ -138,6 +145,8 @@ class Dashboard(Retranslating, QWidget):
         """Watch another event (None: stop); starts on today or the first event day."""
         self._db, self.figures, self._watching = db, None, self._watching + 1
         self._day = day_of(event.days, event_today(event)) if event else None
+        if db is not None:
+            self._hub.set_database(db)
         self._run_timer()
         self.refresh_now()
 
@@ -176,7 +185,10 @@ class Dashboard(Retranslating, QWidget):
     def refresh_now(self) -> None:
         """Poll at once (the timer does it on its own); skipped while a poll is on its way."""
         db, day = self._db, self._day
-        if db is None or day is None or self._polling:
+        if db is None or day is None:
+            return
+        if self._polling:
+            self._again = True
             return
         self._polling, watching = True, self._watching
         self._worker.submit(lambda: (watching, read_figures(db, day)),
@@ -186,12 +198,21 @@ class Dashboard(Retranslating, QWidget):
     def _on_timer_timeout(self) -> None:
         self.refresh_now()
 
+    def _on_hub_changed(self, changes: Changes) -> None:
+        """Any desk's admissions, walk-ins, imports: the figures read again (shown only)."""
+        if (self.isVisible() and watched(changes, FIGURE_KINDS)
+                and not self._change_timer.isActive()):
+            self._change_timer.start()
+
     def _on_figures_read(self, answer: tuple[int, DashboardFigures]) -> None:
         self._polling = False
         watching, figures = answer
+        again, self._again = self._again, False  # (a change came meanwhile: read again)
         if watching != self._watching:  # asked for another event or day: ask again
             self.refresh_now()
             return
+        if again:
+            self.refresh_now()
         if figures == self.figures:
             return
         self.figures = figures

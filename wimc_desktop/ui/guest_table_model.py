@@ -5,6 +5,8 @@ guests open at once; a row's data is asked for only when a view paints it, a pag
 time, on the background worker, and kept in a cache keyed by guest id (so a re-sort
 reuses what was fetched). Each page also brings which of its guests were admitted on the
 desk's working day (the "checked in" column); a new day asks the shown pages again.
+Changes from the change feed (apply_changes) drop the changed guests from the cache, so
+their rows are fetched again when painted; a new guest or an import lists the ids again.
 
 With a search text the rows are the guests the search service finds (the same search
 as the check-in desk), best first, up to SEARCH_LIMIT.
@@ -19,6 +21,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 
 from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.changes import ChangeKind, Changes
+from wimc_desktop.domain.changes import guest_ids as changed_guests
 from wimc_desktop.domain.contact import mask_email, mask_mobile
 from wimc_desktop.domain.models import Attendance, Event, Guest
 from wimc_desktop.domain.names import name_keys
@@ -62,6 +66,7 @@ class GuestTableModel(FieldTableModel):
         self._generation = 0
         self._day = dt.date.today()
         self._day_generation = 0
+        self._data_generation = 0  # moves on when changed guests leave the cache
         self._checked: dict[str, bool] = {}  # admitted on the working day, per guest id
         self.query = ""
         self.total = 0
@@ -80,6 +85,29 @@ class GuestTableModel(FieldTableModel):
         self._cache.clear()
         self._checked.clear()
         self._list_ids()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """What the change feed says changed: the changed guests are fetched again (and
+        the ids listed again when a guest may have come or gone, or matches differently)."""
+        affected = changed_guests(changes)
+        if affected is None:
+            self.reload()
+            return
+        if not affected:
+            return
+        relist = any(c.kind is ChangeKind.GUEST and (self.query or not c.ids <= self._row_of.keys())
+                     for c in changes)
+        self._data_generation += 1  # (a page on its way may predate the change)
+        for guest_id in affected:
+            self._cache.pop(guest_id, None)
+            self._checked.pop(guest_id, None)
+        if relist:
+            self._list_ids()
+            return
+        self._pending.clear()
+        last = self.columnCount() - 1
+        for row in sorted(self._row_of[g] for g in affected if g in self._row_of):
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def set_day(self, day: dt.date) -> None:
         """The working day whose check-ins the "checked in" column shows."""
@@ -163,15 +191,23 @@ class GuestTableModel(FieldTableModel):
             return
         self._pending.add(page)
         ids = self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
-        generation, db, day = (self._generation, self._day_generation), self._db, self._day
+        generation = (self._generation, self._day_generation, self._data_generation)
+        db, day = self._db, self._day
         self._worker.submit(
             lambda: guest_page(db, ids, day),
             on_success=lambda got: self._on_page_fetched(generation, page, len(ids), got),
             context=self)
 
-    def _on_page_fetched(self, generation: tuple[int, int], page: int, asked: int,
+    def _on_page_fetched(self, generation: tuple[int, int, int], page: int, asked: int,
                          got: GuestPage) -> None:
         if generation[0] != self._generation:
+            return
+        if generation[2] != self._data_generation:  # fetched before a change: ask again
+            self._pending.discard(page)
+            rows = [self._row_of[g.id] for g in got.guests if g.id in self._row_of]
+            if rows:
+                self.dataChanged.emit(self.index(min(rows), 0),
+                                      self.index(max(rows), self.columnCount() - 1))
             return
         guests = got.guests
         if generation[1] == self._day_generation:

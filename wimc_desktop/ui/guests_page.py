@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.changes import Changes
 from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.domain.models import Event
 from wimc_desktop.services.guests import record_contact_revealed
 from wimc_desktop.ui import messages
 from wimc_desktop.ui.category_chip_delegate import CategoryChipDelegate
+from wimc_desktop.ui.change_hub import ChangeHub
 from wimc_desktop.ui.elided_label import ElidedLabel
 from wimc_desktop.ui.field_labels import field_label
 from wimc_desktop.ui.guest_table_model import COLUMNS, GuestTableModel
@@ -82,6 +84,7 @@ class GuestsPage(Retranslating, QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._db: Database | None = None
         self._desk = Desk("", "")
+        self._hub = ChangeHub.of(worker)
         self.view = QTableView()
         self._build()
         self._connect_signals()
@@ -119,6 +122,7 @@ class GuestsPage(Retranslating, QWidget):
         layout.addWidget(self.view, 1)
 
     def _connect_signals(self) -> None:
+        self._hub.changed.connect(self._on_hub_changed)
         self.model.guests_loaded.connect(self._on_model_guests_loaded)
         self.model.searched.connect(self._on_model_searched)
         self._contact_toggle.toggled.connect(self._on_contact_toggle_toggled)
@@ -130,6 +134,7 @@ class GuestsPage(Retranslating, QWidget):
     def set_database(self, db: Database, event: Event) -> None:
         self._db = db
         self._contact_toggle.setChecked(False)  # another event: asked (and audited) again
+        self._hub.set_database(db)
         self.model.set_database(db, event)
 
     def set_desk(self, desk: Desk) -> None:
@@ -140,10 +145,11 @@ class GuestsPage(Retranslating, QWidget):
         """The desk's working day, whose check-ins the "checked in" column shows."""
         self.model.set_day(day)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        # Check-ins made at the desk meanwhile: the shown rows ask again who is in.
-        self.model.refresh_checked_in()
-        super().showEvent(event)
+    def _on_hub_changed(self, changes: Changes) -> None:
+        """Any desk's check-ins, reissues, walk-ins, imports: the guests they touched leave
+        the cache (fetched again when painted: nothing is read while the page is hidden);
+        a new guest or an import lists the ids again (the status bar's count with them)."""
+        self.model.apply_changes(changes)
 
     def reload(self) -> None:
         self.model.reload()

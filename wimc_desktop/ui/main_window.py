@@ -28,6 +28,7 @@ from wimc_desktop.domain.checkin import Desk, login_name
 from wimc_desktop.domain.models import ImportReport
 from wimc_desktop.ui import assets, i18n, messages
 from wimc_desktop.ui.badges_page import BadgesPage
+from wimc_desktop.ui.change_hub import ChangeHub
 from wimc_desktop.ui.checkin_page import CheckInPage
 from wimc_desktop.ui.checkin_printing import CheckInPrinter
 from wimc_desktop.ui.dashboard import Dashboard
@@ -71,6 +72,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.status = EventStatusBar()
         self.import_wizard: ImportWizard | None = None
         self.scanner = ScannerFilter.for_application()
+        # Every page refreshes from the one hub (pages ask ChangeHub.of(worker) for it).
+        self.change_hub = ChangeHub.of(worker)
         self._build_pages()
         self._build_menus()
         self.setStatusBar(self.status)
@@ -172,7 +175,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.checkin_page.outcome_shown.connect(self.checkin_printer.on_admission_shown)
         self._print_group.triggered.connect(self._on_print_group_triggered)
         self.checkin_page.counts_refreshed.connect(self._on_checkin_page_counts_refreshed)
-        self.checkin_page.walk_in_admitted.connect(self._on_checkin_page_walk_in_admitted)
         self._worker.task_failed.connect(self._on_worker_task_failed)
         self.scanner.scanned.connect(self._on_scanner_scanned)
 
@@ -184,6 +186,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _show_opened(self, opened: OpenedEvent) -> None:
         self.opened = opened
+        self.change_hub.set_database(opened.db)  # (first: its cursor before the pages load)
         self.status.show_event(opened.event, opened.db.display_name)
         self.status.show_guest_count(opened.guest_count)
         for page in (self.guests_page, self.checkin_page, self.badges_page,
@@ -269,9 +272,6 @@ class MainWindow(Retranslating, QMainWindow):
     def _on_checkin_page_counts_refreshed(self, counts: DeskCounts) -> None:
         self.status.show_counts(counts.admitted, counts.expected)
 
-    def _on_checkin_page_walk_in_admitted(self, _result: object) -> None:
-        self.guests_page.reload()
-
     def _on_checkin_page_day_changed(self, day: dt.date) -> None:
         self.reports_page.set_day(day)
         self.badges_page.set_day(day)
@@ -314,7 +314,7 @@ class MainWindow(Retranslating, QMainWindow):
         wizard.open()
 
     def _on_import_wizard_guests_imported(self, report: ImportReport) -> None:
-        self.guests_page.reload()
+        # (the Guests page lists them again from the change feed, as every page does)
         self.nav.setCurrentRow(GUESTS_PAGE)
         self.status.showMessage(self.tr("Imported %1: %2 added, %3 updated.")
                                 .replace("%1", report.file)
@@ -416,6 +416,7 @@ class MainWindow(Retranslating, QMainWindow):
             wizard.reject()  # an import running stops (nothing written); it closes then
         self._settings.main_window_geometry = self.saveGeometry()
         self.checkin_page.counts.stop()  # a closed window polls no more
+        self.change_hub.stop()
         for window in (self.dashboard, self.signings_page.ceremony_view):
             if window is not None:
                 window.close()

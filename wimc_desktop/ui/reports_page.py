@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.changes import ChangeKind, Changes
 from wimc_desktop.domain.models import Event
 from wimc_desktop.domain.reports import DailyReport
 from wimc_desktop.services.reports import daily_report
 from wimc_desktop.ui import i18n, messages
+from wimc_desktop.ui.change_hub import ChangeHub, slow_refresh_timer, watched
 from wimc_desktop.ui.checkin_banner import day_text
 from wimc_desktop.ui.hourly_chart import HourlyChart
 from wimc_desktop.ui.report_export_panel import ReportExportPanel
@@ -41,6 +43,10 @@ def figure_values(r: DailyReport) -> dict[str, int]:
             "first_arrivals": r.first_arrivals, "returning": r.returning,
             "walk_ins": r.walk_ins, "vip_arrived": len(r.vip_arrived),
             "vip_missing": len(r.vip_missing)}
+
+
+REPORT_KINDS = {ChangeKind.CHECKIN, ChangeKind.GUEST, ChangeKind.IMPORT, ChangeKind.EVENT,
+                ChangeKind.SIGNING, ChangeKind.BADGE}
 
 
 class ReportsPage(Retranslating, QWidget):
@@ -75,6 +81,8 @@ class ReportsPage(Retranslating, QWidget):
         # Words whole ("Registered", not "Register / ed"): a narrow pane scrolls instead.
         self.details.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.export_panel = ReportExportPanel(worker)
+        self._hub = ChangeHub.of(worker)
+        self._change_timer = slow_refresh_timer(self, self.refresh)
         self._build()
         self._connect_signals()
         self.retranslate_ui()
@@ -115,6 +123,7 @@ class ReportsPage(Retranslating, QWidget):
     def _connect_signals(self) -> None:
         self.day_combo.activated.connect(self._on_day_combo_activated)
         self.refresh_button.clicked.connect(self._on_refresh_button_clicked)
+        self._hub.changed.connect(self._on_hub_changed)
 
     @property
     def day(self) -> dt.date | None:
@@ -124,6 +133,8 @@ class ReportsPage(Retranslating, QWidget):
     def set_database(self, db: Database | None, event: Event | None) -> None:
         """Report on another event (None: no event open); opens on today or the first day."""
         self._db, self._event, self.report = db, event, None
+        if db is not None:
+            self._hub.set_database(db)
         self._fill_days(day_of(event.days, event_today(event)) if event else None)
         self.refresh()
 
@@ -196,6 +207,13 @@ class ReportsPage(Retranslating, QWidget):
         self._fill_days(self.day)
         if self.report is not None:
             self._show(self.report)
+
+    def _on_hub_changed(self, changes: Changes) -> None:
+        """Any desk's admissions, walk-ins, imports, signings: the figures read again,
+        at most once a second (hidden: when shown, as at every showing)."""
+        if (watched(changes, REPORT_KINDS) and self.isVisible()
+                and not self._change_timer.isActive()):
+            self._change_timer.start()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Coming back to the page shows the figures as they are now."""

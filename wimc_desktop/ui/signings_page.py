@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.changes import ChangeKind, Changes
 from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.domain.models import Event
 from wimc_desktop.domain.money import needs_confirmation
@@ -42,6 +43,7 @@ from wimc_desktop.services.signing_exports import (
 from wimc_desktop.services.signings import SigningChoices
 from wimc_desktop.ui import i18n, messages
 from wimc_desktop.ui.ceremony_view import CeremonyView
+from wimc_desktop.ui.change_hub import ChangeHub, watched
 from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.signing_dialog import SigningDialog
 from wimc_desktop.ui.signing_filter_bar import SigningFilterBar
@@ -82,6 +84,8 @@ class SigningsPage(Retranslating, QWidget):
             QPushButton(), QPushButton(), QPushButton()
         self.export_buttons = {kind: QPushButton() for kind in WRITERS}
         self.ceremony_button = QPushButton()
+        self._hub = ChangeHub.of(worker)
+        self._stale = False  # signings changed while hidden: list again when shown
         self._build()
         self._connect_signals()
         self.retranslate_ui()
@@ -133,11 +137,13 @@ class SigningsPage(Retranslating, QWidget):
         for kind, button in self.export_buttons.items():
             button.clicked.connect(lambda _=False, k=kind: self.export(k))
         self.ceremony_button.clicked.connect(self.open_ceremony_view)
+        self._hub.changed.connect(self._on_hub_changed)
 
     # -- the event and the desk --------------------------------------------------------
 
     def set_database(self, db: Database, event: Event) -> None:
         self._db, self._event = db, event
+        self._hub.set_database(db)
         self.filter_bar.set_choices(SigningChoices((), (), (), ()))
         if self.ceremony_view is not None:
             self.ceremony_view.set_database(db, event)
@@ -285,10 +291,23 @@ class SigningsPage(Retranslating, QWidget):
             context=self)
 
     def _on_changed(self, signing: Signing, announce: Callable[[object], None]) -> None:
-        self.reload()
-        if self.ceremony_view is not None:
-            self.ceremony_view.refresh()
-        announce(signing)
+        announce(signing)  # (the list and the stage screen refresh from the change feed)
+
+    def _on_hub_changed(self, changes: Changes) -> None:
+        """Signings recorded, amended or cancelled here or at another desk: listed again
+        (when shown)."""
+        if not watched(changes, {ChangeKind.SIGNING, ChangeKind.EVENT}):
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload()
 
     # -- exports -----------------------------------------------------------------------
 

@@ -104,6 +104,7 @@ class Worker(QObject):
 
     task_failed = Signal(object)
     went_idle = Signal()
+    shutting_down = Signal()  # (what polls the database on a timer stops then)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -151,6 +152,7 @@ class Worker(QObject):
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
         """Cancel what can be cancelled, drop what has not started, wait for the rest."""
+        self.shutting_down.emit()
         for task in self._tasks:
             task.cancel()
         self._pool.clear()

@@ -1,0 +1,155 @@
+"""The one signal hub of the change feed: every page refreshes from its `changed` signal.
+
+It hears the open database's change feed (this process's writes, on the worker thread, at
+their commit) and polls it for other processes' and desks' changes (db.poll_changes on the
+worker, every POLL_MS, skipping a beat while the worker is busy); changes that reach the
+desk by other means enter with post(). Changes are gathered for COALESCE_MS and given
+to the pages as one batch: a burst of 50 scans at another desk is one or two refreshes.
+This desk's own writes (one user action at a time) are given at the next turn of the
+event loop, so the page that made one shows it at once.
+
+There is one hub per worker (the app has one of each): ChangeHub.of(worker), a child of
+the worker, so pages made by themselves (in tests) hear changes too.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.changes import Change, ChangeKind, Changes, coalesced
+from wimc_desktop.ui.worker import Worker
+
+log = logging.getLogger("wimc_desktop.ui")
+# Other processes' changes show within POLL_MS + a poll + COALESCE_MS + a page's reload:
+# well inside the 2 s the desk promises.
+POLL_MS = 500
+COALESCE_MS = 120
+COALESCE_HERE_MS = 0
+# A beat is skipped while the worker has work queued, at most this many in a row.
+MAX_SKIPPED = 2
+# Pages whose refresh reads the whole day (reports, the dashboard: 0.3-0.7 s at 100,000
+# guests) refresh at most this often from changes: a busy day must not fill the worker.
+SLOW_REFRESH_MS = 1000
+
+
+class ChangeHub(QObject):
+    """Batches of changes, on the GUI thread, at most one per COALESCE_MS."""
+
+    changed = Signal(object)  # Changes: coalesced, never empty
+    _posted = Signal(object)  # from any thread (the worker's commits and polls)
+
+    def __init__(self, worker: Worker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._db: Database | None = None
+        self._unsubscribe: list[object] = []
+        self._pending: list[Change] = []
+        self._polling = False
+        self._skipped = 0
+        # Postings received so far: a read submitted to the worker after the n-th arrived
+        # sees that change (its commit came first, and the worker runs tasks in order).
+        self.received = 0
+        self.coalesce_timer = QTimer(self)
+        self.coalesce_timer.setSingleShot(True)
+        self.coalesce_timer.setInterval(COALESCE_MS)
+        self.coalesce_timer.timeout.connect(self._on_coalesce_timer_timeout)
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_MS)
+        self.poll_timer.timeout.connect(self._on_poll_timer_timeout)
+        self._posted.connect(self._on_self_posted)  # (queued when emitted by the worker)
+        worker.shutting_down.connect(self.stop)
+
+    @classmethod
+    def of(cls, worker: Worker) -> ChangeHub:
+        """The worker's hub (made at the first ask)."""
+        hub = worker.findChild(ChangeHub)
+        return hub if isinstance(hub, ChangeHub) else ChangeHub(worker, worker)
+
+    def set_database(self, db: Database) -> None:
+        """Hear this database from now on (and no longer the one before); every page
+        says it, the first one starts it."""
+        if db is self._db:
+            return
+        self._stop_hearing()
+        self._db = db
+        self._unsubscribe.append(db.changes.subscribe(self.post))
+        self._polling, self._skipped = False, 0
+        self._poll()  # (first: it sets the cursor, before the pages' first loads)
+        self.poll_timer.start()
+
+    def stop(self) -> None:
+        """No more polling or batches (the window closed)."""
+        self.poll_timer.stop()
+        self.coalesce_timer.stop()
+        self._pending.clear()
+        self._stop_hearing()
+        self._db = None
+
+    def _stop_hearing(self) -> None:
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()  # type: ignore[operator]
+        self._unsubscribe.clear()
+
+    def post(self, changes: Changes) -> None:
+        """Changes to give the pages (from any thread): a write's, a poll's, a sync's."""
+        if changes:
+            self._posted.emit(changes)
+
+    def _on_self_posted(self, changes: Changes) -> None:
+        if self._db is None:
+            return
+        self.received += 1
+        self._pending.extend(changes)
+        here = all(c.here for c in self._pending)
+        interval = COALESCE_HERE_MS if here else COALESCE_MS
+        if not self.coalesce_timer.isActive():  # (not restarted: a steady stream still
+            self.coalesce_timer.start(interval)  # gets a batch every COALESCE_MS)
+
+    def _on_coalesce_timer_timeout(self) -> None:
+        batch, self._pending = coalesced(self._pending), []
+        if batch:
+            self.changed.emit(batch)
+
+    # -- other processes -------------------------------------------------------------
+
+    def _on_poll_timer_timeout(self) -> None:
+        if self._polling:
+            return  # the last poll is still on its way
+        if self._worker.pending and self._skipped < MAX_SKIPPED:
+            self._skipped += 1  # the worker is busy: the scan in front goes first
+            return
+        self._poll()
+
+    def _poll(self) -> None:
+        db = self._db
+        if db is None:
+            return
+        self._polling, self._skipped = True, 0
+        self._worker.submit(db.poll_changes, on_success=self._on_polled,
+                            on_failure=self._on_poll_failed, context=self)
+
+    def _on_polled(self, _changes: object) -> None:
+        self._polling = False  # (the changes came by the subscription, as a write's do)
+
+    def _on_poll_failed(self, exc: Exception) -> None:
+        self._polling = False  # (a locked or lost database: the next beat tries again)
+        log.warning("polling for changes failed: %s", exc)
+
+
+def watched(changes: Changes, kinds: set[ChangeKind]) -> bool:
+    """Whether any of the changes is of these kinds."""
+    return any(c.kind in kinds for c in changes)
+
+
+def slow_refresh_timer(parent: QObject, refresh: Callable[[], None]) -> QTimer:
+    """A single-shot timer for a page whose refresh is expensive: start() it at each
+    change (a running one is not restarted), it refreshes once SLOW_REFRESH_MS later."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(SLOW_REFRESH_MS)
+    timer.timeout.connect(refresh)
+    return timer
