@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from wimc_desktop.ui.i18n import QT_TRANSLATE_NOOP
-
 from wimc_desktop.domain.guest_record import FIELD
+from wimc_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 # Columns of the guest tables that are not fields of the guest record.
 _OTHER_LABELS: dict[str, str] = {
