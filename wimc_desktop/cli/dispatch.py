@@ -1,7 +1,7 @@
 """The parser and the dispatch: which command a command line names, and how it exits.
 
 The commands (see cli.common for the contract of them all) live one group a module:
-cli.events, cli.guests, cli.checkin, cli.badges, cli.signings, cli.reports.
+cli.events, cli.guests, cli.checkin, cli.badges, cli.signings, cli.reports, cli.sync.
 """
 
 from __future__ import annotations
@@ -19,12 +19,13 @@ from wimc_desktop.cli.events import add_event_parsers
 from wimc_desktop.cli.guests import add_guest_parsers
 from wimc_desktop.cli.reports import add_report_parser
 from wimc_desktop.cli.signings import add_signing_parser
+from wimc_desktop.cli.sync import add_sync_parsers
 from wimc_desktop.domain.errors import BadInputError, DeskError
 from wimc_desktop.paths import default_db_target
 
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS = ("init", "demo", "import", "guests", "search", "checkin", "undo-checkin", "walkin",
-            "badge", "signing", "report")
+            "badge", "signing", "report", "join", "sync", "status", "conflicts")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_badge_parser(sub)
     add_signing_parser(sub)
     add_report_parser(sub)
+    add_sync_parsers(sub)
     return parser
 
 

@@ -91,9 +91,12 @@ class ChangeCollector:
     changes: list[Change] = field(default_factory=list)
     covered: set[str] = field(default_factory=set)  # tables whose rows said what changed
     written: set[str] = field(default_factory=set)  # watched tables any statement wrote
+    # ORM rows flushed, each with whether it was new then (a desk's outbox: db.outbox)
+    rows: list[tuple[object, bool]] = field(default_factory=list)
 
     def clear(self) -> None:
         self.changes.clear()
+        self.rows.clear()
         self.covered.clear()
         self.written.clear()
 
@@ -144,6 +147,8 @@ def _on_after_flush(session: Session, _context: Any) -> None:
         return
     rows = [*session.new, *session.deleted,
             *(r for r in session.dirty if session.is_modified(r))]
+    new = session.new
+    collector.rows.extend((r, r in new) for r in rows if r not in session.deleted)
     for row in rows:
         change = _row_change(session, row)
         if change is not None:

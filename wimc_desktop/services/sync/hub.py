@@ -1,0 +1,281 @@
+"""The hub's side of many desks (PostgreSQL): desks' events received once and decided in
+arrival order, and the feed desks pull.
+
+An event is stored under the UUID its desk made (hub_event's primary key): a retry finds
+the earlier receipt and changes nothing. Each receiving transaction first takes the hub's
+number (db.hub_feed: the counter row), so receipts are made one at a time in the order
+they arrive; a check-in then locks its guest. The first admission of a guest for a day is
+`admitted`; a later one is stored too, as `duplicate` (undone at once by the hub, with
+both desks, times and operators kept), and is never decided again. An admission with a
+code that a reissue had revoked, or a reissue of a code already used to admit after it
+was revoked, is kept and flagged as a conflict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Date, Table, select, text, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
+
+from wimc_desktop.db.hub_feed import REPLICATED
+from wimc_desktop.db.schema import Base, UTCDateTime
+
+ADMITTED, DUPLICATE, APPLIED, REJECTED = "admitted", "duplicate", "applied", "rejected"
+DUPLICATE_ADMISSION = "duplicate_admission"
+REVOKED_CODE_ADMITTED = "revoked_code_admitted"
+# The namespace of the ids the hub gives the undo rows of duplicates (one per event).
+DUPLICATE_NAMESPACE = uuid.UUID("6f1e2f1c-9d7a-4f53-9a39-3c1f0b3f5a10")
+# Columns of a guest a desk's event may change (an admission of an online guest, a
+# reissue); the registration office's edits on the hub to the rest are kept.
+GUEST_DESK_COLUMNS = ("attendance", "badge_code", "updated_at")
+
+
+def table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """The hub's answer to one event, the same at every retry."""
+
+    event_id: str
+    outcome: str
+    reason: str = ""
+    conflict: str = ""
+    kept_desk: str = ""
+    kept_operator: str = ""
+    kept_at: dt.datetime | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"event": self.event_id, "outcome": self.outcome, "reason": self.reason,
+                "conflict": self.conflict, "kept": {
+                    "desk": self.kept_desk, "operator": self.kept_operator,
+                    "at": self.kept_at.isoformat() if self.kept_at else None}}
+
+
+@dataclass(frozen=True)
+class OutgoingEvent:
+    """An event as a desk sends it (its outbox row)."""
+
+    id: str
+    kind: str
+    created_at: dt.datetime
+    payload: Mapping[str, Any]
+
+
+@dataclass
+class _Decision:
+    outcome: str = APPLIED
+    reason: str = ""
+    guest_id: str | None = None
+    day: dt.date | None = None
+    conflict: str = ""
+    kept_desk: str = ""
+    kept_operator: str = ""
+    kept_at: dt.datetime | None = None
+
+
+def from_json(tbl: Table, values: Mapping[str, Any]) -> dict[str, Any]:
+    """A row's values as sent in JSON, back to Python values of the table's columns."""
+    out: dict[str, Any] = {}
+    for column in tbl.columns:
+        if column.key not in values:
+            continue
+        value = values[column.key]
+        if value is not None and isinstance(column.type, UTCDateTime):
+            value = dt.datetime.fromisoformat(value)
+        elif value is not None and isinstance(column.type, Date):
+            value = dt.date.fromisoformat(value)
+        out[column.key] = value
+    return out
+
+
+def take_number(conn: Connection) -> int:
+    """This transaction's number in the feed (taken first: see db.hub_feed)."""
+    return int(conn.execute(text("SELECT wimc_hub_seq()")).scalar_one())
+
+
+def receive(conn: Connection, events: list[OutgoingEvent]) -> list[Receipt]:
+    """Receipts for a batch of events, in one transaction of the caller (commit after)."""
+    take_number(conn)
+    return [_receive_one(conn, event) for event in events]
+
+
+def _earlier_receipt(conn: Connection, event_id: str) -> Receipt | None:
+    h = table("hub_event")
+    row = conn.execute(select(h).where(h.c.id == event_id)).mappings().first()
+    if row is None:
+        return None
+    return Receipt(event_id, row["outcome"], row["reason"], row["conflict"], row["kept_desk"],
+                   row["kept_operator"], row["kept_at"])
+
+
+def _receive_one(conn: Connection, event: OutgoingEvent) -> Receipt:
+    earlier = _earlier_receipt(conn, event.id)
+    if earlier is not None:
+        return earlier
+    try:
+        with conn.begin_nested():
+            decision = _apply(conn, event)
+            _store(conn, event, decision)
+    except _Rejected as refused:  # (nothing of it applied: the savepoint rolled back)
+        decision = refused.decision
+        _store(conn, event, decision)
+    except IntegrityError as exc:  # (the event's rows clash with the hub's: kept, refused)
+        sqlstate = getattr(exc.orig, "sqlstate", "") or ""
+        decision = _Decision(REJECTED, f"conflicts with the hub's data (SQLSTATE {sqlstate})")
+        _store(conn, event, decision)
+    return Receipt(event.id, decision.outcome, decision.reason, decision.conflict,
+                   decision.kept_desk, decision.kept_operator, decision.kept_at)
+
+
+def _store(conn: Connection, event: OutgoingEvent, d: _Decision) -> None:
+    payload = event.payload
+    conn.execute(pg_insert(table("hub_event")).values(
+        id=event.id, desk=str(payload.get("desk", "")), operator=str(payload.get("operator", "")),
+        kind=event.kind, device_at=event.created_at, hub_at=dt.datetime.now(dt.UTC),
+        outcome=d.outcome, reason=d.reason, guest_id=d.guest_id, day=d.day,
+        conflict=d.conflict, kept_desk=d.kept_desk, kept_operator=d.kept_operator,
+        kept_at=d.kept_at, payload=dict(payload)).on_conflict_do_nothing())
+
+
+def _rows(event: OutgoingEvent) -> Iterator[tuple[str, bool, dict[str, Any]]]:
+    for item in event.payload.get("rows", []):
+        name = str(item["table"])
+        if name in REPLICATED and name != "hub_event":
+            yield name, bool(item["new"]), from_json(table(name), item["values"])
+
+
+def _apply(conn: Connection, event: OutgoingEvent) -> _Decision:
+    decision = _Decision()
+    for name, new, values in _rows(event):
+        if name == "checkin" and new:
+            _admission(conn, values, decision)
+        elif name == "revoked_badge" and new:
+            _reissue(conn, values, decision)
+        elif name == "checkin_undo":
+            _undo(conn, values, decision)
+        elif name == "guest":
+            _guest(conn, values, new)
+        else:
+            _upsert(conn, name, values)
+        if decision.outcome == REJECTED:
+            raise _Rejected(decision)
+    return decision
+
+
+class _Rejected(Exception):
+    def __init__(self, decision: _Decision) -> None:
+        super().__init__(decision.reason)
+        self.decision = decision
+
+
+def _upsert(conn: Connection, name: str, values: dict[str, Any]) -> None:
+    tbl = table(name)
+    key = REPLICATED[name]
+    stmt = pg_insert(tbl).values(**values)
+    rest = {k: stmt.excluded[k] for k in values if k != key}
+    conn.execute(stmt.on_conflict_do_update(index_elements=[key], set_=rest) if rest
+                 else stmt.on_conflict_do_nothing())
+
+
+def _guest(conn: Connection, values: dict[str, Any], new: bool) -> None:
+    g = table("guest")
+    if new:
+        conn.execute(pg_insert(g).values(**values).on_conflict_do_nothing())
+        return
+    conn.execute(update(g).where(g.c.id == values["id"]).values(
+        **{k: values[k] for k in GUEST_DESK_COLUMNS if k in values}))
+
+
+def _admission(conn: Connection, values: dict[str, Any], d: _Decision) -> None:
+    c, u, g = table("checkin"), table("checkin_undo"), table("guest")
+    guest = conn.execute(select(g.c.id).where(g.c.id == values["guest_id"])
+                         .with_for_update()).first()
+    d.guest_id, d.day = values["guest_id"], values["event_day"]
+    if guest is None:
+        d.outcome, d.reason = REJECTED, "unknown guest"
+        return
+    kept = conn.execute(select(c.c.id, c.c.desk, c.c.operator, c.c.at).where(
+        c.c.guest_id == values["guest_id"], c.c.event_day == values["event_day"],
+        c.c.id.not_in(select(u.c.checkin_id))).order_by(c.c.at).limit(1)).first()
+    conn.execute(pg_insert(c).values(**values).on_conflict_do_nothing())
+    d.outcome = ADMITTED
+    if kept is not None:
+        d.outcome, d.conflict = DUPLICATE, DUPLICATE_ADMISSION
+        d.kept_desk, d.kept_operator, d.kept_at = kept.desk, kept.operator, kept.at
+        conn.execute(pg_insert(u).values(
+            id=str(uuid.uuid5(DUPLICATE_NAMESPACE, values["id"])), checkin_id=values["id"],
+            at=dt.datetime.now(dt.UTC), desk="hub", operator="hub",
+            reason=f"duplicate: admitted before at desk {kept.desk}",
+            nonce=f"dup:{values['id']}").on_conflict_do_nothing())
+        return
+    r = table("revoked_badge")
+    revoked = conn.execute(select(r.c.desk, r.c.operator, r.c.revoked_at).where(
+        r.c.code == values["badge_code"], r.c.revoked_at <= values["at"])).first()
+    if revoked is not None:
+        d.conflict = REVOKED_CODE_ADMITTED
+        d.kept_desk, d.kept_operator, d.kept_at = revoked.desk, revoked.operator, \
+            revoked.revoked_at
+
+
+def _reissue(conn: Connection, values: dict[str, Any], d: _Decision) -> None:
+    r, c = table("revoked_badge"), table("checkin")
+    d.guest_id = values["guest_id"]
+    if conn.execute(select(r.c.code).where(r.c.code == values["code"])).first() is not None:
+        d.outcome, d.reason = REJECTED, "this badge was already reissued at another desk"
+        return
+    conn.execute(pg_insert(r).values(**values))
+    used = conn.execute(select(c.c.desk, c.c.operator, c.c.at, c.c.event_day).where(
+        c.c.badge_code == values["code"], c.c.at >= values["revoked_at"])
+        .order_by(c.c.at).limit(1)).first()
+    if used is not None:
+        d.conflict, d.day = REVOKED_CODE_ADMITTED, used.event_day
+        d.kept_desk, d.kept_operator, d.kept_at = used.desk, used.operator, used.at
+
+
+def _undo(conn: Connection, values: dict[str, Any], d: _Decision) -> None:
+    u = table("checkin_undo")
+    done = conn.execute(select(u.c.id).where(u.c.checkin_id == values["checkin_id"])).first()
+    if done is not None:
+        d.outcome, d.reason = REJECTED, "this admission was already undone"
+        return
+    conn.execute(pg_insert(u).values(**values).on_conflict_do_nothing())
+
+
+# -- the feed desks pull ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    seq: int
+    id: int
+    table: str
+    row_id: str
+
+
+def feed_after(conn: Connection, seq: int, entry_id: int, limit: int) -> list[FeedEntry]:
+    """The feed's next entries after the cursor (seq, id), in commit order."""
+    f = table("hub_feed")
+    rows = conn.execute(select(f.c.seq, f.c.id, f.c.tbl, f.c.row_id).where(
+        (f.c.seq > seq) | ((f.c.seq == seq) & (f.c.id > entry_id)))
+        .order_by(f.c.seq, f.c.id).limit(limit)).all()
+    return [FeedEntry(int(a), int(b), str(t), str(r)) for a, b, t, r in rows]
+
+
+def rows_of(conn: Connection, name: str, ids: list[str]) -> list[dict[str, Any]]:
+    """The current rows of a replicated table with those keys."""
+    tbl = table(name)
+    key = tbl.c[REPLICATED[name]]
+    return [dict(r) for r in conn.execute(select(tbl).where(key.in_(ids))).mappings()]
+
+
+def counter(conn: Connection) -> int:
+    return int(conn.execute(select(table("hub_counter").c.value)).scalar_one())
