@@ -377,8 +377,8 @@ def reached(exc: BaseException) -> bool:
     return bool(state) and not state.startswith("08")
 
 
-def sync(db: Database, *, push_only: bool = False,
-         push_timeout: float = PUSH_TIMEOUT_S) -> SyncReport:
+def sync(db: Database, *, push_only: bool = False, push_timeout: float = PUSH_TIMEOUT_S,
+         pull_timeout: float = PULL_TIMEOUT_S) -> SyncReport:
     """Push every pending event, then pull (a failed push does not stop the pull)."""
     state = sync_state(db)
     hub = hub_engine(state.hub_url)
@@ -392,7 +392,7 @@ def sync(db: Database, *, push_only: bool = False,
             errors.append(_error_text(exc))
         if not push_only:
             try:
-                pulled = pull(db, hub)
+                pulled = pull(db, hub, pull_timeout)
                 online = True
             except (DBAPIError, OSError) as exc:
                 errors.append(_error_text(exc))
