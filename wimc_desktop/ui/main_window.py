@@ -34,6 +34,7 @@ from wimc_desktop.ui.checkin_printing import CheckInPrinter
 from wimc_desktop.ui.dashboard import Dashboard
 from wimc_desktop.ui.desk_actions import DeskCounts
 from wimc_desktop.ui.desk_dialog import DeskDialog
+from wimc_desktop.ui.desk_sync import DeskSyncBridge
 from wimc_desktop.ui.event_status_bar import EventStatusBar
 from wimc_desktop.ui.guests_page import GuestsPage
 from wimc_desktop.ui.import_wizard import ImportWizard
@@ -74,6 +75,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.scanner = ScannerFilter.for_application()
         # Every page refreshes from the one hub (pages ask ChangeHub.of(worker) for it).
         self.change_hub = ChangeHub.of(worker)
+        self.desk_sync = DeskSyncBridge(worker, self)
         self._build_pages()
         self._build_menus()
         self.setStatusBar(self.status)
@@ -177,6 +179,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.checkin_page.counts_refreshed.connect(self._on_checkin_page_counts_refreshed)
         self._worker.task_failed.connect(self._on_worker_task_failed)
         self.scanner.scanned.connect(self._on_scanner_scanned)
+        self.desk_sync.status_changed.connect(self.status.show_sync)
 
     # -- the open event --------------------------------------------------------------
 
@@ -187,6 +190,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _show_opened(self, opened: OpenedEvent) -> None:
         self.opened = opened
         self.change_hub.set_database(opened.db)  # (first: its cursor before the pages load)
+        self.desk_sync.set_database(opened.db)
         self.status.show_event(opened.event, opened.db.display_name)
         self.status.show_guest_count(opened.guest_count)
         for page in (self.guests_page, self.checkin_page, self.badges_page,
@@ -417,6 +421,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._settings.main_window_geometry = self.saveGeometry()
         self.checkin_page.counts.stop()  # a closed window polls no more
         self.change_hub.stop()
+        self.desk_sync.stop()
         for window in (self.dashboard, self.signings_page.ceremony_view):
             if window is not None:
                 window.close()

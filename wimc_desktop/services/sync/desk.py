@@ -205,7 +205,7 @@ def status(db: Database) -> DeskStatus:
                       state.last_error)
 
 
-def _set_online(db: Database, online: bool, error: str = "", synced: bool = False) -> None:
+def record_contact(db: Database, online: bool, error: str = "", synced: bool = False) -> None:
     now = dt.datetime.now(dt.UTC)
     with _local(db) as conn:
         t = hub_side.table("sync_state")
@@ -398,7 +398,7 @@ def sync(db: Database, *, push_only: bool = False, push_timeout: float = PUSH_TI
                 errors.append(_error_text(exc))
     finally:
         hub.dispose()
-    _set_online(db, online, "; ".join(errors), synced=online and not errors)
+    record_contact(db, online, "; ".join(errors), synced=online and not errors)
     return SyncReport(online, len(receipts), pulled, _counts(db).get(PENDING, 0),
                       sum(r.outcome == hub_side.DUPLICATE for r in receipts),
                       sum(r.outcome == hub_side.REJECTED for r in receipts),
