@@ -122,118 +122,118 @@
 <context>
     <name>BadgesPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="440"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="472"/>
         <source>Scan a badge, or type its code or the guest&apos;s name…</source>
         <translation>扫描胸卡，或输入胸卡号或嘉宾姓名……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="281"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="298"/>
         <source>No badge has the code %1, and no guest is called that.</source>
         <translation>没有胸卡号为 %1 的胸卡，也没有叫这个名字的嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="302"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="334"/>
         <source>Reprint a badge</source>
         <translation>重新打印胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="303"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="335"/>
         <source>%1
 Print it again? Give the reason (lost, damaged…):</source>
         <translation>%1
 确定重新打印？请填写原因（遗失、损坏……）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="323"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="355"/>
         <source>Print badge</source>
         <translation>打印胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="343"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="375"/>
         <source>Save badges as PDF</source>
         <translation>胸卡另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="344"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="376"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="392"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="424"/>
         <source>No badge matches that choice; nothing was saved.</source>
         <translation>没有符合所选条件的胸卡，未保存任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="400"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="432"/>
         <source>%Ln of these badges were printed before.</source>
         <translation>
             <numerusform>其中 %Ln 张胸卡此前已打印过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="410"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="442"/>
         <source>Reissue a badge</source>
         <translation>补发胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="411"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="443"/>
         <source>A new code for %1; badge %2 stops working at once, for good.
 Why is the badge reissued?</source>
         <translation>为 %1 补发新胸卡号；胸卡 %2 将立即永久作废。
 补发原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="432"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="464"/>
         <source>Badge reissued</source>
         <translation>胸卡已补发</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="433"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="465"/>
         <source>New badge code: %1</source>
         <translation>新胸卡号：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="439"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="471"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="442"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="474"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="443"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="475"/>
         <source>Hanging badge (100 × 140 mm)</source>
         <translation>挂牌（100 × 140 毫米）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="444"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="476"/>
         <source>Card (85.6 × 54 mm)</source>
         <translation>卡片（85.6 × 54 毫米）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="445"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="477"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="446"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="478"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="447"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="479"/>
         <source>Reissue…</source>
         <translation>补发…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="448"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="480"/>
         <source>Give the guest a new code; the old badge is revoked</source>
         <translation>为嘉宾补发新胸卡号，旧胸卡随即作废</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="450"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="482"/>
         <source>Batch PDF…</source>
         <translation>批量导出 PDF…</translation>
     </message>
@@ -241,24 +241,24 @@ Why is the badge reissued?</source>
 <context>
     <name>CeremonyView</name>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="122"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="139"/>
         <source>%Ln projects signed</source>
         <translation>
             <numerusform>已签约 %Ln 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="127"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="144"/>
         <source>Latest signing</source>
         <translation>最新签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="136"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="153"/>
         <source>Signing ceremony — stage screen</source>
         <translation>签约仪式——舞台大屏</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="139"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="156"/>
         <source>Major Project Signing Ceremony</source>
         <translation>重大项目签约仪式</translation>
     </message>
@@ -362,16 +362,21 @@ Why is the badge reissued?</source>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/checkin_banner.py" line="204"/>
+        <source>This desk&apos;s admission at %1 was a duplicate: the hub kept the earlier one</source>
+        <translation>本签到台 %1 的签到为重复签到：中心库保留了更早的一次</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="208"/>
         <source>Registered online — now counted on site</source>
         <translation>原为线上参会 — 现计入线下</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="206"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="210"/>
         <source>Walk-in, new badge %1</source>
         <translation>现场登记，新胸卡号 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="250"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="254"/>
         <source>★ VIP</source>
         <translation>★ 贵宾</translation>
     </message>
@@ -379,127 +384,127 @@ Why is the badge reissued?</source>
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="524"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="533"/>
         <source>Undo an admission</source>
         <translation>撤销签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="525"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="534"/>
         <source>%1 was admitted by someone else or more than 2 minutes ago. Why is the admission undone?</source>
         <translation>%1 的签到由其他操作员办理，或已超过 2 分钟。请说明撤销签到的原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="610"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="629"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="461"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="470"/>
         <source>Scan a badge or type a name…</source>
         <translation>扫描胸卡，或输入姓名…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="453"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="462"/>
         <source>Filtered: %1  ✕</source>
         <translation>已筛选：%1  ✕</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="454"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="463"/>
         <source>The name search shows only guests matching these filters. Click to search everyone.</source>
         <translation>姓名搜索只显示符合这些筛选条件的嘉宾。点击可搜索全部嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="458"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="467"/>
         <source>Scan a badge or type a name (filtered: %1)…</source>
         <translation>扫描胸卡，或输入姓名（已筛选：%1）…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="500"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="509"/>
         <source>Nothing was undone: undoing an admission made by someone else or more than 2 minutes ago needs a reason.</source>
         <translation>未撤销：撤销他人办理或超过 2 分钟的签到需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="545"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="553"/>
         <source>Waiting for the database to undo the admission of %1…</source>
         <translation>正在等待数据库，以撤销 %1 的签到…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="553"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="561"/>
         <source>Nothing was undone: another program kept the event database busy. %1 is still admitted; undo it again.</source>
         <translation>未撤销：另一程序一直占用活动数据库。%1 仍为已签到，请再撤销一次。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="424"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="433"/>
         <source>the database was busy: scan again</source>
         <translation>数据库忙：请重新扫描</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="425"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="434"/>
         <source>already checked in</source>
         <translation>此前已签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="426"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="435"/>
         <source>unknown badge code</source>
         <translation>未知胸卡号</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="427"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="436"/>
         <source>badge revoked</source>
         <translation>胸卡已作废</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="428"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="437"/>
         <source>not a day of this event</source>
         <translation>不是本次活动的会期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="435"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="444"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="439"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="448"/>
         <source>%1 more</source>
         <translation>另有 %1 位</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="442"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="451"/>
         <source>Scans not admitted: %1</source>
         <translation>未签到的扫描：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="443"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="452"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="615"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="634"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="616"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="635"/>
         <source>These guests have been told: clear the list</source>
         <translation>已告知这些来宾：清空此列表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="481"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="490"/>
         <source>Nothing was undone: the banner shows no admission to undo. To undo an earlier one, choose it in the list of last admissions and click “Undo the selected admission”.</source>
         <translation>未撤销：横幅上没有可撤销的签到。要撤销更早的签到，请在“本台最近签到”列表中选中它，再点“撤销所选签到”。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="612"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="631"/>
         <source>A badge code, or part of a name (Hanzi, pinyin, initials), organization, phone number or e-mail</source>
         <translation>胸卡号，或姓名（汉字、拼音、首字母）、单位、手机号、邮箱的一部分</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="614"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="633"/>
         <source>Walk-in…</source>
         <translation>现场登记…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="618"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="637"/>
         <source>Register a guest who is not on the list, give them a badge code and admit them</source>
         <translation>为名单外的嘉宾现场登记、分配胸卡号并签到</translation>
     </message>
@@ -507,49 +512,79 @@ Why is the badge reissued?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="206"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="252"/>
         <source>Arrivals on %1</source>
         <translation>%1 到场情况</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="208"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="254"/>
         <source>of %1 expected on site</source>
         <translation>/ 应到（线下）%1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="227"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="273"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="230"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="276"/>
         <source>All VIPs have arrived.</source>
         <translation>贵宾已全部到场。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="231"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="277"/>
         <source>VIPs not yet arrived: %1</source>
         <translation>未到贵宾：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="235"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="284"/>
+        <source>Conflicts between desks: %1</source>
+        <translation>签到台之间的冲突：%1</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="290"/>
+        <source>admitted twice</source>
+        <translation>重复签到</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="291"/>
+        <source>revoked badge used</source>
+        <translation>使用了已作废的胸卡</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="292"/>
+        <source>%1: %2 — kept %3 (%4) %5, also %6 (%7) %8</source>
+        <translation>%1：%2 — 保留 %3（%4）%5，另有 %6（%7）%8</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="299"/>
+        <source>No conflicts.</source>
+        <translation>没有冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="302"/>
         <source>WIMC Desk — Dashboard</source>
         <translation>WIMC 签到台 — 实时看板</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="236"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="303"/>
         <source>Arrivals per hour</source>
         <translation>每小时签到人数</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="237"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="304"/>
         <source>Arrived / registered by category</source>
         <translation>分类别到场 / 报名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="238"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="305"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="306"/>
+        <source>Conflicts between desks</source>
+        <translation>签到台之间的冲突</translation>
     </message>
 </context>
 <context>
@@ -621,47 +656,69 @@ Why is the badge reissued?</source>
 <context>
     <name>EventStatusBar</name>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="60"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="65"/>
         <source>Guests: %1</source>
         <translation>嘉宾：%1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="80"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="91"/>
+        <source>Hub: online since %1</source>
+        <translation>中心库：%1 起在线</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="92"/>
+        <source>Hub: OFFLINE since %1</source>
+        <translation>中心库：%1 起离线</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="93"/>
+        <source>%Ln pending</source>
+        <translation>
+            <numerusform>%Ln 条待上传</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="95"/>
+        <source>last sync %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="107"/>
         <source>%1 (no event day)</source>
         <translation>%1（非会期）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="82"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="109"/>
         <source>Working day: %1</source>
         <translation>签到日期：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="83"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="110"/>
         <source>(no desk name)</source>
         <translation>（未命名签到台）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="90"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="117"/>
         <source>Admitted today: %1 / %2 expected</source>
         <translation>今日已签到：%1 / 应到 %2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="96"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="123"/>
         <source>d MMM yyyy</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="101"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="128"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="108"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="136"/>
         <source>The desk and the operator recorded on every check-in</source>
         <translation>每次签到记录的签到台和操作员</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="111"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="139"/>
         <source>No event open</source>
         <translation>未打开活动</translation>
     </message>
@@ -739,7 +796,7 @@ Why is the badge reissued?</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/field_labels.py" line="11"/>
+        <location filename="../../wimc_desktop/ui/field_labels.py" line="12"/>
         <source>Checked in</source>
         <translation>已签到</translation>
     </message>
@@ -747,27 +804,27 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestTableModel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="258"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="294"/>
         <source>Checked in on the working day</source>
         <translation>已在工作日签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="273"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="309"/>
         <source>Online</source>
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="273"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="309"/>
         <source>On site</source>
         <translation>线下</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="275"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="311"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="275"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="311"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -775,72 +832,72 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="167"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="173"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="203"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="209"/>
         <source>Show every guest&apos;s full mobile number and e-mail address?</source>
         <translation>显示所有嘉宾完整的手机号码和电子邮箱吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="207"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="213"/>
         <source>This is personal data. Showing it is recorded in the audit log with your name, the desk and the time.</source>
         <translation>这是个人信息。显示操作将连同您的姓名、签到台和时间记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="209"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="215"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="224"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="230"/>
         <source>Contact details could not be shown.</source>
         <translation>无法显示联系方式。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="237"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="243"/>
         <source>%1 in total</source>
         <translation>共 %1 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="239"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="245"/>
         <source>The first %1 of %Ln guests matching “%2”</source>
         <translation>
             <numerusform>与“%2”相符的 %Ln 位嘉宾中的前 %1 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="242"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="248"/>
         <source>No guest matches “%1”.</source>
         <translation>没有与“%1”相符的嘉宾。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="244"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="250"/>
         <source>%Ln guests match “%1”</source>
         <translation>
             <numerusform>共 %Ln 位嘉宾与“%1”相符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="248"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="254"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="202"/>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="254"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="208"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="260"/>
         <source>Show full contact details</source>
         <translation>显示完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="250"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="256"/>
         <source>Name, pinyin, phone, company or badge code…</source>
         <translation>姓名、拼音、电话、单位或胸卡号……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="256"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="262"/>
         <source>Phone numbers and e-mail addresses are masked unless this is on.</source>
         <translation>不勾选时，手机号和邮箱只显示部分内容。</translation>
     </message>
@@ -1007,12 +1064,12 @@ Why is the badge reissued?</source>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/import_preview_page.py" line="149"/>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="209"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="212"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="210"/>
+        <location filename="../../wimc_desktop/ui/import_preview_page.py" line="213"/>
         <source>Which column fills which guest field</source>
         <translation>列与嘉宾字段的对应关系</translation>
     </message>
@@ -1020,107 +1077,107 @@ Why is the badge reissued?</source>
 <context>
     <name>ImportProblem</name>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="17"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="18"/>
         <source>missing name</source>
         <translation>缺少姓名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="19"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="20"/>
         <source>invalid mobile number (11 digits starting with 1, or +country code)</source>
         <translation>手机号码无效（应为以1开头的11位数字，或带国家代码）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="22"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="23"/>
         <source>invalid e-mail address</source>
         <translation>邮箱地址无效</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="23"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="24"/>
         <source>unknown category</source>
         <translation>未知的嘉宾类别</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="25"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="26"/>
         <source>unknown attendance (线下/线上, on site/online)</source>
         <translation>未知的参会方式（应为线下或线上）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="27"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="28"/>
         <source>unknown gender (男/女, M/F)</source>
         <translation>未知的性别（应为男或女）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="29"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="30"/>
         <source>invalid badge code (letters, digits and &apos;-&apos;, at most 32)</source>
         <translation>胸卡号无效（只能包含字母、数字和“-”，最多 32 个字符）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="33"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="34"/>
         <source>too long (more than %1 characters)</source>
         <translation>内容过长（超过 %1 个字符）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="36"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="37"/>
         <source>duplicate badge code (also on row %1)</source>
         <translation>胸卡号重复（第 %1 行也有）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="39"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="40"/>
         <source>duplicate external id (also on row %1)</source>
         <translation>报名编号重复（第 %1 行也有）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="42"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="43"/>
         <source>badge code belongs to another guest</source>
         <translation>胸卡号已属于另一位嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="45"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="46"/>
         <source>external id belongs to another guest</source>
         <translation>报名编号已属于另一位嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="48"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="49"/>
         <source>the same guest as row %1</source>
         <translation>与第 %1 行是同一位嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="51"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="52"/>
         <source>badge code was revoked (replaced by %1)</source>
         <translation>胸卡号已作废（已由 %1 替换）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="54"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="55"/>
         <source>broken quoting: a quote opened on line %1 is never closed properly</source>
         <translation>引号不匹配：第 %1 行开始的引号没有正确闭合</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="58"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="59"/>
         <source>formula with no saved value: open and save the file in Excel, then import again</source>
         <translation>公式没有保存的值：请在 Excel 中打开并保存该文件，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="62"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="63"/>
         <source>the character %1 at position %2 is not allowed (a control character or a text-direction override)</source>
         <translation>第 %2 个字符 %1 不允许出现（控制字符或文字方向控制符）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="66"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="67"/>
         <source>a line break inside the cell (allowed only in notes and extra columns)</source>
         <translation>单元格内有换行（只有备注和其他列允许换行）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="70"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="71"/>
         <source>a line break inside the cell: the quote opened in row %1 runs from line %2 to line %3 (a stray quote takes in the rows after it)</source>
         <translation>单元格内有换行：第 %1 行开始的引号从第 %2 行一直延续到第 %3 行（多余的引号吞并了后面的行）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="75"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="76"/>
         <source>a cell on line %1 is longer than %2 characters, the most a CSV cell may hold</source>
         <translation>第 %1 行有一个单元格超过 %2 个字符，超出 CSV 单元格的上限</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/problem_texts.py" line="79"/>
+        <location filename="../../wimc_desktop/ui/problem_texts.py" line="80"/>
         <source>badge code conflict: the guest already has badge code %1, this row gives %2 (replacing it revokes the old badge)</source>
         <translation>胸卡号冲突：该嘉宾已有胸卡号 %1，本行给出的是 %2（替换后旧胸卡作废）</translation>
     </message>
@@ -1223,167 +1280,167 @@ Why is the badge reissued?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="368"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="372"/>
         <source>An import or export is still running. Quit anyway?</source>
         <translation>导入或导出仍在进行。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="367"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="371"/>
         <source>Quit WIMC Desk?</source>
         <translation>退出 WIMC Desk？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="218"/>
         <source>Desk 1</source>
         <translation>1号签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="323"/>
         <source>Imported %1: %2 added, %3 updated.</source>
         <translation>已导入 %1：新增 %2 人，更新 %3 人。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="329"/>
         <source>Open event</source>
         <translation>打开活动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="327"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="331"/>
         <source>WIMC events (*.wimc)</source>
         <translation>WIMC 活动文件 (*.wimc)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="341"/>
         <source>The event could not be opened.</source>
         <translation>无法打开该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="351"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="355"/>
         <source>The event could not be created.</source>
         <translation>无法创建该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="361"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="365"/>
         <source>WIMC Desk %1</source>
         <translation>WIMC Desk 会务签到 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="362"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="366"/>
         <source>The registration desk of a large conference: guest list import, check-in, badges, signings and reports.</source>
         <translation>大型会议的签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="379"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="383"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="384"/>
         <source>&amp;Import guest list…</source>
         <translation>导入嘉宾名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="381"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="385"/>
         <source>&amp;Open event…</source>
         <translation>打开活动(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="382"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="386"/>
         <source>&amp;New event…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="387"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="384"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="388"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="385"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="389"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="386"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="390"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="387"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="391"/>
         <source>Supervisor &amp;dashboard</source>
         <translation>主管看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="388"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="392"/>
         <source>&amp;About WIMC Desk</source>
         <translation>关于 WIMC Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="389"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="393"/>
         <source>&amp;Desk</source>
         <translation>签到台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="390"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="394"/>
         <source>Desk and &amp;operator…</source>
         <translation>签到台与操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="391"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="395"/>
         <source>Register a &amp;walk-in…</source>
         <translation>现场登记(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="396"/>
         <source>&amp;Undo the last admission</source>
         <translation>撤销上一次签到(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="397"/>
         <source>&amp;Print badge at check-in</source>
         <translation>签到时打印胸卡(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="394"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="398"/>
         <source>Off</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="399"/>
         <source>First admission of the event only</source>
         <translation>仅在本次大会首次签到时打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="396"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="400"/>
         <source>Every admission</source>
         <translation>每次签到都打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="399"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="403"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="399"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="403"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="399"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="403"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="400"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="404"/>
         <source>Signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="400"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="404"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
@@ -1489,17 +1546,17 @@ Why is the badge reissued?</source>
         <translation>活动文件：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="122"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="125"/>
         <source>e.g. 2020世界智能制造大会</source>
         <translation>例如：2020世界智能制造大会</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="124"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="127"/>
         <source>e.g. World Intelligent Manufacturing Conference 2020</source>
         <translation>例如：World Intelligent Manufacturing Conference 2020</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="125"/>
+        <location filename="../../wimc_desktop/ui/new_event_dialog.py" line="128"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -1587,87 +1644,87 @@ Why is the badge reissued?</source>
 <context>
     <name>ReportExportPanel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="100"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="101"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="100"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="101"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="101"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="102"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="102"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="103"/>
         <source>Export the daily report</source>
         <translation>导出日报</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="131"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="133"/>
         <source>Cancelling…</source>
         <translation>正在取消……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="146"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="148"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="165"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="167"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="171"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="173"/>
         <source>Export cancelled. No file was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="174"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="176"/>
         <source>The report was not exported.</source>
         <translation>日报未导出。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="177"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="179"/>
         <source>The report could not be exported.</source>
         <translation>无法导出日报。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="183"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="185"/>
         <source>Excel workbook (XLSX)</source>
         <translation>Excel 工作簿（XLSX）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="183"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="185"/>
         <source>Check-ins (CSV)</source>
         <translation>签到明细（CSV）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="184"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="186"/>
         <source>Sign-off sheet (PDF)</source>
         <translation>签字确认单（PDF）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="189"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="191"/>
         <source>Full personal data</source>
         <translation>完整个人信息</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="191"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="193"/>
         <source>Off: mobile numbers and e-mail addresses are masked. On: written in full, and the export is recorded in the audit log.</source>
         <translation>关闭：手机号和电子邮箱部分隐藏。开启：完整导出，并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="193"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="195"/>
         <source>Export…</source>
         <translation>导出……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="194"/>
+        <location filename="../../wimc_desktop/ui/report_export_panel.py" line="196"/>
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
@@ -1900,73 +1957,73 @@ Why is the badge reissued?</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="146"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="157"/>
         <source>Reading the figures…</source>
         <translation>正在读取数据……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="153"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="164"/>
         <source>Day %1: %2</source>
         <translation>第 %1 天：%2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="172"/>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="173"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="183"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="184"/>
         <source>The figures could not be read.</source>
         <translation>无法读取数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="185"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="196"/>
         <source>Registered</source>
         <translation>报名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="185"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="196"/>
         <source>Arrived this day</source>
         <translation>当日到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="186"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="197"/>
         <source>First arrivals</source>
         <translation>首次到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="187"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="198"/>
         <source>Returning</source>
         <translation>再次到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="187"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="198"/>
         <source>Walk-ins</source>
         <translation>现场注册</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="188"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="199"/>
         <source>VIPs arrived</source>
         <translation>已到贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="189"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="200"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="192"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="203"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="193"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="204"/>
         <source>Event day:</source>
         <translation>会议日：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="194"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="205"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="195"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="206"/>
         <source>Arrivals per hour</source>
         <translation>每小时签到人数</translation>
     </message>
@@ -2060,7 +2117,7 @@ Why is the badge reissued?</source>
 <context>
     <name>SigningDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="194"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="195"/>
         <source>Save the signing (Ctrl+Enter)</source>
         <translation>保存签约（Ctrl+Enter）</translation>
     </message>
@@ -2105,92 +2162,92 @@ Why is the badge reissued?</source>
         <translation>查找嘉宾：姓名、拼音、单位……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="165"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="166"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="165"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="166"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="166"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="167"/>
         <source>Add the guest found</source>
         <translation>添加所选嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="179"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="180"/>
         <source>Project (Chinese):</source>
         <translation>项目名称（中文）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="180"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="181"/>
         <source>Project (English):</source>
         <translation>项目名称（英文）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="181"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="182"/>
         <source>Sector:</source>
         <translation>产业领域：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="182"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="183"/>
         <source>Location:</source>
         <translation>落户地：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="183"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="184"/>
         <source>Amount:</source>
         <translation>金额：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="185"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="186"/>
         <source>Currency:</source>
         <translation>币种：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="186"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="187"/>
         <source>Ceremony:</source>
         <translation>签约仪式：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="187"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="188"/>
         <source>Signed at:</source>
         <translation>签约时间：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="188"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="189"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="192"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="193"/>
         <source>Guest lookup (press Enter to search):</source>
         <translation>查找嘉宾（按回车搜索）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="197"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="198"/>
         <source>Parties (at least two):</source>
         <translation>签约方（至少两方）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="200"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="201"/>
         <source>Witnesses:</source>
         <translation>见证人：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="225"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="226"/>
         <source>Type the amount as it is said: 5.2亿, 3000万…</source>
         <translation>按口头说法输入金额：5.2亿、3000万……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="332"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="333"/>
         <source>Discard this signing?</source>
         <translation>放弃本次签约录入？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="335"/>
+        <location filename="../../wimc_desktop/ui/signing_dialog.py" line="336"/>
         <source>What you typed is not saved.</source>
         <translation>已填写的内容不会保存。</translation>
     </message>
@@ -2289,107 +2346,107 @@ Why is the badge reissued?</source>
 <context>
     <name>SigningsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="214"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="220"/>
         <source>A very large amount</source>
         <translation>金额巨大</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="215"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="221"/>
         <source>%1 is 100 亿元 or more. Is the amount right?</source>
         <translation>%1 达到或超过 100 亿元。金额是否正确？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="226"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="232"/>
         <source>The signing was not saved.</source>
         <translation>签约项目未保存。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="247"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="253"/>
         <source>Amend a signing</source>
         <translation>变更签约项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="248"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="254"/>
         <source>Why is “%1” amended?</source>
         <translation>“%1”的变更原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="270"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="276"/>
         <source>Cancel a signing</source>
         <translation>取消签约项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="271"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="277"/>
         <source>“%1” stays in the register but leaves every total. Why is it cancelled?</source>
         <translation>“%1”仍保留在登记表中，但不再计入任何合计。取消原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="297"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="316"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="297"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="316"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="298"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="317"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="299"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="318"/>
         <source>Export the signing register</source>
         <translation>导出签约登记表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="316"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="335"/>
         <source>The register was saved.</source>
         <translation>登记表已保存。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="335"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="354"/>
         <source>Contract signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="336"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="355"/>
         <source>Add signing…</source>
         <translation>新增签约…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="337"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="356"/>
         <source>Amend…</source>
         <translation>变更…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="338"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="357"/>
         <source>Cancel signing…</source>
         <translation>取消签约…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="339"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="358"/>
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="340"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="359"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="341"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="360"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="342"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="361"/>
         <source>Stage screen…</source>
         <translation>舞台大屏…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="343"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="362"/>
         <source>Open the large-type window for the screen on stage (F11: full screen)</source>
         <translation>打开舞台大屏显示窗口（F11：全屏）</translation>
     </message>
@@ -2397,70 +2454,60 @@ Why is the badge reissued?</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../wimc_desktop/ui/application.py" line="83"/>
+        <location filename="../../wimc_desktop/ui/application.py" line="82"/>
         <source>WIMC Desk cannot open the event database.</source>
         <translation>WIMC Desk 无法打开活动数据库。</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/application.py" line="93"/>
-        <source>This copy of PySide6 (%1) has a bug that makes WIMC Desk crash after a while on this version of Python.</source>
-        <translation>当前安装的 PySide6（%1）存在缺陷，在此 Python 版本上运行一段时间后 WIMC Desk 会崩溃。</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/application.py" line="96"/>
-        <source>Ask your IT support to install PySide6-Essentials 6.11.3 (or to run the desk on Python 3.12 or newer) before the event starts.</source>
-        <translation>请在活动开始前联系技术支持，安装 PySide6-Essentials 6.11.3（或改用 Python 3.12 及以上版本运行）。</translation>
     </message>
 </context>
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="258"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="260"/>
         <source>%1  (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="302"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="304"/>
         <source>This guest may already be on the list: the same name and the same mobile, e-mail or organization. Admit the guest below instead, or register a new guest anyway (recorded).</source>
         <translation>该嘉宾可能已在名单上：姓名相同，且手机、邮箱或单位相同。请改为下列嘉宾签到，或仍然登记为新嘉宾（将被记录）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="300"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="302"/>
         <source>Edit the details</source>
         <translation>修改信息</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="299"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="301"/>
         <source>Register anyway</source>
         <translation>仍然登记</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="298"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="300"/>
         <source>Admit this guest instead</source>
         <translation>改为该嘉宾签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="259"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="261"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="257"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="259"/>
         <source>already admitted on this day</source>
         <translation>当日已签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="253"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="255"/>
         <source>same organization</source>
         <translation>单位相同</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="252"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="254"/>
         <source>same e-mail</source>
         <translation>邮箱相同</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="252"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="254"/>
         <source>same mobile</source>
         <translation>手机相同</translation>
     </message>
@@ -2475,57 +2522,57 @@ Why is the badge reissued?</source>
         <translation>%1 不是本次活动的会期，请选择会期中的日期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="285"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="287"/>
         <source>Register a walk-in</source>
         <translation>现场登记</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="286"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="288"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="286"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="288"/>
         <source>Organization:</source>
         <translation>工作单位：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="286"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="288"/>
         <source>Mobile:</source>
         <translation>手机：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="287"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="289"/>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="290"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="292"/>
         <source>As on their ID card or business card</source>
         <translation>与身份证件或名片一致</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="291"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="293"/>
         <source>11 digits, or +country code</source>
         <translation>11 位数字，或带国家代码</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="297"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="299"/>
         <source>Register and admit</source>
         <translation>登记并签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="308"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="310"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="308"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="310"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="311"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="313"/>
         <source>%1 is registered and admitted. Their new badge code is above: print the badge or write it down.</source>
         <translation>%1 已登记并签到。上方是新的胸卡号：请打印胸卡或记下号码。</translation>
     </message>
@@ -2566,682 +2613,682 @@ Why is the badge reissued?</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="58"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="59"/>
         <source>not an amount: {text!r} (numerals read digit by digit, like 一二三, are ambiguous: write 一百二十三 or 123)</source>
         <translation>不是金额：{text!r}（像“一二三”这样逐位读出的数字有歧义：请写作“一百二十三”或 123）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="56"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="57"/>
         <source>not an amount: {text!r} (the Chinese numerals are out of order or incomplete)</source>
         <translation>不是金额：{text!r}（中文数字顺序错误或不完整）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="133"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="134"/>
         <source>{name} may already be on the list ({count} guest(s) with the same name and mobile, e-mail or organization): admit that guest, or register anyway</source>
         <translation>{name} 可能已在名单上（{count} 位嘉宾姓名相同，且手机、邮箱或单位相同）：请为该嘉宾签到，或仍然登记</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="27"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="28"/>
         <source>{file}: rejected, nothing imported: no problems listed</source>
         <translation>{file}：文件被拒绝，未导入任何内容：未列出具体问题</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="28"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="29"/>
         <source>{file}: rejected, nothing imported: {problem}</source>
         <translation>{file}：文件被拒绝，未导入任何内容：{problem}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="29"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="30"/>
         <source>{file}: rejected, nothing imported: {problem} (and {more} more)</source>
         <translation>{file}：文件被拒绝，未导入任何内容：{problem}（另有 {more} 处问题）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="31"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="32"/>
         <source>{file}: {problem}</source>
         <translation>{file}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="32"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="33"/>
         <source>row {row}, column {column!r}, value {value!r}: {reason}</source>
         <translation>第 {row} 行，列 {column!r}，值 {value!r}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="33"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="34"/>
         <source>row {row}, column {column!r}: {reason}</source>
         <translation>第 {row} 行，列 {column!r}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="34"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="35"/>
         <source>row {row}, value {value!r}: {reason}</source>
         <translation>第 {row} 行，值 {value!r}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="35"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="36"/>
         <source>row {row}: {reason}</source>
         <translation>第 {row} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="51"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="52"/>
         <source>not an amount: {text!r} (write it like 1,234,567.89, 5.2亿 or 3000万)</source>
         <translation>不是有效的金额：{text!r}（请写成 1,234,567.89、5.2亿 或 3000万 这样的形式）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="53"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="54"/>
         <source>{text!r} is more precise than a fen (0.01 元)</source>
         <translation>{text!r} 精确到了分（0.01 元）以下，金额最小只能到分</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="54"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="55"/>
         <source>{text!r} is too large (at most {limit} 元)</source>
         <translation>{text!r} 太大了（最多 {limit} 元）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="55"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="56"/>
         <source>{amount} is more precise than a fen (0.01 元)</source>
         <translation>{amount} 精确到了分（0.01 元）以下，金额最小只能到分</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="61"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="62"/>
         <source>project name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="62"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="63"/>
         <source>project en</source>
         <translation>英文项目名称</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="63"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="64"/>
         <source>sector</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="64"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="65"/>
         <source>location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="65"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="66"/>
         <source>ceremony</source>
         <translation>签约仪式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="66"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="67"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="67"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="68"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="68"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="69"/>
         <source>country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="69"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="70"/>
         <source>title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="70"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="71"/>
         <source>not a currency code: {text!r} (use CNY, USD, EUR...)</source>
         <translation>不是有效的货币代码：{text!r}（请使用 CNY、USD、EUR 等）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="71"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="72"/>
         <source>the signing needs a {field}</source>
         <translation>签约需要填写{field}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="72"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="73"/>
         <source>the {field} is longer than {limit} characters</source>
         <translation>{field}超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="73"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="74"/>
         <source>the amount must be more than zero (got {amount})</source>
         <translation>金额必须大于零（现在是 {amount}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="74"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="75"/>
         <source>the amount {amount} is too large</source>
         <translation>金额 {amount} 太大了</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="75"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="76"/>
         <source>a signing needs at least two parties (got {count})</source>
         <translation>签约至少需要两个签约方（现在只有 {count} 个）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="76"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="77"/>
         <source>the same party is named twice</source>
         <translation>同一个签约方填写了两次</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="77"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="78"/>
         <source>the signing time needs a time zone</source>
         <translation>签约时间需要带时区</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="79"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="80"/>
         <source>{path}: the event file is on a network share. SQLite files must be on a local disk; several computers share one event through the PostgreSQL server mode.</source>
         <translation>{path}：活动文件位于网络共享上。SQLite 文件必须放在本机磁盘上；多台电脑共用一个活动，请使用 PostgreSQL 服务器模式。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="100"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="101"/>
         <source>{where}: this file is not a WIMC event database (or it is damaged).</source>
         <translation>{where}：此文件不是 WIMC 活动数据库（或者已经损坏）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="102"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="103"/>
         <source>{where}: the database failed: {error}</source>
         <translation>{where}：数据库出错：{error}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="103"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="104"/>
         <source>{where}: holds no WIMC event database.</source>
         <translation>{where}：这里没有 WIMC 活动数据库。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="104"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="105"/>
         <source>{where}: this event database was written by a newer WIMC Desk (schema {revision}); update the app to open it.</source>
         <translation>{where}：此活动数据库由更新版本的 WIMC Desk 写入（数据库结构版本 {revision}），请先升级本软件再打开。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="107"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="108"/>
         <source>{path}: no event database here (create one with init).</source>
         <translation>{path}：这里没有活动数据库（请先用 init 创建）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="108"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="109"/>
         <source>the event needs a name</source>
         <translation>活动需要名称</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="109"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="110"/>
         <source>the last day {end} is before the first day {start}</source>
         <translation>最后一天 {end} 早于第一天 {start}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="110"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="111"/>
         <source>unknown time zone {timezone!r}</source>
         <translation>未知的时区 {timezone!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="111"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="112"/>
         <source>{where}: already holds an event database.</source>
         <translation>{where}：已经有一个活动数据库。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="118"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="119"/>
         <source>{where}: cannot make the new event file private: {reason}</source>
         <translation>{where}：无法将新的活动文件设为仅本人可读：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="119"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="120"/>
         <source>{where}: holds no event.</source>
         <translation>{where}：其中没有活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="121"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="122"/>
         <source>cannot sort guests by {sort!r}</source>
         <translation>无法按 {sort!r} 对嘉宾排序</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="123"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="124"/>
         <source>no guest with id {id}</source>
         <translation>没有 ID 为 {id} 的嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="124"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="125"/>
         <source>no check-in with id {id}</source>
         <translation>没有 ID 为 {id} 的签到记录</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="125"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="126"/>
         <source>this check-in was already undone</source>
         <translation>这次签到已经撤销过了</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="126"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="127"/>
         <source>a reason is required to undo a check-in made by someone else or more than 2 minutes ago</source>
         <translation>撤销他人办理的签到或 2 分钟以前的签到，需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="128"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="129"/>
         <source>unknown badge code {code}</source>
         <translation>未知的胸卡号 {code}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="129"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="130"/>
         <source>{code} is not checked in on {day}</source>
         <translation>{code} 在 {day} 没有签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="131"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="132"/>
         <source>a walk-in needs a name</source>
         <translation>现场登记需要填写姓名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="132"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="133"/>
         <source>{value!r}: {reason}</source>
         <translation>{value!r}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="137"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="138"/>
         <source>{count} badge(s) were printed before ({codes}); give a reason to reprint them</source>
         <translation>有 {count} 张胸卡以前打印过（{codes}），重新打印需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="139"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="140"/>
         <source>{code} is revoked; the guest&apos;s current badge is {current}</source>
         <translation>{code} 已作废；该嘉宾现在的胸卡号是 {current}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="140"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="141"/>
         <source>unknown badge template {template!r}</source>
         <translation>未知的胸卡模板 {template!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="141"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="142"/>
         <source>unknown category {category!r}</source>
         <translation>未知的嘉宾类别 {category!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="142"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="143"/>
         <source>a reissue needs a reason (lost, damaged, name corrected...)</source>
         <translation>补办胸卡需要填写原因（遗失、损坏、更正姓名等）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="144"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="145"/>
         <source>{file}: no column {column!r} (columns: {columns})</source>
         <translation>{file}：没有 {column!r} 这一列（现有的列：{columns}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="145"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="146"/>
         <source>unknown field {field!r} in --map (fields: {fields})</source>
         <translation>--map 中的字段 {field!r} 未知（可用的字段：{fields}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="146"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="147"/>
         <source>{file}: only a header row, no guests.</source>
         <translation>{file}：只有表头行，没有嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="147"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="148"/>
         <source>{file}: no name column found in the header row {row} ({columns}); name it with --map name=COLUMN</source>
         <translation>{file}：第 {row} 行表头中没有找到姓名列（{columns}）；请用 --map name=COLUMN 指定姓名列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="153"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="154"/>
         <source>{file}: the text is neither UTF-8, UTF-16 nor GB18030; save it from Excel as &apos;CSV UTF-8&apos; and try again.</source>
         <translation>{file}：文本编码既不是 UTF-8、UTF-16，也不是 GB18030；请在 Excel 中另存为“CSV UTF-8(逗号分隔)”后重试。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="155"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="156"/>
         <source>{file}: the file is empty.</source>
         <translation>{file}：文件是空的。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="158"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="159"/>
         <source>{file}: no sheet named {sheet!r} (sheets: {sheets})</source>
         <translation>{file}：没有名为 {sheet!r} 的工作表（现有的工作表：{sheets}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="161"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="162"/>
         <source>{path}: no such file.</source>
         <translation>{path}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="162"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="163"/>
         <source>{file}: the file has no rows.</source>
         <translation>{file}：文件里没有任何内容。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="163"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="164"/>
         <source>import cancelled; nothing was written</source>
         <translation>导入已取消，未写入任何内容</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="174"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="175"/>
         <source>the checked-in filter needs a day</source>
         <translation>按“已签到”筛选时需要指定日期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="176"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="177"/>
         <source>{target}: is a folder; give a file name</source>
         <translation>{target}：这是一个文件夹，请给出文件名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="177"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="178"/>
         <source>{folder}: no such folder</source>
         <translation>{folder}：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="178"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="179"/>
         <source>cannot write {path}: {cause}</source>
         <translation>无法写入 {path}：{cause}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="179"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="180"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="180"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="181"/>
         <source>permission denied</source>
         <translation>没有写入权限</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="181"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="182"/>
         <source>the file is larger than the disk allows</source>
         <translation>文件超出了磁盘允许的大小</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="182"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="183"/>
         <source>the file is open in another program</source>
         <translation>文件正被其他程序打开</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="183"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="184"/>
         <source>the file is read-only</source>
         <translation>文件为只读</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="184"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="185"/>
         <source>the file came out empty</source>
         <translation>写出的文件为空</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="185"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="186"/>
         <source>the file came out incomplete ({size} bytes written, {expected} expected)</source>
         <translation>写出的文件不完整（已写入 {size} 字节，应为 {expected} 字节）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="187"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="188"/>
         <source>no temporary file could be made beside it</source>
         <translation>无法在同一文件夹中创建临时文件</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="188"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="189"/>
         <source>export cancelled; no file was written</source>
         <translation>导出已取消，未写入任何文件</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="189"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="190"/>
         <source>unknown language {lang!r} (choose one of: {choices})</source>
         <translation>未知语言 {lang!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="190"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="191"/>
         <source>unknown format {fmt!r} (choose one of: {choices})</source>
         <translation>未知格式 {fmt!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="192"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="193"/>
         <source>no signing with id {id}</source>
         <translation>没有 ID 为 {id} 的签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="193"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="194"/>
         <source>this signing was cancelled; it cannot be amended any more</source>
         <translation>此签约已取消，不能再变更</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="194"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="195"/>
         <source>a signing is amended only with a reason</source>
         <translation>变更签约需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="195"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="196"/>
         <source>this signing was cancelled; it cannot be cancelled any more</source>
         <translation>此签约已经取消过了，不能再次取消</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="197"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="198"/>
         <source>a signing is cancelled only with a reason</source>
         <translation>取消签约需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="198"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="199"/>
         <source>this signing was changed meanwhile (by another desk?); reload it and amend again</source>
         <translation>此签约在您编辑期间已被修改（可能是另一个服务台）；请重新打开后再变更</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="200"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="201"/>
         <source>nothing changed: the amendment says what the signing says</source>
         <translation>没有任何改动：变更内容与原签约完全相同</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="201"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="202"/>
         <source>give at least 4 characters of a signing id, not {text!r}</source>
         <translation>签约 ID 至少需要输入 4 个字符，{text!r} 不够</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="202"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="203"/>
         <source>{text} matches several signings; give more of the id</source>
         <translation>{text} 对应多条签约，请输入更长的 ID</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="204"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="205"/>
         <source>cannot paint the badges (the output cannot be written)</source>
         <translation>无法生成胸卡（输出无法写入）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="205"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="206"/>
         <source>the PDF cannot be written</source>
         <translation>无法写入 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="206"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="207"/>
         <source>no font with Chinese characters is installed; install Noto Sans CJK (Debian/Ubuntu: apt install fonts-noto-cjk)</source>
         <translation>没有安装含中文字符的字体；请安装 Noto Sans CJK（Debian/Ubuntu：apt install fonts-noto-cjk）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="209"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="210"/>
         <source>choose the badges with one of: CODE..., --category, --all, --not-printed</source>
         <translation>请用以下方式之一选择胸卡：CODE...、--category、--all、--not-printed</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="211"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="212"/>
         <source>--format {format} needs --out FILE</source>
         <translation>--format {format} 需要同时给出 --out FILE</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="212"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="213"/>
         <source>--full-pii applies to a file: give --format and --out</source>
         <translation>--full-pii 只对导出文件有效：请同时给出 --format 和 --out</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="213"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="214"/>
         <source>give --format xlsx|csv|pdf for {out!r}</source>
         <translation>请为 {out!r} 指定 --format xlsx|csv|pdf</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="214"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="215"/>
         <source>not a time (ISO 8601, e.g. 2020-11-28T15:30): {text!r}</source>
         <translation>不是有效的时间（ISO 8601 格式，例如 2020-11-28T15:30）：{text!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="215"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="216"/>
         <source>the signing needs an amount (--amount, e.g. 5.2亿 or 1,234,567.89)</source>
         <translation>签约需要金额（--amount，例如 5.2亿 或 1,234,567.89）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="37"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="38"/>
         <source>the {field} holds the character {char} at position {position}: a control character (a line break, say) or a text-direction override, not allowed here</source>
         <translation>{field}的第 {position} 个字符 {char} 是控制字符（例如换行）或文字方向控制符，此处不允许</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="149"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="150"/>
         <source>{file}: unknown encoding {encoding!r}</source>
         <translation>{file}：未知的编码 {encoding!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="150"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="151"/>
         <source>{file}: cannot be read as {encoding}: byte {position} is not {encoding} text</source>
         <translation>{file}：无法按 {encoding} 读取：第 {position} 个字节不是 {encoding} 文本</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="152"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="153"/>
         <source>{file}: broken {encoding} text at byte {position}</source>
         <translation>{file}：{encoding} 文本在第 {position} 个字节处损坏</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="159"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="160"/>
         <source>{file}: not a readable Excel workbook: the file is damaged, or it is another kind of file.</source>
         <translation>{file}：不是可以读取的 Excel 工作簿：文件已损坏，或者是其他类型的文件。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="164"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="165"/>
         <source>{where}: the guest list {file} could not be saved: {cause}; nothing was imported.</source>
         <translation>{where}：嘉宾名单 {file} 无法保存：{cause}；没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="166"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="167"/>
         <source>{where}: the {count} guests of {file} were saved, but their search index could not be written ({cause}); it is rebuilt the next time the event is opened.</source>
         <translation>{where}：{file} 中的 {count} 位嘉宾已保存，但搜索索引无法写入（{cause}）；下次打开本活动时会重建索引。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="169"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="170"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="170"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="171"/>
         <source>the disk could not be written (an input/output error)</source>
         <translation>无法写入磁盘（输入/输出错误）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="171"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="172"/>
         <source>the file or its folder cannot be written (read-only, or no permission)</source>
         <translation>文件或所在文件夹无法写入（只读，或没有权限）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="40"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="41"/>
         <source>English name</source>
         <translation>英文名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="41"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="42"/>
         <source>organization</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="42"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="43"/>
         <source>mobile</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="43"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="44"/>
         <source>e-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="44"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="45"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="45"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="46"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="46"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="47"/>
         <source>event name</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="47"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="48"/>
         <source>English event name</source>
         <translation>活动英文名称</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="48"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="49"/>
         <source>venue</source>
         <translation>场馆</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="49"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="50"/>
         <source>city</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="156"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="157"/>
         <source>{file}: no permission to read this file.</source>
         <translation>{file}：没有读取此文件的权限。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="157"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="158"/>
         <source>{file}: the file could not be read from the disk.</source>
         <translation>{file}：无法从磁盘读取此文件。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="82"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="83"/>
         <source>{where}: another program is using the event database; nothing was changed. It is safe to try again.</source>
         <translation>{where}：另一个程序正在使用活动数据库，未做任何更改。可以放心重试。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="84"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="85"/>
         <source>{where}: cannot write: the disk is full; nothing was saved. Free some space and try again.</source>
         <translation>{where}：无法写入：磁盘已满，未保存任何内容。请释放一些空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="86"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="87"/>
         <source>{where}: cannot write: the event database is read-only; nothing was saved.</source>
         <translation>{where}：无法写入：活动数据库是只读的，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="88"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="89"/>
         <source>{where}: cannot write: the event database is read-only here (the file or its folder cannot be written); nothing was saved.</source>
         <translation>{where}：无法写入：活动数据库在此处是只读的（文件或其所在文件夹不可写），未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="90"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="91"/>
         <source>{where}: cannot write: permission denied; nothing was saved.</source>
         <translation>{where}：无法写入：没有权限，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="92"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="93"/>
         <source>{where}: cannot open the event database (no permission, or its folder cannot be written); nothing was saved.</source>
         <translation>{where}：无法打开活动数据库（没有权限，或其所在文件夹不可写），未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="94"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="95"/>
         <source>{where}: cannot write: the disk reported an input/output error; nothing was saved. Check the disk (is it full, or removed?) and try again.</source>
         <translation>{where}：无法写入：磁盘报告输入/输出错误，未保存任何内容。请检查磁盘（是否已满或已拔出？）后重试。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="97"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="98"/>
         <source>{where}: the database server cannot be reached; nothing was saved. Check the network and try again.</source>
         <translation>{where}：无法连接数据库服务器，未保存任何内容。请检查网络后重试。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="99"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="100"/>
         <source>{where}: cannot be read: {reason}</source>
         <translation>{where}：无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="112"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="113"/>
         <source>{where}: this file already exists and is not a WIMC event database (an empty file, or another program&apos;s data); init leaves it unchanged. Choose a new file name.</source>
         <translation>{where}：该文件已存在，且不是 WIMC 活动数据库（是空文件或其他程序的数据）；init 不会改动它。请另选一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="115"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="116"/>
         <source>{where}: holds another program&apos;s tables; init adds nothing to it. Give an empty database.</source>
         <translation>{where}：其中有其他程序的数据表；init 不会向其中添加任何内容。请指定一个空数据库。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="118"/>
         <source>{where}: cannot create the folder: {reason}</source>
         <translation>{where}：无法创建文件夹：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="217"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="218"/>
         <source>the argument {argument} is not valid text: it holds bytes that are not UTF-8 ({value}); nothing was done. Type it again in UTF-8 (a file&apos;s name: rename the file).</source>
         <translation>参数 {argument} 不是有效的文本：其中含有非 UTF-8 字节（{value}），未执行任何操作。请以 UTF-8 重新输入（如果是文件名，请重命名该文件）。</translation>
     </message>

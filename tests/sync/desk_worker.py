@@ -11,10 +11,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from wimc_desktop.domain.checkin import Desk  # noqa: E402
-from wimc_desktop.services.checkin import check_in  # noqa: E402
-from wimc_desktop.services.events import open_event_database  # noqa: E402
-from wimc_desktop.services.sync.desk import try_push  # noqa: E402
+from wimc_desktop.domain.checkin import Desk
+from wimc_desktop.services.checkin import check_in
+from wimc_desktop.services.events import open_event_database
+from wimc_desktop.services.sync.desk import try_push
 
 
 def main() -> int:

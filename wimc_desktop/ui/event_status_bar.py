@@ -90,7 +90,7 @@ class EventStatusBar(Retranslating, QStatusBar):
         since = local_time_text(self._event, status.since)
         text = (self.tr("Hub: online since %1") if status.online
                 else self.tr("Hub: OFFLINE since %1")).replace("%1", since)
-        text += " · " + self.tr("%n pending", "", status.pending)
+        text += " · " + self.tr("%Ln pending", "", status.pending)
         if status.last_sync is not None:
             text += " · " + self.tr("last sync %1").replace(
                 "%1", local_time_text(self._event, status.last_sync))
