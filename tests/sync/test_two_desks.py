@@ -100,3 +100,34 @@ def test_a_retry_is_stored_once_and_gets_the_earlier_receipt(hub_url: str,
     finally:
         hub.dispose()
     assert sync(a).pending == 0  # receipted from the hub's copy: pushed again, once
+
+
+def test_a_refused_event_is_kept_as_rejected_and_the_others_go_through(
+        hub_url: str, make_desk: MakeDesk) -> None:
+    from wimc_desktop.services.checkin import undo_checkin
+
+    a, proxy_a = make_desk("A")
+    b, proxy_b = make_desk("B")
+    code, other = codes(a)[2], codes(a)[3]
+    proxy_a.drop()
+    proxy_b.drop()
+    check_in(a, code, day=DAY, desk=Desk("A", "ann"))
+    mine = check_in(b, code, day=DAY, desk=Desk("B", "bob"))
+    assert mine.checkin is not None
+    undo_checkin(b, mine.checkin.id, desk=Desk("B", "bob"), reason="wrong guest")
+    later = check_in(b, other, day=DAY, desk=Desk("B", "bob"))
+    proxy_a.restore()
+    proxy_b.restore()
+    assert sync(a).pending == 0
+    report = sync(b)
+    assert (report.pushed, report.duplicates, report.rejected, report.pending) == (3, 1, 1, 0)
+    sync(a)  # (A hears of B's admission)
+    kinds = sorted(outbox(b).values())
+    assert kinds == [("checkin", "admitted"), ("checkin", "duplicate"), ("undo", "rejected")]
+    hub = open_event_database(hub_url)
+    try:
+        assert later.checkin is not None and later.checkin.id in admissions(hub).values()
+        assert admissions(a) == admissions(b) == admissions(hub)
+        assert all_checkins(b) == all_checkins(hub)
+    finally:
+        hub.dispose()
