@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Engine, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
@@ -246,10 +246,11 @@ def _note_receipts(db: Database, receipts: list[hub_side.Receipt]) -> None:
     now = dt.datetime.now(dt.UTC)
     o = hub_side.table("sync_outbox")
     with _local(db) as conn:
-        for r in receipts:
-            conn.execute(update(o).where(o.c.id == r.event_id, o.c.status == PENDING).values(
-                status=r.outcome, reason=r.reason, receipted_at=now,
-                attempts=o.c.attempts + 1))
+        conn.execute(update(o).where(o.c.id == bindparam("r_id"), o.c.status == PENDING)
+                     .values(status=bindparam("r_status"), reason=bindparam("r_reason"),
+                             receipted_at=now, attempts=o.c.attempts + 1),
+                     [{"r_id": r.event_id, "r_status": r.outcome, "r_reason": r.reason}
+                      for r in receipts])
 
 
 def push(db: Database, hub: Engine, timeout: float = PUSH_TIMEOUT_S,

@@ -109,14 +109,34 @@ def receive(conn: Connection, events: list[OutgoingEvent]) -> list[Receipt]:
     when an event is refused or clashes with the hub's rows, that savepoint is rolled back
     and the batch applied again one savepoint per event, so the refused one is stored as
     `rejected` with none of its rows and the others as before."""
+    from wimc_desktop.services.sync.hub_bulk import BULK_KINDS, receive_in_bulk
+
     take_number(conn)
     earlier = _earlier_receipts(conn, [e.id for e in events])
+    fresh = [e for e in events if e.id not in earlier]
+    got: dict[str, Receipt] = {}
     try:
         with conn.begin_nested():
-            return [earlier.get(e.id) or _receive_one(conn, e) for e in events]
+            for run in _runs(fresh, BULK_KINDS):
+                receipts = receive_in_bulk(conn, run) if run[0].kind in BULK_KINDS else None
+                if receipts is None:
+                    receipts = [_receive_one(conn, e) for e in run]
+                got.update((r.event_id, r) for r in receipts)
     except (_Rejected, IntegrityError):
-        pass
-    return [earlier.get(e.id) or _receive_carefully(conn, e) for e in events]
+        got = {e.id: _receive_carefully(conn, e) for e in fresh}
+    return [earlier.get(e.id) or got[e.id] for e in events]
+
+
+def _runs(events: list[OutgoingEvent], bulk: frozenset[str]) -> list[list[OutgoingEvent]]:
+    """The events in order, in runs: consecutive ones of the bulk kinds together, every
+    other one alone."""
+    runs: list[list[OutgoingEvent]] = []
+    for event in events:
+        if runs and event.kind in bulk and runs[-1][0].kind in bulk:
+            runs[-1].append(event)
+        else:
+            runs.append([event])
+    return runs
 
 
 def _earlier_receipts(conn: Connection, ids: list[str]) -> dict[str, Receipt]:
@@ -153,14 +173,20 @@ def _receive_carefully(conn: Connection, event: OutgoingEvent) -> Receipt:
     return _receipt(event, decision)
 
 
-def _store(conn: Connection, event: OutgoingEvent, d: _Decision) -> None:
+def hub_event_values(event: OutgoingEvent, d: _Decision) -> dict[str, Any]:
+    """The hub_event row of an event and its decision."""
     payload = event.payload
-    conn.execute(pg_insert(table("hub_event")).values(
-        id=event.id, desk=str(payload.get("desk", "")), operator=str(payload.get("operator", "")),
-        kind=event.kind, device_at=event.created_at, hub_at=dt.datetime.now(dt.UTC),
-        outcome=d.outcome, reason=d.reason, guest_id=d.guest_id, day=d.day,
-        conflict=d.conflict, kept_desk=d.kept_desk, kept_operator=d.kept_operator,
-        kept_at=d.kept_at, payload=dict(payload)).on_conflict_do_nothing())
+    return {"id": event.id, "desk": str(payload.get("desk", "")),
+            "operator": str(payload.get("operator", "")), "kind": event.kind,
+            "device_at": event.created_at, "hub_at": dt.datetime.now(dt.UTC),
+            "outcome": d.outcome, "reason": d.reason, "guest_id": d.guest_id, "day": d.day,
+            "conflict": d.conflict, "kept_desk": d.kept_desk,
+            "kept_operator": d.kept_operator, "kept_at": d.kept_at, "payload": dict(payload)}
+
+
+def _store(conn: Connection, event: OutgoingEvent, d: _Decision) -> None:
+    conn.execute(pg_insert(table("hub_event")).values(**hub_event_values(event, d))
+                 .on_conflict_do_nothing())
 
 
 def _rows(event: OutgoingEvent) -> Iterator[tuple[str, bool, dict[str, Any]]]:
