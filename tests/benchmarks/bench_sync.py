@@ -20,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -121,12 +122,14 @@ def bench_propagation(plain: str, folder: Path, codes: list[str], samples: int) 
     seen: dict[str, float] = {}
     b.changes.subscribe(lambda changes: [seen.setdefault(i, time.perf_counter())
                                          for c in changes if not c.here for i in c.ids])
-    runner = DeskSync(b, lambda _status: None)
+    ready = threading.Event()
+    runner = DeskSync(b, lambda _status: ready.set())
     runner.start()
     hub = hub_engine(sync_state(a).hub_url)
     times = []
     try:
-        time.sleep(2)  # (the runner's first round, and its LISTEN)
+        ready.wait(30)  # (the runner's first round, then its LISTEN)
+        time.sleep(0.5)
         for code in random.Random(3).sample(codes, samples):
             result = check_in(a, code, day=DAY, desk=Desk("A", "op"))
             started = time.perf_counter()

@@ -56,10 +56,11 @@ def hub_engine(url: str) -> Engine:
     args = {"connect_timeout": CONNECT_TIMEOUT_S, "keepalives": 1, "keepalives_idle": 5,
             "keepalives_interval": 2, "keepalives_count": 2,
             "options": "-c lock_timeout=5000 -c statement_timeout=15000"}
-    # One connection kept between pushes (a new one costs more than the push); no ping
+    # Two connections kept (a LISTEN and the pushes' and pulls'): a new one costs more than
+    # a push. No ping
     # before use, which a stalled network would hang: a dead one fails its first
     # statement, is dropped, and the next round (after the backoff) connects anew.
-    return create_engine(parsed, pool_size=1, max_overflow=4, connect_args=args)
+    return create_engine(parsed, pool_size=2, max_overflow=4, connect_args=args)
 
 
 @contextmanager
