@@ -133,7 +133,7 @@ def one_round(number: int, db: Database, path: Path, hub_url: str, rng: random.R
                              "sync", "--json"], cwd=ROOT, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     began = wait_for_push(hub_url, proc)
-    delay = rng.uniform(0.0, 0.15)  # (a batch takes some tens of milliseconds)
+    delay = rng.uniform(0.0, 0.6)  # (before, inside or between the batches)
     time.sleep(delay)
     if how.startswith("kill"):
         proc.send_signal(signal.SIGKILL)

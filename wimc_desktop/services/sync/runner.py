@@ -102,6 +102,7 @@ class DeskSync:
             self._next_try = time.monotonic() + BACKOFF_S[min(self._failures,
                                                               len(BACKOFF_S)) - 1]
             self._close_listen()
+            self._engine.dispose()  # (a connection cut mid-statement is not used again)
         try:
             desk.record_contact(self._db, online, "; ".join(errors), synced=not errors)
             self._on_status(desk.status(self._db))
