@@ -214,6 +214,11 @@ BAD_ARGUMENTS = [
     ("ID", ("signing", "history", BAD)),
     ("--out", ("signing", "export", "--format", "csv", "--out", BAD + ".csv")),
     ("--out", ("report", "--day", DAY, "--format", "csv", "--out", BAD + ".csv")),
+    ("HUB_URL", ("join", "postgresql+psycopg://desk@hub/" + BAD, "--desk", "A")),
+    ("--desk", ("join", "postgresql+psycopg://desk@hub/wimc", "--desk", BAD)),
+    ("--db", ("--db", BAD + ".wimc", "sync")),
+    ("--db", ("--db", BAD + ".wimc", "status")),
+    ("--db", ("--db", BAD + ".wimc", "conflicts")),
 ]
 
 
