@@ -3118,6 +3118,36 @@ Why is the badge reissued?</source>
         <translation>签约需要金额（--amount，例如 5.2亿 或 1,234,567.89）</translation>
     </message>
     <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="222"/>
+        <source>this event file is a desk of a hub: guest lists are imported into the hub (every desk then pulls them); nothing was imported.</source>
+        <translation>此活动文件是中心库的一个签到台副本：嘉宾名单应导入中心库（各签到台随后同步获取）；未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="225"/>
+        <source>not a database URL: {url}</source>
+        <translation>不是数据库地址：{url}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="226"/>
+        <source>the hub must be a PostgreSQL URL (postgresql+psycopg://user@host/db): {url}</source>
+        <translation>中心库必须是 PostgreSQL 地址（postgresql+psycopg://用户@主机/数据库）：{url}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="228"/>
+        <source>a desk needs a name (--desk NAME)</source>
+        <translation>签到台需要名称（--desk 名称）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="229"/>
+        <source>{where}: this file already exists; join makes a new desk file.</source>
+        <translation>{where}：此文件已存在；join 只创建新的签到台文件。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="231"/>
+        <source>{where}: this event file is not a desk of a hub (make one with join).</source>
+        <translation>{where}：此活动文件不是中心库的签到台副本（请用 join 创建）。</translation>
+    </message>
+    <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="38"/>
         <source>the {field} holds the character {char} at position {position}: a control character (a line break, say) or a text-direction override, not allowed here</source>
         <translation>{field}的第 {position} 个字符 {char} 是控制字符（例如换行）或文字方向控制符，此处不允许</translation>
