@@ -35,6 +35,7 @@ from wimc_desktop.db.outbox import PENDING
 from wimc_desktop.domain.changes import Change, ChangeKind, Changes
 from wimc_desktop.domain.errors import BadInputError, DeskError, NotFoundError
 from wimc_desktop.services.sync import hub as hub_side
+from wimc_desktop.services.sync import receipts as shared
 from wimc_desktop.services.sync.connect import deadline, hub_engine, stored_url
 
 PUSH_BATCH = 100  # events per hub transaction
@@ -121,7 +122,7 @@ def join(target: str | os.PathLike[str], hub_url: str, desk: str) -> JoinReport:
         seq, guests = _copy_hub(db, hub)
         with _local(db) as conn:
             now = dt.datetime.now(dt.UTC)
-            conn.execute(insert(hub_side.table("sync_state")).values(
+            conn.execute(insert(shared.table("sync_state")).values(
                 id=1, hub_url=kept_url, desk=desk.strip(), cursor_seq=seq,
                 cursor_id=ALL_OF_SEQ, online=True, since=now, last_sync_at=now,
                 last_error=""))
@@ -147,7 +148,7 @@ def _copy_hub(db: Database, hub: Engine) -> tuple[int, int]:
             seq = hub_side.counter(h)
             with _local(db) as conn:
                 for name in REPLICATED:
-                    tbl = hub_side.table(name)
+                    tbl = shared.table(name)
                     result = h.execute(select(tbl)).mappings().yield_per(COPY_CHUNK)
                     for chunk in result.partitions():
                         conn.execute(insert(tbl), [dict(r) for r in chunk])
@@ -201,14 +202,14 @@ def status(db: Database) -> DeskStatus:
     counts = _counts(db)
     return DeskStatus(state.hub_url, state.desk, state.online, state.since,
                       counts.get(PENDING, 0), state.last_sync_at,
-                      counts.get(hub_side.DUPLICATE, 0), counts.get(hub_side.REJECTED, 0),
+                      counts.get(shared.DUPLICATE, 0), counts.get(shared.REJECTED, 0),
                       state.last_error)
 
 
 def record_contact(db: Database, online: bool, error: str = "", synced: bool = False) -> None:
     now = dt.datetime.now(dt.UTC)
     with _local(db) as conn:
-        t = hub_side.table("sync_state")
+        t = shared.table("sync_state")
         was = conn.execute(select(t.c.online).where(t.c.id == 1)).scalar()
         values: dict[str, Any] = {"online": online, "last_error": error}
         if was is None or bool(was) != online:
@@ -221,16 +222,16 @@ def record_contact(db: Database, online: bool, error: str = "", synced: bool = F
 # -- push ---------------------------------------------------------------------------
 
 
-def _pending(db: Database, limit: int) -> list[hub_side.OutgoingEvent]:
+def _pending(db: Database, limit: int) -> list[shared.OutgoingEvent]:
     o = s.OutboxRow
     with db.read() as session:
         rows = session.execute(select(o).where(o.status == PENDING)
                                .order_by(o.position).limit(limit)).scalars().all()
-        return [hub_side.OutgoingEvent(r.id, r.kind, r.created_at, r.payload) for r in rows]
+        return [shared.OutgoingEvent(r.id, r.kind, r.created_at, r.payload) for r in rows]
 
 
 def push_batch(db: Database, hub: Engine, timeout: float = PUSH_TIMEOUT_S,
-               limit: int = PUSH_BATCH) -> list[hub_side.Receipt]:
+               limit: int = PUSH_BATCH) -> list[shared.Receipt]:
     """One bounded batch of pending events sent and receipted (raises on a network or
     hub error: every row then stays pending, to be sent again with the same UUID)."""
     events = _pending(db, limit)
@@ -242,9 +243,9 @@ def push_batch(db: Database, hub: Engine, timeout: float = PUSH_TIMEOUT_S,
     return receipts
 
 
-def _note_receipts(db: Database, receipts: list[hub_side.Receipt]) -> None:
+def _note_receipts(db: Database, receipts: list[shared.Receipt]) -> None:
     now = dt.datetime.now(dt.UTC)
-    o = hub_side.table("sync_outbox")
+    o = shared.table("sync_outbox")
     with _local(db) as conn:
         conn.execute(update(o).where(o.c.id == bindparam("r_id"), o.c.status == PENDING)
                      .values(status=bindparam("r_status"), reason=bindparam("r_reason"),
@@ -254,9 +255,9 @@ def _note_receipts(db: Database, receipts: list[hub_side.Receipt]) -> None:
 
 
 def push(db: Database, hub: Engine, timeout: float = PUSH_TIMEOUT_S,
-         max_batches: int = 1000) -> list[hub_side.Receipt]:
+         max_batches: int = 1000) -> list[shared.Receipt]:
     """Every pending event, batch after batch (raises as push_batch does)."""
-    receipts: list[hub_side.Receipt] = []
+    receipts: list[shared.Receipt] = []
     for _ in range(max_batches):
         batch = push_batch(db, hub, timeout)
         receipts += batch
@@ -302,7 +303,7 @@ def _apply_pulled(db: Database, rows: dict[str, list[dict[str, Any]]],
             if rows.get(name):
                 _upsert_local(conn, name, rows[name])
         changes = _pulled_changes(conn, rows)
-        t = hub_side.table("sync_state")
+        t = shared.table("sync_state")
         conn.execute(update(t).where(t.c.id == 1).values(cursor_seq=last.seq,
                                                           cursor_id=last.id))
         _receipts_from_hub(conn, rows.get("hub_event", []))
@@ -316,7 +317,7 @@ def _apply_pulled(db: Database, rows: dict[str, list[dict[str, Any]]],
 
 
 def _upsert_local(conn: Connection, name: str, rows: list[dict[str, Any]]) -> None:
-    tbl = hub_side.table(name)
+    tbl = shared.table(name)
     key = REPLICATED[name]
     if name == "checkin_undo":  # the hub's undo wins over one this desk made of the same
         u = tbl.c
@@ -334,7 +335,7 @@ def _pulled_changes(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> 
     checkins = list(rows.get("checkin", []))
     undone = [r["checkin_id"] for r in rows.get("checkin_undo", [])]
     if undone:
-        c = hub_side.table("checkin")
+        c = shared.table("checkin")
         checkins += [dict(r) for r in conn.execute(select(c.c.guest_id, c.c.event_day)
                                                    .where(c.c.id.in_(undone))).mappings()]
     checkins += [{"guest_id": r["guest_id"], "event_day": r["day"]}
@@ -361,7 +362,7 @@ def _pulled_changes(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> 
 def _receipts_from_hub(conn: Connection, events: list[dict[str, Any]]) -> None:
     """An event the hub holds is receipted here too (a desk killed after the hub's commit
     and before its own learns the receipt from the pull)."""
-    o = hub_side.table("sync_outbox")
+    o = shared.table("sync_outbox")
     now = dt.datetime.now(dt.UTC)
     for e in events:
         conn.execute(update(o).where(o.c.id == e["id"], o.c.status == PENDING).values(
@@ -383,7 +384,7 @@ def sync(db: Database, *, push_only: bool = False, push_timeout: float = PUSH_TI
     """Push every pending event, then pull (a failed push does not stop the pull)."""
     state = sync_state(db)
     hub = hub_engine(state.hub_url)
-    receipts: list[hub_side.Receipt] = []
+    receipts: list[shared.Receipt] = []
     pulled, online, errors = 0, False, []
     try:
         try:
@@ -401,8 +402,8 @@ def sync(db: Database, *, push_only: bool = False, push_timeout: float = PUSH_TI
         hub.dispose()
     record_contact(db, online, "; ".join(errors), synced=online and not errors)
     return SyncReport(online, len(receipts), pulled, _counts(db).get(PENDING, 0),
-                      sum(r.outcome == hub_side.DUPLICATE for r in receipts),
-                      sum(r.outcome == hub_side.REJECTED for r in receipts),
+                      sum(r.outcome == shared.DUPLICATE for r in receipts),
+                      sum(r.outcome == shared.REJECTED for r in receipts),
                       "; ".join(errors))
 
 

@@ -15,86 +15,31 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Date, Table, select, text, update
+from sqlalchemy import select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from wimc_desktop.db.hub_feed import REPLICATED
-from wimc_desktop.db.schema import Base, UTCDateTime
-
-ADMITTED, DUPLICATE, APPLIED, REJECTED = "admitted", "duplicate", "applied", "rejected"
-DUPLICATE_ADMISSION = "duplicate_admission"
-REVOKED_CODE_ADMITTED = "revoked_code_admitted"
-# The namespace of the ids the hub gives the undo rows of duplicates (one per event).
-DUPLICATE_NAMESPACE = uuid.UUID("6f1e2f1c-9d7a-4f53-9a39-3c1f0b3f5a10")
-# Columns of a guest a desk's event may change (an admission of an online guest, a
-# reissue); the registration office's edits on the hub to the rest are kept.
-GUEST_DESK_COLUMNS = ("attendance", "badge_code", "updated_at")
-
-
-def table(name: str) -> Table:
-    return Base.metadata.tables[name]
-
-
-@dataclass(frozen=True)
-class Receipt:
-    """The hub's answer to one event, the same at every retry."""
-
-    event_id: str
-    outcome: str
-    reason: str = ""
-    conflict: str = ""
-    kept_desk: str = ""
-    kept_operator: str = ""
-    kept_at: dt.datetime | None = None
-
-    def as_json(self) -> dict[str, Any]:
-        return {"event": self.event_id, "outcome": self.outcome, "reason": self.reason,
-                "conflict": self.conflict, "kept": {
-                    "desk": self.kept_desk, "operator": self.kept_operator,
-                    "at": self.kept_at.isoformat() if self.kept_at else None}}
-
-
-@dataclass(frozen=True)
-class OutgoingEvent:
-    """An event as a desk sends it (its outbox row)."""
-
-    id: str
-    kind: str
-    created_at: dt.datetime
-    payload: Mapping[str, Any]
-
-
-@dataclass
-class _Decision:
-    outcome: str = APPLIED
-    reason: str = ""
-    guest_id: str | None = None
-    day: dt.date | None = None
-    conflict: str = ""
-    kept_desk: str = ""
-    kept_operator: str = ""
-    kept_at: dt.datetime | None = None
-
-
-def from_json(tbl: Table, values: Mapping[str, Any]) -> dict[str, Any]:
-    """A row's values as sent in JSON, back to Python values of the table's columns."""
-    out: dict[str, Any] = {}
-    for column in tbl.columns:
-        if column.key not in values:
-            continue
-        value = values[column.key]
-        if value is not None and isinstance(column.type, UTCDateTime):
-            value = dt.datetime.fromisoformat(value)
-        elif value is not None and isinstance(column.type, Date):
-            value = dt.date.fromisoformat(value)
-        out[column.key] = value
-    return out
+from wimc_desktop.services.sync.hub_bulk import BULK_KINDS, receive_in_bulk
+from wimc_desktop.services.sync.receipts import (
+    ADMITTED,
+    DUPLICATE,
+    DUPLICATE_ADMISSION,
+    DUPLICATE_NAMESPACE,
+    GUEST_DESK_COLUMNS,
+    REJECTED,
+    REVOKED_CODE_ADMITTED,
+    Decision,
+    OutgoingEvent,
+    Receipt,
+    event_rows,
+    hub_event_values,
+    table,
+)
 
 
 def take_number(conn: Connection) -> int:
@@ -109,8 +54,6 @@ def receive(conn: Connection, events: list[OutgoingEvent]) -> list[Receipt]:
     when an event is refused or clashes with the hub's rows, that savepoint is rolled back
     and the batch applied again one savepoint per event, so the refused one is stored as
     `rejected` with none of its rows and the others as before."""
-    from wimc_desktop.services.sync.hub_bulk import BULK_KINDS, receive_in_bulk
-
     take_number(conn)
     earlier = _earlier_receipts(conn, [e.id for e in events])
     fresh = [e for e in events if e.id not in earlier]
@@ -147,7 +90,7 @@ def _earlier_receipts(conn: Connection, ids: list[str]) -> dict[str, Receipt]:
                           r.kept_operator, r.kept_at) for r in rows}
 
 
-def _receipt(event: OutgoingEvent, d: _Decision) -> Receipt:
+def _receipt(event: OutgoingEvent, d: Decision) -> Receipt:
     return Receipt(event.id, d.outcome, d.reason, d.conflict, d.kept_desk, d.kept_operator,
                    d.kept_at)
 
@@ -168,37 +111,19 @@ def _receive_carefully(conn: Connection, event: OutgoingEvent) -> Receipt:
         _store(conn, event, decision)
     except IntegrityError as exc:  # (the event's rows clash with the hub's: kept, refused)
         sqlstate = getattr(exc.orig, "sqlstate", "") or ""
-        decision = _Decision(REJECTED, f"conflicts with the hub's data (SQLSTATE {sqlstate})")
+        decision = Decision(REJECTED, f"conflicts with the hub's data (SQLSTATE {sqlstate})")
         _store(conn, event, decision)
     return _receipt(event, decision)
 
 
-def hub_event_values(event: OutgoingEvent, d: _Decision) -> dict[str, Any]:
-    """The hub_event row of an event and its decision."""
-    payload = event.payload
-    return {"id": event.id, "desk": str(payload.get("desk", "")),
-            "operator": str(payload.get("operator", "")), "kind": event.kind,
-            "device_at": event.created_at, "hub_at": dt.datetime.now(dt.UTC),
-            "outcome": d.outcome, "reason": d.reason, "guest_id": d.guest_id, "day": d.day,
-            "conflict": d.conflict, "kept_desk": d.kept_desk,
-            "kept_operator": d.kept_operator, "kept_at": d.kept_at, "payload": dict(payload)}
-
-
-def _store(conn: Connection, event: OutgoingEvent, d: _Decision) -> None:
+def _store(conn: Connection, event: OutgoingEvent, d: Decision) -> None:
     conn.execute(pg_insert(table("hub_event")).values(**hub_event_values(event, d))
                  .on_conflict_do_nothing())
 
 
-def _rows(event: OutgoingEvent) -> Iterator[tuple[str, bool, dict[str, Any]]]:
-    for item in event.payload.get("rows", []):
-        name = str(item["table"])
-        if name in REPLICATED and name != "hub_event":
-            yield name, bool(item["new"]), from_json(table(name), item["values"])
-
-
-def _apply(conn: Connection, event: OutgoingEvent) -> _Decision:
-    decision = _Decision()
-    for name, new, values in _rows(event):
+def _apply(conn: Connection, event: OutgoingEvent) -> Decision:
+    decision = Decision()
+    for name, new, values in event_rows(event):
         if name == "checkin" and new:
             _admission(conn, values, decision)
         elif name == "revoked_badge" and new:
@@ -215,7 +140,7 @@ def _apply(conn: Connection, event: OutgoingEvent) -> _Decision:
 
 
 class _Rejected(Exception):
-    def __init__(self, decision: _Decision) -> None:
+    def __init__(self, decision: Decision) -> None:
         super().__init__(decision.reason)
         self.decision = decision
 
@@ -238,7 +163,7 @@ def _guest(conn: Connection, values: dict[str, Any], new: bool) -> None:
         **{k: values[k] for k in GUEST_DESK_COLUMNS if k in values}))
 
 
-def _admission(conn: Connection, values: dict[str, Any], d: _Decision) -> None:
+def _admission(conn: Connection, values: dict[str, Any], d: Decision) -> None:
     c, u, g = table("checkin"), table("checkin_undo"), table("guest")
     guest = conn.execute(select(g.c.id).where(g.c.id == values["guest_id"])
                          .with_for_update()).first()
@@ -269,7 +194,7 @@ def _admission(conn: Connection, values: dict[str, Any], d: _Decision) -> None:
             revoked.revoked_at
 
 
-def _reissue(conn: Connection, values: dict[str, Any], d: _Decision) -> None:
+def _reissue(conn: Connection, values: dict[str, Any], d: Decision) -> None:
     r, c = table("revoked_badge"), table("checkin")
     d.guest_id = values["guest_id"]
     if conn.execute(select(r.c.code).where(r.c.code == values["code"])).first() is not None:
@@ -284,7 +209,7 @@ def _reissue(conn: Connection, values: dict[str, Any], d: _Decision) -> None:
         d.kept_desk, d.kept_operator, d.kept_at = used.desk, used.operator, used.at
 
 
-def _undo(conn: Connection, values: dict[str, Any], d: _Decision) -> None:
+def _undo(conn: Connection, values: dict[str, Any], d: Decision) -> None:
     u = table("checkin_undo")
     done = conn.execute(select(u.c.id).where(u.c.checkin_id == values["checkin_id"])).first()
     if done is not None:

@@ -20,16 +20,16 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection
 
 from wimc_desktop.db.hub_feed import REPLICATED
-from wimc_desktop.services.sync.hub import (
+from wimc_desktop.services.sync.receipts import (
     ADMITTED,
     DUPLICATE,
     DUPLICATE_ADMISSION,
     DUPLICATE_NAMESPACE,
     REVOKED_CODE_ADMITTED,
+    Decision,
     OutgoingEvent,
     Receipt,
-    _Decision,
-    _rows,
+    event_rows,
     hub_event_values,
     table,
 )
@@ -63,7 +63,7 @@ def _state(conn: Connection, admissions: list[dict[str, Any]]
 
 def receive_in_bulk(conn: Connection, events: list[OutgoingEvent]) -> list[Receipt] | None:
     """Receipts for a run of BULK_KINDS events (None: leave them to the one-by-one path)."""
-    rows = [list(_rows(e)) for e in events]
+    rows = [list(event_rows(e)) for e in events]
     if any(name not in {"checkin", "guest", *AUDIT_TABLES} or (name == "guest" and new)
            or (name == "checkin" and not new) for found in rows for name, new, _ in found):
         return None
@@ -74,7 +74,7 @@ def receive_in_bulk(conn: Connection, events: list[OutgoingEvent]) -> list[Recei
     writes: dict[str, list[dict[str, Any]]] = defaultdict(list)
     receipts = []
     for event, found in zip(events, rows, strict=True):
-        d = _Decision()
+        d = Decision()
         for name, _, values in found:
             if name == "checkin":
                 _decide(values, d, kept, revoked, writes)
@@ -90,7 +90,7 @@ def receive_in_bulk(conn: Connection, events: list[OutgoingEvent]) -> list[Recei
     return receipts
 
 
-def _decide(values: dict[str, Any], d: _Decision, kept: dict[tuple[str, dt.date], Kept],
+def _decide(values: dict[str, Any], d: Decision, kept: dict[tuple[str, dt.date], Kept],
             revoked: dict[str, Kept], writes: dict[str, list[dict[str, Any]]]) -> None:
     key = (values["guest_id"], values["event_day"])
     d.guest_id, d.day, d.outcome = values["guest_id"], values["event_day"], ADMITTED
