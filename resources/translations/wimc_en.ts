@@ -4,7 +4,7 @@
 <context>
     <name>BadgeCard</name>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/badge_card.py" line="147"/>
+        <location filename="../../wimc_desktop/ui/badge_card.py" line="150"/>
         <source>Printed %Ln times, last at %1 by %2.</source>
         <translation>
             <numerusform>Printed once, last at %1 by %2.</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>BadgesPage</name>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="400"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="445"/>
         <source>%Ln of these badges were printed before.</source>
         <translation>
             <numerusform>%Ln of these badges was printed before.</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>CeremonyView</name>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="122"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="139"/>
         <source>%Ln projects signed</source>
         <translation>
             <numerusform>%Ln project signed</numerusform>
@@ -35,9 +35,20 @@
     </message>
 </context>
 <context>
+    <name>EventStatusBar</name>
+    <message numerus="yes">
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="93"/>
+        <source>%Ln pending</source>
+        <translation>
+            <numerusform>%Ln pending</numerusform>
+            <numerusform>%Ln pending</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GuestsPage</name>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="239"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="243"/>
         <source>The first %1 of %Ln guests matching “%2”</source>
         <translation>
             <numerusform>The first %1 of %Ln guest matching “%2”</numerusform>
@@ -45,7 +56,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="244"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="248"/>
         <source>%Ln guests match “%1”</source>
         <translation>
             <numerusform>%Ln guest matches “%1”</numerusform>

@@ -366,24 +366,29 @@ Why is the badge reissued?</source>
         <translation>已于 %1 在 %2 签到（%3）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="206"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="210"/>
         <source>Registered online — now counted on site</source>
         <translation>原为线上参会 — 现计入线下</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="208"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="212"/>
         <source>Walk-in, new badge %1</source>
         <translation>现场登记，新胸卡号 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="252"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="256"/>
         <source>★ VIP</source>
         <translation>★ 贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="257"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="261"/>
         <source>Seat %1</source>
         <translation>座位 %1</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="206"/>
+        <source>This desk&apos;s admission at %1 was a duplicate: the hub kept the earlier one</source>
+        <translation>本签到台 %1 的签到为重复签到：中心库保留了更早的一次</translation>
     </message>
 </context>
 <context>
@@ -517,54 +522,84 @@ Why is the badge reissued?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="235"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="260"/>
         <source>Arrivals on %1</source>
         <translation>%1 到场情况</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="237"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="262"/>
         <source>of %1 expected on site</source>
         <translation>/ 应到（线下）%1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="256"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="281"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="259"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="284"/>
         <source>All VIPs have arrived.</source>
         <translation>贵宾已全部到场。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="260"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="285"/>
         <source>VIPs not yet arrived: %1</source>
         <translation>未到贵宾：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="267"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="313"/>
         <source>WIMC Desk — Dashboard</source>
         <translation>WIMC 签到台 — 实时看板</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="268"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="314"/>
         <source>Arrivals per hour</source>
         <translation>每小时签到人数</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="269"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="315"/>
         <source>Arrived / registered by category</source>
         <translation>分类别到场 / 报名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="270"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="316"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="262"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="287"/>
         <source>Audit log: %1 rows, chain head %2</source>
         <translation>审计日志：%1 条记录，链头 %2</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="295"/>
+        <source>Conflicts between desks: %1</source>
+        <translation>签到台之间的冲突：%1</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="301"/>
+        <source>admitted twice</source>
+        <translation>重复签到</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="302"/>
+        <source>revoked badge used</source>
+        <translation>使用了已作废的胸卡</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="303"/>
+        <source>%1: %2 — kept %3 (%4) %5, also %6 (%7) %8</source>
+        <translation>%1：%2 — 保留 %3（%4）%5，另有 %6（%7）%8</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="310"/>
+        <source>No conflicts.</source>
+        <translation>没有冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="317"/>
+        <source>Conflicts between desks</source>
+        <translation>签到台之间的冲突</translation>
     </message>
 </context>
 <context>
@@ -644,49 +679,71 @@ Why is the badge reissued?</source>
 <context>
     <name>EventStatusBar</name>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="60"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="65"/>
         <source>Guests: %1</source>
         <translation>嘉宾：%1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="80"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="107"/>
         <source>%1 (no event day)</source>
         <translation>%1（非会期）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="82"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="109"/>
         <source>Working day: %1</source>
         <translation>签到日期：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="83"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="110"/>
         <source>(no desk name)</source>
         <translation>（未命名签到台）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="90"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="117"/>
         <source>Admitted today: %1 / %2 expected</source>
         <translation>今日已签到：%1 / 应到 %2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="96"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="123"/>
         <source>d MMM yyyy</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="101"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="128"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="108"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="136"/>
         <source>The desk and the operator recorded on every check-in</source>
         <translation>每次签到记录的签到台和操作员</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="111"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="139"/>
         <source>No event open</source>
         <translation>未打开活动</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="91"/>
+        <source>Hub: online since %1</source>
+        <translation>中心库：%1 起在线</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="92"/>
+        <source>Hub: OFFLINE since %1</source>
+        <translation>中心库：%1 起离线</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="93"/>
+        <source>%Ln pending</source>
+        <translation>
+            <numerusform>%Ln 条待上传</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="95"/>
+        <source>last sync %1</source>
+        <translation>上次同步 %1</translation>
     </message>
 </context>
 <context>
@@ -758,82 +815,82 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestField</name>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="86"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="88"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="91"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="93"/>
         <source>English name</source>
         <translation>英文名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="96"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="98"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="99"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="101"/>
         <source>Organization</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="105"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="107"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="109"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="111"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="114"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="116"/>
         <source>Attendance</source>
         <translation>参会方式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="120"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="122"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="124"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="126"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="130"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="132"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="135"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="137"/>
         <source>Badge code</source>
         <translation>胸卡号</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="141"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="143"/>
         <source>Seat</source>
         <translation>座位</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="145"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="147"/>
         <source>Dietary needs</source>
         <translation>饮食要求</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="149"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="151"/>
         <source>Registration no.</source>
         <translation>报名编号</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="154"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="156"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="158"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="160"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
@@ -1390,202 +1447,202 @@ Why is the badge reissued?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="490"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="494"/>
         <source>An import or export is still running. Quit anyway?</source>
         <translation>导入或导出仍在进行。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="489"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="493"/>
         <source>Quit WIMC Desk?</source>
         <translation>退出 WIMC Desk？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="260"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="264"/>
         <source>Desk 1</source>
         <translation>1号签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="419"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="423"/>
         <source>Imported %1: %2 added, %3 updated.</source>
         <translation>已导入 %1：新增 %2 人，更新 %3 人。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="425"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="429"/>
         <source>Open event</source>
         <translation>打开活动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="427"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="431"/>
         <source>WIMC events (*.wimc)</source>
         <translation>WIMC 活动文件 (*.wimc)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="437"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="441"/>
         <source>The event could not be opened.</source>
         <translation>无法打开该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="451"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="455"/>
         <source>The event could not be created.</source>
         <translation>无法创建该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="483"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="487"/>
         <source>WIMC Desk %1</source>
         <translation>WIMC Desk 会务签到 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="484"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="488"/>
         <source>The registration desk of a large conference: guest list import, check-in, badges, signings and reports.</source>
         <translation>大型会议的签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="501"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="505"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="502"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="506"/>
         <source>&amp;Import guest list…</source>
         <translation>导入嘉宾名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="503"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="507"/>
         <source>&amp;Open event…</source>
         <translation>打开活动(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="504"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="508"/>
         <source>&amp;New event…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="505"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="509"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="506"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="510"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="509"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="513"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="510"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="514"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="511"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="515"/>
         <source>Supervisor &amp;dashboard</source>
         <translation>主管看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="512"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="516"/>
         <source>&amp;About WIMC Desk</source>
         <translation>关于 WIMC Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="513"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="517"/>
         <source>&amp;Desk</source>
         <translation>签到台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="514"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="518"/>
         <source>Desk and &amp;operator…</source>
         <translation>签到台与操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="515"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="519"/>
         <source>Register a &amp;walk-in…</source>
         <translation>现场登记(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="516"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="520"/>
         <source>&amp;Undo the last admission</source>
         <translation>撤销上一次签到(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="519"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="523"/>
         <source>&amp;Print badge at check-in</source>
         <translation>签到时打印胸卡(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="520"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="524"/>
         <source>Off</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="521"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="525"/>
         <source>First admission of the event only</source>
         <translation>仅在本次大会首次签到时打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="522"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="526"/>
         <source>Every admission</source>
         <translation>每次签到都打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="525"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="529"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="525"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="529"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="525"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="529"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="526"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="530"/>
         <source>Signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="526"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="530"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="357"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="361"/>
         <source>The desk is locked: log in, then scan again.</source>
         <translation>签到台已锁定：请先登录，再重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="517"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="521"/>
         <source>&amp;Lock the desk</source>
         <translation>锁定签到台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="518"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="522"/>
         <source>Supervisor o&amp;verride…</source>
         <translation>主管授权(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="474"/>
         <source>Personal data deleted</source>
         <translation>个人信息已删除</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="471"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="475"/>
         <source>The mobile numbers, e-mails, ID card numbers and notes of %1 guests were deleted.</source>
         <translation>已删除 %1 位嘉宾的手机号、邮箱、身份证号和备注。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="507"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="511"/>
         <source>&amp;Event</source>
         <translation>活动(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="508"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="512"/>
         <source>&amp;Delete personal data…</source>
         <translation>删除个人信息(&amp;D)…</translation>
     </message>
@@ -3625,6 +3682,36 @@ Why is the badge reissued?</source>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="264"/>
         <source>purge-personal-data deletes every guest&apos;s mobile, e-mail, ID number and notes for good; say --confirm to do it.</source>
         <translation>purge-personal-data 会永久删除每位嘉宾的手机号、邮箱、身份证号和备注；确认要执行请加 --confirm。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="270"/>
+        <source>this event file is a desk of a hub: guest lists are imported into the hub (every desk then pulls them); nothing was imported.</source>
+        <translation>此活动文件是中心库的一个签到台副本：嘉宾名单应导入中心库（各签到台随后同步获取）；未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="273"/>
+        <source>not a database URL: {url}</source>
+        <translation>不是数据库地址：{url}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="274"/>
+        <source>the hub must be a PostgreSQL URL (postgresql+psycopg://user@host/db): {url}</source>
+        <translation>中心库必须是 PostgreSQL 地址（postgresql+psycopg://用户@主机/数据库）：{url}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="276"/>
+        <source>a desk needs a name (--desk NAME)</source>
+        <translation>签到台需要名称（--desk 名称）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="277"/>
+        <source>{where}: this file already exists; join makes a new desk file.</source>
+        <translation>{where}：此文件已存在；join 只创建新的签到台文件。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="279"/>
+        <source>{where}: this event file is not a desk of a hub (make one with join).</source>
+        <translation>{where}：此活动文件不是中心库的签到台副本（请用 join 创建）。</translation>
     </message>
 </context>
 </TS>

@@ -74,6 +74,10 @@ def samples(tmp: Path, signing_id: str, me: str) -> dict[tuple[str, str | None],
         ("audit list", None): ["audit", "list", "--json"],
         ("audit verify", None): ["audit", "verify", "--json"],
         ("purge-personal-data", None): ["purge-personal-data", "--confirm", "--json"],
+        ("join", None): ["join", "postgresql+psycopg://desk@127.0.0.1:9/wimc", "--desk", "A"],
+        ("sync", None): ["sync", "--json"],
+        ("status", None): ["status", "--json"],
+        ("conflicts", None): ["conflicts", "--json"],
     }
 
 

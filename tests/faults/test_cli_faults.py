@@ -219,6 +219,11 @@ BAD_ARGUMENTS = [
     ("NAME", ("operator", "disable", BAD)),
     ("--by", ("audit", "list", "--by", BAD)),
     ("--operator", ("purge-personal-data", "--confirm", "--operator", BAD)),
+    ("HUB_URL", ("join", "postgresql+psycopg://desk@hub/" + BAD, "--desk", "A")),
+    ("--desk", ("join", "postgresql+psycopg://desk@hub/wimc", "--desk", BAD)),
+    ("--db", ("--db", BAD + ".wimc", "sync")),
+    ("--db", ("--db", BAD + ".wimc", "status")),
+    ("--db", ("--db", BAD + ".wimc", "conflicts")),
 ]
 
 

@@ -12,6 +12,7 @@ from wimc_desktop.cli.common import (
     emit_json,
     open_db,
     parse_date,
+    pushed,
     reveal_contacts,
     say,
 )
@@ -76,6 +77,7 @@ def cmd_badge_pdf(args: argparse.Namespace) -> int:
                        PageLayout(args.layout) if args.layout else None,
                        title=f"{event.name_zh} badges", publish_with=log_prints)
     reprints = sum(1 for s in logged if s.is_reprint)
+    pushed(db, None)
     say(f"Wrote {len(guests)} {template.key} badges on {pages} pages to {args.out} "
         f"({reprints} reprinted); logged as printed by desk {desk.name}")
     return 0
@@ -83,10 +85,11 @@ def cmd_badge_pdf(args: argparse.Namespace) -> int:
 
 def cmd_badge_reissue(args: argparse.Namespace) -> int:
     from wimc_desktop.services.badges import reissue_badge
-    result = reissue_badge(open_db(args), args.code, reason=args.reason,
-                           desk=desk_of(args))
+    db = open_db(args)
+    result = reissue_badge(db, args.code, reason=args.reason, desk=desk_of(args))
+    data = pushed(db, result.as_json())
     if args.json:
-        emit_json(result.as_json())
+        emit_json(data)
     else:
         print(result.new_code)
     say(f"Reissued: {result.old_code} is revoked for good; the badge of {result.guest.name} "

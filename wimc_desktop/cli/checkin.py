@@ -12,6 +12,7 @@ from wimc_desktop.cli.common import (
     event_day,
     open_db,
     parse_date,
+    pushed,
     say,
 )
 from wimc_desktop.domain.contact import mask_mobile
@@ -40,8 +41,9 @@ def cmd_checkin(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     result = check_in(db, args.code, day=event_day(db, args), desk=desk_of(args))
+    data = pushed(db, result.as_json())
     if args.json:
-        emit_json(result.as_json())
+        emit_json(data)
     _say_result(result)
     return int(result.outcome.exit_code)
 
@@ -53,8 +55,9 @@ def cmd_undo(args: argparse.Namespace) -> int:
     day = event_day(db, args)
     record = find_checkin(db, args.code, day)
     undo_checkin(db, record.id, desk=desk_of(args), reason=args.reason)
+    data = pushed(db, {"undone": record.as_json(), "code": args.code, "reason": args.reason})
     if args.json:
-        emit_json({"undone": record.as_json(), "code": args.code, "reason": args.reason})
+        emit_json(data)
     say(f"Undone: the check-in of {args.code} on {day} at "
         f"{record.at.isoformat(timespec='seconds')} by desk {record.desk}")
     return 0
@@ -80,8 +83,9 @@ def cmd_walkin(args: argparse.Namespace) -> int:
                 f"(same {', '.join(m.matched_on)}{'; checked in' if m.checked_in else ''})")
         say("Admit that guest with: checkin CODE; or register anyway with --force")
         return exc.exit_code
+    data = pushed(db, result.as_json())
     if args.json:
-        emit_json(result.as_json())
+        emit_json(data)
     else:
         print(result.code)
     _say_result(result)

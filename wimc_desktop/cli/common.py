@@ -70,6 +70,18 @@ def open_db(args: argparse.Namespace) -> Database:
     return db
 
 
+def pushed(db: Database, data: Any) -> Any:
+    """After a write on a desk of a hub: one push with a short timeout (the local commit
+    already stands); a JSON object then gains "synced": whether the hub receipted it.
+    Anywhere else the data is returned as it is."""
+    from wimc_desktop.services.sync.desk import is_desk, try_push
+
+    if not is_desk(db):
+        return data
+    synced = try_push(db)
+    return {**data, "synced": synced} if isinstance(data, dict) else data
+
+
 def desk_of(args: argparse.Namespace) -> Desk:
     """The desk, operator and role a command acts as (--desk/--operator, else the
     environment; the role of the operator logged in, none on an event without operators)."""

@@ -1,7 +1,7 @@
 """The parser and the dispatch: which command a command line names, and how it exits.
 
 The commands (see cli.common for the contract of them all) live one group a module:
-cli.events, cli.guests, cli.checkin, cli.badges, cli.signings, cli.reports.
+cli.events, cli.guests, cli.checkin, cli.badges, cli.signings, cli.reports, cli.sync.
 """
 
 from __future__ import annotations
@@ -23,12 +23,14 @@ from wimc_desktop.cli.permissions import authorize
 from wimc_desktop.cli.privacy import add_privacy_parser
 from wimc_desktop.cli.reports import add_report_parser
 from wimc_desktop.cli.signings import add_signing_parser
+from wimc_desktop.cli.sync import add_sync_parsers
 from wimc_desktop.domain.errors import BadInputError, DeskError
 from wimc_desktop.paths import default_db_target
 
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS = ("init", "demo", "import", "guests", "search", "checkin", "undo-checkin", "walkin",
-            "badge", "signing", "report", "operator", "audit", "purge-personal-data")
+            "badge", "signing", "report", "operator", "audit", "purge-personal-data", "join",
+            "sync", "status", "conflicts")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_operator_parser(sub)
     add_audit_parser(sub)
     add_privacy_parser(sub)
+    add_sync_parsers(sub)
     for path, command in leaf_parsers(parser):
         command.set_defaults(command_path=path)
         if "--operator" not in command._option_string_actions:

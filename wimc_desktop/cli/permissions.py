@@ -56,9 +56,13 @@ COMMAND_PERMISSIONS: dict[tuple[str, str | None], Permission] = {
     ("audit list", None): P.AUDIT,
     ("audit verify", None): P.AUDIT,
     ("purge-personal-data", None): P.PURGE,  # (the service checks it too: the window's path)
+    ("join", None): P.EVENT_SETTINGS,  # a new desk file, a copy of the hub
+    ("sync", None): P.ADMIT,  # what this desk did, to the hub and back
+    ("status", None): P.SEARCH,
+    ("conflicts", None): P.DASHBOARD,
 }
 # Commands that create a database: where none exists yet there is no one to ask.
-CREATING = frozenset({"init", "demo"})
+CREATING = frozenset({"init", "demo", "join"})
 
 
 def _option_given(args: argparse.Namespace, option: str) -> bool:

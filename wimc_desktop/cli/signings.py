@@ -10,14 +10,18 @@ import argparse
 import dataclasses
 import datetime as dt
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from wimc_desktop.cli.common import emit_json, open_db, parse_date, say
+from wimc_desktop.cli.common import emit_json, open_db, parse_date, pushed, say
 from wimc_desktop.domain.checkin import login_name
 from wimc_desktop.domain.errors import BadInputError
 from wimc_desktop.domain.money import format_total, format_yuan, needs_confirmation, parse_amount
 from wimc_desktop.domain.signing_totals import GroupBy, SigningFilter, totals_line
+
+if TYPE_CHECKING:
+    from wimc_desktop.db.engine import Database
+
 from wimc_desktop.domain.signings import (
     Signing,
     SigningDraft,
@@ -59,9 +63,10 @@ def _signed_at(db: Any, text: str | None) -> dt.datetime:
     return moment
 
 
-def _print_signing(signing: Signing, as_json: bool, verb: str) -> None:
+def _print_signing(db: Database, signing: Signing, as_json: bool, verb: str) -> None:
+    data = pushed(db, signing.as_json())
     if as_json:
-        emit_json(signing.as_json())
+        emit_json(data)
     else:
         print(signing.id)
     say(f"{verb}: {signing.project_zh}, {format_yuan(signing.amount)} {signing.currency} "
@@ -82,7 +87,7 @@ def cmd_signing_add(args: argparse.Namespace) -> int:
         _signed_at(db, args.signed_at), project_en=args.project_en, sector=args.sector,
         location=args.location, currency=args.currency, ceremony=args.ceremony,
         witnesses=tuple(_witness(w) for w in args.witness or []), notes=args.notes)
-    _print_signing(add_signing(db, draft, operator=_operator(args)), args.json, "Recorded")
+    _print_signing(db, add_signing(db, draft, operator=_operator(args)), args.json, "Recorded")
     return 0
 
 
@@ -111,7 +116,7 @@ def cmd_signing_amend(args: argparse.Namespace) -> int:
     signing = amend_signing(db, current.id, _changes(db, args, current.draft()),
                             operator=_operator(args), reason=args.reason,
                             expected_updated_at=current.updated_at)
-    _print_signing(signing, args.json, "Amended")
+    _print_signing(db, signing, args.json, "Amended")
     return 0
 
 
@@ -121,7 +126,7 @@ def cmd_signing_cancel(args: argparse.Namespace) -> int:
     db = open_db(args)
     signing = cancel_signing(db, find_signing_id(db, args.id), operator=_operator(args),
                              reason=args.reason)
-    _print_signing(signing, args.json, "Cancelled (kept in the register, not counted)")
+    _print_signing(db, signing, args.json, "Cancelled (kept in the register, not counted)")
     return 0
 
 

@@ -93,10 +93,13 @@ class ChangeCollector:
     declared: set[ChangeKind] = field(default_factory=set)  # kinds a service declared
     written: set[str] = field(default_factory=set)  # watched tables written outside flushes
     flushing: bool = False  # the ORM's own statements (its rows say what they change)
+    # ORM rows flushed, each with whether it was new then (a desk's outbox: db.outbox)
+    rows: list[tuple[object, bool]] = field(default_factory=list)
 
     def clear(self) -> None:
         self.changes.clear()
         self.declared.clear()
+        self.rows.clear()
         self.written.clear()
 
     def result(self) -> Changes:
@@ -155,6 +158,8 @@ def _on_after_flush(session: Session, _context: Any) -> None:
         return
     rows = [*session.new, *session.deleted,
             *(r for r in session.dirty if session.is_modified(r))]
+    new = session.new
+    collector.rows.extend((r, r in new) for r in rows if r not in session.deleted)
     for row in rows:
         change = _row_change(session, row)
         if change is not None:

@@ -16,7 +16,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
-from wimc_desktop.db import change_feed
+from wimc_desktop.db import change_feed, outbox
 from wimc_desktop.db.change_feed import ChangeFeed, WriteSession
 from wimc_desktop.db.faults import domain_error
 from wimc_desktop.domain.changes import Changes
@@ -185,6 +185,7 @@ class Database:
         self.keep_raw = isinstance(self.engine.pool, QueuePool)
         self.changes = ChangeFeed(url, sqlite_path(url))
         change_feed.watch(self.engine)
+        self._is_desk: bool | None = None  # a desk of a hub (has an outbox): see db.outbox
 
     @property
     def is_sqlite(self) -> bool:
@@ -248,11 +249,20 @@ class Database:
                     if session.in_transaction():  # (not rolled back by the caller)
                         session.flush()
                         changes = collector.result()
+                        if self._desk_of_a_hub(session):
+                            outbox.record(session, collector, changes)
                         change_feed.log_changes(session, self.changes.writer, changes)
             finally:
                 if collector is not None:
                     change_feed.stop_collecting(conn)
         self.changes.publish(changes)  # (committed: subscribers hear of it)
+
+    def _desk_of_a_hub(self, session: Session) -> bool:
+        """Whether this is a desk's copy of a hub (asked once per handle: a file becomes a
+        desk only when `join` makes it)."""
+        if self._is_desk is None:
+            self._is_desk = self.is_sqlite and outbox.is_desk(session)
+        return self._is_desk
 
     def poll_changes(self) -> Changes:
         """Other processes' and desks' changes logged since the last poll, handed to the

@@ -366,3 +366,84 @@ class ChangeLogRow(Base):
     ids: Mapped[str] = mapped_column(Text, default="", server_default="")  # space-separated
 
     __table_args__ = ({"sqlite_autoincrement": True},)
+
+
+# -- many desks (services.sync): the hub's event log and feed, a desk's outbox -----------
+
+
+class HubEventRow(Base):
+    """Something a desk did, as the hub received it: append-only, keyed by the UUID the
+    desk made before any network call (a retry is the same row). The hub's decision
+    (outcome) is made once, in arrival order; desks hold a copy (pulled) for conflicts."""
+
+    __tablename__ = "hub_event"
+    id: Mapped[UUIDStr]
+    desk: Mapped[Text100]
+    operator: Mapped[Text100]
+    kind: Mapped[str] = mapped_column(String(32))
+    device_at: Mapped[Stamp]  # the desk's clock when it happened
+    hub_at: Mapped[Stamp]  # the hub's clock when it arrived (a late upload shows)
+    outcome: Mapped[str] = mapped_column(String(16))  # admitted|duplicate|applied|rejected
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    guest_id: Mapped[str | None] = mapped_column(String(36))
+    day: Mapped[dt.date | None] = mapped_column(Date)
+    conflict: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    kept_desk: Mapped[Text100]
+    kept_operator: Mapped[Text100]
+    kept_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    payload: Mapped[dict[str, object]] = mapped_column(JSON)
+
+    __table_args__ = (Index("ix_hub_event_conflict_day", "conflict", "day"),)
+
+
+class HubCounterRow(Base):
+    """The hub's one counter row: each writing transaction takes the next number (see
+    db.hub_feed for why it is a row and not a sequence)."""
+
+    __tablename__ = "hub_counter"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
+class HubFeedRow(Base):
+    """On the hub: a row written by the transaction numbered seq (desks pull seq > cursor)."""
+
+    __tablename__ = "hub_feed"
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    tbl: Mapped[str] = mapped_column(String(32))
+    row_id: Mapped[str] = mapped_column(String(36))
+
+
+class OutboxRow(Base):
+    """On a desk: one event waiting for (or holding) the hub's receipt. Committed with the
+    local write it describes; it leaves "pending" only on a receipt, and is never deleted."""
+
+    __tablename__ = "sync_outbox"
+    id: Mapped[UUIDStr]  # the event's UUID, the hub_event key, reused by every retry
+    position: Mapped[int] = mapped_column(Integer, unique=True)  # push order
+    kind: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[Stamp]
+    status: Mapped[str] = mapped_column(String(16))  # pending|admitted|duplicate|applied|rejected
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    receipted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    payload: Mapped[dict[str, object]] = mapped_column(JSON)
+
+    __table_args__ = (Index("ix_sync_outbox_status_position", "status", "position"),)
+
+
+class SyncStateRow(Base):
+    """On a desk (one row): its hub (the URL without any password), its name, the pull
+    cursor and what the last contact with the hub said."""
+
+    __tablename__ = "sync_state"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    hub_url: Mapped[str] = mapped_column(Text)
+    desk: Mapped[Text100]
+    cursor_seq: Mapped[int] = mapped_column(BigInteger)
+    cursor_id: Mapped[int] = mapped_column(BigInteger)
+    online: Mapped[bool] = mapped_column(Boolean)
+    since: Mapped[Stamp]  # online or offline since
+    last_sync_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    last_error: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -79,6 +79,9 @@ class CheckInResult:
     first_checkin: CheckInRecord | None = None  # the earlier one (ALREADY_CHECKED_IN)
     replaced_by: str | None = None  # BADGE_REVOKED: the code that replaced this one
     attendance_changed: bool = False  # an online guest who came in person
+    # ALREADY_CHECKED_IN on a desk of a hub: when this desk's own admission of the guest
+    # that day was made, which the hub found to be a duplicate (it keeps first_checkin)
+    duplicate_here_at: dt.datetime | None = None
 
     def as_json(self) -> dict[str, object]:
         return {

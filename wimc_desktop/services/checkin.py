@@ -20,6 +20,7 @@ from wimc_desktop.db.schema import (
     CheckInRow,
     CheckInUndoRow,
     GuestRow,
+    HubEventRow,
     RevokedBadgeRow,
 )
 from wimc_desktop.domain.badge_codes import code_forms, normalize_code
@@ -71,7 +72,8 @@ def _admit(session: Session, guest: GuestRow, day: dt.date, desk: Desk, method: 
         _audit(session, desk, "refused:already_checked_in", guest.id, now,
                code=guest.badge_code, day=day.isoformat())
         return CheckInResult(Outcome.ALREADY_CHECKED_IN, guest.badge_code, day,
-                             guest_from_row(guest), first_checkin=_record(earlier))
+                             guest_from_row(guest), first_checkin=_record(earlier),
+                             duplicate_here_at=_duplicate_here(session, guest.id, day, desk))
     row = CheckInRow(id=str(uuid.uuid4()), guest_id=guest.id, event_day=day,
                      session=session_name, at=now, desk=desk.name, operator=desk.operator,
                      method=method.value, badge_code=guest.badge_code, nonce=nonce)
@@ -91,6 +93,16 @@ def _admit(session: Session, guest: GuestRow, day: dt.date, desk: Desk, method: 
         index_write(session, [guest.id])  # (the attendance filter of the search)
     return CheckInResult(Outcome.ADMITTED, guest.badge_code, day, guest_from_row(guest),
                          checkin=_record(row), attendance_changed=changed)
+
+
+def _duplicate_here(session: Session, guest_id: str, day: dt.date,
+                    desk: Desk) -> dt.datetime | None:
+    """On a desk of a hub: when this desk admitted the guest that day in an admission the
+    hub found to be a duplicate (the hub's receipts, pulled into hub_event), if it did."""
+    stmt = select(HubEventRow.device_at).where(
+        HubEventRow.conflict == "duplicate_admission", HubEventRow.day == day,
+        HubEventRow.guest_id == guest_id, HubEventRow.desk == desk.name)
+    return session.execute(stmt.order_by(HubEventRow.device_at.desc()).limit(1)).scalar()
 
 
 def _replayed(session: Session, nonce: str) -> CheckInResult | None:

@@ -202,6 +202,10 @@ class CheckInBanner(QFrame):
                 .replace("%1", when).replace("%2", first.desk).replace("%3", first.operator))
 
     def _note(self, result: CheckInResult) -> str:
+        if result.duplicate_here_at is not None:
+            return self.tr("This desk's admission at %1 was a duplicate: the hub kept the "
+                           "earlier one").replace(
+                "%1", local_time_text(self._event, result.duplicate_here_at))
         if result.attendance_changed:
             return self.tr("Registered online — now counted on site")
         if result.checkin is not None and result.checkin.method == Method.WALK_IN:

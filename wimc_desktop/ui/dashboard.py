@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
@@ -27,8 +28,9 @@ from wimc_desktop.domain.reports import CategoryFigures, MissingGuest, rate_text
 from wimc_desktop.services.audit import chain_head
 from wimc_desktop.services.checkin import expected_count
 from wimc_desktop.services.reports import daily_report
+from wimc_desktop.services.sync.desk import conflicts
 from wimc_desktop.ui.change_hub import ChangeHub, SlowRefresh, watched
-from wimc_desktop.ui.checkin_banner import day_text
+from wimc_desktop.ui.checkin_banner import day_text, local_time_text
 from wimc_desktop.ui.hourly_chart import HourlyChart
 from wimc_desktop.ui.i18n import count_text
 from wimc_desktop.ui.report_sections import category_name, day_of
@@ -56,6 +58,16 @@ class DashboardFigures:
     vip_missing: tuple[MissingGuest, ...]
     vip_missing_count: int
     audit_head: ChainHead  # the audit log's rows and newest hash (rewritten: no match)
+    # many desks: the day's conflicts the hub recorded (kind, guest, kept, the later one)
+    conflicts: tuple[tuple[str, str, str, str], ...] = ()
+
+
+def _conflict_line(found: dict[str, Any]) -> tuple[str, str, str, str]:
+    guest = found["guest"]
+    return (found["kind"], str(guest.get("name") or guest.get("id") or ""),
+            f"{found['kept']['desk']}|{found['kept']['operator']}|{found['kept']['at'] or ''}",
+            f"{found['duplicate']['desk']}|{found['duplicate']['operator']}|"
+            f"{found['duplicate']['at']}")
 
 
 def read_figures(db: Database, day: dt.date) -> DashboardFigures:
@@ -64,7 +76,15 @@ def read_figures(db: Database, day: dt.date) -> DashboardFigures:
     return DashboardFigures(day, report.admitted, expected_count(db),
                             tuple(report.by_hour.items()), report.by_category,
                             report.vip_missing[:VIPS_SHOWN], len(report.vip_missing),
-                            chain_head(db))
+                            chain_head(db),
+                            tuple(_conflict_line(c) for c in conflicts(db, day)))
+
+
+def _clock(iso: str) -> str:
+    """An ISO moment as the venue's clock shows it (HH:mm), or nothing."""
+    if not iso:
+        return ""
+    return local_time_text(None, dt.datetime.fromisoformat(iso))
 
 
 class Dashboard(Retranslating, QWidget):
@@ -111,6 +131,10 @@ class Dashboard(Retranslating, QWidget):
         self.audit_label.setObjectName("dashboardAuditHead")
         self.audit_label.setStyleSheet("color: #555555;")
         self.audit_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.conflicts_title = QLabel()
+        self.conflicts = QLabel()
+        self.conflicts.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.conflicts.setWordWrap(True)
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_INTERVAL_MS)
         self._build()
@@ -124,7 +148,8 @@ class Dashboard(Retranslating, QWidget):
         numbers.addWidget(self.expected_label, 1, Qt.AlignmentFlag.AlignBottom)
         lists = QHBoxLayout()
         for title, body in ((self.categories_title, self.categories),
-                            (self.vips_title, self.vips)):
+                            (self.vips_title, self.vips),
+                            (self.conflicts_title, self.conflicts)):
             column = QVBoxLayout()
             title.setStyleSheet("font-weight: bold;")
             column.addWidget(title)
@@ -262,11 +287,33 @@ class Dashboard(Retranslating, QWidget):
         self.audit_label.setText(self.tr("Audit log: %1 rows, chain head %2")
                                  .replace("%1", count_text(f.audit_head.count))
                                  .replace("%2", f.audit_head.short))
+        self._show_conflicts(f)
+
+    def _show_conflicts(self, f: DashboardFigures) -> None:
+        """The day's duplicate admissions and other conflicts between desks (a desk of
+        a hub, or the hub itself; none elsewhere)."""
+        self.conflicts_title.setText(self.tr("Conflicts between desks: %1")
+                                     .replace("%1", count_text(len(f.conflicts))))
+        rows = []
+        for kind, name, kept, later in f.conflicts:
+            kept_desk, kept_op, kept_at = kept.split("|", 2)
+            later_desk, later_op, later_at = later.split("|", 2)
+            what = (self.tr("admitted twice") if kind == "duplicate_admission"
+                    else self.tr("revoked badge used"))
+            text = (self.tr("%1: %2 — kept %3 (%4) %5, also %6 (%7) %8")
+                    .replace("%1", name).replace("%2", what)
+                    .replace("%3", kept_desk).replace("%4", kept_op)
+                    .replace("%5", _clock(kept_at)).replace("%6", later_desk)
+                    .replace("%7", later_op).replace("%8", _clock(later_at)))
+            rows.append(f"<tr><td>{html.escape(text)}</td></tr>")
+        self.conflicts.setText(f"<table cellpadding='2' cellspacing='4'>{''.join(rows)}</table>"
+                               if rows else self.tr("No conflicts."))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("WIMC Desk — Dashboard"))
         self.chart_title.setText(self.tr("Arrivals per hour"))
         self.categories_title.setText(self.tr("Arrived / registered by category"))
         self.vips_title.setText(self.tr("VIPs not yet arrived"))
+        self.conflicts_title.setText(self.tr("Conflicts between desks"))
         if self.figures is not None:
             self._show(self.figures)

@@ -266,6 +266,18 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "the argument {argument} is not valid text: it holds bytes "
                       "that are not UTF-8 ({value}); nothing was done. Type it again in "
                       "UTF-8 (a file's name: rename the file)."),
+    # many desks: db/outbox.py, services/sync
+    QT_TRANSLATE_NOOP("errors", "this event file is a desk of a hub: guest lists are "
+                      "imported into the hub (every desk then pulls them); nothing was "
+                      "imported."),
+    QT_TRANSLATE_NOOP("errors", "not a database URL: {url}"),
+    QT_TRANSLATE_NOOP("errors", "the hub must be a PostgreSQL URL "
+                      "(postgresql+psycopg://user@host/db): {url}"),
+    QT_TRANSLATE_NOOP("errors", "a desk needs a name (--desk NAME)"),
+    QT_TRANSLATE_NOOP("errors", "{where}: this file already exists; join makes a new desk "
+                      "file."),
+    QT_TRANSLATE_NOOP("errors", "{where}: this event file is not a desk of a hub (make one "
+                      "with join)."),
 )
 
 TEMPLATES: frozenset[str] = frozenset(_SOURCES)

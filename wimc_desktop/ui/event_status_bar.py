@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from wimc_desktop.domain.checkin import Desk, is_event_day
 from wimc_desktop.domain.models import Event
+from wimc_desktop.services.sync.desk import DeskStatus
 from wimc_desktop.ui import i18n
-from wimc_desktop.ui.checkin_banner import day_text
+from wimc_desktop.ui.checkin_banner import day_text, local_time_text
 from wimc_desktop.ui.elided_label import ElidedLabel
 from wimc_desktop.ui.retranslating import Retranslating
 
@@ -39,8 +40,12 @@ class EventStatusBar(Retranslating, QStatusBar):
         self.admitted_label = QLabel()
         self.file_label = ElidedLabel()
         self.count_label = QLabel()
+        self.sync_label = QLabel()  # a desk of a hub: online / offline, pending, last sync
+        self.sync_label.hide()
+        self._sync: DeskStatus | None = None
         for label in (self.event_label, self.days_label, self.day_label, self.desk_label,
-                      self.admitted_label, self.count_label, self.file_label):
+                      self.admitted_label, self.count_label, self.sync_label,
+                      self.file_label):
             label.setObjectName("statusField")
             self.addPermanentWidget(label, 1 if label is self.event_label else 0)
         # The event's name takes what the other fields leave, so it is the first to be cut.
@@ -71,6 +76,28 @@ class EventStatusBar(Retranslating, QStatusBar):
     def show_counts(self, admitted: int, expected: int) -> None:
         self._counts = (admitted, expected)
         self._show_desk_fields()
+
+    def show_sync(self, status: object) -> None:
+        """A desk's sync status (None: the event file is no desk of a hub)."""
+        self._sync = status if isinstance(status, DeskStatus) else None
+        self._show_sync()
+
+    def _show_sync(self) -> None:
+        status = self._sync
+        self.sync_label.setVisible(status is not None)
+        if status is None:
+            return
+        since = local_time_text(self._event, status.since)
+        text = (self.tr("Hub: online since %1") if status.online
+                else self.tr("Hub: OFFLINE since %1")).replace("%1", since)
+        text += " · " + self.tr("%Ln pending", "", status.pending)
+        if status.last_sync is not None:
+            text += " · " + self.tr("last sync %1").replace(
+                "%1", local_time_text(self._event, status.last_sync))
+        self.sync_label.setText(text)
+        self.sync_label.setProperty("online", status.online)
+        self.sync_label.setToolTip(status.hub if status.online else
+                                   f"{status.hub}\n{status.last_error}")
 
     def _show_desk_fields(self) -> None:
         day = self._day
@@ -104,6 +131,7 @@ class EventStatusBar(Retranslating, QStatusBar):
 
     def retranslate_ui(self) -> None:
         self.show_guest_count(self._guest_count)
+        self._show_sync()
         self._show_desk_fields()
         self.desk_label.setToolTip(self.tr("The desk and the operator recorded on every "
                                            "check-in"))

@@ -38,6 +38,7 @@ from wimc_desktop.ui.dashboard import Dashboard
 from wimc_desktop.ui.desk_access import DeskAccess
 from wimc_desktop.ui.desk_actions import DeskCounts
 from wimc_desktop.ui.desk_dialog import DeskDialog
+from wimc_desktop.ui.desk_sync import DeskSyncBridge
 from wimc_desktop.ui.event_status_bar import EventStatusBar
 from wimc_desktop.ui.first_admin_dialog import FirstAdmin, FirstAdminDialog
 from wimc_desktop.ui.gating import Target
@@ -83,6 +84,7 @@ class MainWindow(Retranslating, QMainWindow):
         # Every page refreshes from the one hub (pages ask ChangeHub.of(worker) for it).
         self.change_hub = ChangeHub.of(worker)
         self.access = DeskAccess(self, worker, self._settings.idle_lock_minutes)
+        self.desk_sync = DeskSyncBridge(worker, self)
         self._build_pages()
         self._build_menus()
         self.access.set_targets(self._gated_targets())
@@ -219,6 +221,7 @@ class MainWindow(Retranslating, QMainWindow):
                 "badges.batch": self.badges_page.batch_button,
                 "guests.reveal": self.guests_page.contact_toggle,
                 "reports.full_pii": self.reports_page.export_panel.full_pii_check}
+        self.desk_sync.status_changed.connect(self.status.show_sync)
 
     # -- the open event --------------------------------------------------------------
 
@@ -229,6 +232,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _show_opened(self, opened: OpenedEvent) -> None:
         self.opened = opened
         self.change_hub.set_database(opened.db)  # (first: its cursor before the pages load)
+        self.desk_sync.set_database(opened.db)
         self.status.show_event(opened.event, opened.db.display_name)
         self.status.show_guest_count(opened.guest_count)
         for page in (self.guests_page, self.checkin_page, self.badges_page,
@@ -544,6 +548,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._settings.main_window_geometry = self.saveGeometry()
         self.checkin_page.counts.stop()  # a closed window polls no more
         self.change_hub.stop()
+        self.desk_sync.stop()
         for window in (self.dashboard, self.signings_page.ceremony_view):
             if window is not None:
                 window.close()

@@ -1,0 +1,225 @@
+"""Many desks: join of a 100,000-guest hub against a local import of the same list; 1,000
+queued check-ins pushed and receipted; propagation desk A -> desk B (online) p99; the
+hub's push round trip p99 with 20 desks scanning at once.
+
+    WIMC_TEST_POSTGRES_URL=postgresql+psycopg://wimc:wimc@127.0.0.1:5432/DB \\
+        python3 tests/benchmarks/bench_sync.py [--guests 100000] [--desks 20]
+
+The hub is that database (emptied first). Each figure is printed beside its goal; the join
+beside the floor measured in the same run (the same list imported into a local file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from wimc_desktop.bootstrap import reexec_in_venv  # noqa: E402
+
+if __name__ == "__main__":
+    reexec_in_venv(sys.argv)
+
+from sqlalchemy import make_url, select  # noqa: E402
+
+from tests.benchmarks.datasets import guest_rows, write_csv  # noqa: E402
+from wimc_desktop.db import schema as s  # noqa: E402
+from wimc_desktop.domain.checkin import Desk  # noqa: E402
+from wimc_desktop.services.checkin import check_in  # noqa: E402
+from wimc_desktop.services.events import create_event, open_event_database  # noqa: E402
+from wimc_desktop.services.importing import import_file  # noqa: E402
+from wimc_desktop.services.search import search_guests  # noqa: E402
+from wimc_desktop.services.sync.connect import hub_engine  # noqa: E402
+from wimc_desktop.services.sync.desk import join, push, push_batch, sync_state  # noqa: E402
+from wimc_desktop.services.sync.runner import DeskSync  # noqa: E402
+
+DAY = dt.date(2020, 11, 26)
+START, END = dt.date(2020, 11, 26), dt.date(2020, 11, 28)
+
+
+def p99(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+
+
+def reset(url: str) -> None:
+    from tests.conftest import reset_postgres
+
+    reset_postgres(url)
+
+
+def codes_of(db_path: Path) -> list[str]:
+    db = open_event_database(db_path)
+    try:
+        with db.read() as session:
+            return list(session.execute(select(s.GuestRow.badge_code)).scalars())
+    finally:
+        db.dispose()
+
+
+def bench_join(url: str, plain: str, folder: Path, guests: int) -> Path:
+    rows = guest_rows(guests)
+    source = write_csv(folder / "guests.csv", rows)
+    reset(url)
+    hub = create_event(url, name_zh="同步基准", start=START, end=END)
+    started = time.perf_counter()
+    import_file(hub, source)
+    print(f"hub import of {guests:,} guests (PostgreSQL, with the feed's triggers): "
+          f"{time.perf_counter() - started:.1f} s")
+    hub.dispose()
+    local = create_event(folder / "local.wimc", name_zh="同步基准", start=START, end=END)
+    started = time.perf_counter()
+    import_file(local, source)
+    floor = time.perf_counter() - started
+    local.dispose()
+    started = time.perf_counter()
+    join(folder / "desk1.wimc", plain, "desk 1")
+    desk = open_event_database(folder / "desk1.wimc")
+    found = search_guests(desk, "zhang", limit=5)
+    took = time.perf_counter() - started
+    desk.dispose()
+    assert found.total > 0
+    print(f"join of a {guests:,}-guest hub, searchable: {took:.2f} s; local import of the same "
+          f"list (floor): {floor:.2f} s; ratio {took / floor:.2f}x (goal within 3x)")
+    return folder / "desk1.wimc"
+
+
+def bench_push(plain: str, folder: Path, codes: list[str], n: int) -> set[str]:
+    join(folder / "desk2.wimc", plain, "desk 2")
+    db = open_event_database(folder / "desk2.wimc")
+    chosen = random.Random(2).sample(codes, n)
+    try:
+        for code in chosen:  # queued while away: no push
+            check_in(db, code, day=DAY, desk=Desk("desk 2", "op"))
+        hub = hub_engine(sync_state(db).hub_url)
+        started = time.perf_counter()
+        receipts = push(db, hub)
+        took = time.perf_counter() - started
+        hub.dispose()
+        assert len(receipts) == n
+        print(f"{n:,} queued check-ins pushed and receipted: {took:.2f} s (goal under 2 s)")
+    finally:
+        db.dispose()
+    return set(chosen)
+
+
+def bench_propagation(plain: str, folder: Path, codes: list[str], samples: int) -> None:
+    join(folder / "a.wimc", plain, "A")
+    join(folder / "b.wimc", plain, "B")
+    a, b = open_event_database(folder / "a.wimc"), open_event_database(folder / "b.wimc")
+    seen: dict[str, float] = {}
+    b.changes.subscribe(lambda changes: [seen.setdefault(i, time.perf_counter())
+                                         for c in changes if not c.here for i in c.ids])
+    ready = threading.Event()
+    runner = DeskSync(b, lambda _status: ready.set())
+    runner.start()
+    hub = hub_engine(sync_state(a).hub_url)
+    times = []
+    try:
+        ready.wait(30)  # (the runner's first round, then its LISTEN)
+        time.sleep(0.5)
+        for code in random.Random(3).sample(codes, samples):
+            result = check_in(a, code, day=DAY, desk=Desk("A", "op"))
+            started = time.perf_counter()
+            push_batch(a, hub)
+            assert result.guest is not None
+            deadline = started + 5
+            while result.guest.id not in seen and time.perf_counter() < deadline:
+                time.sleep(0.002)
+            times.append(seen.get(result.guest.id, deadline) - started)
+    finally:
+        runner.stop()
+        hub.dispose()
+        a.dispose()
+        b.dispose()
+    print(f"propagation desk A -> desk B (commit on A to B's change feed, {samples} scans): "
+          f"p50 {statistics.median(times) * 1000:.0f} ms, p99 {p99(times) * 1000:.0f} ms "
+          "(goal p99 under 1 s)")
+
+
+def worker(path: str, name: str, codes: list[str]) -> None:
+    """One of the 20 desks: scans, each pushed at once; prints its push round trips and,
+    as the floor, a bare `SELECT 1` on the same hub connection right after each."""
+    from sqlalchemy import text
+
+    db = open_event_database(path)
+    hub = hub_engine(sync_state(db).hub_url)
+    trips, floors = [], []
+    for code in codes:
+        check_in(db, code, day=DAY, desk=Desk(name, "op"))
+        started = time.perf_counter()
+        push_batch(db, hub)
+        trips.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        with hub.connect() as conn:
+            conn.execute(text("SELECT 1"))
+            conn.rollback()
+        floors.append(time.perf_counter() - started)
+    print(json.dumps([trips, floors]))
+
+
+def bench_many(plain: str, folder: Path, codes: list[str], desks: int, scans: int) -> None:
+    rng = random.Random(4)
+    paths = []
+    for i in range(desks):
+        paths.append(folder / f"m{i}.wimc")
+        join(paths[-1], plain, f"desk m{i}")
+    procs = [subprocess.Popen([sys.executable, __file__, "--worker", str(p), f"desk m{i}",
+                               *rng.sample(codes, scans)], stdout=subprocess.PIPE, text=True)
+             for i, p in enumerate(paths)]
+    trips: list[float] = []
+    floors: list[float] = []
+    for proc in procs:
+        out, _ = proc.communicate(timeout=900)
+        got = json.loads(out.strip().splitlines()[-1])
+        trips += got[0]
+        floors += got[1]
+    print(f"push round trip with {desks} desks scanning at once ({len(trips)} pushes): p50 "
+          f"{statistics.median(trips) * 1000:.0f} ms, p99 {p99(trips) * 1000:.0f} ms (goal p99 "
+          f"under 50 ms); floor, a bare SELECT 1 of the same processes: p50 "
+          f"{statistics.median(floors) * 1000:.0f} ms, p99 {p99(floors) * 1000:.0f} ms; "
+          f"ratio p99 {p99(trips) / p99(floors):.1f}x")
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--worker":
+        worker(sys.argv[2], sys.argv[3], sys.argv[4:])
+        return 0
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--guests", type=int, default=100_000)
+    parser.add_argument("--desks", type=int, default=20)
+    parser.add_argument("--scans", type=int, default=30)
+    args = parser.parse_args()
+    url = os.environ.get("WIMC_TEST_POSTGRES_URL", "")
+    if not url:
+        print("WIMC_TEST_POSTGRES_URL is not set", file=sys.stderr)
+        return 2
+    parsed = make_url(url)
+    if parsed.password:
+        os.environ["PGPASSWORD"] = parsed.password
+    plain = parsed.set(password=None).render_as_string(hide_password=False)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        first = bench_join(url, plain, folder, args.guests)
+        codes = codes_of(first)
+        used = bench_push(plain, folder, codes, 1000)
+        fresh = [c for c in codes if c not in used]  # (not admitted yet: an admission each)
+        bench_propagation(plain, folder, fresh, 50)
+        bench_many(plain, folder, codes, args.desks, args.scans)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

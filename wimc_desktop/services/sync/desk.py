@@ -1,0 +1,445 @@
+"""A desk's side of many desks: a full local copy of the hub (join), its outbox pushed in
+bounded batches (receipts come back; errors leave every row pending), the hub's feed
+pulled after the cursor (rows upserted, the search index refreshed, the change feed told),
+and what a desk knows of itself (status) and of conflicts.
+
+Push and pull are independent: a push that fails does not stop the pull, and nothing in
+the outbox is ever deleted. Rows pulled are written outside Database.write() (they are
+the hub's, not this desk's events) and published with here=False, the change feed's
+entry point for changes that arrive from elsewhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, bindparam, delete, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from wimc_desktop.db import change_feed
+from wimc_desktop.db import schema as s
+from wimc_desktop.db.engine import Database, resolve_url
+from wimc_desktop.db.hub_feed import REPLICATED
+from wimc_desktop.db.migrate import upgrade_to_head
+from wimc_desktop.db.outbox import PENDING
+from wimc_desktop.domain.changes import Change, ChangeKind, Changes
+from wimc_desktop.domain.errors import BadInputError, DeskError, NotFoundError
+from wimc_desktop.services.sync import hub as hub_side
+from wimc_desktop.services.sync import receipts as shared
+from wimc_desktop.services.sync.connect import deadline, hub_engine, stored_url
+
+PUSH_BATCH = 100  # events per hub transaction
+PULL_BATCH = 2000  # feed entries per pull round
+COPY_CHUNK = 5000  # rows per insert while joining
+PUSH_TIMEOUT_S = 10.0
+PULL_TIMEOUT_S = 30.0
+ALL_OF_SEQ = 2**62  # a cursor id past every entry of its transaction
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What one sync (or one push) did; `online`: the hub was reached."""
+
+    online: bool
+    pushed: int = 0
+    pulled: int = 0
+    pending: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    error: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        return {"online": self.online, "pushed": self.pushed, "pulled": self.pulled,
+                "pending": self.pending, "duplicates": self.duplicates,
+                "rejected": self.rejected}
+
+
+@dataclass(frozen=True)
+class DeskStatus:
+    hub: str
+    desk: str
+    online: bool
+    since: dt.datetime
+    pending: int
+    last_sync: dt.datetime | None
+    duplicates: int
+    rejected: int
+    last_error: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"hub": self.hub, "desk": self.desk, "online": self.online,
+                "since": self.since.isoformat(), "pending": self.pending,
+                "last_sync": self.last_sync.isoformat() if self.last_sync else None,
+                "duplicates": self.duplicates, "rejected": self.rejected,
+                "last_error": self.last_error}
+
+
+# -- join -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JoinReport:
+    path: Path
+    hub: str
+    desk: str
+    guests: int
+    seq: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {"path": str(self.path), "hub": self.hub, "desk": self.desk,
+                "guests": self.guests, "seq": self.seq}
+
+
+def join(target: str | os.PathLike[str], hub_url: str, desk: str) -> JoinReport:
+    """A new desk file holding a full copy of the hub (one consistent snapshot), with its
+    search index built; refuses a file that exists."""
+    from wimc_desktop.services.events import _owner_only
+
+    kept_url = stored_url(hub_url)
+    if not desk.strip():
+        raise BadInputError("a desk needs a name (--desk NAME)")
+    path = Path(os.fspath(target)).expanduser()
+    if path.exists():
+        raise BadInputError("{where}: this file already exists; join makes a new desk file.",
+                            where=path)
+    hub = hub_engine(hub_url)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    db = Database(resolve_url(path))
+    try:
+        db.table_names()  # (creates the file, empty, for the permission below)
+        _owner_only(path)
+        upgrade_to_head(db)
+        seq, guests = _copy_hub(db, hub)
+        with _local(db) as conn:
+            now = dt.datetime.now(dt.UTC)
+            conn.execute(insert(shared.table("sync_state")).values(
+                id=1, hub_url=kept_url, desk=desk.strip(), cursor_seq=seq,
+                cursor_id=ALL_OF_SEQ, online=True, since=now, last_sync_at=now,
+                last_error=""))
+    except BaseException:
+        db.dispose()
+        hub.dispose()
+        for side in ("", "-wal", "-shm", "-journal"):
+            Path(str(path) + side).unlink(missing_ok=True)
+        raise
+    db.dispose()
+    hub.dispose()
+    return JoinReport(path, kept_url, desk.strip(), guests, seq)
+
+
+def _copy_hub(db: Database, hub: Engine) -> tuple[int, int]:
+    """Every replicated table of the hub, as of one snapshot, into the new desk file."""
+    from wimc_desktop.services.search import index_rebuild
+
+    guests = 0
+    with hub.connect() as h:
+        h = h.execution_options(isolation_level="REPEATABLE READ", stream_results=True)
+        with h.begin():
+            seq = hub_side.counter(h)
+            with _local(db) as conn:
+                for name in REPLICATED:
+                    tbl = shared.table(name)
+                    result = h.execute(select(tbl)).mappings().yield_per(COPY_CHUNK)
+                    for chunk in result.partitions():
+                        conn.execute(insert(tbl), [dict(r) for r in chunk])
+                        guests += len(chunk) if name == "guest" else 0
+                index_rebuild(Session(bind=conn))
+    return seq, guests
+
+
+@contextmanager
+def _local(db: Database) -> Iterator[Connection]:
+    """A write transaction on the desk file outside Database.write(): rows that came from
+    the hub (not this desk's events, so no outbox row)."""
+    with db.translated(), db.engine.connect() as conn:
+        conn = conn.execution_options(wimc_begin="IMMEDIATE")
+        with conn.begin():
+            yield conn
+
+
+# -- the desk's state ---------------------------------------------------------------
+
+
+def sync_state(db: Database) -> s.SyncStateRow:
+    with db.read() as session:
+        row = session.get(s.SyncStateRow, 1)
+        if row is None:
+            raise NotFoundError("{where}: this event file is not a desk of a hub (make one "
+                                "with join).", where=db.display_name)
+        session.expunge(row)
+        return row
+
+
+def is_desk(db: Database) -> bool:
+    if not db.is_sqlite:
+        return False
+    try:
+        sync_state(db)
+    except NotFoundError:
+        return False
+    return True
+
+
+def _counts(db: Database) -> dict[str, int]:
+    o = s.OutboxRow
+    with db.read() as session:
+        rows = session.execute(select(o.status, func.count()).group_by(o.status)).all()
+    return {str(k): int(n) for k, n in rows}
+
+
+def status(db: Database) -> DeskStatus:
+    state = sync_state(db)
+    counts = _counts(db)
+    return DeskStatus(state.hub_url, state.desk, state.online, state.since,
+                      counts.get(PENDING, 0), state.last_sync_at,
+                      counts.get(shared.DUPLICATE, 0), counts.get(shared.REJECTED, 0),
+                      state.last_error)
+
+
+def record_contact(db: Database, online: bool, error: str = "", synced: bool = False) -> None:
+    now = dt.datetime.now(dt.UTC)
+    with _local(db) as conn:
+        t = shared.table("sync_state")
+        was = conn.execute(select(t.c.online).where(t.c.id == 1)).scalar()
+        values: dict[str, Any] = {"online": online, "last_error": error}
+        if was is None or bool(was) != online:
+            values["since"] = now
+        if synced:
+            values["last_sync_at"] = now
+        conn.execute(update(t).where(t.c.id == 1).values(**values))
+
+
+# -- push ---------------------------------------------------------------------------
+
+
+def _pending(db: Database, limit: int) -> list[shared.OutgoingEvent]:
+    o = s.OutboxRow
+    with db.read() as session:
+        rows = session.execute(select(o).where(o.status == PENDING)
+                               .order_by(o.position).limit(limit)).scalars().all()
+        return [shared.OutgoingEvent(r.id, r.kind, r.created_at, r.payload) for r in rows]
+
+
+def push_batch(db: Database, hub: Engine, timeout: float = PUSH_TIMEOUT_S,
+               limit: int = PUSH_BATCH) -> list[shared.Receipt]:
+    """One bounded batch of pending events sent and receipted (raises on a network or
+    hub error: every row then stays pending, to be sent again with the same UUID)."""
+    events = _pending(db, limit)
+    if not events:
+        return []
+    with hub.connect() as h, deadline(h, timeout), h.begin():
+        receipts = hub_side.receive(h, events)
+    _note_receipts(db, receipts)
+    return receipts
+
+
+def _note_receipts(db: Database, receipts: list[shared.Receipt]) -> None:
+    now = dt.datetime.now(dt.UTC)
+    o = shared.table("sync_outbox")
+    with _local(db) as conn:
+        conn.execute(update(o).where(o.c.id == bindparam("r_id"), o.c.status == PENDING)
+                     .values(status=bindparam("r_status"), reason=bindparam("r_reason"),
+                             receipted_at=now, attempts=o.c.attempts + 1),
+                     [{"r_id": r.event_id, "r_status": r.outcome, "r_reason": r.reason}
+                      for r in receipts])
+
+
+def push(db: Database, hub: Engine, timeout: float = PUSH_TIMEOUT_S,
+         max_batches: int = 1000) -> list[shared.Receipt]:
+    """Every pending event, batch after batch (raises as push_batch does)."""
+    receipts: list[shared.Receipt] = []
+    for _ in range(max_batches):
+        batch = push_batch(db, hub, timeout)
+        receipts += batch
+        if len(batch) < PUSH_BATCH:
+            break
+    return receipts
+
+
+# -- pull ---------------------------------------------------------------------------
+
+
+def pull(db: Database, hub: Engine, timeout: float = PULL_TIMEOUT_S) -> int:
+    """The hub's rows after the cursor, batch after batch, into the desk file; each batch
+    one local transaction with its cursor, then published to the change feed."""
+    pulled = 0
+    while True:
+        state = sync_state(db)
+        with hub.connect() as h, deadline(h, timeout):
+            h = h.execution_options(isolation_level="REPEATABLE READ")
+            with h.begin():
+                entries = hub_side.feed_after(h, state.cursor_seq, state.cursor_id,
+                                              PULL_BATCH)
+                ids: dict[str, list[str]] = defaultdict(list)
+                for e in entries:
+                    ids[e.table].append(e.row_id)
+                rows = {name: hub_side.rows_of(h, name, sorted(set(keys)))
+                        for name, keys in ids.items() if name in REPLICATED}
+        if not entries:
+            return pulled
+        changes = _apply_pulled(db, rows, entries[-1])
+        db.changes.publish(changes, here=False)
+        pulled += sum(len(v) for v in rows.values())
+        if len(entries) < PULL_BATCH:
+            return pulled
+
+
+def _apply_pulled(db: Database, rows: dict[str, list[dict[str, Any]]],
+                  last: hub_side.FeedEntry) -> Changes:
+    from wimc_desktop.services.search import index_write
+
+    with _local(db) as conn:
+        for name in REPLICATED:
+            if rows.get(name):
+                _upsert_local(conn, name, rows[name])
+        changes = _pulled_changes(conn, rows)
+        t = shared.table("sync_state")
+        conn.execute(update(t).where(t.c.id == 1).values(cursor_seq=last.seq,
+                                                          cursor_id=last.id))
+        _receipts_from_hub(conn, rows.get("hub_event", []))
+        session = Session(bind=conn)
+        guests = sorted({g["id"] for g in rows.get("guest", [])})
+        if guests:
+            index_write(session, guests)
+        change_feed.log_changes(session, db.changes.writer, changes)
+        session.flush()
+    return changes
+
+
+def _upsert_local(conn: Connection, name: str, rows: list[dict[str, Any]]) -> None:
+    tbl = shared.table(name)
+    key = REPLICATED[name]
+    if name == "checkin_undo":  # the hub's undo wins over one this desk made of the same
+        u = tbl.c
+        for row in rows:
+            conn.execute(delete(tbl).where(u.checkin_id == row["checkin_id"], u.id != row["id"]))
+    stmt = sqlite_insert(tbl)
+    rest = {c.key: stmt.excluded[c.key] for c in tbl.columns if c.key != key}
+    conn.execute(stmt.on_conflict_do_update(index_elements=[key], set_=rest), rows)
+
+
+def _pulled_changes(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> Changes:
+    out: list[Change] = []
+    if rows.get("guest"):
+        out.append(Change(ChangeKind.GUEST, frozenset(r["id"] for r in rows["guest"])))
+    checkins = list(rows.get("checkin", []))
+    undone = [r["checkin_id"] for r in rows.get("checkin_undo", [])]
+    if undone:
+        c = shared.table("checkin")
+        checkins += [dict(r) for r in conn.execute(select(c.c.guest_id, c.c.event_day)
+                                                   .where(c.c.id.in_(undone))).mappings()]
+    checkins += [{"guest_id": r["guest_id"], "event_day": r["day"]}
+                 for r in rows.get("hub_event", []) if r["guest_id"] and r["day"]]
+    by_day: dict[dt.date, set[str]] = defaultdict(set)
+    for r in checkins:
+        by_day[r["event_day"]].add(r["guest_id"])
+    out += [Change(ChangeKind.CHECKIN, frozenset(ids), day) for day, ids in by_day.items()]
+    for name, kind in (("revoked_badge", ChangeKind.BADGE), ("badge_print", ChangeKind.BADGE)):
+        if rows.get(name):
+            out.append(Change(kind, frozenset(r["guest_id"] for r in rows[name])))
+    if any(rows.get(n) for n in ("signing", "signing_party", "signing_witness",
+                                 "signing_history")):
+        out.append(Change(ChangeKind.SIGNING))
+    if rows.get("event") or rows.get("category"):
+        out.append(Change(ChangeKind.EVENT))
+    if rows.get("audit"):
+        out.append(Change(ChangeKind.AUDIT))
+    if rows.get("import_batch"):
+        out.append(Change(ChangeKind.IMPORT))
+    return tuple(out)
+
+
+def _receipts_from_hub(conn: Connection, events: list[dict[str, Any]]) -> None:
+    """An event the hub holds is receipted here too (a desk killed after the hub's commit
+    and before its own learns the receipt from the pull)."""
+    o = shared.table("sync_outbox")
+    now = dt.datetime.now(dt.UTC)
+    for e in events:
+        conn.execute(update(o).where(o.c.id == e["id"], o.c.status == PENDING).values(
+            status=e["outcome"], reason=e["reason"], receipted_at=now))
+
+
+# -- sync ---------------------------------------------------------------------------
+
+
+def reached(exc: BaseException) -> bool:
+    """Whether an error came from a hub that answered (a refusal, not a cut network)."""
+    orig = getattr(exc, "orig", None)
+    state = str(getattr(orig, "sqlstate", "") or "")
+    return bool(state) and not state.startswith("08")
+
+
+def sync(db: Database, *, push_only: bool = False, push_timeout: float = PUSH_TIMEOUT_S,
+         pull_timeout: float = PULL_TIMEOUT_S) -> SyncReport:
+    """Push every pending event, then pull (a failed push does not stop the pull)."""
+    state = sync_state(db)
+    hub = hub_engine(state.hub_url)
+    receipts: list[shared.Receipt] = []
+    pulled, online, errors = 0, False, []
+    try:
+        try:
+            receipts = push(db, hub, push_timeout)
+            online = True
+        except (DBAPIError, OSError) as exc:
+            errors.append(_error_text(exc))
+        if not push_only:
+            try:
+                pulled = pull(db, hub, pull_timeout)
+                online = True
+            except (DBAPIError, OSError) as exc:
+                errors.append(_error_text(exc))
+    finally:
+        hub.dispose()
+    record_contact(db, online, "; ".join(errors), synced=online and not errors)
+    return SyncReport(online, len(receipts), pulled, _counts(db).get(PENDING, 0),
+                      sum(r.outcome == shared.DUPLICATE for r in receipts),
+                      sum(r.outcome == shared.REJECTED for r in receipts),
+                      "; ".join(errors))
+
+
+def _error_text(exc: BaseException) -> str:
+    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:300] \
+        if str(exc).strip() else type(exc).__name__
+
+
+def try_push(db: Database, timeout: float = 2.0) -> bool:
+    """After a command's local commit on a desk: one short push. True when the hub
+    receipted everything pending (False: offline or still pending, nothing lost)."""
+    try:
+        report = sync(db, push_only=True, push_timeout=timeout)
+    except DeskError:
+        return False
+    return report.online and report.pending == 0
+
+
+# -- conflicts ----------------------------------------------------------------------
+
+
+def conflicts(db: Database, day: dt.date | None = None) -> list[dict[str, Any]]:
+    """Duplicates and other conflicts the hub recorded (on the hub, or a desk's copy)."""
+    h, g = s.HubEventRow, s.GuestRow
+    stmt = (select(h, g).join(g, g.id == h.guest_id, isouter=True)
+            .where(h.conflict != "").order_by(h.hub_at))
+    if day is not None:
+        stmt = stmt.where(h.day == day)
+    with db.read() as session:
+        found = session.execute(stmt).all()
+    return [{"kind": e.conflict,
+             "guest": ({"id": guest.id, "name": guest.name, "badge_code": guest.badge_code,
+                        "organization": guest.organization} if guest else {"id": e.guest_id}),
+             "day": e.day.isoformat() if e.day else None,
+             "kept": {"desk": e.kept_desk, "operator": e.kept_operator,
+                      "at": e.kept_at.isoformat() if e.kept_at else None},
+             "duplicate": {"desk": e.desk, "operator": e.operator,
+                           "at": e.device_at.isoformat()},
+             "event": e.id, "hub_at": e.hub_at.isoformat()} for e, guest in found]

@@ -1,0 +1,249 @@
+"""The hub's side of many desks (PostgreSQL): desks' events received once and decided in
+arrival order, and the feed desks pull.
+
+An event is stored under the UUID its desk made (hub_event's primary key): a retry finds
+the earlier receipt and changes nothing. Each receiving transaction first takes the hub's
+number (db.hub_feed: the counter row), so receipts are made one at a time in the order
+they arrive; a check-in then locks its guest. The first admission of a guest for a day is
+`admitted`; a later one is stored too, as `duplicate` (undone at once by the hub, with
+both desks, times and operators kept), and is never decided again. An admission with a
+code that a reissue had revoked, or a reissue of a code already used to admit after it
+was revoked, is kept and flagged as a conflict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, text, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
+
+from wimc_desktop.db.hub_feed import REPLICATED
+from wimc_desktop.services.sync.hub_bulk import BULK_KINDS, receive_in_bulk
+from wimc_desktop.services.sync.receipts import (
+    ADMITTED,
+    DUPLICATE,
+    DUPLICATE_ADMISSION,
+    DUPLICATE_NAMESPACE,
+    GUEST_DESK_COLUMNS,
+    REJECTED,
+    REVOKED_CODE_ADMITTED,
+    Decision,
+    OutgoingEvent,
+    Receipt,
+    event_rows,
+    hub_event_values,
+    table,
+)
+
+
+def take_number(conn: Connection) -> int:
+    """This transaction's number in the feed (taken first: see db.hub_feed)."""
+    return int(conn.execute(text("SELECT wimc_hub_seq()")).scalar_one())
+
+
+def receive(conn: Connection, events: list[OutgoingEvent]) -> list[Receipt]:
+    """Receipts for a batch of events, in one transaction of the caller (commit after).
+
+    The batch is first applied whole under one savepoint (about six statements an event);
+    when an event is refused or clashes with the hub's rows, that savepoint is rolled back
+    and the batch applied again one savepoint per event, so the refused one is stored as
+    `rejected` with none of its rows and the others as before."""
+    take_number(conn)
+    earlier = _earlier_receipts(conn, [e.id for e in events])
+    fresh = [e for e in events if e.id not in earlier]
+    got: dict[str, Receipt] = {}
+    try:
+        with conn.begin_nested():
+            for run in _runs(fresh, BULK_KINDS):
+                receipts = receive_in_bulk(conn, run) if run[0].kind in BULK_KINDS else None
+                if receipts is None:
+                    receipts = [_receive_one(conn, e) for e in run]
+                got.update((r.event_id, r) for r in receipts)
+    except (_Rejected, IntegrityError):
+        got = {e.id: _receive_carefully(conn, e) for e in fresh}
+    return [earlier.get(e.id) or got[e.id] for e in events]
+
+
+def _runs(events: list[OutgoingEvent], bulk: frozenset[str]) -> list[list[OutgoingEvent]]:
+    """The events in order, in runs: consecutive ones of the bulk kinds together, every
+    other one alone."""
+    runs: list[list[OutgoingEvent]] = []
+    for event in events:
+        if runs and event.kind in bulk and runs[-1][0].kind in bulk:
+            runs[-1].append(event)
+        else:
+            runs.append([event])
+    return runs
+
+
+def _earlier_receipts(conn: Connection, ids: list[str]) -> dict[str, Receipt]:
+    h = table("hub_event")
+    rows = conn.execute(select(h.c.id, h.c.outcome, h.c.reason, h.c.conflict, h.c.kept_desk,
+                               h.c.kept_operator, h.c.kept_at).where(h.c.id.in_(ids))).all()
+    return {r.id: Receipt(r.id, r.outcome, r.reason, r.conflict, r.kept_desk,
+                          r.kept_operator, r.kept_at) for r in rows}
+
+
+def _receipt(event: OutgoingEvent, d: Decision) -> Receipt:
+    return Receipt(event.id, d.outcome, d.reason, d.conflict, d.kept_desk, d.kept_operator,
+                   d.kept_at)
+
+
+def _receive_one(conn: Connection, event: OutgoingEvent) -> Receipt:
+    decision = _apply(conn, event)
+    _store(conn, event, decision)
+    return _receipt(event, decision)
+
+
+def _receive_carefully(conn: Connection, event: OutgoingEvent) -> Receipt:
+    try:
+        with conn.begin_nested():
+            decision = _apply(conn, event)
+            _store(conn, event, decision)
+    except _Rejected as refused:  # (nothing of it applied: the savepoint rolled back)
+        decision = refused.decision
+        _store(conn, event, decision)
+    except IntegrityError as exc:  # (the event's rows clash with the hub's: kept, refused)
+        sqlstate = getattr(exc.orig, "sqlstate", "") or ""
+        decision = Decision(REJECTED, f"conflicts with the hub's data (SQLSTATE {sqlstate})")
+        _store(conn, event, decision)
+    return _receipt(event, decision)
+
+
+def _store(conn: Connection, event: OutgoingEvent, d: Decision) -> None:
+    conn.execute(pg_insert(table("hub_event")).values(**hub_event_values(event, d))
+                 .on_conflict_do_nothing())
+
+
+def _apply(conn: Connection, event: OutgoingEvent) -> Decision:
+    decision = Decision()
+    for name, new, values in event_rows(event):
+        if name == "checkin" and new:
+            _admission(conn, values, decision)
+        elif name == "revoked_badge" and new:
+            _reissue(conn, values, decision)
+        elif name == "checkin_undo":
+            _undo(conn, values, decision)
+        elif name == "guest":
+            _guest(conn, values, new)
+        else:
+            _upsert(conn, name, values)
+        if decision.outcome == REJECTED:
+            raise _Rejected(decision)
+    return decision
+
+
+class _Rejected(Exception):
+    def __init__(self, decision: Decision) -> None:
+        super().__init__(decision.reason)
+        self.decision = decision
+
+
+def _upsert(conn: Connection, name: str, values: dict[str, Any]) -> None:
+    tbl = table(name)
+    key = REPLICATED[name]
+    stmt = pg_insert(tbl).values(**values)
+    rest = {k: stmt.excluded[k] for k in values if k != key}
+    conn.execute(stmt.on_conflict_do_update(index_elements=[key], set_=rest) if rest
+                 else stmt.on_conflict_do_nothing())
+
+
+def _guest(conn: Connection, values: dict[str, Any], new: bool) -> None:
+    g = table("guest")
+    if new:
+        conn.execute(pg_insert(g).values(**values).on_conflict_do_nothing())
+        return
+    conn.execute(update(g).where(g.c.id == values["id"]).values(
+        **{k: values[k] for k in GUEST_DESK_COLUMNS if k in values}))
+
+
+def _admission(conn: Connection, values: dict[str, Any], d: Decision) -> None:
+    c, u, g = table("checkin"), table("checkin_undo"), table("guest")
+    guest = conn.execute(select(g.c.id).where(g.c.id == values["guest_id"])
+                         .with_for_update()).first()
+    d.guest_id, d.day = values["guest_id"], values["event_day"]
+    if guest is None:
+        d.outcome, d.reason = REJECTED, "unknown guest"
+        return
+    kept = conn.execute(select(c.c.id, c.c.desk, c.c.operator, c.c.at).where(
+        c.c.guest_id == values["guest_id"], c.c.event_day == values["event_day"],
+        c.c.id.not_in(select(u.c.checkin_id))).order_by(c.c.at).limit(1)).first()
+    conn.execute(pg_insert(c).values(**values).on_conflict_do_nothing())
+    d.outcome = ADMITTED
+    if kept is not None:
+        d.outcome, d.conflict = DUPLICATE, DUPLICATE_ADMISSION
+        d.kept_desk, d.kept_operator, d.kept_at = kept.desk, kept.operator, kept.at
+        conn.execute(pg_insert(u).values(
+            id=str(uuid.uuid5(DUPLICATE_NAMESPACE, values["id"])), checkin_id=values["id"],
+            at=dt.datetime.now(dt.UTC), desk="hub", operator="hub",
+            reason=f"duplicate: admitted before at desk {kept.desk}",
+            nonce=f"dup:{values['id']}").on_conflict_do_nothing())
+        return
+    r = table("revoked_badge")
+    revoked = conn.execute(select(r.c.desk, r.c.operator, r.c.revoked_at).where(
+        r.c.code == values["badge_code"], r.c.revoked_at <= values["at"])).first()
+    if revoked is not None:
+        d.conflict = REVOKED_CODE_ADMITTED
+        d.kept_desk, d.kept_operator, d.kept_at = revoked.desk, revoked.operator, \
+            revoked.revoked_at
+
+
+def _reissue(conn: Connection, values: dict[str, Any], d: Decision) -> None:
+    r, c = table("revoked_badge"), table("checkin")
+    d.guest_id = values["guest_id"]
+    if conn.execute(select(r.c.code).where(r.c.code == values["code"])).first() is not None:
+        d.outcome, d.reason = REJECTED, "this badge was already reissued at another desk"
+        return
+    conn.execute(pg_insert(r).values(**values))
+    used = conn.execute(select(c.c.desk, c.c.operator, c.c.at, c.c.event_day).where(
+        c.c.badge_code == values["code"], c.c.at >= values["revoked_at"])
+        .order_by(c.c.at).limit(1)).first()
+    if used is not None:
+        d.conflict, d.day = REVOKED_CODE_ADMITTED, used.event_day
+        d.kept_desk, d.kept_operator, d.kept_at = used.desk, used.operator, used.at
+
+
+def _undo(conn: Connection, values: dict[str, Any], d: Decision) -> None:
+    u = table("checkin_undo")
+    done = conn.execute(select(u.c.id).where(u.c.checkin_id == values["checkin_id"])).first()
+    if done is not None:
+        d.outcome, d.reason = REJECTED, "this admission was already undone"
+        return
+    conn.execute(pg_insert(u).values(**values).on_conflict_do_nothing())
+
+
+# -- the feed desks pull ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    seq: int
+    id: int
+    table: str
+    row_id: str
+
+
+def feed_after(conn: Connection, seq: int, entry_id: int, limit: int) -> list[FeedEntry]:
+    """The feed's next entries after the cursor (seq, id), in commit order."""
+    f = table("hub_feed")
+    rows = conn.execute(select(f.c.seq, f.c.id, f.c.tbl, f.c.row_id).where(
+        (f.c.seq > seq) | ((f.c.seq == seq) & (f.c.id > entry_id)))
+        .order_by(f.c.seq, f.c.id).limit(limit)).all()
+    return [FeedEntry(int(a), int(b), str(t), str(r)) for a, b, t, r in rows]
+
+
+def rows_of(conn: Connection, name: str, ids: list[str]) -> list[dict[str, Any]]:
+    """The current rows of a replicated table with those keys."""
+    tbl = table(name)
+    key = tbl.c[REPLICATED[name]]
+    return [dict(r) for r in conn.execute(select(tbl).where(key.in_(ids))).mappings()]
+
+
+def counter(conn: Connection) -> int:
+    return int(conn.execute(select(table("hub_counter").c.value)).scalar_one())

@@ -1,0 +1,105 @@
+"""What a desk sends the hub and what the hub answers: events, receipts, decisions, and
+the rows an event carries (shared by services.sync.hub and its fast path, hub_bulk)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Date, Table
+
+from wimc_desktop.db.hub_feed import REPLICATED
+from wimc_desktop.db.schema import Base, UTCDateTime
+
+ADMITTED, DUPLICATE, APPLIED, REJECTED = "admitted", "duplicate", "applied", "rejected"
+DUPLICATE_ADMISSION = "duplicate_admission"
+REVOKED_CODE_ADMITTED = "revoked_code_admitted"
+# The namespace of the ids the hub gives the undo rows of duplicates (one per event).
+DUPLICATE_NAMESPACE = uuid.UUID("6f1e2f1c-9d7a-4f53-9a39-3c1f0b3f5a10")
+# Columns of a guest a desk's event may change (an admission of an online guest, a
+# reissue); the registration office's edits on the hub to the rest are kept.
+GUEST_DESK_COLUMNS = ("attendance", "badge_code", "updated_at")
+
+
+def table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """The hub's answer to one event, the same at every retry."""
+
+    event_id: str
+    outcome: str
+    reason: str = ""
+    conflict: str = ""
+    kept_desk: str = ""
+    kept_operator: str = ""
+    kept_at: dt.datetime | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"event": self.event_id, "outcome": self.outcome, "reason": self.reason,
+                "conflict": self.conflict, "kept": {
+                    "desk": self.kept_desk, "operator": self.kept_operator,
+                    "at": self.kept_at.isoformat() if self.kept_at else None}}
+
+
+@dataclass(frozen=True)
+class OutgoingEvent:
+    """An event as a desk sends it (its outbox row)."""
+
+    id: str
+    kind: str
+    created_at: dt.datetime
+    payload: Mapping[str, Any]
+
+
+@dataclass
+class Decision:
+    """What the hub decided about one event, as it is being decided."""
+
+    outcome: str = APPLIED
+    reason: str = ""
+    guest_id: str | None = None
+    day: dt.date | None = None
+    conflict: str = ""
+    kept_desk: str = ""
+    kept_operator: str = ""
+    kept_at: dt.datetime | None = None
+
+
+def from_json(tbl: Table, values: Mapping[str, Any]) -> dict[str, Any]:
+    """A row's values as sent in JSON, back to Python values of the table's columns."""
+    out: dict[str, Any] = {}
+    for column in tbl.columns:
+        if column.key not in values:
+            continue
+        value = values[column.key]
+        if value is not None and isinstance(column.type, UTCDateTime):
+            value = dt.datetime.fromisoformat(value)
+        elif value is not None and isinstance(column.type, Date):
+            value = dt.date.fromisoformat(value)
+        out[column.key] = value
+    return out
+
+
+def event_rows(event: OutgoingEvent) -> Iterator[tuple[str, bool, dict[str, Any]]]:
+    """The rows an event carries, as (table, new, values), for the tables the hub keeps."""
+    for item in event.payload.get("rows", []):
+        name = str(item["table"])
+        if name in REPLICATED and name != "hub_event":
+            yield name, bool(item["new"]), from_json(table(name), item["values"])
+
+
+def hub_event_values(event: OutgoingEvent, d: Decision) -> dict[str, Any]:
+    """The hub_event row of an event and its decision."""
+    payload = event.payload
+    return {"id": event.id, "desk": str(payload.get("desk", "")),
+            "operator": str(payload.get("operator", "")), "kind": event.kind,
+            "device_at": event.created_at, "hub_at": dt.datetime.now(dt.UTC),
+            "outcome": d.outcome, "reason": d.reason, "guest_id": d.guest_id, "day": d.day,
+            "conflict": d.conflict, "kept_desk": d.kept_desk,
+            "kept_operator": d.kept_operator, "kept_at": d.kept_at, "payload": dict(payload)}

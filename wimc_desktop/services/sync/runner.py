@@ -1,0 +1,142 @@
+"""A desk's sync while the window is open: one background thread that pushes right after
+each local commit (bounded batches, with backoff while the hub is away) and pulls when
+the hub's NOTIFY wakes it, when the hub comes back, and on a slow timer (notifications
+are lost while offline). A failed push never stops the pull. No Qt: the window hears
+`on_status` (called on this thread; it must only hand the status on).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+
+from wimc_desktop.db.engine import Database
+from wimc_desktop.db.hub_feed import CHANNEL
+from wimc_desktop.domain.changes import Changes
+from wimc_desktop.domain.errors import DeskError
+from wimc_desktop.services.sync import desk
+from wimc_desktop.services.sync.connect import hub_engine
+
+log = logging.getLogger("wimc_desktop.sync")
+TICK_S = 0.2  # how often the thread looks for work (a NOTIFY, a local write)
+SLOW_PULL_S = 30.0  # a pull at least this often, woken or not
+BACKOFF_S = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0)  # between attempts while the hub is away
+
+
+class DeskSync:
+    """The background sync of one desk file."""
+
+    def __init__(self, db: Database, on_status: Callable[[desk.DeskStatus], None]) -> None:
+        self._db = db
+        self._on_status = on_status
+        self._stop = threading.Event()
+        self._push_wanted = threading.Event()
+        self._pull_wanted = True
+        self._failures = 0
+        self._next_try = 0.0
+        self._last_pull = 0.0
+        self._listen: Any = None
+        self._fairy: Any = None
+        self._engine: Engine | None = None
+        self._unsubscribe = db.changes.subscribe(self._on_changes)
+        self._thread = threading.Thread(target=self._run, name="desk-sync", daemon=True)
+
+    def start(self) -> None:
+        self._push_wanted.set()
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._unsubscribe()
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=5)
+        self._close_listen()
+        if self._engine is not None:
+            self._engine.dispose()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if any(c.here for c in changes):  # (this desk's own write: an event to push)
+            self._push_wanted.set()
+
+    def _run(self) -> None:
+        self._engine = hub_engine(desk.sync_state(self._db).hub_url)
+        while not self._stop.is_set():
+            now = time.monotonic()
+            due = now >= self._next_try
+            if due and (self._push_wanted.is_set() or self._pull_wanted
+                        or now - self._last_pull >= SLOW_PULL_S):
+                self._round()
+            self._wait()
+
+    def _round(self) -> None:
+        assert self._engine is not None
+        self._push_wanted.clear()
+        was_offline = self._failures > 0
+        online, errors = False, []
+        try:
+            desk.push(self._db, self._engine)
+            online = True
+        except (DBAPIError, OSError, DeskError) as exc:
+            errors.append(str(exc).splitlines()[0][:200])
+        try:
+            desk.pull(self._db, self._engine)
+            online = True
+            self._pull_wanted = False
+            self._last_pull = time.monotonic()
+        except (DBAPIError, OSError, DeskError) as exc:
+            errors.append(str(exc).splitlines()[0][:200])
+        if online and not errors:
+            self._failures, self._next_try = 0, 0.0
+            if was_offline:
+                self._pull_wanted = True  # (back: what happened meanwhile, at once)
+        else:
+            self._failures += 1
+            self._push_wanted.set()  # (still to send: after the backoff)
+            self._next_try = time.monotonic() + BACKOFF_S[min(self._failures,
+                                                              len(BACKOFF_S)) - 1]
+            self._close_listen()
+            self._engine.dispose()  # (a connection cut mid-statement is not used again)
+        try:
+            desk.record_contact(self._db, online, "; ".join(errors), synced=not errors)
+            self._on_status(desk.status(self._db))
+        except DeskError as exc:  # (the desk file busy: the next round says it)
+            log.warning("sync status not saved: %s", exc)
+
+    def _wait(self) -> None:
+        if self._failures == 0 and self._listen is None:
+            self._open_listen()
+        if self._listen is None:
+            self._push_wanted.wait(TICK_S)
+            return
+        try:
+            for _ in self._listen.notifies(timeout=TICK_S, stop_after=1):
+                self._pull_wanted = True
+        except Exception:  # (the hub went away: the next round finds out and backs off)
+            self._close_listen()
+            self._pull_wanted = True
+
+    def _open_listen(self) -> None:
+        assert self._engine is not None
+        try:
+            fairy = self._engine.raw_connection()
+            conn = fairy.driver_connection
+            assert conn is not None
+            conn.autocommit = True
+            conn.execute(f"LISTEN {CHANNEL}")
+            self._listen = conn
+            self._fairy = fairy
+        except Exception:  # (offline: the rounds' backoff and the slow timer go on)
+            self._listen = None
+
+    def _close_listen(self) -> None:
+        if self._listen is not None:
+            with contextlib.suppress(Exception):  # (already gone with the network)
+                self._fairy.invalidate()
+            self._listen = None
