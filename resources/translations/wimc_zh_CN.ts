@@ -3519,7 +3519,7 @@ Why is the badge reissued?</source>
         <translation>{where}：无法创建文件夹：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="266"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="268"/>
         <source>the argument {argument} is not valid text: it holds bytes that are not UTF-8 ({value}); nothing was done. Type it again in UTF-8 (a file&apos;s name: rename the file).</source>
         <translation>参数 {argument} 不是有效的文本：其中含有非 UTF-8 字节（{value}），未执行任何操作。请以 UTF-8 重新输入（如果是文件名，请重命名该文件）。</translation>
     </message>
@@ -3650,66 +3650,71 @@ Why is the badge reissued?</source>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="254"/>
+        <source>the audit log was changed outside the app: row {seq} ({id}) of chain {chain} {reason}</source>
+        <translation>审计日志已被本程序以外的工具改动：链 {chain} 的第 {seq} 条（{id}）{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="256"/>
         <source>does not match its hash (edited)</source>
         <translation>与其哈希值不符（已被修改）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="255"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="257"/>
         <source>does not follow the row before it (a row was inserted or deleted)</source>
         <translation>与前一条记录接不上（有记录被插入或删除）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="257"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="259"/>
         <source>is out of sequence (a row was inserted or deleted)</source>
         <translation>序号不连续（有记录被插入或删除）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="258"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="260"/>
         <source>is the last, but the chain&apos;s recorded head is elsewhere (rows deleted at the end, or the head rewritten)</source>
         <translation>是最后一条，但记录的链头不在此处（末尾的记录被删除，或链头被改写）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="260"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="262"/>
         <source>personal data can be purged only after the event: its last day is {end}; from {first} on. Nothing was deleted.</source>
         <translation>个人信息只能在活动结束后删除：活动最后一天是 {end}，自 {first} 起可以删除。未删除任何数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="262"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="264"/>
         <source>{action} needs the {needed} role; {operator} is {role}: nothing was done.</source>
         <translation>{action} 需要 {needed} 角色；{operator} 的角色是 {role}：未执行任何操作。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="264"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="266"/>
         <source>purge-personal-data deletes every guest&apos;s mobile, e-mail, ID number and notes for good; say --confirm to do it.</source>
         <translation>purge-personal-data 会永久删除每位嘉宾的手机号、邮箱、身份证号和备注；确认要执行请加 --confirm。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="270"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="272"/>
         <source>this event file is a desk of a hub: guest lists are imported into the hub (every desk then pulls them); nothing was imported.</source>
         <translation>此活动文件是中心库的一个签到台副本：嘉宾名单应导入中心库（各签到台随后同步获取）；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="273"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="275"/>
         <source>not a database URL: {url}</source>
         <translation>不是数据库地址：{url}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="274"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="276"/>
         <source>the hub must be a PostgreSQL URL (postgresql+psycopg://user@host/db): {url}</source>
         <translation>中心库必须是 PostgreSQL 地址（postgresql+psycopg://用户@主机/数据库）：{url}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="276"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="278"/>
         <source>a desk needs a name (--desk NAME)</source>
         <translation>签到台需要名称（--desk 名称）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="277"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="279"/>
         <source>{where}: this file already exists; join makes a new desk file.</source>
         <translation>{where}：此文件已存在；join 只创建新的签到台文件。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="279"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="281"/>
         <source>{where}: this event file is not a desk of a hub (make one with join).</source>
         <translation>{where}：此活动文件不是中心库的签到台副本（请用 join 创建）。</translation>
     </message>

@@ -139,11 +139,17 @@ def test_verify_finds_an_inserted_row(db: str, capsys: pytest.CaptureFixture[str
 
 def test_audit_list_refused_to_a_clerk(db: str, capsys: pytest.CaptureFixture[str],
                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    """(The stand-in role hook: a desk with a role below supervisor is refused, exit 8.)"""
-    from wimc_desktop.cli import common
+    """A clerk logged in is refused the audit log (it needs a supervisor), exit 8."""
     from wimc_desktop.domain.checkin import Desk
+    from wimc_desktop.services.events import open_event_database
+    from wimc_desktop.services.operators import add_operator
 
-    monkeypatch.setattr(common, "desk_of", lambda args: Desk("D1", "wang", "clerk"))
-    monkeypatch.setattr("wimc_desktop.cli.audit.desk_of", common.desk_of)
-    code, _, err = run(capsys, "--db", db, "audit", "list")
+    event = open_event_database(db)
+    try:
+        add_operator(event, "boss", "admin", "admin-pass-1", by=Desk("D1", "setup"))
+        add_operator(event, "wang", "clerk", "clerk-pass-1", by=Desk("D1", "boss", "admin"))
+    finally:
+        event.dispose()
+    monkeypatch.setenv("WIMC_PASSWORD", "clerk-pass-1")
+    code, _, err = run(capsys, "--db", db, "audit", "list", "--operator", "wang")
     assert code == 8 and "supervisor" in err

@@ -36,21 +36,27 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from wimc_desktop.services.audit import BREAK_TEXT, verify_chain
+    from wimc_desktop.services.audit import BREAK_TEXT, broken_text, verify_chains
 
     db = open_db(args)
     try:
-        head, broken = verify_chain(db)
+        checks = verify_chains(db)
     finally:
         db.dispose()
+    mine = checks[0]  # (this database's own chain; then every other one, e.g. desks')
+    broken = next((c.broken for c in checks if c.broken), None)
     if args.json:
-        emit_json({"ok": broken is None, **head.as_json(),
-                   "broken": broken.as_json() if broken else None})
+        emit_json({"ok": broken is None, **mine.head.as_json(),
+                   "broken": broken.as_json() if broken else None,
+                   "chains": [c.as_json() for c in checks]})
     if broken is not None:
-        say(f"wimc-desk: the audit log was changed outside the app: row {broken.seq} "
-            f"({broken.id or '-'}) {BREAK_TEXT[broken.reason]}")
+        say("wimc-desk: " + broken_text(broken).format(
+            seq=broken.seq, id=broken.id or "-", chain=broken.chain,
+            reason=BREAK_TEXT[broken.reason]))
         return 9
-    say(f"The audit log holds: {head.count} rows, head {head.short}")
+    say(f"The audit log holds: {mine.head.count} rows, head {mine.head.short}")
+    for c in checks[1:]:
+        say(f"  chain {c.chain}: {c.head.count} rows, head {c.head.short}")
     return 0
 
 
@@ -67,7 +73,9 @@ def add_audit_parser(sub: Any) -> None:
     lister.add_argument("--json", action="store_true")
     add_desk_options(lister)
     lister.set_defaults(handler=cmd_audit_list)
-    verify = verbs.add_parser("verify", help="recompute the hash chain; exit 9 naming the "
-                              "first broken row if the log was changed outside the app")
+    verify = verbs.add_parser(
+        "verify", help="recompute the hash chains (this database's own and each desk's); "
+        "exit 9 naming the first broken row and its chain if the log was changed outside "
+        "the app")
     verify.add_argument("--json", action="store_true")
     verify.set_defaults(handler=cmd_audit_verify)

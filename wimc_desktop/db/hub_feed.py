@@ -20,12 +20,14 @@ LISTEN/NOTIFY ("wimc_hub") is only a wake-up: notifications are lost while a des
 offline, so desks also pull on reconnect and on a timer.
 
 The hub's receipt of desks' events (services.sync.hub) takes its number first of all
-(`SELECT wimc_hub_seq()`), before it locks a guest: a transaction that held a guest and
-then waited for the counter could deadlock with one holding the counter.
+(`take_number`), before it locks a guest: a transaction that held a guest and then
+waited for the counter could deadlock with one holding the counter. An audit row written
+on the hub likewise takes it before it locks its chain's head (services.audit).
 """
 
 from __future__ import annotations
 
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 # The tables desks copy from the hub, parents first (the order a desk applies a batch
@@ -66,6 +68,14 @@ BEGIN
   RETURN NULL;
 END $$
 """)
+
+
+def take_number(conn: Connection) -> int:
+    """This transaction's number in the feed (PostgreSQL; the same number when taken
+    again). A writer takes it before it locks any other shared row (a guest, the audit
+    chain's head): every writer then waits at the counter first, and two never hold one
+    row each while waiting for the other's."""
+    return int(conn.execute(text("SELECT wimc_hub_seq()")).scalar_one())
 
 
 def create_feed_triggers(conn: Connection) -> None:

@@ -68,7 +68,8 @@ def _rows(session: Session, collector: ChangeCollector, changes: Changes
           ) -> list[tuple[str, bool, dict[str, Any]]]:
     seen: dict[int, tuple[str, bool, object]] = {}
     for row, new in collector.rows:
-        table = getattr(row, "__tablename__", "")
+        table = getattr(getattr(row, "__table__", None), "name", "")  # (GuestRow: no
+        # __tablename__, its table is built from the guest record)
         if table in SENT_TABLES:
             was_new = seen[id(row)][1] if id(row) in seen else False
             seen[id(row)] = (table, new or was_new, row)

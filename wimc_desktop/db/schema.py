@@ -22,6 +22,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    UniqueConstraint,
     false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -245,11 +246,16 @@ class CheckInUndoRow(Base):
 class AuditRow(Base):
     """A record of what a person did (a change, a reveal of personal data, a refused scan):
     append-only (triggers refuse UPDATE and DELETE) and hash-chained (domain.audit_chain);
-    written only by services.audit.record."""
+    written only by services.audit.record. One chain per database that writes rows: a
+    desk's rows arrive elsewhere by sync as they are, in their own chain."""
 
     __tablename__ = "audit"
+    __table_args__ = (UniqueConstraint("chain", "seq"),)
     id: Mapped[UUIDStr]
-    seq: Mapped[int] = mapped_column(Integer, unique=True)  # 1, 2, 3 ... (the chain's order)
+    # The database that wrote the row: "" for an event file and the hub, a desk file's
+    # own stable id (wimc_meta "audit_chain", made at join) for a desk.
+    chain: Mapped[str] = mapped_column(String(36), default="", server_default="")
+    seq: Mapped[int] = mapped_column(Integer)  # 1, 2, 3 ... (the order in its chain)
     at: Mapped[Stamp]
     desk: Mapped[Text100]
     operator: Mapped[Text100]

@@ -6,6 +6,12 @@ time, operator, role, desk, action, guest, reason, details with before/after, pr
 hash). Editing, deleting or inserting an entry with another tool breaks the chain at that
 entry; rewriting the whole chain after it changes the head, which the dashboard shows and
 every daily report prints.
+
+Each database that writes entries keeps its own chain (an event file and the hub: chain
+""; each desk of a hub: its own id), so desks working apart never contend for a number;
+a desk's entries reach the hub and the other desks as they are, and are checked there
+chain by chain. The chain's name is not hashed: an entry moved to another chain no longer
+links to its neighbours in either.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ class AuditEntry:
     details: dict[str, object]
     prev_hash: str
     hash: str
+    chain: str = ""  # the database that wrote it ("": an event file or the hub; a desk's id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +67,23 @@ class ChainBreak:
     seq: int
     id: str
     reason: str  # edited | inserted or deleted before it | out of order | head
+    chain: str = ""  # the chain the row is in ("": an event file's or the hub's own)
 
     def as_json(self) -> dict[str, object]:
-        return {"seq": self.seq, "id": self.id, "reason": self.reason}
+        return {"seq": self.seq, "id": self.id, "reason": self.reason, "chain": self.chain}
+
+
+@dataclass(frozen=True, slots=True)
+class ChainCheck:
+    """One chain verified: the head reached and its first break (None: it holds)."""
+
+    chain: str
+    head: ChainHead
+    broken: ChainBreak | None
+
+    def as_json(self) -> dict[str, object]:
+        return {"chain": self.chain, **self.head.as_json(),
+                "broken": self.broken.as_json() if self.broken else None}
 
 
 def stamp(at: dt.datetime) -> str:
@@ -116,26 +137,27 @@ def row_hash(row: ChainRow) -> str:
     return hashlib.sha256(_serialised([*row[:9], row[10]], row[9])).hexdigest()
 
 
-def first_break(rows: Iterable[ChainRow], head: ChainHead | None = None
+def first_break(rows: Iterable[ChainRow], head: ChainHead | None = None, chain: str = ""
                 ) -> tuple[ChainHead, ChainBreak | None]:
     """Walk the rows in sequence order: the head reached and the first break, if any.
 
     An edited row no longer hashes to its hash; an inserted or deleted one leaves the
     next row's previous hash (or its sequence number) pointing elsewhere. `head`: the
-    head recorded beside the chain, which must be where the walk ends (a deleted tail)."""
+    head recorded beside the chain, which must be where the walk ends (a deleted tail);
+    `chain`: the chain the rows are in (named in the break)."""
     prev, count, last = GENESIS, 0, ""
     for row in rows:
         count += 1
         last = row[1]
         if row[0] != count:
-            return ChainHead(count, prev), ChainBreak(row[0], row[1], "out of order")
+            return ChainHead(count, prev), ChainBreak(row[0], row[1], "out of order", chain)
         if row[10] != prev:
             return ChainHead(count, prev), ChainBreak(row[0], row[1],
-                                                      "inserted or deleted before it")
+                                                      "inserted or deleted before it", chain)
         if row_hash(row) != row[11]:
-            return ChainHead(count, prev), ChainBreak(row[0], row[1], "edited")
+            return ChainHead(count, prev), ChainBreak(row[0], row[1], "edited", chain)
         prev = row[11]
     reached = ChainHead(count, prev)
     if head is not None and (head.count, head.hash) != (reached.count, reached.hash):
-        return reached, ChainBreak(count, last, "head")
+        return reached, ChainBreak(count, last, "head", chain)
     return reached, None

@@ -251,6 +251,8 @@ _SOURCES = (
     # services/audit.py, services/privacy.py, domain/roles.py, cli/privacy.py
     QT_TRANSLATE_NOOP("errors", "the audit log was changed outside the app: row {seq} ({id}) "
                       "{reason}"),
+    QT_TRANSLATE_NOOP("errors", "the audit log was changed outside the app: row {seq} ({id}) "
+                      "of chain {chain} {reason}"),
     QT_TRANSLATE_NOOP("errors", "does not match its hash (edited)"),
     QT_TRANSLATE_NOOP("errors", "does not follow the row before it (a row was inserted or "
                       "deleted)"),

@@ -34,6 +34,7 @@ from wimc_desktop.db.migrate import upgrade_to_head
 from wimc_desktop.db.outbox import PENDING
 from wimc_desktop.domain.changes import Change, ChangeKind, Changes
 from wimc_desktop.domain.errors import BadInputError, DeskError, NotFoundError
+from wimc_desktop.services import audit
 from wimc_desktop.services.sync import hub as hub_side
 from wimc_desktop.services.sync import receipts as shared
 from wimc_desktop.services.sync.connect import deadline, hub_engine, stored_url
@@ -119,6 +120,8 @@ def join(target: str | os.PathLike[str], hub_url: str, desk: str) -> JoinReport:
         db.table_names()  # (creates the file, empty, for the permission below)
         _owner_only(path)
         upgrade_to_head(db)
+        with _local(db) as conn:  # (this desk's audit rows: a chain of its own; the
+            audit.start_own_chain(conn)  # hub's and other desks' are copied as they are)
         seq, guests = _copy_hub(db, hub)
         with _local(db) as conn:
             now = dt.datetime.now(dt.UTC)
@@ -139,7 +142,7 @@ def join(target: str | os.PathLike[str], hub_url: str, desk: str) -> JoinReport:
 
 def _copy_hub(db: Database, hub: Engine) -> tuple[int, int]:
     """Every replicated table of the hub, as of one snapshot, into the new desk file."""
-    from wimc_desktop.services.search import index_rebuild
+    from wimc_desktop.services.search import index_import
 
     guests = 0
     with hub.connect() as h:
@@ -151,9 +154,12 @@ def _copy_hub(db: Database, hub: Engine) -> tuple[int, int]:
                     tbl = shared.table(name)
                     result = h.execute(select(tbl)).mappings().yield_per(COPY_CHUNK)
                     for chunk in result.partitions():
+                        if name == "audit":  # (every chain's head here too)
+                            audit.take_rows(conn, [dict(r) for r in chunk])
+                            continue
                         conn.execute(insert(tbl), [dict(r) for r in chunk])
                         guests += len(chunk) if name == "guest" else 0
-                index_rebuild(Session(bind=conn))
+                index_import(Session(bind=conn))  # (made and filled in one pass)
     return seq, guests
 
 
@@ -317,6 +323,9 @@ def _apply_pulled(db: Database, rows: dict[str, list[dict[str, Any]]],
 
 
 def _upsert_local(conn: Connection, name: str, rows: list[dict[str, Any]]) -> None:
+    if name == "audit":  # (append-only: rows of other chains taken as they are)
+        audit.take_rows(conn, rows)
+        return
     tbl = shared.table(name)
     key = REPLICATED[name]
     if name == "checkin_undo":  # the hub's undo wins over one this desk made of the same

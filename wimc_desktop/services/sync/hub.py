@@ -18,12 +18,13 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, text, update
+from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
-from wimc_desktop.db.hub_feed import REPLICATED
+from wimc_desktop.db.hub_feed import REPLICATED, take_number
+from wimc_desktop.services import audit
 from wimc_desktop.services.sync.hub_bulk import BULK_KINDS, receive_in_bulk
 from wimc_desktop.services.sync.receipts import (
     ADMITTED,
@@ -40,11 +41,6 @@ from wimc_desktop.services.sync.receipts import (
     hub_event_values,
     table,
 )
-
-
-def take_number(conn: Connection) -> int:
-    """This transaction's number in the feed (taken first: see db.hub_feed)."""
-    return int(conn.execute(text("SELECT wimc_hub_seq()")).scalar_one())
 
 
 def receive(conn: Connection, events: list[OutgoingEvent]) -> list[Receipt]:
@@ -109,11 +105,27 @@ def _receive_carefully(conn: Connection, event: OutgoingEvent) -> Receipt:
     except _Rejected as refused:  # (nothing of it applied: the savepoint rolled back)
         decision = refused.decision
         _store(conn, event, decision)
+        _keep_audit_rows(conn, event)
     except IntegrityError as exc:  # (the event's rows clash with the hub's: kept, refused)
         sqlstate = getattr(exc.orig, "sqlstate", "") or ""
         decision = Decision(REJECTED, f"conflicts with the hub's data (SQLSTATE {sqlstate})")
         _store(conn, event, decision)
+        _keep_audit_rows(conn, event)
     return _receipt(event, decision)
+
+
+def _keep_audit_rows(conn: Connection, event: OutgoingEvent) -> None:
+    """A refused event's audit rows are kept all the same: they record what was done at
+    the desk, and its chain would break without them. (One naming a guest the hub does
+    not hold cannot be kept: that chain then shows the gap.)"""
+    rows = [values for name, _, values in event_rows(event) if name == "audit"]
+    if not rows:
+        return
+    try:
+        with conn.begin_nested():
+            audit.take_rows(conn, rows)
+    except IntegrityError:
+        pass
 
 
 def _store(conn: Connection, event: OutgoingEvent, d: Decision) -> None:
@@ -146,6 +158,9 @@ class _Rejected(Exception):
 
 
 def _upsert(conn: Connection, name: str, values: dict[str, Any]) -> None:
+    if name == "audit":  # (append-only: a desk's rows, in its own chain, as they are)
+        audit.take_rows(conn, [values])
+        return
     tbl = table(name)
     key = REPLICATED[name]
     stmt = pg_insert(tbl).values(**values)

@@ -19,7 +19,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection
 
-from wimc_desktop.db.hub_feed import REPLICATED
+from wimc_desktop.services import audit
 from wimc_desktop.services.sync.receipts import (
     ADMITTED,
     DUPLICATE,
@@ -122,11 +122,5 @@ def _write(conn: Connection, writes: dict[str, list[dict[str, Any]]]) -> None:
         conn.execute(update(g).where(g.c.id == bindparam("v_id")).values(
             attendance=bindparam("v_attendance"), updated_at=bindparam("v_updated_at")),
             writes["guest"])
-    for name in sorted(AUDIT_TABLES):
-        if writes.get(name):
-            tbl = table(name)
-            stmt = pg_insert(tbl)
-            conn.execute(stmt.on_conflict_do_update(
-                index_elements=[REPLICATED[name]],
-                set_={c.key: stmt.excluded[c.key] for c in tbl.columns
-                      if c.key != REPLICATED[name]}), writes[name])
+    if writes.get("audit"):  # (append-only: desks' rows, each in its own chain, as they are)
+        audit.take_rows(conn, writes["audit"])

@@ -4,11 +4,14 @@ Revision ID: 0010_audit_chain
 Revises: 0009_operators
 Create Date: 2026-12-07
 
-Each audit row gains its sequence number, the operator's role, the reason (lifted out of
+Each audit row gains its chain and sequence number, the operator's role, the reason (lifted out of
 the details where an older row kept it there), the previous row's hash and its own
-(domain.audit_chain). The rows already in the file are chained here in the order they
-were written (time, then id). The chain's head (rows, newest hash) is kept in wimc_meta
-under "audit_head": the row a writer locks on PostgreSQL before it appends, and the end a
+(domain.audit_chain). There is one chain per database that writes rows: "" for an event
+file and the hub, a desk file's own id for a desk (made at join), whose rows reach the hub
+and the other desks by sync as they are; (chain, seq) is unique. The rows already in the
+file are chained here, in chain "", in the order they were written (time, then id). Each
+chain's head (rows, newest hash) is kept in wimc_meta under "audit_head" (chain "") or
+"audit_head:<chain>": the row a writer locks on PostgreSQL before it appends, and the end a
 verification must reach. Triggers refuse UPDATE and DELETE on the audit table (and
 TRUNCATE on PostgreSQL). The guest gains the keyed hash and the masked form of a resident
 ID card number (services.id_numbers); the number itself is never stored.
@@ -68,6 +71,7 @@ def _chain_existing(conn: sa.Connection) -> tuple[int, str]:
 
 def upgrade() -> None:
     with op.batch_alter_table("audit") as batch:
+        batch.add_column(sa.Column("chain", sa.String(36), nullable=False, server_default=""))
         batch.add_column(sa.Column("seq", sa.Integer(), nullable=True))
         batch.add_column(sa.Column("role", sa.String(32), nullable=False, server_default=""))
         batch.add_column(sa.Column("reason", sa.Text(), nullable=False, server_default=""))
@@ -78,7 +82,7 @@ def upgrade() -> None:
     count, head = _chain_existing(conn)
     with op.batch_alter_table("audit") as batch:
         batch.alter_column("seq", existing_type=sa.Integer(), nullable=False)
-        batch.create_unique_constraint("uq_audit_seq", ["seq"])
+        batch.create_unique_constraint("uq_audit_chain_seq", ["chain", "seq"])
     conn.execute(sa.text("INSERT INTO wimc_meta (key, value) VALUES (:key, :value)"),
                  {"key": HEAD_KEY, "value": f"{count}:{head}"})
     for statement in (SQLITE_TRIGGERS if conn.dialect.name == "sqlite" else POSTGRES_TRIGGERS):
@@ -100,12 +104,14 @@ def downgrade() -> None:
         conn.exec_driver_sql("DROP TRIGGER audit_no_change ON audit")
         conn.exec_driver_sql("DROP TRIGGER audit_no_truncate ON audit")
         conn.exec_driver_sql("DROP FUNCTION wimc_audit_append_only()")
-    conn.execute(sa.text("DELETE FROM wimc_meta WHERE key = :key"), {"key": HEAD_KEY})
+    conn.execute(sa.text("DELETE FROM wimc_meta WHERE key = :key OR key LIKE :others "
+                         "OR key = 'audit_chain'"),
+                 {"key": HEAD_KEY, "others": f"{HEAD_KEY}:%"})
     op.drop_index("ix_guest_id_number_hash", table_name="guest")
     with op.batch_alter_table("guest") as batch:
         batch.drop_column("id_number_masked")
         batch.drop_column("id_number_hash")
     with op.batch_alter_table("audit") as batch:
-        batch.drop_constraint("uq_audit_seq", type_="unique")
-        for column in ("hash", "prev_hash", "reason", "role", "seq"):
+        batch.drop_constraint("uq_audit_chain_seq", type_="unique")
+        for column in ("hash", "prev_hash", "reason", "role", "seq", "chain"):
             batch.drop_column(column)
