@@ -92,3 +92,48 @@ def test_the_daily_report_prints_the_chain_head(sqlite_db: Database, tmp_path: P
     sheet = openpyxl.load_workbook(tmp_path / "r.xlsx").worksheets[0]
     cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
     assert f"{head.short}（共 3 条记录）" in cells
+
+
+def _foreign_rows(chain: str, count: int) -> list[dict[str, object]]:
+    """Rows of another database's chain, as a desk would have written them."""
+    from wimc_desktop.domain.audit_chain import GENESIS, entry_hash
+
+    rows, prev = [], GENESIS
+    at = dt.datetime(2020, 11, 26, 1, 0, tzinfo=dt.UTC)
+    for seq in range(1, count + 1):
+        id_ = f"{chain[:8]}-{seq:027d}"
+        digest = entry_hash(seq, id_, at, "bob", "clerk", "B", "test_action", None, "", {},
+                            prev)
+        rows.append({"id": id_, "chain": chain, "seq": seq, "at": at, "desk": "B",
+                     "operator": "bob", "role": "clerk", "action": "test_action",
+                     "guest_id": None, "reason": "", "details": {}, "prev_hash": prev,
+                     "hash": digest})
+        prev = digest
+    return rows
+
+
+def test_rows_of_another_chain_are_taken_as_they_are(event_db: Database) -> None:
+    """A desk's rows arrive in their own chain beside this database's: an id already held
+    is left alone (no UPDATE), another row in a taken place is refused, the chain's head
+    here moves on, and this database's own chain goes on undisturbed."""
+    from wimc_desktop.services.audit import take_rows, verify_chains
+
+    with event_db.write() as session:
+        record(session, Desk("D", "op", "admin"), "test_action")
+    chain = "7d0c5f3e-1111-4222-8333-944455556666"
+    rows = _foreign_rows(chain, 3)
+    with event_db.engine.begin() as conn:
+        take_rows(conn, rows[:2])
+    with event_db.engine.begin() as conn:
+        take_rows(conn, rows)  # (rows 1 and 2 again: left as they are)
+    checks = verify_chains(event_db)
+    assert [(c.chain, c.head.count, c.broken) for c in checks] == [("", 1, None),
+                                                                   (chain, 3, None)]
+    assert checks[1].head.hash == rows[2]["hash"]
+    other = {**_foreign_rows(chain, 2)[1], "id": "another-id", "reason": "forged"}
+    with pytest.raises(sa.exc.IntegrityError), event_db.engine.begin() as conn:
+        take_rows(conn, [other])
+    with event_db.write() as session:
+        assert record(session, Desk("D", "op", "admin"), "test_action").seq == 2
+    assert [(c.chain, c.head.count) for c in verify_chains(event_db)] == [("", 2), (chain, 3)]
+    assert {r.entry.chain for r in list_audit(event_db)} == {"", chain}

@@ -36,7 +36,7 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from wimc_desktop.services.audit import BREAK_TEXT, broken_text, verify_chains
+    from wimc_desktop.services.audit import chain_broken, verify_chains
 
     db = open_db(args)
     try:
@@ -50,9 +50,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
                    "broken": broken.as_json() if broken else None,
                    "chains": [c.as_json() for c in checks]})
     if broken is not None:
-        say("wimc-desk: " + broken_text(broken).format(
-            seq=broken.seq, id=broken.id or "-", chain=broken.chain,
-            reason=BREAK_TEXT[broken.reason]))
+        say(f"wimc-desk: {chain_broken(broken)}")
         return 9
     say(f"The audit log holds: {mine.head.count} rows, head {mine.head.short}")
     for c in checks[1:]:

@@ -273,17 +273,20 @@ def check_chain(db: Database) -> ChainHead:
     """The head, or AuditChainBrokenError naming the first broken row."""
     head, broken = verify_chain(db)
     if broken is not None:
-        raise AuditChainBrokenError(broken_text(broken), seq=broken.seq, id=broken.id or "-",
-                                    chain=broken.chain, reason=BREAK_TEXT[broken.reason])
+        raise chain_broken(broken)
     return head
 
 
-def broken_text(broken: ChainBreak) -> str:
-    """The message naming a broken row (and its chain, when not this database's "")."""
+def chain_broken(broken: ChainBreak) -> AuditChainBrokenError:
+    """The error naming a broken row (and its chain, when not this database's "")."""
     if broken.chain:
-        return ("the audit log was changed outside the app: row {seq} ({id}) of chain "
-                "{chain} {reason}")
-    return "the audit log was changed outside the app: row {seq} ({id}) {reason}"
+        return AuditChainBrokenError(
+            "the audit log was changed outside the app: row {seq} ({id}) of chain {chain} "
+            "{reason}", seq=broken.seq, id=broken.id or "-", chain=broken.chain,
+            reason=BREAK_TEXT[broken.reason])
+    return AuditChainBrokenError(
+        "the audit log was changed outside the app: row {seq} ({id}) {reason}",
+        seq=broken.seq, id=broken.id or "-", reason=BREAK_TEXT[broken.reason])
 
 
 BREAK_TEXT = {  # why a row breaks the chain (domain.audit_chain.ChainBreak.reason)
