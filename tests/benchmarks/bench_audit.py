@@ -107,8 +107,8 @@ def main() -> None:
         head, broken = verify_chain(db)
         assert broken is None and head.count == args.rows, (head, broken)
         with db.read() as session:
-            rows = session.execute(select(*_COLUMNS).order_by(*_COLUMNS[:2])).all()
-        blobs = [canonical(*r[1:12]) for r in rows]  # type: ignore[arg-type]  # (r[0]: chain)
+            rows = session.execute(select(*_COLUMNS).order_by(_COLUMNS[-1], _COLUMNS[0])).all()
+        blobs = [canonical(*r[:11]) for r in rows]  # type: ignore[arg-type]
         del rows
 
         def hash_loop() -> None:

@@ -17,7 +17,7 @@ import itertools
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Table, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -174,13 +174,14 @@ def chain_head(db: Database) -> ChainHead:
         return _recorded(session.execute(select(Meta.value).where(Meta.key == key)).scalar())
 
 
-_COLUMNS = (AuditRow.chain, AuditRow.seq, AuditRow.id, AuditRow.at, AuditRow.operator,
+_COLUMNS = (AuditRow.seq, AuditRow.id, AuditRow.at, AuditRow.operator,
             AuditRow.role, AuditRow.desk, AuditRow.action, AuditRow.guest_id, AuditRow.reason,
-            AuditRow.details, AuditRow.prev_hash, AuditRow.hash)
-_RAW = ("SELECT chain, seq, id, at, operator, role, desk, action, guest_id, reason, "
-        "details, prev_hash, hash FROM audit ORDER BY chain, seq")
+            AuditRow.details, AuditRow.prev_hash, AuditRow.hash, AuditRow.chain)
+_RAW = ("SELECT seq, id, at, operator, role, desk, action, guest_id, reason, details, "
+        "prev_hash, hash, chain FROM audit ORDER BY chain, seq")
 _HEADS = f"SELECT key, value FROM wimc_meta WHERE key = '{HEAD_KEY}' OR key LIKE '{HEAD_KEY}:%'"
-ChainedRow = tuple[str, int, str, str, str, str, str, str, "str | None", str, str, str, str]
+# A ChainRow with its chain last (the check reads the first twelve: no copy a row).
+ChainedRow = tuple[int, str, str, str, str, str, str, "str | None", str, str, str, str, str]
 
 
 _RAW_SQLITE = _RAW.replace(
@@ -197,11 +198,11 @@ def _sqlite_rows(cur: Any) -> Iterator[ChainedRow]:
     cur.execute(_RAW_SQLITE)
     while batch := cur.fetchmany(_BATCH):
         for r in batch:
-            if r[3][-1:] == "Z":
+            if r[2][-1:] == "Z":
                 yield r
             else:
-                at = _sqlite_text(r[3])
-                yield (*r[:3], at.replace(" ", "T") + "Z", *r[4:])
+                at = _sqlite_text(r[2])
+                yield (r[0], r[1], at.replace(" ", "T") + "Z", *r[3:])
 
 
 def _sqlite_text(at: str) -> str:
@@ -214,8 +215,8 @@ def _typed_rows(session: Session) -> Iterator[ChainedRow]:
     result = session.execute(select(*_COLUMNS).order_by(AuditRow.chain, AuditRow.seq)
                              .execution_options(yield_per=_BATCH))
     for r in result:
-        yield (r[0], r[1], r[2], stamp(r[3]), r[4], r[5], r[6], r[7], r[8], r[9],
-               details_text(r[10]), r[11], r[12])
+        yield (r[0], r[1], stamp(r[2]), r[3], r[4], r[5], r[6], r[7], r[8],
+               details_text(r[9]), r[10], r[11], r[12])
 
 
 def _checks(rows: Iterable[ChainedRow], heads: Iterable[tuple[str, str]], mine: str
@@ -225,8 +226,8 @@ def _checks(rows: Iterable[ChainedRow], heads: Iterable[tuple[str, str]], mine: 
     recorded = {("" if key == HEAD_KEY else key[len(HEAD_KEY) + 1:]): _parse_head(value)
                 for key, value in heads}
     checks = []
-    for chain, group in itertools.groupby(rows, key=lambda r: r[0]):
-        walk: Iterator[ChainRow] = (r[1:] for r in group)
+    for chain, group in itertools.groupby(rows, key=lambda r: r[12]):
+        walk = cast(Iterator[ChainRow], group)
         head = recorded.pop(chain, ChainHead(0, GENESIS))
         checks.append(ChainCheck(chain, *first_break(walk, head, chain)))
     for chain, head in recorded.items():
