@@ -815,82 +815,82 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestField</name>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="88"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="89"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="93"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="94"/>
         <source>English name</source>
         <translation>英文名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="98"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="99"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="101"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="102"/>
         <source>Organization</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="107"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="108"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="111"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="112"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="116"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="117"/>
         <source>Attendance</source>
         <translation>参会方式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="122"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="123"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="126"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="127"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="132"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="133"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="137"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="138"/>
         <source>Badge code</source>
         <translation>胸卡号</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="143"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="144"/>
         <source>Seat</source>
         <translation>座位</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="147"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="148"/>
         <source>Dietary needs</source>
         <translation>饮食要求</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="151"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="153"/>
         <source>Registration no.</source>
         <translation>报名编号</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="156"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="158"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="160"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="162"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
@@ -1447,204 +1447,209 @@ Why is the badge reissued?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="494"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="506"/>
         <source>An import or export is still running. Quit anyway?</source>
         <translation>导入或导出仍在进行。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="493"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="505"/>
         <source>Quit WIMC Desk?</source>
         <translation>退出 WIMC Desk？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="266"/>
         <source>Desk 1</source>
         <translation>1号签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="423"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="435"/>
         <source>Imported %1: %2 added, %3 updated.</source>
         <translation>已导入 %1：新增 %2 人，更新 %3 人。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="429"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="441"/>
         <source>Open event</source>
         <translation>打开活动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="431"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="443"/>
         <source>WIMC events (*.wimc)</source>
         <translation>WIMC 活动文件 (*.wimc)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="441"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="453"/>
         <source>The event could not be opened.</source>
         <translation>无法打开该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="455"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="467"/>
         <source>The event could not be created.</source>
         <translation>无法创建该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="487"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="499"/>
         <source>WIMC Desk %1</source>
         <translation>WIMC Desk 会务签到 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="488"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="500"/>
         <source>The registration desk of a large conference: guest list import, check-in, badges, signings and reports.</source>
         <translation>大型会议的签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="505"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="517"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="506"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="518"/>
         <source>&amp;Import guest list…</source>
         <translation>导入嘉宾名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="507"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="519"/>
         <source>&amp;Open event…</source>
         <translation>打开活动(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="508"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="520"/>
         <source>&amp;New event…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="509"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="521"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="510"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="522"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="513"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="525"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="514"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="526"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="515"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="527"/>
         <source>Supervisor &amp;dashboard</source>
         <translation>主管看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="516"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="528"/>
         <source>&amp;About WIMC Desk</source>
         <translation>关于 WIMC Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="517"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="529"/>
         <source>&amp;Desk</source>
         <translation>签到台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="518"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="530"/>
         <source>Desk and &amp;operator…</source>
         <translation>签到台与操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="519"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="531"/>
         <source>Register a &amp;walk-in…</source>
         <translation>现场登记(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="520"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="532"/>
         <source>&amp;Undo the last admission</source>
         <translation>撤销上一次签到(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="523"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="535"/>
         <source>&amp;Print badge at check-in</source>
         <translation>签到时打印胸卡(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="524"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="536"/>
         <source>Off</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="525"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="537"/>
         <source>First admission of the event only</source>
         <translation>仅在本次大会首次签到时打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="526"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="538"/>
         <source>Every admission</source>
         <translation>每次签到都打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="529"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="541"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="529"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="541"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="529"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="541"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="530"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="542"/>
         <source>Signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="530"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="542"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="361"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="373"/>
         <source>The desk is locked: log in, then scan again.</source>
         <translation>签到台已锁定：请先登录，再重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="521"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="533"/>
         <source>&amp;Lock the desk</source>
         <translation>锁定签到台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="522"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="534"/>
         <source>Supervisor o&amp;verride…</source>
         <translation>主管授权(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="474"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="486"/>
         <source>Personal data deleted</source>
         <translation>个人信息已删除</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="475"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="487"/>
         <source>The mobile numbers, e-mails, ID card numbers and notes of %1 guests were deleted.</source>
         <translation>已删除 %1 位嘉宾的手机号、邮箱、身份证号和备注。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="511"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="523"/>
         <source>&amp;Event</source>
         <translation>活动(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="512"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="524"/>
         <source>&amp;Delete personal data…</source>
         <translation>删除个人信息(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="359"/>
+        <source>Typed as fast as a scanner into a password field: taken neither as a scan nor as the password. Type the password by hand.</source>
+        <translation>密码框中的输入快如扫码枪：既不当作扫码，也不当作密码。请手动输入密码。</translation>
     </message>
 </context>
 <context>

@@ -139,17 +139,25 @@ def test_verify_finds_an_inserted_row(db: str, capsys: pytest.CaptureFixture[str
 
 def test_audit_list_refused_to_a_clerk(db: str, capsys: pytest.CaptureFixture[str],
                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    """A clerk logged in is refused the audit log (it needs a supervisor), exit 8."""
+    """A clerk logged in with their own password may not read the log (exit 8, only the
+    failure printed); a supervisor may. (Every command x role: tests/cli/test_cli_roles.py.)"""
+    from wimc_desktop.db.engine import Database
     from wimc_desktop.domain.checkin import Desk
-    from wimc_desktop.services.events import open_event_database
     from wimc_desktop.services.operators import add_operator
 
-    event = open_event_database(db)
+    event = Database(f"sqlite:///{db}")
     try:
-        add_operator(event, "boss", "admin", "admin-pass-1", by=Desk("D1", "setup"))
-        add_operator(event, "wang", "clerk", "clerk-pass-1", by=Desk("D1", "boss", "admin"))
+        admin = Desk("D1", "boss", "admin")
+        add_operator(event, "boss", "admin", "boss-password", by=Desk("D1", "root"))
+        add_operator(event, "wang", "clerk", "wang-password", by=admin)
+        add_operator(event, "li", "supervisor", "li-password", by=admin)
     finally:
         event.dispose()
-    monkeypatch.setenv("WIMC_PASSWORD", "clerk-pass-1")
-    code, _, err = run(capsys, "--db", db, "audit", "list", "--operator", "wang")
+    monkeypatch.setenv("WIMC_PASSWORD", "wang-password")
+    code, out, err = run(capsys, "--db", db, "audit", "list", "--json", "--operator", "wang")
     assert code == 8 and "supervisor" in err
+    assert json.loads(out) == {"outcome": "failed", "exit_code": 8, "error": err.split(": ", 1)[1]
+                               .strip()}  # the failure as JSON, no rows
+    monkeypatch.setenv("WIMC_PASSWORD", "li-password")
+    code, out, _ = run(capsys, "--db", db, "audit", "list", "--json", "--operator", "li")
+    assert code == 0 and json.loads(out)

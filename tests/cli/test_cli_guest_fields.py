@@ -49,7 +49,15 @@ def test_every_guest_object_has_seat_and_dietary(db: str, command: str,
     assert code == 0
     [guest] = guest_objects(json.loads(out))
     assert [k for k in guest if k in KEYS] == KEYS
-    assert (guest["seat"], guest["dietary"], guest["mobile"]) == (SEAT, DIET, "138****5678")
+    # masked as the record says: dietary needs (health, belief) hidden whole
+    assert (guest["seat"], guest["dietary"], guest["mobile"]) == (SEAT, "***", "138****5678")
+
+
+def test_full_pii_shows_the_dietary_needs(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--db", db, "badge", "show", CODE, "--json", "--full-pii")
+    assert code == 0
+    [guest] = guest_objects(json.loads(out))
+    assert (guest["dietary"], guest["mobile"]) == (DIET, "13812345678")
 
 
 def test_an_already_checked_in_guest_too(db: str, capsys: pytest.CaptureFixture[str]) -> None:

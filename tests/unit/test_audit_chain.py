@@ -137,3 +137,28 @@ def test_rows_of_another_chain_are_taken_as_they_are(event_db: Database) -> None
         assert record(session, Desk("D", "op", "admin"), "test_action").seq == 2
     assert [(c.chain, c.head.count) for c in verify_chains(event_db)] == [("", 2), (chain, 3)]
     assert {r.entry.chain for r in list_audit(event_db)} == {"", chain}
+
+
+def test_details_with_lists_of_records_verify(event_db: Database) -> None:
+    """A signing's parties are a list of dicts: stored with their keys in order too, so the
+    text the database holds is the text the hash was taken over (found in the window: a
+    fresh demo event, whose 30 signings carry parties, failed `audit verify`)."""
+    with event_db.write() as session:
+        record(session, Desk("Desk 1", "op", ""), "signing_recorded",
+               after={"parties": [{"name": "甲", "role": "investor", "country": "中国",
+                                   "guest_id": None}], "amount_fen": 5},
+               signing="s-1")
+    head = check_chain(event_db)
+    assert head.count == 1
+
+
+def test_the_demo_event_verifies(tmp_path: Path) -> None:
+    from wimc_desktop.services.demo import create_demo_event
+
+    db = create_demo_event(tmp_path / "demo.wimc", 2000)
+    try:
+        head, broken = verify_chain(db)
+        assert broken is None, broken
+        assert head.count == 31  # the import and the 30 signings
+    finally:
+        db.dispose()

@@ -100,8 +100,15 @@ def test_the_report_lists_have_seat_and_dietary_columns(seated_db: Database,
     header = rows[0]
     assert header[header.index("座位"):header.index("座位") + 2] == ["座位", "饮食要求"]
     [li] = [dict(zip(header, r, strict=True)) for r in rows[1:]]
-    assert (li["姓名"], li["座位"], li["饮食要求"]) == ("李培根", "A区 1排 2座", "清真 / halal")
-    assert li["手机"] == "139****1002"  # masked as before; the seat is not personal data
+    # Masked as the record says: the mobile partly, the dietary needs (which can tell
+    # health or belief) whole; the seat is not personal data.
+    assert (li["姓名"], li["座位"], li["饮食要求"]) == ("李培根", "A区 1排 2座", "***")
+    assert li["手机"] == "139****1002"
+    full = tmp_path / "day1_full.csv"
+    export_report(seated_db, DAY, "csv", full, full_pii=True)
+    rows = list(csv.reader(io.StringIO(full.read_text("utf-8-sig"), newline="")))
+    [li] = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+    assert (li["饮食要求"], li["手机"]) == ("清真 / halal", "13951001002")
     english = tmp_path / "day1_en.csv"
     export_report(seated_db, DAY, "csv", english, lang="en")
     assert {"Seat", "Dietary needs"} <= set(english.read_text("utf-8-sig").splitlines()[0]

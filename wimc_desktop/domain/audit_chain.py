@@ -109,9 +109,17 @@ def details_text(details: dict[str, object]) -> str:
 
 
 def sorted_details(details: dict[str, object]) -> dict[str, object]:
-    """The details with their keys in order at every level (stored so: see details_text)."""
-    return {k: sorted_details(v) if isinstance(v, dict) else v
-            for k, v in sorted(details.items())}
+    """The details with their keys in order at every level, dicts inside lists included
+    (a signing's parties): stored so, see details_text."""
+    return {k: _sorted_value(v) for k, v in sorted(details.items())}
+
+
+def _sorted_value(value: object) -> object:
+    if isinstance(value, dict):
+        return sorted_details(value)
+    if isinstance(value, list | tuple):
+        return [_sorted_value(v) for v in value]
+    return value
 
 
 def _serialised(fields: list[object], details: str) -> bytes:

@@ -64,6 +64,11 @@ def mask_mobile(mobile: str) -> str:
     return mobile[:3] + "*" * (len(mobile) - 7) + mobile[-4:]
 
 
+def mask_text(text: str) -> str:
+    """***: a sensitive free text hidden whole (dietary needs)."""
+    return "***"
+
+
 def mask_email(email: str) -> str:
     """z***@example.com: only the first letter of the local part shown."""
     local, at, domain = email.partition("@")

@@ -53,6 +53,7 @@ class Mask(StrEnum):
     NONE = ""
     MOBILE = "mobile"  # 138****5678
     EMAIL = "email"  # z***@example.com
+    TEXT = "text"  # *** (a health or belief hint such as dietary needs: not shown at all)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +146,8 @@ GUEST_RECORD: tuple[GuestField, ...] = (
                aliases=("座位", "座位号", "席位", "seat", "seat no", "seat number",
                         "seating")),
     GuestField("dietary", QT_TRANSLATE_NOOP("GuestField", "Dietary needs"),
-               200, label_zh="饮食要求", width=140, personal=True,  # (health, belief)
+               200, label_zh="饮食要求", width=140, personal=True, mask=Mask.TEXT,
+               # (dietary needs can tell health or belief: PIPL's sensitive data)
                aliases=("饮食", "饮食禁忌", "饮食要求", "餐饮要求", "dietary", "dietary needs",
                         "dietary requirements", "diet")),
     GuestField("external_id", QT_TRANSLATE_NOOP("GuestField", "Registration no."),

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
-from wimc_desktop.domain.contact import mask_email, mask_mobile
+from wimc_desktop.domain.contact import mask_email, mask_mobile, mask_text
 from wimc_desktop.domain.errors import ImportProblem
 from wimc_desktop.domain.guest_record import FIELD, GUEST_RECORD, Mask, field_names
 
@@ -56,7 +56,8 @@ class Event:
         return next((c for c in self.categories if c.code == code), None)
 
 
-_MASKS: dict[Mask, Callable[[str], str]] = {Mask.MOBILE: mask_mobile, Mask.EMAIL: mask_email}
+_MASKS: dict[Mask, Callable[[str], str]] = {Mask.MOBILE: mask_mobile, Mask.EMAIL: mask_email,
+                                              Mask.TEXT: mask_text}
 
 
 def masked(name: str, text: str) -> str:

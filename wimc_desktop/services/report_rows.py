@@ -31,7 +31,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "pii": ("个人信息", "Personal data"),
     "audit_head": ("审计日志链头", "Audit log head"),
     "audit_rows": ("{head}（共 {rows} 条记录）", "{head} ({rows} rows)"),
-    "pii_masked": ("手机号、邮箱已部分隐藏", "Mobile numbers and e-mails are masked"),
+    "pii_masked": ("手机号、邮箱、饮食要求已隐藏",
+                   "Mobile numbers, e-mails and dietary needs are masked"),
     "pii_full": ("含完整手机号、邮箱（导出已记录）", "Full mobile numbers and e-mails "
                  "(export recorded)"),
     "figure": ("指标", "Figure"), "value": ("数值", "Value"),

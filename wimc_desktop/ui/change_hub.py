@@ -5,9 +5,9 @@ their commit) and polls it for other processes' and desks' changes (db.poll_chan
 worker, every POLL_MS, skipping a beat while the worker is busy); changes that reach the
 desk by other means enter with post(). Changes are gathered for COALESCE_MS and given
 to the pages as one batch: a burst of 50 scans at another desk is one or two refreshes.
-This desk's own writes (one user action at a time) are given at once: their batch comes
-before the answer of the task that made them, so the pages' refreshes are on the worker
-before anything else is asked of it.
+This desk's own writes (one user action at a time) are given at the next turn of the
+event loop: after the answer of the task that made them (a scan's banner is not kept
+waiting behind the lists' refresh), before anything the user does next.
 
 There is one hub per worker (the app has one of each): ChangeHub.of(worker), a child of
 the worker, so pages made by themselves (in tests) hear changes too.
@@ -105,11 +105,10 @@ class ChangeHub(QObject):
             return
         self.received += 1
         self._pending.extend(changes)
-        if all(c.here for c in self._pending):
-            self.coalesce_timer.stop()
-            self._on_coalesce_timer_timeout()
+        if any(c.here for c in changes):
+            self.coalesce_timer.start(0)  # (this desk's own action: shown at once)
         elif not self.coalesce_timer.isActive():  # (not restarted: a steady stream still
-            self.coalesce_timer.start()           # gets a batch every COALESCE_MS)
+            self.coalesce_timer.start(COALESCE_MS)  # gets a batch every COALESCE_MS)
 
     def _on_coalesce_timer_timeout(self) -> None:
         batch, self._pending = coalesced(self._pending), []

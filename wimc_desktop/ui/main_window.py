@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
+    QToolTip,
     QWidget,
 )
 
@@ -201,6 +202,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.checkin_page.counts_refreshed.connect(self._on_checkin_page_counts_refreshed)
         self._worker.task_failed.connect(self._on_worker_task_failed)
         self.scanner.scanned.connect(self._on_scanner_scanned)
+        self.scanner.secret_dropped.connect(self._on_scanner_secret_dropped)
         self.lock_action.triggered.connect(self._on_lock_action_triggered)
         self.override_action.triggered.connect(self.access.start_override)
         self.access.desk_changed.connect(self._on_access_desk_changed)
@@ -350,6 +352,16 @@ class MainWindow(Retranslating, QMainWindow):
     def _on_walk_in_action_triggered(self) -> None:
         self.select_page("checkin")
         self.checkin_page.open_walk_in()
+
+    def _on_scanner_secret_dropped(self) -> None:
+        """Keys typed as fast as a scanner into a password field (a password manager, a
+        scan): never a scan, never a password; said where the person looks."""
+        text = self.tr("Typed as fast as a scanner into a password field: taken neither "
+                       "as a scan nor as the password. Type the password by hand.")
+        self.status.showMessage(text, 10_000)
+        focus = QApplication.focusWidget()
+        if focus is not None:
+            QToolTip.showText(focus.mapToGlobal(focus.rect().bottomLeft()), text, focus)
 
     def _on_scanner_scanned(self, code: str) -> None:
         """A scan reaches the check-in wherever the focus was. A modal dialog in front

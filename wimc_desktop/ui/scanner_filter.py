@@ -51,6 +51,7 @@ from dataclasses import dataclass
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QWindow
+from PySide6.QtWidgets import QLineEdit
 
 from wimc_desktop.domain.badge_codes import is_valid_code, normalize_code
 
@@ -166,6 +167,10 @@ class ScannerFilter(QObject):
     """The application's one scanner filter (see for_application); `scanned(code)`."""
 
     scanned = Signal(str)
+    # A burst typed into a password field: a password manager types as fast as a scanner.
+    # It is taken as neither a scan (it would show the password on the banner and keep it
+    # in the audit log as a refused code) nor a password; the window says so.
+    secret_dropped = Signal()
 
     def __init__(self, parent: QObject | None = None, clock: Clock = event_clock) -> None:
         super().__init__(parent)
@@ -285,6 +290,12 @@ class ScannerFilter(QObject):
             self._cut = None
             self.flush()
             return False
+        if self._target_is_secret():
+            self._forget()
+            self._scan_ended_at = now
+            self._swallow_release = event.key()
+            self.secret_dropped.emit()
+            return True
         if self._target_takes_scans():
             self.flush()
             self._scan_ended_at = now
@@ -321,6 +332,12 @@ class ScannerFilter(QObject):
         window = self._held[0].window
         target = window.focusObject() if shiboken6.isValid(window) else None
         return bool(target is not None and target.property(TAKES_SCANS))
+
+    def _target_is_secret(self) -> bool:
+        window = self._held[0].window
+        target = window.focusObject() if shiboken6.isValid(window) else None
+        return (isinstance(target, QLineEdit)
+                and target.echoMode() != QLineEdit.EchoMode.Normal)
 
     def _on_timer_timeout(self) -> None:
         # A busy moment of the GUI thread may have left the rest of a burst queued behind
