@@ -58,19 +58,12 @@ def first_checkin(session: Session, guest_id: str, day: dt.date) -> CheckInRow |
     return session.execute(stmt.limit(1)).scalar_one_or_none()
 
 
-def _audit(session: Session, desk: Desk, action: str, guest_id: str | None,
-           now: dt.datetime, reason: str = "", before: dict[str, object] | None = None,
-           after: dict[str, object] | None = None, **details: str) -> None:
-    audit.record(session, desk, action, guest_id=guest_id, reason=reason, now=now,
-                 before=before, after=after, **details)
-
-
 def _admit(session: Session, guest: GuestRow, day: dt.date, desk: Desk, method: Method,
            nonce: str, now: dt.datetime, session_name: str = "") -> CheckInResult:
     earlier = first_checkin(session, guest.id, day)
     if earlier is not None:
-        _audit(session, desk, "refused:already_checked_in", guest.id, now,
-               code=guest.badge_code, day=day.isoformat())
+        audit.record(session, desk, "refused:already_checked_in", guest_id=guest.id,
+                     now=now, code=guest.badge_code, day=day.isoformat())
         return CheckInResult(Outcome.ALREADY_CHECKED_IN, guest.badge_code, day,
                              guest_from_row(guest), first_checkin=_record(earlier),
                              duplicate_here_at=_duplicate_here(session, guest.id, day, desk))
@@ -78,16 +71,16 @@ def _admit(session: Session, guest: GuestRow, day: dt.date, desk: Desk, method: 
                      session=session_name, at=now, desk=desk.name, operator=desk.operator,
                      method=method.value, badge_code=guest.badge_code, nonce=nonce)
     session.add(row)
-    _audit(session, desk, "checked_in", guest.id, now, day=day.isoformat(), checkin=row.id,
-           method=method.value)
+    audit.record(session, desk, "checked_in", guest_id=guest.id, now=now,
+                 day=day.isoformat(), checkin=row.id, method=method.value)
     changed = guest.attendance == Attendance.ONLINE.value
     if changed:  # an online-only guest came in person: record it, count them on site
         guest.attendance = Attendance.ONSITE.value
         guest.updated_at = now
-        _audit(session, desk, ATTENDANCE_CHANGED, guest.id, now,
-               before={"attendance": Attendance.ONLINE.value},
-               after={"attendance": Attendance.ONSITE.value}, day=day.isoformat(),
-               checkin=row.id)
+        audit.record(session, desk, ATTENDANCE_CHANGED, guest_id=guest.id, now=now,
+                     before={"attendance": Attendance.ONLINE.value},
+                     after={"attendance": Attendance.ONSITE.value}, day=day.isoformat(),
+                     checkin=row.id)
     session.flush()
     if changed:
         index_write(session, [guest.id])  # (the attendance filter of the search)
@@ -119,8 +112,10 @@ def _refused(session: Session, desk: Desk, outcome: Outcome, code: str, day: dt.
              replaced_by: str | None = None) -> CheckInResult:
     # (an ID card number that matched no one is kept masked: the log is never purged)
     number = normalize_id_number(code)
-    _audit(session, desk, f"refused:{outcome.value}", guest.id if guest else None, now,
-           code=code if number is None else mask_id_number(number), day=day.isoformat())
+    audit.record(session, desk, f"refused:{outcome.value}",
+                 guest_id=guest.id if guest else None, now=now,
+                 code=code if number is None else mask_id_number(number),
+                 day=day.isoformat())
     return CheckInResult(outcome, code, day, guest_from_row(guest) if guest else None,
                          replaced_by=replaced_by)
 
@@ -211,19 +206,19 @@ def undo_checkin(db: Database, checkin_id: str, *, desk: Desk, reason: str = "",
         if session.execute(select(CheckInUndoRow).where(
                 CheckInUndoRow.checkin_id == checkin_id)).scalar() is not None:
             raise BadInputError("this check-in was already undone")
-        if undo_needs_reason(_record(row), desk, now) and not allowed(desk.role,
-                                                                      Permission.UNDO_ANY):
+        needs_reason = undo_needs_reason(_record(row), desk, now)
+        if needs_reason and not allowed(desk.role, Permission.UNDO_ANY):
             raise NotPermittedError("only its own operator undoes a check-in, within 2 "
                                     "minutes; any other undo needs a {role}",
                                     role=needed_role(Permission.UNDO_ANY))
-        if undo_needs_reason(_record(row), desk, now) and not reason.strip():
+        if needs_reason and not reason.strip():
             raise BadInputError("a reason is required to undo a check-in made by someone "
                                 "else or more than 2 minutes ago")
         session.add(CheckInUndoRow(id=str(uuid.uuid4()), checkin_id=checkin_id, at=now,
                                    desk=desk.name, operator=desk.operator,
                                    reason=reason.strip(), nonce=nonce or uuid.uuid4().hex))
-        _audit(session, desk, "checkin_undone", row.guest_id, now, reason=reason.strip(),
-               day=row.event_day.isoformat(), checkin=checkin_id)
+        audit.record(session, desk, "checkin_undone", guest_id=row.guest_id, now=now,
+                     reason=reason.strip(), day=row.event_day.isoformat(), checkin=checkin_id)
         session.flush()
         _restore_attendance(session, row, desk, now)
         return _record(row)
@@ -248,10 +243,10 @@ def _restore_attendance(session: Session, row: CheckInRow, desk: Desk,
         return
     guest.attendance = Attendance.ONLINE.value
     guest.updated_at = now
-    _audit(session, desk, ATTENDANCE_RESTORED, guest.id, now,
-           before={"attendance": Attendance.ONSITE.value},
-           after={"attendance": Attendance.ONLINE.value}, day=row.event_day.isoformat(),
-           checkin=row.id)
+    audit.record(session, desk, ATTENDANCE_RESTORED, guest_id=guest.id, now=now,
+                 before={"attendance": Attendance.ONSITE.value},
+                 after={"attendance": Attendance.ONLINE.value}, day=row.event_day.isoformat(),
+                 checkin=row.id)
     session.flush()
     index_write(session, [guest.id])
 

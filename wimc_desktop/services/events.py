@@ -24,6 +24,7 @@ from wimc_desktop.domain.errors import (
 )
 from wimc_desktop.domain.models import Category, Event
 from wimc_desktop.domain.text_safety import check_fields
+from wimc_desktop.services.safe_file import PRIVATE_MODE
 from wimc_desktop.services.search import open_index
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
@@ -147,7 +148,7 @@ def _owner_only(path: Path) -> None:
     beside = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))
     for file in (path, *(side for side in beside if side.exists())):
         try:
-            os.chmod(file, 0o600)
+            os.chmod(file, PRIVATE_MODE)
         except OSError as exc:
             raise CannotWriteError("{where}: cannot make the new event file private: {reason}",
                                    where=file, reason=exc.strerror or exc) from exc
