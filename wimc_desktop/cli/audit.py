@@ -19,11 +19,8 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
     from wimc_desktop.services.events import get_event
 
     db = open_db(args)
-    try:
-        rows = list_audit(db, day=args.day, timezone=get_event(db).timezone,
-                          operator=args.by, action=args.action)
-    finally:
-        db.dispose()
+    rows = list_audit(db, day=args.day, timezone=get_event(db).timezone,
+                      operator=args.by, action=args.action)
     if args.json:
         emit_json([r.as_json() for r in rows])
         return 0
@@ -38,11 +35,7 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from wimc_desktop.services.audit import chain_broken, verify_chains
 
-    db = open_db(args)
-    try:
-        checks = verify_chains(db)
-    finally:
-        db.dispose()
+    checks = verify_chains(open_db(args))
     mine = checks[0]  # (this database's own chain; then every other one, e.g. desks')
     broken = next((c.broken for c in checks if c.broken), None)
     if args.json:

@@ -163,6 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise  # a bug: its traceback, and exit 1
         return refused(args, known)
     finally:
-        opened = getattr(args, "opened_db", None)  # (the login opened it before the command)
+        # Opened once (by the login or the command): a server's connections are closed
+        # here, not left to the collector.
+        opened = getattr(args, "opened_db", None)
         if opened is not None:
             opened.dispose()

@@ -15,11 +15,7 @@ def cmd_purge(args: argparse.Namespace) -> int:
     if not args.confirm:
         raise BadInputError("purge-personal-data deletes every guest's mobile, e-mail, ID "
                             "number and notes for good; say --confirm to do it.")
-    db = open_db(args)
-    try:
-        result = purge_personal_data(db, desk_of(args))
-    finally:
-        db.dispose()
+    result = purge_personal_data(open_db(args), desk_of(args))
     if args.json:
         emit_json(result.as_json())
     say(f"Deleted the personal data ({', '.join(DELETED_FIELDS)}) of {result.purged} of "

@@ -69,11 +69,7 @@ def _pdf_painter() -> PdfPainter:
 
 def cmd_report(args: argparse.Namespace) -> int:
     fmt = _format(args)
-    db = open_db(args)
-    try:
-        return _report(db, args, fmt)
-    finally:
-        db.dispose()  # a server's connections are closed, not left to the collector
+    return _report(open_db(args), args, fmt)
 
 
 def _report(db: Any, args: argparse.Namespace, fmt: str | None) -> int:
