@@ -455,7 +455,9 @@ class MainWindow(Retranslating, QMainWindow):
     def _ask_new_event(self) -> NewEventInput | None:
         dialog = NewEventDialog(self)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        return dialog.values() if accepted else None
+        values = dialog.values()
+        dialog.deleteLater()  # (a child of the window: kept until it goes otherwise)
+        return values if accepted else None
 
     def _on_new_action_triggered(self) -> None:
         values = self._ask_new_event()

@@ -328,14 +328,17 @@ class ScannerFilter(QObject):
         finally:
             self._replaying = False
 
-    def _target_takes_scans(self) -> bool:
+    def _held_target(self) -> QObject | None:
+        """The focus object of the window the held keys were meant for."""
         window = self._held[0].window
-        target = window.focusObject() if shiboken6.isValid(window) else None
+        return window.focusObject() if shiboken6.isValid(window) else None
+
+    def _target_takes_scans(self) -> bool:
+        target = self._held_target()
         return bool(target is not None and target.property(TAKES_SCANS))
 
     def _target_is_secret(self) -> bool:
-        window = self._held[0].window
-        target = window.focusObject() if shiboken6.isValid(window) else None
+        target = self._held_target()
         return (isinstance(target, QLineEdit)
                 and target.echoMode() != QLineEdit.EchoMode.Normal)
 
