@@ -371,21 +371,18 @@ def _pulled_changes(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> 
 def _receipts_from_hub(conn: Connection, events: list[dict[str, Any]]) -> None:
     """An event the hub holds is receipted here too (a desk killed after the hub's commit
     and before its own learns the receipt from the pull)."""
+    if not events:
+        return
     o = shared.table("sync_outbox")
     now = dt.datetime.now(dt.UTC)
-    for e in events:
-        conn.execute(update(o).where(o.c.id == e["id"], o.c.status == PENDING).values(
-            status=e["outcome"], reason=e["reason"], receipted_at=now))
+    conn.execute(update(o).where(o.c.id == bindparam("e_id"), o.c.status == PENDING)
+                 .values(status=bindparam("e_status"), reason=bindparam("e_reason"),
+                         receipted_at=now),
+                 [{"e_id": e["id"], "e_status": e["outcome"], "e_reason": e["reason"]}
+                  for e in events])
 
 
 # -- sync ---------------------------------------------------------------------------
-
-
-def reached(exc: BaseException) -> bool:
-    """Whether an error came from a hub that answered (a refusal, not a cut network)."""
-    orig = getattr(exc, "orig", None)
-    state = str(getattr(orig, "sqlstate", "") or "")
-    return bool(state) and not state.startswith("08")
 
 
 def sync(db: Database, *, push_only: bool = False, push_timeout: float = PUSH_TIMEOUT_S,

@@ -35,7 +35,6 @@ from wimc_desktop.services.sync.receipts import (
 )
 
 BULK_KINDS = frozenset({"checkin", "refused_scan", "audit"})
-AUDIT_TABLES = frozenset({"audit"})
 Kept = tuple[str, str, dt.datetime]  # desk, operator, at
 
 
@@ -64,7 +63,7 @@ def _state(conn: Connection, admissions: list[dict[str, Any]]
 def receive_in_bulk(conn: Connection, events: list[OutgoingEvent]) -> list[Receipt] | None:
     """Receipts for a run of BULK_KINDS events (None: leave them to the one-by-one path)."""
     rows = [list(event_rows(e)) for e in events]
-    if any(name not in {"checkin", "guest", *AUDIT_TABLES} or (name == "guest" and new)
+    if any(name not in {"checkin", "guest", "audit"} or (name == "guest" and new)
            or (name == "checkin" and not new) for found in rows for name, new, _ in found):
         return None
     state = _state(conn, [v for found in rows for name, _, v in found if name == "checkin"])
