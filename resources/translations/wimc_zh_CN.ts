@@ -1447,12 +1447,12 @@ Why is the badge reissued?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="506"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="508"/>
         <source>An import or export is still running. Quit anyway?</source>
         <translation>导入或导出仍在进行。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="505"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="507"/>
         <source>Quit WIMC Desk?</source>
         <translation>退出 WIMC Desk？</translation>
     </message>
@@ -1482,132 +1482,132 @@ Why is the badge reissued?</source>
         <translation>无法打开该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="467"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="469"/>
         <source>The event could not be created.</source>
         <translation>无法创建该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="499"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="501"/>
         <source>WIMC Desk %1</source>
         <translation>WIMC Desk 会务签到 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="500"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="502"/>
         <source>The registration desk of a large conference: guest list import, check-in, badges, signings and reports.</source>
         <translation>大型会议的签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="517"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="519"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="518"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="520"/>
         <source>&amp;Import guest list…</source>
         <translation>导入嘉宾名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="519"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="521"/>
         <source>&amp;Open event…</source>
         <translation>打开活动(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="520"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="522"/>
         <source>&amp;New event…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="521"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="523"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="522"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="524"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="525"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="527"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="526"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="528"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="527"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="529"/>
         <source>Supervisor &amp;dashboard</source>
         <translation>主管看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="528"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="530"/>
         <source>&amp;About WIMC Desk</source>
         <translation>关于 WIMC Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="529"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="531"/>
         <source>&amp;Desk</source>
         <translation>签到台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="530"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="532"/>
         <source>Desk and &amp;operator…</source>
         <translation>签到台与操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="531"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="533"/>
         <source>Register a &amp;walk-in…</source>
         <translation>现场登记(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="532"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="534"/>
         <source>&amp;Undo the last admission</source>
         <translation>撤销上一次签到(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="535"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="537"/>
         <source>&amp;Print badge at check-in</source>
         <translation>签到时打印胸卡(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="536"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="538"/>
         <source>Off</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="537"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="539"/>
         <source>First admission of the event only</source>
         <translation>仅在本次大会首次签到时打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="538"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="540"/>
         <source>Every admission</source>
         <translation>每次签到都打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="541"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="543"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="541"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="543"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="541"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="543"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="542"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="544"/>
         <source>Signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="542"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="544"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
@@ -1617,32 +1617,32 @@ Why is the badge reissued?</source>
         <translation>签到台已锁定：请先登录，再重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="533"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="535"/>
         <source>&amp;Lock the desk</source>
         <translation>锁定签到台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="534"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="536"/>
         <source>Supervisor o&amp;verride…</source>
         <translation>主管授权(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="488"/>
         <source>Personal data deleted</source>
         <translation>个人信息已删除</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="487"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="489"/>
         <source>The mobile numbers, e-mails, ID card numbers and notes of %1 guests were deleted.</source>
         <translation>已删除 %1 位嘉宾的手机号、邮箱、身份证号和备注。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="523"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="525"/>
         <source>&amp;Event</source>
         <translation>活动(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="524"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="526"/>
         <source>&amp;Delete personal data…</source>
         <translation>删除个人信息(&amp;D)…</translation>
     </message>
@@ -1800,7 +1800,7 @@ Why is the badge reissued?</source>
     <name>PurgeDialog</name>
     <message>
         <location filename="../../wimc_desktop/ui/purge_dialog.py" line="45"/>
-        <location filename="../../wimc_desktop/ui/purge_dialog.py" line="60"/>
+        <location filename="../../wimc_desktop/ui/purge_dialog.py" line="61"/>
         <source>Delete personal data</source>
         <translation>删除个人信息</translation>
     </message>
@@ -1811,16 +1811,16 @@ Why is the badge reissued?</source>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/purge_dialog.py" line="50"/>
-        <source>&lt;b&gt;Deleted:&lt;/b&gt; every guest&apos;s mobile number, e-mail address, ID card number, notes and the other columns of the imported lists, and their copies in the search index. No trace is left in the event file.</source>
-        <translation>&lt;b&gt;将删除：&lt;/b&gt;每位嘉宾的手机号、电子邮箱、身份证号、备注以及导入名单中的其他列，连同它们在搜索索引中的副本。活动文件中不留任何痕迹。</translation>
+        <source>&lt;b&gt;Deleted:&lt;/b&gt; every guest&apos;s mobile number, e-mail address, dietary needs, ID card number, notes and the other columns of the imported lists, and their copies in the search index. No trace is left in the event file.</source>
+        <translation>&lt;b&gt;将删除：&lt;/b&gt;每位嘉宾的手机号、电子邮箱、饮食要求、身份证号、备注以及导入名单中的其他列，连同它们在搜索索引中的副本。活动文件中不留任何痕迹。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/purge_dialog.py" line="54"/>
+        <location filename="../../wimc_desktop/ui/purge_dialog.py" line="55"/>
         <source>&lt;b&gt;Kept:&lt;/b&gt; names, organisations, titles, categories, badge codes, every check-in and signing, and so every figure of the reports. The deletion is recorded in the audit log.</source>
         <translation>&lt;b&gt;将保留：&lt;/b&gt;姓名、单位、职务、类别、胸卡号、全部签到和签约记录，因此报表中的每一项数据都不变。此次删除会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/purge_dialog.py" line="58"/>
+        <location filename="../../wimc_desktop/ui/purge_dialog.py" line="59"/>
         <source>I understand that this cannot be undone</source>
         <translation>我知道此操作无法撤销</translation>
     </message>

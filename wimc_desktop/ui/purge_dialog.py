@@ -48,7 +48,8 @@ class PurgeDialog(Retranslating, QDialog):
                                    "good, as the personal information protection law asks.")
                            .replace("%1", self._event_name).replace("%2", f"{self._guests:,}"))
         self.deleted.setText(self.tr("<b>Deleted:</b> every guest's mobile number, e-mail "
-                                     "address, ID card number, notes and the other columns "
+                                     "address, dietary needs, ID card number, notes and the "
+                                     "other columns "
                                      "of the imported lists, and their copies in the search "
                                      "index. No trace is left in the event file."))
         self.kept.setText(self.tr("<b>Kept:</b> names, organisations, titles, categories, "
