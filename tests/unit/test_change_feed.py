@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event, func, select, text
+from sqlalchemy import event, func, insert, select, text
 
 from tests.unit.test_signings import draft
 from wimc_desktop.db import change_feed
@@ -246,6 +246,49 @@ def test_another_handle_hears_by_poll_and_the_writer_not_twice(db: Database) -> 
         db.poll_changes()  # (its cursor)
         check_in(db, "C-0003", day=DAY, desk=DESK)
         assert db.poll_changes() == ()  # its own: heard at the commit, not again
+    finally:
+        other.dispose()
+
+
+def test_a_change_committed_late_is_heard_once_on_postgres(db: Database) -> None:
+    """PostgreSQL gives ids before commit: a transaction holding a small id commits after
+    300 larger ones were read (more than any window a reader might look back on). Its
+    change is heard at the next poll all the same, and no row is read twice."""
+    if db.is_sqlite:
+        pytest.skip("SQLite has one writer at a time: its ids follow its commits")
+    table = change_feed.CHANGE_LOG
+    other = Database(db.url)
+    try:
+        assert other.poll_changes() == ()  # the cursor
+        row = {"at": dt.datetime.now(dt.UTC), "writer": "another-desk"}
+        with db.engine.connect() as late:
+            late.begin()
+            late.execute(insert(table).values(**row, kind="checkin", day=DAY, ids="g-late"))
+            with db.engine.begin() as quick:  # 300 ids after it, committed first
+                quick.execute(insert(table), [{**row, "kind": "signing", "ids": f"s{n}"}
+                                              for n in range(300)])
+            news = other.poll_changes()
+            assert [c.kind for c in news] == [ChangeKind.SIGNING]
+            assert len(news[0].ids) == 0  # (300 ids: "many")
+            assert other.poll_changes() == ()
+            late.commit()
+        assert other.poll_changes() == (
+            Change(ChangeKind.CHECKIN, frozenset({"g-late"}), DAY, here=False),)
+        assert other.poll_changes() == ()
+        assert other.changes.rows_read == 301  # each row once, none again at rest
+    finally:
+        other.dispose()
+
+
+def test_the_sqlite_poll_reads_each_row_once(db: Database) -> None:
+    other = Database(db.url)
+    try:
+        other.poll_changes()
+        before = len(logged(db))
+        check_in(db, "C-0001", day=DAY, desk=DESK)
+        assert other.poll_changes() != ()
+        assert other.poll_changes() == ()
+        assert other.changes.rows_read == len(logged(db)) - before > 0
     finally:
         other.dispose()
 

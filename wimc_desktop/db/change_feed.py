@@ -13,10 +13,19 @@ transaction a ChangeCollector that sees
 Before the commit the changes are written to change_log in the same transaction; after
 it they go to the handle's subscribers (plain callables, on the writing thread).
 
-Other processes' and desks' changes come in by ChangeFeed.poll() (change_log rows after
-the cursor, written by another handle); changes that arrive by other means (the
+Other processes' and desks' changes come in by Database.poll_changes() (change_log rows
+after the cursor, written by another handle); changes that arrive by other means (the
 many-desks sync) enter through ChangeFeed.publish(changes, here=False). Both reach the
 same subscribers as this process's own writes.
+
+The cursor follows commits, not ids. SQLite has one writer at a time and its ids follow
+the commits (AUTOINCREMENT, rolled back with their transaction): the rows after the last
+id read. PostgreSQL hands out ids before commit, so a row may commit after a larger id
+was read; each row carries its transaction's id (`txid`, a column default), and the
+cursor is the snapshot of the last poll (PgCursor): a poll reads, in one statement, its
+own snapshot and exactly the rows of the transactions the last one did not see (those
+from its xmax on, and those it found in progress). Nothing is read twice, nothing late
+is skipped, whatever the delay between an id and its commit.
 """
 
 from __future__ import annotations
@@ -27,13 +36,12 @@ import re
 import sqlite3
 import threading
 import uuid
-from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, event, func, insert, select
+from sqlalchemy import Table, delete, event, func, insert, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
@@ -49,10 +57,7 @@ COLLECTOR_KEY = "wimc_changes"
 # changes were missed, which a reader hears as "everything may have changed".
 KEEP_ROWS = 20_000
 PRUNE_EVERY = 500  # the prune runs when a new row's id is a multiple of this
-POLL_LIMIT = 500  # rows read per poll at most (the rest at the next)
-# PostgreSQL hands out ids before commit, so a later commit may carry a smaller id than one
-# already read: each poll also looks this far back below its cursor (ids seen are skipped).
-PG_LOOKBACK = 200
+POLL_LIMIT = 500  # rows read per poll at most (SQLite: the rest at the next)
 
 # Which kind of change a write to each watched table is; other tables (the search index,
 # wimc_meta, change_log itself) are derived or bookkeeping and make no change.
@@ -245,6 +250,31 @@ def change_from_row(kind: str, day: dt.date | None, ids: str) -> Change | None:
     return Change(known, frozenset(ids.split()) if ids else frozenset(), day, here=False)
 
 
+@dataclass(frozen=True)
+class PgCursor:
+    """PostgreSQL: what the last poll's snapshot saw, as pg_current_snapshot() gives it:
+    every transaction below `xmax` had ended, but those in `running`."""
+
+    xmax: int
+    running: tuple[int, ...]
+
+    @classmethod
+    def parse(cls, snapshot: str) -> PgCursor:
+        """From the text of a pg_snapshot ("xmin:xmax:xip,xip,...")."""
+        _xmin, xmax, running = snapshot.split(":")
+        return cls(int(xmax), tuple(int(x) for x in running.split(",") if x))
+
+
+# The rows of the transactions a snapshot did not see, with the poll's own snapshot (one
+# statement: one snapshot, whatever the isolation). The LEFT JOIN gives the snapshot when
+# there is no row. Read by the txid index: the rows since the last poll, nothing more.
+_PG_NEWS = text(
+    "SELECT CAST(pg_current_snapshot() AS text) AS snapshot, c.id, c.writer, c.kind, c.day,"
+    " c.ids FROM (SELECT 1) AS one LEFT JOIN change_log AS c"
+    " ON (c.txid >= :xmax OR c.txid = ANY(CAST(:running AS bigint[])))"
+    " AND c.writer <> :writer ORDER BY c.id LIMIT :limit")
+
+
 class ChangeFeed:
     """A database handle's changes: its own writes' and (by poll) other processes'."""
 
@@ -252,9 +282,9 @@ class ChangeFeed:
         self.writer = uuid.uuid4().hex
         self._subscribers: list[Subscriber] = []
         self._lock = threading.Lock()
-        self._cursor: int | None = None
-        self._recent: deque[int] = deque(maxlen=PG_LOOKBACK * 4)
-        self._seen: set[int] = set()
+        self._cursor: int | None = None  # SQLite: the last id read
+        self._pg_cursor: PgCursor | None = None  # PostgreSQL: the last poll's snapshot
+        self.rows_read = 0  # change_log rows the polls read in all (tests: none twice)
         self._sqlite_file = sqlite_file
         self._probe: sqlite3.Connection | None = None
         self._data_version: int | None = None
@@ -291,12 +321,11 @@ class ChangeFeed:
 
     def start_cursor(self, conn: Connection) -> None:
         """From now on: changes logged before this are not news."""
-        newest = int(conn.execute(select(func.max(CHANGE_LOG.c.id))).scalar() or 0)
-        self._cursor = newest
-        if self._is_postgres:  # (the rows a later poll looks back on are not news either)
-            for row_id in conn.execute(select(CHANGE_LOG.c.id).where(
-                    CHANGE_LOG.c.id > newest - PG_LOOKBACK)).scalars():
-                self._remember(int(row_id))
+        if self._is_postgres:
+            snapshot = conn.execute(text("SELECT CAST(pg_current_snapshot() AS text)")).scalar()
+            self._pg_cursor = PgCursor.parse(str(snapshot))
+            return
+        self._cursor = int(conn.execute(select(func.max(CHANGE_LOG.c.id))).scalar() or 0)
 
     def nothing_new(self) -> bool:
         """SQLite: PRAGMA data_version on a connection of the feed's own says cheaply
@@ -320,26 +349,24 @@ class ChangeFeed:
             self._probe = None
 
     def read_news(self, conn: Connection) -> Changes:
-        """Changes other handles logged after the cursor (moved past them and past this
-        handle's own rows, which were published at their commit)."""
+        """Changes other handles logged since the cursor (moved past them; this handle's
+        own rows were published at their commit)."""
+        if self._is_postgres:
+            return self._read_pg_news(conn)
         if self._cursor is None:
             self.start_cursor(conn)
             return ()
         table = CHANGE_LOG
-        low = self._cursor - PG_LOOKBACK if self._is_postgres else self._cursor
         rows = conn.execute(select(table.c.id, table.c.writer, table.c.kind, table.c.day,
-                                   table.c.ids).where(table.c.id > low)
+                                   table.c.ids).where(table.c.id > self._cursor)
                             .order_by(table.c.id).limit(POLL_LIMIT)).all()
+        self.rows_read += len(rows)
         # Rows pruned past the cursor (a handle that slept through 20,000 changes): what
         # changed is not known, so everything may have (an import says so). SQLite's ids
         # have no gaps otherwise (AUTOINCREMENT, one writer at a time, rolled back with it).
-        missed = (not self._is_postgres and bool(rows) and self._cursor > 0
-                  and rows[0][0] > self._cursor + 1)
+        missed = bool(rows) and self._cursor > 0 and rows[0][0] > self._cursor + 1
         news: list[Change] = [Change(ChangeKind.IMPORT, here=False)] if missed else []
         for row_id, writer, kind, day, ids in rows:
-            if row_id in self._seen:
-                continue
-            self._remember(row_id)
             self._cursor = max(self._cursor, row_id)
             if writer != self.writer:
                 change = change_from_row(kind, day, ids)
@@ -347,11 +374,23 @@ class ChangeFeed:
                     news.append(change)
         return coalesced(news)
 
-    def _remember(self, row_id: int) -> None:
-        if len(self._recent) == self._recent.maxlen:
-            self._seen.discard(self._recent[0])
-        self._recent.append(row_id)
-        self._seen.add(row_id)
+    def _read_pg_news(self, conn: Connection) -> Changes:
+        """PostgreSQL: the rows of the transactions the last poll's snapshot did not see,
+        other handles' only; the cursor moves to this poll's snapshot. More than
+        POLL_LIMIT of them (a handle that slept long): everything may have changed."""
+        cursor = self._pg_cursor
+        if cursor is None:
+            self.start_cursor(conn)
+            return ()
+        rows = conn.execute(_PG_NEWS, {"xmax": cursor.xmax, "running": list(cursor.running),
+                                       "writer": self.writer, "limit": POLL_LIMIT + 1}).all()
+        self._pg_cursor = PgCursor.parse(str(rows[0][0]))
+        found = [r for r in rows if r[1] is not None]
+        self.rows_read += len(found)
+        if len(found) > POLL_LIMIT:
+            return (Change(ChangeKind.IMPORT, here=False),)
+        news = (change_from_row(kind, day, ids) for _s, _id, _w, kind, day, ids in found)
+        return coalesced(c for c in news if c is not None)
 
     def close(self) -> None:
         self._close_probe()

@@ -370,6 +370,9 @@ class ChangeLogRow(Base):
     kind: Mapped[str] = mapped_column(String(16))
     day: Mapped[dt.date | None] = mapped_column(Date)
     ids: Mapped[str] = mapped_column(Text, default="", server_default="")  # space-separated
+    # PostgreSQL: the writing transaction's id (its column default; readers follow the
+    # commits by it, db.change_feed). SQLite: empty (ids follow commits there).
+    txid: Mapped[int | None] = mapped_column(BigInteger, index=True)
 
     __table_args__ = ({"sqlite_autoincrement": True},)
 
