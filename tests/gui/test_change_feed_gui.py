@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -9,13 +10,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from tests.gui.gui_helpers import EVENT_DAY, add_guests
+from tests.gui.test_sync_status import status
 from wimc_desktop.db.engine import Database, sqlite_path
 from wimc_desktop.domain.changes import Change, ChangeKind
+from wimc_desktop.ui import ceremony_view, dashboard
 from wimc_desktop.ui.change_hub import ChangeHub
+from wimc_desktop.ui.desk_actions import DeskCounts
 from wimc_desktop.ui.guest_table_model import COLUMNS
 from wimc_desktop.ui.main_window import MainWindow
 from wimc_desktop.ui.opened_event import describe
@@ -92,12 +96,44 @@ def test_a_cli_walk_in_shows_in_the_guests_page_and_the_checkin_search_within_2_
     qtbot.waitUntil(lambda: page.results.model.rowCount() == 1, timeout=FEED_BOUND_MS)
     found = page.results.model.guest_at(0)
     assert found is not None and found.name == "钱多多"
+    qtbot.waitUntil(lambda: window.status.count_label.text() == f"Guests: {GUESTS + 1}",
+                    timeout=FEED_BOUND_MS)
     guests = window.guests_page.model
-    qtbot.waitUntil(lambda: guests.rowCount() == GUESTS + 1, timeout=FEED_BOUND_MS)
-    assert window.status.count_label.text().endswith(str(GUESTS + 1))
+    assert guests.rowCount() == GUESTS  # hidden: listed again when shown, not before
     window.select_page("guests")  # (its rows are fetched as they are painted)
+    qtbot.waitUntil(lambda: guests.rowCount() == GUESTS + 1, timeout=FEED_BOUND_MS)
     qtbot.waitUntil(lambda: "钱多多" in {g.name for g in (
         guests.guest_at(r) for r in range(guests.rowCount())) if g is not None}, timeout=WAIT)
+
+
+def periodic_timers(widget: QObject) -> list[QTimer]:
+    """The repeating timers running in a widget (a feed-driven one needs none)."""
+    return [t for t in widget.findChildren(QTimer) if t.isActive() and not t.isSingleShot()]
+
+
+def test_the_status_bar_follows_a_cli_walk_in_with_a_search_typed_on_the_guests_page(
+        qtbot: QtBot, window: MainWindow, event_db: Database) -> None:
+    """The status bar's figures come from the feed, not from the page in front: a search
+    typed on the Guests page (which shows its matches, not the list) changes nothing."""
+    window.select_page("guests")
+    page = window.guests_page
+    with qtbot.waitSignal(page.model.searched, timeout=WAIT):
+        page.search_field.insert("钱")
+    assert page.model.rowCount() == 0
+    qtbot.waitUntil(lambda: window.status.count_label.text() == f"Guests: {GUESTS}",
+                    timeout=WAIT)
+    qtbot.waitUntil(lambda: window.status.admitted_label.text() != "", timeout=WAIT)
+    admitted = window.status.admitted_label.text()
+    assert admitted.startswith("Admitted today: 0 ")
+    cli(event_db, "walkin", "--name", "钱多多", "--organization", "南京大学",
+        "--day", EVENT_DAY.isoformat())
+    qtbot.waitUntil(lambda: window.status.count_label.text() == f"Guests: {GUESTS + 1}",
+                    timeout=FEED_BOUND_MS)
+    qtbot.waitUntil(lambda: window.status.admitted_label.text().startswith(
+        "Admitted today: 1 "), timeout=FEED_BOUND_MS)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=FEED_BOUND_MS)  # its match
+    assert page.search_field.text() == "钱"
+    assert periodic_timers(window.checkin_page.counts) == []  # (the feed, no timer of its own)
 
 
 def test_a_checkin_by_another_process_shows_in_the_dashboard_and_the_status_bar(
@@ -107,6 +143,7 @@ def test_a_checkin_by_another_process_shows_in_the_dashboard_and_the_status_bar(
     assert board is not None
     qtbot.waitUntil(lambda: board.figures is not None, timeout=WAIT)
     assert board.figures is not None and board.figures.admitted == 0
+    assert periodic_timers(board) == []  # it reads when the feed says, on no timer
     qtbot.waitUntil(lambda: window.status.admitted_label.text() != "", timeout=WAIT)
     before = window.status.admitted_label.text()
     cli(event_db, "checkin", "T-000004", "--day", EVENT_DAY.isoformat())
@@ -115,6 +152,88 @@ def test_a_checkin_by_another_process_shows_in_the_dashboard_and_the_status_bar(
     qtbot.waitUntil(lambda: window.status.admitted_label.text() != before,
                     timeout=FEED_BOUND_MS)
     board.close()
+
+
+def test_a_checkin_by_another_process_reaches_the_live_counts_behind_another_page(
+        qtbot: QtBot, window: MainWindow, event_db: Database) -> None:
+    window.select_page("reports")
+    counts = window.checkin_page.counts
+    qtbot.waitUntil(lambda: window._worker.pending == 0, timeout=WAIT)
+    heard: list[DeskCounts] = []
+    counts.counted.connect(heard.append)
+    cli(event_db, "checkin", "T-000005", "--day", EVENT_DAY.isoformat())
+    qtbot.waitUntil(lambda: any(c.admitted == 1 for c in heard), timeout=FEED_BOUND_MS)
+    assert heard[-1].guests == GUESTS and heard[-1].day == EVENT_DAY
+    assert window.status.admitted_label.text().startswith("Admitted today: 1 ")
+    assert periodic_timers(counts) == []
+
+
+def test_a_signing_by_another_process_reaches_the_stage_screen(
+        qtbot: QtBot, window: MainWindow, event_db: Database) -> None:
+    window.select_page("signings")
+    view = window.signings_page.open_ceremony_view()
+    assert view is not None
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.state is not None, timeout=WAIT)
+    assert view.state is not None and view.state.summary.count == 0
+    assert periodic_timers(view) == []
+    cli(event_db, "signing", "add", "--project", "智能工厂项目", "--party", "南京市",
+        "--party", "某科技公司", "--amount", "5.2亿")
+    qtbot.waitUntil(lambda: view.state is not None and view.state.summary.count == 1,
+                    timeout=FEED_BOUND_MS)
+    assert "1" in view.count.text()
+    view.close()
+
+
+def test_hidden_windows_read_nothing_until_shown(
+        qtbot: QtBot, window: MainWindow, event_db: Database,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A closed dashboard or stage screen notes a change and reads when shown again."""
+    window.open_dashboard()
+    board = window.dashboard
+    assert board is not None
+    qtbot.addWidget(board)
+    qtbot.waitUntil(lambda: board.figures is not None, timeout=WAIT)
+    view = window.signings_page.open_ceremony_view()
+    assert view is not None
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.state is not None, timeout=WAIT)
+    board.close()
+    view.close()
+    qtbot.waitUntil(lambda: window._worker.pending == 0, timeout=WAIT)
+    reads: list[str] = []
+    real_figures, real_state = dashboard.read_figures, ceremony_view.ceremony_state
+
+    def read_figures(db: Database, day: dt.date) -> dashboard.DashboardFigures:
+        reads.append("board")
+        return real_figures(db, day)
+
+    def ceremony_state(db: Database) -> ceremony_view.CeremonyState:
+        reads.append("stage")
+        return real_state(db)
+
+    monkeypatch.setattr(dashboard, "read_figures", read_figures)
+    monkeypatch.setattr(ceremony_view, "ceremony_state", ceremony_state)
+    window.change_hub.post((Change(ChangeKind.CHECKIN, frozenset({"g"}), EVENT_DAY,
+                                   here=False),
+                            Change(ChangeKind.SIGNING, here=False)))
+    qtbot.wait(500)
+    assert reads == []
+    window.open_dashboard()
+    qtbot.waitUntil(lambda: reads == ["board"], timeout=WAIT)
+    window.signings_page.open_ceremony_view()
+    qtbot.waitUntil(lambda: sorted(reads) == ["board", "stage"], timeout=WAIT)
+    board.close()
+    view.close()
+
+
+def test_the_window_s_status_bar_hears_the_desk_sync(window: MainWindow) -> None:
+    """The sync's status reaches the window's status bar (its connection had been left
+    unreachable, after a return)."""
+    assert window.status.sync_label.isHidden()
+    window.desk_sync.status_changed.emit(status(True, 3))
+    assert window.status.sync_label.isVisible()
+    assert "3 pending" in window.status.sync_label.text()
 
 
 def test_a_burst_from_elsewhere_is_one_refresh(qtbot: QtBot, worker: Worker,

@@ -15,11 +15,12 @@ from sqlalchemy import func, select
 from tests.gui.gui_helpers import EVENT_DAY, TEST_DESK, add_guests, guest_records
 from wimc_desktop.db.engine import Database
 from wimc_desktop.db.schema import AuditRow, GuestRow
-from wimc_desktop.domain.checkin import Outcome
+from wimc_desktop.domain.checkin import Desk, Outcome
 from wimc_desktop.domain.errors import DatabaseBusyError, StorageError
-from wimc_desktop.services.checkin import admitted_count
+from wimc_desktop.services.checkin import admitted_count, check_in
 from wimc_desktop.services.events import get_event
 from wimc_desktop.ui import i18n
+from wimc_desktop.ui.change_hub import ChangeHub
 from wimc_desktop.ui.error_texts import error_text
 from wimc_desktop.ui.walk_in_dialog import DUPLICATES, WalkInDialog
 from wimc_desktop.ui.worker import Worker
@@ -98,6 +99,26 @@ def test_a_duplicate_is_shown_and_the_listed_guest_admitted_instead(
     assert _guest_count(event_db) == before  # no second guest
     assert admitted_count(event_db, EVENT_DAY) == 1
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_the_listed_guest_admitted_at_another_desk_shows_at_once(
+        qtbot: QtBot, worker: Worker, dialog: WalkInDialog, event_db: Database) -> None:
+    """The list of possible duplicates follows the change feed: an admission of the listed
+    guest elsewhere says "already admitted" while the clerk decides, the choice kept."""
+    hub = ChangeHub.of(worker)
+    hub.set_database(event_db)
+    _register_duplicate(qtbot, dialog)
+    assert "already admitted" not in dialog.matches.model().index(0, 0).data()
+    other = Database(event_db.url)  # another desk
+    try:
+        with qtbot.waitSignal(dialog.duplicates_found, timeout=2000) as relisted:
+            check_in(other, LISTED["badge_code"], day=EVENT_DAY, desk=Desk("Desk 9", "Zhou"))
+    finally:
+        other.dispose()
+    assert [m.checked_in for m in relisted.args[0]] == [True]
+    assert "already admitted on this day" in dialog.matches.model().index(0, 0).data()
+    assert dialog.matches.currentIndex().row() == 0
+    hub.stop()
 
 
 def test_register_anyway_makes_a_new_guest_and_is_recorded(

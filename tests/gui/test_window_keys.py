@@ -12,7 +12,9 @@ from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.changes import Change, ChangeKind
 from wimc_desktop.services.events import get_event
+from wimc_desktop.ui import dashboard
 from wimc_desktop.ui.ceremony_view import CeremonyView
 from wimc_desktop.ui.main_window import PAGES, MainWindow
 from wimc_desktop.ui.opened_event import OpenedEvent
@@ -40,7 +42,8 @@ def test_ctrl_1_to_5_switch_pages(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(window.checkin_page.scan_field.hasFocus)  # back on the desk: scan field
 
 
-def test_esc_closes_the_dashboard(qtbot: QtBot, window: MainWindow) -> None:
+def test_esc_closes_the_dashboard(qtbot: QtBot, window: MainWindow,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
     window.open_dashboard()
     board = window.dashboard
     assert board is not None
@@ -48,7 +51,12 @@ def test_esc_closes_the_dashboard(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitExposed(board)
     qtbot.keyClick(board, Qt.Key.Key_Escape)
     assert not board.isVisible()
-    assert not board.timer.isActive()  # a closed dashboard polls no more
+    qtbot.waitUntil(lambda: window._worker.pending == 0)  # (the reads asked before)
+    reads: list[object] = []  # a closed dashboard reads no more on changes
+    monkeypatch.setattr(dashboard, "read_figures", lambda *args: reads.append(args))
+    window.change_hub.post((Change(ChangeKind.CHECKIN, here=False),))
+    qtbot.wait(300)
+    assert reads == []
 
 
 @pytest.mark.parametrize("full_screen", [False, True])

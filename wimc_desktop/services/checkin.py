@@ -275,10 +275,17 @@ def admitted_count(db: Database, day: dt.date) -> int:
 
 def expected_count(db: Database) -> int:
     """Guests expected at the venue: those registered on site."""
+    return list_counts(db)[1]
+
+
+def list_counts(db: Database) -> tuple[int, int]:
+    """The guests on the list, and those of them expected at the venue (on site): one
+    pass over the guest table."""
+    onsite = func.count().filter(GuestRow.attendance == Attendance.ONSITE.value)
     with db.read() as session:
-        stmt = select(func.count()).select_from(GuestRow).where(
-            GuestRow.attendance == Attendance.ONSITE.value)
-        return int(session.execute(stmt).scalar_one())
+        guests, expected = session.execute(
+            select(func.count(), onsite).select_from(GuestRow)).one()
+        return int(guests), int(expected)
 
 
 def recent_admissions(db: Database, day: dt.date, desk: str | None = None,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from wimc_desktop.db.engine import Database
@@ -21,7 +21,8 @@ from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.signing_table_model import amount_text
 from wimc_desktop.ui.worker import Worker
 
-REFRESH_MS = 5000
+# What the stage shows: the signings, and the event's name.
+STAGE_KINDS = {ChangeKind.SIGNING, ChangeKind.EVENT}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,8 @@ def _label(point_size: int, bold: bool = False, color: str = "#FFFFFF") -> QLabe
 
 
 class CeremonyView(Retranslating, QWidget):
-    """A separate window; refreshes itself every few seconds and when told."""
+    """A separate window; reads the signings again when the change hub brings a signing
+    recorded, amended or cancelled at any desk or process (hidden: when shown next)."""
 
     refreshed = Signal(object)  # CeremonyState
 
@@ -85,10 +87,8 @@ class CeremonyView(Retranslating, QWidget):
         layout.addStretch(1)
         for widget in (self.last_title, self.last_project, self.last_parties, self.last_amount):
             layout.addWidget(widget)
-        self.timer = QTimer(self)
-        self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
         self._again = False  # a change came while a read was on its way
+        self._stale = False  # a change came while hidden: read when shown
         self._hub = ChangeHub.of(worker)
         self._hub.changed.connect(self._on_hub_changed)
         self.resize(1280, 720)
@@ -98,13 +98,13 @@ class CeremonyView(Retranslating, QWidget):
         self._db, self._event = db, event
         self._hub.set_database(db)
         self.retranslate_ui()
-        self.timer.start()
         self.refresh()
 
     def refresh(self) -> None:
         db = self._db
         if db is None:
             return
+        self._stale = False
         if self._busy:
             self._again = True
             return
@@ -114,12 +114,17 @@ class CeremonyView(Retranslating, QWidget):
                             context=self)
 
     def _on_failed(self, exc: Exception) -> None:
-        self._busy = False  # the next tick tries again; the stage keeps the last figures
+        self._busy, self._stale = False, True  # the stage keeps the last figures; the
+        # next change (or showing) reads again
 
     def _on_hub_changed(self, changes: Changes) -> None:
         """A signing recorded, amended or cancelled at any desk: on stage at once."""
-        if self.isVisible() and watched(changes, {ChangeKind.SIGNING}):
+        if not watched(changes, STAGE_KINDS):
+            return
+        if self.isVisible():
             self.refresh()
+        else:
+            self._stale = True
 
     def _on_state(self, state: CeremonyState) -> None:
         self._busy = False
@@ -166,11 +171,7 @@ class CeremonyView(Retranslating, QWidget):
             return
         event.accept()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.timer.stop()
-        super().closeEvent(event)
-
     def showEvent(self, event: QShowEvent) -> None:
-        if self._db is not None:
-            self.timer.start()
         super().showEvent(event)
+        if self._stale:  # (changes came while it was hidden)
+            self.refresh()

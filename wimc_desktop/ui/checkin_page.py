@@ -73,10 +73,9 @@ RETRY_PAUSE_MS = 250
 MISSED_SHOWN = 6  # the latest scans not admitted that the list names (the rest counted)
 
 
-# The kinds of change the desk's lists and counts show; those that change who is expected.
+# The kinds of change the desk's lists (recent admissions, the matches) show.
 WATCHED = {ChangeKind.CHECKIN, ChangeKind.GUEST, ChangeKind.BADGE, ChangeKind.IMPORT,
            ChangeKind.EVENT}
-GUEST_LIST_KINDS = {ChangeKind.GUEST, ChangeKind.IMPORT, ChangeKind.EVENT}
 
 
 class CheckInPage(Retranslating, QWidget):
@@ -104,6 +103,7 @@ class CheckInPage(Retranslating, QWidget):
         self.retry_window_s = RETRY_WINDOW_S
         self._walk_in: WalkInDialog | None = None
         self._scans: set[int] = set()  # the numbers of admissions asked for by a scanner
+        self._stale = False  # changes came while hidden: the lists are asked again when shown
         # Scans not admitted whose outcome a later scan took off the banner (or never
         # reached it): code -> (who, why), until cleared or answered again.
         self._missed: dict[str, tuple[str, Outcome | None]] = {}
@@ -603,18 +603,29 @@ class CheckInPage(Retranslating, QWidget):
         """
         if self._db is None:
             return
+        self._list_recent()
+        self.counts.refresh(self.day, expected=expected)
+
+    def _list_recent(self) -> None:
+        if self._db is None:
+            return
         db, day, desk = self._db, self.day, self.desk
         self._worker.submit(lambda: actions.recent(db, day, desk),
                             on_success=self._on_recent_listed, context=self)
-        self.counts.refresh(day, expected=expected)
 
     def _on_hub_changed(self, changes: Changes) -> None:
-        """Any desk's admissions, undos, walk-ins, imports: the lists and counts asked
-        again (the status bar's counts with them), and the shown matches searched again."""
-        changed = kinds(changes)
-        if not changed & WATCHED:
+        """Any desk's admissions, undos, walk-ins, imports: the recent admissions asked
+        again and the shown matches searched again (hidden: when shown). The live counts
+        (the status bar's) follow the hub themselves."""
+        if not kinds(changes) & WATCHED:
             return
-        self.refresh(expected=bool(changed & GUEST_LIST_KINDS))
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._refresh_lists()
+
+    def _refresh_lists(self) -> None:
+        self._list_recent()
         text = self.scan_field.text().strip()
         if text and self.stack.currentIndex() == RESULTS:
             self.search.schedule(text, self.day)
@@ -639,4 +650,7 @@ class CheckInPage(Retranslating, QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._stale:  # (changes came while another page was in front)
+            self._stale = False
+            self._refresh_lists()
         self.return_focus()

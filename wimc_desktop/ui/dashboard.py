@@ -1,4 +1,5 @@
-"""The supervisors' dashboard: today's arrivals against the expected, kept up to date by polling."""
+"""The supervisors' dashboard: today's arrivals against the expected, kept up to date by
+the change feed."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -40,10 +41,11 @@ from wimc_desktop.ui.worker import Worker
 from wimc_desktop.ui.working_day import event_today
 
 log = logging.getLogger("wimc_desktop.ui")
-# Check-ins of every desk (other processes too) show within this.
-POLL_INTERVAL_MS = 5_000
 VIPS_SHOWN = 12
-FIGURE_KINDS = {ChangeKind.CHECKIN, ChangeKind.GUEST, ChangeKind.IMPORT, ChangeKind.EVENT}
+# The kinds of change that may move its figures: admissions (and the hub's conflicts, which
+# come with their check-ins), the guest list and its categories, the audit log's head.
+FIGURE_KINDS = {ChangeKind.CHECKIN, ChangeKind.GUEST, ChangeKind.IMPORT, ChangeKind.EVENT,
+                ChangeKind.AUDIT}
 
 
 @dataclass(frozen=True)
@@ -90,8 +92,11 @@ def _clock(iso: str) -> str:
 class Dashboard(Retranslating, QWidget):
     """Big numbers, a progress bar, arrivals per hour, by category and the VIPs still awaited.
 
-    While shown, polls the database every POLL_INTERVAL_MS through the worker (at most
-    one poll at a time), so check-ins made by other desks or processes appear; `figures_changed` is
+    It reads its figures again (on the worker, one read at a time, at most once a second
+    while changes keep coming) when the change hub brings a change of a kind it shows,
+    from this desk, another process or another desk; hidden, it only notes that it is
+    stale, and reads when shown. Nothing changes with the clock alone (the day is the
+    desk's working day, told by set_day), so it has no timer. `figures_changed` is
     emitted (and the widgets updated) only when something changed.
     """
 
@@ -105,6 +110,7 @@ class Dashboard(Retranslating, QWidget):
         self._day: dt.date | None = None
         self._polling = False
         self._again = False  # a change came while a read was on its way: read again
+        self._stale = False  # a change came while hidden: read when shown
         self._hub = ChangeHub.of(worker)
         self._hub.changed.connect(self._on_hub_changed)
         self._slow_refresh = SlowRefresh(self, self.refresh_now)
@@ -135,10 +141,7 @@ class Dashboard(Retranslating, QWidget):
         self.conflicts = QLabel()
         self.conflicts.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.conflicts.setWordWrap(True)
-        self.timer = QTimer(self)
-        self.timer.setInterval(POLL_INTERVAL_MS)
         self._build()
-        self.timer.timeout.connect(self._on_timer_timeout)
         self.retranslate_ui()
         self.resize(fitted(self, QSize(1100, 720)))  # (a 1366 x 768 laptop: all of it)
 
@@ -181,24 +184,12 @@ class Dashboard(Retranslating, QWidget):
         self._day = day_of(event.days, event_today(event)) if event else None
         if db is not None:
             self._hub.set_database(db)
-        self._run_timer()
         self.refresh_now()
-
-    def _run_timer(self) -> None:
-        """Poll only while shown: a hidden dashboard would keep the worker busy for nothing."""
-        if self._db is not None and self.isVisible():
-            self.timer.start()
-        else:
-            self.timer.stop()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._run_timer()
-        self.refresh_now()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        self._run_timer()
+        if self._stale:  # (changes came while it was hidden)
+            self.refresh_now()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:  # a window of its own: Esc puts it away
@@ -217,10 +208,11 @@ class Dashboard(Retranslating, QWidget):
         return self._day
 
     def refresh_now(self) -> None:
-        """Poll at once (the timer does it on its own); skipped while a poll is on its way."""
+        """Read the figures at once (a read on its way: once more after it)."""
         db, day = self._db, self._day
         if db is None or day is None:
             return
+        self._stale = False
         if self._polling:
             self._again = True
             return
@@ -229,13 +221,15 @@ class Dashboard(Retranslating, QWidget):
                             on_success=self._on_figures_read,
                             on_failure=self._on_figures_failed, context=self)
 
-    def _on_timer_timeout(self) -> None:
-        self.refresh_now()
-
     def _on_hub_changed(self, changes: Changes) -> None:
-        """Any desk's admissions, walk-ins, imports: the figures read again (shown only)."""
-        if self.isVisible() and watched(changes, FIGURE_KINDS):
+        """Any desk's admissions, walk-ins, imports: the figures read again (hidden: when
+        shown)."""
+        if not watched(changes, FIGURE_KINDS):
+            return
+        if self.isVisible():
             self._slow_refresh.request()
+        else:
+            self._stale = True
 
     def _on_figures_read(self, answer: tuple[int, DashboardFigures]) -> None:
         self._polling = False
@@ -253,8 +247,8 @@ class Dashboard(Retranslating, QWidget):
         self.figures_changed.emit(figures)
 
     def _on_figures_failed(self, exc: Exception) -> None:
-        self._polling = False  # a locked file or the like: the next tick tries again
-        log.warning("dashboard poll failed: %s", exc)
+        self._polling, self._stale = False, True  # a locked file or the like: the next
+        log.warning("dashboard read failed: %s", exc)  # change or showing tries again
 
     def _show(self, f: DashboardFigures) -> None:
         self.title.setText(self.tr("Arrivals on %1").replace("%1", day_text(f.day)))

@@ -20,7 +20,7 @@ from wimc_desktop.services.checkin import (
     admitted_count,
     check_in,
     check_in_guest,
-    expected_count,
+    list_counts,
     recent_admissions,
     undo_checkin,
 )
@@ -32,11 +32,13 @@ RECENT_LIMIT = 20
 
 @dataclass(frozen=True, slots=True)
 class DeskCounts:
-    """The live counts of the status bar for the desk's working day."""
+    """The live counts of the status bar: admitted on the desk's working day, expected
+    on site, and the guests on the list."""
 
     day: dt.date
     admitted: int
     expected: int
+    guests: int
 
 
 def admit(db: Database, text: str, *, chosen_guest_id: str | None, day: dt.date, desk: Desk,
@@ -84,14 +86,16 @@ def find_guests(db: Database, query: str, day: dt.date,
                          attendance=f.attendance, checked_in=f.checked_in)
 
 
-def desk_counts(db: Database, day: dt.date, expected: int | None = None) -> DeskCounts:
-    """Admitted on the day, and expected (counted again only when `expected` is None).
+def desk_counts(db: Database, day: dt.date,
+                list_known: tuple[int, int] | None = None) -> DeskCounts:
+    """Admitted on the day; the guests on the list and those expected on site (counted
+    again only when `list_known`, the last (guests, expected), is None).
 
-    Counting the expected guests scans the whole guest list (16 ms for 100,000 guests),
-    and only an import, a walk-in or an online guest turning up changes it.
+    Counting the list scans the whole guest table (16 ms for 100,000 guests), and only an
+    import, a walk-in or an online guest turning up changes it.
     """
-    return DeskCounts(day, admitted_count(db, day),
-                      expected_count(db) if expected is None else expected)
+    guests, expected = list_counts(db) if list_known is None else list_known
+    return DeskCounts(day, admitted_count(db, day), expected, guests)
 
 
 def recent(db: Database, day: dt.date, desk: Desk) -> list[CheckInResult]:

@@ -60,6 +60,11 @@ class EventStatusBar(Retranslating, QStatusBar):
         self.file_label.setText(database)
         self.retranslate_ui()
 
+    @property
+    def guest_count(self) -> int:
+        """The guests on the list, as last counted (the live counts follow the feed)."""
+        return self._guest_count
+
     def show_guest_count(self, count: int) -> None:
         self._guest_count = count
         self.count_label.setText(self.tr("Guests: %1").replace("%1", i18n.count_text(count)))

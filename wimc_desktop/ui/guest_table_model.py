@@ -98,8 +98,7 @@ class GuestTableModel(FieldTableModel):
             return
         if not affected:
             return
-        relist = any(c.kind is ChangeKind.GUEST and (self.query or not c.ids <= self._row_of.keys())
-                     for c in changes)
+        relist = self.needs_listing(changes)
         self._data_generation += 1  # (a page on its way may predate the change)
         for guest_id in affected:
             self._cache.pop(guest_id, None)
@@ -111,6 +110,14 @@ class GuestTableModel(FieldTableModel):
         last = self.columnCount() - 1
         for row in sorted(self._row_of[g] for g in affected if g in self._row_of):
             self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def needs_listing(self, changes: Changes) -> bool:
+        """Whether apply_changes would list the ids again (a read of the whole list or a
+        search): a guest may have come or gone, or match the search differently."""
+        affected = changed_guests(changes)
+        return affected is None or (bool(affected) and any(
+            c.kind is ChangeKind.GUEST and (bool(self.query) or not c.ids <= self._row_of.keys())
+            for c in changes))
 
     def set_day(self, day: dt.date) -> None:
         """The working day whose check-ins the "checked in" column shows."""

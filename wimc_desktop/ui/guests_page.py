@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -62,8 +62,6 @@ class ConfirmedCheckBox(QCheckBox):
 class GuestsPage(Retranslating, QWidget):
     """The guest table with its column chooser and the "show full contact" switch."""
 
-    guests_counted = Signal(int)
-
     def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._worker = worker
@@ -83,6 +81,7 @@ class GuestsPage(Retranslating, QWidget):
         self._db: Database | None = None
         self._desk = Desk("", "")
         self._hub = ChangeHub.of(worker)
+        self._stale = False  # the list is to be read again when the page is shown
         self.view = QTableView()
         self._build()
         self._connect_signals()
@@ -130,7 +129,7 @@ class GuestsPage(Retranslating, QWidget):
             self._on_header_context_menu_requested)
 
     def set_database(self, db: Database, event: Event) -> None:
-        self._db = db
+        self._db, self._stale = db, False
         self.contact_toggle.setChecked(False)  # another event: asked (and audited) again
         self._hub.set_database(db)
         self.model.set_database(db, event)
@@ -146,8 +145,18 @@ class GuestsPage(Retranslating, QWidget):
     def _on_hub_changed(self, changes: Changes) -> None:
         """Any desk's check-ins, reissues, walk-ins, imports: the guests they touched leave
         the cache (fetched again when painted: nothing is read while the page is hidden);
-        a new guest or an import lists the ids again (the status bar's count with them)."""
+        a new guest or an import lists the ids again (or searches again), at once when
+        shown, else when the page is shown next."""
+        if not self.isVisible() and self.model.needs_listing(changes):
+            self._stale = True
+            return
         self.model.apply_changes(changes)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:  # (guests came or went while another page was in front)
+            self._stale = False
+            self.model.reload()
 
     def reload(self) -> None:
         self.model.reload()
@@ -227,9 +236,8 @@ class GuestsPage(Retranslating, QWidget):
         self.contact_toggle.setChecked(False)
         messages.report_error(self, exc, self.tr("Contact details could not be shown."))
 
-    def _on_model_guests_loaded(self, count: int) -> None:
+    def _on_model_guests_loaded(self, _count: int) -> None:
         self._show_count()
-        self.guests_counted.emit(count)
 
     def _on_model_searched(self, _query: str, _total: int) -> None:
         self._show_count()

@@ -192,7 +192,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.desk_action.triggered.connect(self._on_desk_action_triggered)
         self.walk_in_action.triggered.connect(self._on_walk_in_action_triggered)
         self.undo_action.triggered.connect(self.checkin_page.undo_last)
-        self.guests_page.guests_counted.connect(self.status.show_guest_count)
+        self.desk_sync.status_changed.connect(self.status.show_sync)
         self.checkin_page.day_changed.connect(self.status.show_day)
         self.checkin_page.day_changed.connect(self.guests_page.set_day)
         self.checkin_page.day_changed.connect(self._on_checkin_page_day_changed)
@@ -223,7 +223,6 @@ class MainWindow(Retranslating, QMainWindow):
                 "badges.batch": self.badges_page.batch_button,
                 "guests.reveal": self.guests_page.contact_toggle,
                 "reports.full_pii": self.reports_page.export_panel.full_pii_check}
-        self.desk_sync.status_changed.connect(self.status.show_sync)
 
     # -- the open event --------------------------------------------------------------
 
@@ -385,7 +384,10 @@ class MainWindow(Retranslating, QMainWindow):
             self.checkin_page.return_focus()
 
     def _on_checkin_page_counts_refreshed(self, counts: DeskCounts) -> None:
+        """The status bar's figures, from the live counts (which follow the change feed,
+        whatever page is in front and whatever is typed on it)."""
         self.status.show_counts(counts.admitted, counts.expected)
+        self.status.show_guest_count(counts.guests)
 
     def _on_checkin_page_day_changed(self, day: dt.date) -> None:
         self.reports_page.set_day(day)
@@ -472,7 +474,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _ask_purge(self) -> bool:
         """The one place the purge's confirmation blocks (tests replace it)."""
-        dialog = PurgeDialog(self.opened.event.name_zh, self.opened.guest_count, self)
+        dialog = PurgeDialog(self.opened.event.name_zh, self.status.guest_count, self)
         return dialog.exec() == PurgeDialog.DialogCode.Accepted
 
     def _on_purge_action_triggered(self) -> None:

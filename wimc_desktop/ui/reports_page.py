@@ -45,8 +45,9 @@ def figure_values(r: DailyReport) -> dict[str, int]:
             "vip_missing": len(r.vip_missing)}
 
 
+# What the figures show (the refused scans are audit rows).
 REPORT_KINDS = {ChangeKind.CHECKIN, ChangeKind.GUEST, ChangeKind.IMPORT, ChangeKind.EVENT,
-                ChangeKind.SIGNING, ChangeKind.BADGE}
+                ChangeKind.SIGNING, ChangeKind.BADGE, ChangeKind.AUDIT}
 
 
 class ReportsPage(Retranslating, QWidget):
@@ -64,6 +65,7 @@ class ReportsPage(Retranslating, QWidget):
         self._db: Database | None = None
         self._event: Event | None = None
         self.report: DailyReport | None = None
+        self._stale = False  # a change came while hidden: read when shown
         self._sections = ReportSections(self)
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
@@ -154,6 +156,7 @@ class ReportsPage(Retranslating, QWidget):
         self.export_panel.set_target(db, day or dt.date.today())
         if db is None or day is None:
             return
+        self._stale = False
         self.status.setText(self.tr("Reading the figures…"))
         self._worker.submit(lambda: daily_report(db, day), on_success=self._on_report_read,
                             on_failure=self._on_report_failed, context=self)
@@ -210,12 +213,16 @@ class ReportsPage(Retranslating, QWidget):
 
     def _on_hub_changed(self, changes: Changes) -> None:
         """Any desk's admissions, walk-ins, imports, signings: the figures read again,
-        at most once a second (hidden: when shown, as at every showing)."""
-        if self.isVisible() and watched(changes, REPORT_KINDS):
+        at most once a second (hidden: noted, and read when shown)."""
+        if not watched(changes, REPORT_KINDS):
+            return
+        if self.isVisible():
             self._slow_refresh.request()
+        else:
+            self._stale = True
 
     def showEvent(self, event: QShowEvent) -> None:
         """Coming back to the page shows the figures as they are now."""
         super().showEvent(event)
-        if self.report is not None:
+        if self._stale:
             self.refresh()

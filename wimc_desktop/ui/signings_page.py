@@ -344,9 +344,8 @@ class SigningsPage(Retranslating, QWidget):
             self.ceremony_view = CeremonyView(self._worker)
             self.ceremony_view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
             self.ceremony_view.set_database(self._db, self._event)
-        self.ceremony_view.show()
+        self.ceremony_view.show()  # (read again when shown if signings changed meanwhile)
         self.ceremony_view.activateWindow()
-        self.ceremony_view.refresh()
         return self.ceremony_view
 
     # -- Qt ----------------------------------------------------------------------------

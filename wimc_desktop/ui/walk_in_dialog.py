@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from wimc_desktop.db.engine import Database
+from wimc_desktop.domain.changes import ChangeKind, Changes
+from wimc_desktop.domain.changes import guest_ids as changed_guests
 from wimc_desktop.domain.checkin import CheckInResult, Desk, Outcome
 from wimc_desktop.domain.contact import mask_mobile
 from wimc_desktop.domain.errors import DeskError
@@ -36,9 +38,11 @@ from wimc_desktop.services.importing.rows import check_mobile
 from wimc_desktop.services.walkin import (
     PossibleDuplicate,
     PossibleDuplicateError,
+    find_possible_duplicates,
     register_walk_in,
 )
 from wimc_desktop.ui import i18n, messages
+from wimc_desktop.ui.change_hub import ChangeHub
 from wimc_desktop.ui.checkin_banner import day_text
 from wimc_desktop.ui.desk_actions import admit_guest
 from wimc_desktop.ui.error_texts import error_text
@@ -86,6 +90,7 @@ class WalkInDialog(Retranslating, QDialog):
         self.matches.setModel(QStandardItemModel(self.matches))
         self.matches.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._duplicates: list[PossibleDuplicate] = []
+        self._hub = ChangeHub.of(worker)
         self.buttons = QDialogButtonBox()
         self.register_button = QPushButton()
         self.register_button.setDefault(True)
@@ -139,6 +144,7 @@ class WalkInDialog(Retranslating, QDialog):
         self.force_button.clicked.connect(self._on_force_button_clicked)
         self.back_button.clicked.connect(self._on_back_button_clicked)
         self.close_button.clicked.connect(self.reject)
+        self._hub.changed.connect(self._on_hub_changed)
 
     # -- registering -----------------------------------------------------------------
 
@@ -247,6 +253,40 @@ class WalkInDialog(Retranslating, QDialog):
         self._show_page(DUPLICATES)
         self.retranslate_ui()
         self._fit()
+        self.duplicates_found.emit(matches)
+
+    def _on_hub_changed(self, changes: Changes) -> None:
+        """A guest listed as a possible duplicate changed (admitted at another desk, a new
+        code...) or guests came: the list is asked again, the chosen guest kept."""
+        if self.stack.currentIndex() != DUPLICATES or not self._duplicates:
+            return
+        affected = changed_guests(changes)
+        listed = {m.guest.id for m in self._duplicates}
+        came = any(c.kind is ChangeKind.GUEST and not c.ids <= listed for c in changes)
+        if affected is not None and not affected & listed and not came:
+            return
+        db, day = self._db, self._day
+        name, org = self.name_edit.text(), self.organization_edit.text()
+        mobile = self.mobile_edit.text()
+        self._worker.submit(
+            lambda: find_possible_duplicates(db, name=name, day=day, organization=org,
+                                             mobile=mobile),
+            on_success=self._on_duplicates_listed_again, context=self)
+
+    def _on_duplicates_listed_again(self, matches: list[PossibleDuplicate]) -> None:
+        if self.stack.currentIndex() != DUPLICATES:
+            return
+        chosen = self.matches.currentIndex().data(GUEST_ID)
+        self._duplicates = matches
+        model = self.matches.model()
+        assert isinstance(model, QStandardItemModel)
+        model.clear()
+        for row, match in enumerate(matches):
+            item = QStandardItem(self._match_text(match))
+            item.setData(match.guest.id, GUEST_ID)
+            model.appendRow(item)
+            if match.guest.id == chosen or row == 0:
+                self.matches.setCurrentIndex(model.index(row, 0))
         self.duplicates_found.emit(matches)
 
     def _match_text(self, match: PossibleDuplicate) -> str:
