@@ -3,10 +3,13 @@ queued check-ins pushed and receipted; propagation desk A -> desk B (online) p99
 hub's push round trip p99 with 20 desks scanning at once.
 
     WIMC_TEST_POSTGRES_URL=postgresql+psycopg://wimc:wimc@127.0.0.1:5432/DB \\
-        python3 tests/benchmarks/bench_sync.py [--guests 100000] [--desks 20]
+        python3 tests/benchmarks/bench_sync.py [--guests 100000] [--desks 20] [--scans 30]
+        [--only round-trip]
 
 The hub is that database (emptied first). Each figure is printed beside its goal; the join
-beside the floor measured in the same run (the same list imported into a local file).
+beside the floor measured in the same run (the same list imported into a local file), the
+push round trip beside a bare `SELECT 1` of the same processes on the same connections.
+`--only round-trip`: the hub (of --guests) and the 20 desks' round trip alone.
 """
 
 from __future__ import annotations
@@ -69,9 +72,9 @@ def codes_of(db_path: Path) -> list[str]:
         db.dispose()
 
 
-def bench_join(url: str, plain: str, folder: Path, guests: int) -> Path:
-    rows = guest_rows(guests)
-    source = write_csv(folder / "guests.csv", rows)
+def make_hub(url: str, folder: Path, guests: int) -> Path:
+    """The hub emptied and filled with a list of that many guests; the list's file."""
+    source = write_csv(folder / "guests.csv", guest_rows(guests))
     reset(url)
     hub = create_event(url, name_zh="同步基准", start=START, end=END)
     started = time.perf_counter()
@@ -79,6 +82,11 @@ def bench_join(url: str, plain: str, folder: Path, guests: int) -> Path:
     print(f"hub import of {guests:,} guests (PostgreSQL, with the feed's triggers): "
           f"{time.perf_counter() - started:.1f} s")
     hub.dispose()
+    return source
+
+
+def bench_join(url: str, plain: str, folder: Path, guests: int) -> Path:
+    source = make_hub(url, folder, guests)
     local = create_event(folder / "local.wimc", name_zh="同步基准", start=START, end=END)
     started = time.perf_counter()
     import_file(local, source)
@@ -201,6 +209,7 @@ def main() -> int:
     parser.add_argument("--guests", type=int, default=100_000)
     parser.add_argument("--desks", type=int, default=20)
     parser.add_argument("--scans", type=int, default=30)
+    parser.add_argument("--only", choices=("round-trip",))
     args = parser.parse_args()
     url = os.environ.get("WIMC_TEST_POSTGRES_URL", "")
     if not url:
@@ -212,6 +221,16 @@ def main() -> int:
     plain = parsed.set(password=None).render_as_string(hide_password=False)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        if args.only == "round-trip":
+            make_hub(url, folder, args.guests)
+            hub = open_event_database(url)
+            try:
+                with hub.read() as session:
+                    codes = list(session.execute(select(s.GuestRow.badge_code)).scalars())
+            finally:
+                hub.dispose()
+            bench_many(plain, folder, codes, args.desks, args.scans)
+            return 0
         first = bench_join(url, plain, folder, args.guests)
         codes = codes_of(first)
         used = bench_push(plain, folder, codes, 1000)
