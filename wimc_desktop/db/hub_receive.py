@@ -112,7 +112,8 @@ BEGIN
           kat := (kept -> gkey ->> 2)::timestamp;
           undos := undos || json_build_object(
             'id', ev -> 'dup_ids' ->> (v ->> 'id'), 'checkin_id', v ->> 'id',
-            'at', now_utc, 'desk', 'hub', 'operator', 'hub', 'reason', 'duplicate: admitted before at desk ' || kdesk,
+            'at', now_utc, 'desk', 'hub', 'operator', 'hub',
+            'reason', 'duplicate: admitted before at desk ' || kdesk,
             'nonce', 'dup:' || (v ->> 'id'));
         ELSE
           kept := kept || jsonb_build_object(gkey, jsonb_build_array(
