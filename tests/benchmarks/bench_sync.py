@@ -4,12 +4,12 @@ hub's push round trip p99 with 20 desks scanning at once.
 
     WIMC_TEST_POSTGRES_URL=postgresql+psycopg://wimc:wimc@127.0.0.1:5432/DB \\
         python3 tests/benchmarks/bench_sync.py [--guests 100000] [--desks 20] [--scans 30]
-        [--only round-trip]
+        [--only round-trip|propagation]
 
 The hub is that database (emptied first). Each figure is printed beside its goal; the join
 beside the floor measured in the same run (the same list imported into a local file), the
 push round trip beside a bare `SELECT 1` of the same processes on the same connections.
-`--only round-trip`: the hub (of --guests) and the 20 desks' round trip alone.
+`--only round-trip` / `--only propagation`: the hub (of --guests) and that figure alone.
 """
 
 from __future__ import annotations
@@ -231,7 +231,7 @@ def main() -> int:
     parser.add_argument("--guests", type=int, default=100_000)
     parser.add_argument("--desks", type=int, default=20)
     parser.add_argument("--scans", type=int, default=30)
-    parser.add_argument("--only", choices=("round-trip",))
+    parser.add_argument("--only", choices=("round-trip", "propagation"))
     args = parser.parse_args()
     url = os.environ.get("WIMC_TEST_POSTGRES_URL", "")
     if not url:
@@ -243,7 +243,7 @@ def main() -> int:
     plain = parsed.set(password=None).render_as_string(hide_password=False)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        if args.only == "round-trip":
+        if args.only:
             make_hub(url, folder, args.guests)
             hub = open_event_database(url)
             try:
@@ -251,7 +251,10 @@ def main() -> int:
                     codes = list(session.execute(select(s.GuestRow.badge_code)).scalars())
             finally:
                 hub.dispose()
-            bench_many(plain, folder, codes, args.desks, args.scans)
+            if args.only == "propagation":
+                bench_propagation(plain, folder, codes, 50)
+            else:
+                bench_many(plain, folder, codes, args.desks, args.scans)
             return 0
         first = bench_join(url, plain, folder, args.guests)
         codes = codes_of(first)

@@ -31,7 +31,7 @@ SLOW_PULL_S = 30.0  # a pull at least this often, woken or not
 # Pulls woken by the hub at most this often: with many desks admitting, NOTIFYs come
 # many times a second, and each pull is a write transaction on the desk file that a scan
 # at this desk would wait for. (Another desk's admission still arrives within a second.)
-PULL_GAP_S = 0.5
+PULL_GAP_S = 0.3
 CONTACT_EVERY_S = 10.0  # the last sync saved at least this often while nothing changes
 BACKOFF_S = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0)  # between attempts while the hub is away
 
@@ -136,11 +136,16 @@ class DeskSync:
     def _wait(self) -> None:
         if self._failures == 0 and self._listen is None:
             self._open_listen()
+        tick = TICK_S
+        if self._pull_wanted and self._failures == 0:  # (woken: only until the gap's end)
+            tick = min(TICK_S, PULL_GAP_S - (time.monotonic() - self._last_pull))
+            if tick <= 0:
+                return
         if self._listen is None:
-            self._push_wanted.wait(TICK_S)
+            self._push_wanted.wait(tick)
             return
         try:
-            for _ in self._listen.notifies(timeout=TICK_S, stop_after=1):
+            for _ in self._listen.notifies(timeout=tick, stop_after=1):
                 self._pull_wanted = True
         except Exception:  # (the hub went away: the next round finds out and backs off)
             self._close_listen()
