@@ -11,6 +11,14 @@ same run on the same database: the bare check_in() service call, K other codes.
 By default each scan waits until the worker is idle (a desk scans a guest every second
 or two, so the recent list and the counts of the previous scan are done by then);
 --back-to-back scans again as soon as the banner is painted.
+
+--hub (many desks; WIMC_TEST_POSTGRES_URL names the hub, emptied first): the guests are
+imported into the hub, the desk's file is a copy joined from it, and the window runs the
+desk's sync (services.sync.runner.DeskSync, as it does for any desk file) while another
+process admits other guests at other desks and pushes them (--traffic admissions a
+second), so every scan is pushed and the others' admissions are pulled as the desk
+scans. The scans alternate, in blocks of 25, between the sync running and the sync
+stopped (the same window, the same file, the same run), one every --pace seconds.
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -129,11 +138,20 @@ class Stopwatch:
             self.painted_at = time.perf_counter()
 
 
+def wait(seconds: float) -> None:
+    """Run the event loop for that long (timers, the sync's status, the change feed)."""
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
 def replay_scans(worker: Worker, window: MainWindow, codes: list[str],
-                 back_to_back: bool) -> tuple[list[float], list[float]]:
+                 back_to_back: bool, pace: float = 0.0) -> tuple[list[float], list[float]]:
     page, watch = window.checkin_page, Stopwatch(window)
     to_paint, to_answer = [], []
     for code in codes:
+        if pace:
+            wait(pace)
         if not back_to_back:
             run_until(lambda: worker.pending == 0, worker.went_idle)
         QTest.keyClicks(page.scan_field, code)
@@ -172,12 +190,70 @@ def open_window(worker: Worker, db) -> MainWindow:  # type: ignore[no-untyped-de
     return window
 
 
+def traffic(desk_path: str, rate: float, codes: list[str]) -> None:
+    """Other desks' admissions (one process for all: a desk's file, its own name per
+    admission's desk), each pushed at once, `rate` a second until killed."""
+    from wimc_desktop.services.events import open_event_database
+    from wimc_desktop.services.sync.connect import hub_engine
+    from wimc_desktop.services.sync.desk import push_batch, sync_state
+
+    db = open_event_database(desk_path)
+    event = get_event(db)
+    hub = hub_engine(sync_state(db).hub_url)
+    for i, code in enumerate(codes):
+        started = time.perf_counter()
+        check_in(db, code, day=event.start_date, desk=Desk(f"desk {i % 19 + 2}", "op"),
+                 event=event)
+        push_batch(db, hub)
+        time.sleep(max(0.0, 1 / rate - (time.perf_counter() - started)))
+
+
+def hub_desk(folder: Path, guests: int, url: str) -> tuple[Path, Path]:
+    """A hub of that many guests, and two desks joined from it (this one, the others')."""
+    import datetime as dt
+
+    from sqlalchemy import make_url
+
+    from tests.conftest import reset_postgres
+    from wimc_desktop.services.sync.desk import join
+
+    parsed = make_url(url)
+    if parsed.password:
+        os.environ["PGPASSWORD"] = parsed.password
+    plain = parsed.set(password=None).render_as_string(hide_password=False)
+    reset_postgres(url)
+    hub = create_event(url, name_zh="扫码基准", name_en="Scan benchmark",
+                       start=dt.date(2020, 11, 26), end=dt.date(2020, 11, 28))
+    started = time.perf_counter()
+    report = import_file(hub, write_csv(folder / "guests.csv", guest_rows(guests)))
+    hub.dispose()
+    print(f"{report.added:,} guests imported into the hub in "
+          f"{time.perf_counter() - started:.1f} s")
+    started = time.perf_counter()
+    join(folder / "desk.wimc", plain, DESK.name)
+    join(folder / "others.wimc", plain, "others")
+    print(f"two desks joined in {time.perf_counter() - started:.1f} s")
+    return folder / "desk.wimc", folder / "others.wimc"
+
+
 def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--traffic":
+        traffic(sys.argv[2], float(sys.argv[3]), sys.argv[4:])
+        return 0
     parser = argparse.ArgumentParser()
     parser.add_argument("--guests", type=int, default=100_000)
     parser.add_argument("--scans", type=int, default=300)
     parser.add_argument("--back-to-back", action="store_true")
+    parser.add_argument("--hub", action="store_true",
+                        help="a desk of a PostgreSQL hub (WIMC_TEST_POSTGRES_URL), its sync "
+                             "running, beside the same scans with the sync stopped")
+    parser.add_argument("--traffic", type=float, default=10.0,
+                        help="--hub: other desks' admissions a second")
+    parser.add_argument("--pace", type=float, default=0.5,
+                        help="--hub: seconds between two scans")
     args = parser.parse_args()
+    if args.hub:
+        return main_hub(args)
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -209,6 +285,72 @@ def main() -> int:
         line("  floor: bare check_in() on the same db", floor, "-")
         ratio = statistics.median(to_paint) / statistics.median(floor)
         print(f"{'ratio desk / floor (p50)':<44} {ratio:.2f}x")
+        worker.shutdown()
+        db.dispose()
+    return 0
+
+
+def main_hub(args: argparse.Namespace) -> int:
+    from wimc_desktop.services.events import open_event_database
+
+    url = os.environ.get("WIMC_TEST_POSTGRES_URL", "")
+    if not url:
+        print("--hub: WIMC_TEST_POSTGRES_URL is not set", file=sys.stderr)
+        return 2
+    app = QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        QCoreApplication.setOrganizationName("WIMC Desk Benchmark")
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+        settings = DeskSettings()
+        settings.desk_name, settings.desk_operator = DESK.name, DESK.operator
+        assets.apply_look(app)
+        mine, others = hub_desk(folder, args.guests, url)
+        codes = [f"B{i:07d}" for i in range(args.guests)]
+        step = max(1, args.guests // 2 // (2 * args.scans + 20))
+        scans = codes[0:args.guests // 2:step][:2 * args.scans + 10]
+        warm, measured = scans[:10], scans[10:10 + 2 * args.scans]
+        db = open_event_database(mine)
+        worker = Worker()
+        window = open_window(worker, db)
+        status: list[object] = []
+        window.desk_sync.status_changed.connect(status.append)
+        wait(2.0)  # (the sync's first round: connected, listening)
+        load = subprocess.Popen([sys.executable, __file__, "--traffic", str(others),
+                                 str(args.traffic), *codes[args.guests // 2:]])
+        with_sync: list[float] = []
+        without: list[float] = []
+        try:
+            replay_scans(worker, window, warm, False, args.pace)
+            for block in range(0, len(measured), 50):
+                for running in (True, False):
+                    part = measured[block + (0 if running else 25):block + (25 if running
+                                                                            else 50)]
+                    if running:
+                        window.desk_sync.set_database(db)
+                        wait(1.0)  # (its first round done, its LISTEN open)
+                    else:
+                        window.desk_sync.stop()
+                    times, _ = replay_scans(worker, window, part, False, args.pace)
+                    (with_sync if running else without).extend(times)
+            window.desk_sync.set_database(db)
+            wait(2.0)
+        finally:
+            load.terminate()
+            load.wait()
+        pending = [s.pending for s in status if hasattr(s, "pending")]
+        window.close()
+        run_until(lambda: worker.pending == 0, worker.went_idle)
+        print(f"{len(with_sync) + len(without)} scans of distinct codes on a desk of a "
+              f"PostgreSQL hub, one every {args.pace} s, other desks admitting "
+              f"{args.traffic:g} guests a second, QT_QPA_PLATFORM="
+              f"{os.environ['QT_QPA_PLATFORM']}")
+        line("Enter -> banner painted, sync running", with_sync, f"<= {GOAL_MS:.0f} ms p99")
+        line("Enter -> banner painted, sync stopped", without, "-")
+        ratio = percentile(with_sync, 99) / percentile(without, 99)
+        print(f"{'ratio running / stopped (p99)':<44} {ratio:.2f}x; outbox pending at the "
+              f"end: {pending[-1] if pending else '?'}")
         worker.shutdown()
         db.dispose()
     return 0

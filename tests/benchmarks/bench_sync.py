@@ -3,10 +3,13 @@ queued check-ins pushed and receipted; propagation desk A -> desk B (online) p99
 hub's push round trip p99 with 20 desks scanning at once.
 
     WIMC_TEST_POSTGRES_URL=postgresql+psycopg://wimc:wimc@127.0.0.1:5432/DB \\
-        python3 tests/benchmarks/bench_sync.py [--guests 100000] [--desks 20]
+        python3 tests/benchmarks/bench_sync.py [--guests 100000] [--desks 20] [--scans 30]
+        [--only round-trip|propagation]
 
 The hub is that database (emptied first). Each figure is printed beside its goal; the join
-beside the floor measured in the same run (the same list imported into a local file).
+beside the floor measured in the same run (the same list imported into a local file), the
+push round trip beside a bare `SELECT 1` of the same processes on the same connections.
+`--only round-trip` / `--only propagation`: the hub (of --guests) and that figure alone.
 """
 
 from __future__ import annotations
@@ -69,9 +72,9 @@ def codes_of(db_path: Path) -> list[str]:
         db.dispose()
 
 
-def bench_join(url: str, plain: str, folder: Path, guests: int) -> Path:
-    rows = guest_rows(guests)
-    source = write_csv(folder / "guests.csv", rows)
+def make_hub(url: str, folder: Path, guests: int) -> Path:
+    """The hub emptied and filled with a list of that many guests; the list's file."""
+    source = write_csv(folder / "guests.csv", guest_rows(guests))
     reset(url)
     hub = create_event(url, name_zh="同步基准", start=START, end=END)
     started = time.perf_counter()
@@ -79,6 +82,11 @@ def bench_join(url: str, plain: str, folder: Path, guests: int) -> Path:
     print(f"hub import of {guests:,} guests (PostgreSQL, with the feed's triggers): "
           f"{time.perf_counter() - started:.1f} s")
     hub.dispose()
+    return source
+
+
+def bench_join(url: str, plain: str, folder: Path, guests: int) -> Path:
+    source = make_hub(url, folder, guests)
     local = create_event(folder / "local.wimc", name_zh="同步基准", start=START, end=END)
     started = time.perf_counter()
     import_file(local, source)
@@ -151,12 +159,13 @@ def bench_propagation(plain: str, folder: Path, codes: list[str], samples: int) 
 
 def worker(path: str, name: str, codes: list[str]) -> None:
     """One of the 20 desks: scans, each pushed at once; prints its push round trips and,
-    as the floor, a bare `SELECT 1` on the same hub connection right after each."""
+    as floors, on the same hub connection right after each: a bare `SELECT 1`, and the
+    plainest durable write (one row inserted and committed)."""
     from sqlalchemy import text
 
     db = open_event_database(path)
     hub = hub_engine(sync_state(db).hub_url)
-    trips, floors = [], []
+    trips, floors, writes = [], [], []
     for code in codes:
         check_in(db, code, day=DAY, desk=Desk(name, "op"))
         started = time.perf_counter()
@@ -167,30 +176,51 @@ def worker(path: str, name: str, codes: list[str]) -> None:
             conn.execute(text("SELECT 1"))
             conn.rollback()
         floors.append(time.perf_counter() - started)
-    print(json.dumps([trips, floors]))
+        started = time.perf_counter()
+        with hub.connect() as conn:
+            conn.execute(text("INSERT INTO bench_floor VALUES (:d)"), {"d": name})
+            conn.commit()
+        writes.append(time.perf_counter() - started)
+    print(json.dumps([trips, floors, writes]))
 
 
 def bench_many(plain: str, folder: Path, codes: list[str], desks: int, scans: int) -> None:
+    from sqlalchemy import text
+
     rng = random.Random(4)
     paths = []
     for i in range(desks):
         paths.append(folder / f"m{i}.wimc")
         join(paths[-1], plain, f"desk m{i}")
+    hub = hub_engine(plain)
+    with hub.begin() as conn:
+        conn.execute(text("CREATE TABLE bench_floor (desk text)"))
     procs = [subprocess.Popen([sys.executable, __file__, "--worker", str(p), f"desk m{i}",
                                *rng.sample(codes, scans)], stdout=subprocess.PIPE, text=True)
              for i, p in enumerate(paths)]
     trips: list[float] = []
     floors: list[float] = []
+    writes: list[float] = []
     for proc in procs:
         out, _ = proc.communicate(timeout=900)
         got = json.loads(out.strip().splitlines()[-1])
         trips += got[0]
         floors += got[1]
-    print(f"push round trip with {desks} desks scanning at once ({len(trips)} pushes): p50 "
-          f"{statistics.median(trips) * 1000:.0f} ms, p99 {p99(trips) * 1000:.0f} ms (goal p99 "
-          f"under 50 ms); floor, a bare SELECT 1 of the same processes: p50 "
-          f"{statistics.median(floors) * 1000:.0f} ms, p99 {p99(floors) * 1000:.0f} ms; "
+        writes += got[2]
+    with hub.begin() as conn:
+        conn.execute(text("DROP TABLE bench_floor"))
+    hub.dispose()
+
+    def ms(values: list[float]) -> str:
+        return (f"p50 {statistics.median(values) * 1000:.0f} ms, "
+                f"p99 {p99(values) * 1000:.0f} ms")
+
+    print(f"push round trip with {desks} desks scanning at once ({len(trips)} pushes): "
+          f"{ms(trips)} (goal p99 under 50 ms)")
+    print(f"  floor, a bare SELECT 1 of the same processes: {ms(floors)}; "
           f"ratio p99 {p99(trips) / p99(floors):.1f}x")
+    print(f"  floor, one row inserted and committed (a durable write): {ms(writes)}; "
+          f"ratio p99 {p99(trips) / p99(writes):.1f}x")
 
 
 def main() -> int:
@@ -201,6 +231,7 @@ def main() -> int:
     parser.add_argument("--guests", type=int, default=100_000)
     parser.add_argument("--desks", type=int, default=20)
     parser.add_argument("--scans", type=int, default=30)
+    parser.add_argument("--only", choices=("round-trip", "propagation"))
     args = parser.parse_args()
     url = os.environ.get("WIMC_TEST_POSTGRES_URL", "")
     if not url:
@@ -212,6 +243,19 @@ def main() -> int:
     plain = parsed.set(password=None).render_as_string(hide_password=False)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        if args.only:
+            make_hub(url, folder, args.guests)
+            hub = open_event_database(url)
+            try:
+                with hub.read() as session:
+                    codes = list(session.execute(select(s.GuestRow.badge_code)).scalars())
+            finally:
+                hub.dispose()
+            if args.only == "propagation":
+                bench_propagation(plain, folder, codes, 50)
+            else:
+                bench_many(plain, folder, codes, args.desks, args.scans)
+            return 0
         first = bench_join(url, plain, folder, args.guests)
         codes = codes_of(first)
         used = bench_push(plain, folder, codes, 1000)

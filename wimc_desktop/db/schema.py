@@ -414,6 +414,14 @@ class HubCounterRow(Base):
     value: Mapped[int] = mapped_column(BigInteger)
 
 
+class HubTxMarkRow(Base):
+    """On the hub: one row per writing transaction until it commits, whose deferred
+    trigger numbers the transaction's feed rows then (db.hub_feed)."""
+
+    __tablename__ = "hub_tx_mark"
+    tx: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+
+
 class HubFeedRow(Base):
     """On the hub: a row written by the transaction numbered seq (desks pull seq > cursor)."""
 

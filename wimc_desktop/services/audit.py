@@ -25,7 +25,6 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from wimc_desktop.db.engine import Database
-from wimc_desktop.db.hub_feed import take_number
 from wimc_desktop.db.schema import SQLITE_DATETIME_FORMAT, AuditRow, GuestRow, Meta
 from wimc_desktop.domain.audit_chain import (
     GENESIS,
@@ -94,8 +93,6 @@ def start_own_chain(conn: Connection) -> str:
 
 
 def _locked_head(session: Session, chain: str) -> Meta:
-    if session.get_bind().dialect.name == "postgresql":  # (the hub's counter first)
-        take_number(session.connection())
     stmt = select(Meta).where(Meta.key == head_key(chain)).with_for_update()
     meta = session.execute(stmt).scalar_one_or_none()
     if meta is None:  # (a desk's first row; a database made before 0010 adds it)

@@ -4,9 +4,12 @@ libpq's own means or the system keyring, and time limits that turn a cut network
 
 from __future__ import annotations
 
+import heapq
 import importlib
+import itertools
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -63,25 +66,69 @@ def hub_engine(url: str) -> Engine:
     return create_engine(parsed, pool_size=2, max_overflow=4, connect_args=args)
 
 
+class _Watchdog:
+    """One daemon thread that cuts the sockets whose deadline has passed: a deadline is
+    a heap entry, not a thread of its own (starting a thread for each push made the push
+    wait for the new thread to run, a scheduling round trip on a busy machine)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Condition()
+        self._due: list[tuple[float, int, int]] = []  # (when, ticket, socket)
+        self._live: set[int] = set()
+        self._tickets = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def watch(self, fd: int, seconds: float) -> int:
+        when = time.monotonic() + seconds
+        with self._lock:
+            ticket = next(self._tickets)
+            earliest = self._due[0][0] if self._due else None
+            heapq.heappush(self._due, (when, ticket, fd))
+            self._live.add(ticket)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="hub-deadline",
+                                                daemon=True)
+                self._thread.start()
+            elif earliest is None or when < earliest:
+                self._lock.notify()
+        return ticket
+
+    def cancel(self, ticket: int) -> None:
+        with self._lock:
+            self._live.discard(ticket)
+
+    def _run(self) -> None:
+        with self._lock:
+            while True:
+                now = time.monotonic()
+                while self._due and (self._due[0][0] <= now or
+                                     self._due[0][1] not in self._live):
+                    _, ticket, fd = heapq.heappop(self._due)
+                    if ticket in self._live:
+                        self._live.discard(ticket)
+                        _cut(fd)
+                self._lock.wait(self._due[0][0] - now if self._due else None)
+
+
+def _cut(fd: int) -> None:
+    try:
+        with socket.fromfd(fd, socket.AF_INET, socket.SOCK_STREAM) as sock:
+            sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+
+
+_WATCHDOG = _Watchdog()
+
+
 @contextmanager
 def deadline(conn: Connection, seconds: float) -> Iterator[None]:
     """Cut the connection's socket if the work inside takes longer than `seconds` (a
     network that stalls without closing sends nothing back; the driver would wait for
     ever). The work then fails as a lost connection, which a desk treats as offline."""
     driver: Any = conn.connection.driver_connection
-    fd = driver.pgconn.socket
-
-    def cut() -> None:
-        try:
-            with socket.fromfd(fd, socket.AF_INET, socket.SOCK_STREAM) as sock:
-                sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
-
-    timer = threading.Timer(seconds, cut)
-    timer.daemon = True
-    timer.start()
+    ticket = _WATCHDOG.watch(driver.pgconn.socket, seconds)
     try:
         yield
     finally:
-        timer.cancel()
+        _WATCHDOG.cancel(ticket)

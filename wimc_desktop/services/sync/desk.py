@@ -38,6 +38,7 @@ from wimc_desktop.services import audit
 from wimc_desktop.services.sync import hub as hub_side
 from wimc_desktop.services.sync import receipts as shared
 from wimc_desktop.services.sync.connect import deadline, hub_engine, stored_url
+from wimc_desktop.services.sync.hub_bulk import BULK_KINDS, receive_in_bulk
 
 PUSH_BATCH = 100  # events per hub transaction
 PULL_BATCH = 2000  # feed entries per pull round
@@ -229,11 +230,11 @@ def record_contact(db: Database, online: bool, error: str = "", synced: bool = F
 
 
 def _pending(db: Database, limit: int) -> list[shared.OutgoingEvent]:
-    o = s.OutboxRow
+    o = shared.table("sync_outbox").c
     with db.read() as session:
-        rows = session.execute(select(o).where(o.status == PENDING)
-                               .order_by(o.position).limit(limit)).scalars().all()
-        return [shared.OutgoingEvent(r.id, r.kind, r.created_at, r.payload) for r in rows]
+        rows = session.execute(select(o.id, o.kind, o.created_at, o.payload)
+                               .where(o.status == PENDING).order_by(o.position).limit(limit))
+        return [shared.OutgoingEvent(*r) for r in rows]
 
 
 def push_batch(db: Database, hub: Engine, timeout: float = PUSH_TIMEOUT_S,
@@ -243,8 +244,14 @@ def push_batch(db: Database, hub: Engine, timeout: float = PUSH_TIMEOUT_S,
     events = _pending(db, limit)
     if not events:
         return []
-    with hub.connect() as h, deadline(h, timeout), h.begin():
-        receipts = hub_side.receive(h, events)
+    receipts = None
+    if all(e.kind in BULK_KINDS for e in events):  # (one round trip, autocommit)
+        with hub.connect() as h, deadline(h, timeout):
+            receipts = receive_in_bulk(h.execution_options(isolation_level="AUTOCOMMIT"),
+                                       events)
+    if receipts is None:
+        with hub.connect() as h, deadline(h, timeout), h.begin():
+            receipts = hub_side.receive(h, events)
     _note_receipts(db, receipts)
     return receipts
 

@@ -2,9 +2,12 @@
 arrival order, and the feed desks pull.
 
 An event is stored under the UUID its desk made (hub_event's primary key): a retry finds
-the earlier receipt and changes nothing. Each receiving transaction first takes the hub's
-number (db.hub_feed: the counter row), so receipts are made one at a time in the order
-they arrive; a check-in then locks its guest. The first admission of a guest for a day is
+the earlier receipt and changes nothing. Each receiving transaction first locks the
+guests its events concern (in one statement, in the order of their ids, so two pushes
+never hold one each while waiting for the other's), then looks for earlier receipts, so
+the events of one guest are decided one transaction at a time, in the order they arrive;
+the hub's number (db.hub_feed) is taken at commit, the last lock of every writer. The
+first admission of a guest for a day is
 `admitted`; a later one is stored too, as `duplicate` (undone at once by the hub, with
 both desks, times and operators kept), and is never decided again. An admission with a
 code that a reissue had revoked, or a reissue of a code already used to admit after it
@@ -23,7 +26,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
-from wimc_desktop.db.hub_feed import REPLICATED, take_number
+from wimc_desktop.db.hub_feed import REPLICATED
 from wimc_desktop.services import audit
 from wimc_desktop.services.sync.hub_bulk import BULK_KINDS, receive_in_bulk
 from wimc_desktop.services.sync.receipts import (
@@ -50,7 +53,7 @@ def receive(conn: Connection, events: list[OutgoingEvent]) -> list[Receipt]:
     when an event is refused or clashes with the hub's rows, that savepoint is rolled back
     and the batch applied again one savepoint per event, so the refused one is stored as
     `rejected` with none of its rows and the others as before."""
-    take_number(conn)
+    _lock_guests(conn, events)
     earlier = _earlier_receipts(conn, [e.id for e in events])
     fresh = [e for e in events if e.id not in earlier]
     got: dict[str, Receipt] = {}
@@ -64,6 +67,29 @@ def receive(conn: Connection, events: list[OutgoingEvent]) -> list[Receipt]:
     except (_Rejected, IntegrityError):
         got = {e.id: _receive_carefully(conn, e) for e in fresh}
     return [earlier.get(e.id) or got[e.id] for e in events]
+
+
+def _lock_guests(conn: Connection, events: list[OutgoingEvent]) -> None:
+    """FOR NO KEY UPDATE on every guest the events admit, undo, reissue or change (it
+    waits for a check-in made on the hub itself, which locks its guest FOR UPDATE; rows
+    that merely name a guest, FOR KEY SHARE, go on)."""
+    ids: set[str] = set()
+    undone: list[str] = []
+    for event in events:
+        for name, new, values in event_rows(event):
+            if name in ("checkin", "revoked_badge") and new:
+                ids.add(values["guest_id"])
+            elif name == "guest" and not new:
+                ids.add(values["id"])
+            elif name == "checkin_undo":
+                undone.append(values["checkin_id"])
+    if undone:
+        c = table("checkin")
+        ids.update(conn.execute(select(c.c.guest_id).where(c.c.id.in_(undone))).scalars())
+    if ids:
+        g = table("guest")
+        conn.execute(select(g.c.id).where(g.c.id.in_(sorted(ids))).order_by(g.c.id)
+                     .with_for_update(key_share=True)).all()
 
 
 def _runs(events: list[OutgoingEvent], bulk: frozenset[str]) -> list[list[OutgoingEvent]]:
@@ -180,8 +206,7 @@ def _guest(conn: Connection, values: dict[str, Any], new: bool) -> None:
 
 def _admission(conn: Connection, values: dict[str, Any], d: Decision) -> None:
     c, u, g = table("checkin"), table("checkin_undo"), table("guest")
-    guest = conn.execute(select(g.c.id).where(g.c.id == values["guest_id"])
-                         .with_for_update()).first()
+    guest = conn.execute(select(g.c.id).where(g.c.id == values["guest_id"])).first()
     d.guest_id, d.day = values["guest_id"], values["event_day"]
     if guest is None:
         d.outcome, d.reason = REJECTED, "unknown guest"

@@ -1,8 +1,9 @@
 """A desk's sync while the window is open: one background thread that pushes right after
 each local commit (bounded batches, with backoff while the hub is away) and pulls when
-the hub's NOTIFY wakes it, when the hub comes back, and on a slow timer (notifications
-are lost while offline). A failed push never stops the pull. No Qt: the window hears
-`on_status` (called on this thread; it must only hand the status on).
+the hub's NOTIFY wakes it (at most every PULL_GAP_S), when the hub comes back, and on a
+slow timer (notifications are lost while offline). A failed push never stops the pull.
+No Qt: the window hears `on_status` (called on this thread; it must only hand the status
+on).
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ from wimc_desktop.services.sync.connect import hub_engine
 log = logging.getLogger("wimc_desktop.sync")
 TICK_S = 0.2  # how often the thread looks for work (a NOTIFY, a local write)
 SLOW_PULL_S = 30.0  # a pull at least this often, woken or not
+# Pulls woken by the hub at most this often: with many desks admitting, NOTIFYs come
+# many times a second, and each pull is a write transaction on the desk file that a scan
+# at this desk would wait for. (Another desk's admission still arrives within a second.)
+PULL_GAP_S = 0.3
+CONTACT_EVERY_S = 10.0  # the last sync saved at least this often while nothing changes
 BACKOFF_S = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0)  # between attempts while the hub is away
 
 
@@ -42,6 +48,8 @@ class DeskSync:
         self._failures = 0
         self._next_try = 0.0
         self._last_pull = 0.0
+        self._contact: tuple[bool, str] | None = None  # (online, error) last saved
+        self._contact_at = 0.0
         self._listen: Any = None
         self._fairy: Any = None
         self._engine: Engine | None = None
@@ -69,27 +77,30 @@ class DeskSync:
         self._engine = hub_engine(desk.sync_state(self._db).hub_url)
         while not self._stop.is_set():
             now = time.monotonic()
-            due = now >= self._next_try
-            if due and (self._push_wanted.is_set() or self._pull_wanted
-                        or now - self._last_pull >= SLOW_PULL_S):
-                self._round()
+            since = now - self._last_pull
+            pull = ((self._pull_wanted and since >= PULL_GAP_S) or since >= SLOW_PULL_S
+                    or self._failures > 0)  # (away: each try reaches for the hub)
+            if now >= self._next_try and (self._push_wanted.is_set() or pull):
+                self._round(pull)
             self._wait()
 
-    def _round(self) -> None:
+    def _round(self, pull: bool) -> None:
         assert self._engine is not None
+        wanted = self._push_wanted.is_set()  # (a local write: the pending count moved)
         self._push_wanted.clear()
         was_offline = self._failures > 0
-        online, errors = False, []
+        online, errors, moved = False, [], 0
         try:
-            desk.push(self._db, self._engine)
+            moved += len(desk.push(self._db, self._engine))
             online = True
         except (DBAPIError, OSError, DeskError) as exc:
             errors.append(str(exc).splitlines()[0][:200])
         try:
-            desk.pull(self._db, self._engine)
-            online = True
-            self._pull_wanted = False
-            self._last_pull = time.monotonic()
+            if pull:
+                moved += desk.pull(self._db, self._engine)
+                online = True
+                self._pull_wanted = False
+                self._last_pull = time.monotonic()
         except (DBAPIError, OSError, DeskError) as exc:
             errors.append(str(exc).splitlines()[0][:200])
         if online and not errors:
@@ -103,8 +114,21 @@ class DeskSync:
                                                               len(BACKOFF_S)) - 1]
             self._close_listen()
             self._engine.dispose()  # (a connection cut mid-statement is not used again)
+        self._tell(online, "; ".join(errors), wanted or moved > 0)
+
+    def _tell(self, online: bool, error: str, moved: bool) -> None:
+        """The contact saved in the desk file when it changed (online, the error) or
+        every CONTACT_EVERY_S (the last sync), not after every round: each save is a
+        write transaction, which a scan at this desk would wait for; the window hears the
+        status when anything moved or changed."""
+        now = time.monotonic()
+        changed = (online, error) != self._contact
         try:
-            desk.record_contact(self._db, online, "; ".join(errors), synced=not errors)
+            if changed or now - self._contact_at >= CONTACT_EVERY_S:
+                desk.record_contact(self._db, online, error, synced=not error)
+                self._contact, self._contact_at = (online, error), now
+            elif not moved:
+                return
             self._on_status(desk.status(self._db))
         except DeskError as exc:  # (the desk file busy: the next round says it)
             log.warning("sync status not saved: %s", exc)
@@ -112,11 +136,16 @@ class DeskSync:
     def _wait(self) -> None:
         if self._failures == 0 and self._listen is None:
             self._open_listen()
+        tick = TICK_S
+        if self._pull_wanted and self._failures == 0:  # (woken: only until the gap's end)
+            tick = min(TICK_S, PULL_GAP_S - (time.monotonic() - self._last_pull))
+            if tick <= 0:
+                return
         if self._listen is None:
-            self._push_wanted.wait(TICK_S)
+            self._push_wanted.wait(tick)
             return
         try:
-            for _ in self._listen.notifies(timeout=TICK_S, stop_after=1):
+            for _ in self._listen.notifies(timeout=tick, stop_after=1):
                 self._pull_wanted = True
         except Exception:  # (the hub went away: the next round finds out and backs off)
             self._close_listen()
