@@ -77,7 +77,7 @@ BEGIN
 END $$
 """)
 
-# The numbering at commit (0012): feed rows written under -txid, numbered by
+# The numbering at commit (0013): feed rows written under -txid, numbered by
 # wimc_hub_number() when the transaction's hub_tx_mark row's deferred trigger runs.
 FUNCTIONS_AT_COMMIT = ("""
 CREATE OR REPLACE FUNCTION wimc_hub_tx() RETURNS bigint LANGUAGE plpgsql AS $$

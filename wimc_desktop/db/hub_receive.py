@@ -1,5 +1,5 @@
 """The hub's receipt of the events a desk makes most, in one server-side call
-(PostgreSQL): `wimc_receive(batch json) RETURNS json`, created by the migration 0012.
+(PostgreSQL): `wimc_receive(batch json) RETURNS json`, created by the migration 0013.
 
 A batch of check-ins, refused scans and other audit rows (each event's rows: new
 check-ins, audit rows, changes of a guest's attendance) is decided and written by one

@@ -1,8 +1,8 @@
 """The hub's side of a push in one round trip: feed rows numbered at commit, and the
 events desks make most received by one server-side call.
 
-Revision ID: 0012_hub_push
-Revises: 0011_hub
+Revision ID: 0013_hub_push
+Revises: 0012_change_log_txid
 Create Date: 2026-12-07
 
 The counter row of db.hub_feed was taken by a transaction's first write and held to its
@@ -21,8 +21,8 @@ from alembic import op
 from wimc_desktop.db.hub_feed import number_at_commit, number_at_first_write
 from wimc_desktop.db.hub_receive import RECEIVE_FUNCTION
 
-revision = "0012_hub_push"
-down_revision = "0011_hub"
+revision = "0013_hub_push"
+down_revision = "0012_change_log_txid"
 branch_labels = None
 depends_on = None
 
