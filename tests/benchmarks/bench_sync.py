@@ -211,8 +211,9 @@ def bench_many(plain: str, folder: Path, codes: list[str], desks: int, scans: in
     hub = hub_engine(plain)
     with hub.begin() as conn:
         conn.execute(text("CREATE TABLE bench_floor (desk text)"))
-    procs = [subprocess.Popen([sys.executable, __file__, "--worker", str(p), f"desk m{i}", str(pace),
-                               *rng.sample(codes, scans + WARM_UP)], stdout=subprocess.PIPE, text=True)
+    procs = [subprocess.Popen([sys.executable, __file__, "--worker", str(p), f"desk m{i}",
+                               str(pace), *rng.sample(codes, scans + WARM_UP)],
+                              stdout=subprocess.PIPE, text=True)
              for i, p in enumerate(paths)]
     trips: list[float] = []
     floors: list[float] = []
