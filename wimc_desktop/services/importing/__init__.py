@@ -44,7 +44,7 @@ from wimc_desktop.services.importing.storage import (
     write_failure,
 )
 from wimc_desktop.services.importing.writer import Progress, assign_codes, write_plan
-from wimc_desktop.services.search import IndexedGuest, index_import
+from wimc_desktop.services.search import IndexedColumns, index_import
 
 __all__ = ["ImportPreview", "import_file", "import_records", "preview_file"]
 log = logging.getLogger("wimc_desktop.services")
@@ -222,7 +222,7 @@ def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] 
 def _import_guests(db: Database, table: RawTable, *, overrides: Mapping[str, str] | None,
                    dry_run: bool, source: str | None, progress: Progress | None,
                    is_cancelled: Callable[[], bool] | None, replace_badge_codes: bool,
-                   desk: Desk | None) -> tuple[ImportReport, list[IndexedGuest]]:
+                   desk: Desk | None) -> tuple[ImportReport, IndexedColumns | None]:
     """import_table's guests: checked, planned, written and committed (not indexed); and
     the new guests as the index reads them, if write_plan handed them over."""
     if not table.data_rows():
@@ -253,7 +253,7 @@ def _import_guests(db: Database, table: RawTable, *, overrides: Mapping[str, str
 
 
 def _index_saved_guests(db: Database, report: ImportReport,
-                        written: list[IndexedGuest]) -> None:
+                        written: IndexedColumns | None) -> None:
     """The search index in a transaction of its own, once the guests are safe: the list is
     searchable (guest by guest) in between. If this step fails (a full disk), the guests
     stay saved and the error says so: the index is brought up to date when the event is
@@ -271,7 +271,7 @@ def _write_guests(db: Database, table: RawTable, mapping: dict[str, int], batch:
                   progress: Progress | None, is_cancelled: Callable[[], bool] | None,
                   replacing: Desk | None = None, desk: Desk | None = None,
                   id_numbers: dict[int, str] | None = None
-                  ) -> tuple[ImportReport, list[IndexedGuest]]:
+                  ) -> tuple[ImportReport, IndexedColumns | None]:
     """The guests' transaction: plan, check, write all or nothing (on a dry run, only the
     report). `replacing`: the desk that replaces matched guests' badge codes (None: a
     different code is a problem)."""
@@ -286,7 +286,7 @@ def _write_guests(db: Database, table: RawTable, mapping: dict[str, int], batch:
             raise ImportRejectedError(list(report.errors), table.file)
         if dry_run:
             session.rollback()
-            return report, []
+            return report, None
         if replacing is not None:
             _replace_codes(session, plan.code_changes, table.file, replacing)
         new = batch.subset(plan.new)

@@ -32,7 +32,8 @@ _GENDER = {**dict.fromkeys(("男", "m", "male", "男性", "先生", "mr"), "M"),
 
 @dataclass(slots=True)
 class GuestDraft:
-    """One row matched to an existing guest: its normalised values and extra columns."""
+    """One row matched to an existing guest: its normalised values and extra columns
+    (header -> value, the filled ones)."""
 
     row: int
     values: dict[str, str]
@@ -49,7 +50,7 @@ class GuestBatch:
 
     rows: list[int]  # the Excel row number of each row
     columns: dict[str, list[str]]  # every guest field -> its normalised values
-    extra: list[dict[str, str]]  # each row's unmapped columns
+    extra: dict[str, list[str]]  # each unmapped column with a value (its header) -> values
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -57,15 +58,19 @@ class GuestBatch:
     def values(self, index: int) -> dict[str, str]:
         return {f: col[index] for f, col in self.columns.items()}
 
+    def extra_of(self, index: int) -> dict[str, str]:
+        """One row's unmapped columns that hold a value."""
+        return {h: col[index] for h, col in self.extra.items() if col[index]}
+
     def draft(self, index: int) -> GuestDraft:
-        return GuestDraft(self.rows[index], self.values(index), self.extra[index])
+        return GuestDraft(self.rows[index], self.values(index), self.extra_of(index))
 
     def subset(self, indices: list[int]) -> GuestBatch:
         if len(indices) == len(self.rows):
             return self
         return GuestBatch([self.rows[i] for i in indices],
                           {f: [c[i] for i in indices] for f, c in self.columns.items()},
-                          [self.extra[i] for i in indices])
+                          {h: [c[i] for i in indices] for h, c in self.extra.items()})
 
 
 @dataclass(slots=True)
@@ -231,10 +236,15 @@ def convert_rows(data: list[tuple[int, list[str]]], mapping: dict[str, int],
         _length_issues(name, columns[name], raw, issues)
     issues.extend(CellIssue(i, "name", "", Reason.MISSING_NAME)
                   for i, v in enumerate(columns["name"]) if not v)
-    extra_items = list(extra_columns.items())
-    for i, header in extra_items:
-        _unsafe_issues(header, [c[i] for c in cells], rows, spans, unsafe, True)
-    extra = [{h: c[i].strip() for i, h in extra_items if c[i].strip()} for c in cells]
+    extra: dict[str, list[str]] = {}
+    for i, header in extra_columns.items():
+        raw = [c[i] for c in cells]
+        _unsafe_issues(header, raw, rows, spans, unsafe, True)
+        column = list(map(str.strip, raw))
+        if header in extra:  # (two columns of one header: the later value, where it has one)
+            column = [b or a for a, b in zip(extra[header], column, strict=True)]
+        if any(column):
+            extra[header] = column
     # A cell with an unsafe character is told once, for that (its other checks would only
     # repeat that it is wrong).
     issues = unsafe + [i for i in issues if (i.index, i.field) not in bad]
