@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 from wimc_desktop.domain.contact import phone_digits
@@ -44,13 +45,11 @@ def search_key_columns(names: Sequence[str], names_en: Sequence[str],
     the Latin form (the English name's, else the name's), the phone's digits and the sort
     key, column by column (the builtins do the per-row loops: an import's 100,000 rows).
     Each distinct name is worked out once: names repeat (王伟, 张敏 ...)."""
-    if not names:
-        return SearchKeyColumns((), (), (), (), ())
     keyed = {name: name_keys(name) for name in set(names)}
-    pinyin, initials, latin, sort = zip(*map(keyed.__getitem__, names), strict=True)
+    keys = list(map(keyed.__getitem__, names))
+    pinyin, initials, latin, sort = (list(map(itemgetter(i), keys)) for i in range(4))
     if any(names_en):
-        latin = tuple(fold_latin(en) if en else own
-                      for en, own in zip(names_en, latin, strict=True))
+        latin = [fold_latin(en) if en else own for en, own in zip(names_en, latin, strict=True)]
     # (digits only, or empty: the phone as it is; "".isdigit() is False: each looked at)
     digits = mobiles if "".join(mobiles).isdigit() else list(map(phone_digits, mobiles))
     return SearchKeyColumns(pinyin, initials, latin, digits, sort)

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from wimc_desktop.domain.guest_record import SearchAs, field_names
@@ -112,7 +113,7 @@ class IndexedColumns:
     @classmethod
     def from_sql(cls, rows: Sequence[Sequence[Any]]) -> IndexedColumns:
         """From rows read as SELECT {INDEX_COLUMNS}."""
-        columns = list(zip(*rows, strict=True)) or [()] * (_FIXED + len(TEXT_FIELDS))
+        columns = [list(map(itemgetter(i), rows)) for i in range(_FIXED + len(TEXT_FIELDS))]
         return _made(columns[:_FIXED], tuple(columns[_FIXED:]))
 
     @classmethod
