@@ -27,6 +27,7 @@ class SearchKeys(NamedTuple):
     name_latin: str
     phone_digits: str
     name_sort: str  # the pinyin syllable by syllable: the order of a Chinese list
+    name_shorthand: str  # "zhangyh" for 张宇航 (not stored: the search index's)
 
 
 class SearchKeyColumns(NamedTuple):
@@ -37,22 +38,30 @@ class SearchKeyColumns(NamedTuple):
     name_latin: Sequence[str]
     phone_digits: Sequence[str]
     name_sort: Sequence[str]
+    name_shorthand: Sequence[str]
 
 
 def search_key_columns(names: Sequence[str], names_en: Sequence[str],
                        mobiles: Sequence[str]) -> SearchKeyColumns:
     """The one derivation of the search keys: pinyin and initials (with surname readings),
     the Latin form (the English name's, else the name's), the phone's digits and the sort
-    key, column by column (the builtins do the per-row loops: an import's 100,000 rows).
-    Each distinct name is worked out once: names repeat (王伟, 张敏 ...)."""
-    keyed = {name: name_keys(name) for name in set(names)}
+    key, and the shorthand (name_shorthand), column by column (the builtins do the per-row
+    loops: an import's 100,000 rows). Each distinct name is worked out once: names repeat
+    (王伟, 张敏 ...)."""
+    keyed = {name: _with_shorthand(name) for name in set(names)}
     keys = list(map(keyed.__getitem__, names))
-    pinyin, initials, latin, sort = (list(map(itemgetter(i), keys)) for i in range(4))
+    pinyin, initials, latin, sort, short = (list(map(itemgetter(i), keys)) for i in range(5))
     if any(names_en):
         latin = [fold_latin(en) if en else own for en, own in zip(names_en, latin, strict=True)]
     # (digits only, or empty: the phone as it is; "".isdigit() is False: each looked at)
     digits = mobiles if "".join(mobiles).isdigit() else list(map(phone_digits, mobiles))
-    return SearchKeyColumns(pinyin, initials, latin, digits, sort)
+    return SearchKeyColumns(pinyin, initials, latin, digits, sort, short)
+
+
+def _with_shorthand(name: str) -> tuple[str, str, str, str, str]:
+    """A name's keys (names.name_keys) and its shorthand."""
+    keys = name_keys(name)
+    return (*keys, name_shorthand(name, keys.pinyin, keys.initials) if len(name) > 2 else "")
 
 
 def search_keys(name: str, name_en: str, mobile: str) -> SearchKeys:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -126,8 +127,12 @@ def _parse_csv(text: str, file: str
                ) -> tuple[list[list[str]], list[ImportProblem], dict[int, tuple[int, int]]]:
     """Rows, problems, and the (first, last) lines of every row that spans several lines
     (a quoted cell with line breaks), by row index."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text),
-                        strict=True)
+    delimiter = sniff_delimiter(text)
+    if '"' not in text:  # (no quoted cell, so no row spans lines: the reader's own loop)
+        with contextlib.suppress(csv.Error):  # (a cell over the limit: told below)
+            return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
+                                   strict=True)), [], {}
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[list[str]] = []
     problems: list[ImportProblem] = []
     spans: dict[int, tuple[int, int]] = {}

@@ -6,7 +6,8 @@ import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from operator import itemgetter
+from itertools import compress
+from operator import itemgetter, not_
 
 from wimc_desktop.domain.badge_codes import is_valid_code, normalize_code
 from wimc_desktop.domain.categories import resolve_category
@@ -171,14 +172,13 @@ def _check_column(name: str, raw: list[str], categories: dict[str, str],
         if all(reason is None for _, reason in results.values()):
             return [results[v][0] if v else "" for v in raw]
     plain = PLAIN_FORMS.get(name)
-    if plain is not None:  # (empty cells and plain ones stay as they are)
-        indices = [i for i, (value, match) in enumerate(zip(raw, map(plain.fullmatch, raw),
-                                                            strict=True))
-                   if value and match is None]
-    else:
-        indices = [i for i, value in enumerate(raw) if value]
+    # (the cells to check: not empty, and not in the plain form; found at C speed)
+    indices = compress(range(len(raw)), raw if plain is None else
+                       map(not_, map(plain.fullmatch, raw)))
     out = list(raw)
     for index in indices:
+        if not raw[index]:
+            continue
         out[index], reason = check(raw[index], categories)
         if reason:
             issues.append(CellIssue(index, name, raw[index], reason))

@@ -64,7 +64,7 @@ def new_guest_record(values: dict[str, str], extra: dict[str, str], source: str,
     batch = GuestBatch([0], {f: [values.get(f, "")] for f in GUEST_FIELDS},
                        {h: [v] for h, v in extra.items()})
     columns = _columns(batch, source, import_id, [extra], now)
-    return {name: column[0] for name, column in zip(COLUMNS, columns, strict=True)}
+    return {name: columns[name][0] for name in COLUMNS}
 
 
 def json_objects(extra: dict[str, list[str]], count: int) -> list[str]:
@@ -78,18 +78,24 @@ def json_objects(extra: dict[str, list[str]], count: int) -> list[str]:
 
 
 def _columns(batch: GuestBatch, source: str, import_id: str | None, extra: Sequence[Any],
-             stamp: Any) -> list[Sequence[Any]]:
-    """Every column of the batch's rows, in COLUMNS order, its search keys derived
-    column-wise (domain.search_keys); the driver's executemany binds them zipped."""
+             stamp: Any) -> dict[str, Sequence[Any]]:
+    """Every column of the batch's rows by name (COLUMNS, and the names' shorthand the
+    search index takes from here), its search keys derived column-wise once
+    (domain.search_keys); the driver's executemany binds them zipped."""
     cols = batch.columns
     keys = search_key_columns(cols["name"], cols["name_en"], cols["mobile"])
     n = len(batch)
-    return [new_ids(n), *(cols[f] for f in TEXT_FIELDS),
-            _filled(cols["category"], DEFAULT_CATEGORY), _filled(cols["attendance"], "onsite"),
-            cols["badge_code"], [source] * n, [import_id] * n, extra,
-            _cut(keys.name_pinyin, _PINYIN), _cut(keys.name_initials, _INITIALS),
-            _cut(keys.name_latin, _LATIN), keys.phone_digits, _cut(keys.name_sort, _SORT),
-            [stamp] * n, [stamp] * n]
+    pinyin, initials = _cut(keys.name_pinyin, _PINYIN), _cut(keys.name_initials, _INITIALS)
+    values: tuple[Sequence[Any], ...] = (
+        new_ids(n), *(cols[f] for f in TEXT_FIELDS),
+        _filled(cols["category"], DEFAULT_CATEGORY), _filled(cols["attendance"], "onsite"),
+        cols["badge_code"], [source] * n, [import_id] * n, extra, pinyin, initials,
+        _cut(keys.name_latin, _LATIN), keys.phone_digits, _cut(keys.name_sort, _SORT),
+        [stamp] * n, [stamp] * n)
+    columns = dict(zip(COLUMNS, values, strict=True))
+    if pinyin is keys.name_pinyin and initials is keys.name_initials:  # (else: of the cut)
+        columns["name_shorthand"] = keys.name_shorthand
+    return columns
 
 
 def _filled(column: list[str], default: str) -> list[str]:
@@ -105,7 +111,7 @@ def _cut(column: Sequence[str], length: int) -> Sequence[str]:
 
 
 def guest_columns(session: Session, batch: GuestBatch, source: str,
-                  import_id: str | None, now: dt.datetime) -> list[Sequence[Any]]:
+                  import_id: str | None, now: dt.datetime) -> dict[str, Sequence[Any]]:
     """The batch's columns as the database takes them: on SQLite times as text and extra
     data as JSON (written by the driver's executemany), else as the Core insert binds."""
     if session.connection().dialect.name != "sqlite":
@@ -203,8 +209,8 @@ def write_plan(session: Session, batch: GuestBatch, plan: ImportPlan, *, source:
     session.flush()
     deferred = _deferred_indexes(session, len(plan.new))
     new = batch.subset(plan.new)
-    columns = guest_columns(session, new, source, import_id, now) if len(new) else []
-    rows = zip(*columns, strict=True)
+    columns = guest_columns(session, new, source, import_id, now) if len(new) else {}
+    rows = zip(*(columns[c] for c in COLUMNS), strict=True) if columns else iter(())
     with _bulk(session, bool(deferred)):  # (SQLite: see _deferred_indexes)
         for start in range(0, len(new), CHUNK):
             if is_cancelled and is_cancelled():
@@ -219,5 +225,4 @@ def write_plan(session: Session, batch: GuestBatch, plan: ImportPlan, *, source:
     update_guests(session, plan.updates, now)
     if progress:
         progress(total, total)
-    return IndexedColumns.named(dict(zip(COLUMNS, columns, strict=True))) if deferred \
-        else None
+    return IndexedColumns.named(columns) if deferred else None

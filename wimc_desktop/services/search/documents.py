@@ -16,6 +16,7 @@ seen to need none by one test of the whole column. A single guest's document
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -97,6 +98,9 @@ class IndexedColumns:
     name_sort: Sequence[str]
     external_id: Sequence[str]
     texts: tuple[Sequence[str], ...]
+    # The names' shorthand where the writer derived it with the keys (an import), else
+    # derived here from them.
+    name_shorthand: Sequence[str] | None = None
 
     def __len__(self) -> int:
         return len(self.id)
@@ -123,8 +127,9 @@ class IndexedColumns:
         wanted = INDEX_COLUMNS.split(", ")
         if not set(wanted) <= columns.keys():
             return None
-        return _made([columns[c] for c in wanted[:_FIXED]],
+        made = _made([columns[c] for c in wanted[:_FIXED]],
                      tuple(columns[c] for c in wanted[_FIXED:]))
+        return dataclasses.replace(made, name_shorthand=columns.get("name_shorthand"))
 
 
 def _made(fixed: Sequence[Sequence[Any]], texts: tuple[Sequence[str], ...]) -> IndexedColumns:
@@ -143,7 +148,8 @@ def bodies(guests: IndexedColumns, *tails: Iterable[str]) -> list[str]:
     initials, phones = guests.name_initials, guests.phone_digits
     if not ("".join(initials) + "".join(phones)).isprintable():  # (derived: almost never)
         initials, phones = list(map(clean, initials)), list(map(clean, phones))
-    shorts = name_shorthands(names, guests.name_pinyin, initials)
+    shorts = name_shorthands(names, guests.name_pinyin, initials) \
+        if guests.name_shorthand is None else guests.name_shorthand
     parts: list[Iterable[str]] = [
         repeat(NAME_START), _separated(own), repeat(END + PINYIN),
         _pinyin_keys(guests.name_pinyin), repeat(END + INITIALS), map(str.upper, initials),
