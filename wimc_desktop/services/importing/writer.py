@@ -37,8 +37,10 @@ COLUMNS = ("id", *TEXT_FIELDS, *field_names(lambda f: f.filled), "source", "impo
            "created_at", "updated_at")
 Progress = Callable[[int, int], None]
 GUEST_TABLE: Table = GuestRow.__table__  # type: ignore[assignment]
-INSERT_SQL = (f"INSERT INTO guest ({', '.join(COLUMNS)}) "
-              f"VALUES ({', '.join('?' * len(COLUMNS))})")
+# Columns the table fills with '' by itself: a batch where one is empty throughout leaves
+# it out of the insert (fewer values bound per row: a list rarely fills every field).
+BLANK_BY_DEFAULT = frozenset(c.name for c in GUEST_TABLE.c if c.server_default is not None
+                             and getattr(c.server_default, "arg", None) == "")
 _quote = json.encoder.encode_basestring
 
 
@@ -121,13 +123,15 @@ def guest_columns(session: Session, batch: GuestBatch, source: str,
     return _columns(batch, source, import_id, json_objects(batch.extra, len(batch)), stamp)
 
 
-def insert_rows(session: Session, rows: list[tuple[Any, ...]]) -> None:
-    """Write guest rows (COLUMNS order) as guest_columns makes them, zipped."""
+def insert_rows(session: Session, rows: list[tuple[Any, ...]],
+                names: Sequence[str] = COLUMNS) -> None:
+    """Write guest rows as guest_columns makes them, zipped (their columns: `names`)."""
     conn = session.connection()
     if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql(INSERT_SQL, rows)
+        conn.exec_driver_sql(f"INSERT INTO guest ({', '.join(names)}) "
+                             f"VALUES ({', '.join('?' * len(names))})", rows)
     else:
-        conn.execute(insert(GUEST_TABLE), [dict(zip(COLUMNS, r, strict=True)) for r in rows])
+        conn.execute(insert(GUEST_TABLE), [dict(zip(names, r, strict=True)) for r in rows])
 
 
 def assign_codes(session: Session, batch: GuestBatch, prefix: str) -> None:
@@ -210,12 +214,13 @@ def write_plan(session: Session, batch: GuestBatch, plan: ImportPlan, *, source:
     deferred = _deferred_indexes(session, len(plan.new))
     new = batch.subset(plan.new)
     columns = guest_columns(session, new, source, import_id, now) if len(new) else {}
-    rows = zip(*(columns[c] for c in COLUMNS), strict=True) if columns else iter(())
+    names = [c for c in COLUMNS if c not in BLANK_BY_DEFAULT or any(columns.get(c, ()))]
+    rows = zip(*(columns[c] for c in names), strict=True) if columns else iter(())
     with _bulk(session, bool(deferred)):  # (SQLite: see _deferred_indexes)
         for start in range(0, len(new), CHUNK):
             if is_cancelled and is_cancelled():
                 raise ImportCancelledError("import cancelled; nothing was written")
-            insert_rows(session, list(islice(rows, CHUNK)))
+            insert_rows(session, list(islice(rows, CHUNK)), names)
             if progress:
                 progress(min(start + CHUNK, len(new)), total)
         for index in deferred:
