@@ -326,11 +326,11 @@ def test_a_crash_while_writing_leaves_nothing(event_db: Database, tmp_path: Path
     real = writer.insert_rows
     calls: list[int] = []
 
-    def failing(session, rows):  # type: ignore[no-untyped-def]
+    def failing(session, rows, names):  # type: ignore[no-untyped-def]
         calls.append(len(rows))
         if len(calls) == 2:
             raise OSError("disk full")
-        real(session, rows)
+        real(session, rows, names)
 
     monkeypatch.setattr(writer, "insert_rows", failing)
     with pytest.raises(OSError, match="disk full"):

@@ -9,16 +9,18 @@ from __future__ import annotations
 import os
 import time
 
+_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
+
 
 def new_ids(count: int) -> list[str]:
     """`count` fresh ids in ascending order."""
     millis = f"{time.time_ns() // 1_000_000:012x}"
+    head = f"{millis[:8]}-{millis[8:]}-7"
     noise = os.urandom(9 * count).hex()
-    out = []
-    for i in range(count):
-        r = noise[18 * i:18 * i + 18]
-        variant = "89ab"[int(r[3], 16) & 3]
-        out.append(f"{millis[:8]}-{millis[8:]}-7{r[:3]}-{variant}{r[4:7]}-{r[7:18]}0")
+    variant = _VARIANT
+    out = [f"{head}{r[:3]}-{variant[r[3]]}{r[4:7]}-{r[7:]}0"
+           for r in map(noise.__getitem__, map(slice, range(0, 18 * count, 18),
+                                               range(18, 18 * count + 18, 18)))]
     out.sort()
     return out
 

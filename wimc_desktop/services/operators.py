@@ -13,6 +13,7 @@ until a delay that doubles with each failure has passed. A success clears the co
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher, Type
@@ -44,9 +45,15 @@ MAX_DELAY_S = 300
 OPERATOR_ADDED = "operator_added"
 OPERATOR_DISABLED = "operator_disabled"
 PASSWORD_CHANGED = "operator_password_changed"
-# Verified against when the name is unknown, so a wrong name takes as long as a wrong
-# password (no telling which names exist by the time an answer takes).
-_DUMMY_HASH = HASHER.hash("not a password of anyone")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the name is unknown, so a wrong name takes as long as a wrong
+    password (no telling which names exist by the time an answer takes). Made at the first
+    login of a process, whatever the name (made only for unknown ones, it would tell them
+    by their time), so a command on an event without operators never hashes (0.1 s)."""
+    return HASHER.hash("not a password of anyone")
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,12 +205,13 @@ def authenticate(db: Database, name: str, password: str,
     """The operator `name` if `password` is theirs; NotPermittedError (exit 8) for an
     unknown or disabled operator, a wrong password, or a try before the wait is over."""
     now = now or dt.datetime.now(dt.UTC)
+    dummy = _dummy_hash()
     with db.read() as session:
         row = session.get(OperatorRow, name)
         found = None if row is None else (_operator(row), row.password_hash,
                                           row.failed_logins, row.last_failure)
     if found is None:
-        _verified(_DUMMY_HASH, password)
+        _verified(dummy, password)
         raise _refused(name)
     operator, stored, failures, last = found
     wait = retry_delay(failures)

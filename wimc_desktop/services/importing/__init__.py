@@ -44,7 +44,7 @@ from wimc_desktop.services.importing.storage import (
     write_failure,
 )
 from wimc_desktop.services.importing.writer import Progress, assign_codes, write_plan
-from wimc_desktop.services.search import IndexedGuest, index_import
+from wimc_desktop.services.search import IndexedColumns, index_import
 
 __all__ = ["ImportPreview", "import_file", "import_records", "preview_file"]
 log = logging.getLogger("wimc_desktop.services")
@@ -107,14 +107,14 @@ def preview_file(path: str | Path, *, sheet: str | None = None, encoding: str | 
     table = read_table(Path(path), sheet=sheet, encoding=encoding)
     headers = table.headers
     mapping = resolve_mapping(headers, overrides, table.file)
-    data = table.data_rows()
+    data = table.data()
     mapped_idx = set(mapping.values())
     return ImportPreview(
         file=table.file, encoding=table.encoding, sheets=table.sheets, sheet=table.sheet,
         header_row=table.header_row, headers=headers,
         mapping={f: headers[i] for f, i in mapping.items()},
         unmapped=[h for i, h in enumerate(headers) if i not in mapped_idx and h],
-        sample_rows=[cells for _, cells in data[:rows]], total_rows=len(data),
+        sample_rows=data.cells[:rows], total_rows=len(data.numbers),
     )
 
 
@@ -145,7 +145,8 @@ def _id_numbers(table: RawTable, column: int | None
     problems: list[ImportProblem] = []
     if column is None:
         return numbers, problems
-    for row, cells in table.data_rows():
+    data = table.data()
+    for row, cells in zip(data.numbers, data.cells, strict=True):
         text = cells[column].strip() if column < len(cells) else ""
         if not text:
             continue
@@ -167,7 +168,7 @@ def _convert(table: RawTable, mapping: dict[str, int],
     id_column = _id_number_column(headers, mapping)
     extra_cols = {i: h or f"column {i + 1}" for i, h in enumerate(headers)
                   if i not in set(mapping.values()) and i != id_column}
-    batch, issues = convert_rows(table.data_rows(), mapping, extra_cols,
+    batch, issues = convert_rows(table.data(), mapping, extra_cols,
                                  category_lookup(event.categories), table.line_spans)
     problems = list(table.problems) + _formula_problems(table, mapping)
     problems += [ImportProblem.of(batch.rows[i.index], headers[mapping[i.field]]
@@ -185,14 +186,50 @@ def _convert(table: RawTable, mapping: dict[str, int],
     return batch, problems, numbers
 
 
-def _report(table: RawTable, mapping: dict[str, int], plan: ImportPlan,
-            problems: list[ImportProblem], dry_run: bool) -> ImportReport:
+@dataclass(frozen=True)
+class _Checked:
+    """A list's rows checked, with what the write and its report need of the file (whose
+    own rows and cells are then let go: a 100,000-row file's are ~100 MB)."""
+
+    file: str
+    encoding: str
+    sheet: str
+    header_row: int
+    headers: list[str]
+    total_rows: int
+    mapping: dict[str, int]
+    event: Event
+    batch: GuestBatch
+    problems: list[ImportProblem]
+    id_numbers: dict[int, str]
+
+
+def _check(db: Database, table: RawTable, overrides: Mapping[str, str] | None) -> _Checked:
+    """Every row of the table checked and converted (nothing written yet)."""
+    if not table.data().numbers:
+        if table.problems:  # (a broken first row is not an empty list: say what broke)
+            raise ImportRejectedError(table.problems, table.file)
+        raise BadInputError("{file}: only a header row, no guests.", file=table.file)
+    mapping = resolve_mapping(table.headers, overrides, table.file)
+    if "name" not in mapping:
+        raise BadInputError("{file}: no name column found in the header row {row} "
+                            "({columns}); name it with --map name=COLUMN",
+                            file=table.file, row=table.header_row,
+                            columns=", ".join(table.headers))
+    event = get_event(db)
+    batch, problems, id_numbers = _convert(table, mapping, event)
+    return _Checked(table.file, table.encoding, table.sheet, table.header_row, table.headers,
+                    len(table.data().numbers), mapping, event, batch, problems, id_numbers)
+
+
+def _report(checked: _Checked, plan: ImportPlan, problems: list[ImportProblem],
+            dry_run: bool) -> ImportReport:
     rejected_rows = len({p.row for p in problems})
     return ImportReport(
-        file=table.file, encoding=table.encoding, sheet=table.sheet,
-        header_row=table.header_row,
-        mapping={f: table.headers[i] for f, i in mapping.items()},
-        total_rows=len(table.data_rows()), added=len(plan.new), updated=len(plan.updates),
+        file=checked.file, encoding=checked.encoding, sheet=checked.sheet,
+        header_row=checked.header_row,
+        mapping={f: checked.headers[i] for f, i in checked.mapping.items()},
+        total_rows=checked.total_rows, added=len(plan.new), updated=len(plan.updates),
         unchanged=plan.unchanged, rejected=rejected_rows,
         errors=tuple(sorted(problems, key=lambda p: p.row)), dry_run=dry_run,
         badge_codes_replaced=len(plan.code_changes),
@@ -210,50 +247,36 @@ def import_table(db: Database, table: RawTable, *, overrides: Mapping[str, str] 
     `replace_badge_codes`: a matched guest whose row gives another badge code gets it, and
     the old code is revoked as in a reissue (recorded under `desk`); otherwise that row is
     a problem."""
-    report, written = _import_guests(db, table, overrides=overrides, dry_run=dry_run,
-                                     source=source,
-                            progress=progress, is_cancelled=is_cancelled,
-                            replace_badge_codes=replace_badge_codes, desk=desk)
+    report, written = _import_guests(db, _check(db, table, overrides), dry_run=dry_run,
+                                     source=source, progress=progress,
+                                     is_cancelled=is_cancelled,
+                                     replace_badge_codes=replace_badge_codes, desk=desk)
     if not dry_run:
         _index_saved_guests(db, report, written)
     return report
 
 
-def _import_guests(db: Database, table: RawTable, *, overrides: Mapping[str, str] | None,
-                   dry_run: bool, source: str | None, progress: Progress | None,
-                   is_cancelled: Callable[[], bool] | None, replace_badge_codes: bool,
-                   desk: Desk | None) -> tuple[ImportReport, list[IndexedGuest]]:
-    """import_table's guests: checked, planned, written and committed (not indexed); and
-    the new guests as the index reads them, if write_plan handed them over."""
-    if not table.data_rows():
-        if table.problems:  # (a broken first row is not an empty list: say what broke)
-            raise ImportRejectedError(table.problems, table.file)
-        raise BadInputError("{file}: only a header row, no guests.", file=table.file)
-    mapping = resolve_mapping(table.headers, overrides, table.file)
-    if "name" not in mapping:
-        raise BadInputError("{file}: no name column found in the header row {row} "
-                            "({columns}); name it with --map name=COLUMN",
-                            file=table.file, row=table.header_row,
-                            columns=", ".join(table.headers))
-    event = get_event(db)
-    batch, problems, id_numbers = _convert(table, mapping, event)
+def _import_guests(db: Database, checked: _Checked, *, dry_run: bool, source: str | None,
+                   progress: Progress | None, is_cancelled: Callable[[], bool] | None,
+                   replace_badge_codes: bool, desk: Desk | None
+                   ) -> tuple[ImportReport, IndexedColumns | None]:
+    """import_table's guests: planned, written and committed (not indexed); and the new
+    guests as the index reads them, if write_plan handed them over."""
     try:
-        report, written = _write_guests(
-            db, table, mapping, batch, problems, event, dry_run=dry_run,
-            source=source or f"import:{table.file}", progress=progress,
-            is_cancelled=is_cancelled,
+        return _write_guests(
+            db, checked, dry_run=dry_run, source=source or f"import:{checked.file}",
+            progress=progress, is_cancelled=is_cancelled,
             replacing=(desk or import_desk()) if replace_badge_codes else None,
-            desk=desk or import_desk(), id_numbers=id_numbers)
+            desk=desk or import_desk())
     except (StorageError, sqlite3.Error, OSError) as exc:
         cause = write_failure(exc)
         if cause is None or isinstance(exc, GuestsNotSavedError | IndexNotSavedError):
             raise  # (not a write failure, or one told already)
-        raise GuestsNotSavedError(db.display_name, table.file, cause) from exc
-    return report, written
+        raise GuestsNotSavedError(db.display_name, checked.file, cause) from exc
 
 
 def _index_saved_guests(db: Database, report: ImportReport,
-                        written: list[IndexedGuest]) -> None:
+                        written: IndexedColumns | None) -> None:
     """The search index in a transaction of its own, once the guests are safe: the list is
     searchable (guest by guest) in between. If this step fails (a full disk), the guests
     stay saved and the error says so: the index is brought up to date when the event is
@@ -266,45 +289,44 @@ def _index_saved_guests(db: Database, report: ImportReport,
         raise IndexNotSavedError(db.display_name, report, index_failure_cause(exc)) from exc
 
 
-def _write_guests(db: Database, table: RawTable, mapping: dict[str, int], batch: GuestBatch,
-                  problems: list[ImportProblem], event: Event, *, dry_run: bool, source: str,
+def _write_guests(db: Database, checked: _Checked, *, dry_run: bool, source: str,
                   progress: Progress | None, is_cancelled: Callable[[], bool] | None,
-                  replacing: Desk | None = None, desk: Desk | None = None,
-                  id_numbers: dict[int, str] | None = None
-                  ) -> tuple[ImportReport, list[IndexedGuest]]:
+                  replacing: Desk | None = None, desk: Desk | None = None
+                  ) -> tuple[ImportReport, IndexedColumns | None]:
     """The guests' transaction: plan, check, write all or nothing (on a dry run, only the
     report). `replacing`: the desk that replaces matched guests' badge codes (None: a
     different code is a problem)."""
-    headers = {f: table.headers[i] for f, i in mapping.items()}
+    headers = {f: checked.headers[i] for f, i in checked.mapping.items()}
+    batch = checked.batch
     with db.write() as session:
-        plan = make_plan(session, batch, headers, table.file,
+        plan = make_plan(session, batch, headers, checked.file,
                          replace_badge_codes=replacing is not None)
-        problems += plan.problems
+        problems = checked.problems + plan.problems
         split_unchanged(session, plan)
-        report = _report(table, mapping, plan, problems, dry_run)
+        report = _report(checked, plan, problems, dry_run)
         if problems:
-            raise ImportRejectedError(list(report.errors), table.file)
+            raise ImportRejectedError(list(report.errors), checked.file)
         if dry_run:
             session.rollback()
-            return report, []
+            return report, None
         if replacing is not None:
-            _replace_codes(session, plan.code_changes, table.file, replacing)
+            _replace_codes(session, plan.code_changes, checked.file, replacing)
         new = batch.subset(plan.new)
-        assign_codes(session, new, event.badge_prefix)
+        assign_codes(session, new, checked.event.badge_prefix)
         batch_id = str(uuid.uuid4())
         session.add(ImportBatchRow(
-            id=batch_id, file_name=table.file, encoding=table.encoding, sheet=table.sheet,
+            id=batch_id, file_name=checked.file, encoding=checked.encoding, sheet=checked.sheet,
             imported_at=dt.datetime.now(dt.UTC), total_rows=report.total_rows,
             added=report.added, updated=report.updated, unchanged=report.unchanged))
-        audit.record(session, desk or import_desk(), "guests_imported", file=table.file,
+        audit.record(session, desk or import_desk(), "guests_imported", file=checked.file,
                      batch=batch_id, rows=report.total_rows, added=report.added,
                      updated=report.updated, unchanged=report.unchanged,
                      badge_codes_replaced=report.badge_codes_replaced)
         plan.new = list(range(len(new)))
         written = write_plan(session, new, plan, source=source, import_id=batch_id,
                              progress=progress, is_cancelled=is_cancelled)
-        if id_numbers:
-            _store_id_numbers(session, new, plan, id_numbers)
+        if checked.id_numbers:
+            _store_id_numbers(session, new, plan, checked.id_numbers)
     return report, written
 
 
@@ -350,12 +372,12 @@ def import_file(db: Database, path: str | Path, *, sheet: str | None = None,
                 replace_badge_codes: bool = False, desk: Desk | None = None) -> ImportReport:
     """Import a guest-list file (CSV, TXT, XLSX, XLS): all rows or, on any problem, none.
     (`replace_badge_codes`, `desk`: see import_table.)"""
-    # (the file's cells and rows are let go before the index step: a smaller peak)
-    report, written = _import_guests(db, read_table(Path(path), sheet=sheet,
-                                                    encoding=encoding),
-                            overrides=overrides, dry_run=dry_run, source=None,
-                            progress=progress, is_cancelled=is_cancelled,
-                            replace_badge_codes=replace_badge_codes, desk=desk)
+    # (the file's cells and rows are let go once checked, before the write: a smaller
+    # peak, and fewer objects for the garbage collector to look at while it writes)
+    report, written = _import_guests(
+        db, _check(db, read_table(Path(path), sheet=sheet, encoding=encoding), overrides),
+        dry_run=dry_run, source=None, progress=progress, is_cancelled=is_cancelled,
+        replace_badge_codes=replace_badge_codes, desk=desk)
     if not dry_run:
         _index_saved_guests(db, report, written)
     return report

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -14,6 +15,7 @@ import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 from xml.etree import ElementTree
 
 from wimc_desktop.domain.errors import BadInputError, ImportProblem, ImportRejectedError
@@ -26,6 +28,13 @@ HEADER_SEARCH_ROWS = 30
 log = logging.getLogger("wimc_desktop.services")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+class DataRows(NamedTuple):
+    """The non-blank rows under a table's header: their Excel row numbers and cells."""
+
+    numbers: list[int]
+    cells: list[list[str]]
 
 
 @dataclass
@@ -42,7 +51,7 @@ class RawTable:
     formula_cells: set[tuple[int, int]] = field(default_factory=set)
     # CSV: (first, last) line of each row that spans several lines, by row index.
     line_spans: dict[int, tuple[int, int]] = field(default_factory=dict)
-    _data: tuple[int, list[tuple[int, list[str]]]] | None = field(default=None, repr=False)
+    _data: tuple[int, DataRows] | None = field(default=None, repr=False)
 
     @property
     def headers(self) -> list[str]:
@@ -53,13 +62,14 @@ class RawTable:
         """The header's row number as Excel shows it."""
         return self.header_index + 1
 
-    def data_rows(self) -> list[tuple[int, list[str]]]:
-        """(Excel row number, cells) of every non-blank row under the header."""
+    def data(self) -> DataRows:
+        """Every non-blank row under the header (the cells are the table's own lists)."""
         if self._data is None or self._data[0] != self.header_index:
             start = self.header_index + 1
-            rows = [(i + 1, r) for i, r in enumerate(self.rows[start:], start)
-                    if "".join(r).strip()]
-            self._data = (self.header_index, rows)
+            numbers = [i + 1 for i, r in enumerate(self.rows[start:], start)
+                       if "".join(r).strip()]
+            self._data = (self.header_index,
+                          DataRows(numbers, [self.rows[n - 1] for n in numbers]))
         return self._data[1]
 
 
@@ -117,8 +127,12 @@ def _parse_csv(text: str, file: str
                ) -> tuple[list[list[str]], list[ImportProblem], dict[int, tuple[int, int]]]:
     """Rows, problems, and the (first, last) lines of every row that spans several lines
     (a quoted cell with line breaks), by row index."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text),
-                        strict=True)
+    delimiter = sniff_delimiter(text)
+    if '"' not in text:  # (no quoted cell, so no row spans lines: the reader's own loop)
+        with contextlib.suppress(csv.Error):  # (a cell over the limit: told below)
+            return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
+                                   strict=True)), [], {}
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[list[str]] = []
     problems: list[ImportProblem] = []
     spans: dict[int, tuple[int, int]] = {}

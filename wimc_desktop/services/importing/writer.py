@@ -6,8 +6,8 @@ import contextlib
 import datetime as dt
 import json
 import logging
-from collections.abc import Callable, Iterator
-from itertools import repeat
+from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import Index, Table, bindparam, insert, select, update
@@ -24,7 +24,7 @@ from wimc_desktop.domain.search_keys import search_key_columns, search_keys
 from wimc_desktop.services.guests import all_codes
 from wimc_desktop.services.importing.plan import COMPARED, ImportPlan
 from wimc_desktop.services.importing.rows import DEFAULT_CATEGORY, GuestBatch, GuestDraft
-from wimc_desktop.services.search import IndexedGuest, indexed_guests
+from wimc_desktop.services.search import IndexedColumns
 
 log = logging.getLogger("wimc_desktop.services")
 CHUNK = 5000
@@ -37,8 +37,10 @@ COLUMNS = ("id", *TEXT_FIELDS, *field_names(lambda f: f.filled), "source", "impo
            "created_at", "updated_at")
 Progress = Callable[[int, int], None]
 GUEST_TABLE: Table = GuestRow.__table__  # type: ignore[assignment]
-INSERT_SQL = (f"INSERT INTO guest ({', '.join(COLUMNS)}) "
-              f"VALUES ({', '.join('?' * len(COLUMNS))})")
+# Columns the table fills with '' by itself: a batch where one is empty throughout leaves
+# it out of the insert (fewer values bound per row: a list rarely fills every field).
+BLANK_BY_DEFAULT = frozenset(c.name for c in GUEST_TABLE.c if c.server_default is not None
+                             and getattr(c.server_default, "arg", None) == "")
 _quote = json.encoder.encode_basestring
 
 
@@ -61,63 +63,75 @@ def _derived(values: dict[str, str]) -> dict[str, str]:
 def new_guest_record(values: dict[str, str], extra: dict[str, str], source: str,
                      import_id: str | None, now: dt.datetime) -> dict[str, Any]:
     """A complete guest row (column -> value) for one new guest (walk-ins, edits)."""
-    batch = GuestBatch([0], {f: [values.get(f, "")] for f in GUEST_FIELDS}, [extra])
-    return dict(zip(COLUMNS, _rows(batch, source, import_id, [extra], now)[0], strict=True))
+    batch = GuestBatch([0], {f: [values.get(f, "")] for f in GUEST_FIELDS},
+                       {h: [v] for h, v in extra.items()})
+    columns = _columns(batch, source, import_id, [extra], now)
+    return {name: columns[name][0] for name in COLUMNS}
 
 
-def json_object(extra: dict[str, str]) -> str:
-    """A flat text-to-text dict as JSON (the same text json.dumps writes, made faster)."""
+def json_objects(extra: dict[str, list[str]], count: int) -> list[str]:
+    """Each row's filled unmapped columns as a JSON object (the text json.dumps writes),
+    made column by column."""
     if not extra:
-        return "{}"
-    return "{" + ", ".join(f"{_quote(k)}: {_quote(v)}" for k, v in extra.items()) + "}"
+        return ["{}"] * count
+    parts = [[f"{key}: {_quote(v)}, " if v else "" for v in column]
+             for key, column in ((_quote(h), c) for h, c in extra.items())]
+    return [f"{{{text[:-2]}}}" if text else "{}" for text in map("".join, zip(*parts, strict=True))]
 
 
-def _rows(batch: GuestBatch, source: str, import_id: str | None, extra: list[Any],
-          stamp: Any) -> list[tuple[Any, ...]]:
-    """Every row of the batch as a tuple in COLUMNS order (the driver's executemany binds
-    tuples), its search keys derived column-wise (domain.search_keys)."""
+def _columns(batch: GuestBatch, source: str, import_id: str | None, extra: Sequence[Any],
+             stamp: Any) -> dict[str, Sequence[Any]]:
+    """Every column of the batch's rows by name (COLUMNS, and the names' shorthand the
+    search index takes from here), its search keys derived column-wise once
+    (domain.search_keys); the driver's executemany binds them zipped."""
     cols = batch.columns
     keys = search_key_columns(cols["name"], cols["name_en"], cols["mobile"])
     n = len(batch)
-    return list(zip(
+    pinyin, initials = _cut(keys.name_pinyin, _PINYIN), _cut(keys.name_initials, _INITIALS)
+    values: tuple[Sequence[Any], ...] = (
         new_ids(n), *(cols[f] for f in TEXT_FIELDS),
-        [c or DEFAULT_CATEGORY for c in cols["category"]],
-        [a or "onsite" for a in cols["attendance"]], cols["badge_code"],
-        repeat(source, n), repeat(import_id, n), extra,
-        _cut(keys.name_pinyin, _PINYIN), _cut(keys.name_initials, _INITIALS),
+        _filled(cols["category"], DEFAULT_CATEGORY), _filled(cols["attendance"], "onsite"),
+        cols["badge_code"], [source] * n, [import_id] * n, extra, pinyin, initials,
         _cut(keys.name_latin, _LATIN), keys.phone_digits, _cut(keys.name_sort, _SORT),
-        repeat(stamp, n), repeat(stamp, n),
-        strict=True))
+        [stamp] * n, [stamp] * n)
+    columns = dict(zip(COLUMNS, values, strict=True))
+    if pinyin is keys.name_pinyin and initials is keys.name_initials:  # (else: of the cut)
+        columns["name_shorthand"] = keys.name_shorthand
+    return columns
 
 
-def _cut(column: list[str], length: int) -> list[str]:
+def _filled(column: list[str], default: str) -> list[str]:
+    """A filled field's column: its default where the list gives none."""
+    return column if all(column) else [value or default for value in column]
+
+
+def _cut(column: Sequence[str], length: int) -> Sequence[str]:
     """A derived key column cut to its database column."""
+    if max(map(len, column), default=0) <= length:
+        return column
     return [k[:length] for k in column]
 
 
-def insert_batch(session: Session, batch: GuestBatch, source: str, import_id: str | None,
-                 now: dt.datetime) -> None:
-    """Bulk insert: the driver's executemany of tuples on SQLite, Core executemany elsewhere."""
-    if session.connection().dialect.name == "sqlite":
-        insert_rows(session, sqlite_rows(batch, source, import_id, now))
-    else:
-        insert_rows(session, _rows(batch, source, import_id, batch.extra, now))
+def guest_columns(session: Session, batch: GuestBatch, source: str,
+                  import_id: str | None, now: dt.datetime) -> dict[str, Sequence[Any]]:
+    """The batch's columns as the database takes them: on SQLite times as text and extra
+    data as JSON (written by the driver's executemany), else as the Core insert binds."""
+    if session.connection().dialect.name != "sqlite":
+        return _columns(batch, source, import_id,
+                        [batch.extra_of(i) for i in range(len(batch))], now)
+    stamp = now.astimezone(dt.UTC).strftime(SQLITE_DATETIME_FORMAT)
+    return _columns(batch, source, import_id, json_objects(batch.extra, len(batch)), stamp)
 
 
-def insert_rows(session: Session, rows: list[tuple[Any, ...]]) -> None:
-    """Write guest rows (COLUMNS order), as made by sqlite_rows on SQLite."""
+def insert_rows(session: Session, rows: list[tuple[Any, ...]],
+                names: Sequence[str] = COLUMNS) -> None:
+    """Write guest rows as guest_columns makes them, zipped (their columns: `names`)."""
     conn = session.connection()
     if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql(INSERT_SQL, rows)
+        conn.exec_driver_sql(f"INSERT INTO guest ({', '.join(names)}) "
+                             f"VALUES ({', '.join('?' * len(names))})", rows)
     else:
-        conn.execute(insert(GUEST_TABLE), [dict(zip(COLUMNS, r, strict=True)) for r in rows])
-
-
-def sqlite_rows(batch: GuestBatch, source: str, import_id: str | None,
-                now: dt.datetime) -> list[tuple[Any, ...]]:
-    """The batch's rows as SQLite stores them (times as text, extra data as JSON)."""
-    stamp = now.astimezone(dt.UTC).strftime(SQLITE_DATETIME_FORMAT)
-    return _rows(batch, source, import_id, list(map(json_object, batch.extra)), stamp)
+        conn.execute(insert(GUEST_TABLE), [dict(zip(names, r, strict=True)) for r in rows])
 
 
 def assign_codes(session: Session, batch: GuestBatch, prefix: str) -> None:
@@ -190,28 +204,25 @@ def _bulk(session: Session, large: bool) -> Iterator[None]:
 def write_plan(session: Session, batch: GuestBatch, plan: ImportPlan, *, source: str,
                import_id: str | None,
                progress: Progress | None, is_cancelled: Callable[[], bool] | None
-               ) -> list[IndexedGuest]:
+               ) -> IndexedColumns | None:
     """Insert and update in chunks, honouring Cancel until the commit. A large first
     import (into an empty table, on SQLite) returns its guests as the search index reads
-    them (services.search.index_import then need not read them back); else []."""
+    them (services.search.index_import then need not read them back); else None."""
     now = dt.datetime.now(dt.UTC)
     total = len(plan.new) + len(plan.updates)
     session.flush()
     deferred = _deferred_indexes(session, len(plan.new))
-    written: list[IndexedGuest] = []
-    with _bulk(session, bool(deferred)):
-        for start in range(0, len(plan.new), CHUNK):
+    new = batch.subset(plan.new)
+    columns = guest_columns(session, new, source, import_id, now) if len(new) else {}
+    names = [c for c in COLUMNS if c not in BLANK_BY_DEFAULT or any(columns.get(c, ()))]
+    rows = zip(*(columns[c] for c in names), strict=True) if columns else iter(())
+    with _bulk(session, bool(deferred)):  # (SQLite: see _deferred_indexes)
+        for start in range(0, len(new), CHUNK):
             if is_cancelled and is_cancelled():
                 raise ImportCancelledError("import cancelled; nothing was written")
-            chunk = plan.new[start:start + CHUNK]
-            if deferred:  # (SQLite: see _deferred_indexes)
-                rows = sqlite_rows(batch.subset(chunk), source, import_id, now)
-                insert_rows(session, rows)
-                written += indexed_guests(rows, COLUMNS)
-            else:
-                insert_batch(session, batch.subset(chunk), source, import_id, now)
+            insert_rows(session, list(islice(rows, CHUNK)), names)
             if progress:
-                progress(start + len(chunk), total)
+                progress(min(start + CHUNK, len(new)), total)
         for index in deferred:
             index.create(session.connection())
     if is_cancelled and is_cancelled():
@@ -219,4 +230,4 @@ def write_plan(session: Session, batch: GuestBatch, plan: ImportPlan, *, source:
     update_guests(session, plan.updates, now)
     if progress:
         progress(total, total)
-    return written
+    return IndexedColumns.named(columns) if deferred else None

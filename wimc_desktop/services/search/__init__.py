@@ -9,7 +9,7 @@ Nothing else touches those tables; the rest of the application uses four entry p
 - `search_guests(db, query, ...)`: the search;
 - `open_index(db)`: at every open of an event (services.events): made, rebuilt, caught up;
 - `index_import(session, written)`: an import, once, in a transaction of its own after
-  its commit (`written`: its new guests as it wrote them, `indexed_guests(rows, columns)`);
+  its commit (`written`: its new guests as it wrote them, `IndexedColumns.named(columns)`);
 - `index_write(session, ids)`: a single write (walk-in, badge reissue, attendance change),
   before its commit. A write that forgets is still found, only more slowly, until the next.
 
@@ -27,7 +27,7 @@ from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.errors import BadInputError
 from wimc_desktop.domain.id_numbers import normalize_id_number
 from wimc_desktop.services.id_numbers import guest_id_by_id_number
-from wimc_desktop.services.search.documents import IndexedGuest, indexed_guests
+from wimc_desktop.services.search.documents import IndexedColumns
 from wimc_desktop.services.search.fallback import fallback_search
 from wimc_desktop.services.search.fts import Found, IndexQuery
 from wimc_desktop.services.search.hits import SearchHit, SearchResult, admitted_sql, make_hits
@@ -43,8 +43,8 @@ from wimc_desktop.services.search.snapshot import read_snapshot
 
 MAX_LATE = 5000  # more guests written and not yet indexed: plain SQL is faster than checking each
 
-__all__ = ["IndexedGuest", "SearchHit", "SearchResult", "index_import", "index_rebuild",
-           "index_write", "indexed_guests", "open_index", "search_guests"]
+__all__ = ["IndexedColumns", "SearchHit", "SearchResult", "index_import", "index_rebuild",
+           "index_write", "open_index", "search_guests"]
 
 
 def _index_search(q: IndexQuery, limit: int, admitted: tuple[dt.date, bool] | None,

@@ -7,16 +7,25 @@ number also whole, found exactly at rank 0. Organisation and title (VALUE) and c
 and attendance (TAG) are added as tags by the index (indexing.py), the badge code (CODE)
 is looked up in the guest table. A new TEXT field of the record is searchable with no
 change here.
+
+Documents are made column by column (`bodies`, `sort_keys`): the builtins do the per-guest
+loops, and a column that needs no folding (all Hanzi names, plain e-mail addresses) is
+seen to need none by one test of the whole column. A single guest's document
+(`document`) is the same derivation on columns of one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import repeat
 from operator import itemgetter
 from typing import Any, NamedTuple
 
 from wimc_desktop.domain.guest_record import SearchAs, field_names
-from wimc_desktop.domain.search_keys import name_shorthand
+from wimc_desktop.domain.search_keys import name_shorthands
 from wimc_desktop.services.search.forms import (
     END,
     EXTERNAL,
@@ -70,47 +79,150 @@ _FIXED = len(IndexedGuest._fields) - 1
 INDEX_COLUMNS = ", ".join((*IndexedGuest._fields[:-1], *TEXT_FIELDS))  # as SQL
 
 
-def indexed_guests(rows: Sequence[Sequence[Any]], columns: Sequence[str]) -> list[IndexedGuest]:
-    """Guests as the index reads them, from rows of guest columns in this order (an
-    import's rows as it wrote them); [] if the rows lack a column the index reads."""
-    wanted = INDEX_COLUMNS.split(", ")
-    if not set(wanted) <= set(columns):
-        return []
-    at = [columns.index(c) for c in wanted]
-    fixed = itemgetter(*at[:_FIXED])
-    texts = at[_FIXED:]
-    make = IndexedGuest._make
-    return [make((*fixed(row), tuple([row[i] for i in texts]))) for row in rows]
+@dataclass(frozen=True, slots=True)
+class IndexedColumns:
+    """Guests as the index reads them, column by column: IndexedGuest's fields, each a
+    sequence with one value per guest (`texts`: one column per TEXT_FIELDS field)."""
+
+    id: Sequence[str]
+    name: Sequence[str]
+    name_pinyin: Sequence[str]
+    name_initials: Sequence[str]
+    name_latin: Sequence[str]
+    phone_digits: Sequence[str]
+    organization: Sequence[str]
+    title: Sequence[str]
+    badge_code: Sequence[str]
+    category: Sequence[str]
+    attendance: Sequence[str]
+    name_sort: Sequence[str]
+    external_id: Sequence[str]
+    texts: tuple[Sequence[str], ...]
+    # The names' shorthand where the writer derived it with the keys (an import), else
+    # derived here from them.
+    name_shorthand: Sequence[str] | None = None
+
+    def __len__(self) -> int:
+        return len(self.id)
+
+    @classmethod
+    def of(cls, guests: Iterable[IndexedGuest]) -> IndexedColumns:
+        """The columns of these guests (a few single writes, late guests)."""
+        guests = list(guests)
+        if not guests:
+            return _made([()] * _FIXED, tuple(() for _ in TEXT_FIELDS))
+        columns = list(zip(*guests, strict=True))
+        return _made(columns[:_FIXED], tuple(zip(*columns[_FIXED], strict=True)))
+
+    @classmethod
+    def from_sql(cls, rows: Sequence[Sequence[Any]]) -> IndexedColumns:
+        """From rows read as SELECT {INDEX_COLUMNS}."""
+        columns = [list(map(itemgetter(i), rows)) for i in range(_FIXED + len(TEXT_FIELDS))]
+        return _made(columns[:_FIXED], tuple(columns[_FIXED:]))
+
+    @classmethod
+    def named(cls, columns: dict[str, Sequence[Any]]) -> IndexedColumns | None:
+        """From guest columns by name (an import's columns as it wrote them); None if one
+        the index reads is missing."""
+        wanted = INDEX_COLUMNS.split(", ")
+        if not set(wanted) <= columns.keys():
+            return None
+        made = _made([columns[c] for c in wanted[:_FIXED]],
+                     tuple(columns[c] for c in wanted[_FIXED:]))
+        return dataclasses.replace(made, name_shorthand=columns.get("name_shorthand"))
+
+
+def _made(fixed: Sequence[Sequence[Any]], texts: tuple[Sequence[str], ...]) -> IndexedColumns:
+    """IndexedColumns of its columns in IndexedGuest's order (the text fields' apart)."""
+    (ids, names, pinyins, initials, latins, phones, organizations, titles, codes, categories,
+     attendances, sorts, external_ids) = fixed
+    return IndexedColumns(ids, names, pinyins, initials, latins, phones, organizations, titles,
+                          codes, categories, attendances, sorts, external_ids, texts)
+
+
+def bodies(guests: IndexedColumns, *tails: Iterable[str]) -> list[str]:
+    """The indexed text of each guest: each field with its markers, then `tails` (columns
+    of tags the index adds)."""
+    names = guests.name
+    own = _name_forms(names)
+    initials, phones = guests.name_initials, guests.phone_digits
+    if not ("".join(initials) + "".join(phones)).isprintable():  # (derived: almost never)
+        initials, phones = list(map(clean, initials)), list(map(clean, phones))
+    shorts = name_shorthands(names, guests.name_pinyin, initials) \
+        if guests.name_shorthand is None else guests.name_shorthand
+    parts: list[Iterable[str]] = [
+        repeat(NAME_START), _separated(own), repeat(END + PINYIN),
+        _pinyin_keys(guests.name_pinyin), repeat(END + INITIALS), map(str.upper, initials),
+        repeat(END), [INITIALS + s.upper() + END if s else "" for s in shorts],  # (rank 2)
+        _latin_parts(guests.name_latin, own), phones, repeat(END)]
+    for column in guests.texts:
+        parts += [_text_forms(column), repeat(END)]
+    parts.append([EXTERNAL + fold(e).upper() + END if e else "" for e in guests.external_id])
+    parts += tails
+    return list(map("".join, zip(*parts, strict=False)))  # (markers: repeat())
+
+
+def sort_keys(guests: IndexedColumns) -> list[str]:
+    """The order of index rids: the name's pinyin syllable by syllable (name_sort), then
+    name, organisation, title and id."""
+    return _sort_keys((guests.name_sort, guests.name, guests.organization, guests.title),
+                      guests.id)
 
 
 def document(guest: IndexedGuest) -> str:
-    """The indexed text of one guest, without its tags: each field with its markers."""
-    name, pinyin, initials = guest.name, guest.name_pinyin, guest.name_initials
-    own = name_form(name)
-    latin = fold(guest.name_latin) if guest.name_latin else ""
-    if not (initials + guest.phone_digits).isprintable():  # (derived: almost never)
-        initials, phone = clean(initials), clean(guest.phone_digits)
-    else:
-        phone = guest.phone_digits
-    body = (NAME_START + separated(own) + END + PINYIN + pinyin_key(pinyin).upper() + END
-            + INITIALS + initials.upper() + END)
-    short = name_shorthand(name, pinyin, initials)
-    if short:  # found like the initials: as a prefix, at rank 2
-        body += INITIALS + short.upper() + END
-    if latin and latin != own:
-        body += latin + END
-    body += phone + END
-    for text in guest.texts:
-        body += text_form(text) + END
-    if guest.external_id:
-        body += EXTERNAL + fold(guest.external_id).upper() + END
-    return body
+    """The indexed text of one guest, without its tags (bodies of one)."""
+    return bodies(IndexedColumns.of([guest]))[0]
 
 
 def sort_key(guest: Any) -> str:
-    """The order of index rids: the name's pinyin syllable by syllable (guest.name_sort),
-    then name, organisation, title and id (of an IndexedGuest, or any guest row)."""
-    parts: tuple[str, ...] = (guest.name_sort, guest.name, guest.organization, guest.title)
-    if not "".join(parts).isprintable():  # (one test for the four: most are)
-        parts = tuple(map(clean, parts))
-    return SEP.join((*parts, guest.id))
+    """The sort key of one guest (an IndexedGuest, or any guest row): sort_keys of one."""
+    return _sort_keys(([guest.name_sort], [guest.name], [guest.organization],
+                       [guest.title]), [guest.id])[0]
+
+
+def _sort_keys(parts: tuple[Sequence[str], ...], ids: Sequence[str]) -> list[str]:
+    parts = tuple(column if "".join(column).isprintable() else list(map(clean, column))
+                  for column in parts)  # (one test for a whole column: most are)
+    return list(map(SEP.join, zip(*parts, ids, strict=True)))
+
+
+_ONLY_HANZI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]*")
+_PLAIN_TEXTS = re.compile("[a-z0-9@._+-]*")  # forms.text_form's plain text (@-joined)
+
+
+def _name_forms(names: Sequence[str]) -> Sequence[str]:
+    """forms.name_form of each name: most lists are Hanzi names, which need none."""
+    return names if _ONLY_HANZI.fullmatch("".join(names)) else list(map(name_form, names))
+
+
+def _separated(texts: Sequence[str]) -> list[str]:
+    """forms.separated of each text (folded names: never an END), in one pass."""
+    joined = END.join(texts)
+    if joined.isascii():
+        return list(texts)
+    out = separated(joined).split(END)
+    return out if len(out) == len(texts) else list(map(separated, texts))
+
+
+def _pinyin_keys(pinyins: Sequence[str]) -> Iterable[str]:
+    """forms.pinyin_key of each pinyin, upper-cased."""
+    joined = "".join(pinyins)
+    if joined.isascii() and joined.isalnum():
+        return map(str.upper, pinyins)
+    return [pinyin_key(p).upper() for p in pinyins]
+
+
+def _latin_parts(latins: Sequence[str], own: Sequence[str]) -> Sequence[str]:
+    """The folded Latin form of each name, where it has one that is not its own form."""
+    if not any(latins):
+        return [""] * len(latins)
+    folded = [fold(latin) if latin else "" for latin in latins]
+    return [f + END if f and f != o else "" for f, o in zip(folded, own, strict=True)]
+
+
+def _text_forms(texts: Sequence[str]) -> Sequence[str]:
+    """forms.text_form of each text: a column of plain text (most e-mail addresses, ids) is
+    indexed as it is."""
+    if _PLAIN_TEXTS.fullmatch("@".join(texts)):
+        return texts
+    return list(map(text_form, texts))

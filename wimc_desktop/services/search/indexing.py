@@ -25,7 +25,7 @@ from wimc_desktop.domain.errors import StorageError
 from wimc_desktop.services.search import bulk
 from wimc_desktop.services.search import schema as ix
 from wimc_desktop.services.search.bulk import fill_empty_index
-from wimc_desktop.services.search.documents import INDEX_COLUMNS, IndexedGuest
+from wimc_desktop.services.search.documents import INDEX_COLUMNS, IndexedColumns, IndexedGuest
 from wimc_desktop.services.search.tagging import IndexDoc, documents
 from wimc_desktop.services.search.values import Values
 
@@ -108,13 +108,13 @@ def open_index(db: Database) -> None:
         log.warning("the search index is not brought up to date: %s", exc)
 
 
-def index_import(session: Session, written: Sequence[IndexedGuest] = ()) -> None:
+def index_import(session: Session, written: IndexedColumns | None = None) -> None:
     """The import's entry point, once after its guests' commit (in a transaction of its
     own): every guest the index has not seen. A first list, or one larger than the list so
     far, fills the index anew in one pass (100,000 guests into a 5,000-guest event: 2.4 s
     one by one, 1.5 s anew); a few updated rows are indexed one by one. `written`: the
-    new guests as the import wrote them (documents.indexed_guests), spared a read back
-    when they are the whole list (a first import)."""
+    new guests as the import wrote them (IndexedColumns.named of its columns), spared a
+    read back when they are the whole list (a first import)."""
     _catch_up(session.connection(), bulk_fill=True, written=written)
 
 
@@ -139,7 +139,7 @@ def index_write(session: Session, guest_ids: Iterable[str] = ()) -> None:
 
 
 def _catch_up(conn: Connection, *, bulk_fill: bool,
-              written: Sequence[IndexedGuest] = ()) -> bool:
+              written: IndexedColumns | None = None) -> bool:
     """Index every guest written since the last catch-up; False if the index had to be
     made or rebuilt instead (then every guest is in it)."""
     state = index_state(conn)
@@ -179,7 +179,7 @@ def create_search_index(conn: Connection) -> None:
     rebuild_search_index(conn)
 
 
-def rebuild_search_index(conn: Connection, written: Sequence[IndexedGuest] = ()) -> None:
+def rebuild_search_index(conn: Connection, written: IndexedColumns | None = None) -> None:
     """Empty the index and index every guest again (its triggers made anew too);
     `written`: see fill_empty_index."""
     ix.renew_triggers(conn)
@@ -216,14 +216,14 @@ def _reindex(conn: Connection, ids: list[str], rows: list[IndexedGuest]) -> None
             cur.executemany("INSERT INTO search_fts (search_fts, rowid, body) "
                             "VALUES ('delete', ?, ?)", [r[:2] for r in old])
             cur.executemany("DELETE FROM search_doc WHERE rid = ?", [(r[0],) for r in old])
-            values.count(((r[2], r[3]) for r in old), -1)
+            values.count([r[2] for r in old], [r[3] for r in old], -1)
     have = {r.id for r in rows}
     rest = [i for i in ids if i not in have]
     rows = list(rows)
     for chunk in _chunks(rest):
         rows += map(IndexedGuest.from_sql, cur.execute(
             f"SELECT {INDEX_COLUMNS} FROM guest WHERE id IN ({_marks(chunk)})", chunk))
-    docs = sorted(documents(cur, rows, values))
+    docs = sorted(documents(cur, IndexedColumns.of(rows), values).rows())
     if docs:
         _insert(conn, docs, values)
     values.save()
@@ -287,4 +287,4 @@ def _insert(conn: Connection, docs: list[IndexDoc], values: Values) -> None:
                     [(rid, *doc) for rid, doc in zip(rids, docs, strict=True)])
     cur.executemany("INSERT INTO search_fts (rowid, body) VALUES (?, ?)",
                     [(rid, doc.body) for rid, doc in zip(rids, docs, strict=True)])
-    values.count(((d.org_vid, d.title_vid) for d in docs), 1)
+    values.count([d.org_vid for d in docs], [d.title_vid for d in docs], 1)

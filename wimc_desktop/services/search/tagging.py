@@ -1,12 +1,14 @@
-"""A guest's document with its tags: category and attendance (search_tag), organisation
-and title (the values of values.py), and the prefixes of badge codes (search_code_prefix)."""
+"""The guests' documents with their tags: category and attendance (search_tag),
+organisation and title (the values of values.py), and the prefixes of badge codes
+(search_code_prefix)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from wimc_desktop.services.search.documents import IndexedGuest, document, sort_key
+from wimc_desktop.services.search.documents import IndexedColumns, bodies, sort_keys
 from wimc_desktop.services.search.forms import (
     ATTENDANCE_TAG,
     CATEGORY_TAG,
@@ -25,6 +27,25 @@ class IndexDoc(NamedTuple):
     body: str
     org_vid: int | None
     title_vid: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class IndexDocs:
+    """Documents as search_doc holds them (without their rids), column by column."""
+
+    skey: list[str]
+    guest_id: Sequence[str]
+    body: list[str]
+    org_vid: list[int | None]
+    title_vid: list[int | None]
+
+    def __len__(self) -> int:
+        return len(self.skey)
+
+    def rows(self) -> list[IndexDoc]:
+        """One IndexDoc per document (a single write's few)."""
+        return list(map(IndexDoc._make, zip(self.skey, self.guest_id, self.body,
+                                             self.org_vid, self.title_vid, strict=True)))
 
 
 def tags(cur: Any, pairs: set[tuple[str, str]]) -> dict[str, str]:
@@ -47,17 +68,22 @@ def code_prefixes(cur: Any, codes: Sequence[str]) -> None:
                     [(p,) for p in prefixes])
 
 
-def documents(cur: Any, guests: Sequence[IndexedGuest], values: Values) -> Iterator[IndexDoc]:
+def documents(cur: Any, guests: IndexedColumns, values: Values) -> IndexDocs:
     """The document of each guest, its tags included; new tags, code prefixes and values
     are written through `cur`."""
-    tag = tags(cur, {(g.category, g.attendance) for g in guests})
-    code_prefixes(cur, [g.badge_code for g in guests])
-    org_vids = values.vids("o", [g.organization for g in guests])
-    title_vids = values.vids("t", [g.title for g in guests])
-    org_tags = {v: tag_text(ORG_TAG, v) for v in set(org_vids) if v is not None}
-    title_tags = {v: tag_text(TITLE_TAG, v) for v in set(title_vids) if v is not None}
-    for guest, org, title in zip(guests, org_vids, title_vids, strict=True):
-        body = (document(guest) + tag[f"c:{guest.category}"]
-                + tag[f"a:{guest.attendance}"] + (org_tags[org] if org is not None else "")
-                + (title_tags[title] if title is not None else ""))
-        yield IndexDoc(sort_key(guest), guest.id, body, org, title)
+    tag = tags(cur, set(zip(guests.category, guests.attendance, strict=True)))
+    code_prefixes(cur, guests.badge_code)
+    org_vids = values.vids("o", guests.organization)
+    title_vids = values.vids("t", guests.title)
+    return IndexDocs(sort_keys(guests), guests.id, bodies(
+        guests,
+        map({c: tag[f"c:{c}"] for c in set(guests.category)}.__getitem__, guests.category),
+        map({a: tag[f"a:{a}"] for a in set(guests.attendance)}.__getitem__,
+            guests.attendance),
+        map(_tag_texts(ORG_TAG, org_vids).__getitem__, org_vids),
+        map(_tag_texts(TITLE_TAG, title_vids).__getitem__, title_vids)), org_vids, title_vids)
+
+
+def _tag_texts(marker: str, vids: list[int | None]) -> dict[int | None, str]:
+    """Each value id's tag (none for no value)."""
+    return {v: "" if v is None else tag_text(marker, v) for v in set(vids)}

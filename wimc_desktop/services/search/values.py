@@ -8,7 +8,7 @@ count its organisation and title matches without visiting those guests.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from wimc_desktop.services.search.forms import value_form
@@ -28,7 +28,8 @@ class Values:
 
     def vids(self, kind: str, texts: Sequence[str]) -> list[int | None]:
         """The id of each value (None for an empty one); new values are added."""
-        missing = {t for t in texts if t and (kind, t) not in self.known}
+        distinct = set(texts)
+        missing = {t for t in distinct if t and (kind, t) not in self.known}
         if len(missing) > _LOAD_ALL:
             self.known.update(((kind, t), v) for t, v in self.cur.execute(
                 "SELECT text, vid FROM search_value WHERE kind = ?", (kind,)))
@@ -39,7 +40,8 @@ class Values:
                 if row:
                     self.known[kind, text] = row[0]
         self._add(kind, sorted(t for t in missing if (kind, t) not in self.known))
-        return [self.known[kind, t] if t else None for t in texts]
+        vid: dict[str, int | None] = {t: self.known[kind, t] if t else None for t in distinct}
+        return list(map(vid.__getitem__, texts))
 
     def _add(self, kind: str, texts: list[str]) -> None:
         if not texts:
@@ -53,16 +55,18 @@ class Values:
                              [(r[0], r[3]) for r in rows])
         self.known.update(((kind, r[2]), r[0]) for r in rows)
 
-    def count(self, docs: Iterable[tuple[int | None, int | None]], sign: int) -> None:
-        """Count guests in (sign 1) or out (sign -1), by their organisation and title."""
-        for org, title in docs:
-            self.docs += sign
-            if org is not None:
-                self.counts[org] += sign
-            if title is not None:
-                self.counts[title] += sign
+    def count(self, orgs: Sequence[int | None], titles: Sequence[int | None],
+              sign: int) -> None:
+        """Count guests in (sign 1) or out (sign -1), by their organisations and titles
+        (one of each per guest)."""
+        self.docs += sign * len(orgs)
+        for column in (orgs, titles):
+            for vid, n in Counter(column).items():
+                if vid is not None:
+                    self.counts[vid] += sign * n
+        for (org, title), n in Counter(zip(orgs, titles, strict=True)).items():
             if org is not None and title is not None:
-                self.pairs[org, title] += sign
+                self.pairs[org, title] += sign * n
 
     def add(self, org: int | None, title: int | None, guests: int) -> None:
         """Count `guests` guests in, who share this organisation and this title."""
