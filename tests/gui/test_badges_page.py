@@ -40,7 +40,10 @@ def page(qtbot: QtBot, worker: Worker, event_db: Database) -> Iterator[BadgesPag
 
 
 def scan(qtbot: QtBot, page: BadgesPage, code: str) -> BadgeInfo:
-    with qtbot.waitSignal(page.badge_shown, timeout=WAIT) as shown:
+    """The card of the code scanned (not a refresh of the card before it, which the
+    change feed may still be bringing: the look-ups answer in order)."""
+    with qtbot.waitSignal(page.badge_shown, timeout=WAIT,
+                          check_params_cb=lambda info: info.code.endswith(code)) as shown:
         qtbot.keyClicks(page.scan_field, code)
         qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
     info = shown.args[0]
@@ -107,8 +110,11 @@ def test_save_as_pdf_counts_a_print_and_a_reprint_asks_why(
     scan(qtbot, page, "T-000003")
     out = tmp_path / "badge.pdf"
     monkeypatch.setattr(page, "_ask_pdf_path", lambda suggested: str(out))
+    # (the card shown after the print: the change feed may bring a refresh of the card
+    # before it, and look-ups answer in order)
     with qtbot.waitSignal(page.pdf_saved, timeout=WAIT), \
-            qtbot.waitSignal(page.badge_shown, timeout=WAIT):
+            qtbot.waitSignal(page.badge_shown, timeout=WAIT,
+                             check_params_cb=lambda info: info.prints.count == 1):
         page.pdf_button.click()
     assert out.read_bytes().startswith(b"%PDF")
     assert badge_info(event_db, "T-000003").prints.count == 1
@@ -118,7 +124,8 @@ def test_save_as_pdf_counts_a_print_and_a_reprint_asks_why(
     monkeypatch.setattr(page, "_ask_reprint_reason",
                         lambda printed: asked.append(printed) or "damaged")
     with qtbot.waitSignal(page.pdf_saved, timeout=WAIT), \
-            qtbot.waitSignal(page.badge_shown, timeout=WAIT):
+            qtbot.waitSignal(page.badge_shown, timeout=WAIT,
+                             check_params_cb=lambda info: info.prints.count == 2):
         page.pdf_button.click()
     assert asked and asked[0].startswith("Printed once") and "Desk 3" in asked[0]
     assert page.card.prints.text().startswith("Printed 2 times, last at ")
