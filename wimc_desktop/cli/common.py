@@ -74,9 +74,9 @@ def pushed(db: Database, data: Any) -> Any:
     """After a write on a desk of a hub: one push with a short timeout (the local commit
     already stands); a JSON object then gains "synced": whether the hub receipted it.
     Anywhere else the data is returned as it is."""
-    from wimc_desktop.services.sync.desk import is_desk, try_push
+    from wimc_desktop.services.sync.desk import try_push
 
-    if not is_desk(db):
+    if not db.is_desk():
         return data
     synced = try_push(db)
     return {**data, "synced": synced} if isinstance(data, dict) else data

@@ -116,8 +116,8 @@ def _receive_carefully(conn: Connection, event: OutgoingEvent) -> Receipt:
 
 def _keep_audit_rows(conn: Connection, event: OutgoingEvent) -> None:
     """A refused event's audit rows are kept all the same: they record what was done at
-    the desk, and its chain would break without them. (One naming a guest the hub does
-    not hold cannot be kept: that chain then shows the gap.)"""
+    the desk, and its chain would break without them (one naming a guest the hub does
+    not hold too: the audit row's guest is no foreign key, migration 0012)."""
     rows = [values for name, _, values in event_rows(event) if name == "audit"]
     if not rows:
         return

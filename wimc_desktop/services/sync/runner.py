@@ -15,7 +15,6 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
 
 from wimc_desktop.db.engine import Database
 from wimc_desktop.db.hub_feed import CHANNEL
@@ -79,21 +78,16 @@ class DeskSync:
         assert self._engine is not None
         self._push_wanted.clear()
         was_offline = self._failures > 0
-        online, errors = False, []
         try:
-            desk.push(self._db, self._engine)
-            online = True
-        except (DBAPIError, OSError, DeskError) as exc:
-            errors.append(str(exc).splitlines()[0][:200])
-        try:
-            desk.pull(self._db, self._engine)
-            online = True
+            report, state = desk.exchange(self._db, self._engine,
+                                          tolerated=(*desk.UNREACHED, DeskError))
+        except DeskError as exc:  # (the desk file busy noting it: the next round says it)
+            log.warning("sync status not saved: %s", exc)
+            report, state = desk.SyncReport(False, error=str(exc)), None
+        if report.online and not report.error:
+            self._failures, self._next_try = 0, 0.0
             self._pull_wanted = False
             self._last_pull = time.monotonic()
-        except (DBAPIError, OSError, DeskError) as exc:
-            errors.append(str(exc).splitlines()[0][:200])
-        if online and not errors:
-            self._failures, self._next_try = 0, 0.0
             if was_offline:
                 self._pull_wanted = True  # (back: what happened meanwhile, at once)
         else:
@@ -103,11 +97,8 @@ class DeskSync:
                                                               len(BACKOFF_S)) - 1]
             self._close_listen()
             self._engine.dispose()  # (a connection cut mid-statement is not used again)
-        try:
-            desk.record_contact(self._db, online, "; ".join(errors), synced=not errors)
-            self._on_status(desk.status(self._db))
-        except DeskError as exc:  # (the desk file busy: the next round says it)
-            log.warning("sync status not saved: %s", exc)
+        if state is not None:
+            self._on_status(state)
 
     def _wait(self) -> None:
         if self._failures == 0 and self._listen is None:
