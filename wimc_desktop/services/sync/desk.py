@@ -458,4 +458,5 @@ def conflicts(db: Database, day: dt.date | None = None) -> list[dict[str, Any]]:
                       "at": e.kept_at.isoformat() if e.kept_at else None},
              "duplicate": {"desk": e.desk, "operator": e.operator,
                            "at": e.device_at.isoformat()},
-             "event": e.id, "hub_at": e.hub_at.isoformat()} for e, guest in found]
+             "event": e.id, "hub_at": e.hub_at.isoformat(), "reason": e.reason}
+            for e, guest in found]
