@@ -186,6 +186,21 @@ def sync_state(db: Database) -> s.SyncStateRow:
         return row
 
 
+def joined_as(db: Database) -> str:
+    """The desk's name (given to `join`, or changed since in the window); "" for an event
+    file that is no desk of a hub. Recorded on what the desk does when no other is said."""
+    return sync_state(db).desk if db.is_desk() else ""
+
+
+def rename(db: Database, name: str) -> None:
+    """The desk's name changed (the window's desk dialog)."""
+    if not name.strip():
+        raise BadInputError("a desk needs a name (--desk NAME)")
+    with _local(db) as conn:
+        t = shared.table("sync_state")
+        conn.execute(update(t).where(t.c.id == 1).values(desk=name.strip()))
+
+
 def _status(conn: Connection) -> DeskStatus:
     """The desk's state and its outbox's counts, read in the caller's transaction."""
     t, o = shared.table("sync_state"), shared.table("sync_outbox")
