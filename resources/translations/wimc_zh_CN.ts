@@ -549,7 +549,7 @@ Why is the badge reissued?</source>
     <message>
         <location filename="../../wimc_desktop/ui/dashboard.py" line="307"/>
         <source>edited at two desks: %1</source>
-        <translation>两个服务台修改了同一项：%1</translation>
+        <translation>两个签到台修改了同一项：%1</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/dashboard.py" line="321"/>
@@ -802,24 +802,43 @@ Why is the badge reissued?</source>
 <context>
     <name>Gating</name>
     <message>
-        <location filename="../../wimc_desktop/ui/gating.py" line="38"/>
+        <location filename="../../wimc_desktop/ui/gating.py" line="39"/>
         <source>clerk</source>
         <translation>签到员</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/gating.py" line="39"/>
+        <location filename="../../wimc_desktop/ui/gating.py" line="40"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/gating.py" line="40"/>
+        <location filename="../../wimc_desktop/ui/gating.py" line="41"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/gating.py" line="54"/>
+        <location filename="../../wimc_desktop/ui/gating.py" line="55"/>
         <source>Needs a %1 (or a supervisor override)</source>
         <translation>需要%1（或主管授权）</translation>
+    </message>
+</context>
+<context>
+    <name>GuestEditDialog</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="58"/>
+        <source>Edit guest details</source>
+        <translation>修改嘉宾信息</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="59"/>
+        <source>%1 (%2). Every change is recorded in the audit log; on a desk of a hub it goes to every other desk.</source>
+        <translation>%1（%2）。每项修改都记入审计日志；在中心库的签到台上修改，会同步到其他各签到台。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="64"/>
+        <source>%1:</source>
+        <comment>a field&apos;s label in a form</comment>
+        <translation>%1：</translation>
     </message>
 </context>
 <context>
@@ -941,72 +960,87 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="171"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="181"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="207"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="233"/>
+        <source>The guest&apos;s details were not changed.</source>
+        <translation>嘉宾信息未修改。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="247"/>
         <source>Show every guest&apos;s full mobile number and e-mail address?</source>
         <translation>显示所有嘉宾完整的手机号码和电子邮箱吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="211"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="251"/>
         <source>This is personal data. Showing it is recorded in the audit log with your name, the desk and the time.</source>
         <translation>这是个人信息。显示操作将连同您的姓名、签到台和时间记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="213"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="253"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="228"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="268"/>
         <source>Contact details could not be shown.</source>
         <translation>无法显示联系方式。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="241"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="281"/>
         <source>%1 in total</source>
         <translation>共 %1 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="243"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="283"/>
         <source>The first %1 of %Ln guests matching “%2”</source>
         <translation>
             <numerusform>与“%2”相符的 %Ln 位嘉宾中的前 %1 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="246"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="286"/>
         <source>No guest matches “%1”.</source>
         <translation>没有与“%1”相符的嘉宾。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="248"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="288"/>
         <source>%Ln guests match “%1”</source>
         <translation>
             <numerusform>共 %Ln 位嘉宾与“%1”相符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="252"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="292"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="206"/>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="258"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="246"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="301"/>
         <source>Show full contact details</source>
         <translation>显示完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="254"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="294"/>
         <source>Name, pinyin, phone, company or badge code…</source>
         <translation>姓名、拼音、电话、单位或胸卡号……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="260"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="298"/>
+        <source>Edit details…</source>
+        <translation>修改信息…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="299"/>
+        <source>Correct the selected guest&apos;s name, organization, title or seat</source>
+        <translation>修改所选嘉宾的姓名、单位、职务或座位</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="303"/>
         <source>Phone numbers and e-mail addresses are masked unless this is on.</source>
         <translation>不勾选时，手机号和邮箱只显示部分内容。</translation>
     </message>
@@ -1457,207 +1491,207 @@ Why is the badge reissued?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="529"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="530"/>
         <source>An import or export is still running. Quit anyway?</source>
         <translation>导入或导出仍在进行。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="528"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="529"/>
         <source>Quit WIMC Desk?</source>
         <translation>退出 WIMC Desk？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="268"/>
         <source>Desk 1</source>
         <translation>1号签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="456"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="457"/>
         <source>Imported %1: %2 added, %3 updated.</source>
         <translation>已导入 %1：新增 %2 人，更新 %3 人。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="462"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="463"/>
         <source>Open event</source>
         <translation>打开活动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="464"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="465"/>
         <source>WIMC events (*.wimc)</source>
         <translation>WIMC 活动文件 (*.wimc)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="474"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="475"/>
         <source>The event could not be opened.</source>
         <translation>无法打开该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="490"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="491"/>
         <source>The event could not be created.</source>
         <translation>无法创建该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="522"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="523"/>
         <source>WIMC Desk %1</source>
         <translation>WIMC Desk 会务签到 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="523"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="524"/>
         <source>The registration desk of a large conference: guest list import, check-in, badges, signings and reports.</source>
         <translation>大型会议的签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="540"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="541"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="541"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="542"/>
         <source>&amp;Import guest list…</source>
         <translation>导入嘉宾名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="542"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="543"/>
         <source>&amp;Open event…</source>
         <translation>打开活动(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="543"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="544"/>
         <source>&amp;New event…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="544"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="545"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="545"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="546"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="548"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="549"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="549"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="550"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="550"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="551"/>
         <source>Supervisor &amp;dashboard</source>
         <translation>主管看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="551"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="552"/>
         <source>&amp;About WIMC Desk</source>
         <translation>关于 WIMC Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="552"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="553"/>
         <source>&amp;Desk</source>
         <translation>签到台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="553"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="554"/>
         <source>Desk and &amp;operator…</source>
         <translation>签到台与操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="554"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="555"/>
         <source>Register a &amp;walk-in…</source>
         <translation>现场登记(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="555"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="556"/>
         <source>&amp;Undo the last admission</source>
         <translation>撤销上一次签到(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="558"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="559"/>
         <source>&amp;Print badge at check-in</source>
         <translation>签到时打印胸卡(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="559"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="560"/>
         <source>Off</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="560"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="561"/>
         <source>First admission of the event only</source>
         <translation>仅在本次大会首次签到时打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="561"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="562"/>
         <source>Every admission</source>
         <translation>每次签到都打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="564"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="565"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="564"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="565"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="564"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="565"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="565"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="566"/>
         <source>Signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="565"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="566"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="394"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="395"/>
         <source>The desk is locked: log in, then scan again.</source>
         <translation>签到台已锁定：请先登录，再重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="556"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="557"/>
         <source>&amp;Lock the desk</source>
         <translation>锁定签到台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="557"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="558"/>
         <source>Supervisor o&amp;verride…</source>
         <translation>主管授权(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="509"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="510"/>
         <source>Personal data deleted</source>
         <translation>个人信息已删除</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="510"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="511"/>
         <source>The mobile numbers, e-mails, ID card numbers and notes of %1 guests were deleted.</source>
         <translation>已删除 %1 位嘉宾的手机号、邮箱、身份证号和备注。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="546"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="547"/>
         <source>&amp;Event</source>
         <translation>活动(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="547"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="548"/>
         <source>&amp;Delete personal data…</source>
         <translation>删除个人信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="381"/>
         <source>Typed as fast as a scanner into a password field: taken neither as a scan nor as the password. Type the password by hand.</source>
         <translation>密码框中的输入快如扫码枪：既不当作扫码，也不当作密码。请手动输入密码。</translation>
     </message>
@@ -3711,12 +3745,12 @@ Why is the badge reissued?</source>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="275"/>
         <source>this event file is a desk of a hub: a change of every guest at once (the purge of personal data) is made on the hub, and every desk then pulls it; nothing was changed.</source>
-        <translation>此活动文件是中心库的一个服务台：一次修改所有嘉宾的操作（清除个人信息）须在中心库进行，各服务台随后同步；未作任何修改。</translation>
+        <translation>此活动文件是中心库的一个签到台副本：一次修改所有嘉宾的操作（清除个人信息）须在中心库进行，各签到台随后同步；未作任何修改。</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="279"/>
         <source>cannot edit {fields}: a desk may edit {editable}</source>
-        <translation>不能修改 {fields}：服务台可修改 {editable}</translation>
+        <translation>不能修改 {fields}：签到台可修改 {editable}</translation>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="280"/>

@@ -49,6 +49,8 @@ def test_the_window_works_under_the_name_given_to_join(
     assert desk_dialogs == []  # not asked: the desk was named at join
     assert window.checkin_page.desk.name == "Desk 3"
     assert window.status.desk_label.text().startswith("Desk 3")
+    qtbot.waitUntil(lambda: window.status.sync_label.text().startswith("Hub: online"),
+                    timeout=WAIT)  # (the sync's status reaches the status bar)
     code = codes(db)[4]
     page = window.checkin_page
     with qtbot.waitSignal(page.outcome_shown, timeout=WAIT):
@@ -85,3 +87,43 @@ def test_another_desks_edit_shows_on_the_guests_page(
                 if (g := model.guest_at(r)) is not None and g.badge_code == code}
 
     qtbot.waitUntil(lambda: shown() == {"新的单位"}, timeout=WAIT)
+
+
+def test_an_edit_in_this_window_reaches_the_hub(
+        qtbot: QtBot, desk3: tuple[MainWindow, Database], hub_url: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    window, _ = desk3
+    window.select_page("guests")
+    page = window.guests_page
+    model = page.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and model.guest_at(2) is not None,
+                    timeout=WAIT)
+    assert not page.edit_button.isEnabled()  # (no guest selected)
+    page.view.selectRow(2)
+    guest = page.selected_guest()
+    assert guest is not None and page.edit_button.isEnabled()
+    asked: list[str] = []
+
+    def correct(_page: object, shown: object) -> dict[str, str]:
+        asked.append(getattr(shown, "badge_code", ""))
+        return {"organization": "窗口里改的单位", "seat": "D-4"}
+
+    monkeypatch.setattr(type(page), "_ask_guest_edit", correct)
+    page.edit_button.click()
+    assert asked == [guest.badge_code]
+    hub = Database(hub_url)
+    try:
+        def on_hub() -> tuple[str, str]:
+            with hub.read() as session:
+                row = session.get_one(s.GuestRow, guest.id)
+                return row.organization, row.seat
+
+        qtbot.waitUntil(lambda: on_hub() == ("窗口里改的单位", "D-4"), timeout=WAIT)
+        with hub.read() as session:
+            edits = session.execute(select(s.HubEventRow.desk).where(
+                s.HubEventRow.kind == "guest_edit")).scalars().all()
+        assert edits == ["Desk 3"]
+    finally:
+        hub.dispose()
+    qtbot.waitUntil(lambda: (g := model.guest_at(model._row_of[guest.id])) is not None
+                    and g.organization == "窗口里改的单位", timeout=WAIT)

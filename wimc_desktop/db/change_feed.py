@@ -177,10 +177,12 @@ def _note_before(collector: ChangeCollector, row: object) -> None:
     """The values of `row`'s changed columns before this transaction changed them (the
     first flush that changed a column says it; later flushes keep that)."""
     held = collector.before.setdefault(id(row), {})
-    for attr in inspect(row).mapper.column_attrs:
-        history = inspect(row).attrs[attr.key].history
-        if history.deleted and attr.key not in held:
-            held[attr.key] = history.deleted[0]
+    state = inspect(row)
+    for attr in state.mapper.column_attrs:
+        if attr.key not in held:
+            replaced = state.attrs[attr.key].history.deleted  # (never loads the value)
+            if replaced:
+                held[attr.key] = replaced[0]
 
 
 def _on_after_flush_postexec(session: Session, _context: Any) -> None:

@@ -206,6 +206,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.lock_action.triggered.connect(self._on_lock_action_triggered)
         self.override_action.triggered.connect(self.access.start_override)
         self.access.desk_changed.connect(self._on_access_desk_changed)
+        self.desk_sync.status_changed.connect(self.status.show_sync)
         self.access.lock_changed.connect(self._on_access_lock_changed)
         for target in self.access.targets.values():  # (after each target's own slots)
             if isinstance(target, QAction):
@@ -222,8 +223,8 @@ class MainWindow(Retranslating, QMainWindow):
                 "badges.reissue": self.badges_page.reissue_button,
                 "badges.batch": self.badges_page.batch_button,
                 "guests.reveal": self.guests_page.contact_toggle,
+                "guests.edit": self.guests_page.edit_button,
                 "reports.full_pii": self.reports_page.export_panel.full_pii_check}
-        self.desk_sync.status_changed.connect(self.status.show_sync)
 
     # -- the open event --------------------------------------------------------------
 
