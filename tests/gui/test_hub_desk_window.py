@@ -20,6 +20,7 @@ from wimc_desktop.services.guest_edits import edit_guest
 from wimc_desktop.services.sync.desk import joined_as, try_push
 from wimc_desktop.ui.main_window import MainWindow
 from wimc_desktop.ui.opened_event import describe
+from wimc_desktop.ui.settings import DeskSettings
 from wimc_desktop.ui.worker import Worker
 
 pytestmark = pytest.mark.postgres
@@ -47,6 +48,7 @@ def test_the_window_works_under_the_name_given_to_join(
     window, db = desk3
     qtbot.wait(200)  # (the first start's turn of the event loop)
     assert desk_dialogs == []  # not asked: the desk was named at join
+    assert DeskSettings().has_desk_identity  # (the first start is over: not offered again)
     assert window.checkin_page.desk.name == "Desk 3"
     assert window.status.desk_label.text().startswith("Desk 3")
     qtbot.waitUntil(lambda: window.status.sync_label.text().startswith("Hub: online"),
@@ -100,7 +102,7 @@ def test_an_edit_in_this_window_reaches_the_hub(
                     timeout=WAIT)
     assert not page.edit_button.isEnabled()  # (no guest selected)
     page.view.selectRow(2)
-    guest = page.selected_guest()
+    guest = model.guest_at(2)
     assert guest is not None and page.edit_button.isEnabled()
     asked: list[str] = []
 
@@ -110,7 +112,7 @@ def test_an_edit_in_this_window_reaches_the_hub(
 
     monkeypatch.setattr(type(page), "_ask_guest_edit", correct)
     page.edit_button.click()
-    assert asked == [guest.badge_code]
+    qtbot.waitUntil(lambda: asked == [guest.badge_code], timeout=WAIT)
     hub = Database(hub_url)
     try:
         def on_hub() -> tuple[str, str]:

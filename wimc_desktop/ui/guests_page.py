@@ -30,7 +30,7 @@ from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.domain.guest_record import GUEST_RECORD
 from wimc_desktop.domain.models import Event, Guest
 from wimc_desktop.services.guest_edits import edit_guest
-from wimc_desktop.services.guests import record_contact_revealed
+from wimc_desktop.services.guests import guests_by_ids, record_contact_revealed
 from wimc_desktop.ui import messages
 from wimc_desktop.ui.category_chip_delegate import CategoryChipDelegate
 from wimc_desktop.ui.change_hub import ChangeHub
@@ -205,12 +205,17 @@ class GuestsPage(Retranslating, QWidget):
 
     # -- a guest's details --------------------------------------------------------------
 
-    def selected_guest(self) -> Guest | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.guest_at(rows[0].row()) if len(rows) == 1 else None
+    def _selected_rows(self) -> set[int]:
+        # (the rows of the selected cells: selectedRows() wants every column, hidden ones
+        # included, which a click on a row need not select)
+        return {i.row() for i in self.view.selectionModel().selectedIndexes()}
+
+    def selected_guest_id(self) -> str | None:
+        rows = self._selected_rows()
+        return self.model.guest_id_at(rows.pop()) if len(rows) == 1 else None
 
     def _on_view_selection_changed(self, *_args: object) -> None:
-        self.edit_button.setEnabled(len(self.view.selectionModel().selectedRows()) == 1)
+        self.edit_button.setEnabled(len(self._selected_rows()) == 1)
 
     def _ask_guest_edit(self, guest: Guest) -> dict[str, str] | None:
         """The one place the edit dialog blocks (tests replace it): the fields changed."""
@@ -221,13 +226,22 @@ class GuestsPage(Retranslating, QWidget):
         return values if accepted else None
 
     def _on_edit_button_clicked(self) -> None:
-        guest = self.selected_guest()
-        if guest is None or self._db is None:
+        """The guest read afresh (the table's copy may be out of date, or not fetched),
+        then the dialog."""
+        guest_id, db = self.selected_guest_id(), self._db
+        if guest_id is None or db is None:
             return
+        self._worker.submit(lambda: guests_by_ids(db, [guest_id]),
+                            on_success=self._on_edited_guest_read, context=self)
+
+    def _on_edited_guest_read(self, found: list[Guest]) -> None:
+        if not found:
+            return  # (gone since: the list refreshes from the change hub)
+        guest, db = found[0], self._db
         changes = self._ask_guest_edit(guest)
-        if not changes:
+        if not changes or db is None or db is not self._db:  # (another event opened)
             return
-        db, desk, code = self._db, self._desk, guest.badge_code
+        desk, code = self._desk, guest.badge_code
         self._worker.submit(lambda: edit_guest(db, code, desk, changes),
                             on_failure=lambda exc: messages.report_error(
                                 self, exc, self.tr("The guest's details were not changed.")),

@@ -316,7 +316,9 @@ class MainWindow(Retranslating, QMainWindow):
     def _on_first_start(self) -> None:
         """The desk's name asked (a desk of a hub has its own, given to join), then the
         first admin offered."""
-        if not self.opened.hub_desk and not self._settings.has_desk_identity:
+        if self.opened.hub_desk:  # (this computer's desk is the hub's desk it joined as:
+            self._settings.desk_name = self.opened.hub_desk  # the first start is over)
+        elif not self._settings.has_desk_identity:
             self.edit_desk_identity(self._default_desk())
             if not self._settings.has_desk_identity:  # dismissed: work as the default desk
                 self._apply_desk(self._default_desk())
