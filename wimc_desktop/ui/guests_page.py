@@ -100,7 +100,6 @@ class GuestsPage(Retranslating, QWidget):
         top.addSpacing(12)
         top.addWidget(self._count, 1)
         top.addWidget(self.search_field, 1)
-        top.addWidget(self.edit_button)
         top.addWidget(self.contact_toggle)
         self.view.setModel(self.model)
         self.view.setItemDelegateForColumn(COLUMNS.index("category"),
@@ -123,8 +122,12 @@ class GuestsPage(Retranslating, QWidget):
         self._apply_hidden_columns(self._settings.hidden_guest_columns)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
+        bottom = QHBoxLayout()  # (under the list, as the check-in page's undo: the top
+        bottom.addStretch(1)  # row is full at 1024 px)
+        bottom.addWidget(self.edit_button)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
 
     def _connect_signals(self) -> None:
         self._hub.changed.connect(self._on_hub_changed)
