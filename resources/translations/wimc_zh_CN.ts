@@ -522,82 +522,92 @@ Why is the badge reissued?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="260"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="265"/>
         <source>Arrivals on %1</source>
         <translation>%1 到场情况</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="262"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="267"/>
         <source>of %1 expected on site</source>
         <translation>/ 应到（线下）%1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="281"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="286"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="284"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="289"/>
         <source>All VIPs have arrived.</source>
         <translation>贵宾已全部到场。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="285"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="290"/>
         <source>VIPs not yet arrived: %1</source>
         <translation>未到贵宾：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="313"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="307"/>
+        <source>edited at two desks: %1</source>
+        <translation>两个签到台修改了同一项：%1</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="321"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="324"/>
         <source>WIMC Desk — Dashboard</source>
         <translation>WIMC 签到台 — 实时看板</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="314"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="325"/>
         <source>Arrivals per hour</source>
         <translation>每小时签到人数</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="315"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="326"/>
         <source>Arrived / registered by category</source>
         <translation>分类别到场 / 报名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="316"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="327"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="287"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="292"/>
         <source>Audit log: %1 rows, chain head %2</source>
         <translation>审计日志：%1 条记录，链头 %2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="295"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="300"/>
         <source>Conflicts between desks: %1</source>
         <translation>签到台之间的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="301"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="306"/>
         <source>admitted twice</source>
         <translation>重复签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="302"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="309"/>
         <source>revoked badge used</source>
         <translation>使用了已作废的胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="303"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="310"/>
         <source>%1: %2 — kept %3 (%4) %5, also %6 (%7) %8</source>
         <translation>%1：%2 — 保留 %3（%4）%5，另有 %6（%7）%8</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="310"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="317"/>
         <source>No conflicts.</source>
         <translation>没有冲突。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="317"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="328"/>
         <source>Conflicts between desks</source>
         <translation>签到台之间的冲突</translation>
     </message>
@@ -792,24 +802,43 @@ Why is the badge reissued?</source>
 <context>
     <name>Gating</name>
     <message>
-        <location filename="../../wimc_desktop/ui/gating.py" line="38"/>
+        <location filename="../../wimc_desktop/ui/gating.py" line="39"/>
         <source>clerk</source>
         <translation>签到员</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/gating.py" line="39"/>
+        <location filename="../../wimc_desktop/ui/gating.py" line="40"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/gating.py" line="40"/>
+        <location filename="../../wimc_desktop/ui/gating.py" line="41"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/gating.py" line="54"/>
+        <location filename="../../wimc_desktop/ui/gating.py" line="55"/>
         <source>Needs a %1 (or a supervisor override)</source>
         <translation>需要%1（或主管授权）</translation>
+    </message>
+</context>
+<context>
+    <name>GuestEditDialog</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="58"/>
+        <source>Edit guest details</source>
+        <translation>修改嘉宾信息</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="59"/>
+        <source>%1 (%2). Every change is recorded in the audit log; on a desk of a hub it goes to every other desk.</source>
+        <translation>%1（%2）。每项修改都记入审计日志；在中心库的签到台上修改，会同步到其他各签到台。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="64"/>
+        <source>%1:</source>
+        <comment>a field&apos;s label in a form</comment>
+        <translation>%1：</translation>
     </message>
 </context>
 <context>
@@ -931,72 +960,87 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="171"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="181"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="207"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="233"/>
+        <source>The guest&apos;s details were not changed.</source>
+        <translation>嘉宾信息未修改。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="247"/>
         <source>Show every guest&apos;s full mobile number and e-mail address?</source>
         <translation>显示所有嘉宾完整的手机号码和电子邮箱吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="211"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="251"/>
         <source>This is personal data. Showing it is recorded in the audit log with your name, the desk and the time.</source>
         <translation>这是个人信息。显示操作将连同您的姓名、签到台和时间记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="213"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="253"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="228"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="268"/>
         <source>Contact details could not be shown.</source>
         <translation>无法显示联系方式。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="241"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="281"/>
         <source>%1 in total</source>
         <translation>共 %1 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="243"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="283"/>
         <source>The first %1 of %Ln guests matching “%2”</source>
         <translation>
             <numerusform>与“%2”相符的 %Ln 位嘉宾中的前 %1 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="246"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="286"/>
         <source>No guest matches “%1”.</source>
         <translation>没有与“%1”相符的嘉宾。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="248"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="288"/>
         <source>%Ln guests match “%1”</source>
         <translation>
             <numerusform>共 %Ln 位嘉宾与“%1”相符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="252"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="292"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="206"/>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="258"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="246"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="301"/>
         <source>Show full contact details</source>
         <translation>显示完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="254"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="294"/>
         <source>Name, pinyin, phone, company or badge code…</source>
         <translation>姓名、拼音、电话、单位或胸卡号……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="260"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="298"/>
+        <source>Edit details…</source>
+        <translation>修改信息…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="299"/>
+        <source>Correct the selected guest&apos;s name, organization, title or seat</source>
+        <translation>修改所选嘉宾的姓名、单位、职务或座位</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="303"/>
         <source>Phone numbers and e-mail addresses are masked unless this is on.</source>
         <translation>不勾选时，手机号和邮箱只显示部分内容。</translation>
     </message>
@@ -1447,207 +1491,207 @@ Why is the badge reissued?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="508"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="530"/>
         <source>An import or export is still running. Quit anyway?</source>
         <translation>导入或导出仍在进行。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="507"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="529"/>
         <source>Quit WIMC Desk?</source>
         <translation>退出 WIMC Desk？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="268"/>
         <source>Desk 1</source>
         <translation>1号签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="435"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="457"/>
         <source>Imported %1: %2 added, %3 updated.</source>
         <translation>已导入 %1：新增 %2 人，更新 %3 人。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="441"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="463"/>
         <source>Open event</source>
         <translation>打开活动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="443"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="465"/>
         <source>WIMC events (*.wimc)</source>
         <translation>WIMC 活动文件 (*.wimc)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="453"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="475"/>
         <source>The event could not be opened.</source>
         <translation>无法打开该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="469"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="491"/>
         <source>The event could not be created.</source>
         <translation>无法创建该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="501"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="523"/>
         <source>WIMC Desk %1</source>
         <translation>WIMC Desk 会务签到 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="502"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="524"/>
         <source>The registration desk of a large conference: guest list import, check-in, badges, signings and reports.</source>
         <translation>大型会议的签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="519"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="541"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="520"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="542"/>
         <source>&amp;Import guest list…</source>
         <translation>导入嘉宾名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="521"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="543"/>
         <source>&amp;Open event…</source>
         <translation>打开活动(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="522"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="544"/>
         <source>&amp;New event…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="523"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="545"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="524"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="546"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="527"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="549"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="528"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="550"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="529"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="551"/>
         <source>Supervisor &amp;dashboard</source>
         <translation>主管看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="530"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="552"/>
         <source>&amp;About WIMC Desk</source>
         <translation>关于 WIMC Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="531"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="553"/>
         <source>&amp;Desk</source>
         <translation>签到台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="532"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="554"/>
         <source>Desk and &amp;operator…</source>
         <translation>签到台与操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="533"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="555"/>
         <source>Register a &amp;walk-in…</source>
         <translation>现场登记(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="534"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="556"/>
         <source>&amp;Undo the last admission</source>
         <translation>撤销上一次签到(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="537"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="559"/>
         <source>&amp;Print badge at check-in</source>
         <translation>签到时打印胸卡(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="538"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="560"/>
         <source>Off</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="539"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="561"/>
         <source>First admission of the event only</source>
         <translation>仅在本次大会首次签到时打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="540"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="562"/>
         <source>Every admission</source>
         <translation>每次签到都打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="543"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="565"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="543"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="565"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="543"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="565"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="544"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="566"/>
         <source>Signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="544"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="566"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="373"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="395"/>
         <source>The desk is locked: log in, then scan again.</source>
         <translation>签到台已锁定：请先登录，再重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="535"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="557"/>
         <source>&amp;Lock the desk</source>
         <translation>锁定签到台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="536"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="558"/>
         <source>Supervisor o&amp;verride…</source>
         <translation>主管授权(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="488"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="510"/>
         <source>Personal data deleted</source>
         <translation>个人信息已删除</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="489"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="511"/>
         <source>The mobile numbers, e-mails, ID card numbers and notes of %1 guests were deleted.</source>
         <translation>已删除 %1 位嘉宾的手机号、邮箱、身份证号和备注。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="525"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="547"/>
         <source>&amp;Event</source>
         <translation>活动(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="526"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="548"/>
         <source>&amp;Delete personal data…</source>
         <translation>删除个人信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="359"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="381"/>
         <source>Typed as fast as a scanner into a password field: taken neither as a scan nor as the password. Type the password by hand.</source>
         <translation>密码框中的输入快如扫码枪：既不当作扫码，也不当作密码。请手动输入密码。</translation>
     </message>
@@ -3700,26 +3744,51 @@ Why is the badge reissued?</source>
     </message>
     <message>
         <location filename="../../wimc_desktop/ui/error_texts.py" line="275"/>
+        <source>this event file is a desk of a hub: a change of every guest at once (the purge of personal data) is made on the hub, and every desk then pulls it; nothing was changed.</source>
+        <translation>此活动文件是中心库的一个签到台副本：一次修改所有嘉宾的操作（清除个人信息）须在中心库进行，各签到台随后同步；未作任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="279"/>
+        <source>cannot edit {fields}: a desk may edit {editable}</source>
+        <translation>不能修改 {fields}：签到台可修改 {editable}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="280"/>
+        <source>a guest needs a name</source>
+        <translation>嘉宾须有姓名</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="281"/>
+        <source>no guest has the badge code {code}</source>
+        <translation>没有嘉宾持有胸卡号 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="282"/>
+        <source>--set takes FIELD=VALUE, not {pair!r}</source>
+        <translation>--set 的格式是 字段=值，而不是 {pair!r}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="283"/>
         <source>not a database URL: {url}</source>
         <translation>不是数据库地址：{url}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="276"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="284"/>
         <source>the hub must be a PostgreSQL URL (postgresql+psycopg://user@host/db): {url}</source>
         <translation>中心库必须是 PostgreSQL 地址（postgresql+psycopg://用户@主机/数据库）：{url}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="278"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="286"/>
         <source>a desk needs a name (--desk NAME)</source>
         <translation>签到台需要名称（--desk 名称）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="279"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="287"/>
         <source>{where}: this file already exists; join makes a new desk file.</source>
         <translation>{where}：此文件已存在；join 只创建新的签到台文件。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="281"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="289"/>
         <source>{where}: this event file is not a desk of a hub (make one with join).</source>
         <translation>{where}：此活动文件不是中心库的签到台副本（请用 join 创建）。</translation>
     </message>

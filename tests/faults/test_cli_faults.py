@@ -45,6 +45,7 @@ def _guests(path: str) -> int:
 BUSY_COMMANDS = {
     "checkin": ("checkin", "F-001", "--day", DAY),
     "walkin": ("walkin", "--name", "赵六", "--day", DAY),
+    "edit-guest": ("edit-guest", "F-001", "--set", "seat=A-1"),
     "undo-checkin": ("undo-checkin", "F-002", "--day", DAY, "--reason", "wrong badge"),
     "import": ("import", "{csv}"),
 }
@@ -203,6 +204,8 @@ BAD_ARGUMENTS = [
     ("--reason", ("undo-checkin", "F-001", "--day", DAY, "--reason", BAD)),
     ("--name", ("walkin", "--name", BAD, "--day", DAY)),
     ("--organization", ("walkin", "--name", "赵六", "--organization", BAD, "--day", DAY)),
+    ("CODE", ("edit-guest", BAD, "--set", "seat=A-1")),
+    ("--set", ("edit-guest", "F-001", "--set", "seat=" + BAD)),
     ("CODE", ("badge", "show", BAD)),
     ("CODE", ("badge", "pdf", BAD, "--out", "x.pdf")),
     ("--out", ("badge", "pdf", "F-001", "--out", BAD + ".pdf")),

@@ -74,9 +74,9 @@ def pushed(db: Database, data: Any) -> Any:
     """After a write on a desk of a hub: one push with a short timeout (the local commit
     already stands); a JSON object then gains "synced": whether the hub receipted it.
     Anywhere else the data is returned as it is."""
-    from wimc_desktop.services.sync.desk import is_desk, try_push
+    from wimc_desktop.services.sync.desk import try_push
 
-    if not is_desk(db):
+    if not db.is_desk():
         return data
     synced = try_push(db)
     return {**data, "synced": synced} if isinstance(data, dict) else data
@@ -84,13 +84,22 @@ def pushed(db: Database, data: Any) -> Any:
 
 def desk_of(args: argparse.Namespace) -> Desk:
     """The desk, operator and role a command acts as (--desk/--operator, else the
-    environment; the role of the operator logged in, none on an event without operators)."""
+    environment, else on a desk of a hub the name given to `join`; the role of the
+    operator logged in, none on an event without operators)."""
     from wimc_desktop.domain.checkin import Desk, login_name
 
     return Desk(getattr(args, "desk", None) or os.environ.get("WIMC_DESK")
-                or socket.gethostname(),
+                or _joined_as(args) or socket.gethostname(),
                 args.operator or os.environ.get("WIMC_OPERATOR") or login_name("operator"),
                 getattr(args, "operator_role", ""))
+
+
+def _joined_as(args: argparse.Namespace) -> str:
+    """The desk's name given to `join`, when the database opened is a desk of a hub."""
+    from wimc_desktop.services.sync.desk import joined_as
+
+    db: Database | None = getattr(args, "opened_db", None)
+    return joined_as(db) if db is not None else ""
 
 
 def event_day(db: Database, args: argparse.Namespace) -> dt.date:

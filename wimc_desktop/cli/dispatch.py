@@ -28,9 +28,9 @@ from wimc_desktop.domain.errors import BadInputError, DeskError
 from wimc_desktop.paths import default_db_target
 
 Handler = Callable[[argparse.Namespace], int]
-COMMANDS = ("init", "demo", "import", "guests", "search", "checkin", "undo-checkin", "walkin",
-            "badge", "signing", "report", "operator", "audit", "purge-personal-data", "join",
-            "sync", "status", "conflicts")
+COMMANDS = ("init", "demo", "import", "guests", "search", "edit-guest", "checkin",
+            "undo-checkin", "walkin", "badge", "signing", "report", "operator", "audit",
+            "purge-personal-data", "join", "sync", "status", "conflicts")
 
 
 def build_parser() -> argparse.ArgumentParser:

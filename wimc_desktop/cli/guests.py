@@ -1,4 +1,5 @@
-"""`wimc-desk guests | search`: the guest list, and finding guests by whatever they say."""
+"""`wimc-desk guests | search | edit-guest`: the guest list, finding guests by whatever they
+say, and correcting a guest's details."""
 
 from __future__ import annotations
 
@@ -6,15 +7,19 @@ import argparse
 from typing import Any
 
 from wimc_desktop.cli.common import (
+    add_desk_options,
     add_pii_option,
+    desk_of,
     emit_json,
     event_day,
     open_db,
     parse_date,
+    pushed,
     reveal_contacts,
     say,
 )
 from wimc_desktop.domain.contact import mask_mobile
+from wimc_desktop.domain.errors import BadInputError
 
 
 def cmd_guests(args: argparse.Namespace) -> int:
@@ -56,6 +61,28 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _field_values(pairs: list[str]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for pair in pairs:
+        field, sep, value = pair.partition("=")
+        if not sep or not field.strip():
+            raise BadInputError("--set takes FIELD=VALUE, not {pair!r}", pair=pair)
+        values[field.strip()] = value
+    return values
+
+
+def cmd_edit_guest(args: argparse.Namespace) -> int:
+    from wimc_desktop.services.guest_edits import edit_guest
+
+    db = open_db(args)
+    guest, changed = edit_guest(db, args.code, desk_of(args), _field_values(args.set))
+    data = pushed(db, {**guest.as_json(), "changed": list(changed)})
+    if args.json:
+        emit_json(data)
+    say(f"{guest.badge_code}: {', '.join(changed) or 'nothing'} changed")
+    return 0
+
+
 def add_guest_parsers(sub: Any) -> None:
     """`guests` and `search`, under the main parser's subparsers."""
     p = sub.add_parser("guests", help="list the guests")
@@ -76,3 +103,12 @@ def add_guest_parsers(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     add_pii_option(p)
     p.set_defaults(handler=cmd_search)
+    p = sub.add_parser("edit-guest", help="correct a guest's details (a walk-in's typo, a "
+                       "new organization, a seat, notes)")
+    p.add_argument("code", help="the guest's badge code")
+    p.add_argument("--set", action="append", required=True, metavar="FIELD=VALUE",
+                   help="a field and its new value (name, name_en, organization, title, "
+                   "category, mobile, email, seat, dietary, notes); repeat for more")
+    add_desk_options(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_edit_guest)

@@ -35,6 +35,7 @@ COMMAND_PERMISSIONS: dict[tuple[str, str | None], Permission] = {
     ("checkin", None): P.ADMIT,
     ("undo-checkin", None): P.UNDO_OWN,  # anyone else's, or later: UNDO_ANY (the service)
     ("walkin", None): P.WALK_IN,
+    ("edit-guest", None): P.EDIT_GUEST,
     ("badge show", None): P.SEARCH,
     ("badge show", "--full-pii"): P.REVEAL_PII,
     ("badge pdf", None): P.PRINT_BADGE,  # a badge printed before: REPRINT_BADGE (the service)

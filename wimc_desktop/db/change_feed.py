@@ -41,7 +41,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, event, func, insert, select, text
+from sqlalchemy import Table, delete, event, func, insert, inspect, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
@@ -100,11 +100,15 @@ class ChangeCollector:
     flushing: bool = False  # the ORM's own statements (its rows say what they change)
     # ORM rows flushed, each with whether it was new then (a desk's outbox: db.outbox)
     rows: list[tuple[object, bool]] = field(default_factory=list)
+    # the values an updated row held when the transaction first changed them, by id(row)
+    # (a desk's edit carries them: the hub applies a field only where it still holds them)
+    before: dict[int, dict[str, Any]] = field(default_factory=dict)
 
     def clear(self) -> None:
         self.changes.clear()
         self.declared.clear()
         self.rows.clear()
+        self.before.clear()
         self.written.clear()
 
     def result(self) -> Changes:
@@ -165,10 +169,25 @@ def _on_after_flush(session: Session, _context: Any) -> None:
             *(r for r in session.dirty if session.is_modified(r))]
     new = session.new
     collector.rows.extend((r, r in new) for r in rows if r not in session.deleted)
+    for row in session.dirty:
+        if row not in new and row not in session.deleted:
+            _note_before(collector, row)
     for row in rows:
         change = _row_change(session, row)
         if change is not None:
             collector.changes.append(change)
+
+
+def _note_before(collector: ChangeCollector, row: object) -> None:
+    """The values of `row`'s changed columns before this transaction changed them (the
+    first flush that changed a column says it; later flushes keep that)."""
+    held = collector.before.setdefault(id(row), {})
+    state = inspect(row)
+    for attr in state.mapper.column_attrs:
+        if attr.key not in held:
+            replaced = state.attrs[attr.key].history.deleted  # (never loads the value)
+            if replaced:
+                held[attr.key] = replaced[0]
 
 
 def _on_after_flush_postexec(session: Session, _context: Any) -> None:

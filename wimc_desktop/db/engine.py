@@ -249,7 +249,7 @@ class Database:
                     if session.in_transaction():  # (not rolled back by the caller)
                         session.flush()
                         changes = collector.result()
-                        if self._desk_of_a_hub(session):
+                        if self.is_desk(session):
                             outbox.record(session, collector, changes)
                         change_feed.log_changes(session, self.changes.writer, changes)
             finally:
@@ -257,11 +257,15 @@ class Database:
                     change_feed.stop_collecting(conn)
         self.changes.publish(changes)  # (committed: subscribers hear of it)
 
-    def _desk_of_a_hub(self, session: Session) -> bool:
-        """Whether this is a desk's copy of a hub (asked once per handle: a file becomes a
-        desk only when `join` makes it)."""
+    def is_desk(self, session: Session | None = None) -> bool:
+        """Whether this is a desk's copy of a hub (db.outbox.is_desk), asked once per
+        handle (a file becomes a desk only when `join` makes it); in `session` if given."""
         if self._is_desk is None:
-            self._is_desk = self.is_sqlite and outbox.is_desk(session)
+            if session is not None:
+                self._is_desk = self.is_sqlite and outbox.is_desk(session)
+            else:
+                with self.read() as reading:
+                    self._is_desk = self.is_sqlite and outbox.is_desk(reading)
         return self._is_desk
 
     def poll_changes(self) -> Changes:

@@ -139,7 +139,7 @@ def drop_feed_triggers(conn: Connection) -> None:
 
 
 def number_at_commit(conn: Connection) -> None:
-    """The feed's triggers number at commit (0012; hub_tx_mark made by the migration)."""
+    """The feed's triggers number at commit (0013; hub_tx_mark made by the migration)."""
     for function in FUNCTIONS_AT_COMMIT:  # (wimc_hub_feed replaced: the triggers stay)
         conn.exec_driver_sql(function)
     conn.exec_driver_sql("DROP FUNCTION wimc_hub_seq()")
@@ -149,7 +149,7 @@ def number_at_commit(conn: Connection) -> None:
 
 
 def number_at_first_write(conn: Connection) -> None:
-    """Back to 0011's numbering (0012's downgrade)."""
+    """Back to 0011's numbering (0013's downgrade)."""
     conn.exec_driver_sql("DROP TRIGGER wimc_hub_number ON hub_tx_mark")
     conn.exec_driver_sql("DROP FUNCTION wimc_hub_number()")
     for function in FUNCTIONS_AT_FIRST_WRITE:

@@ -261,7 +261,9 @@ class AuditRow(Base):
     operator: Mapped[Text100]
     role: Mapped[str] = mapped_column(String(32), default="", server_default="")
     action: Mapped[str] = mapped_column(String(64))
-    guest_id: Mapped[str | None] = mapped_column(ForeignKey("guest.id"), index=True)
+    # (no foreign key: a row may name a guest this database does not hold, as a desk's
+    # walk-in the hub refused; migration 0014)
+    guest_id: Mapped[str | None] = mapped_column(String(36), index=True)
     reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     details: Mapped[dict[str, object]] = mapped_column(JSON)  # before/after, what else
     prev_hash: Mapped[str] = mapped_column(String(64))

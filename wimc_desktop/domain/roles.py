@@ -34,6 +34,7 @@ class Permission(StrEnum):
     SEARCH = "search"  # find guests (masked contact details), look a badge up
     BROWSE_GUESTS = "browse_guests"  # the guest list, masked
     WALK_IN = "walk_in"  # register and admit a walk-in guest
+    EDIT_GUEST = "edit_guest"  # correct a guest's details (a walk-in's typo, a new seat)
     UNDO_OWN = "undo_own"  # undo one's own admission within 2 minutes
     UNDO_ANY = "undo_any"  # undo any admission, with a reason
     PRINT_BADGE = "print_badge"  # a badge's first print
@@ -55,7 +56,7 @@ class Permission(StrEnum):
 
 _CLERK = frozenset({
     Permission.ADMIT, Permission.SEARCH, Permission.BROWSE_GUESTS, Permission.WALK_IN,
-    Permission.UNDO_OWN, Permission.PRINT_BADGE, Permission.OWN_PASSWORD,
+    Permission.EDIT_GUEST, Permission.UNDO_OWN, Permission.PRINT_BADGE, Permission.OWN_PASSWORD,
 })
 _SUPERVISOR = _CLERK | {
     Permission.UNDO_ANY, Permission.REPRINT_BADGE, Permission.REISSUE_BADGE,

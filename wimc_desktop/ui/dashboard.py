@@ -30,8 +30,10 @@ from wimc_desktop.services.audit import chain_head
 from wimc_desktop.services.checkin import expected_count
 from wimc_desktop.services.reports import daily_report
 from wimc_desktop.services.sync.desk import conflicts
+from wimc_desktop.services.sync.receipts import GUEST_EDIT_CONFLICT
 from wimc_desktop.ui.change_hub import ChangeHub, SlowRefresh, watched
 from wimc_desktop.ui.checkin_banner import day_text, local_time_text
+from wimc_desktop.ui.field_labels import field_label
 from wimc_desktop.ui.hourly_chart import HourlyChart
 from wimc_desktop.ui.i18n import count_text
 from wimc_desktop.ui.report_sections import category_name, day_of
@@ -60,16 +62,19 @@ class DashboardFigures:
     vip_missing: tuple[MissingGuest, ...]
     vip_missing_count: int
     audit_head: ChainHead  # the audit log's rows and newest hash (rewritten: no match)
-    # many desks: the day's conflicts the hub recorded (kind, guest, kept, the later one)
-    conflicts: tuple[tuple[str, str, str, str], ...] = ()
+    # many desks: the day's conflicts the hub recorded (kind, guest, kept, the later one,
+    # and for an edit the fields whose values were kept)
+    conflicts: tuple[tuple[str, str, str, str, str], ...] = ()
 
 
-def _conflict_line(found: dict[str, Any]) -> tuple[str, str, str, str]:
+def _conflict_line(found: dict[str, Any]) -> tuple[str, str, str, str, str]:
     guest = found["guest"]
+    fields = found["reason"].removeprefix("fields: ") \
+        if found["kind"] == GUEST_EDIT_CONFLICT else ""
     return (found["kind"], str(guest.get("name") or guest.get("id") or ""),
             f"{found['kept']['desk']}|{found['kept']['operator']}|{found['kept']['at'] or ''}",
             f"{found['duplicate']['desk']}|{found['duplicate']['operator']}|"
-            f"{found['duplicate']['at']}")
+            f"{found['duplicate']['at']}", fields)
 
 
 def read_figures(db: Database, day: dt.date) -> DashboardFigures:
@@ -289,10 +294,12 @@ class Dashboard(Retranslating, QWidget):
         self.conflicts_title.setText(self.tr("Conflicts between desks: %1")
                                      .replace("%1", count_text(len(f.conflicts))))
         rows = []
-        for kind, name, kept, later in f.conflicts:
+        for kind, name, kept, later, fields in f.conflicts:
             kept_desk, kept_op, kept_at = kept.split("|", 2)
             later_desk, later_op, later_at = later.split("|", 2)
             what = (self.tr("admitted twice") if kind == "duplicate_admission"
+                    else self.tr("edited at two desks: %1").replace(
+                        "%1", self._field_labels(fields)) if kind == GUEST_EDIT_CONFLICT
                     else self.tr("revoked badge used"))
             text = (self.tr("%1: %2 — kept %3 (%4) %5, also %6 (%7) %8")
                     .replace("%1", name).replace("%2", what)
@@ -302,6 +309,10 @@ class Dashboard(Retranslating, QWidget):
             rows.append(f"<tr><td>{html.escape(text)}</td></tr>")
         self.conflicts.setText(f"<table cellpadding='2' cellspacing='4'>{''.join(rows)}</table>"
                                if rows else self.tr("No conflicts."))
+
+    def _field_labels(self, fields: str) -> str:
+        """The fields an edit clashed on ("organization, seat"), in the interface language."""
+        return self.tr(", ").join(field_label(f.strip()) for f in fields.split(",") if f.strip())
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("WIMC Desk — Dashboard"))

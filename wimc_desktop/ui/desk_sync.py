@@ -35,7 +35,7 @@ class DeskSyncBridge(QObject):
             return
         self.stop()
         self._db = db
-        self._worker.submit(lambda: desk.status(db) if desk.is_desk(db) else None,
+        self._worker.submit(lambda: desk.status(db) if db.is_desk() else None,
                             on_success=lambda found: self._on_desk_found(db, found),
                             context=self)
 

@@ -272,6 +272,14 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "this event file is a desk of a hub: guest lists are "
                       "imported into the hub (every desk then pulls them); nothing was "
                       "imported."),
+    QT_TRANSLATE_NOOP("errors", "this event file is a desk of a hub: a change of every "
+                      "guest at once (the purge of personal data) is made on the hub, and "
+                      "every desk then pulls it; nothing was changed."),
+    # a guest's details corrected (services/guest_edits.py, cli/guests.py)
+    QT_TRANSLATE_NOOP("errors", "cannot edit {fields}: a desk may edit {editable}"),
+    QT_TRANSLATE_NOOP("errors", "a guest needs a name"),
+    QT_TRANSLATE_NOOP("errors", "no guest has the badge code {code}"),
+    QT_TRANSLATE_NOOP("errors", "--set takes FIELD=VALUE, not {pair!r}"),
     QT_TRANSLATE_NOOP("errors", "not a database URL: {url}"),
     QT_TRANSLATE_NOOP("errors", "the hub must be a PostgreSQL URL "
                       "(postgresql+psycopg://user@host/db): {url}"),

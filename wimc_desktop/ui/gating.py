@@ -31,6 +31,7 @@ GUI_PERMISSIONS: dict[str, Permission] = {
     "badges.reissue": P.REISSUE_BADGE,
     "badges.batch": P.PRINT_BADGE,  # badges printed before: REPRINT_BADGE (the service)
     "guests.reveal": P.REVEAL_PII,
+    "guests.edit": P.EDIT_GUEST,
     "reports.full_pii": P.EXPORT_PII,
 }
 Target = QAction | QWidget | QListWidgetItem

@@ -265,6 +265,9 @@ class GuestTableModel(FieldTableModel):
     def row_count(self) -> int:
         return len(self._ids)
 
+    def guest_id_at(self, row: int) -> str:
+        return self._ids[row]
+
     def guest_at(self, row: int) -> Guest | None:
         """The guest of a row if fetched; asks for its page (and returns None) if not."""
         guest_id = self._ids[row]

@@ -1,5 +1,6 @@
 """The Guests page: the guest list in a sortable table with a search box and the working
-day's check-ins; contact details masked unless asked for (asked, and audited)."""
+day's check-ins; contact details masked unless asked for (asked, and audited); a selected
+guest's details put right (Edit details…)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,13 +28,15 @@ from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.changes import Changes
 from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.domain.guest_record import GUEST_RECORD
-from wimc_desktop.domain.models import Event
-from wimc_desktop.services.guests import record_contact_revealed
+from wimc_desktop.domain.models import Event, Guest
+from wimc_desktop.services.guest_edits import edit_guest
+from wimc_desktop.services.guests import guests_by_ids, record_contact_revealed
 from wimc_desktop.ui import messages
 from wimc_desktop.ui.category_chip_delegate import CategoryChipDelegate
 from wimc_desktop.ui.change_hub import ChangeHub
 from wimc_desktop.ui.elided_label import ElidedLabel
 from wimc_desktop.ui.field_labels import field_label
+from wimc_desktop.ui.guest_edit_dialog import GuestEditDialog
 from wimc_desktop.ui.guest_table_model import COLUMNS, GuestTableModel
 from wimc_desktop.ui.i18n import count_text
 from wimc_desktop.ui.retranslating import Retranslating
@@ -72,6 +76,8 @@ class GuestsPage(Retranslating, QWidget):
         self._count = ElidedLabel()  # "The first 1,000 of 2,828 guests matching …" is long
         self._count.setObjectName("pageNote")
         self.contact_toggle = ConfirmedCheckBox(lambda: self.confirm_reveal())
+        self.edit_button = QPushButton()
+        self.edit_button.setEnabled(False)
         self.search_field = QLineEdit()
         self.search_field.setObjectName("guestSearch")
         self.search_field.setClearButtonEnabled(True)
@@ -115,8 +121,12 @@ class GuestsPage(Retranslating, QWidget):
         self._apply_hidden_columns(self._settings.hidden_guest_columns)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
+        bottom = QHBoxLayout()  # (under the list, as the check-in page's undo: the top
+        bottom.addStretch(1)  # row is full at 1024 px)
+        bottom.addWidget(self.edit_button)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
 
     def _connect_signals(self) -> None:
         self._hub.changed.connect(self._on_hub_changed)
@@ -127,6 +137,9 @@ class GuestsPage(Retranslating, QWidget):
         self._search_timer.timeout.connect(self._on_search_timer_timeout)
         self.view.horizontalHeader().customContextMenuRequested.connect(
             self._on_header_context_menu_requested)
+        self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
+        self.model.modelReset.connect(self._on_view_selection_changed)
+        self.edit_button.clicked.connect(self._on_edit_button_clicked)
 
     def set_database(self, db: Database, event: Event) -> None:
         self._db, self._stale = db, False
@@ -202,6 +215,50 @@ class GuestsPage(Retranslating, QWidget):
         self.view.setColumnHidden(COLUMNS.index(field), not checked)
         self._settings.hidden_guest_columns = self.hidden_columns()
 
+    # -- a guest's details --------------------------------------------------------------
+
+    def _selected_rows(self) -> set[int]:
+        # (the rows of the selected cells: selectedRows() wants every column, hidden ones
+        # included, which a click on a row need not select)
+        return {i.row() for i in self.view.selectionModel().selectedIndexes()}
+
+    def selected_guest_id(self) -> str | None:
+        rows = self._selected_rows()
+        return self.model.guest_id_at(rows.pop()) if len(rows) == 1 else None
+
+    def _on_view_selection_changed(self, *_args: object) -> None:
+        self.edit_button.setEnabled(len(self._selected_rows()) == 1)
+
+    def _ask_guest_edit(self, guest: Guest) -> dict[str, str] | None:
+        """The one place the edit dialog blocks (tests replace it): the fields changed."""
+        dialog = GuestEditDialog(guest, self)
+        accepted = dialog.exec() == GuestEditDialog.DialogCode.Accepted
+        values = dialog.values()
+        dialog.deleteLater()
+        return values if accepted else None
+
+    def _on_edit_button_clicked(self) -> None:
+        """The guest read afresh (the table's copy may be out of date, or not fetched),
+        then the dialog."""
+        guest_id, db = self.selected_guest_id(), self._db
+        if guest_id is None or db is None:
+            return
+        self._worker.submit(lambda: guests_by_ids(db, [guest_id]),
+                            on_success=self._on_edited_guest_read, context=self)
+
+    def _on_edited_guest_read(self, found: list[Guest]) -> None:
+        if not found:
+            return  # (gone since: the list refreshes from the change hub)
+        guest, db = found[0], self._db
+        changes = self._ask_guest_edit(guest)
+        if not changes or db is None or db is not self._db:  # (another event opened)
+            return
+        desk, code = self._desk, guest.badge_code
+        self._worker.submit(lambda: edit_guest(db, code, desk, changes),
+                            on_failure=lambda exc: messages.report_error(
+                                self, exc, self.tr("The guest's details were not changed.")),
+                            context=self)  # (the page refreshes from the change hub)
+
     # -- the rest --------------------------------------------------------------------
 
     def _on_search_field_text_changed(self, _text: str) -> None:
@@ -263,6 +320,9 @@ class GuestsPage(Retranslating, QWidget):
         self.search_field.setPlaceholderText(placeholder)
         metrics = self.search_field.fontMetrics()  # the hint is never cut
         self.search_field.setMinimumWidth(metrics.horizontalAdvance(placeholder) + 48)
+        self.edit_button.setText(self.tr("Edit details…"))
+        self.edit_button.setToolTip(self.tr("Correct the selected guest's name, organization, "
+                                            "title or seat"))
         self.contact_toggle.setText(self.tr("Show full contact details"))
         self.contact_toggle.setToolTip(
             self.tr("Phone numbers and e-mail addresses are masked unless this is on."))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import shiboken6
@@ -30,6 +31,7 @@ from wimc_desktop.domain.checkin import Desk, login_name
 from wimc_desktop.domain.models import ImportReport
 from wimc_desktop.domain.roles import Permission
 from wimc_desktop.services.privacy import PurgeResult, purge_personal_data
+from wimc_desktop.services.sync import desk as desk_sync
 from wimc_desktop.ui import assets, i18n, messages
 from wimc_desktop.ui.badges_page import BadgesPage
 from wimc_desktop.ui.change_hub import ChangeHub
@@ -94,8 +96,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslate_ui()
         self.restoreGeometry(self._settings.main_window_geometry)
         self.nav.setCurrentRow(CHECKIN_PAGE)
-        self._apply_desk(self._saved_desk() if self._settings.has_desk_identity
-                         else self._default_desk())
         self._show_opened(opened)
         if not self._settings.has_desk_identity:
             QTimer.singleShot(0, self._on_first_start)
@@ -206,6 +206,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.lock_action.triggered.connect(self._on_lock_action_triggered)
         self.override_action.triggered.connect(self.access.start_override)
         self.access.desk_changed.connect(self._on_access_desk_changed)
+        self.desk_sync.status_changed.connect(self.status.show_sync)
         self.access.lock_changed.connect(self._on_access_lock_changed)
         for target in self.access.targets.values():  # (after each target's own slots)
             if isinstance(target, QAction):
@@ -222,6 +223,7 @@ class MainWindow(Retranslating, QMainWindow):
                 "badges.reissue": self.badges_page.reissue_button,
                 "badges.batch": self.badges_page.batch_button,
                 "guests.reveal": self.guests_page.contact_toggle,
+                "guests.edit": self.guests_page.edit_button,
                 "reports.full_pii": self.reports_page.export_panel.full_pii_check}
 
     # -- the open event --------------------------------------------------------------
@@ -241,6 +243,7 @@ class MainWindow(Retranslating, QMainWindow):
                      self.checkin_printer):
             if page is not None:
                 page.set_database(opened.db, opened.event)
+        self._apply_desk(self._desk_for(opened))
         # The check-in page told its working day before the later pages had the event.
         self._on_checkin_page_day_changed(self.checkin_page.day)
         self.setWindowTitle(f"{APP_NAME} — {opened.event.name_zh}")
@@ -263,6 +266,14 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _default_desk(self) -> Desk:
         return Desk(self.tr("Desk 1"), login_name())
+
+    def _desk_for(self, opened: OpenedEvent) -> Desk:
+        """A desk of a hub works under its own name (given to join, kept in its file); any
+        other event under the name this computer's desk was given (the default until)."""
+        desk = self._saved_desk() if self._settings.has_desk_identity else self._default_desk()
+        if not opened.hub_desk:
+            return desk
+        return Desk(opened.hub_desk, desk.operator or login_name())
 
     def _apply_desk(self, desk: Desk) -> None:
         if self.access.desk != desk:
@@ -287,16 +298,30 @@ class MainWindow(Retranslating, QMainWindow):
     def edit_desk_identity(self, current: Desk) -> None:
         desk = self._ask_desk_identity(current)
         if desk is not None and desk.name:
-            self._settings.desk_name = desk.name
+            if self.opened.hub_desk:  # (a desk of a hub: its name is kept in its file)
+                self._rename_hub_desk(desk.name)
+            else:
+                self._settings.desk_name = desk.name
             self._settings.desk_operator = desk.operator
             self._apply_desk(desk)
         self.checkin_page.return_focus()
 
+    def _rename_hub_desk(self, name: str) -> None:
+        if name == self.opened.hub_desk:
+            return
+        db = self.opened.db
+        self.opened = dataclasses.replace(self.opened, hub_desk=name)
+        self._worker.submit(lambda: desk_sync.rename(db, name), context=self)
+
     def _on_first_start(self) -> None:
-        if not self._settings.has_desk_identity:
+        """The desk's name asked (a desk of a hub has its own, given to join), then the
+        first admin offered."""
+        if self.opened.hub_desk:  # (this computer's desk is the hub's desk it joined as:
+            self._settings.desk_name = self.opened.hub_desk  # the first start is over)
+        elif not self._settings.has_desk_identity:
             self.edit_desk_identity(self._default_desk())
-        if not self._settings.has_desk_identity:  # dismissed: work as the default desk
-            self._apply_desk(self._default_desk())
+            if not self._settings.has_desk_identity:  # dismissed: work as the default desk
+                self._apply_desk(self._default_desk())
         if not self.access.operator_mode:
             self.offer_first_admin()
 

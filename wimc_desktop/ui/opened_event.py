@@ -11,17 +11,19 @@ from wimc_desktop.domain.models import Event
 from wimc_desktop.services.events import create_event, get_event, open_event_database
 from wimc_desktop.services.guests import count_guests
 from wimc_desktop.services.operators import has_operators
+from wimc_desktop.services.sync.desk import joined_as
 
 
 @dataclass(frozen=True)
 class OpenedEvent:
-    """An open event database with the event it holds, its guest count, and whether it
-    has operators (then the window starts with a login)."""
+    """An open event database with the event it holds, its guest count, whether it has
+    operators (then the window starts with a login), and, for a desk of a hub, its name."""
 
     db: Database
     event: Event
     guest_count: int
     has_operators: bool = False
+    hub_desk: str = ""  # a desk of a hub: its name (given to join); "" for any other file
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,8 @@ class NewEventInput:
 def describe(db: Database) -> OpenedEvent:
     """Read the event and count its guests; closes the database if that fails."""
     try:
-        return OpenedEvent(db, get_event(db), count_guests(db), has_operators(db))
+        return OpenedEvent(db, get_event(db), count_guests(db), has_operators(db),
+                           joined_as(db))
     except Exception:
         db.dispose()
         raise

@@ -51,7 +51,11 @@ _PINYIN, _INITIALS, _LATIN, _SORT = (int(GUEST_TABLE.c[c].type.length)  # type: 
                                                "name_sort"))
 
 
-def _derived(values: dict[str, str]) -> dict[str, str]:
+DERIVED_COLUMNS = ("name_pinyin", "name_initials", "name_latin", "phone_digits", "name_sort")
+
+
+def derived_keys(values: dict[str, str]) -> dict[str, str]:
+    """The search keys a guest row derives from its name, English name and mobile."""
     keys = search_keys(values.get("name", ""), values.get("name_en", ""),
                        values.get("mobile", ""))
     return {"name_pinyin": keys.name_pinyin[:_PINYIN],
@@ -157,7 +161,7 @@ def _update_params(session: Session, updates: list[tuple[str, GuestDraft]],
         row = current[gid]
         merged = {f: getattr(row, f) for f in COMPARED}
         merged.update({k: v for k, v in draft.values.items() if v and k in COMPARED})
-        merged.update(_derived(merged), extra={**(row.extra or {}), **draft.extra},
+        merged.update(derived_keys(merged), extra={**(row.extra or {}), **draft.extra},
                       updated_at=now, _id=gid)
         params.append(merged)
     return params

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -187,33 +187,43 @@ def sync_state(db: Database) -> s.SyncStateRow:
         return row
 
 
-def is_desk(db: Database) -> bool:
-    if not db.is_sqlite:
-        return False
-    try:
-        sync_state(db)
-    except NotFoundError:
-        return False
-    return True
+def joined_as(db: Database) -> str:
+    """The desk's name (given to `join`, or changed since in the window); "" for an event
+    file that is no desk of a hub. Recorded on what the desk does when no other is said."""
+    return sync_state(db).desk if db.is_desk() else ""
 
 
-def _counts(db: Database) -> dict[str, int]:
-    o = s.OutboxRow
-    with db.read() as session:
-        rows = session.execute(select(o.status, func.count()).group_by(o.status)).all()
-    return {str(k): int(n) for k, n in rows}
+def rename(db: Database, name: str) -> None:
+    """The desk's name changed (the window's desk dialog)."""
+    if not name.strip():
+        raise BadInputError("a desk needs a name (--desk NAME)")
+    with _local(db) as conn:
+        t = shared.table("sync_state")
+        conn.execute(update(t).where(t.c.id == 1).values(desk=name.strip()))
 
 
-def status(db: Database) -> DeskStatus:
-    state = sync_state(db)
-    counts = _counts(db)
-    return DeskStatus(state.hub_url, state.desk, state.online, state.since,
+def _status(conn: Connection) -> DeskStatus:
+    """The desk's state and its outbox's counts, read in the caller's transaction."""
+    t, o = shared.table("sync_state"), shared.table("sync_outbox")
+    state = conn.execute(select(t).where(t.c.id == 1)).one()
+    counts = {str(k): int(n) for k, n in conn.execute(
+        select(o.c.status, func.count()).group_by(o.c.status))}
+    return DeskStatus(state.hub_url, state.desk, bool(state.online), state.since,
                       counts.get(PENDING, 0), state.last_sync_at,
                       counts.get(shared.DUPLICATE, 0), counts.get(shared.REJECTED, 0),
                       state.last_error)
 
 
-def record_contact(db: Database, online: bool, error: str = "", synced: bool = False) -> None:
+def status(db: Database) -> DeskStatus:
+    sync_state(db)  # (not a desk: said as such)
+    with db.read_connection() as conn:
+        return _status(conn)
+
+
+def record_contact(db: Database, online: bool, error: str = "", synced: bool = False
+                   ) -> DeskStatus:
+    """Whether the hub was reached (and since when), noted; the desk's status after it,
+    read in the same transaction."""
     now = dt.datetime.now(dt.UTC)
     with _local(db) as conn:
         t = shared.table("sync_state")
@@ -224,6 +234,7 @@ def record_contact(db: Database, online: bool, error: str = "", synced: bool = F
         if synced:
             values["last_sync_at"] = now
         conn.execute(update(t).where(t.c.id == 1).values(**values))
+        return _status(conn)
 
 
 # -- push ---------------------------------------------------------------------------
@@ -285,14 +296,14 @@ def push(db: Database, hub: Engine, timeout: float = PUSH_TIMEOUT_S,
 def pull(db: Database, hub: Engine, timeout: float = PULL_TIMEOUT_S) -> int:
     """The hub's rows after the cursor, batch after batch, into the desk file; each batch
     one local transaction with its cursor, then published to the change feed."""
+    state = sync_state(db)
+    after = hub_side.FeedEntry(state.cursor_seq, state.cursor_id, "", "")
     pulled = 0
     while True:
-        state = sync_state(db)
         with hub.connect() as h, deadline(h, timeout):
             h = h.execution_options(isolation_level="REPEATABLE READ")
             with h.begin():
-                entries = hub_side.feed_after(h, state.cursor_seq, state.cursor_id,
-                                              PULL_BATCH)
+                entries = hub_side.feed_after(h, after.seq, after.id, PULL_BATCH)
                 ids: dict[str, list[str]] = defaultdict(list)
                 for e in entries:
                     ids[e.table].append(e.row_id)
@@ -300,7 +311,8 @@ def pull(db: Database, hub: Engine, timeout: float = PULL_TIMEOUT_S) -> int:
                         for name, keys in ids.items() if name in REPLICATED}
         if not entries:
             return pulled
-        changes = _apply_pulled(db, rows, entries[-1])
+        after = entries[-1]
+        changes = _apply_pulled(db, rows, after)
         db.changes.publish(changes, here=False)
         pulled += sum(len(v) for v in rows.values())
         if len(entries) < PULL_BATCH:
@@ -392,32 +404,52 @@ def _receipts_from_hub(conn: Connection, events: list[dict[str, Any]]) -> None:
 # -- sync ---------------------------------------------------------------------------
 
 
-def sync(db: Database, *, push_only: bool = False, push_timeout: float = PUSH_TIMEOUT_S,
-         pull_timeout: float = PULL_TIMEOUT_S) -> SyncReport:
-    """Push every pending event, then pull (a failed push does not stop the pull)."""
-    state = sync_state(db)
-    hub = hub_engine(state.hub_url)
+Failures = tuple[type[BaseException], ...]
+UNREACHED: Failures = (DBAPIError, OSError)  # the hub not reached, or lost on the way
+
+
+def exchange(db: Database, hub: Engine, *, push_only: bool = False,
+             push_timeout: float = PUSH_TIMEOUT_S, pull_timeout: float = PULL_TIMEOUT_S,
+             tolerated: Failures = UNREACHED,
+             save_contact: Callable[[bool, str], bool] | None = None
+             ) -> tuple[SyncReport, DeskStatus]:
+    """One round: every pending event pushed, then the hub's rows pulled (a failed push
+    does not stop the pull), the contact noted; the report and the desk's status after
+    it. The one sequence of a sync, the CLI's and the window's (services.sync.runner).
+    `save_contact(online, error)`: whether to note the contact this time (default: always;
+    when not, the status is only read)."""
     receipts: list[shared.Receipt] = []
     pulled, online, errors = 0, False, []
     try:
+        receipts = push(db, hub, push_timeout)
+        online = True
+    except tolerated as exc:
+        errors.append(_error_text(exc))
+    if not push_only:
         try:
-            receipts = push(db, hub, push_timeout)
+            pulled = pull(db, hub, pull_timeout)
             online = True
-        except (DBAPIError, OSError) as exc:
+        except tolerated as exc:
             errors.append(_error_text(exc))
-        if not push_only:
-            try:
-                pulled = pull(db, hub, pull_timeout)
-                online = True
-            except (DBAPIError, OSError) as exc:
-                errors.append(_error_text(exc))
+    error = "; ".join(errors)
+    if save_contact is None or save_contact(online, error):
+        state = record_contact(db, online, error, synced=online and not errors)
+    else:
+        state = status(db)
+    return SyncReport(online, len(receipts), pulled, state.pending,
+                      sum(r.outcome == shared.DUPLICATE for r in receipts),
+                      sum(r.outcome == shared.REJECTED for r in receipts), error), state
+
+
+def sync(db: Database, *, push_only: bool = False, push_timeout: float = PUSH_TIMEOUT_S,
+         pull_timeout: float = PULL_TIMEOUT_S) -> SyncReport:
+    """Push every pending event, then pull, once (see exchange)."""
+    hub = hub_engine(sync_state(db).hub_url)
+    try:
+        return exchange(db, hub, push_only=push_only, push_timeout=push_timeout,
+                        pull_timeout=pull_timeout)[0]
     finally:
         hub.dispose()
-    record_contact(db, online, "; ".join(errors), synced=online and not errors)
-    return SyncReport(online, len(receipts), pulled, _counts(db).get(PENDING, 0),
-                      sum(r.outcome == shared.DUPLICATE for r in receipts),
-                      sum(r.outcome == shared.REJECTED for r in receipts),
-                      "; ".join(errors))
 
 
 def _error_text(exc: BaseException) -> str:
@@ -455,4 +487,5 @@ def conflicts(db: Database, day: dt.date | None = None) -> list[dict[str, Any]]:
                       "at": e.kept_at.isoformat() if e.kept_at else None},
              "duplicate": {"desk": e.desk, "operator": e.operator,
                            "at": e.device_at.isoformat()},
-             "event": e.id, "hub_at": e.hub_at.isoformat()} for e, guest in found]
+             "event": e.id, "hub_at": e.hub_at.isoformat(), "reason": e.reason}
+            for e, guest in found]

@@ -21,20 +21,20 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from wimc_desktop.db.hub_feed import REPLICATED
 from wimc_desktop.services import audit
+from wimc_desktop.services.sync.guest_merge import apply_guest_change
 from wimc_desktop.services.sync.hub_bulk import BULK_KINDS, receive_in_bulk
 from wimc_desktop.services.sync.receipts import (
     ADMITTED,
     DUPLICATE,
     DUPLICATE_ADMISSION,
     DUPLICATE_NAMESPACE,
-    GUEST_DESK_COLUMNS,
     REJECTED,
     REVOKED_CODE_ADMITTED,
     Decision,
@@ -142,8 +142,8 @@ def _receive_carefully(conn: Connection, event: OutgoingEvent) -> Receipt:
 
 def _keep_audit_rows(conn: Connection, event: OutgoingEvent) -> None:
     """A refused event's audit rows are kept all the same: they record what was done at
-    the desk, and its chain would break without them. (One naming a guest the hub does
-    not hold cannot be kept: that chain then shows the gap.)"""
+    the desk, and its chain would break without them (one naming a guest the hub does
+    not hold too: the audit row's guest is no foreign key, migration 0014)."""
     rows = [values for name, _, values in event_rows(event) if name == "audit"]
     if not rows:
         return
@@ -168,8 +168,10 @@ def _apply(conn: Connection, event: OutgoingEvent) -> Decision:
             _reissue(conn, values, decision)
         elif name == "checkin_undo":
             _undo(conn, values, decision)
+        elif name == "guest" and new:
+            conn.execute(pg_insert(table("guest")).values(**values).on_conflict_do_nothing())
         elif name == "guest":
-            _guest(conn, values, new)
+            apply_guest_change(conn, event, values, decision)
         else:
             _upsert(conn, name, values)
         if decision.outcome == REJECTED:
@@ -193,15 +195,6 @@ def _upsert(conn: Connection, name: str, values: dict[str, Any]) -> None:
     rest = {k: stmt.excluded[k] for k in values if k != key}
     conn.execute(stmt.on_conflict_do_update(index_elements=[key], set_=rest) if rest
                  else stmt.on_conflict_do_nothing())
-
-
-def _guest(conn: Connection, values: dict[str, Any], new: bool) -> None:
-    g = table("guest")
-    if new:
-        conn.execute(pg_insert(g).values(**values).on_conflict_do_nothing())
-        return
-    conn.execute(update(g).where(g.c.id == values["id"]).values(
-        **{k: values[k] for k in GUEST_DESK_COLUMNS if k in values}))
 
 
 def _admission(conn: Connection, values: dict[str, Any], d: Decision) -> None:

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
 
 from wimc_desktop.db.engine import Database
 from wimc_desktop.db.hub_feed import CHANNEL
@@ -86,25 +85,20 @@ class DeskSync:
 
     def _round(self, pull: bool) -> None:
         assert self._engine is not None
-        wanted = self._push_wanted.is_set()  # (a local write: the pending count moved)
         self._push_wanted.clear()
         was_offline = self._failures > 0
-        online, errors, moved = False, [], 0
         try:
-            moved += len(desk.push(self._db, self._engine))
-            online = True
-        except (DBAPIError, OSError, DeskError) as exc:
-            errors.append(str(exc).splitlines()[0][:200])
-        try:
+            report, state = desk.exchange(self._db, self._engine, push_only=not pull,
+                                          tolerated=(*desk.UNREACHED, DeskError),
+                                          save_contact=self._contact_due)
+        except DeskError as exc:  # (the desk file busy noting it: the next round says it)
+            log.warning("sync status not saved: %s", exc)
+            report, state = desk.SyncReport(False, error=str(exc)), None
+        if report.online and not report.error:
+            self._failures, self._next_try = 0, 0.0
             if pull:
-                moved += desk.pull(self._db, self._engine)
-                online = True
                 self._pull_wanted = False
                 self._last_pull = time.monotonic()
-        except (DBAPIError, OSError, DeskError) as exc:
-            errors.append(str(exc).splitlines()[0][:200])
-        if online and not errors:
-            self._failures, self._next_try = 0, 0.0
             if was_offline:
                 self._pull_wanted = True  # (back: what happened meanwhile, at once)
         else:
@@ -114,24 +108,18 @@ class DeskSync:
                                                               len(BACKOFF_S)) - 1]
             self._close_listen()
             self._engine.dispose()  # (a connection cut mid-statement is not used again)
-        self._tell(online, "; ".join(errors), wanted or moved > 0)
+        if state is not None:
+            self._on_status(state)
 
-    def _tell(self, online: bool, error: str, moved: bool) -> None:
-        """The contact saved in the desk file when it changed (online, the error) or
-        every CONTACT_EVERY_S (the last sync), not after every round: each save is a
-        write transaction, which a scan at this desk would wait for; the window hears the
-        status when anything moved or changed."""
+    def _contact_due(self, online: bool, error: str) -> bool:
+        """Whether this round's contact is saved in the desk file: when it changed (online,
+        the error) or every CONTACT_EVERY_S (the last sync), not after every round: each
+        save is a write transaction, which a scan at this desk would wait for."""
         now = time.monotonic()
-        changed = (online, error) != self._contact
-        try:
-            if changed or now - self._contact_at >= CONTACT_EVERY_S:
-                desk.record_contact(self._db, online, error, synced=not error)
-                self._contact, self._contact_at = (online, error), now
-            elif not moved:
-                return
-            self._on_status(desk.status(self._db))
-        except DeskError as exc:  # (the desk file busy: the next round says it)
-            log.warning("sync status not saved: %s", exc)
+        if (online, error) != self._contact or now - self._contact_at >= CONTACT_EVERY_S:
+            self._contact, self._contact_at = (online, error), now
+            return True
+        return False
 
     def _wait(self) -> None:
         if self._failures == 0 and self._listen is None:
