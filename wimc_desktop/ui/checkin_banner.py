@@ -158,6 +158,8 @@ class CheckInBanner(QFrame):
 
     def _render(self) -> None:
         result = self.result
+        self.undo_button.setVisible(self.admission is not None)
+        self.undo_button.setText(self.tr("Undo (Ctrl+Z)"))
         if self.state in (CHECKING, WAITING, NOT_DONE):
             self._render_pending()
         elif result is None:
@@ -169,8 +171,6 @@ class CheckInBanner(QFrame):
         else:
             self._apply(TONES[result.outcome], self._headline(result), result.guest,
                         self._note(result))
-        self.undo_button.setVisible(self.admission is not None)
-        self.undo_button.setText(self.tr("Undo (Ctrl+Z)"))
 
     def _render_pending(self) -> None:
         if self.state == CHECKING:
@@ -224,21 +224,21 @@ class CheckInBanner(QFrame):
         return ""
 
     def _apply(self, tone: str, headline: str, guest: Guest | None, note: str) -> None:
-        self.headline.setText(headline)
         if guest is None:
             self.guest_part.hide()  # (first: its labels then change at no layout cost)
+        if tone != self.tone:
+            self._set_tone(tone)
+        self.headline.setText(headline)
+        self.icon.setAccessibleName(headline)
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
         self.name.setText(guest.name if guest else "")
         self.name.setVisible(guest is not None)
         self.details.setText(self._details(guest))
         self.details.setVisible(bool(self.details.text()))
         self._show_category(guest)
         if guest is not None:
-            self.guest_part.show()  # (last: one layout for all of its labels)
-        self.note.setText(note)
-        self.note.setVisible(bool(note))
-        if tone != self.tone:
-            self._set_tone(tone)
-        self.icon.setAccessibleName(headline)
+            self.guest_part.show()  # (last: all of it laid out at once)
 
     def _set_tone(self, tone: str) -> None:
         """The colours of `tone`: desk.qss's QFrame#banner[tone=...] rules, which touch the
