@@ -251,3 +251,23 @@ def test_a_burst_from_elsewhere_is_one_refresh(qtbot: QtBot, worker: Worker,
     (change,) = batches[0]  # type: ignore[misc]
     assert change.kind is ChangeKind.CHECKIN and len(change.ids) == 50
     hub.stop()
+
+
+def test_the_desk_s_own_admission_reaches_the_lists_after_the_banner_painted(
+        qtbot: QtBot, worker: Worker, window: MainWindow) -> None:
+    """A scan's banner paints before the lists and counts are asked again: the hub gives
+    this desk's own change after the answer and its repaint, never before them."""
+    page, order = window.checkin_page, []
+
+    def on_banner_painted() -> None:
+        if page.banner.result is not None and "painted" not in order:
+            order.append("painted")
+
+    page.outcome_shown.connect(lambda _result: order.append("answered"))
+    page.banner.painted.connect(on_banner_painted)
+    ChangeHub.of(worker).changed.connect(lambda _batch: order.append("changed"))
+    qtbot.keyClicks(page.scan_field, "T-000004")
+    qtbot.keyClick(page.scan_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "changed" in order, timeout=WAIT)
+    assert order[:3] == ["answered", "painted", "changed"]
+    assert page.banner.result is not None and page.banner.result.code == "T-000004"

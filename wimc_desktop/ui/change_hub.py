@@ -5,9 +5,10 @@ their commit) and polls it for other processes' and desks' changes (db.poll_chan
 worker, every POLL_MS, skipping a beat while the worker is busy); changes that reach the
 desk by other means enter with post(). Changes are gathered for COALESCE_MS and given
 to the pages as one batch: a burst of 50 scans at another desk is one or two refreshes.
-This desk's own writes (one user action at a time) are given at the next turn of the
-event loop: after the answer of the task that made them (a scan's banner is not kept
-waiting behind the lists' refresh), before anything the user does next.
+This desk's own writes (one user action at a time) are given once the answer of the task
+that made them has been handled and what it changed on screen painted (a scan's banner
+does not wait for the lists' refresh, nor share the worker with it while it paints), before
+anything the user does next.
 
 There is one hub per worker (the app has one of each): ChangeHub.of(worker), a child of
 the worker, so pages made by themselves (in tests) hear changes too.
@@ -18,7 +19,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.changes import Change, ChangeKind, Changes, coalesced
@@ -34,6 +35,9 @@ MAX_SKIPPED = 2
 # Pages whose refresh reads the whole day (reports, the dashboard: 0.3-0.7 s at 100,000
 # guests) refresh at most this often from changes: a busy day must not fill the worker.
 SLOW_REFRESH_MS = 1000
+# Posted at low priority, as a widget's repaint request is: handled after the paints that
+# the answer just handled asked for.
+_AFTER_PAINT = QEvent.Type(QEvent.registerEventType())
 
 
 class ChangeHub(QObject):
@@ -50,6 +54,7 @@ class ChangeHub(QObject):
         self._pending: list[Change] = []
         self._polling = False
         self._skipped = 0
+        self._own_waiting = False  # this desk's changes wait for their task's answer
         # Postings received so far: a read submitted to the worker after the n-th arrived
         # sees that change (its commit came first, and the worker runs tasks in order).
         self.received = 0
@@ -62,6 +67,7 @@ class ChangeHub(QObject):
         self.poll_timer.setInterval(POLL_MS)
         self.poll_timer.timeout.connect(self._on_poll_timer_timeout)
         self._posted.connect(self._on_self_posted)  # (queued when emitted by the worker)
+        worker.answer_delivered.connect(self._on_worker_answer_delivered)
         worker.shutting_down.connect(self.stop)
 
     @classmethod
@@ -87,6 +93,7 @@ class ChangeHub(QObject):
         self.poll_timer.stop()
         self.coalesce_timer.stop()
         self._pending.clear()
+        self._own_waiting = False
         self._stop_hearing()
         self._db = None
 
@@ -106,9 +113,26 @@ class ChangeHub(QObject):
         self.received += 1
         self._pending.extend(changes)
         if any(c.here for c in changes):
-            self.coalesce_timer.start(0)  # (this desk's own action: shown at once)
+            # This desk's own action: shown at once, after its answer. Made by a task (the
+            # worker's commit), whose answer comes next; else (none pending) now.
+            self._own_waiting = bool(self._worker.pending)
+            if not self._own_waiting:
+                self._give_after_paint()
         elif not self.coalesce_timer.isActive():  # (not restarted: a steady stream still
             self.coalesce_timer.start(COALESCE_MS)  # gets a batch every COALESCE_MS)
+
+    def _on_worker_answer_delivered(self) -> None:
+        if self._own_waiting:
+            self._own_waiting = False
+            self._give_after_paint()
+
+    def _give_after_paint(self) -> None:
+        QCoreApplication.postEvent(self, QEvent(_AFTER_PAINT),
+                                   Qt.EventPriority.LowEventPriority.value)
+
+    def customEvent(self, event: QEvent) -> None:
+        if event.type() == _AFTER_PAINT:
+            self._on_coalesce_timer_timeout()
 
     def _on_coalesce_timer_timeout(self) -> None:
         batch, self._pending = coalesced(self._pending), []

@@ -6,7 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QSize, Qt, QTime, Signal
-from PySide6.QtGui import QColor, QPaintEvent
+from PySide6.QtGui import QColor, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from wimc_desktop.domain.badge_codes import is_valid_code, normalize_code
@@ -49,12 +49,18 @@ class CheckInBanner(QFrame):
         self.setObjectName("banner")
         self._event: Event | None = None
         self.result: CheckInResult | None = None
-        self.tone = IDLE
+        self.tone = ""  # (set by the first render)
         self.state = IDLE  # IDLE, a result, UNDONE, CHECKING, WAITING or NOT_DONE
         self.code = ""  # the code or text of CHECKING, WAITING and NOT_DONE
         self.icon = QLabel()
         self.icon.setFixedSize(ICON_SIZE)
+        self._icons: dict[str, QPixmap] = {}  # tone -> its icon, drawn from SVG once
+        self._chip_style = ""
         self.headline = QLabel()
+        # Who was admitted (name, details, seat, chips): shown or hidden as one, so that a
+        # scan's "Checking" and its answer cost one show and hide each, not one per label
+        # (a label shown in a shown window lays the whole window out at once).
+        self.guest_part = QWidget()
         self.name = QLabel()
         self.details = QLabel()
         self.seat = QLabel()  # a VIP's ceremony seat
@@ -82,11 +88,16 @@ class CheckInBanner(QFrame):
         chips.addWidget(self.category)
         chips.addWidget(self.vip)
         chips.addStretch(1)
+        guest = QVBoxLayout(self.guest_part)
+        guest.setContentsMargins(0, 0, 0, 0)
+        guest.setSpacing(6)
+        for widget in (self.name, self.details, self.seat):
+            guest.addWidget(widget)
+        guest.addLayout(chips)
         text = QVBoxLayout()
         text.setSpacing(6)
-        for widget in (self.headline, self.name, self.details, self.seat):
-            text.addWidget(widget)
-        text.addLayout(chips)
+        text.addWidget(self.headline)
+        text.addWidget(self.guest_part)
         text.addWidget(self.note)
         content = QHBoxLayout()
         content.setSpacing(24)
@@ -147,6 +158,8 @@ class CheckInBanner(QFrame):
 
     def _render(self) -> None:
         result = self.result
+        self.undo_button.setVisible(self.admission is not None)
+        self.undo_button.setText(self.tr("Undo (Ctrl+Z)"))
         if self.state in (CHECKING, WAITING, NOT_DONE):
             self._render_pending()
         elif result is None:
@@ -158,8 +171,6 @@ class CheckInBanner(QFrame):
         else:
             self._apply(TONES[result.outcome], self._headline(result), result.guest,
                         self._note(result))
-        self.undo_button.setVisible(self.admission is not None)
-        self.undo_button.setText(self.tr("Undo (Ctrl+Z)"))
 
     def _render_pending(self) -> None:
         if self.state == CHECKING:
@@ -213,22 +224,33 @@ class CheckInBanner(QFrame):
         return ""
 
     def _apply(self, tone: str, headline: str, guest: Guest | None, note: str) -> None:
+        if guest is None:
+            self.guest_part.hide()  # (first: its labels then change at no layout cost)
+        if tone != self.tone:
+            self._set_tone(tone)
         self.headline.setText(headline)
+        self.icon.setAccessibleName(headline)
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
         self.name.setText(guest.name if guest else "")
         self.name.setVisible(guest is not None)
         self.details.setText(self._details(guest))
         self.details.setVisible(bool(self.details.text()))
         self._show_category(guest)
-        self.note.setText(note)
-        self.note.setVisible(bool(note))
-        if tone != self.tone or self.icon.pixmap().isNull():
-            self.tone = tone
-            self.icon.setPixmap(assets.icon(f"outcome_{tone}").pixmap(ICON_SIZE))
-            self.setProperty("tone", tone)
-            for widget in (self, *self.findChildren(QWidget)):
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
-        self.icon.setAccessibleName(headline)
+        if guest is not None:
+            self.guest_part.show()  # (last: all of it laid out at once)
+
+    def _set_tone(self, tone: str) -> None:
+        """The colours of `tone`: desk.qss's QFrame#banner[tone=...] rules, which touch the
+        banner and the colour of its text labels (the chips wear their own colours)."""
+        self.tone = tone
+        if tone not in self._icons:
+            self._icons[tone] = assets.icon(f"outcome_{tone}").pixmap(ICON_SIZE)
+        self.icon.setPixmap(self._icons[tone])
+        self.setProperty("tone", tone)
+        for widget in (self, self.headline, self.name, self.details, self.seat, self.note):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
 
     @staticmethod
     def _details(guest: Guest | None) -> str:
@@ -251,8 +273,10 @@ class CheckInBanner(QFrame):
         self.category.setVisible(bool(name))
         # The chip wears the colour the guest's badge is printed in.
         color = QColor(category.color if category else "#e4e7eb")
-        self.category.setStyleSheet(f"background: {color.name()}; "
-                                    f"color: {text_color_on(color).name()};")
+        style = f"background: {color.name()}; color: {text_color_on(color).name()};"
+        if style != self._chip_style:  # (a style sheet set polishes the chip again)
+            self._chip_style = style
+            self.category.setStyleSheet(style)
         self.vip.setText(self.tr("★ VIP"))
         vip = bool(category and category.is_vip)
         self.vip.setVisible(vip)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from wimc_desktop.domain.checkin import CheckInResult
 from wimc_desktop.domain.models import Event
@@ -29,9 +29,24 @@ class RecentAdmissionsModel(FieldTableModel):
         self.set_results([])
 
     def set_results(self, results: list[CheckInResult]) -> None:
-        self.beginResetModel()
-        self._results = list(results)
-        self.endResetModel()
+        """The list asked again: after a scan it is the one before with the newest on top
+        (and its oldest gone), told to the view as such (a reset lays every row out again)."""
+        new = list(results)
+        added = _added_on_top(self._results, new)
+        if added is None:
+            self.beginResetModel()
+            self._results = new
+            self.endResetModel()
+            return
+        if added:
+            self.beginInsertRows(QModelIndex(), 0, added - 1)
+            self._results[:0] = new[:added]
+            self.endInsertRows()
+        if len(self._results) > len(new):
+            self.beginRemoveRows(QModelIndex(), len(new), len(self._results) - 1)
+            del self._results[len(new):]
+            self.endRemoveRows()
+        self._results = new  # (the same rows: the results as read now)
 
     def result_at(self, row: int) -> CheckInResult | None:
         return self._results[row] if 0 <= row < len(self._results) else None
@@ -53,3 +68,20 @@ class RecentAdmissionsModel(FieldTableModel):
         if field == "badge_code":
             return result.code
         return str(getattr(result.guest, field, "")) if result.guest else ""
+
+
+def _admission_id(result: CheckInResult) -> str | None:
+    return result.checkin.id if result.checkin else None
+
+
+def _added_on_top(old: list[CheckInResult], new: list[CheckInResult]) -> int | None:
+    """How many admissions `new` has above the rows of `old` it keeps, in the same order
+    and unchanged (the oldest may have gone off the end); None when it is not so."""
+    if not old:
+        return None if new else 0
+    first = _admission_id(old[0])
+    added = next((n for n, r in enumerate(new) if _admission_id(r) == first), None)
+    if added is None or first is None:
+        return None
+    kept = new[added:]
+    return added if kept == old[:len(kept)] else None

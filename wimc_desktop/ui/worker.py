@@ -103,6 +103,7 @@ class Worker(QObject):
     """
 
     task_failed = Signal(object)
+    answer_delivered = Signal()  # a task's answer has been handled (its slots have run)
     went_idle = Signal()
     shutting_down = Signal()  # (what polls the database on a timer stops then)
 
@@ -160,5 +161,6 @@ class Worker(QObject):
 
     def _forget(self, task: Task) -> None:
         self._tasks.discard(task)
+        self.answer_delivered.emit()
         if not self._tasks:
             self.went_idle.emit()
