@@ -246,24 +246,24 @@ Why is the badge reissued?</source>
 <context>
     <name>CeremonyView</name>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="139"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="144"/>
         <source>%Ln projects signed</source>
         <translation>
             <numerusform>已签约 %Ln 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="144"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="149"/>
         <source>Latest signing</source>
         <translation>最新签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="153"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="158"/>
         <source>Signing ceremony — stage screen</source>
         <translation>签约仪式——舞台大屏</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="156"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="161"/>
         <source>Major Project Signing Ceremony</source>
         <translation>重大项目签约仪式</translation>
     </message>
@@ -276,17 +276,17 @@ Why is the badge reissued?</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="153"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="166"/>
         <source>Ready — scan a badge or type a name</source>
         <translation>就绪 — 请扫描胸卡或输入姓名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="155"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="168"/>
         <source>Admission undone</source>
         <translation>已撤销签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="156"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="169"/>
         <source>No longer counted as admitted on %1.</source>
         <translation>%1 不再计为已签到。</translation>
     </message>
@@ -296,97 +296,97 @@ Why is the badge reissued?</source>
         <translation>撤销（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="166"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="177"/>
         <source>Checking %1…</source>
         <translation>正在核验 %1…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="168"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="179"/>
         <source>Waiting for the database…</source>
         <translation>正在等待数据库…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="169"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="180"/>
         <source>The event database is busy. %1 is kept and checked in as soon as it is free.</source>
         <translation>活动数据库正忙。%1 已保留，数据库空闲后立即签到。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="173"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="184"/>
         <source>Not checked in — the database is busy</source>
         <translation>未签到——数据库正忙</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="174"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="185"/>
         <source>%1 was not checked in: another program kept the event database busy. Scan it again.</source>
         <translation>%1 未签到：其他程序一直占用活动数据库。请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="179"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="190"/>
         <source>Admitted</source>
         <translation>签到成功</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="184"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="195"/>
         <source>Badge revoked</source>
         <translation>胸卡已作废</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="185"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="196"/>
         <source>Badge revoked — the current badge is %1</source>
         <translation>胸卡已作废 — 现用胸卡为 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="188"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="199"/>
         <source>%1 is not a day of this event — choose the event day</source>
         <translation>%1 不是本次活动的会期，请选择会期中的日期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="191"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="202"/>
         <source>Unknown badge code %1</source>
         <translation>未知胸卡号 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="192"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="203"/>
         <source>No badge code or guest matches “%1”</source>
         <translation>没有与“%1”相符的胸卡号或嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="196"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="207"/>
         <source>Already checked in</source>
         <translation>此前已签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="199"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="210"/>
         <source>Already checked in at %1 by %2</source>
         <translation>已于 %1 在 %2 签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="201"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="212"/>
         <source>Already checked in at %1 by %2 (%3)</source>
         <translation>已于 %1 在 %2 签到（%3）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="210"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="221"/>
         <source>Registered online — now counted on site</source>
         <translation>原为线上参会 — 现计入线下</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="212"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="223"/>
         <source>Walk-in, new badge %1</source>
         <translation>现场登记，新胸卡号 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="256"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="280"/>
         <source>★ VIP</source>
         <translation>★ 贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="261"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="285"/>
         <source>Seat %1</source>
         <translation>座位 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="206"/>
+        <location filename="../../wimc_desktop/ui/checkin_banner.py" line="217"/>
         <source>This desk&apos;s admission at %1 was a duplicate: the hub kept the earlier one</source>
         <translation>本签到台 %1 的签到为重复签到：中心库保留了更早的一次</translation>
     </message>
@@ -404,7 +404,7 @@ Why is the badge reissued?</source>
         <translation>%1 的签到由其他操作员办理，或已超过 2 分钟。请说明撤销签到的原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="629"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="640"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
@@ -489,12 +489,12 @@ Why is the badge reissued?</source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="634"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="645"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="635"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="646"/>
         <source>These guests have been told: clear the list</source>
         <translation>已告知这些来宾：清空此列表</translation>
     </message>
@@ -504,17 +504,17 @@ Why is the badge reissued?</source>
         <translation>未撤销：横幅上没有可撤销的签到。要撤销更早的签到，请在“本台最近签到”列表中选中它，再点“撤销所选签到”。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="631"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="642"/>
         <source>A badge code, or part of a name (Hanzi, pinyin, initials), organization, phone number or e-mail</source>
         <translation>胸卡号，或姓名（汉字、拼音、首字母）、单位、手机号、邮箱的一部分</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="633"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="644"/>
         <source>Walk-in…</source>
         <translation>现场登记…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="637"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="648"/>
         <source>Register a guest who is not on the list, give them a badge code and admit them</source>
         <translation>为名单外的嘉宾现场登记、分配胸卡号并签到</translation>
     </message>
@@ -522,92 +522,92 @@ Why is the badge reissued?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="265"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="259"/>
         <source>Arrivals on %1</source>
         <translation>%1 到场情况</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="267"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="261"/>
         <source>of %1 expected on site</source>
         <translation>/ 应到（线下）%1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="286"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="280"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="289"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="283"/>
         <source>All VIPs have arrived.</source>
         <translation>贵宾已全部到场。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="290"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="284"/>
         <source>VIPs not yet arrived: %1</source>
         <translation>未到贵宾：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="307"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="301"/>
         <source>edited at two desks: %1</source>
         <translation>两个签到台修改了同一项：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="321"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="315"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="324"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="318"/>
         <source>WIMC Desk — Dashboard</source>
         <translation>WIMC 签到台 — 实时看板</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="325"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="319"/>
         <source>Arrivals per hour</source>
         <translation>每小时签到人数</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="326"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="320"/>
         <source>Arrived / registered by category</source>
         <translation>分类别到场 / 报名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="327"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="321"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="292"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="286"/>
         <source>Audit log: %1 rows, chain head %2</source>
         <translation>审计日志：%1 条记录，链头 %2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="300"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="294"/>
         <source>Conflicts between desks: %1</source>
         <translation>签到台之间的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="306"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="300"/>
         <source>admitted twice</source>
         <translation>重复签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="309"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="303"/>
         <source>revoked badge used</source>
         <translation>使用了已作废的胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="310"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="304"/>
         <source>%1: %2 — kept %3 (%4) %5, also %6 (%7) %8</source>
         <translation>%1：%2 — 保留 %3（%4）%5，另有 %6（%7）%8</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="317"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="311"/>
         <source>No conflicts.</source>
         <translation>没有冲突。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="328"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="322"/>
         <source>Conflicts between desks</source>
         <translation>签到台之间的冲突</translation>
     </message>
@@ -689,69 +689,69 @@ Why is the badge reissued?</source>
 <context>
     <name>EventStatusBar</name>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="65"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="70"/>
         <source>Guests: %1</source>
         <translation>嘉宾：%1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="107"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="112"/>
         <source>%1 (no event day)</source>
         <translation>%1（非会期）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="109"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="114"/>
         <source>Working day: %1</source>
         <translation>签到日期：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="110"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="115"/>
         <source>(no desk name)</source>
         <translation>（未命名签到台）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="117"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="122"/>
         <source>Admitted today: %1 / %2 expected</source>
         <translation>今日已签到：%1 / 应到 %2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="123"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="128"/>
         <source>d MMM yyyy</source>
         <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="128"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="133"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="136"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="141"/>
         <source>The desk and the operator recorded on every check-in</source>
         <translation>每次签到记录的签到台和操作员</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="139"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="144"/>
         <source>No event open</source>
         <translation>未打开活动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="91"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="96"/>
         <source>Hub: online since %1</source>
         <translation>中心库：%1 起在线</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="92"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="97"/>
         <source>Hub: OFFLINE since %1</source>
         <translation>中心库：%1 起离线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="93"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="98"/>
         <source>%Ln pending</source>
         <translation>
             <numerusform>%Ln 条待上传</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="95"/>
+        <location filename="../../wimc_desktop/ui/event_status_bar.py" line="100"/>
         <source>last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
@@ -932,27 +932,27 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestTableModel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="297"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="307"/>
         <source>Checked in on the working day</source>
         <translation>已在工作日签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="312"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="322"/>
         <source>Online</source>
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="312"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="322"/>
         <source>On site</source>
         <translation>线下</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="314"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="324"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="314"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="324"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -960,87 +960,87 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="181"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="193"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="233"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="259"/>
         <source>The guest&apos;s details were not changed.</source>
         <translation>嘉宾信息未修改。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="247"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="273"/>
         <source>Show every guest&apos;s full mobile number and e-mail address?</source>
         <translation>显示所有嘉宾完整的手机号码和电子邮箱吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="251"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="277"/>
         <source>This is personal data. Showing it is recorded in the audit log with your name, the desk and the time.</source>
         <translation>这是个人信息。显示操作将连同您的姓名、签到台和时间记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="253"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="279"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="268"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="294"/>
         <source>Contact details could not be shown.</source>
         <translation>无法显示联系方式。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="281"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="306"/>
         <source>%1 in total</source>
         <translation>共 %1 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="283"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="308"/>
         <source>The first %1 of %Ln guests matching “%2”</source>
         <translation>
             <numerusform>与“%2”相符的 %Ln 位嘉宾中的前 %1 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="286"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="311"/>
         <source>No guest matches “%1”.</source>
         <translation>没有与“%1”相符的嘉宾。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="288"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="313"/>
         <source>%Ln guests match “%1”</source>
         <translation>
             <numerusform>共 %Ln 位嘉宾与“%1”相符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="292"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="317"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="246"/>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="301"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="272"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="326"/>
         <source>Show full contact details</source>
         <translation>显示完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="294"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="319"/>
         <source>Name, pinyin, phone, company or badge code…</source>
         <translation>姓名、拼音、电话、单位或胸卡号……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="298"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="323"/>
         <source>Edit details…</source>
         <translation>修改信息…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="299"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="324"/>
         <source>Correct the selected guest&apos;s name, organization, title or seat</source>
         <translation>修改所选嘉宾的姓名、单位、职务或座位</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="303"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="328"/>
         <source>Phone numbers and e-mail addresses are masked unless this is on.</source>
         <translation>不勾选时，手机号和邮箱只显示部分内容。</translation>
     </message>
@@ -1491,12 +1491,12 @@ Why is the badge reissued?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="530"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="535"/>
         <source>An import or export is still running. Quit anyway?</source>
         <translation>导入或导出仍在进行。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="529"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="534"/>
         <source>Quit WIMC Desk?</source>
         <translation>退出 WIMC Desk？</translation>
     </message>
@@ -1506,192 +1506,192 @@ Why is the badge reissued?</source>
         <translation>1号签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="457"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="462"/>
         <source>Imported %1: %2 added, %3 updated.</source>
         <translation>已导入 %1：新增 %2 人，更新 %3 人。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="463"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="468"/>
         <source>Open event</source>
         <translation>打开活动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="465"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="470"/>
         <source>WIMC events (*.wimc)</source>
         <translation>WIMC 活动文件 (*.wimc)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="475"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="480"/>
         <source>The event could not be opened.</source>
         <translation>无法打开该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="491"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="496"/>
         <source>The event could not be created.</source>
         <translation>无法创建该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="523"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="528"/>
         <source>WIMC Desk %1</source>
         <translation>WIMC Desk 会务签到 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="524"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="529"/>
         <source>The registration desk of a large conference: guest list import, check-in, badges, signings and reports.</source>
         <translation>大型会议的签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="541"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="546"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="542"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="547"/>
         <source>&amp;Import guest list…</source>
         <translation>导入嘉宾名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="543"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="548"/>
         <source>&amp;Open event…</source>
         <translation>打开活动(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="544"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="549"/>
         <source>&amp;New event…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="545"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="550"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="546"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="551"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="549"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="554"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="550"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="555"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="551"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="556"/>
         <source>Supervisor &amp;dashboard</source>
         <translation>主管看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="552"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="557"/>
         <source>&amp;About WIMC Desk</source>
         <translation>关于 WIMC Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="553"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="558"/>
         <source>&amp;Desk</source>
         <translation>签到台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="554"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="559"/>
         <source>Desk and &amp;operator…</source>
         <translation>签到台与操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="555"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="560"/>
         <source>Register a &amp;walk-in…</source>
         <translation>现场登记(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="556"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="561"/>
         <source>&amp;Undo the last admission</source>
         <translation>撤销上一次签到(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="559"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="564"/>
         <source>&amp;Print badge at check-in</source>
         <translation>签到时打印胸卡(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="560"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="565"/>
         <source>Off</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="561"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="566"/>
         <source>First admission of the event only</source>
         <translation>仅在本次大会首次签到时打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="562"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="567"/>
         <source>Every admission</source>
         <translation>每次签到都打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="565"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="570"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="565"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="570"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="565"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="570"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="566"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="571"/>
         <source>Signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="566"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="571"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="397"/>
         <source>The desk is locked: log in, then scan again.</source>
         <translation>签到台已锁定：请先登录，再重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="557"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="562"/>
         <source>&amp;Lock the desk</source>
         <translation>锁定签到台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="558"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="563"/>
         <source>Supervisor o&amp;verride…</source>
         <translation>主管授权(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="510"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="515"/>
         <source>Personal data deleted</source>
         <translation>个人信息已删除</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="511"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="516"/>
         <source>The mobile numbers, e-mails, ID card numbers and notes of %1 guests were deleted.</source>
         <translation>已删除 %1 位嘉宾的手机号、邮箱、身份证号和备注。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="547"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="552"/>
         <source>&amp;Event</source>
         <translation>活动(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="548"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="553"/>
         <source>&amp;Delete personal data…</source>
         <translation>删除个人信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="381"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="383"/>
         <source>Typed as fast as a scanner into a password field: taken neither as a scan nor as the password. Type the password by hand.</source>
         <translation>密码框中的输入快如扫码枪：既不当作扫码，也不当作密码。请手动输入密码。</translation>
     </message>
@@ -1903,7 +1903,7 @@ Why is the badge reissued?</source>
 <context>
     <name>RecentAdmissionsModel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/recent_admissions_model.py" line="43"/>
+        <location filename="../../wimc_desktop/ui/recent_admissions_model.py" line="58"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2237,73 +2237,73 @@ Why is the badge reissued?</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="157"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="160"/>
         <source>Reading the figures…</source>
         <translation>正在读取数据……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="164"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="167"/>
         <source>Day %1: %2</source>
         <translation>第 %1 天：%2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="183"/>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="184"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="186"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="187"/>
         <source>The figures could not be read.</source>
         <translation>无法读取数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="196"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="199"/>
         <source>Registered</source>
         <translation>报名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="196"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="199"/>
         <source>Arrived this day</source>
         <translation>当日到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="197"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="200"/>
         <source>First arrivals</source>
         <translation>首次到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="198"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="201"/>
         <source>Returning</source>
         <translation>再次到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="198"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="201"/>
         <source>Walk-ins</source>
         <translation>现场注册</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="199"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="202"/>
         <source>VIPs arrived</source>
         <translation>已到贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="200"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="203"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="203"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="206"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="204"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="207"/>
         <source>Event day:</source>
         <translation>会议日：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="205"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="208"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="206"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="209"/>
         <source>Arrivals per hour</source>
         <translation>每小时签到人数</translation>
     </message>
@@ -2686,47 +2686,47 @@ Why is the badge reissued?</source>
         <translation>登记表已保存。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="355"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="354"/>
         <source>Contract signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="356"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="355"/>
         <source>Add signing…</source>
         <translation>新增签约…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="357"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="356"/>
         <source>Amend…</source>
         <translation>变更…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="358"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="357"/>
         <source>Cancel signing…</source>
         <translation>取消签约…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="359"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="358"/>
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="360"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="359"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="361"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="360"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="362"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="361"/>
         <source>Stage screen…</source>
         <translation>舞台大屏…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="363"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="362"/>
         <source>Open the large-type window for the screen on stage (F11: full screen)</source>
         <translation>打开舞台大屏显示窗口（F11：全屏）</translation>
     </message>
@@ -2742,117 +2742,117 @@ Why is the badge reissued?</source>
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="260"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="300"/>
         <source>%1  (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="304"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="344"/>
         <source>This guest may already be on the list: the same name and the same mobile, e-mail or organization. Admit the guest below instead, or register a new guest anyway (recorded).</source>
         <translation>该嘉宾可能已在名单上：姓名相同，且手机、邮箱或单位相同。请改为下列嘉宾签到，或仍然登记为新嘉宾（将被记录）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="302"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="342"/>
         <source>Edit the details</source>
         <translation>修改信息</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="301"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="341"/>
         <source>Register anyway</source>
         <translation>仍然登记</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="300"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="340"/>
         <source>Admit this guest instead</source>
         <translation>改为该嘉宾签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="261"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="301"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="259"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="299"/>
         <source>already admitted on this day</source>
         <translation>当日已签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="255"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="295"/>
         <source>same organization</source>
         <translation>单位相同</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="254"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="294"/>
         <source>same e-mail</source>
         <translation>邮箱相同</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="254"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="294"/>
         <source>same mobile</source>
         <translation>手机相同</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="147"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="153"/>
         <source>The name is needed.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="182"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="188"/>
         <source>%1 is not a day of this event — choose the event day</source>
         <translation>%1 不是本次活动的会期，请选择会期中的日期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="287"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="327"/>
         <source>Register a walk-in</source>
         <translation>现场登记</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="288"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="328"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="288"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="328"/>
         <source>Organization:</source>
         <translation>工作单位：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="288"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="328"/>
         <source>Mobile:</source>
         <translation>手机：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="289"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="329"/>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="292"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="332"/>
         <source>As on their ID card or business card</source>
         <translation>与身份证件或名片一致</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="293"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="333"/>
         <source>11 digits, or +country code</source>
         <translation>11 位数字，或带国家代码</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="299"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="339"/>
         <source>Register and admit</source>
         <translation>登记并签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="310"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="350"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="310"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="350"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="313"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="353"/>
         <source>%1 is registered and admitted. Their new badge code is above: print the badge or write it down.</source>
         <translation>%1 已登记并签到。上方是新的胸卡号：请打印胸卡或记下号码。</translation>
     </message>
