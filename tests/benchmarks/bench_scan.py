@@ -236,6 +236,16 @@ def hub_desk(folder: Path, guests: int, url: str) -> tuple[Path, Path]:
     return folder / "desk.wimc", folder / "others.wimc"
 
 
+def desk_settings(app: QApplication, folder: Path) -> None:
+    """The benchmark desk's own settings (in `folder`, not the user's) and the desk's look."""
+    QCoreApplication.setOrganizationName("WIMC Desk Benchmark")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    settings = DeskSettings()
+    settings.desk_name, settings.desk_operator = DESK.name, DESK.operator
+    assets.apply_look(app)
+
+
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--traffic":
         traffic(sys.argv[2], float(sys.argv[3]), sys.argv[4:])
@@ -257,12 +267,7 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        QCoreApplication.setOrganizationName("WIMC Desk Benchmark")
-        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-        settings = DeskSettings()
-        settings.desk_name, settings.desk_operator = DESK.name, DESK.operator
-        assets.apply_look(app)
+        desk_settings(app, folder)
         db = build_event(folder, args.guests)
         codes = [f"B{i:07d}" for i in range(0, args.guests, max(1, args.guests //
                                                                  (2 * args.scans + 20)))]
@@ -300,12 +305,7 @@ def main_hub(args: argparse.Namespace) -> int:
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        QCoreApplication.setOrganizationName("WIMC Desk Benchmark")
-        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-        settings = DeskSettings()
-        settings.desk_name, settings.desk_operator = DESK.name, DESK.operator
-        assets.apply_look(app)
+        desk_settings(app, folder)
         mine, others = hub_desk(folder, args.guests, url)
         codes = [f"B{i:07d}" for i in range(args.guests)]
         step = max(1, args.guests // 2 // (2 * args.scans + 20))
