@@ -20,7 +20,7 @@ class Proxy:
         self._lock = threading.Lock()
         self._sockets: list[socket.socket] = []
         self._closed = False
-        threading.Thread(target=self._accept, daemon=True).start()
+        threading.Thread(target=self._accept, name="test-proxy-accept", daemon=True).start()
 
     def url(self, base: str) -> str:
         """A hub URL (without password) through this proxy, from the hub's real URL."""
@@ -74,7 +74,8 @@ class Proxy:
             with self._lock:
                 self._sockets += [client, upstream]
             for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+                threading.Thread(target=self._pump, args=(a, b), name="test-proxy-pump",
+                                 daemon=True).start()
 
     def _pump(self, source: socket.socket, sink: socket.socket) -> None:
         try:
