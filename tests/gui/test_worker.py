@@ -61,6 +61,31 @@ def test_tasks_run_one_at_a_time_in_order(qtbot: QtBot, worker: Worker) -> None:
     assert len(threads) == 1
 
 
+def test_the_desks_admissions_go_before_the_reads_queued(qtbot: QtBot,
+                                                         worker: Worker) -> None:
+    """A scan waits for the task running, not for the refreshes queued behind it; the
+    desk's admissions and undos keep their own order (an undo, then the same guest's
+    scan)."""
+    order: list[str] = []
+    running = threading.Event()
+    release = threading.Event()
+
+    def first() -> None:
+        running.set()
+        release.wait(5)
+        order.append("running")
+
+    with qtbot.waitSignal(worker.went_idle):
+        worker.submit(first)
+        assert running.wait(5)
+        for n in range(5):
+            worker.submit(lambda n=n: order.append(f"read {n}"))
+        worker.submit(lambda: order.append("undo"), at_desk=True)
+        worker.submit(lambda: order.append("scan"), at_desk=True)
+        release.set()
+    assert order == ["running", "undo", "scan", *(f"read {n}" for n in range(5))]
+
+
 def test_progress_and_cancel(qtbot: QtBot, worker: Worker) -> None:
     started = threading.Event()
     progress: list[tuple[int, int]] = []

@@ -310,7 +310,7 @@ class CheckInPage(Retranslating, QWidget):
                                                                   must_choose, listing),
             on_failure=lambda exc: self._on_admission_failed(exc, request, code, number,
                                                              deadline, must_choose, listing),
-            context=self)
+            context=self, at_desk=True)
 
     def _on_admission_failed(self, exc: Exception, request: Callable[[], CheckInResult],
                              code: str, number: int, deadline: float,
@@ -524,7 +524,7 @@ class CheckInPage(Retranslating, QWidget):
                             on_success=lambda _: self._on_admission_undone(result),
                             on_failure=lambda exc: self._on_undo_failed(result, exc, request,
                                                                         deadline),
-                            context=self)
+                            context=self, at_desk=True)
 
     def _ask_undo_reason(self, result: CheckInResult) -> str | None:
         """The one place the reason dialog blocks (tests replace it)."""

@@ -175,7 +175,7 @@ class WalkInDialog(Retranslating, QDialog):
             lambda: register_walk_in(db, name=name, organization=org, mobile=mobile,
                                      category=category, day=day, desk=desk, force=force),
             on_success=self._on_walk_in_registered, on_failure=self._on_walk_in_failed,
-            context=self)
+            context=self, at_desk=True)
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.register_button, self.admit_button, self.force_button):
@@ -310,7 +310,7 @@ class WalkInDialog(Retranslating, QDialog):
         self._worker.submit(
             lambda: admit_guest(db, guest_id, day=day, desk=desk, nonce=nonce),
             on_success=self._on_listed_guest_admitted, on_failure=self._on_walk_in_failed,
-            context=self)
+            context=self, at_desk=True)
 
     def _on_listed_guest_admitted(self, result: CheckInResult) -> None:
         self._set_busy(False)

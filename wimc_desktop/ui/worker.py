@@ -94,8 +94,17 @@ class Task(QObject):
         self.ended.emit()
 
 
+AT_DESK = 1  # the thread pool's priority of the desk's admissions (reads: 0)
+
+
 class Worker(QObject):
     """A single-thread executor for all database work (one task at a time, in order).
+
+    The desk's own writes of who is admitted (a scan, a guest chosen, an undo, a walk-in)
+    are `at_desk`: they go before the reads waiting in the queue (the lists and counts a
+    change asked again, a search), in their own order among themselves, so that a scan
+    waits at most for the one task already running, not for every refresh another desk's
+    admissions brought.
 
     Like anki's TaskManager: the GUI submits plain callables and gets their result or
     error back by signal on the GUI thread. A failure nobody handles is re-emitted as
@@ -123,11 +132,13 @@ class Worker(QObject):
         with_task: bool = False,
         context: QObject | None = None,
         long_running: bool = False,
+        at_desk: bool = False,
     ) -> Task:
         """Queue fn (called as fn(task) when with_task, else fn()) and return its Task.
 
         With a context (the widget or model asking), the answer is dropped if the
-        context has been deleted by the time it arrives.
+        context has been deleted by the time it arrives. `at_desk`: an admission, an undo
+        or a walk-in of the desk, ahead of the reads queued (see the class).
         """
         task = Task((lambda: fn(task)) if with_task else fn, context)
         task.long_running = long_running or with_task  # with_task: it reports progress
@@ -138,7 +149,7 @@ class Worker(QObject):
             task.progressed.connect(on_progress)
         task.ended.connect(lambda: self._forget(task))
         self._tasks.add(task)
-        self._pool.start(task.execute)
+        self._pool.start(task.execute, AT_DESK if at_desk else 0)
         return task
 
     @property
