@@ -116,3 +116,14 @@ def test_no_header_names_two_fields() -> None:
         for alias in f.aliases:
             named.setdefault(fold_header(alias), set()).add(f.name)
     assert {h: n for h, n in named.items() if len(n) > 1} == {}
+
+
+def test_a_desk_edits_the_record_s_editable_fields_and_never_what_the_hub_decides() -> None:
+    """edit-guest (and the window's Edit details…) take their fields from the record: the
+    badge code (its reissue) and attendance (its check-in), which the hub decides by its
+    own rules, and what the list owns are never among them."""
+    from wimc_desktop.services.guest_edits import EDITABLE
+
+    assert set(EDITABLE) == {"name", "name_en", "organization", "title", "category", "mobile",
+                             "email", "seat", "dietary", "notes"}
+    assert {"badge_code", "attendance", "source", "external_id"}.isdisjoint(EDITABLE)

@@ -78,6 +78,9 @@ class GuestField:
     label_zh: str = ""
     # Personal data the purge after the event deletes (PIPL: kept no longer than needed).
     personal: bool = False
+    # A desk may correct it (edit-guest, Edit details…); the badge code has its reissue,
+    # attendance its check-in, the rest is the list's.
+    editable: bool = False
 
     @property
     def imported(self) -> bool:
@@ -87,12 +90,12 @@ class GuestField:
 
 GUEST_RECORD: tuple[GuestField, ...] = (
     GuestField("name", QT_TRANSLATE_NOOP("GuestField", "Name"),
-               200, label_zh="姓名", search=SearchAs.NAME, required=True,
+               200, editable=True, label_zh="姓名", search=SearchAs.NAME, required=True,
                width=140,
                aliases=("姓名", "名字", "中文名", "中文姓名", "嘉宾姓名", "参会人", "参会人姓名",
                         "name", "full name", "chinese name", "guest name", "name cn")),
     GuestField("name_en", QT_TRANSLATE_NOOP("GuestField", "English name"),
-               200, label_zh="英文名", search=SearchAs.NAME,
+               200, editable=True, label_zh="英文名", search=SearchAs.NAME,
                width=140,
                aliases=("英文名", "英文姓名", "外文名", "拼音", "拼音姓名", "english name",
                         "name en", "latin name", "pinyin", "name (english)")),
@@ -100,17 +103,17 @@ GUEST_RECORD: tuple[GuestField, ...] = (
                1, kind=Kind.CHOICE,
                hidden_by_default=True, width=60, aliases=("性别", "gender", "sex"), exported=False),
     GuestField("organization", QT_TRANSLATE_NOOP("GuestField", "Organization"),
-               200, label_zh="单位", search=SearchAs.VALUE,
+               200, editable=True, label_zh="单位", search=SearchAs.VALUE,
                width=240,
                aliases=("工作单位", "单位", "公司", "单位名称", "公司名称", "所在单位", "机构",
                         "企业", "企业名称", "organization", "organisation", "company",
                         "institution", "affiliation", "employer", "org")),
     GuestField("title", QT_TRANSLATE_NOOP("GuestField", "Title"),
-               200, label_zh="职务", search=SearchAs.VALUE, width=130,
+               200, editable=True, label_zh="职务", search=SearchAs.VALUE, width=130,
                aliases=("职务", "职称", "职位", "头衔", "position", "title", "job title",
                         "job")),
     GuestField("category", QT_TRANSLATE_NOOP("GuestField", "Category"),
-               32, label_zh="类别", kind=Kind.CATEGORY, filled=True,
+               32, editable=True, label_zh="类别", kind=Kind.CATEGORY, filled=True,
                search=SearchAs.TAG, width=175,
                aliases=("类别", "嘉宾类别", "人员类别", "身份", "类型", "嘉宾类型", "嘉宾身份",
                         "category", "type", "guest type", "guest category", "role")),
@@ -125,13 +128,13 @@ GUEST_RECORD: tuple[GuestField, ...] = (
                aliases=("国籍", "国家", "国家/地区", "国家地区", "country", "nationality",
                         "country/region"), exported=False),
     GuestField("mobile", QT_TRANSLATE_NOOP("GuestField", "Mobile"),
-               32, label_zh="手机", kind=Kind.MOBILE,
+               32, editable=True, label_zh="手机", kind=Kind.MOBILE,
                search=SearchAs.PHONE, mask=Mask.MOBILE, width=130, personal=True,
                aliases=("手机", "手机号", "手机号码", "电话", "联系电话", "移动电话", "联系方式",
                         "mobile", "phone", "mobile phone", "cell phone", "cellphone", "tel",
                         "telephone", "phone number", "mobile number")),
     GuestField("email", QT_TRANSLATE_NOOP("GuestField", "E-mail"),
-               200, label_zh="邮箱", kind=Kind.EMAIL,
+               200, editable=True, label_zh="邮箱", kind=Kind.EMAIL,
                search=SearchAs.TEXT, mask=Mask.EMAIL, width=200, personal=True,
                aliases=("邮箱", "电子邮箱", "电子邮件", "邮件", "email", "e-mail", "mail",
                         "email address", "e-mail address")),
@@ -142,11 +145,11 @@ GUEST_RECORD: tuple[GuestField, ...] = (
                         "badge no", "badge no.", "badge number", "badge code", "badge id",
                         "ticket", "ticket no", "code")),
     GuestField("seat", QT_TRANSLATE_NOOP("GuestField", "Seat"),
-               100, label_zh="座位", search=SearchAs.TEXT, width=120,
+               100, editable=True, label_zh="座位", search=SearchAs.TEXT, width=120,
                aliases=("座位", "座位号", "席位", "seat", "seat no", "seat number",
                         "seating")),
     GuestField("dietary", QT_TRANSLATE_NOOP("GuestField", "Dietary needs"),
-               200, label_zh="饮食要求", width=140, personal=True, mask=Mask.TEXT,
+               200, editable=True, label_zh="饮食要求", width=140, personal=True, mask=Mask.TEXT,
                # (dietary needs can tell health or belief: PIPL's sensitive data)
                aliases=("饮食", "饮食禁忌", "饮食要求", "餐饮要求", "dietary", "dietary needs",
                         "dietary requirements", "diet")),
@@ -156,7 +159,7 @@ GUEST_RECORD: tuple[GuestField, ...] = (
                aliases=("报名编号", "报名号", "注册号", "注册编号", "registration id",
                         "registration no", "external id", "reg id", "id"), exported=False),
     GuestField("notes", QT_TRANSLATE_NOOP("GuestField", "Notes"),
-               4000, kind=Kind.LONG_TEXT, shown=False,
+               4000, editable=True, kind=Kind.LONG_TEXT, shown=False,
                aliases=("备注", "说明", "notes", "note", "remarks", "remark", "comment",
                         "comments"), exported=False, personal=True),
     GuestField("source", QT_TRANSLATE_NOOP("GuestField", "Source"),

@@ -16,7 +16,7 @@ from wimc_desktop.domain.badge_codes import code_forms, normalize_code
 from wimc_desktop.domain.categories import category_lookup
 from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.domain.errors import BadInputError, Message, NotFoundError
-from wimc_desktop.domain.guest_record import GUEST_RECORD
+from wimc_desktop.domain.guest_record import GUEST_RECORD, field_names
 from wimc_desktop.domain.models import Guest
 from wimc_desktop.domain.problems import REASON_TEXT, Reason
 from wimc_desktop.domain.roles import Permission, require
@@ -34,10 +34,8 @@ from wimc_desktop.services.importing.rows import (
 from wimc_desktop.services.importing.writer import derived_keys
 from wimc_desktop.services.search import index_write
 
-# The fields a desk may correct (the badge code has its reissue, attendance its check-in;
-# the source and the list's own id are the import's).
-EDITABLE = ("name", "name_en", "organization", "title", "category", "mobile", "email",
-            "seat", "dietary", "notes")
+# The fields a desk may correct (the guest record's `editable`).
+EDITABLE = field_names(lambda f: f.editable)
 GUEST_EDITED = "guest_edited"
 _PERSONAL = frozenset(f.name for f in GUEST_RECORD if f.personal)  # (never in an audit row)
 _CHECKS = {"mobile": check_mobile, "email": check_email, "category": check_category}

@@ -14,11 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wimc_desktop.domain.guest_record import Kind, field_names
 from wimc_desktop.domain.models import Guest
 from wimc_desktop.ui.field_labels import field_label
 from wimc_desktop.ui.retranslating import Retranslating
 
-EDITED_HERE = ("name", "name_en", "organization", "title", "seat")
+# The editable fields of plain text that are not personal data (the window masks those;
+# the category needs its list): name, English name, organisation, title, seat.
+EDITED_HERE = field_names(lambda f: f.editable and f.kind is Kind.TEXT and not f.personal)
 
 
 class GuestEditDialog(Retranslating, QDialog):
