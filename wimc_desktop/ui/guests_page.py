@@ -231,11 +231,7 @@ class GuestsPage(Retranslating, QWidget):
 
     def _ask_guest_edit(self, guest: Guest) -> dict[str, str] | None:
         """The one place the edit dialog blocks (tests replace it): the fields changed."""
-        dialog = GuestEditDialog(guest, self)
-        accepted = dialog.exec() == GuestEditDialog.DialogCode.Accepted
-        values = dialog.values()
-        dialog.deleteLater()
-        return values if accepted else None
+        return messages.ask_values(GuestEditDialog(guest, self))
 
     def _on_edit_button_clicked(self) -> None:
         """The guest read afresh (the table's copy may be out of date, or not fetched),

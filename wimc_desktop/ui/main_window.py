@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QSho
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QListWidget,
@@ -206,7 +205,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.lock_action.triggered.connect(self._on_lock_action_triggered)
         self.override_action.triggered.connect(self.access.start_override)
         self.access.desk_changed.connect(self._on_access_desk_changed)
-        self.desk_sync.status_changed.connect(self.status.show_sync)
         self.access.lock_changed.connect(self._on_access_lock_changed)
         for target in self.access.targets.values():  # (after each target's own slots)
             if isinstance(target, QAction):
@@ -289,11 +287,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _ask_desk_identity(self, current: Desk) -> Desk | None:
         """The one place the desk dialog blocks (tests replace it)."""
-        dialog = DeskDialog(current, self)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        values = dialog.values()
-        dialog.deleteLater()
-        return values if accepted else None
+        return messages.ask_values(DeskDialog(current, self))
 
     def edit_desk_identity(self, current: Desk) -> None:
         desk = self._ask_desk_identity(current)
@@ -327,11 +321,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _ask_first_admin(self, name: str) -> FirstAdmin | None:
         """The one place the first admin's dialog blocks (tests replace it)."""
-        dialog = FirstAdminDialog(name, self)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        values = dialog.values()
-        dialog.deleteLater()
-        return values if accepted else None
+        return messages.ask_values(FirstAdminDialog(name, self))
 
     def offer_first_admin(self) -> None:
         """An event without operators: create its first admin, or skip (an open desk)."""
@@ -480,11 +470,7 @@ class MainWindow(Retranslating, QMainWindow):
         messages.report_error(self, exc, self.tr("The event could not be opened."))
 
     def _ask_new_event(self) -> NewEventInput | None:
-        dialog = NewEventDialog(self)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        values = dialog.values()
-        dialog.deleteLater()  # (a child of the window: kept until it goes otherwise)
-        return values if accepted else None
+        return messages.ask_values(NewEventDialog(self))
 
     def _on_new_action_triggered(self) -> None:
         values = self._ask_new_event()

@@ -11,15 +11,36 @@ import logging
 import sys
 import traceback
 from types import TracebackType
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from wimc_desktop.domain.errors import DeskError
 from wimc_desktop.ui.error_texts import error_text
 
 log = logging.getLogger("wimc_desktop.ui")
 
+
+
+T_co = TypeVar("T_co", covariant=True)
+
+
+class FormDialog(Protocol[T_co]):
+    """A dialog that asks for values: exec() it, then read values()."""
+
+    def exec(self) -> int: ...
+    def values(self) -> T_co: ...
+    def deleteLater(self) -> None: ...
+
+
+def ask_values(dialog: FormDialog[T_co]) -> T_co | None:
+    """Run a form dialog: its values when accepted, None when cancelled; the dialog is
+    deleted after (a child of a window stays until the window goes otherwise)."""
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    values = dialog.values()
+    dialog.deleteLater()
+    return values if accepted else None
 
 
 def exec_box(box: QMessageBox) -> int:

@@ -256,13 +256,14 @@ def push_batch(db: Database, hub: Engine, timeout: float = PUSH_TIMEOUT_S,
     if not events:
         return []
     receipts = None
-    if all(e.kind in BULK_KINDS for e in events):  # (one round trip, autocommit)
+    bulk = all(e.kind in BULK_KINDS for e in events)
+    if bulk:  # (one round trip, autocommit)
         with hub.connect() as h, deadline(h, timeout):
             receipts = receive_in_bulk(h.execution_options(isolation_level="AUTOCOMMIT"),
                                        events)
-    if receipts is None:
+    if receipts is None:  # (the server-side call, when asked, answered NULL: not again)
         with hub.connect() as h, deadline(h, timeout), h.begin():
-            receipts = hub_side.receive(h, events)
+            receipts = hub_side.receive(h, events, bulk=not bulk)
     _note_receipts(db, receipts)
     return receipts
 
@@ -433,7 +434,7 @@ def exchange(db: Database, hub: Engine, *, push_only: bool = False,
             errors.append(_error_text(exc))
     error = "; ".join(errors)
     if save_contact is None or save_contact(online, error):
-        state = record_contact(db, online, error, synced=online and not errors)
+        state = record_contact(db, online, error, synced=not errors)
     else:
         state = status(db)
     return SyncReport(online, len(receipts), pulled, state.pending,

@@ -20,8 +20,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
+from wimc_desktop.db.outbox import DECIDED_GUEST_COLUMNS  # (the hub's rules decide them)
+from wimc_desktop.services.events import DEFAULT_TIMEZONE
 from wimc_desktop.services.sync.receipts import (
-    GUEST_DESK_COLUMNS,
     GUEST_EDIT_CONFLICT,
     Decision,
     OutgoingEvent,
@@ -50,11 +51,11 @@ def apply_guest_change(conn: Connection, event: OutgoingEvent, values: dict[str,
     g = table("guest")
     before = sent_before(event, values["id"])
     if before is None:  # (all the columns the hub decides, as the desk had them)
-        decided = {k: values[k] for k in GUEST_DESK_COLUMNS if k in values}
+        decided = {k: values[k] for k in DECIDED_GUEST_COLUMNS if k in values}
         conn.execute(update(g).where(g.c.id == values["id"]).values(**decided))
         return
-    changes = {k: values[k] for k in GUEST_DESK_COLUMNS if k in before}
-    edited = [k for k in before if k not in GUEST_DESK_COLUMNS and k not in DERIVED_COLUMNS]
+    changes = {k: values[k] for k in DECIDED_GUEST_COLUMNS if k in before}
+    edited = [k for k in before if k not in DECIDED_GUEST_COLUMNS and k not in DERIVED_COLUMNS]
     current = conn.execute(select(g).where(g.c.id == values["id"]).with_for_update()
                            ).mappings().first()
     if current is None:
@@ -93,4 +94,4 @@ def _conflict(conn: Connection, event: OutgoingEvent, guest_id: str, clashed: li
             d.kept_desk, d.kept_operator, d.kept_at = desk, operator, at
             break
     zone = conn.execute(select(table("event").c.timezone).limit(1)).scalar()
-    d.day = event.created_at.astimezone(ZoneInfo(zone or "Asia/Shanghai")).date()
+    d.day = event.created_at.astimezone(ZoneInfo(zone or DEFAULT_TIMEZONE)).date()

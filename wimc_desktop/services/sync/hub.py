@@ -46,13 +46,15 @@ from wimc_desktop.services.sync.receipts import (
 )
 
 
-def receive(conn: Connection, events: list[OutgoingEvent]) -> list[Receipt]:
+def receive(conn: Connection, events: list[OutgoingEvent], *, bulk: bool = True
+            ) -> list[Receipt]:
     """Receipts for a batch of events, in one transaction of the caller (commit after).
 
     The batch is first applied whole under one savepoint (about six statements an event);
     when an event is refused or clashes with the hub's rows, that savepoint is rolled back
     and the batch applied again one savepoint per event, so the refused one is stored as
-    `rejected` with none of its rows and the others as before."""
+    `rejected` with none of its rows and the others as before. `bulk=False`: the caller's
+    server-side call already answered NULL for these events (not asked again)."""
     _lock_guests(conn, events)
     earlier = _earlier_receipts(conn, [e.id for e in events])
     fresh = [e for e in events if e.id not in earlier]
@@ -60,7 +62,8 @@ def receive(conn: Connection, events: list[OutgoingEvent]) -> list[Receipt]:
     try:
         with conn.begin_nested():
             for run in _runs(fresh, BULK_KINDS):
-                receipts = receive_in_bulk(conn, run) if run[0].kind in BULK_KINDS else None
+                receipts = (receive_in_bulk(conn, run)
+                            if bulk and run[0].kind in BULK_KINDS else None)
                 if receipts is None:
                     receipts = [_receive_one(conn, e) for e in run]
                 got.update((r.event_id, r) for r in receipts)

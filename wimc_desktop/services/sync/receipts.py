@@ -12,7 +12,6 @@ from typing import Any
 from sqlalchemy import Date, Table
 
 from wimc_desktop.db.hub_feed import REPLICATED
-from wimc_desktop.db.outbox import DECIDED_GUEST_COLUMNS
 from wimc_desktop.db.schema import Base, UTCDateTime
 
 ADMITTED, DUPLICATE, APPLIED, REJECTED = "admitted", "duplicate", "applied", "rejected"
@@ -21,9 +20,6 @@ REVOKED_CODE_ADMITTED = "revoked_code_admitted"
 GUEST_EDIT_CONFLICT = "guest_edit_conflict"  # services.sync.guest_merge
 # The namespace of the ids the hub gives the undo rows of duplicates (one per event).
 DUPLICATE_NAMESPACE = uuid.UUID("6f1e2f1c-9d7a-4f53-9a39-3c1f0b3f5a10")
-# Columns of a guest a desk's event changes by the hub's rules (an admission of an online
-# guest, a reissue); its edits of the others are merged (services.sync.guest_merge).
-GUEST_DESK_COLUMNS = DECIDED_GUEST_COLUMNS
 
 
 def table(name: str) -> Table:
