@@ -128,6 +128,17 @@ def declare(session: Session, *changes: Change) -> None:
         collector.declared.update(c.kind for c in changes)
 
 
+def declare_replaced(session: Session, row: object, values: dict[str, Any]) -> None:
+    """Say what a write replaced that is not one of `row`'s columns (a signing's parties,
+    rows of their own rewritten whole), as it was before the transaction: it travels in
+    the row's `before` like its columns' (db.outbox; the first value said is kept)."""
+    collector = session.info.get(COLLECTOR_KEY)
+    if collector is not None:
+        held = collector.before.setdefault(id(row), {})
+        for key, value in values.items():
+            held.setdefault(key, value)
+
+
 def _row_change(session: Session, row: object) -> Change | None:
     """The change one flushed ORM row makes."""
     if isinstance(row, s.GuestRow):

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, delete, select
 from sqlalchemy.orm import Session
 
-from wimc_desktop.db.change_feed import declare
+from wimc_desktop.db.change_feed import declare, declare_replaced
 from wimc_desktop.db.engine import Database
 from wimc_desktop.db.schema import (
     EventRow,
@@ -119,16 +119,35 @@ def _check_guests(session: Session, draft: SigningDraft) -> None:
             raise BadInputError("no guest with id {id}", id=guest_id)
 
 
-def _write_people(session: Session, signing_id: str, draft: SigningDraft) -> None:
+def _write_people(session: Session, signing_id: str, draft: SigningDraft, *,
+                  parties: bool = True, witnesses: bool = True) -> None:
+    """The signing's parties and witnesses written anew (those asked for)."""
     declare(session, Change(ChangeKind.SIGNING, frozenset((signing_id,))))  # (the deletes)
-    session.execute(delete(SigningPartyRow).where(SigningPartyRow.signing_id == signing_id))
-    session.execute(delete(SigningWitnessRow).where(SigningWitnessRow.signing_id == signing_id))
-    session.add_all(SigningPartyRow(id=new_id(), signing_id=signing_id, position=i, name=p.name,
-                                    role=p.role, country=p.country, guest_id=p.guest_id)
-                    for i, p in enumerate(draft.parties))
-    session.add_all(SigningWitnessRow(id=new_id(), signing_id=signing_id, position=i,
-                                      name=w.name, title=w.title, guest_id=w.guest_id)
-                    for i, w in enumerate(draft.witnesses))
+    if parties:
+        session.execute(delete(SigningPartyRow).where(SigningPartyRow.signing_id == signing_id))
+        session.add_all(SigningPartyRow(id=new_id(), signing_id=signing_id, position=i,
+                                        name=p.name, role=p.role, country=p.country,
+                                        guest_id=p.guest_id)
+                        for i, p in enumerate(draft.parties))
+    if witnesses:
+        session.execute(delete(SigningWitnessRow).where(
+            SigningWitnessRow.signing_id == signing_id))
+        session.add_all(SigningWitnessRow(id=new_id(), signing_id=signing_id, position=i,
+                                          name=w.name, title=w.title, guest_id=w.guest_id)
+                        for i, w in enumerate(draft.witnesses))
+
+
+def _replace_people(session: Session, row: SigningRow, before: Signing,
+                    draft: SigningDraft) -> None:
+    """An amendment's parties and witnesses, only those it changes, the replaced ones said
+    (a desk's event carries them: the hub merges a signing field by field,
+    services.sync.signing_merge)."""
+    people = {"parties": draft.parties != before.parties,
+              "witnesses": draft.witnesses != before.witnesses}
+    old = before.as_json()
+    declare_replaced(session, row, {k: old[k] for k, changed in people.items() if changed})
+    if any(people.values()):
+        _write_people(session, row.id, draft, **people)
 
 
 def _check_characters(draft: SigningDraft) -> None:
@@ -248,7 +267,7 @@ def amend_signing(db: Database, signing_id: str, draft: SigningDraft, *, operato
         _check_guests(session, checked)
         _set_fields(row, checked)
         row.status, row.updated_at = SigningStatus.AMENDED.value, now
-        _write_people(session, signing_id, checked)
+        _replace_people(session, row, before, checked)
         return _log(session, signing_id, "amended", _desk(operator, desk), reason.strip(), now,
                     before)
 
@@ -263,6 +282,12 @@ def cancel_signing(db: Database, signing_id: str, *, operator: str, reason: str,
         row.status, row.updated_at = SigningStatus.CANCELLED.value, now
         return _log(session, signing_id, "cancelled", _desk(operator, desk), reason.strip(),
                     now, before)
+
+
+def signing_snapshot(session: Session, signing_id: str) -> dict[str, object]:
+    """A signing as its history keeps it (the hub's record of a conflict between desks:
+    services.sync.signing_merge)."""
+    return _load_one(session, signing_id).as_json()
 
 
 def get_signing(db: Database, signing_id: str) -> Signing:

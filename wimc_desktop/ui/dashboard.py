@@ -30,7 +30,7 @@ from wimc_desktop.services.audit import chain_head
 from wimc_desktop.services.checkin import expected_count
 from wimc_desktop.services.reports import daily_report
 from wimc_desktop.services.sync.desk import conflicts
-from wimc_desktop.services.sync.receipts import GUEST_EDIT_CONFLICT
+from wimc_desktop.services.sync.receipts import GUEST_EDIT_CONFLICT, SIGNING_AMEND_CONFLICT
 from wimc_desktop.ui.change_hub import ChangeHub, SlowRefresh, watched
 from wimc_desktop.ui.checkin_banner import day_text, local_time_text
 from wimc_desktop.ui.field_labels import field_label
@@ -45,9 +45,24 @@ from wimc_desktop.ui.working_day import event_today
 log = logging.getLogger("wimc_desktop.ui")
 VIPS_SHOWN = 12
 # The kinds of change that may move its figures: admissions (and the hub's conflicts, which
-# come with their check-ins), the guest list and its categories, the audit log's head.
+# come with their check-ins), the guest list and its categories, the audit log's head, and
+# signings (a conflict of two desks' amendments comes with its signing).
 FIGURE_KINDS = {ChangeKind.CHECKIN, ChangeKind.GUEST, ChangeKind.IMPORT, ChangeKind.EVENT,
-                ChangeKind.AUDIT}
+                ChangeKind.AUDIT, ChangeKind.SIGNING}
+
+
+@dataclass(frozen=True)
+class ConflictLine:
+    """One conflict the hub recorded, as the dashboard lists it: its kind, the guest or
+    signing, the desk whose action was kept and the later one ("desk|operator|at"), the
+    fields an edit or amendment clashed on, and for a signing what the later one did."""
+
+    kind: str
+    name: str
+    kept: str
+    later: str
+    fields: str = ""
+    action: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,19 +77,20 @@ class DashboardFigures:
     vip_missing: tuple[MissingGuest, ...]
     vip_missing_count: int
     audit_head: ChainHead  # the audit log's rows and newest hash (rewritten: no match)
-    # many desks: the day's conflicts the hub recorded (kind, guest, kept, the later one,
-    # and for an edit the fields whose values were kept)
-    conflicts: tuple[tuple[str, str, str, str, str], ...] = ()
+    conflicts: tuple[ConflictLine, ...] = ()  # many desks: the day's, as the hub recorded
 
 
-def _conflict_line(found: dict[str, Any]) -> tuple[str, str, str, str, str]:
-    guest = found["guest"]
+def _conflict_line(found: dict[str, Any]) -> ConflictLine:
+    guest, signing = found["guest"], found.get("signing") or {}
     fields = found["reason"].removeprefix("fields: ") \
-        if found["kind"] == GUEST_EDIT_CONFLICT else ""
-    return (found["kind"], str(guest.get("name") or guest.get("id") or ""),
-            f"{found['kept']['desk']}|{found['kept']['operator']}|{found['kept']['at'] or ''}",
-            f"{found['duplicate']['desk']}|{found['duplicate']['operator']}|"
-            f"{found['duplicate']['at']}", fields)
+        if found["kind"] in (GUEST_EDIT_CONFLICT, SIGNING_AMEND_CONFLICT) else ""
+    name = signing.get("project_zh") or signing.get("id") if signing else \
+        guest.get("name") or guest.get("id")
+    return ConflictLine(
+        found["kind"], str(name or ""),
+        f"{found['kept']['desk']}|{found['kept']['operator']}|{found['kept']['at'] or ''}",
+        f"{found['duplicate']['desk']}|{found['duplicate']['operator']}|"
+        f"{found['duplicate']['at']}", fields, str(signing.get("action", "")))
 
 
 def read_figures(db: Database, day: dt.date) -> DashboardFigures:
@@ -294,21 +310,46 @@ class Dashboard(Retranslating, QWidget):
         self.conflicts_title.setText(self.tr("Conflicts between desks: %1")
                                      .replace("%1", count_text(len(f.conflicts))))
         rows = []
-        for kind, name, kept, later, fields in f.conflicts:
-            kept_desk, kept_op, kept_at = kept.split("|", 2)
-            later_desk, later_op, later_at = later.split("|", 2)
-            what = (self.tr("admitted twice") if kind == "duplicate_admission"
-                    else self.tr("edited at two desks: %1").replace(
-                        "%1", self._field_labels(fields)) if kind == GUEST_EDIT_CONFLICT
-                    else self.tr("revoked badge used"))
+        for line in f.conflicts:
+            kept_desk, kept_op, kept_at = line.kept.split("|", 2)
+            later_desk, later_op, later_at = line.later.split("|", 2)
             text = (self.tr("%1: %2 — kept %3 (%4) %5, also %6 (%7) %8")
-                    .replace("%1", name).replace("%2", what)
+                    .replace("%1", line.name).replace("%2", self._what(line))
                     .replace("%3", kept_desk).replace("%4", kept_op)
                     .replace("%5", _clock(kept_at)).replace("%6", later_desk)
                     .replace("%7", later_op).replace("%8", _clock(later_at)))
             rows.append(f"<tr><td>{html.escape(text)}</td></tr>")
         self.conflicts.setText(f"<table cellpadding='2' cellspacing='4'>{''.join(rows)}</table>"
                                if rows else self.tr("No conflicts."))
+
+    def _what(self, line: ConflictLine) -> str:
+        """What clashed, in the interface language."""
+        if line.kind == "duplicate_admission":
+            return self.tr("admitted twice")
+        if line.kind == GUEST_EDIT_CONFLICT:
+            return self.tr("edited at two desks: %1").replace(
+                "%1", self._field_labels(line.fields))
+        if line.kind != SIGNING_AMEND_CONFLICT:
+            return self.tr("revoked badge used")
+        if line.action == "cancelled":
+            return self.tr("signing cancelled after an amendment at another desk "
+                           "(the cancel stands)")
+        if line.fields.split(",")[0].strip() == "status":
+            return self.tr("signing amended after it was cancelled at another desk "
+                           "(not applied)")
+        return self.tr("signing amended at two desks: %1").replace(
+            "%1", self._signing_field_labels(line.fields))
+
+    def _signing_field_labels(self, fields: str) -> str:
+        """The fields of a signing two amendments clashed on, in the interface language."""
+        labels = {"project_zh": self.tr("Project"), "project_en": self.tr("Project (English)"),
+                  "sector": self.tr("Sector"), "location": self.tr("Location"),
+                  "amount_fen": self.tr("Amount"), "currency": self.tr("Currency"),
+                  "ceremony": self.tr("Ceremony"), "signed_at": self.tr("Signed at"),
+                  "notes": self.tr("Notes"), "parties": self.tr("Parties"),
+                  "witnesses": self.tr("Witnesses"), "status": self.tr("Status")}
+        return self.tr(", ").join(labels.get(f.strip(), f.strip()) for f in fields.split(",")
+                                  if f.strip())
 
     def _field_labels(self, fields: str) -> str:
         """The fields an edit clashed on ("organization, seat"), in the interface language."""

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Engine, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -39,6 +39,12 @@ from wimc_desktop.services.sync import hub as hub_side
 from wimc_desktop.services.sync import receipts as shared
 from wimc_desktop.services.sync.connect import deadline, hub_engine, stored_url
 from wimc_desktop.services.sync.hub_bulk import BULK_KINDS, receive_in_bulk
+from wimc_desktop.services.sync.signing_merge import (
+    CANCELLED,
+    PEOPLE,
+    conflict_history_id,
+    people_of,
+)
 
 PUSH_BATCH = 100  # events per hub transaction
 PULL_BATCH = 2000  # feed entries per pull round
@@ -269,14 +275,25 @@ def push_batch(db: Database, hub: Engine, timeout: float = PUSH_TIMEOUT_S,
 
 
 def _note_receipts(db: Database, receipts: list[shared.Receipt]) -> None:
-    now = dt.datetime.now(dt.UTC)
-    o = shared.table("sync_outbox")
     with _local(db) as conn:
-        conn.execute(update(o).where(o.c.id == bindparam("r_id"), o.c.status == PENDING)
-                     .values(status=bindparam("r_status"), reason=bindparam("r_reason"),
-                             receipted_at=now, attempts=o.c.attempts + 1),
-                     [{"r_id": r.event_id, "r_status": r.outcome, "r_reason": r.reason}
-                      for r in receipts])
+        _receipted(conn, [(r.event_id, r.outcome, r.reason) for r in receipts], pushed=True)
+
+
+def _receipted(conn: Connection, answers: list[tuple[str, str, str]], *, pushed: bool
+               ) -> None:
+    """The outbox rows still pending that the hub answered (event, outcome, reason) leave
+    "pending"; `pushed`: the answer to this desk's push (an attempt counted)."""
+    if not answers:
+        return
+    o = shared.table("sync_outbox")
+    values: dict[str, Any] = {"status": bindparam("r_status"), "reason": bindparam("r_reason"),
+                              "receipted_at": dt.datetime.now(dt.UTC)}
+    if pushed:
+        values["attempts"] = o.c.attempts + 1
+    conn.execute(update(o).where(o.c.id == bindparam("r_id"), o.c.status == PENDING)
+                 .values(**values),
+                 [{"r_id": e, "r_status": outcome, "r_reason": reason}
+                  for e, outcome, reason in answers])
 
 
 def push(db: Database, hub: Engine, timeout: float = PUSH_TIMEOUT_S,
@@ -310,10 +327,13 @@ def pull(db: Database, hub: Engine, timeout: float = PULL_TIMEOUT_S) -> int:
                     ids[e.table].append(e.row_id)
                 rows = {name: hub_side.rows_of(h, name, sorted(set(keys)))
                         for name, keys in ids.items() if name in REPLICATED}
+                signings = sorted(r["id"] for r in rows.get("signing", []))
+                people = {name: hub_side.rows_of(h, name, signings, by="signing_id")
+                          for name in hub_side.PEOPLE_TABLES} if signings else {}
         if not entries:
             return pulled
         after = entries[-1]
-        changes = _apply_pulled(db, rows, after)
+        changes = _apply_pulled(db, rows, after, people)
         db.changes.publish(changes, here=False)
         pulled += sum(len(v) for v in rows.values())
         if len(entries) < PULL_BATCH:
@@ -321,11 +341,22 @@ def pull(db: Database, hub: Engine, timeout: float = PULL_TIMEOUT_S) -> int:
 
 
 def _apply_pulled(db: Database, rows: dict[str, list[dict[str, Any]]],
-                  last: hub_side.FeedEntry) -> Changes:
+                  last: hub_side.FeedEntry,
+                  people: dict[str, list[dict[str, Any]]] | None = None) -> Changes:
+    """The pulled rows written; `people`: the parties and witnesses the hub holds for the
+    signings pulled, which replace this desk's (the hub's merge of an amendment may
+    have kept others than the desk wrote; deletions are not in the feed)."""
     from wimc_desktop.services.search import index_write
 
+    people = people or {}
     with _local(db) as conn:
         for name in REPLICATED:
+            if name in people:
+                tbl = shared.table(name)
+                conn.execute(delete(tbl).where(tbl.c.signing_id.in_(
+                    [r["id"] for r in rows["signing"]])))
+                rows[name] = list({r["id"]: r for r in [*rows.get(name, []),
+                                                        *people[name]]}.values())
             if rows.get(name):
                 _upsert_local(conn, name, rows[name])
         changes = _pulled_changes(conn, rows)
@@ -391,15 +422,7 @@ def _pulled_changes(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> 
 def _receipts_from_hub(conn: Connection, events: list[dict[str, Any]]) -> None:
     """An event the hub holds is receipted here too (a desk killed after the hub's commit
     and before its own learns the receipt from the pull)."""
-    if not events:
-        return
-    o = shared.table("sync_outbox")
-    now = dt.datetime.now(dt.UTC)
-    conn.execute(update(o).where(o.c.id == bindparam("e_id"), o.c.status == PENDING)
-                 .values(status=bindparam("e_status"), reason=bindparam("e_reason"),
-                         receipted_at=now),
-                 [{"e_id": e["id"], "e_status": e["outcome"], "e_reason": e["reason"]}
-                  for e in events])
+    _receipted(conn, [(e["id"], e["outcome"], e["reason"]) for e in events], pushed=False)
 
 
 # -- sync ---------------------------------------------------------------------------
@@ -472,21 +495,49 @@ def try_push(db: Database, timeout: float = 2.0) -> bool:
 
 
 def conflicts(db: Database, day: dt.date | None = None) -> list[dict[str, Any]]:
-    """Duplicates and other conflicts the hub recorded (on the hub, or a desk's copy)."""
+    """Duplicates and other conflicts the hub recorded (on the hub, or a desk's copy); a
+    signing's also name the signing, the fields, and the values kept and not."""
     h, g = s.HubEventRow, s.GuestRow
     stmt = (select(h, g).join(g, g.id == h.guest_id, isouter=True)
             .where(h.conflict != "").order_by(h.hub_at))
     if day is not None:
         stmt = stmt.where(h.day == day)
     with db.read() as session:
-        found = session.execute(stmt).all()
-    return [{"kind": e.conflict,
-             "guest": ({"id": guest.id, "name": guest.name, "badge_code": guest.badge_code,
-                        "organization": guest.organization} if guest else {"id": e.guest_id}),
-             "day": e.day.isoformat() if e.day else None,
-             "kept": {"desk": e.kept_desk, "operator": e.kept_operator,
-                      "at": e.kept_at.isoformat() if e.kept_at else None},
-             "duplicate": {"desk": e.desk, "operator": e.operator,
-                           "at": e.device_at.isoformat()},
-             "event": e.id, "hub_at": e.hub_at.isoformat(), "reason": e.reason}
-            for e, guest in found]
+        found = [({"kind": e.conflict,
+                   "guest": ({"id": guest.id, "name": guest.name,
+                              "badge_code": guest.badge_code,
+                              "organization": guest.organization} if guest
+                             else {"id": e.guest_id}),
+                   "day": e.day.isoformat() if e.day else None,
+                   "kept": {"desk": e.kept_desk, "operator": e.kept_operator,
+                            "at": e.kept_at.isoformat() if e.kept_at else None},
+                   "duplicate": {"desk": e.desk, "operator": e.operator,
+                                 "at": e.device_at.isoformat()},
+                   "event": e.id, "hub_at": e.hub_at.isoformat(), "reason": e.reason}, e)
+                 for e, guest in session.execute(stmt).all()]
+        for entry, e in found:
+            if e.conflict == shared.SIGNING_AMEND_CONFLICT:
+                _signing_conflict(session, entry, e)
+    return [entry for entry, _ in found]
+
+
+def _signing_conflict(session: Session, entry: dict[str, Any], e: s.HubEventRow) -> None:
+    """A signing's conflict told in full: which signing (as it stands), what the event did
+    (amended / cancelled), the fields, the values kept (the hub's history row of the
+    conflict) and the event's (its payload)."""
+    rows = cast(list[dict[str, Any]], e.payload.get("rows", []))
+    sent = next(r["values"] for r in rows if r["table"] == "signing" and not r["new"])
+    fields = [f for f in e.reason.removeprefix("fields: ").split(", ") if f]
+    signing = session.get(s.SigningRow, sent["id"])
+    kept = session.get(s.SigningHistoryRow, conflict_history_id(e.id))
+    snapshot = dict(kept.snapshot) if kept is not None else {}
+    other = {f: people_of([r["values"] for r in rows if r["table"] == PEOPLE[f]], f)
+             if f in PEOPLE else sent.get(f) for f in fields}
+    entry["signing"] = {
+        "id": sent["id"], "project_zh": signing.project_zh if signing else "",
+        "amount_fen": signing.amount_fen if signing else None,
+        "status": signing.status if signing else None,
+        "action": "cancelled" if sent.get("status") == CANCELLED else "amended",
+        "fields": fields}
+    entry["kept"]["values"] = {f: snapshot.get(f) for f in fields}
+    entry["duplicate"]["values"] = other

@@ -44,6 +44,11 @@ from wimc_desktop.services.sync.receipts import (
     hub_event_values,
     table,
 )
+from wimc_desktop.services.sync.signing_merge import (
+    PEOPLE,
+    apply_signing_change,
+    changed_signings,
+)
 
 
 def receive(conn: Connection, events: list[OutgoingEvent], *, bulk: bool = True
@@ -56,6 +61,7 @@ def receive(conn: Connection, events: list[OutgoingEvent], *, bulk: bool = True
     `rejected` with none of its rows and the others as before. `bulk=False`: the caller's
     server-side call already answered NULL for these events (not asked again)."""
     _lock_guests(conn, events)
+    _lock_signings(conn, events)
     earlier = _earlier_receipts(conn, [e.id for e in events])
     fresh = [e for e in events if e.id not in earlier]
     got: dict[str, Receipt] = {}
@@ -95,6 +101,16 @@ def _lock_guests(conn: Connection, events: list[OutgoingEvent]) -> None:
                      .with_for_update(key_share=True)).all()
 
 
+def _lock_signings(conn: Connection, events: list[OutgoingEvent]) -> None:
+    """FOR NO KEY UPDATE on every signing the events amend or cancel, in the order of their
+    ids (two pushes changing the same two signings never hold one each)."""
+    ids = sorted(set().union(*(changed_signings(e) for e in events)))
+    if ids:
+        t = table("signing")
+        conn.execute(select(t.c.id).where(t.c.id.in_(ids)).order_by(t.c.id)
+                     .with_for_update(key_share=True)).all()
+
+
 def _runs(events: list[OutgoingEvent], bulk: frozenset[str]) -> list[list[OutgoingEvent]]:
     """The events in order, in runs: consecutive ones of the bulk kinds together, every
     other one alone."""
@@ -110,14 +126,13 @@ def _runs(events: list[OutgoingEvent], bulk: frozenset[str]) -> list[list[Outgoi
 def _earlier_receipts(conn: Connection, ids: list[str]) -> dict[str, Receipt]:
     h = table("hub_event")
     rows = conn.execute(select(h.c.id, h.c.outcome, h.c.reason, h.c.conflict, h.c.kept_desk,
-                               h.c.kept_operator, h.c.kept_at).where(h.c.id.in_(ids))).all()
-    return {r.id: Receipt(r.id, r.outcome, r.reason, r.conflict, r.kept_desk,
-                          r.kept_operator, r.kept_at) for r in rows}
+                               h.c.kept_operator, h.c.kept_at).where(h.c.id.in_(ids))
+                        ).mappings()
+    return {r["id"]: Receipt.of(r["id"], r) for r in rows}
 
 
 def _receipt(event: OutgoingEvent, d: Decision) -> Receipt:
-    return Receipt(event.id, d.outcome, d.reason, d.conflict, d.kept_desk, d.kept_operator,
-                   d.kept_at)
+    return Receipt.of(event.id, vars(d))
 
 
 def _receive_one(conn: Connection, event: OutgoingEvent) -> Receipt:
@@ -164,6 +179,7 @@ def _store(conn: Connection, event: OutgoingEvent, d: Decision) -> None:
 
 def _apply(conn: Connection, event: OutgoingEvent) -> Decision:
     decision = Decision()
+    changed = changed_signings(event)
     for name, new, values in event_rows(event):
         if name == "checkin" and new:
             _admission(conn, values, decision)
@@ -175,11 +191,18 @@ def _apply(conn: Connection, event: OutgoingEvent) -> Decision:
             conn.execute(pg_insert(table("guest")).values(**values).on_conflict_do_nothing())
         elif name == "guest":
             apply_guest_change(conn, event, values, decision)
+        elif name == "signing" and not new:
+            apply_signing_change(conn, event, values, decision)
+        elif name in PEOPLE_TABLES and values["signing_id"] in changed:
+            continue  # (merged with their signing's change, above)
         else:
             _upsert(conn, name, values)
         if decision.outcome == REJECTED:
             raise _Rejected(decision)
     return decision
+
+
+PEOPLE_TABLES = frozenset(PEOPLE.values())
 
 
 class _Rejected(Exception):
@@ -274,10 +297,11 @@ def feed_after(conn: Connection, seq: int, entry_id: int, limit: int) -> list[Fe
     return [FeedEntry(int(a), int(b), str(t), str(r)) for a, b, t, r in rows]
 
 
-def rows_of(conn: Connection, name: str, ids: list[str]) -> list[dict[str, Any]]:
-    """The current rows of a replicated table with those keys."""
+def rows_of(conn: Connection, name: str, ids: list[str], by: str = "") -> list[dict[str, Any]]:
+    """The current rows of a replicated table with those keys (or those values of the
+    column `by`)."""
     tbl = table(name)
-    key = tbl.c[REPLICATED[name]]
+    key = tbl.c[by or REPLICATED[name]]
     return [dict(r) for r in conn.execute(select(tbl).where(key.in_(ids))).mappings()]
 
 

@@ -49,5 +49,4 @@ def receive_in_bulk(conn: Connection, events: list[OutgoingEvent]) -> list[Recei
     got = conn.execute(_RECEIVE, {"batch": batch}).scalar_one()
     if got is None:
         return None
-    return [Receipt(r["event"], r["outcome"], r["reason"], r["conflict"], r["kept_desk"],
-                    r["kept_operator"], _at(r["kept_at"])) for r in got]
+    return [Receipt.of(r["event"], {**r, "kept_at": _at(r["kept_at"])}) for r in got]

@@ -18,6 +18,7 @@ ADMITTED, DUPLICATE, APPLIED, REJECTED = "admitted", "duplicate", "applied", "re
 DUPLICATE_ADMISSION = "duplicate_admission"
 REVOKED_CODE_ADMITTED = "revoked_code_admitted"
 GUEST_EDIT_CONFLICT = "guest_edit_conflict"  # services.sync.guest_merge
+SIGNING_AMEND_CONFLICT = "signing_amend_conflict"  # services.sync.signing_merge
 # The namespace of the ids the hub gives the undo rows of duplicates (one per event).
 DUPLICATE_NAMESPACE = uuid.UUID("6f1e2f1c-9d7a-4f53-9a39-3c1f0b3f5a10")
 
@@ -37,6 +38,13 @@ class Receipt:
     kept_desk: str = ""
     kept_operator: str = ""
     kept_at: dt.datetime | None = None
+
+    @classmethod
+    def of(cls, event_id: str, decided: Mapping[Any, Any]) -> Receipt:
+        """The receipt of an event from what was decided (a Decision's fields, a hub_event
+        row, the server-side call's answer), by name."""
+        return cls(event_id, decided["outcome"], decided["reason"], decided["conflict"],
+                   decided["kept_desk"], decided["kept_operator"], decided["kept_at"])
 
     def as_json(self) -> dict[str, Any]:
         return {"event": self.event_id, "outcome": self.outcome, "reason": self.reason,
