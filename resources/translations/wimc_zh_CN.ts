@@ -522,92 +522,168 @@ Why is the badge reissued?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="259"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="275"/>
         <source>Arrivals on %1</source>
         <translation>%1 到场情况</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="261"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="277"/>
         <source>of %1 expected on site</source>
         <translation>/ 应到（线下）%1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="280"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="296"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="283"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="299"/>
         <source>All VIPs have arrived.</source>
         <translation>贵宾已全部到场。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="284"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="300"/>
         <source>VIPs not yet arrived: %1</source>
         <translation>未到贵宾：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="301"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="330"/>
         <source>edited at two desks: %1</source>
         <translation>两个签到台修改了同一项：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="315"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="335"/>
+        <source>signing cancelled after an amendment at another desk (the cancel stands)</source>
+        <translation>签约在另一签到台修改之后被取消（取消有效）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="338"/>
+        <source>signing amended after it was cancelled at another desk (not applied)</source>
+        <translation>签约已在另一签到台取消后又被修改（修改未生效）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="340"/>
+        <source>signing amended at two desks: %1</source>
+        <translation>两个签到台修改了签约的同一项：%1</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="345"/>
+        <source>Project</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="345"/>
+        <source>Project (English)</source>
+        <translation>项目名称（英文）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="346"/>
+        <source>Sector</source>
+        <translation>产业领域</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="346"/>
+        <source>Location</source>
+        <translation>落户地</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="347"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="347"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="348"/>
+        <source>Ceremony</source>
+        <translation>签约仪式</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="348"/>
+        <source>Signed at</source>
+        <translation>签约时间</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="349"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="349"/>
+        <source>Parties</source>
+        <translation>签约方</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="350"/>
+        <source>Witnesses</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="350"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="351"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="356"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="318"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="359"/>
         <source>WIMC Desk — Dashboard</source>
         <translation>WIMC 签到台 — 实时看板</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="319"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="360"/>
         <source>Arrivals per hour</source>
         <translation>每小时签到人数</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="320"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="361"/>
         <source>Arrived / registered by category</source>
         <translation>分类别到场 / 报名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="321"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="362"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="286"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="302"/>
         <source>Audit log: %1 rows, chain head %2</source>
         <translation>审计日志：%1 条记录，链头 %2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="294"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="310"/>
         <source>Conflicts between desks: %1</source>
         <translation>签到台之间的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="300"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="328"/>
         <source>admitted twice</source>
         <translation>重复签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="303"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="333"/>
         <source>revoked badge used</source>
         <translation>使用了已作废的胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="304"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="316"/>
         <source>%1: %2 — kept %3 (%4) %5, also %6 (%7) %8</source>
         <translation>%1：%2 — 保留 %3（%4）%5，另有 %6（%7）%8</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="311"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="323"/>
         <source>No conflicts.</source>
         <translation>没有冲突。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="322"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="363"/>
         <source>Conflicts between desks</source>
         <translation>签到台之间的冲突</translation>
     </message>
@@ -825,17 +901,17 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestEditDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="58"/>
+        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="61"/>
         <source>Edit guest details</source>
         <translation>修改嘉宾信息</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="59"/>
+        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="62"/>
         <source>%1 (%2). Every change is recorded in the audit log; on a desk of a hub it goes to every other desk.</source>
         <translation>%1（%2）。每项修改都记入审计日志；在中心库的签到台上修改，会同步到其他各签到台。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="64"/>
+        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="67"/>
         <source>%1:</source>
         <comment>a field&apos;s label in a form</comment>
         <translation>%1：</translation>
@@ -844,82 +920,82 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestField</name>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="89"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="92"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="94"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="97"/>
         <source>English name</source>
         <translation>英文名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="99"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="102"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="102"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="105"/>
         <source>Organization</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="108"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="111"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="112"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="115"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="117"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="120"/>
         <source>Attendance</source>
         <translation>参会方式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="123"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="126"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="127"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="130"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="133"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="136"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="138"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="141"/>
         <source>Badge code</source>
         <translation>胸卡号</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="144"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="147"/>
         <source>Seat</source>
         <translation>座位</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="148"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="151"/>
         <source>Dietary needs</source>
         <translation>饮食要求</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="153"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="156"/>
         <source>Registration no.</source>
         <translation>报名编号</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="158"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="161"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/domain/guest_record.py" line="162"/>
+        <location filename="../../wimc_desktop/domain/guest_record.py" line="165"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
@@ -965,82 +1041,82 @@ Why is the badge reissued?</source>
         <translation>显示列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="259"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="255"/>
         <source>The guest&apos;s details were not changed.</source>
         <translation>嘉宾信息未修改。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="273"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="269"/>
         <source>Show every guest&apos;s full mobile number and e-mail address?</source>
         <translation>显示所有嘉宾完整的手机号码和电子邮箱吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="277"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="273"/>
         <source>This is personal data. Showing it is recorded in the audit log with your name, the desk and the time.</source>
         <translation>这是个人信息。显示操作将连同您的姓名、签到台和时间记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="279"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="275"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="294"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="290"/>
         <source>Contact details could not be shown.</source>
         <translation>无法显示联系方式。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="306"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="302"/>
         <source>%1 in total</source>
         <translation>共 %1 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="308"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="304"/>
         <source>The first %1 of %Ln guests matching “%2”</source>
         <translation>
             <numerusform>与“%2”相符的 %Ln 位嘉宾中的前 %1 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="311"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="307"/>
         <source>No guest matches “%1”.</source>
         <translation>没有与“%1”相符的嘉宾。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="313"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="309"/>
         <source>%Ln guests match “%1”</source>
         <translation>
             <numerusform>共 %Ln 位嘉宾与“%1”相符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="317"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="313"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="272"/>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="326"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="268"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="322"/>
         <source>Show full contact details</source>
         <translation>显示完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="319"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="315"/>
         <source>Name, pinyin, phone, company or badge code…</source>
         <translation>姓名、拼音、电话、单位或胸卡号……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="323"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="319"/>
         <source>Edit details…</source>
         <translation>修改信息…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="324"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="320"/>
         <source>Correct the selected guest&apos;s name, organization, title or seat</source>
         <translation>修改所选嘉宾的姓名、单位、职务或座位</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="328"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="324"/>
         <source>Phone numbers and e-mail addresses are masked unless this is on.</source>
         <translation>不勾选时，手机号和邮箱只显示部分内容。</translation>
     </message>
@@ -1491,207 +1567,207 @@ Why is the badge reissued?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="535"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="521"/>
         <source>An import or export is still running. Quit anyway?</source>
         <translation>导入或导出仍在进行。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="534"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="520"/>
         <source>Quit WIMC Desk?</source>
         <translation>退出 WIMC Desk？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="268"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="266"/>
         <source>Desk 1</source>
         <translation>1号签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="462"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="452"/>
         <source>Imported %1: %2 added, %3 updated.</source>
         <translation>已导入 %1：新增 %2 人，更新 %3 人。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="468"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="458"/>
         <source>Open event</source>
         <translation>打开活动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="460"/>
         <source>WIMC events (*.wimc)</source>
         <translation>WIMC 活动文件 (*.wimc)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="480"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="470"/>
         <source>The event could not be opened.</source>
         <translation>无法打开该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="496"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="482"/>
         <source>The event could not be created.</source>
         <translation>无法创建该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="528"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="514"/>
         <source>WIMC Desk %1</source>
         <translation>WIMC Desk 会务签到 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="529"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="515"/>
         <source>The registration desk of a large conference: guest list import, check-in, badges, signings and reports.</source>
         <translation>大型会议的签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="546"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="532"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="547"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="533"/>
         <source>&amp;Import guest list…</source>
         <translation>导入嘉宾名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="548"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="534"/>
         <source>&amp;Open event…</source>
         <translation>打开活动(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="549"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="535"/>
         <source>&amp;New event…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="550"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="536"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="551"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="537"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="554"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="540"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="555"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="541"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="556"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="542"/>
         <source>Supervisor &amp;dashboard</source>
         <translation>主管看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="557"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="543"/>
         <source>&amp;About WIMC Desk</source>
         <translation>关于 WIMC Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="558"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="544"/>
         <source>&amp;Desk</source>
         <translation>签到台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="559"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="545"/>
         <source>Desk and &amp;operator…</source>
         <translation>签到台与操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="560"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="546"/>
         <source>Register a &amp;walk-in…</source>
         <translation>现场登记(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="561"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="547"/>
         <source>&amp;Undo the last admission</source>
         <translation>撤销上一次签到(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="564"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="550"/>
         <source>&amp;Print badge at check-in</source>
         <translation>签到时打印胸卡(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="565"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="551"/>
         <source>Off</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="566"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="552"/>
         <source>First admission of the event only</source>
         <translation>仅在本次大会首次签到时打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="567"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="553"/>
         <source>Every admission</source>
         <translation>每次签到都打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="570"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="556"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="570"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="556"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="570"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="556"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="571"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="557"/>
         <source>Signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="571"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="557"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="397"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="387"/>
         <source>The desk is locked: log in, then scan again.</source>
         <translation>签到台已锁定：请先登录，再重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="562"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="548"/>
         <source>&amp;Lock the desk</source>
         <translation>锁定签到台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="563"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="549"/>
         <source>Supervisor o&amp;verride…</source>
         <translation>主管授权(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="515"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="501"/>
         <source>Personal data deleted</source>
         <translation>个人信息已删除</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="516"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="502"/>
         <source>The mobile numbers, e-mails, ID card numbers and notes of %1 guests were deleted.</source>
         <translation>已删除 %1 位嘉宾的手机号、邮箱、身份证号和备注。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="552"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="538"/>
         <source>&amp;Event</source>
         <translation>活动(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="553"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="539"/>
         <source>&amp;Delete personal data…</source>
         <translation>删除个人信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="373"/>
         <source>Typed as fast as a scanner into a password field: taken neither as a scan nor as the password. Type the password by hand.</source>
         <translation>密码框中的输入快如扫码枪：既不当作扫码，也不当作密码。请手动输入密码。</translation>
     </message>
@@ -1719,22 +1795,22 @@ Why is the badge reissued?</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../wimc_desktop/ui/messages.py" line="31"/>
+        <location filename="../../wimc_desktop/ui/messages.py" line="52"/>
         <source>WIMC Desk</source>
         <translation>WIMC Desk 会务签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/messages.py" line="48"/>
+        <location filename="../../wimc_desktop/ui/messages.py" line="69"/>
         <source>That did not work.</source>
         <translation>操作未能完成。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/messages.py" line="55"/>
+        <location filename="../../wimc_desktop/ui/messages.py" line="76"/>
         <source>Something went wrong inside WIMC Desk.</source>
         <translation>WIMC Desk 内部出现错误。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/messages.py" line="56"/>
+        <location filename="../../wimc_desktop/ui/messages.py" line="77"/>
         <source>Nothing you did caused this. The details have been written to the log; please pass them on to the support team.</source>
         <translation>这不是您的操作造成的。详细信息已写入日志，请转交技术支持人员。</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import subprocess
@@ -138,3 +139,36 @@ def test_dashboard_fits_a_1366_by_768_laptop(qtbot: QtBot, worker: Worker,
     assert expected_count(event_db) == 1200  # two in three on site
     assert board.expected_label.text() == "of 1,200 expected on site"
     assert "and" in board.vips.text() and "more" in board.vips.text()
+
+
+def test_the_conflict_list_tells_signing_amendments_apart(qtbot: QtBot, worker: Worker,
+                                                          event_db: Database) -> None:
+    from wimc_desktop.ui import i18n
+    from wimc_desktop.ui.dashboard import ConflictLine
+
+    board = open_dashboard(qtbot, worker, event_db)
+    assert board.figures is not None and board.figures.conflicts == ()
+    kept, later = "A|ann|2020-11-28T07:20:00+00:00", "B|bob|2020-11-28T07:25:00+00:00"
+    lines = (ConflictLine("signing_amend_conflict", "新能源汽车整车项目", kept, later,
+                          "amount_fen, parties", "amended"),
+             ConflictLine("signing_amend_conflict", "工业机器人项目", kept, later,
+                          "status, notes", "amended"),
+             ConflictLine("signing_amend_conflict", "智能装备项目", later, kept, "status",
+                          "cancelled"),
+             ConflictLine("guest_edit_conflict", "张伟", kept, later, "organization"))
+    board.figures = dataclasses.replace(board.figures, conflicts=lines)  # (as read: shown)
+    board._show(board.figures)
+    text = board.conflicts.text()
+    assert "Conflicts between desks: 4" in board.conflicts_title.text()
+    assert ("新能源汽车整车项目: signing amended at two desks: Amount, Parties — kept A (ann) "
+            "15:20, also B (bob) 15:25") in text
+    assert "工业机器人项目: signing amended after it was cancelled at another desk " \
+           "(not applied)" in text
+    assert "智能装备项目: signing cancelled after an amendment at another desk " \
+           "(the cancel stands) — kept B (bob) 15:25" in text
+    assert "张伟: edited at two desks: " in text
+    i18n.apply_language(i18n.CHINESE)
+    qtbot.waitUntil(lambda: "签约方" in board.conflicts.text())
+    text = board.conflicts.text()
+    assert "两个签到台修改了签约的同一项：金额、签约方" in text
+    assert "修改未生效" in text and "取消有效" in text

@@ -135,6 +135,9 @@ def test_the_same_field_from_two_desks_keeps_the_first_and_lists_the_other(
     assert main(["--db", _path(b), "conflicts", "--json"]) == 0
     found = json.loads(capsys.readouterr().out)
     assert len(found) == 1
+    assert main(["--db", _path(b), "conflicts"]) == 0
+    assert "signing_amend_conflict" in (said := capsys.readouterr().err) \
+        and "新能源汽车整车项目 (amended, fields: amount_fen, parties): kept A (ann)" in said
     c = found[0]
     assert set(c) >= {"kind", "guest", "day", "kept", "duplicate", "event", "hub_at", "reason",
                       "signing"}

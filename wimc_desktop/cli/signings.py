@@ -236,16 +236,21 @@ def add_signing_parser(sub: Any) -> None:
     p = cmds.add_parser("add", help="record a signing")
     _signing_options(p, new=True)
     _common(p, cmd_signing_add)
-    p = cmds.add_parser("amend", help="change a signing (recorded with a reason)")
+    p = cmds.add_parser("amend", help="change a signing (recorded with a reason; on a desk of "
+                        "a hub, merged field by field with other desks' amendments: a field "
+                        "another desk changed first is kept and listed by `conflicts`)")
     p.add_argument("id", help="signing id (or its first characters)")
     _signing_options(p, new=False)
     p.add_argument("--reason", required=True)
     _common(p, cmd_signing_amend)
-    p = cmds.add_parser("cancel", help="cancel a signing (kept, no longer counted)")
+    p = cmds.add_parser("cancel", help="cancel a signing (kept, no longer counted; on a desk "
+                        "of a hub, no other desk's amendment undoes it)")
     p.add_argument("id")
     p.add_argument("--reason", required=True)
     _common(p, cmd_signing_cancel)
-    p = cmds.add_parser("history", help="every change to a signing")
+    p = cmds.add_parser("history", help="every change to a signing (two desks' "
+                        "amendments that clashed: a `conflict` entry of the hub's, the "
+                        "signing as kept)")
     p.add_argument("id")
     _common(p, cmd_signing_history)
     p = cmds.add_parser("list", help="the signings, in the order signed")

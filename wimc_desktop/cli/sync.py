@@ -4,6 +4,9 @@
     wimc-desk --db DESK.wimc sync [--json]      exit 0: the hub was reached; 7: it was not
     wimc-desk --db DESK.wimc status [--json]
     wimc-desk --db DESK_OR_HUB conflicts [--day D] [--json]
+                kinds: duplicate_admission, revoked_code_admitted, guest_edit_conflict,
+                signing_amend_conflict (its entry also has "signing" and the values kept
+                and not: "kept"/"duplicate" "values")
 
 The hub's password is never stored: it comes from PGPASSWORD, ~/.pgpass, a service file
 or the system keyring (service "wimc-desk", the URL without password as the user name).
@@ -69,7 +72,9 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         emit_json(found)
     for c in found:
         guest: dict[str, Any] = c["guest"]
-        say(f"{c['kind']} {c['day'] or ''} {guest.get('name', guest.get('id'))}: kept "
+        what = (f"{c['signing']['project_zh'] or c['signing']['id']} ({c['signing']['action']}"
+                f", {c['reason']})" if "signing" in c else guest.get("name", guest.get("id")))
+        say(f"{c['kind']} {c['day'] or ''} {what}: kept "
             f"{c['kept']['desk']} ({c['kept']['operator']}) {c['kept']['at']}; this one "
             f"{c['duplicate']['desk']} ({c['duplicate']['operator']}) {c['duplicate']['at']}")
     if not found:
@@ -91,7 +96,9 @@ def add_sync_parsers(sub: Any) -> None:
     p = sub.add_parser("status", help="the hub, online or not, pending events, last sync")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_status)
-    p = sub.add_parser("conflicts", help="duplicate admissions and other conflicts")
+    p = sub.add_parser("conflicts", help="duplicate admissions, a revoked badge used, guest "
+                       "edits and signing amendments two desks made to the same field (and an "
+                       "amendment crossing a cancel): the one kept and the other")
     p.add_argument("--day", type=parse_date, default=None)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_conflicts)

@@ -11,7 +11,10 @@ first admission of a guest for a day is
 `admitted`; a later one is stored too, as `duplicate` (undone at once by the hub, with
 both desks, times and operators kept), and is never decided again. An admission with a
 code that a reissue had revoked, or a reissue of a code already used to admit after it
-was revoked, is kept and flagged as a conflict.
+was revoked, is kept and flagged as a conflict. A desk's edit of a guest's details, and
+its amendment or cancellation of a signing, are merged field by field
+(services.sync.guest_merge, signing_merge): a field another desk or the office changed
+first keeps that value, and the event is flagged as a conflict; a cancel is never undone.
 """
 
 from __future__ import annotations
