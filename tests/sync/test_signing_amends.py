@@ -3,25 +3,33 @@
 both changed a field and lists the other as a `signing_amend_conflict` (the CLI's JSON,
 the dashboard's list), never lets an amendment undo a cancel, records a retried event
 once, still takes an earlier version's event without the replaced values; every desk
-ends as the hub."""
+ends as the hub, whatever the interleaving (a property)."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import json
+import tempfile
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, make_url, select
 
-from tests.sync.conftest import MakeDesk, hub_events
+from tests.conftest import POSTGRES_URL, reset_postgres
+from tests.sync.conftest import MakeDesk, hub_events, outbox
+from tests.sync.proxy import Proxy
 from wimc_desktop.app import main
 from wimc_desktop.db import schema as s
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.checkin import Desk
+from wimc_desktop.domain.errors import BadInputError
 from wimc_desktop.domain.signings import Signing, SigningDraft, SigningParty, SigningStatus
+from wimc_desktop.services.events import create_event, open_event_database
 from wimc_desktop.services.signings import (
     add_signing,
     amend_signing,
@@ -31,7 +39,7 @@ from wimc_desktop.services.signings import (
     summarize_signings,
 )
 from wimc_desktop.services.sync import hub as hub_side
-from wimc_desktop.services.sync.desk import conflicts, sync
+from wimc_desktop.services.sync.desk import conflicts, join, sync
 from wimc_desktop.services.sync.receipts import OutgoingEvent
 
 pytestmark = pytest.mark.postgres
@@ -312,3 +320,89 @@ def test_the_desks_event_carries_the_replaced_values(
     assert [p["name"] for p in before["parties"]] == [p.name for p in PARTIES]
     assert "witnesses" not in before  # (unchanged: not rewritten, not sent)
     assert not [i for i in event.payload["rows"] if i["table"] == "signing_witness"]
+
+
+AMENDS = ({"amount": Decimal("5000000000")}, {"amount": Decimal("4800000000")},
+          {"sector": "智能网联汽车"}, {"parties": NEW_PARTNER},
+          {"parties": (PARTIES[1], PARTIES[0])}, {"notes": "乙方变更"})
+amend = st.tuples(st.just("amend"), st.integers(0, 2), st.integers(0, 1),
+                  st.integers(0, len(AMENDS) - 1))
+step = st.one_of(
+    amend, amend, amend,  # (amendments most: they clash with each other and with cancels)
+    st.tuples(st.just("cancel"), st.integers(0, 2), st.integers(0, 1), st.just(0)),
+    st.tuples(st.just("cut"), st.integers(0, 2), st.just(0), st.just(0)),
+    st.tuples(st.just("mend"), st.integers(0, 2), st.just(0), st.just(0)),
+    st.tuples(st.just("sync"), st.integers(0, 2), st.just(0), st.just(0)),
+)
+
+
+def _cancels_sent(db: Database) -> set[str]:
+    """The signings a desk's events cancelled."""
+    with db.read() as session:
+        payloads = session.execute(select(s.OutboxRow.payload)).scalars()
+        return {item["values"]["id"] for p in payloads for item in p["rows"]
+                if item["table"] == "signing" and item["values"]["status"] == "cancelled"}
+
+
+@settings(max_examples=10, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(steps=st.lists(step, min_size=8, max_size=30))
+def test_any_interleaving_of_amendments_and_cancels_converges(
+        monkeypatch: pytest.MonkeyPatch, steps: list[tuple[str, int, int, int]]) -> None:
+    if not POSTGRES_URL:
+        pytest.skip("WIMC_TEST_POSTGRES_URL is not set")
+    url = make_url(POSTGRES_URL)
+    if url.password:
+        monkeypatch.setenv("PGPASSWORD", url.password)
+    reset_postgres(POSTGRES_URL)
+    hub = create_event(POSTGRES_URL, name_zh="签约收敛", start=dt.date(2020, 11, 26),
+                       end=dt.date(2020, 11, 28))
+    ids = [add_signing(hub, dataclasses.replace(_draft(), project_zh=name), operator="office"
+                       ).id for name in ("新能源汽车整车项目", "工业机器人项目")]
+    with tempfile.TemporaryDirectory() as folder:
+        proxies = [Proxy(url.host or "127.0.0.1", url.port or 5432) for _ in range(3)]
+        desks = []
+        try:
+            for i, proxy in enumerate(proxies):
+                join(Path(folder) / f"{i}.wimc", proxy.url(POSTGRES_URL), f"desk {i}")
+                desks.append(open_event_database(Path(folder) / f"{i}.wimc"))
+            for action, d, n, change in steps:
+                desk = Desk(f"desk {d}", f"op {d}")
+                try:
+                    if action == "amend":
+                        _amend(desks[d], ids[n], desk, **AMENDS[change])
+                    elif action == "cancel":
+                        cancel_signing(desks[d], ids[n], operator=desk.operator,
+                                       reason="property", desk=desk)
+                except BadInputError:
+                    pass  # (cancelled here already, or nothing to change: refused locally)
+                if action == "cut":
+                    proxies[d].drop()
+                elif action == "mend":
+                    proxies[d].restore()
+                elif action == "sync":
+                    sync(desks[d], push_timeout=2, pull_timeout=2)
+            for proxy in proxies:
+                proxy.restore()
+            for _ in range(2):
+                for db in desks:
+                    assert sync(db).online
+            sent = {k: v for db in desks for k, v in outbox(db).items()}
+            assert set(hub_events(hub)) == set(sent)
+            assert all(status == "applied" for _, status in sent.values())
+            cancelled = set().union(*(_cancels_sent(db) for db in desks))
+            for signing_id in ids:
+                kept = get_signing(hub, signing_id)
+                assert (kept.status is SigningStatus.CANCELLED) == (signing_id in cancelled)
+                assert _people_rows(hub, signing_id) == 2
+                for db in desks:
+                    assert _shown(get_signing(db, signing_id)) == _shown(kept)
+                    assert _people_rows(db, signing_id) == 2
+            for db in desks:
+                assert conflicts(db) == conflicts(hub)
+        finally:
+            for db in desks:
+                db.dispose()
+            for proxy in proxies:
+                proxy.close()
+            hub.dispose()

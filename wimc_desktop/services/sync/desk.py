@@ -526,7 +526,9 @@ def _signing_conflict(session: Session, entry: dict[str, Any], e: s.HubEventRow)
     (amended / cancelled), the fields, the values kept (the hub's history row of the
     conflict) and the event's (its payload)."""
     rows = cast(list[dict[str, Any]], e.payload.get("rows", []))
-    sent = next(r["values"] for r in rows if r["table"] == "signing" and not r["new"])
+    sent = next((r["values"] for r in rows if r["table"] == "signing" and not r["new"]), None)
+    if sent is None:  # (no signing changed: nothing more to tell)
+        return
     fields = [f for f in e.reason.removeprefix("fields: ").split(", ") if f]
     signing = session.get(s.SigningRow, sent["id"])
     kept = session.get(s.SigningHistoryRow, conflict_history_id(e.id))
