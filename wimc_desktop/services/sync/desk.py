@@ -35,6 +35,7 @@ from wimc_desktop.db.outbox import PENDING
 from wimc_desktop.domain.changes import Change, ChangeKind, Changes
 from wimc_desktop.domain.errors import BadInputError, DeskError, NotFoundError
 from wimc_desktop.services import audit
+from wimc_desktop.services.privacy import finish_pulled_purge, note_pulled_purge
 from wimc_desktop.services.sync import hub as hub_side
 from wimc_desktop.services.sync import receipts as shared
 from wimc_desktop.services.sync.connect import deadline, hub_engine, stored_url
@@ -296,7 +297,15 @@ def push(db: Database, hub: Engine, timeout: float = PUSH_TIMEOUT_S,
 
 def pull(db: Database, hub: Engine, timeout: float = PULL_TIMEOUT_S) -> int:
     """The hub's rows after the cursor, batch after batch, into the desk file; each batch
-    one local transaction with its cursor, then published to the change feed."""
+    one local transaction with its cursor, then published to the change feed. A purge of
+    personal data pulled (now or by an earlier pull that did not finish it) is then
+    finished in the file (services.privacy.finish_pulled_purge)."""
+    pulled = _pull_batches(db, hub, timeout)
+    finish_pulled_purge(db)
+    return pulled
+
+
+def _pull_batches(db: Database, hub: Engine, timeout: float) -> int:
     state = sync_state(db)
     after = hub_side.FeedEntry(state.cursor_seq, state.cursor_id, "", "")
     pulled = 0
@@ -333,6 +342,7 @@ def _apply_pulled(db: Database, rows: dict[str, list[dict[str, Any]]],
         conn.execute(update(t).where(t.c.id == 1).values(cursor_seq=last.seq,
                                                           cursor_id=last.id))
         _receipts_from_hub(conn, rows.get("hub_event", []))
+        note_pulled_purge(conn, rows.get("audit", []))
         session = Session(bind=conn)
         guests = sorted({g["id"] for g in rows.get("guest", [])})
         if guests:
