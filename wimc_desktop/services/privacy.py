@@ -80,11 +80,12 @@ class PurgeResult:
     guests: int
     purged: int
     vacuumed: bool  # SQLite: the file rewritten (no trace left); PostgreSQL: VACUUM FULL due
+    events: int = 0  # stored desk events whose guest rows were scrubbed (scrub_stored_events)
 
     def as_json(self) -> dict[str, object]:
         return {"outcome": "purged", "guests": self.guests, "purged": self.purged,
                 "deleted": list(DELETED_FIELDS), "kept": list(KEPT_FIELDS),
-                "vacuumed": self.vacuumed}
+                "vacuumed": self.vacuumed, "events_scrubbed": self.events}
 
 
 def purge_allowed_from(db: Database) -> dt.date:
@@ -119,7 +120,7 @@ def purge_personal_data(db: Database, desk: Desk, *, now: dt.datetime | None = N
                                 .where(_holds_personal_data())) or 0
         session.execute(update(GuestRow).values({**BLANKED, "updated_at": now})
                         .execution_options(synchronize_session=False))
-        scrub_stored_events(session.connection())
+        events = scrub_stored_events(session.connection())
         index_rebuild(session)  # (its documents held the phone digits and e-mails)
         audit.record(session, desk, PURGED, now=now, guests=guests, purged=purged,
                      deleted=list(DELETED_FIELDS))
@@ -127,7 +128,7 @@ def purge_personal_data(db: Database, desk: Desk, *, now: dt.datetime | None = N
     if path is not None:
         db.dispose()  # (no pooled connection keeps an old snapshot the checkpoint waits for)
         vacuum_file(path)
-    return PurgeResult(int(guests), int(purged), path is not None)
+    return PurgeResult(int(guests), int(purged), path is not None, events)
 
 
 def scrub_payload(payload: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -224,8 +225,9 @@ def finish_pulled_purge(db: Database) -> bool:
             index_rebuild(Session(bind=conn))
         finally:
             conn.exec_driver_sql("PRAGMA secure_delete=OFF")
-    if not vacuum_file(path):
-        return False
+    with db.translated():
+        if not vacuum_file(path):
+            return False
     with _desk_write(db) as conn:
         conn.execute(delete(Meta).where(Meta.key == CLEANUP_DUE, Meta.value == due))
     return True

@@ -12,6 +12,7 @@ entry point for changes that arrive from elsewhere.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -41,6 +42,7 @@ from wimc_desktop.services.sync import receipts as shared
 from wimc_desktop.services.sync.connect import deadline, hub_engine, stored_url
 from wimc_desktop.services.sync.hub_bulk import BULK_KINDS, receive_in_bulk
 
+log = logging.getLogger("wimc_desktop.sync")
 PUSH_BATCH = 100  # events per hub transaction
 PULL_BATCH = 2000  # feed entries per pull round
 COPY_CHUNK = 5000  # rows per insert while joining
@@ -301,7 +303,10 @@ def pull(db: Database, hub: Engine, timeout: float = PULL_TIMEOUT_S) -> int:
     personal data pulled (now or by an earlier pull that did not finish it) is then
     finished in the file (services.privacy.finish_pulled_purge)."""
     pulled = _pull_batches(db, hub, timeout)
-    finish_pulled_purge(db)
+    try:
+        finish_pulled_purge(db)
+    except DeskError as exc:  # (the file busy or full: the debt stays, the next pull tries)
+        log.warning("the purge's clean-up of the desk file is not done yet: %s", exc)
     return pulled
 
 
