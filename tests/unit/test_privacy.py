@@ -92,3 +92,24 @@ def test_no_trace_left_in_the_file(guests_db: Database) -> None:
         for value in (MOBILE, EMAIL, "needs-a-wheelchair", "4321"):
             assert value.encode() not in data, (file, value)
     assert path.stat().st_mode & 0o077 == 0  # (the file is the user's alone)
+
+
+def test_a_stored_events_guest_rows_are_blanked_their_keys_and_other_rows_kept() -> None:
+    from wimc_desktop.services.privacy import scrub_payload
+
+    guest = {"id": "g1", "name": "张伟", "mobile": MOBILE, "email": EMAIL, "notes": NOTE,
+             "phone_digits": MOBILE, "id_number_hash": "ab" * 32,
+             "id_number_masked": "3201**********1234", "extra": {"微信": "zw-1"}}
+    payload = {"desk": "A", "operator": "ann", "rows": [
+        {"table": "guest", "new": False, "values": guest,
+         "before": {"email": "old@example.org", "organization": "东南大学"}},
+        {"table": "checkin", "new": True, "values": {"id": "c1", "badge_code": "P-1"}}]}
+    scrubbed = scrub_payload(payload)
+    assert scrubbed is not None and payload["rows"][0]["values"]["mobile"] == MOBILE  # (a copy)
+    values, before = scrubbed["rows"][0]["values"], scrubbed["rows"][0]["before"]
+    assert values == {**guest, "mobile": "", "email": "", "notes": "", "phone_digits": "",
+                      "id_number_hash": "", "id_number_masked": "", "extra": {}}
+    assert before == {"email": "", "organization": "东南大学"}  # (which fields changed: kept)
+    assert scrubbed["rows"][1] == payload["rows"][1] and scrubbed["desk"] == "A"
+    assert scrub_payload(scrubbed) is None  # (nothing left to blank)
+    assert scrub_payload({"rows": [payload["rows"][1]]}) is None

@@ -21,8 +21,8 @@ def cmd_purge(args: argparse.Namespace) -> int:
     say(f"Deleted the personal data ({', '.join(DELETED_FIELDS)}) of {result.purged} of "
         f"{result.guests} guests; kept: {', '.join(KEPT_FIELDS)}. Recorded in the audit log.")
     if not result.vacuumed:
-        say("  On the PostgreSQL server, run VACUUM FULL guest (as its administrator) so the "
-            "old row versions leave the server's files too.")
+        say("  On the PostgreSQL server, run VACUUM FULL guest, hub_event (as its "
+            "administrator) so the old row versions leave the server's files too.")
     return 0
 
 

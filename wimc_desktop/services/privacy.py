@@ -2,22 +2,49 @@
 
 Kept: names, organisations, titles, categories, badge codes, check-ins, signings and so
 every figure of the reports. Deleted: every guest's mobile, e-mail, resident ID number
-(its keyed hash and masked form), notes and the extra columns of the imported lists, and
-the search index's copies of them (rebuilt). On SQLite the purge runs with secure_delete
-on, then VACUUM and a truncating WAL checkpoint: no byte of a deleted value is left in the
-file or its -wal. On PostgreSQL the old row versions are unreadable through SQL at once;
-VACUUM FULL on the server (its administrator's) returns their space and overwrites them.
+(its keyed hash and masked form), notes and the extra columns of the imported lists, the
+search index's copies of them (rebuilt), and the copies of guest rows that desks' events
+carry (hub_event.payload on the hub and every desk, a desk's receipted outbox rows): their
+personal columns blanked the same way. On SQLite the purge runs with secure_delete on, then
+VACUUM and a truncating WAL checkpoint: no byte of a deleted value is left in the file or
+its -wal. On PostgreSQL the old row versions are unreadable through SQL at once; VACUUM
+FULL on the server (its administrator's) returns their space and overwrites them.
+
+Many desks: the purge is made on the hub (refused on a desk). Its rows reach every desk by
+the pull (the scrubbed hub_event rows too: an UPDATE is a feed entry like any write); a
+desk that pulls the purge's audit row notes that its file owes a clean-up, and after the
+pull does it (finish_pulled_purge: its own outbox scrubbed, its search index rebuilt,
+VACUUM and a truncating checkpoint), until done.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    Text,
+    bindparam,
+    cast,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 
 from wimc_desktop.db.engine import Database, connect_sqlite, sqlite_path
-from wimc_desktop.db.schema import GuestRow, guest_table
+from wimc_desktop.db.outbox import PENDING
+from wimc_desktop.db.schema import Base, GuestRow, Meta, guest_table
 from wimc_desktop.domain.checkin import Desk, local_day
 from wimc_desktop.domain.errors import DeskError
 from wimc_desktop.domain.guest_record import field_names
@@ -30,6 +57,14 @@ PERSONAL_FIELDS = field_names(lambda f: f.personal)  # mobile, e-mail, dietary, 
 DELETED_FIELDS = (*PERSONAL_FIELDS, "id_number", "extra")
 KEPT_FIELDS = ("name", "name_en", "organization", "title", "category", "badge_code",
                "checkins", "signings", "reports")
+# A guest row's columns as the purge leaves them: the personal fields, the phone's digits
+# (a search key), the ID number's hash and masked form, and the extra columns.
+BLANKED: dict[str, Any] = {**dict.fromkeys((*PERSONAL_FIELDS, "phone_digits", "id_number_hash",
+                                            "id_number_masked"), ""), "extra": {}}
+SCRUB_BATCH = 1000  # stored events read and rewritten at a time
+# wimc_meta on a desk: the id of the hub's purge (its audit row) that the desk pulled and
+# whose clean-up of the file is not done yet.
+CLEANUP_DUE = "purge_cleanup_due"
 
 
 class PurgeTooEarlyError(DeskError):
@@ -45,11 +80,12 @@ class PurgeResult:
     guests: int
     purged: int
     vacuumed: bool  # SQLite: the file rewritten (no trace left); PostgreSQL: VACUUM FULL due
+    events: int = 0  # stored desk events whose guest rows were scrubbed (scrub_stored_events)
 
     def as_json(self) -> dict[str, object]:
         return {"outcome": "purged", "guests": self.guests, "purged": self.purged,
                 "deleted": list(DELETED_FIELDS), "kept": list(KEPT_FIELDS),
-                "vacuumed": self.vacuumed}
+                "vacuumed": self.vacuumed, "events_scrubbed": self.events}
 
 
 def purge_allowed_from(db: Database) -> dt.date:
@@ -82,30 +118,126 @@ def purge_personal_data(db: Database, desk: Desk, *, now: dt.datetime | None = N
         guests = session.scalar(select(func.count()).select_from(GuestRow)) or 0
         purged = session.scalar(select(func.count()).select_from(GuestRow)
                                 .where(_holds_personal_data())) or 0
-        session.execute(
-            update(GuestRow).values({**dict.fromkeys(PERSONAL_FIELDS, ""), "phone_digits": "",
-                                     "id_number_hash": "", "id_number_masked": "",
-                                     "extra": {}, "updated_at": now})
-            .execution_options(synchronize_session=False))
+        session.execute(update(GuestRow).values({**BLANKED, "updated_at": now})
+                        .execution_options(synchronize_session=False))
+        events = scrub_stored_events(session.connection())
         index_rebuild(session)  # (its documents held the phone digits and e-mails)
         audit.record(session, desk, PURGED, now=now, guests=guests, purged=purged,
                      deleted=list(DELETED_FIELDS))
-    vacuumed = _vacuum(db)
-    return PurgeResult(int(guests), int(purged), vacuumed)
-
-
-def _vacuum(db: Database) -> bool:
-    """SQLite: the file rewritten without its free pages, the -wal emptied. PostgreSQL:
-    nothing here (VACUUM FULL is the server administrator's)."""
     path = sqlite_path(db.url)
-    if path is None:
-        return False
-    db.dispose()  # (no pooled connection keeps an old snapshot the checkpoint must wait for)
+    if path is not None:
+        db.dispose()  # (no pooled connection keeps an old snapshot the checkpoint waits for)
+        vacuum_file(path)
+    return PurgeResult(int(guests), int(purged), path is not None, events)
+
+
+def scrub_payload(payload: Mapping[str, Any]) -> dict[str, Any] | None:
+    """A stored event's payload with the personal columns of the guest rows it carries
+    (their values, and the values an edit replaced) blanked as the purge blanks the guest;
+    None when it holds none. The keys stay: which fields an edit changed is kept."""
+    changed = False
+    rows = []
+    for item in payload.get("rows", []):
+        if item.get("table") == "guest":
+            item = dict(item)
+            for part in ("values", "before"):
+                if isinstance(item.get(part), dict):
+                    held = {k: v for k, v in item[part].items() if k in BLANKED and v != BLANKED[k]}
+                    if held:
+                        item[part] = {**item[part], **{k: BLANKED[k] for k in held}}
+                        changed = True
+        rows.append(item)
+    return {**payload, "rows": rows} if changed else None
+
+
+def scrub_stored_events(conn: Connection) -> int:
+    """Every stored copy of a desk's event blanked as scrub_payload says: the hub's events
+    (hub_event, the hub's own and each desk's copy) and a desk's outbox rows the hub has
+    receipted (a pending one is still to be sent as it was made). The number rewritten."""
+    done = 0
+    hub_events, outbox = (Base.metadata.tables[n] for n in ("hub_event", "sync_outbox"))
+    for tbl, where in ((hub_events, None), (outbox, outbox.c.status != PENDING)):
+        last = ""
+        while True:  # (in key order, a batch at a time: a long event is read once)
+            stmt = (select(tbl.c.id, tbl.c.payload)
+                    .where(tbl.c.id > last, cast(tbl.c.payload, Text).like('%"guest"%'))
+                    .order_by(tbl.c.id).limit(SCRUB_BATCH))
+            found = conn.execute(stmt if where is None else stmt.where(where)).all()
+            if not found:
+                break
+            last = found[-1].id
+            scrubbed = [{"k": key, "p": new} for key, payload in found
+                        if (new := scrub_payload(payload)) is not None]
+            if scrubbed:
+                conn.execute(update(tbl).where(tbl.c.id == bindparam("k"))
+                             .values(payload=bindparam("p")), scrubbed)
+            done += len(scrubbed)
+    return done
+
+
+def vacuum_file(path: Path) -> bool:
+    """An event file rewritten without its free pages (secure_delete on) and its -wal
+    emptied; False when another connection's read kept the checkpoint from emptying it
+    (the file is rewritten all the same; the -wal's old frames are still there)."""
     conn = connect_sqlite(path)
     try:
         conn.execute("PRAGMA secure_delete=ON")
         conn.execute("VACUUM")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     finally:
         conn.close()
+    return not busy
+
+
+# -- a desk that pulls the hub's purge -------------------------------------------------
+
+
+def note_pulled_purge(conn: Connection, audit_rows: list[dict[str, Any]]) -> None:
+    """In a pull's transaction on a desk: when the rows pulled hold the hub's purge (its
+    audit row, the last row of the purge's transaction), the file owes the clean-up."""
+    purges = [str(r["id"]) for r in audit_rows if r.get("action") == PURGED]
+    if purges:
+        conn.execute(delete(Meta).where(Meta.key == CLEANUP_DUE))
+        conn.execute(insert(Meta).values(key=CLEANUP_DUE, value=purges[-1]))
+
+
+def finish_pulled_purge(db: Database) -> bool:
+    """On a desk, after a pull: when the file owes a purge's clean-up, the purged values'
+    other traces removed (stored events scrubbed, the search index rebuilt, with
+    secure_delete on), then the file vacuumed and its -wal emptied; the debt cleared only
+    when all that is done (else the next pull tries again). Whether it ran to its end.
+
+    The VACUUM holds the file's write lock while it rewrites the file (a scan waits for
+    it, as for any write: see README); a purge is allowed only after the event."""
+    from wimc_desktop.services.search import index_rebuild
+
+    path = sqlite_path(db.url)
+    if path is None:
+        return False
+    with db.read_connection() as conn:
+        due = conn.execute(select(Meta.value).where(Meta.key == CLEANUP_DUE)).scalar()
+    if due is None:
+        return False
+    with _desk_write(db) as conn:
+        conn.exec_driver_sql("PRAGMA secure_delete=ON")
+        try:
+            scrub_stored_events(conn)
+            index_rebuild(Session(bind=conn))
+        finally:
+            conn.exec_driver_sql("PRAGMA secure_delete=OFF")
+    with db.translated():
+        if not vacuum_file(path):
+            return False
+    with _desk_write(db) as conn:
+        conn.execute(delete(Meta).where(Meta.key == CLEANUP_DUE, Meta.value == due))
     return True
+
+
+@contextmanager
+def _desk_write(db: Database) -> Iterator[Connection]:
+    """A write transaction on a desk file outside Database.write() (no outbox event: the
+    clean-up is this file's own, not something to send the hub)."""
+    with db.translated(), db.engine.connect() as conn:
+        conn = conn.execution_options(wimc_begin="IMMEDIATE")
+        with conn.begin():
+            yield conn

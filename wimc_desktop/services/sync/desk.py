@@ -12,6 +12,7 @@ entry point for changes that arrive from elsewhere.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -35,6 +36,7 @@ from wimc_desktop.db.outbox import PENDING
 from wimc_desktop.domain.changes import Change, ChangeKind, Changes
 from wimc_desktop.domain.errors import BadInputError, DeskError, NotFoundError
 from wimc_desktop.services import audit
+from wimc_desktop.services.privacy import finish_pulled_purge, note_pulled_purge
 from wimc_desktop.services.sync import hub as hub_side
 from wimc_desktop.services.sync import receipts as shared
 from wimc_desktop.services.sync.connect import deadline, hub_engine, stored_url
@@ -46,6 +48,7 @@ from wimc_desktop.services.sync.signing_merge import (
     people_of,
 )
 
+log = logging.getLogger("wimc_desktop.sync")
 PUSH_BATCH = 100  # events per hub transaction
 PULL_BATCH = 2000  # feed entries per pull round
 COPY_CHUNK = 5000  # rows per insert while joining
@@ -313,7 +316,18 @@ def push(db: Database, hub: Engine, timeout: float = PUSH_TIMEOUT_S,
 
 def pull(db: Database, hub: Engine, timeout: float = PULL_TIMEOUT_S) -> int:
     """The hub's rows after the cursor, batch after batch, into the desk file; each batch
-    one local transaction with its cursor, then published to the change feed."""
+    one local transaction with its cursor, then published to the change feed. A purge of
+    personal data pulled (now or by an earlier pull that did not finish it) is then
+    finished in the file (services.privacy.finish_pulled_purge)."""
+    pulled = _pull_batches(db, hub, timeout)
+    try:
+        finish_pulled_purge(db)
+    except DeskError as exc:  # (the file busy or full: the debt stays, the next pull tries)
+        log.warning("the purge's clean-up of the desk file is not done yet: %s", exc)
+    return pulled
+
+
+def _pull_batches(db: Database, hub: Engine, timeout: float) -> int:
     state = sync_state(db)
     after = hub_side.FeedEntry(state.cursor_seq, state.cursor_id, "", "")
     pulled = 0
@@ -364,6 +378,7 @@ def _apply_pulled(db: Database, rows: dict[str, list[dict[str, Any]]],
         conn.execute(update(t).where(t.c.id == 1).values(cursor_seq=last.seq,
                                                           cursor_id=last.id))
         _receipts_from_hub(conn, rows.get("hub_event", []))
+        note_pulled_purge(conn, rows.get("audit", []))
         session = Session(bind=conn)
         guests = sorted({g["id"] for g in rows.get("guest", [])})
         if guests:
