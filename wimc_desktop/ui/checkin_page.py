@@ -53,7 +53,7 @@ from wimc_desktop.domain.changes import ChangeKind, Changes, kinds
 from wimc_desktop.domain.checkin import CheckInResult, Desk, Outcome
 from wimc_desktop.domain.models import Event, Guest
 from wimc_desktop.ui import desk_actions as actions
-from wimc_desktop.ui.change_hub import ChangeHub
+from wimc_desktop.ui.change_hub import ChangeHub, WhenShown
 from wimc_desktop.ui.checkin_banner import IDLE, CheckInBanner
 from wimc_desktop.ui.desk_actions import SearchFilters
 from wimc_desktop.ui.live_counts import LiveCounts
@@ -103,7 +103,7 @@ class CheckInPage(Retranslating, QWidget):
         self.retry_window_s = RETRY_WINDOW_S
         self._walk_in: WalkInDialog | None = None
         self._scans: set[int] = set()  # the numbers of admissions asked for by a scanner
-        self._stale = False  # changes came while hidden: the lists are asked again when shown
+        self._lists = WhenShown(self, self._refresh_lists)  # (hidden: asked when shown)
         # Scans not admitted whose outcome a later scan took off the banner (or never
         # reached it): code -> (who, why), until cleared or answered again.
         self._missed: dict[str, tuple[str, Outcome | None]] = {}
@@ -617,12 +617,8 @@ class CheckInPage(Retranslating, QWidget):
         """Any desk's admissions, undos, walk-ins, imports: the recent admissions asked
         again and the shown matches searched again (hidden: when shown). The live counts
         (the status bar's) follow the hub themselves."""
-        if not kinds(changes) & WATCHED:
-            return
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._refresh_lists()
+        if kinds(changes) & WATCHED:
+            self._lists.request()
 
     def _refresh_lists(self) -> None:
         self._list_recent()
@@ -649,8 +645,5 @@ class CheckInPage(Retranslating, QWidget):
                                                "give them a badge code and admit them"))
 
     def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:  # (changes came while another page was in front)
-            self._stale = False
-            self._refresh_lists()
+        super().showEvent(event)  # (the lists, if changes came while hidden: WhenShown)
         self.return_focus()

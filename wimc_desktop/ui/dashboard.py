@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -30,8 +30,8 @@ from wimc_desktop.services.audit import chain_head
 from wimc_desktop.services.checkin import expected_count
 from wimc_desktop.services.reports import daily_report
 from wimc_desktop.services.sync.desk import conflicts
-from wimc_desktop.services.sync.receipts import GUEST_EDIT_CONFLICT
-from wimc_desktop.ui.change_hub import ChangeHub, SlowRefresh, watched
+from wimc_desktop.services.sync.receipts import DUPLICATE_ADMISSION, GUEST_EDIT_CONFLICT
+from wimc_desktop.ui.change_hub import ChangeHub, WhenShown, watched
 from wimc_desktop.ui.checkin_banner import day_text, local_time_text
 from wimc_desktop.ui.field_labels import field_label
 from wimc_desktop.ui.hourly_chart import HourlyChart
@@ -51,6 +51,27 @@ FIGURE_KINDS = {ChangeKind.CHECKIN, ChangeKind.GUEST, ChangeKind.IMPORT, ChangeK
 
 
 @dataclass(frozen=True)
+class ConflictSide:
+    """One side of a conflict: the desk, its operator, and when (None: not known)."""
+
+    desk: str
+    operator: str
+    at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A conflict between desks: its kind, the guest, the side kept and the later one, and
+    for an edit the fields whose values were kept."""
+
+    kind: str
+    guest: str
+    kept: ConflictSide
+    later: ConflictSide
+    fields: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class DashboardFigures:
     """What the dashboard shows; compared with the last one so that it repaints on change."""
 
@@ -62,19 +83,22 @@ class DashboardFigures:
     vip_missing: tuple[MissingGuest, ...]
     vip_missing_count: int
     audit_head: ChainHead  # the audit log's rows and newest hash (rewritten: no match)
-    # many desks: the day's conflicts the hub recorded (kind, guest, kept, the later one,
-    # and for an edit the fields whose values were kept)
-    conflicts: tuple[tuple[str, str, str, str, str], ...] = ()
+    conflicts: tuple[Conflict, ...] = ()  # many desks: the day's, as the hub recorded them
 
 
-def _conflict_line(found: dict[str, Any]) -> tuple[str, str, str, str, str]:
+def _side(found: dict[str, Any]) -> ConflictSide:
+    at = found["at"]
+    return ConflictSide(found["desk"], found["operator"],
+                        dt.datetime.fromisoformat(at) if at else None)
+
+
+def _conflict(found: dict[str, Any]) -> Conflict:
     guest = found["guest"]
-    fields = found["reason"].removeprefix("fields: ") \
-        if found["kind"] == GUEST_EDIT_CONFLICT else ""
-    return (found["kind"], str(guest.get("name") or guest.get("id") or ""),
-            f"{found['kept']['desk']}|{found['kept']['operator']}|{found['kept']['at'] or ''}",
-            f"{found['duplicate']['desk']}|{found['duplicate']['operator']}|"
-            f"{found['duplicate']['at']}", fields)
+    fields = found["reason"].removeprefix("fields: ").split(",") \
+        if found["kind"] == GUEST_EDIT_CONFLICT else []
+    return Conflict(found["kind"], str(guest.get("name") or guest.get("id") or ""),
+                    _side(found["kept"]), _side(found["duplicate"]),
+                    tuple(f.strip() for f in fields if f.strip()))
 
 
 def read_figures(db: Database, day: dt.date) -> DashboardFigures:
@@ -84,14 +108,7 @@ def read_figures(db: Database, day: dt.date) -> DashboardFigures:
                             tuple(report.by_hour.items()), report.by_category,
                             report.vip_missing[:VIPS_SHOWN], len(report.vip_missing),
                             chain_head(db),
-                            tuple(_conflict_line(c) for c in conflicts(db, day)))
-
-
-def _clock(iso: str) -> str:
-    """An ISO moment as the venue's clock shows it (HH:mm), or nothing."""
-    if not iso:
-        return ""
-    return local_time_text(None, dt.datetime.fromisoformat(iso))
+                            tuple(_conflict(c) for c in conflicts(db, day)))
 
 
 class Dashboard(Retranslating, QWidget):
@@ -112,13 +129,13 @@ class Dashboard(Retranslating, QWidget):
         self.setObjectName("dashboard")
         self._worker = worker
         self._db: Database | None = None
+        self._event: Event | None = None  # (its time zone: the venue's clock)
         self._day: dt.date | None = None
         self._polling = False
         self._again = False  # a change came while a read was on its way: read again
-        self._stale = False  # a change came while hidden: read when shown
+        self._when_shown = WhenShown(self, self.refresh_now, slow=True)
         self._hub = ChangeHub.of(worker)
         self._hub.changed.connect(self._on_hub_changed)
-        self._slow_refresh = SlowRefresh(self, self.refresh_now)
         self._watching = 0  # bumped when the event or day changes: older answers are dropped
         self.figures: DashboardFigures | None = None
         self.title = QLabel()
@@ -185,16 +202,12 @@ class Dashboard(Retranslating, QWidget):
 
     def set_database(self, db: Database | None, event: Event | None) -> None:
         """Watch another event (None: stop); starts on today or the first event day."""
-        self._db, self.figures, self._watching = db, None, self._watching + 1
+        self._db, self._event = db, event
+        self.figures, self._watching = None, self._watching + 1
         self._day = day_of(event.days, event_today(event)) if event else None
         if db is not None:
             self._hub.set_database(db)
         self.refresh_now()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:  # (changes came while it was hidden)
-            self.refresh_now()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:  # a window of its own: Esc puts it away
@@ -217,7 +230,7 @@ class Dashboard(Retranslating, QWidget):
         db, day = self._db, self._day
         if db is None or day is None:
             return
-        self._stale = False
+        self._when_shown.mark_fresh()
         if self._polling:
             self._again = True
             return
@@ -231,10 +244,7 @@ class Dashboard(Retranslating, QWidget):
         shown)."""
         if not watched(changes, FIGURE_KINDS):
             return
-        if self.isVisible():
-            self._slow_refresh.request()
-        else:
-            self._stale = True
+        self._when_shown.request()
 
     def _on_figures_read(self, answer: tuple[int, DashboardFigures]) -> None:
         self._polling = False
@@ -252,8 +262,10 @@ class Dashboard(Retranslating, QWidget):
         self.figures_changed.emit(figures)
 
     def _on_figures_failed(self, exc: Exception) -> None:
-        self._polling, self._stale = False, True  # a locked file or the like: the next
-        log.warning("dashboard read failed: %s", exc)  # change or showing tries again
+        # A locked file or the like: the next change or showing tries again.
+        self._polling = False
+        self._when_shown.mark_stale()
+        log.warning("dashboard read failed: %s", exc)
 
     def _show(self, f: DashboardFigures) -> None:
         self.title.setText(self.tr("Arrivals on %1").replace("%1", day_text(f.day)))
@@ -293,26 +305,25 @@ class Dashboard(Retranslating, QWidget):
         a hub, or the hub itself; none elsewhere)."""
         self.conflicts_title.setText(self.tr("Conflicts between desks: %1")
                                      .replace("%1", count_text(len(f.conflicts))))
-        rows = []
-        for kind, name, kept, later, fields in f.conflicts:
-            kept_desk, kept_op, kept_at = kept.split("|", 2)
-            later_desk, later_op, later_at = later.split("|", 2)
-            what = (self.tr("admitted twice") if kind == "duplicate_admission"
-                    else self.tr("edited at two desks: %1").replace(
-                        "%1", self._field_labels(fields)) if kind == GUEST_EDIT_CONFLICT
-                    else self.tr("revoked badge used"))
-            text = (self.tr("%1: %2 — kept %3 (%4) %5, also %6 (%7) %8")
-                    .replace("%1", name).replace("%2", what)
-                    .replace("%3", kept_desk).replace("%4", kept_op)
-                    .replace("%5", _clock(kept_at)).replace("%6", later_desk)
-                    .replace("%7", later_op).replace("%8", _clock(later_at)))
-            rows.append(f"<tr><td>{html.escape(text)}</td></tr>")
+        rows = [f"<tr><td>{html.escape(self._conflict_text(c))}</td></tr>"
+                for c in f.conflicts]
         self.conflicts.setText(f"<table cellpadding='2' cellspacing='4'>{''.join(rows)}</table>"
                                if rows else self.tr("No conflicts."))
 
-    def _field_labels(self, fields: str) -> str:
-        """The fields an edit clashed on ("organization, seat"), in the interface language."""
-        return self.tr(", ").join(field_label(f.strip()) for f in fields.split(",") if f.strip())
+    def _conflict_text(self, c: Conflict) -> str:
+        what = (self.tr("admitted twice") if c.kind == DUPLICATE_ADMISSION
+                else self.tr("edited at two desks: %1").replace(
+                    "%1", self.tr(", ").join(field_label(f) for f in c.fields))
+                if c.kind == GUEST_EDIT_CONFLICT else self.tr("revoked badge used"))
+        return (self.tr("%1: %2 — kept %3 (%4) %5, also %6 (%7) %8")
+                .replace("%1", c.guest).replace("%2", what)
+                .replace("%3", c.kept.desk).replace("%4", c.kept.operator)
+                .replace("%5", self._clock(c.kept.at)).replace("%6", c.later.desk)
+                .replace("%7", c.later.operator).replace("%8", self._clock(c.later.at)))
+
+    def _clock(self, moment: dt.datetime | None) -> str:
+        """A moment as the venue's clock shows it (HH:mm, the event's zone), or nothing."""
+        return local_time_text(self._event, moment) if moment is not None else ""
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("WIMC Desk — Dashboard"))
