@@ -6,20 +6,24 @@ import datetime as dt
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from tests.gui.gui_helpers import EVENT_DAY, add_guests, guest_records
+from wimc_desktop.db import schema as s
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.services.audit import chain_head
 from wimc_desktop.services.checkin import check_in, expected_count
-from wimc_desktop.services.events import get_event
+from wimc_desktop.services.events import create_event, get_event
 from wimc_desktop.services.importing import import_records
+from wimc_desktop.services.sync.receipts import DUPLICATE_ADMISSION, GUEST_EDIT_CONFLICT
 from wimc_desktop.ui import dashboard
-from wimc_desktop.ui.dashboard import VIPS_SHOWN, Dashboard
+from wimc_desktop.ui.dashboard import VIPS_SHOWN, Conflict, ConflictSide, Dashboard
 from wimc_desktop.ui.screen_fit import FRAME_ROOM
 from wimc_desktop.ui.worker import Worker
 
@@ -138,3 +142,48 @@ def test_dashboard_fits_a_1366_by_768_laptop(qtbot: QtBot, worker: Worker,
     assert expected_count(event_db) == 1200  # two in three on site
     assert board.expected_label.text() == "of 1,200 expected on site"
     assert "and" in board.vips.text() and "more" in board.vips.text()
+
+
+def test_conflicts_show_the_time_on_the_event_s_clock(qtbot: QtBot, worker: Worker,
+                                                      tmp_path: Path) -> None:
+    """An event in Berlin: a duplicate admission and an edit made at two desks read in
+    Berlin's time (not Nanjing's), with the fields the edit clashed on."""
+    db = create_event(tmp_path / "berlin.wimc", name_zh="柏林展", name_en="Berlin fair",
+                      venue="Messe Berlin", city="Berlin", start=EVENT_DAY, end=EVENT_DAY,
+                      timezone="Europe/Berlin")
+    try:
+        add_guests(db, 3)
+        with db.read() as session:
+            ids = dict(session.execute(select(s.GuestRow.badge_code, s.GuestRow.id)).all())
+        at = dt.datetime(2020, 11, 26, 8, 5, tzinfo=dt.UTC)  # 09:05 in Berlin, 16:05 in Nanjing
+        _record_conflict(db, ids["T-000001"], DUPLICATE_ADMISSION, "",
+                         kept_at=at, later_at=at + dt.timedelta(minutes=7))
+        _record_conflict(db, ids["T-000002"], GUEST_EDIT_CONFLICT,
+                         "fields: organization, title", kept_at=at + dt.timedelta(hours=1),
+                         later_at=at + dt.timedelta(hours=1, minutes=2))
+        board = open_dashboard(qtbot, worker, db)
+        figures = board.figures
+        assert figures is not None
+        duplicate, edit = figures.conflicts
+        assert duplicate == Conflict(DUPLICATE_ADMISSION, guest_records(3)[1]["name"],
+                                     ConflictSide("Desk 1", "Li", at),
+                                     ConflictSide("Desk 2", "Wang", at + dt.timedelta(minutes=7)))
+        assert edit.fields == ("organization", "title")
+        text = board.conflicts.text()
+        assert "kept Desk 1 (Li) 09:05, also Desk 2 (Wang) 09:12" in text
+        assert "edited at two desks: Organization, Title" in text
+        assert "10:05" in text and "10:07" in text
+        assert "16:05" not in text and "17:05" not in text
+    finally:
+        db.dispose()
+
+
+def _record_conflict(db: Database, guest_id: str, kind: str, reason: str, *,
+                     kept_at: dt.datetime, later_at: dt.datetime) -> None:
+    """A conflict as a desk's copy of the hub's log holds it (pulled from the hub)."""
+    with db.write() as session:
+        session.add(s.HubEventRow(
+            id=str(uuid.uuid4()), desk="Desk 2", operator="Wang", kind="checkin",
+            device_at=later_at, hub_at=later_at, outcome="duplicate", reason=reason,
+            guest_id=guest_id, day=EVENT_DAY, conflict=kind, kept_desk="Desk 1",
+            kept_operator="Li", kept_at=kept_at, payload={}))
