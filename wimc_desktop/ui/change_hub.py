@@ -88,7 +88,8 @@ class ChangeHub(QObject):
         self._db = db
         self._unsubscribe.append(db.changes.subscribe(self.post))
         self._polling, self._skipped = False, 0
-        self._poll()  # (first: it sets the cursor, before the pages' first loads)
+        self._poll()  # (first, before the pages' first loads: it sets the cursor, unless
+        # opened_event.describe did, before it counted the guests)
         self.poll_timer.start()
 
     def stop(self) -> None:

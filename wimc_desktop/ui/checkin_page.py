@@ -200,7 +200,10 @@ class CheckInPage(Retranslating, QWidget):
 
     # -- the event, the desk and the day ---------------------------------------------
 
-    def set_database(self, db: Database, event: Event) -> None:
+    def set_database(self, db: Database, event: Event, *,
+                     listed: tuple[int, int] | None = None) -> None:
+        """`listed`: the event's (guests, expected) just counted (the live counts' first
+        count does not count them again)."""
         self._db, self._event = db, event
         self.banner.set_event(event)
         self.results.set_event(event)
@@ -209,7 +212,7 @@ class CheckInPage(Retranslating, QWidget):
         self.day_chooser.set_event(event)
         self.scan_field.clear()
         self._hub.set_database(db)
-        self.counts.start(db)
+        self.counts.start(db, listed)
         self.refresh()
         self.day_changed.emit(self.day)
 
