@@ -7,20 +7,24 @@ import datetime as dt
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from tests.gui.gui_helpers import EVENT_DAY, add_guests, guest_records
+from wimc_desktop.db import schema as s
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.services.audit import chain_head
 from wimc_desktop.services.checkin import check_in, expected_count
-from wimc_desktop.services.events import get_event
+from wimc_desktop.services.events import create_event, get_event
 from wimc_desktop.services.importing import import_records
+from wimc_desktop.services.sync.receipts import DUPLICATE_ADMISSION, GUEST_EDIT_CONFLICT
 from wimc_desktop.ui import dashboard
-from wimc_desktop.ui.dashboard import VIPS_SHOWN, Dashboard
+from wimc_desktop.ui.dashboard import VIPS_SHOWN, Conflict, ConflictSide, Dashboard
 from wimc_desktop.ui.screen_fit import FRAME_ROOM
 from wimc_desktop.ui.worker import Worker
 
@@ -144,18 +148,18 @@ def test_dashboard_fits_a_1366_by_768_laptop(qtbot: QtBot, worker: Worker,
 def test_the_conflict_list_tells_signing_amendments_apart(qtbot: QtBot, worker: Worker,
                                                           event_db: Database) -> None:
     from wimc_desktop.ui import i18n
-    from wimc_desktop.ui.dashboard import ConflictLine
 
     board = open_dashboard(qtbot, worker, event_db)
     assert board.figures is not None and board.figures.conflicts == ()
-    kept, later = "A|ann|2020-11-28T07:20:00+00:00", "B|bob|2020-11-28T07:25:00+00:00"
-    lines = (ConflictLine("signing_amend_conflict", "新能源汽车整车项目", kept, later,
-                          "amount_fen, parties", "amended"),
-             ConflictLine("signing_amend_conflict", "工业机器人项目", kept, later,
-                          "status, notes", "amended"),
-             ConflictLine("signing_amend_conflict", "智能装备项目", later, kept, "status",
-                          "cancelled"),
-             ConflictLine("guest_edit_conflict", "张伟", kept, later, "organization"))
+    kept = ConflictSide("A", "ann", dt.datetime(2020, 11, 28, 7, 20, tzinfo=dt.UTC))
+    later = ConflictSide("B", "bob", dt.datetime(2020, 11, 28, 7, 25, tzinfo=dt.UTC))
+    lines = (Conflict("signing_amend_conflict", "新能源汽车整车项目", kept, later,
+                      ("amount_fen", "parties"), "amended"),
+             Conflict("signing_amend_conflict", "工业机器人项目", kept, later,
+                      ("status", "notes"), "amended"),
+             Conflict("signing_amend_conflict", "智能装备项目", later, kept, ("status",),
+                      "cancelled"),
+             Conflict("guest_edit_conflict", "张伟", kept, later, ("organization",)))
     board.figures = dataclasses.replace(board.figures, conflicts=lines)  # (as read: shown)
     board._show(board.figures)
     text = board.conflicts.text()
@@ -172,3 +176,48 @@ def test_the_conflict_list_tells_signing_amendments_apart(qtbot: QtBot, worker: 
     text = board.conflicts.text()
     assert "两个签到台修改了签约的同一项：金额、签约方" in text
     assert "修改未生效" in text and "取消有效" in text
+
+
+def test_conflicts_show_the_time_on_the_event_s_clock(qtbot: QtBot, worker: Worker,
+                                                      tmp_path: Path) -> None:
+    """An event in Berlin: a duplicate admission and an edit made at two desks read in
+    Berlin's time (not Nanjing's), with the fields the edit clashed on."""
+    db = create_event(tmp_path / "berlin.wimc", name_zh="柏林展", name_en="Berlin fair",
+                      venue="Messe Berlin", city="Berlin", start=EVENT_DAY, end=EVENT_DAY,
+                      timezone="Europe/Berlin")
+    try:
+        add_guests(db, 3)
+        with db.read() as session:
+            ids = dict(session.execute(select(s.GuestRow.badge_code, s.GuestRow.id)).all())
+        at = dt.datetime(2020, 11, 26, 8, 5, tzinfo=dt.UTC)  # 09:05 in Berlin, 16:05 in Nanjing
+        _record_conflict(db, ids["T-000001"], DUPLICATE_ADMISSION, "",
+                         kept_at=at, later_at=at + dt.timedelta(minutes=7))
+        _record_conflict(db, ids["T-000002"], GUEST_EDIT_CONFLICT,
+                         "fields: organization, title", kept_at=at + dt.timedelta(hours=1),
+                         later_at=at + dt.timedelta(hours=1, minutes=2))
+        board = open_dashboard(qtbot, worker, db)
+        figures = board.figures
+        assert figures is not None
+        duplicate, edit = figures.conflicts
+        assert duplicate == Conflict(DUPLICATE_ADMISSION, guest_records(3)[1]["name"],
+                                     ConflictSide("Desk 1", "Li", at),
+                                     ConflictSide("Desk 2", "Wang", at + dt.timedelta(minutes=7)))
+        assert edit.fields == ("organization", "title")
+        text = board.conflicts.text()
+        assert "kept Desk 1 (Li) 09:05, also Desk 2 (Wang) 09:12" in text
+        assert "edited at two desks: Organization, Title" in text
+        assert "10:05" in text and "10:07" in text
+        assert "16:05" not in text and "17:05" not in text
+    finally:
+        db.dispose()
+
+
+def _record_conflict(db: Database, guest_id: str, kind: str, reason: str, *,
+                     kept_at: dt.datetime, later_at: dt.datetime) -> None:
+    """A conflict as a desk's copy of the hub's log holds it (pulled from the hub)."""
+    with db.write() as session:
+        session.add(s.HubEventRow(
+            id=str(uuid.uuid4()), desk="Desk 2", operator="Wang", kind="checkin",
+            device_at=later_at, hub_at=later_at, outcome="duplicate", reason=reason,
+            guest_id=guest_id, day=EVENT_DAY, conflict=kind, kept_desk="Desk 1",
+            kept_operator="Li", kept_at=kept_at, payload={}))

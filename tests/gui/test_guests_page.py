@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -19,7 +20,8 @@ from wimc_desktop.services.checkin import check_in
 from wimc_desktop.services.demo import create_demo_event
 from wimc_desktop.services.events import get_event
 from wimc_desktop.services.guests import CONTACT_REVEALED
-from wimc_desktop.ui import messages
+from wimc_desktop.services.walkin import register_walk_in
+from wimc_desktop.ui import guest_table_model, messages
 from wimc_desktop.ui.guest_table_model import COLUMNS, PAGE_SIZE
 from wimc_desktop.ui.guests_page import GuestsPage
 from wimc_desktop.ui.settings import DeskSettings
@@ -250,3 +252,42 @@ def test_the_contact_box_is_ticked_only_once_the_reveal_is_confirmed(
     assert len(while_asked) == 2 and not page.contact_toggle.isChecked()
     qtbot.waitUntil(lambda: worker.pending == 0)
     assert len(_reveals(event_db)) == 1
+
+
+def test_a_hidden_page_changes_rows_in_place_and_lists_new_guests_when_shown(
+        qtbot: QtBot, worker: Worker, event_db: Database,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hidden, an admission only drops the guest's cached row (fetched again when painted);
+    a walk-in (a guest who came) lists the ids once, when the page is shown again."""
+    add_guests(event_db, 20)
+    page = shown_page(qtbot, worker, event_db)
+    page.set_day(EVENT_DAY)
+    row = _rows_text(page, "badge_code").index("T-000004")
+    qtbot.waitUntil(lambda: page.model.is_checked_in(row) is False)
+    page.hide()
+    listings: list[int] = []
+    real = guest_table_model.guest_ids
+
+    def guest_ids(*args: Any, **kwargs: Any) -> list[str]:
+        listings.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(guest_table_model, "guest_ids", guest_ids)
+    check_in(event_db, "T-000004", day=EVENT_DAY, desk=TEST_DESK)
+    qtbot.waitUntil(lambda: page.model.is_checked_in(row) is None)  # dropped, in place
+    qtbot.waitUntil(lambda: worker.pending == 0)
+    register_walk_in(event_db, name="钱多多", organization="南京大学", day=EVENT_DAY,
+                     desk=TEST_DESK)
+    qtbot.wait(300)  # (the hub's batch has come: a hidden page only notes it)
+    qtbot.waitUntil(lambda: worker.pending == 0)
+    assert listings == [] and page.model.rowCount() == 20
+    with qtbot.waitSignal(page.model.guests_loaded, timeout=5000) as loaded:
+        page.show()
+    assert loaded.args == [21] and listings == [1]
+    qtbot.waitUntil(lambda: "T-000004" in _rows_text(page, "badge_code"))  # (fetched)
+    row = _rows_text(page, "badge_code").index("T-000004")
+    qtbot.waitUntil(lambda: page.model.is_checked_in(row) is True)
+    page.hide()
+    page.show()  # nothing came meanwhile: not listed again
+    qtbot.waitUntil(lambda: worker.pending == 0)
+    assert listings == [1]

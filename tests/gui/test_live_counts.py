@@ -17,6 +17,8 @@ from wimc_desktop.services.walkin import register_walk_in
 from wimc_desktop.ui import desk_actions
 from wimc_desktop.ui.change_hub import ChangeHub
 from wimc_desktop.ui.live_counts import LiveCounts
+from wimc_desktop.ui.main_window import MainWindow
+from wimc_desktop.ui.opened_event import describe
 from wimc_desktop.ui.worker import Worker
 
 
@@ -81,3 +83,28 @@ def test_counts_follow_the_feed(qtbot: QtBot, worker: Worker, event_db: Database
     ChangeHub.of(worker).post((Change(ChangeKind.CHECKIN, here=False),))
     qtbot.wait(300)
     assert len(calls) == asked  # stopped: counts nothing
+
+
+def test_counts_start_from_the_list_counted_at_opening(
+        qtbot: QtBot, worker: Worker, event_db: Database,
+        calls: list[tuple[int, int] | None]) -> None:
+    """Opening an event counts its guests once: the window's first live count reuses the
+    counts describe took; a walk-in at another desk between the opening and the window
+    still reaches the status bar (the feed's cursor was set before the count)."""
+    add_guests(event_db, 9)  # 6 on site, 3 online
+    opened = describe(event_db)
+    assert (opened.guest_count, opened.expected) == (9, 6)
+    other = Database(event_db.url)  # another desk, before the window hears the feed
+    try:
+        register_walk_in(other, name="钱多多", organization="南京大学", day=EVENT_DAY,
+                         desk=Desk("Desk 1", "Li"))
+    finally:
+        other.dispose()
+    window = MainWindow(worker, opened)
+    qtbot.addWidget(window)
+    assert window.status.count_label.text() == "Guests: 9"  # (as counted at opening)
+    qtbot.waitUntil(lambda: window.status.count_label.text() == "Guests: 10", timeout=5000)
+    assert calls[0] == (9, 6)  # the first count took the opening's list counts
+    assert None in calls  # the walk-in's change counted the list again
+    qtbot.waitUntil(lambda: worker.pending == 0)
+    window.close()

@@ -19,10 +19,12 @@ from wimc_desktop.domain.checkin import Desk, Outcome
 from wimc_desktop.domain.errors import DatabaseBusyError, StorageError
 from wimc_desktop.services.checkin import admitted_count, check_in
 from wimc_desktop.services.events import get_event
+from wimc_desktop.services.importing import import_records
+from wimc_desktop.services.walkin import register_walk_in
 from wimc_desktop.ui import i18n
 from wimc_desktop.ui.change_hub import ChangeHub
 from wimc_desktop.ui.error_texts import error_text
-from wimc_desktop.ui.walk_in_dialog import DUPLICATES, WalkInDialog
+from wimc_desktop.ui.walk_in_dialog import DUPLICATES, GUEST_ID, WalkInDialog
 from wimc_desktop.ui.worker import Worker
 
 WAIT = 5000
@@ -119,6 +121,46 @@ def test_the_listed_guest_admitted_at_another_desk_shows_at_once(
     assert "already admitted on this day" in dialog.matches.model().index(0, 0).data()
     assert dialog.matches.currentIndex().row() == 0
     hub.stop()
+
+
+def test_the_list_follows_its_guests_and_keeps_the_choice(
+        qtbot: QtBot, worker: Worker, dialog: WalkInDialog, event_db: Database) -> None:
+    """Two guests of the same name and organization listed, the second chosen: an
+    admission of another guest leaves the list alone; one of a listed guest, or a guest
+    who came (a walk-in elsewhere), lists it again with the chosen guest still chosen."""
+    namesake = {**LISTED, "badge_code": "T-NAMESAKE", "mobile": "13912345678",
+                "email": "namesake@example.com", "name_en": "Namesake"}
+    import_records(event_db, [namesake], source="tests")
+    hub = ChangeHub.of(worker)
+    hub.set_database(event_db)
+    dialog.name_edit.setText(LISTED["name"])
+    dialog.organization_edit.setText(LISTED["organization"])
+    with qtbot.waitSignal(dialog.duplicates_found, timeout=WAIT) as found:
+        dialog.register_button.click()
+    assert len(found.args[0]) == 2
+    dialog.matches.setCurrentIndex(dialog.matches.model().index(1, 0))
+    chosen = dialog.matches.currentIndex().data(GUEST_ID)
+    relisted: list[object] = []
+    dialog.duplicates_found.connect(relisted.append)
+    other = Database(event_db.url)  # another desk
+    try:
+        check_in(other, guest_records(GUESTS)[1]["badge_code"], day=EVENT_DAY,  # (on site)
+                 desk=Desk("Desk 9", "Zhou"))
+        qtbot.wait(1500)  # (polled and given to the dialog: nothing of its list)
+        qtbot.waitUntil(lambda: worker.pending == 0)
+        assert relisted == []
+        code = next(m.guest.badge_code for m in found.args[0] if m.guest.id == chosen)
+        with qtbot.waitSignal(dialog.duplicates_found, timeout=WAIT):
+            check_in(other, code, day=EVENT_DAY, desk=Desk("Desk 9", "Zhou"))
+        assert dialog.matches.currentIndex().data(GUEST_ID) == chosen
+        with qtbot.waitSignal(dialog.duplicates_found, timeout=WAIT):
+            register_walk_in(other, name="钱多多", organization="南京大学", day=EVENT_DAY,
+                             desk=Desk("Desk 9", "Zhou"))
+        assert dialog.matches.currentIndex().data(GUEST_ID) == chosen
+        assert len(relisted) == 2
+    finally:
+        other.dispose()
+        hub.stop()
 
 
 def test_register_anyway_makes_a_new_guest_and_is_recorded(

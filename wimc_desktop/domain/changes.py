@@ -10,7 +10,7 @@ day it applies to, if one; `here` says whether this process made it or another o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -89,3 +89,25 @@ def guest_ids(changes: Iterable[Change]) -> set[str] | None:
             return None
         found |= change.ids
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class ListTouch:
+    """What a batch of changes means for a list of guests on screen (a table's rows, the
+    walk-in dialog's possible duplicates)."""
+
+    changed: frozenset[str] | None  # the guests whose shown data may differ (None: any)
+    listed: bool  # a listed guest may show differently (always when `changed` is None)
+    came: bool  # a guest not listed was written (new, or now matching; `changed` None too)
+    edited: bool  # some guest's fields were written (a listed one may no longer match)
+
+
+def list_touch(changes: Iterable[Change], listed: Collection[str]) -> ListTouch:
+    """Whether the changes touch the guests listed, or bring guests not listed."""
+    changes = tuple(changes)
+    found = guest_ids(changes)
+    if found is None:
+        return ListTouch(None, True, True, True)
+    written = [c.ids for c in changes if c.kind is ChangeKind.GUEST]
+    return ListTouch(frozenset(found), any(g in listed for g in found),
+                     any(g not in listed for ids in written for g in ids), bool(written))

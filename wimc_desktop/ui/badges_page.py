@@ -54,7 +54,7 @@ from wimc_desktop.ui import badge_actions as actions
 from wimc_desktop.ui import messages
 from wimc_desktop.ui.badge_batch_dialog import BadgeBatchDialog
 from wimc_desktop.ui.badge_card import BadgeCard
-from wimc_desktop.ui.change_hub import ChangeHub
+from wimc_desktop.ui.change_hub import ChangeHub, WhenShown
 from wimc_desktop.ui.live_search import LiveSearch
 from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.scan_field import ScanField
@@ -115,7 +115,8 @@ class BadgesPage(Retranslating, QWidget):
         self._hub = ChangeHub.of(worker)
         self._lookups: list[int] = []  # look-ups on their way: the hub's count at each ask
         self._again = False  # a change came while one was on its way: look up again
-        self._stale = False  # a change came while hidden: look up again when shown
+        # a change came while hidden: looked up again when shown
+        self._when_shown = WhenShown(self, lambda: self._refresh_card(self._new_code))
         self._new_code = ""  # the card says this code is new (just reissued)
         self._acting = 0  # prints and reissues of this page on their way (they show the card)
         self._build()
@@ -316,7 +317,7 @@ class BadgesPage(Retranslating, QWidget):
         if self._acting and all(c.here for c in changes):
             return  # this page's own print or reissue: its answer shows the card
         if not self.isVisible():
-            self._stale = True
+            self._when_shown.mark_stale()
         elif not self._lookups:
             self._refresh_card(self._new_code)
         elif self._lookups[0] < self._hub.received:
@@ -496,8 +497,5 @@ class BadgesPage(Retranslating, QWidget):
         self.batch_button.setText(self.tr("Batch PDF…"))
 
     def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self._refresh_card(self._new_code)
+        super().showEvent(event)  # (the card, if it changed while hidden: WhenShown)
         self.return_focus()

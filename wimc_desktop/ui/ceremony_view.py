@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from wimc_desktop.db.engine import Database
@@ -16,7 +16,7 @@ from wimc_desktop.domain.signing_totals import SigningSummary, summarize
 from wimc_desktop.domain.signings import Signing
 from wimc_desktop.services.signings import list_signings
 from wimc_desktop.ui import i18n
-from wimc_desktop.ui.change_hub import ChangeHub, watched
+from wimc_desktop.ui.change_hub import ChangeHub, WhenShown, watched
 from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.signing_table_model import amount_text
 from wimc_desktop.ui.worker import Worker
@@ -88,7 +88,7 @@ class CeremonyView(Retranslating, QWidget):
         for widget in (self.last_title, self.last_project, self.last_parties, self.last_amount):
             layout.addWidget(widget)
         self._again = False  # a change came while a read was on its way
-        self._stale = False  # a change came while hidden: read when shown
+        self._when_shown = WhenShown(self, self.refresh)
         self._hub = ChangeHub.of(worker)
         self._hub.changed.connect(self._on_hub_changed)
         self.resize(1280, 720)
@@ -104,7 +104,7 @@ class CeremonyView(Retranslating, QWidget):
         db = self._db
         if db is None:
             return
-        self._stale = False
+        self._when_shown.mark_fresh()
         if self._busy:
             self._again = True
             return
@@ -114,17 +114,15 @@ class CeremonyView(Retranslating, QWidget):
                             context=self)
 
     def _on_failed(self, exc: Exception) -> None:
-        self._busy, self._stale = False, True  # the stage keeps the last figures; the
-        # next change (or showing) reads again
+        # The stage keeps the last figures; the next change (or showing) reads again.
+        self._busy = False
+        self._when_shown.mark_stale()
 
     def _on_hub_changed(self, changes: Changes) -> None:
         """A signing recorded, amended or cancelled at any desk: on stage at once."""
         if not watched(changes, STAGE_KINDS):
             return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
+        self._when_shown.request()
 
     def _on_state(self, state: CeremonyState) -> None:
         self._busy = False
@@ -170,8 +168,3 @@ class CeremonyView(Retranslating, QWidget):
             super().keyPressEvent(event)
             return
         event.accept()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:  # (changes came while it was hidden)
-            self.refresh()

@@ -11,7 +11,9 @@ does not wait for the lists' refresh, nor share the worker with it while it pain
 anything the user does next.
 
 There is one hub per worker (the app has one of each): ChangeHub.of(worker), a child of
-the worker, so pages made by themselves (in tests) hear changes too.
+the worker, so pages made by themselves (in tests) hear changes too. A page refreshes
+through WhenShown: at once while shown, else when it is shown next (a hidden page reads
+nothing).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.changes import Change, ChangeKind, Changes, coalesced
@@ -85,7 +88,8 @@ class ChangeHub(QObject):
         self._db = db
         self._unsubscribe.append(db.changes.subscribe(self.post))
         self._polling, self._skipped = False, 0
-        self._poll()  # (first: it sets the cursor, before the pages' first loads)
+        self._poll()  # (first, before the pages' first loads: it sets the cursor, unless
+        # opened_event.describe did, before it counted the guests)
         self.poll_timer.start()
 
     def stop(self) -> None:
@@ -197,3 +201,46 @@ class SlowRefresh(QObject):
         if self._wanted:
             self._wanted = False
             self.request()
+
+
+class WhenShown(QObject):
+    """A page's refresh after a change: at once while the page is visible; while it is
+    hidden only noted (stale), and run when the page is shown next.
+
+    `slow`: changes while visible refresh through SlowRefresh (pages that read the whole
+    day); showing the page refreshes at once. The page says mark_fresh() when it read by
+    other means (a new day, a new event), mark_stale() when a read failed or a change is
+    to be read at the next showing.
+    """
+
+    def __init__(self, page: QWidget, refresh: Callable[[], None], *,
+                 slow: bool = False) -> None:
+        super().__init__(page)
+        self._page = page
+        self._refresh = refresh
+        self._slow = SlowRefresh(self, refresh) if slow else None
+        self.stale = False
+        page.installEventFilter(self)
+
+    def request(self) -> None:
+        """A change the page shows came: refreshed now if it is visible, else when shown."""
+        if not self._page.isVisible():
+            self.stale = True
+        elif self._slow is not None:
+            self._slow.request()
+        else:
+            self.stale = False
+            self._refresh()
+
+    def mark_stale(self) -> None:
+        self.stale = True
+
+    def mark_fresh(self) -> None:
+        self.stale = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # (before the page's own showEvent: the check-in page returns the focus after)
+        if watched is self._page and event.type() == QEvent.Type.Show and self.stale:
+            self.stale = False
+            self._refresh()
+        return False

@@ -53,7 +53,7 @@ from wimc_desktop.domain.changes import ChangeKind, Changes, kinds
 from wimc_desktop.domain.checkin import CheckInResult, Desk, Outcome
 from wimc_desktop.domain.models import Event, Guest
 from wimc_desktop.ui import desk_actions as actions
-from wimc_desktop.ui.change_hub import ChangeHub
+from wimc_desktop.ui.change_hub import ChangeHub, WhenShown
 from wimc_desktop.ui.checkin_banner import IDLE, CheckInBanner
 from wimc_desktop.ui.desk_actions import SearchFilters
 from wimc_desktop.ui.live_counts import LiveCounts
@@ -103,7 +103,7 @@ class CheckInPage(Retranslating, QWidget):
         self.retry_window_s = RETRY_WINDOW_S
         self._walk_in: WalkInDialog | None = None
         self._scans: set[int] = set()  # the numbers of admissions asked for by a scanner
-        self._stale = False  # changes came while hidden: the lists are asked again when shown
+        self._lists = WhenShown(self, self._refresh_lists)  # (hidden: asked when shown)
         # Scans not admitted whose outcome a later scan took off the banner (or never
         # reached it): code -> (who, why), until cleared or answered again.
         self._missed: dict[str, tuple[str, Outcome | None]] = {}
@@ -200,7 +200,10 @@ class CheckInPage(Retranslating, QWidget):
 
     # -- the event, the desk and the day ---------------------------------------------
 
-    def set_database(self, db: Database, event: Event) -> None:
+    def set_database(self, db: Database, event: Event, *,
+                     listed: tuple[int, int] | None = None) -> None:
+        """`listed`: the event's (guests, expected) just counted (the live counts' first
+        count does not count them again)."""
         self._db, self._event = db, event
         self.banner.set_event(event)
         self.results.set_event(event)
@@ -209,7 +212,7 @@ class CheckInPage(Retranslating, QWidget):
         self.day_chooser.set_event(event)
         self.scan_field.clear()
         self._hub.set_database(db)
-        self.counts.start(db)
+        self.counts.start(db, listed)
         self.refresh()
         self.day_changed.emit(self.day)
 
@@ -617,12 +620,8 @@ class CheckInPage(Retranslating, QWidget):
         """Any desk's admissions, undos, walk-ins, imports: the recent admissions asked
         again and the shown matches searched again (hidden: when shown). The live counts
         (the status bar's) follow the hub themselves."""
-        if not kinds(changes) & WATCHED:
-            return
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._refresh_lists()
+        if kinds(changes) & WATCHED:
+            self._lists.request()
 
     def _refresh_lists(self) -> None:
         self._list_recent()
@@ -649,8 +648,5 @@ class CheckInPage(Retranslating, QWidget):
                                                "give them a badge code and admit them"))
 
     def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:  # (changes came while another page was in front)
-            self._stale = False
-            self._refresh_lists()
+        super().showEvent(event)  # (the lists, if changes came while hidden: WhenShown)
         self.return_focus()

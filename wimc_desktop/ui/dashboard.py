@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -30,8 +30,12 @@ from wimc_desktop.services.audit import chain_head
 from wimc_desktop.services.checkin import expected_count
 from wimc_desktop.services.reports import daily_report
 from wimc_desktop.services.sync.desk import conflicts
-from wimc_desktop.services.sync.receipts import GUEST_EDIT_CONFLICT, SIGNING_AMEND_CONFLICT
-from wimc_desktop.ui.change_hub import ChangeHub, SlowRefresh, watched
+from wimc_desktop.services.sync.receipts import (
+    DUPLICATE_ADMISSION,
+    GUEST_EDIT_CONFLICT,
+    SIGNING_AMEND_CONFLICT,
+)
+from wimc_desktop.ui.change_hub import ChangeHub, WhenShown, watched
 from wimc_desktop.ui.checkin_banner import day_text, local_time_text
 from wimc_desktop.ui.field_labels import field_label
 from wimc_desktop.ui.hourly_chart import HourlyChart
@@ -52,16 +56,25 @@ FIGURE_KINDS = {ChangeKind.CHECKIN, ChangeKind.GUEST, ChangeKind.IMPORT, ChangeK
 
 
 @dataclass(frozen=True)
-class ConflictLine:
-    """One conflict the hub recorded, as the dashboard lists it: its kind, the guest or
-    signing, the desk whose action was kept and the later one ("desk|operator|at"), the
-    fields an edit or amendment clashed on, and for a signing what the later one did."""
+class ConflictSide:
+    """One side of a conflict: the desk, its operator, and when (None: not known)."""
+
+    desk: str
+    operator: str
+    at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A conflict between desks: its kind, the guest or signing, the side kept and the
+    later one, the fields an edit or amendment clashed on (whose values were kept), and
+    for a signing what the later one did (amended, cancelled)."""
 
     kind: str
-    name: str
-    kept: str
-    later: str
-    fields: str = ""
+    guest: str
+    kept: ConflictSide
+    later: ConflictSide
+    fields: tuple[str, ...] = ()
     action: str = ""
 
 
@@ -77,20 +90,24 @@ class DashboardFigures:
     vip_missing: tuple[MissingGuest, ...]
     vip_missing_count: int
     audit_head: ChainHead  # the audit log's rows and newest hash (rewritten: no match)
-    conflicts: tuple[ConflictLine, ...] = ()  # many desks: the day's, as the hub recorded
+    conflicts: tuple[Conflict, ...] = ()  # many desks: the day's, as the hub recorded them
 
 
-def _conflict_line(found: dict[str, Any]) -> ConflictLine:
+def _side(found: dict[str, Any]) -> ConflictSide:
+    at = found["at"]
+    return ConflictSide(found["desk"], found["operator"],
+                        dt.datetime.fromisoformat(at) if at else None)
+
+
+def _conflict(found: dict[str, Any]) -> Conflict:
     guest, signing = found["guest"], found.get("signing") or {}
-    fields = found["reason"].removeprefix("fields: ") \
-        if found["kind"] in (GUEST_EDIT_CONFLICT, SIGNING_AMEND_CONFLICT) else ""
-    name = signing.get("project_zh") or signing.get("id") if signing else \
-        guest.get("name") or guest.get("id")
-    return ConflictLine(
-        found["kind"], str(name or ""),
-        f"{found['kept']['desk']}|{found['kept']['operator']}|{found['kept']['at'] or ''}",
-        f"{found['duplicate']['desk']}|{found['duplicate']['operator']}|"
-        f"{found['duplicate']['at']}", fields, str(signing.get("action", "")))
+    fields = found["reason"].removeprefix("fields: ").split(",") \
+        if found["kind"] in (GUEST_EDIT_CONFLICT, SIGNING_AMEND_CONFLICT) else []
+    name = (signing.get("project_zh") or signing.get("id") if signing
+            else guest.get("name") or guest.get("id"))
+    return Conflict(found["kind"], str(name or ""), _side(found["kept"]),
+                    _side(found["duplicate"]), tuple(f.strip() for f in fields if f.strip()),
+                    str(signing.get("action", "")))
 
 
 def read_figures(db: Database, day: dt.date) -> DashboardFigures:
@@ -100,14 +117,7 @@ def read_figures(db: Database, day: dt.date) -> DashboardFigures:
                             tuple(report.by_hour.items()), report.by_category,
                             report.vip_missing[:VIPS_SHOWN], len(report.vip_missing),
                             chain_head(db),
-                            tuple(_conflict_line(c) for c in conflicts(db, day)))
-
-
-def _clock(iso: str) -> str:
-    """An ISO moment as the venue's clock shows it (HH:mm), or nothing."""
-    if not iso:
-        return ""
-    return local_time_text(None, dt.datetime.fromisoformat(iso))
+                            tuple(_conflict(c) for c in conflicts(db, day)))
 
 
 class Dashboard(Retranslating, QWidget):
@@ -128,13 +138,13 @@ class Dashboard(Retranslating, QWidget):
         self.setObjectName("dashboard")
         self._worker = worker
         self._db: Database | None = None
+        self._event: Event | None = None  # (its time zone: the venue's clock)
         self._day: dt.date | None = None
         self._polling = False
         self._again = False  # a change came while a read was on its way: read again
-        self._stale = False  # a change came while hidden: read when shown
+        self._when_shown = WhenShown(self, self.refresh_now, slow=True)
         self._hub = ChangeHub.of(worker)
         self._hub.changed.connect(self._on_hub_changed)
-        self._slow_refresh = SlowRefresh(self, self.refresh_now)
         self._watching = 0  # bumped when the event or day changes: older answers are dropped
         self.figures: DashboardFigures | None = None
         self.title = QLabel()
@@ -201,16 +211,12 @@ class Dashboard(Retranslating, QWidget):
 
     def set_database(self, db: Database | None, event: Event | None) -> None:
         """Watch another event (None: stop); starts on today or the first event day."""
-        self._db, self.figures, self._watching = db, None, self._watching + 1
+        self._db, self._event = db, event
+        self.figures, self._watching = None, self._watching + 1
         self._day = day_of(event.days, event_today(event)) if event else None
         if db is not None:
             self._hub.set_database(db)
         self.refresh_now()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:  # (changes came while it was hidden)
-            self.refresh_now()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:  # a window of its own: Esc puts it away
@@ -233,7 +239,7 @@ class Dashboard(Retranslating, QWidget):
         db, day = self._db, self._day
         if db is None or day is None:
             return
-        self._stale = False
+        self._when_shown.mark_fresh()
         if self._polling:
             self._again = True
             return
@@ -247,10 +253,7 @@ class Dashboard(Retranslating, QWidget):
         shown)."""
         if not watched(changes, FIGURE_KINDS):
             return
-        if self.isVisible():
-            self._slow_refresh.request()
-        else:
-            self._stale = True
+        self._when_shown.request()
 
     def _on_figures_read(self, answer: tuple[int, DashboardFigures]) -> None:
         self._polling = False
@@ -268,8 +271,10 @@ class Dashboard(Retranslating, QWidget):
         self.figures_changed.emit(figures)
 
     def _on_figures_failed(self, exc: Exception) -> None:
-        self._polling, self._stale = False, True  # a locked file or the like: the next
-        log.warning("dashboard read failed: %s", exc)  # change or showing tries again
+        # A locked file or the like: the next change or showing tries again.
+        self._polling = False
+        self._when_shown.mark_stale()
+        log.warning("dashboard read failed: %s", exc)
 
     def _show(self, f: DashboardFigures) -> None:
         self.title.setText(self.tr("Arrivals on %1").replace("%1", day_text(f.day)))
@@ -309,38 +314,42 @@ class Dashboard(Retranslating, QWidget):
         a hub, or the hub itself; none elsewhere)."""
         self.conflicts_title.setText(self.tr("Conflicts between desks: %1")
                                      .replace("%1", count_text(len(f.conflicts))))
-        rows = []
-        for line in f.conflicts:
-            kept_desk, kept_op, kept_at = line.kept.split("|", 2)
-            later_desk, later_op, later_at = line.later.split("|", 2)
-            text = (self.tr("%1: %2 — kept %3 (%4) %5, also %6 (%7) %8")
-                    .replace("%1", line.name).replace("%2", self._what(line))
-                    .replace("%3", kept_desk).replace("%4", kept_op)
-                    .replace("%5", _clock(kept_at)).replace("%6", later_desk)
-                    .replace("%7", later_op).replace("%8", _clock(later_at)))
-            rows.append(f"<tr><td>{html.escape(text)}</td></tr>")
+        rows = [f"<tr><td>{html.escape(self._conflict_text(c))}</td></tr>"
+                for c in f.conflicts]
         self.conflicts.setText(f"<table cellpadding='2' cellspacing='4'>{''.join(rows)}</table>"
                                if rows else self.tr("No conflicts."))
 
-    def _what(self, line: ConflictLine) -> str:
+    def _conflict_text(self, c: Conflict) -> str:
+        what = self._what(c)
+        return (self.tr("%1: %2 — kept %3 (%4) %5, also %6 (%7) %8")
+                .replace("%1", c.guest).replace("%2", what)
+                .replace("%3", c.kept.desk).replace("%4", c.kept.operator)
+                .replace("%5", self._clock(c.kept.at)).replace("%6", c.later.desk)
+                .replace("%7", c.later.operator).replace("%8", self._clock(c.later.at)))
+
+    def _clock(self, moment: dt.datetime | None) -> str:
+        """A moment as the venue's clock shows it (HH:mm, the event's zone), or nothing."""
+        return local_time_text(self._event, moment) if moment is not None else ""
+
+    def _what(self, c: Conflict) -> str:
         """What clashed, in the interface language."""
-        if line.kind == "duplicate_admission":
+        if c.kind == DUPLICATE_ADMISSION:
             return self.tr("admitted twice")
-        if line.kind == GUEST_EDIT_CONFLICT:
+        if c.kind == GUEST_EDIT_CONFLICT:
             return self.tr("edited at two desks: %1").replace(
-                "%1", self._field_labels(line.fields))
-        if line.kind != SIGNING_AMEND_CONFLICT:
+                "%1", self.tr(", ").join(field_label(f) for f in c.fields))
+        if c.kind != SIGNING_AMEND_CONFLICT:
             return self.tr("revoked badge used")
-        if line.action == "cancelled":
+        if c.action == "cancelled":
             return self.tr("signing cancelled after an amendment at another desk "
                            "(the cancel stands)")
-        if line.fields.split(",")[0].strip() == "status":
+        if c.fields[:1] == ("status",):
             return self.tr("signing amended after it was cancelled at another desk "
                            "(not applied)")
         return self.tr("signing amended at two desks: %1").replace(
-            "%1", self._signing_field_labels(line.fields))
+            "%1", self._signing_field_labels(c.fields))
 
-    def _signing_field_labels(self, fields: str) -> str:
+    def _signing_field_labels(self, fields: tuple[str, ...]) -> str:
         """The fields of a signing two amendments clashed on, in the interface language."""
         labels = {"project_zh": self.tr("Project"), "project_en": self.tr("Project (English)"),
                   "sector": self.tr("Sector"), "location": self.tr("Location"),
@@ -348,12 +357,7 @@ class Dashboard(Retranslating, QWidget):
                   "ceremony": self.tr("Ceremony"), "signed_at": self.tr("Signed at"),
                   "notes": self.tr("Notes"), "parties": self.tr("Parties"),
                   "witnesses": self.tr("Witnesses"), "status": self.tr("Status")}
-        return self.tr(", ").join(labels.get(f.strip(), f.strip()) for f in fields.split(",")
-                                  if f.strip())
-
-    def _field_labels(self, fields: str) -> str:
-        """The fields an edit clashed on ("organization, seat"), in the interface language."""
-        return self.tr(", ").join(field_label(f.strip()) for f in fields.split(",") if f.strip())
+        return self.tr(", ").join(labels.get(f, f) for f in fields)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("WIMC Desk — Dashboard"))

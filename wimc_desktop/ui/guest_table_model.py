@@ -21,8 +21,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 
 from wimc_desktop.db.engine import Database
-from wimc_desktop.domain.changes import ChangeKind, Changes
-from wimc_desktop.domain.changes import guest_ids as changed_guests
+from wimc_desktop.domain.changes import Changes, list_touch
 from wimc_desktop.domain.guest_record import Mask, field_names
 from wimc_desktop.domain.models import Attendance, Event, Guest
 from wimc_desktop.domain.names import name_keys
@@ -89,35 +88,33 @@ class GuestTableModel(FieldTableModel):
         self._checked.clear()
         self._list_ids()
 
-    def apply_changes(self, changes: Changes) -> None:
+    def apply_changes(self, changes: Changes, *, relist: bool = True) -> bool:
         """What the change feed says changed: the changed guests are fetched again (and
-        the ids listed again when a guest may have come or gone, or matches differently)."""
-        affected = changed_guests(changes)
+        the ids listed again when a guest may have come or gone, or matches the search
+        differently: a read of the whole list or a search). `relist` False: that listing
+        is left to the caller (a hidden page reloads when shown); returns whether it is."""
+        touch = list_touch(changes, self._row_of.keys())
+        affected = touch.changed
+        needs_listing = touch.came or (bool(self.query) and touch.edited)
         if affected is None:
-            self.reload()
-            return
+            if relist:
+                self.reload()
+            return not relist
         if not affected:
-            return
-        relist = self.needs_listing(changes)
+            return False
         self._data_generation += 1  # (a page on its way may predate the change)
         for guest_id in affected:
             self._cache.pop(guest_id, None)
             self._checked.pop(guest_id, None)
-        if relist:
-            self._list_ids()
-            return
+        if needs_listing:
+            if relist:
+                self._list_ids()
+            return not relist
         self._pending.clear()
         last = self.columnCount() - 1
         for row in sorted(self._row_of[g] for g in affected if g in self._row_of):
             self.dataChanged.emit(self.index(row, 0), self.index(row, last))
-
-    def needs_listing(self, changes: Changes) -> bool:
-        """Whether apply_changes would list the ids again (a read of the whole list or a
-        search): a guest may have come or gone, or match the search differently."""
-        affected = changed_guests(changes)
-        return affected is None or (bool(affected) and any(
-            c.kind is ChangeKind.GUEST and (bool(self.query) or not c.ids <= self._row_of.keys())
-            for c in changes))
+        return False
 
     def set_day(self, day: dt.date) -> None:
         """The working day whose check-ins the "checked in" column shows."""

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,7 +33,7 @@ from wimc_desktop.services.guest_edits import edit_guest
 from wimc_desktop.services.guests import guests_by_ids, record_contact_revealed
 from wimc_desktop.ui import messages
 from wimc_desktop.ui.category_chip_delegate import CategoryChipDelegate
-from wimc_desktop.ui.change_hub import ChangeHub
+from wimc_desktop.ui.change_hub import ChangeHub, WhenShown
 from wimc_desktop.ui.elided_label import ElidedLabel
 from wimc_desktop.ui.field_labels import field_label
 from wimc_desktop.ui.guest_edit_dialog import GuestEditDialog
@@ -87,7 +87,8 @@ class GuestsPage(Retranslating, QWidget):
         self._db: Database | None = None
         self._desk = Desk("", "")
         self._hub = ChangeHub.of(worker)
-        self._stale = False  # the list is to be read again when the page is shown
+        self._listing = WhenShown(self, self.model.reload)  # (guests came or went while
+        # another page was in front: the list is read again when shown)
         self.view = QTableView()
         self._build()
         self._connect_signals()
@@ -142,7 +143,8 @@ class GuestsPage(Retranslating, QWidget):
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
 
     def set_database(self, db: Database, event: Event) -> None:
-        self._db, self._stale = db, False
+        self._db = db
+        self._listing.mark_fresh()
         self.contact_toggle.setChecked(False)  # another event: asked (and audited) again
         self._hub.set_database(db)
         self.model.set_database(db, event)
@@ -160,16 +162,8 @@ class GuestsPage(Retranslating, QWidget):
         the cache (fetched again when painted: nothing is read while the page is hidden);
         a new guest or an import lists the ids again (or searches again), at once when
         shown, else when the page is shown next."""
-        if not self.isVisible() and self.model.needs_listing(changes):
-            self._stale = True
-            return
-        self.model.apply_changes(changes)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:  # (guests came or went while another page was in front)
-            self._stale = False
-            self.model.reload()
+        if self.model.apply_changes(changes, relist=self.isVisible()):
+            self._listing.mark_stale()
 
     def reload(self) -> None:
         self.model.reload()

@@ -45,9 +45,10 @@ class LiveCounts(QObject):
         self._hub = ChangeHub.of(worker)
         self._hub.changed.connect(self._on_hub_changed)
 
-    def start(self, db: Database) -> None:
-        """Count for another event database from now on (the first refresh asks)."""
-        self._db, self._list, self._recount_list = db, None, True
+    def start(self, db: Database, listed: tuple[int, int] | None = None) -> None:
+        """Count for another event database from now on (the first refresh asks);
+        `listed`: its (guests, expected) just counted, not counted again until a change."""
+        self._db, self._list, self._recount_list = db, listed, listed is None
         self._hub.set_database(db)
 
     def stop(self) -> None:

@@ -232,12 +232,14 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _show_opened(self, opened: OpenedEvent) -> None:
         self.opened = opened
-        self.change_hub.set_database(opened.db)  # (first: its cursor before the pages load)
+        self.change_hub.set_database(opened.db)  # (first: it hears before the pages load)
         self.desk_sync.set_database(opened.db)
         self.status.show_event(opened.event, opened.db.display_name)
         self.status.show_guest_count(opened.guest_count)
-        for page in (self.guests_page, self.checkin_page, self.badges_page,
-                     self.signings_page, self.reports_page, self.dashboard,
+        self.guests_page.set_database(opened.db, opened.event)
+        self.checkin_page.set_database(opened.db, opened.event,
+                                       listed=(opened.guest_count, opened.expected))
+        for page in (self.badges_page, self.signings_page, self.reports_page, self.dashboard,
                      self.checkin_printer):
             if page is not None:
                 page.set_database(opened.db, opened.event)

@@ -8,20 +8,22 @@ from dataclasses import dataclass
 
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.models import Event
+from wimc_desktop.services.checkin import list_counts
 from wimc_desktop.services.events import create_event, get_event, open_event_database
-from wimc_desktop.services.guests import count_guests
 from wimc_desktop.services.operators import has_operators
 from wimc_desktop.services.sync.desk import joined_as
 
 
 @dataclass(frozen=True)
 class OpenedEvent:
-    """An open event database with the event it holds, its guest count, whether it has
-    operators (then the window starts with a login), and, for a desk of a hub, its name."""
+    """An open event database with the event it holds, its guest count (and how many of
+    them are expected on site), whether it has operators (then the window starts with a
+    login), and, for a desk of a hub, its name."""
 
     db: Database
     event: Event
     guest_count: int
+    expected: int
     has_operators: bool = False
     hub_desk: str = ""  # a desk of a hub: its name (given to join); "" for any other file
 
@@ -41,9 +43,15 @@ class NewEventInput:
 
 
 def describe(db: Database) -> OpenedEvent:
-    """Read the event and count its guests; closes the database if that fails."""
+    """Read the event and count its guests; closes the database if that fails.
+
+    The change feed's cursor is set first: whatever another process or desk changes
+    after it reaches the window (at its first poll), so the window's live counts can
+    start from these counts without counting the list again."""
     try:
-        return OpenedEvent(db, get_event(db), count_guests(db), has_operators(db),
+        db.poll_changes()  # (the first poll only sets the cursor)
+        guests, expected = list_counts(db)
+        return OpenedEvent(db, get_event(db), guests, expected, has_operators(db),
                            joined_as(db))
     except Exception:
         db.dispose()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent, QTextOption
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -24,7 +24,7 @@ from wimc_desktop.domain.models import Event
 from wimc_desktop.domain.reports import DailyReport
 from wimc_desktop.services.reports import daily_report
 from wimc_desktop.ui import i18n, messages
-from wimc_desktop.ui.change_hub import ChangeHub, SlowRefresh, watched
+from wimc_desktop.ui.change_hub import ChangeHub, WhenShown, watched
 from wimc_desktop.ui.checkin_banner import day_text
 from wimc_desktop.ui.hourly_chart import HourlyChart
 from wimc_desktop.ui.report_export_panel import ReportExportPanel
@@ -65,7 +65,6 @@ class ReportsPage(Retranslating, QWidget):
         self._db: Database | None = None
         self._event: Event | None = None
         self.report: DailyReport | None = None
-        self._stale = False  # a change came while hidden: read when shown
         self._sections = ReportSections(self)
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
@@ -84,7 +83,7 @@ class ReportsPage(Retranslating, QWidget):
         self.details.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.export_panel = ReportExportPanel(worker)
         self._hub = ChangeHub.of(worker)
-        self._slow_refresh = SlowRefresh(self, self.refresh)
+        self._when_shown = WhenShown(self, self.refresh, slow=True)
         self._build()
         self._connect_signals()
         self.retranslate_ui()
@@ -156,7 +155,7 @@ class ReportsPage(Retranslating, QWidget):
         self.export_panel.set_target(db, day or dt.date.today())
         if db is None or day is None:
             return
-        self._stale = False
+        self._when_shown.mark_fresh()
         self.status.setText(self.tr("Reading the figures…"))
         self._worker.submit(lambda: daily_report(db, day), on_success=self._on_report_read,
                             on_failure=self._on_report_failed, context=self)
@@ -216,13 +215,4 @@ class ReportsPage(Retranslating, QWidget):
         at most once a second (hidden: noted, and read when shown)."""
         if not watched(changes, REPORT_KINDS):
             return
-        if self.isVisible():
-            self._slow_refresh.request()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Coming back to the page shows the figures as they are now."""
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        self._when_shown.request()

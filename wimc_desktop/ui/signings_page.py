@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -43,7 +43,7 @@ from wimc_desktop.services.signing_exports import (
 from wimc_desktop.services.signings import SigningChoices
 from wimc_desktop.ui import i18n, messages
 from wimc_desktop.ui.ceremony_view import CeremonyView
-from wimc_desktop.ui.change_hub import ChangeHub, watched
+from wimc_desktop.ui.change_hub import ChangeHub, WhenShown, watched
 from wimc_desktop.ui.retranslating import Retranslating
 from wimc_desktop.ui.signing_dialog import SigningDialog
 from wimc_desktop.ui.signing_filter_bar import SigningFilterBar
@@ -85,7 +85,7 @@ class SigningsPage(Retranslating, QWidget):
         self.export_buttons = {kind: QPushButton() for kind in WRITERS}
         self.ceremony_button = QPushButton()
         self._hub = ChangeHub.of(worker)
-        self._stale = False  # signings changed while hidden: list again when shown
+        self._when_shown = WhenShown(self, self.reload)  # (hidden: listed when shown)
         self._build()
         self._connect_signals()
         self.retranslate_ui()
@@ -299,16 +299,7 @@ class SigningsPage(Retranslating, QWidget):
         (when shown)."""
         if not watched(changes, {ChangeKind.SIGNING, ChangeKind.EVENT}):
             return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self.reload()
+        self._when_shown.request()
 
     # -- exports -----------------------------------------------------------------------
 

@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from wimc_desktop.db.engine import Database
-from wimc_desktop.domain.changes import ChangeKind, Changes
-from wimc_desktop.domain.changes import guest_ids as changed_guests
+from wimc_desktop.domain.changes import Changes, list_touch
 from wimc_desktop.domain.checkin import CheckInResult, Desk, Outcome
 from wimc_desktop.domain.contact import mask_mobile
 from wimc_desktop.domain.errors import DeskError
@@ -240,15 +239,7 @@ class WalkInDialog(Retranslating, QDialog):
         self.register_button.setDefault(page == FORM)
 
     def _show_duplicates(self, matches: list[PossibleDuplicate]) -> None:
-        self._duplicates = matches
-        model = self.matches.model()
-        assert isinstance(model, QStandardItemModel)
-        model.clear()
-        for match in matches:
-            item = QStandardItem(self._match_text(match))
-            item.setData(match.guest.id, GUEST_ID)
-            model.appendRow(item)
-        self.matches.setCurrentIndex(model.index(0, 0))
+        self._list_matches(matches)
         self.error.hide()
         self._show_page(DUPLICATES)
         self.retranslate_ui()
@@ -260,10 +251,8 @@ class WalkInDialog(Retranslating, QDialog):
         code...) or guests came: the list is asked again, the chosen guest kept."""
         if self.stack.currentIndex() != DUPLICATES or not self._duplicates:
             return
-        affected = changed_guests(changes)
-        listed = {m.guest.id for m in self._duplicates}
-        came = any(c.kind is ChangeKind.GUEST and not c.ids <= listed for c in changes)
-        if affected is not None and not affected & listed and not came:
+        touch = list_touch(changes, {m.guest.id for m in self._duplicates})
+        if not touch.listed and not touch.came:
             return
         db, day = self._db, self._day
         name, org = self.name_edit.text(), self.organization_edit.text()
@@ -276,18 +265,22 @@ class WalkInDialog(Retranslating, QDialog):
     def _on_duplicates_listed_again(self, matches: list[PossibleDuplicate]) -> None:
         if self.stack.currentIndex() != DUPLICATES:
             return
-        chosen = self.matches.currentIndex().data(GUEST_ID)
+        self._list_matches(matches, chosen=self.matches.currentIndex().data(GUEST_ID))
+        self.duplicates_found.emit(matches)
+
+    def _list_matches(self, matches: list[PossibleDuplicate], chosen: str | None = None) -> None:
+        """The possible duplicates in the list; the one `chosen` (a guest id) current if
+        it is still among them, else the first."""
         self._duplicates = matches
         model = self.matches.model()
         assert isinstance(model, QStandardItemModel)
         model.clear()
-        for row, match in enumerate(matches):
+        for match in matches:
             item = QStandardItem(self._match_text(match))
             item.setData(match.guest.id, GUEST_ID)
             model.appendRow(item)
-            if match.guest.id == chosen or row == 0:
-                self.matches.setCurrentIndex(model.index(row, 0))
-        self.duplicates_found.emit(matches)
+        ids = [m.guest.id for m in matches]
+        self.matches.setCurrentIndex(model.index(ids.index(chosen) if chosen in ids else 0, 0))
 
     def _match_text(self, match: PossibleDuplicate) -> str:
         guest = match.guest
