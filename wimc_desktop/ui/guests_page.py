@@ -85,6 +85,7 @@ class GuestsPage(Retranslating, QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._db: Database | None = None
+        self._event: Event | None = None
         self._desk = Desk("", "")
         self._hub = ChangeHub.of(worker)
         self._stale = False  # the list is to be read again when the page is shown
@@ -142,13 +143,16 @@ class GuestsPage(Retranslating, QWidget):
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
 
     def set_database(self, db: Database, event: Event) -> None:
-        self._db, self._stale = db, False
+        self._db, self._event, self._stale = db, event, False
         self.contact_toggle.setChecked(False)  # another event: asked (and audited) again
         self._hub.set_database(db)
         self.model.set_database(db, event)
 
     def set_desk(self, desk: Desk) -> None:
-        """Who works at the desk: recorded when they show contact details in full."""
+        """Who works at the desk: recorded when they show contact details in full. Shown
+        in full for one person: another operator, a lock or an override's end asks again."""
+        if (desk.operator, desk.role) != (self._desk.operator, self._desk.role):
+            self.contact_toggle.setChecked(False)
         self._desk = desk
 
     def set_day(self, day: dt.date) -> None:
@@ -229,9 +233,15 @@ class GuestsPage(Retranslating, QWidget):
     def _on_view_selection_changed(self, *_args: object) -> None:
         self.edit_button.setEnabled(len(self._selected_rows()) == 1)
 
+    def guest_edit_dialog(self, guest: Guest) -> GuestEditDialog:
+        """The form for one guest, its personal data shown as the table shows it."""
+        assert self._event is not None  # (a guest was read from the open event)
+        return GuestEditDialog(guest, self._event,
+                               contact_visible=self.contact_toggle.isChecked(), parent=self)
+
     def _ask_guest_edit(self, guest: Guest) -> dict[str, str] | None:
         """The one place the edit dialog blocks (tests replace it): the fields changed."""
-        return messages.ask_values(GuestEditDialog(guest, self))
+        return messages.ask_values(self.guest_edit_dialog(guest))
 
     def _on_edit_button_clicked(self) -> None:
         """The guest read afresh (the table's copy may be out of date, or not fetched),
@@ -317,8 +327,8 @@ class GuestsPage(Retranslating, QWidget):
         metrics = self.search_field.fontMetrics()  # the hint is never cut
         self.search_field.setMinimumWidth(metrics.horizontalAdvance(placeholder) + 48)
         self.edit_button.setText(self.tr("Edit details…"))
-        self.edit_button.setToolTip(self.tr("Correct the selected guest's name, organization, "
-                                            "title or seat"))
+        self.edit_button.setToolTip(self.tr("Correct the selected guest's details: name, "
+                                            "organization, category, contact, seat, notes…"))
         self.contact_toggle.setText(self.tr("Show full contact details"))
         self.contact_toggle.setToolTip(
             self.tr("Phone numbers and e-mail addresses are masked unless this is on."))
