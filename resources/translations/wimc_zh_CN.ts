@@ -825,38 +825,38 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestEditDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="162"/>
+        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="173"/>
         <source>Edit guest details</source>
         <translation>修改嘉宾信息</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="163"/>
+        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="174"/>
+        <source>%1 (%2). Every change is recorded in the audit log; on a desk of a hub it goes to every other desk. Personal data is masked: a value typed beside it replaces it, an empty entry keeps it.</source>
+        <translation>%1（%2）。每项修改都记入审计日志；在中心库的签到台上修改，会同步到其他各签到台。个人信息已隐藏：在旁边输入的新值将替换原值，留空则保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="178"/>
         <source>%1 (%2). Every change is recorded in the audit log; on a desk of a hub it goes to every other desk.</source>
         <translation>%1（%2）。每项修改都记入审计日志；在中心库的签到台上修改，会同步到其他各签到台。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="166"/>
-        <source>Personal data is masked: a value typed beside it replaces it, an empty entry keeps it.</source>
-        <translation>个人信息已隐藏：在旁边输入的新值将替换原值，留空则保持不变。</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="171"/>
+        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="183"/>
         <source>%1:</source>
         <comment>a field&apos;s label in a form</comment>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="175"/>
+        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="187"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="178"/>
+        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="190"/>
         <source>Type to replace</source>
         <translation>输入以替换</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="179"/>
+        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="191"/>
         <source>Type to add</source>
         <translation>输入以添加</translation>
     </message>

@@ -25,8 +25,8 @@ from wimc_desktop.ui.gating import GUI_PERMISSIONS, is_open
 from wimc_desktop.ui.login_dialog import LoginDialog
 from wimc_desktop.ui.main_window import MainWindow
 from wimc_desktop.ui.opened_event import describe
-from wimc_desktop.ui.settings import DeskSettings
 from wimc_desktop.ui.scanner_filter import HOLD_MS, ScannerFilter, event_clock
+from wimc_desktop.ui.settings import DeskSettings
 from wimc_desktop.ui.worker import Worker
 
 WAIT = 15_000
@@ -91,9 +91,12 @@ def test_starts_locked_with_a_login(qtbot: QtBot, window: MainWindow) -> None:
     centre = window.centralWidget()
     assert centre is not None and not centre.isVisible()
     assert not any(is_open(t) for t in window.access.targets.values())
+    assert window.quit_action in login_dialog(window).actions()  # Ctrl+Q still quits
     log_in(qtbot, window, "sup")
     assert window.checkin_page.desk == Desk("Desk 7", "sup", "supervisor")
     assert centre.isVisible() and window.access.login_dialog is None
+    window.lock_action.trigger()
+    assert window.quit_action in login_dialog(window).actions()
 
 
 def test_the_desk_name_typed_at_the_login_is_kept_for_the_next_start(

@@ -104,8 +104,8 @@ class DeskAccess(QObject):
         self.end_override()
         self.locked = True
         self.set_desk(dataclasses.replace(self.desk, role=LOGGED_OUT))
-        self.lock_changed.emit(True)
         self._open_login(mode, self.desk.operator)
+        self.lock_changed.emit(True)  # (after: the window gives the dialog its Ctrl+Q)
 
     def _open_login(self, mode: LoginMode, operator: str) -> None:
         dialog = LoginDialog(mode, operator, self.desk.name, self._window)

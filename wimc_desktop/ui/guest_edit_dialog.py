@@ -8,6 +8,7 @@ entry; a value typed there replaces the stored one, an entry left empty keeps it
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -113,8 +114,8 @@ class GuestEditDialog(Retranslating, QDialog):
         line.setContentsMargins(0, 0, 0, 0)
         shown = self.masked_values[field]
         shown.setObjectName("maskedValue")
-        shown.setMinimumWidth(shown.fontMetrics().horizontalAdvance("138****56780"))
-        line.addWidget(shown)
+        line.addWidget(shown, 0, Qt.AlignmentFlag.AlignTop if FIELD[field].kind is Kind.LONG_TEXT
+                       else Qt.AlignmentFlag.AlignVCenter)
         line.addWidget(self.entries[field], 1)
         return row
 
@@ -153,18 +154,29 @@ class GuestEditDialog(Retranslating, QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
-        self.adjustSize()
+        self._grow()
+
+    def _grow(self) -> None:
+        """Taller (never narrower) by what the wrapped message needs: the form's rows
+        keep their height (adjustSize squeezed the notes)."""
+        layout = self.layout()
+        assert layout is not None  # (set when the dialog is built)
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _on_name_edit_text_changed(self, text: str) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(text.strip()))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Edit guest details"))
-        intro = self.tr("%1 (%2). Every change is recorded in the audit log; on a desk of a "
-                        "hub it goes to every other desk.")
-        if self.masked_fields:
-            intro += " " + self.tr("Personal data is masked: a value typed beside it "
-                                   "replaces it, an empty entry keeps it.")
+        intro = (self.tr("%1 (%2). Every change is recorded in the audit log; on a desk of "
+                         "a hub it goes to every other desk. Personal data is masked: a value "
+                         "typed beside it replaces it, an empty entry keeps it.")
+                 if self.masked_fields else
+                 self.tr("%1 (%2). Every change is recorded in the audit log; on a desk of a "
+                         "hub it goes to every other desk."))
         self.intro.setText(intro.replace("%1", self._guest.name)
                            .replace("%2", self._guest.badge_code))
         for field, label in self.labels.items():
@@ -177,6 +189,10 @@ class GuestEditDialog(Retranslating, QDialog):
             assert not isinstance(entry, QComboBox)
             entry.setPlaceholderText(self.tr("Type to replace") if stored
                                      else self.tr("Type to add"))
+        widest = max((shown.sizeHint().width() for shown in self.masked_values.values()),
+                     default=0)
+        for shown in self.masked_values.values():  # (the entries in one column)
+            shown.setFixedWidth(widest)
         combo = self.entries["category"]
         assert isinstance(combo, QComboBox)
         for index in range(combo.count()):
