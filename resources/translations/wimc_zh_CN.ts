@@ -980,87 +980,87 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="197"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="198"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="265"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="266"/>
         <source>The guest&apos;s details were not changed.</source>
         <translation>嘉宾信息未修改。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="279"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="280"/>
         <source>Show every guest&apos;s full mobile number and e-mail address?</source>
         <translation>显示所有嘉宾完整的手机号码和电子邮箱吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="283"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="284"/>
         <source>This is personal data. Showing it is recorded in the audit log with your name, the desk and the time.</source>
         <translation>这是个人信息。显示操作将连同您的姓名、签到台和时间记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="285"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="286"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="300"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="301"/>
         <source>Contact details could not be shown.</source>
         <translation>无法显示联系方式。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="312"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="313"/>
         <source>%1 in total</source>
         <translation>共 %1 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="314"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="315"/>
         <source>The first %1 of %Ln guests matching “%2”</source>
         <translation>
             <numerusform>与“%2”相符的 %Ln 位嘉宾中的前 %1 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="317"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="318"/>
         <source>No guest matches “%1”.</source>
         <translation>没有与“%1”相符的嘉宾。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="319"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="320"/>
         <source>%Ln guests match “%1”</source>
         <translation>
             <numerusform>共 %Ln 位嘉宾与“%1”相符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="323"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="324"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="330"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="331"/>
         <source>Correct the selected guest&apos;s details: name, organization, category, contact, seat, notes…</source>
         <translation>修改所选嘉宾的信息：姓名、单位、类别、联系方式、座位、备注…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="278"/>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="332"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="279"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="333"/>
         <source>Show full contact details</source>
         <translation>显示完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="325"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="326"/>
         <source>Name, pinyin, phone, company or badge code…</source>
         <translation>姓名、拼音、电话、单位或胸卡号……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="329"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="330"/>
         <source>Edit details…</source>
         <translation>修改信息…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="334"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="335"/>
         <source>Phone numbers and e-mail addresses are masked unless this is on.</source>
         <translation>不勾选时，手机号和邮箱只显示部分内容。</translation>
     </message>

@@ -24,6 +24,7 @@ from wimc_desktop.services.events import get_event
 from wimc_desktop.services.guest_edits import EDITABLE, GUEST_EDITED, edit_guest
 from wimc_desktop.services.guests import guests_by_ids, list_guests
 from wimc_desktop.ui import i18n
+from wimc_desktop.ui.desk_access import LOGGED_OUT
 from wimc_desktop.ui.guest_edit_dialog import GuestEditDialog
 from wimc_desktop.ui.guests_page import GuestsPage
 from wimc_desktop.ui.worker import Worker
@@ -132,7 +133,7 @@ def test_contact_details_shown_in_full_are_edited_in_place(
     assert line(dialog, "mobile").text() == guest.mobile
     line(dialog, "email").clear()  # shown whole, a value can be taken away
     assert dialog.values() == {"email": ""}
-    page.set_desk(dataclasses.replace(TEST_DESK, operator="Wang Fang"))  # asked again
+    page.set_desk(dataclasses.replace(TEST_DESK, role=LOGGED_OUT))  # a lock: asked again
     assert not page.contact_toggle.isChecked()
     again = page.guest_edit_dialog(guest)
     qtbot.addWidget(again)

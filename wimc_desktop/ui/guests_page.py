@@ -34,6 +34,7 @@ from wimc_desktop.services.guests import guests_by_ids, record_contact_revealed
 from wimc_desktop.ui import messages
 from wimc_desktop.ui.category_chip_delegate import CategoryChipDelegate
 from wimc_desktop.ui.change_hub import ChangeHub
+from wimc_desktop.ui.desk_access import LOGGED_OUT
 from wimc_desktop.ui.elided_label import ElidedLabel
 from wimc_desktop.ui.field_labels import field_label
 from wimc_desktop.ui.guest_edit_dialog import GuestEditDialog
@@ -149,9 +150,9 @@ class GuestsPage(Retranslating, QWidget):
         self.model.set_database(db, event)
 
     def set_desk(self, desk: Desk) -> None:
-        """Who works at the desk: recorded when they show contact details in full. Shown
-        in full for one person: another operator, a lock or an override's end asks again."""
-        if (desk.operator, desk.role) != (self._desk.operator, self._desk.role):
+        """Who works at the desk: recorded when they show contact details in full. A lock
+        masks them again (whoever logs in next asks again)."""
+        if desk.role == LOGGED_OUT:
             self.contact_toggle.setChecked(False)
         self._desk = desk
 
