@@ -127,118 +127,118 @@
 <context>
     <name>BadgesPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="486"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="487"/>
         <source>Scan a badge, or type its code or the guest&apos;s name…</source>
         <translation>扫描胸卡，或输入胸卡号或嘉宾姓名……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="299"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="300"/>
         <source>No badge has the code %1, and no guest is called that.</source>
         <translation>没有胸卡号为 %1 的胸卡，也没有叫这个名字的嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="337"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="338"/>
         <source>Reprint a badge</source>
         <translation>重新打印胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="338"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="339"/>
         <source>%1
 Print it again? Give the reason (lost, damaged…):</source>
         <translation>%1
 确定重新打印？请填写原因（遗失、损坏……）：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="358"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="359"/>
         <source>Print badge</source>
         <translation>打印胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="388"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="389"/>
         <source>Save badges as PDF</source>
         <translation>胸卡另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="389"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="390"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="437"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="438"/>
         <source>No badge matches that choice; nothing was saved.</source>
         <translation>没有符合所选条件的胸卡，未保存任何文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="445"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="446"/>
         <source>%Ln of these badges were printed before.</source>
         <translation>
             <numerusform>其中 %Ln 张胸卡此前已打印过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="455"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="456"/>
         <source>Reissue a badge</source>
         <translation>补发胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="456"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="457"/>
         <source>A new code for %1; badge %2 stops working at once, for good.
 Why is the badge reissued?</source>
         <translation>为 %1 补发新胸卡号；胸卡 %2 将立即永久作废。
 补发原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="478"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="479"/>
         <source>Badge reissued</source>
         <translation>胸卡已补发</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="479"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="480"/>
         <source>New badge code: %1</source>
         <translation>新胸卡号：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="485"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="486"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="488"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="489"/>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="489"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="490"/>
         <source>Hanging badge (100 × 140 mm)</source>
         <translation>挂牌（100 × 140 毫米）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="490"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="491"/>
         <source>Card (85.6 × 54 mm)</source>
         <translation>卡片（85.6 × 54 毫米）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="491"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="492"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="492"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="493"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="493"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="494"/>
         <source>Reissue…</source>
         <translation>补发…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="494"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="495"/>
         <source>Give the guest a new code; the old badge is revoked</source>
         <translation>为嘉宾补发新胸卡号，旧胸卡随即作废</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/badges_page.py" line="496"/>
+        <location filename="../../wimc_desktop/ui/badges_page.py" line="497"/>
         <source>Batch PDF…</source>
         <translation>批量导出 PDF…</translation>
     </message>
@@ -246,24 +246,24 @@ Why is the badge reissued?</source>
 <context>
     <name>CeremonyView</name>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="144"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="142"/>
         <source>%Ln projects signed</source>
         <translation>
             <numerusform>已签约 %Ln 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="149"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="147"/>
         <source>Latest signing</source>
         <translation>最新签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="158"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="156"/>
         <source>Signing ceremony — stage screen</source>
         <translation>签约仪式——舞台大屏</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="161"/>
+        <location filename="../../wimc_desktop/ui/ceremony_view.py" line="159"/>
         <source>Major Project Signing Ceremony</source>
         <translation>重大项目签约仪式</translation>
     </message>
@@ -394,127 +394,127 @@ Why is the badge reissued?</source>
 <context>
     <name>CheckInPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="533"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="536"/>
         <source>Undo an admission</source>
         <translation>撤销签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="534"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="537"/>
         <source>%1 was admitted by someone else or more than 2 minutes ago. Why is the admission undone?</source>
         <translation>%1 的签到由其他操作员办理，或已超过 2 分钟。请说明撤销签到的原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="640"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="639"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="470"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="473"/>
         <source>Scan a badge or type a name…</source>
         <translation>扫描胸卡，或输入姓名…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="462"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="465"/>
         <source>Filtered: %1  ✕</source>
         <translation>已筛选：%1  ✕</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="463"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="466"/>
         <source>The name search shows only guests matching these filters. Click to search everyone.</source>
         <translation>姓名搜索只显示符合这些筛选条件的嘉宾。点击可搜索全部嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="467"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="470"/>
         <source>Scan a badge or type a name (filtered: %1)…</source>
         <translation>扫描胸卡，或输入姓名（已筛选：%1）…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="509"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="512"/>
         <source>Nothing was undone: undoing an admission made by someone else or more than 2 minutes ago needs a reason.</source>
         <translation>未撤销：撤销他人办理或超过 2 分钟的签到需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="553"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="556"/>
         <source>Waiting for the database to undo the admission of %1…</source>
         <translation>正在等待数据库，以撤销 %1 的签到…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="561"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="564"/>
         <source>Nothing was undone: another program kept the event database busy. %1 is still admitted; undo it again.</source>
         <translation>未撤销：另一程序一直占用活动数据库。%1 仍为已签到，请再撤销一次。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="433"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="436"/>
         <source>the database was busy: scan again</source>
         <translation>数据库忙：请重新扫描</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="434"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="437"/>
         <source>already checked in</source>
         <translation>此前已签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="435"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="438"/>
         <source>unknown badge code</source>
         <translation>未知胸卡号</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="436"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="439"/>
         <source>badge revoked</source>
         <translation>胸卡已作废</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="437"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="440"/>
         <source>not a day of this event</source>
         <translation>不是本次活动的会期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="444"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="447"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="448"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="451"/>
         <source>%1 more</source>
         <translation>另有 %1 位</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="451"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="454"/>
         <source>Scans not admitted: %1</source>
         <translation>未签到的扫描：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="452"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="455"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="645"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="644"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="646"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="645"/>
         <source>These guests have been told: clear the list</source>
         <translation>已告知这些来宾：清空此列表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="490"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="493"/>
         <source>Nothing was undone: the banner shows no admission to undo. To undo an earlier one, choose it in the list of last admissions and click “Undo the selected admission”.</source>
         <translation>未撤销：横幅上没有可撤销的签到。要撤销更早的签到，请在“本台最近签到”列表中选中它，再点“撤销所选签到”。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="642"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="641"/>
         <source>A badge code, or part of a name (Hanzi, pinyin, initials), organization, phone number or e-mail</source>
         <translation>胸卡号，或姓名（汉字、拼音、首字母）、单位、手机号、邮箱的一部分</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="644"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="643"/>
         <source>Walk-in…</source>
         <translation>现场登记…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/checkin_page.py" line="648"/>
+        <location filename="../../wimc_desktop/ui/checkin_page.py" line="647"/>
         <source>Register a guest who is not on the list, give them a badge code and admit them</source>
         <translation>为名单外的嘉宾现场登记、分配胸卡号并签到</translation>
     </message>
@@ -522,168 +522,168 @@ Why is the badge reissued?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="275"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="280"/>
         <source>Arrivals on %1</source>
         <translation>%1 到场情况</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="277"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="282"/>
         <source>of %1 expected on site</source>
         <translation>/ 应到（线下）%1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="296"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="301"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="299"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="304"/>
         <source>All VIPs have arrived.</source>
         <translation>贵宾已全部到场。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="300"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="305"/>
         <source>VIPs not yet arrived: %1</source>
         <translation>未到贵宾：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="330"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="339"/>
         <source>edited at two desks: %1</source>
         <translation>两个签到台修改了同一项：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="335"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="344"/>
         <source>signing cancelled after an amendment at another desk (the cancel stands)</source>
         <translation>签约在另一签到台修改之后被取消（取消有效）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="338"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="347"/>
         <source>signing amended after it was cancelled at another desk (not applied)</source>
         <translation>签约已在另一签到台取消后又被修改（修改未生效）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="340"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="349"/>
         <source>signing amended at two desks: %1</source>
         <translation>两个签到台修改了签约的同一项：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="345"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="354"/>
         <source>Project</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="345"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="354"/>
         <source>Project (English)</source>
         <translation>项目名称（英文）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="346"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="355"/>
         <source>Sector</source>
         <translation>产业领域</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="346"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="355"/>
         <source>Location</source>
         <translation>落户地</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="347"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="356"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="347"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="356"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="348"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="357"/>
         <source>Ceremony</source>
         <translation>签约仪式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="348"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="357"/>
         <source>Signed at</source>
         <translation>签约时间</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="349"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="358"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="349"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="358"/>
         <source>Parties</source>
         <translation>签约方</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="350"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="359"/>
         <source>Witnesses</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="350"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="359"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="351"/>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="356"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="340"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="360"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="359"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="363"/>
         <source>WIMC Desk — Dashboard</source>
         <translation>WIMC 签到台 — 实时看板</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="360"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="364"/>
         <source>Arrivals per hour</source>
         <translation>每小时签到人数</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="361"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="365"/>
         <source>Arrived / registered by category</source>
         <translation>分类别到场 / 报名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="362"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="366"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="302"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="307"/>
         <source>Audit log: %1 rows, chain head %2</source>
         <translation>审计日志：%1 条记录，链头 %2</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="310"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="315"/>
         <source>Conflicts between desks: %1</source>
         <translation>签到台之间的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="328"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="337"/>
         <source>admitted twice</source>
         <translation>重复签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="333"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="342"/>
         <source>revoked badge used</source>
         <translation>使用了已作废的胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="316"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="324"/>
         <source>%1: %2 — kept %3 (%4) %5, also %6 (%7) %8</source>
         <translation>%1：%2 — 保留 %3（%4）%5，另有 %6（%7）%8</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="323"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="320"/>
         <source>No conflicts.</source>
         <translation>没有冲突。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="363"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="367"/>
         <source>Conflicts between desks</source>
         <translation>签到台之间的冲突</translation>
     </message>
@@ -724,7 +724,7 @@ Why is the badge reissued?</source>
 <context>
     <name>DeskAccess</name>
     <message>
-        <location filename="../../wimc_desktop/ui/desk_access.py" line="161"/>
+        <location filename="../../wimc_desktop/ui/desk_access.py" line="163"/>
         <source>%1 is not a supervisor: an override needs a supervisor or an admin.</source>
         <translation>%1 不是主管：授权需要主管或管理员。</translation>
     </message>
@@ -901,20 +901,40 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestEditDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="61"/>
+        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="173"/>
         <source>Edit guest details</source>
         <translation>修改嘉宾信息</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="62"/>
+        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="174"/>
+        <source>%1 (%2). Every change is recorded in the audit log; on a desk of a hub it goes to every other desk. Personal data is masked: a value typed beside it replaces it, an empty entry keeps it.</source>
+        <translation>%1（%2）。每项修改都记入审计日志；在中心库的签到台上修改，会同步到其他各签到台。个人信息已隐藏：在旁边输入的新值将替换原值，留空则保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="178"/>
         <source>%1 (%2). Every change is recorded in the audit log; on a desk of a hub it goes to every other desk.</source>
         <translation>%1（%2）。每项修改都记入审计日志；在中心库的签到台上修改，会同步到其他各签到台。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="67"/>
+        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="183"/>
         <source>%1:</source>
         <comment>a field&apos;s label in a form</comment>
         <translation>%1：</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="187"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="190"/>
+        <source>Type to replace</source>
+        <translation>输入以替换</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guest_edit_dialog.py" line="191"/>
+        <source>Type to add</source>
+        <translation>输入以添加</translation>
     </message>
 </context>
 <context>
@@ -1008,27 +1028,27 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestTableModel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="307"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="304"/>
         <source>Checked in on the working day</source>
         <translation>已在工作日签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="322"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="319"/>
         <source>Online</source>
         <translation>线上</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="322"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="319"/>
         <source>On site</source>
         <translation>线下</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="324"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="321"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="324"/>
+        <location filename="../../wimc_desktop/ui/guest_table_model.py" line="321"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -1036,87 +1056,87 @@ Why is the badge reissued?</source>
 <context>
     <name>GuestsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="193"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="192"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="255"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="260"/>
         <source>The guest&apos;s details were not changed.</source>
         <translation>嘉宾信息未修改。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="269"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="274"/>
         <source>Show every guest&apos;s full mobile number and e-mail address?</source>
         <translation>显示所有嘉宾完整的手机号码和电子邮箱吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="273"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="278"/>
         <source>This is personal data. Showing it is recorded in the audit log with your name, the desk and the time.</source>
         <translation>这是个人信息。显示操作将连同您的姓名、签到台和时间记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="275"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="280"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="290"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="295"/>
         <source>Contact details could not be shown.</source>
         <translation>无法显示联系方式。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="302"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="307"/>
         <source>%1 in total</source>
         <translation>共 %1 人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="304"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="309"/>
         <source>The first %1 of %Ln guests matching “%2”</source>
         <translation>
             <numerusform>与“%2”相符的 %Ln 位嘉宾中的前 %1 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="307"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="312"/>
         <source>No guest matches “%1”.</source>
         <translation>没有与“%1”相符的嘉宾。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="309"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="314"/>
         <source>%Ln guests match “%1”</source>
         <translation>
             <numerusform>共 %Ln 位嘉宾与“%1”相符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="313"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="318"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="268"/>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="322"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="325"/>
+        <source>Correct the selected guest&apos;s details: name, organization, category, contact, seat, notes…</source>
+        <translation>修改所选嘉宾的信息：姓名、单位、类别、联系方式、座位、备注…</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="273"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="327"/>
         <source>Show full contact details</source>
         <translation>显示完整联系方式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="315"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="320"/>
         <source>Name, pinyin, phone, company or badge code…</source>
         <translation>姓名、拼音、电话、单位或胸卡号……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="319"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="324"/>
         <source>Edit details…</source>
         <translation>修改信息…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="320"/>
-        <source>Correct the selected guest&apos;s name, organization, title or seat</source>
-        <translation>修改所选嘉宾的姓名、单位、职务或座位</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/guests_page.py" line="324"/>
+        <location filename="../../wimc_desktop/ui/guests_page.py" line="329"/>
         <source>Phone numbers and e-mail addresses are masked unless this is on.</source>
         <translation>不勾选时，手机号和邮箱只显示部分内容。</translation>
     </message>
@@ -1567,207 +1587,207 @@ Why is the badge reissued?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="521"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="535"/>
         <source>An import or export is still running. Quit anyway?</source>
         <translation>导入或导出仍在进行。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="520"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="534"/>
         <source>Quit WIMC Desk?</source>
         <translation>退出 WIMC Desk？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="269"/>
         <source>Desk 1</source>
         <translation>1号签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="452"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="466"/>
         <source>Imported %1: %2 added, %3 updated.</source>
         <translation>已导入 %1：新增 %2 人，更新 %3 人。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="458"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="472"/>
         <source>Open event</source>
         <translation>打开活动</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="460"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="474"/>
         <source>WIMC events (*.wimc)</source>
         <translation>WIMC 活动文件 (*.wimc)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="484"/>
         <source>The event could not be opened.</source>
         <translation>无法打开该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="482"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="496"/>
         <source>The event could not be created.</source>
         <translation>无法创建该活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="514"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="528"/>
         <source>WIMC Desk %1</source>
         <translation>WIMC Desk 会务签到 %1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="515"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="529"/>
         <source>The registration desk of a large conference: guest list import, check-in, badges, signings and reports.</source>
         <translation>大型会议的签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="532"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="546"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="533"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="547"/>
         <source>&amp;Import guest list…</source>
         <translation>导入嘉宾名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="534"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="548"/>
         <source>&amp;Open event…</source>
         <translation>打开活动(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="535"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="549"/>
         <source>&amp;New event…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="536"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="550"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="537"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="551"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="540"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="554"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="541"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="555"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="542"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="556"/>
         <source>Supervisor &amp;dashboard</source>
         <translation>主管看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="543"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="557"/>
         <source>&amp;About WIMC Desk</source>
         <translation>关于 WIMC Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="544"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="558"/>
         <source>&amp;Desk</source>
         <translation>签到台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="545"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="559"/>
         <source>Desk and &amp;operator…</source>
         <translation>签到台与操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="546"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="560"/>
         <source>Register a &amp;walk-in…</source>
         <translation>现场登记(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="547"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="561"/>
         <source>&amp;Undo the last admission</source>
         <translation>撤销上一次签到(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="550"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="564"/>
         <source>&amp;Print badge at check-in</source>
         <translation>签到时打印胸卡(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="551"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="565"/>
         <source>Off</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="552"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="566"/>
         <source>First admission of the event only</source>
         <translation>仅在本次大会首次签到时打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="553"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="567"/>
         <source>Every admission</source>
         <translation>每次签到都打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="556"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="570"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="556"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="570"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="556"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="570"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="557"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="571"/>
         <source>Signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="557"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="571"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="387"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="401"/>
         <source>The desk is locked: log in, then scan again.</source>
         <translation>签到台已锁定：请先登录，再重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="548"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="562"/>
         <source>&amp;Lock the desk</source>
         <translation>锁定签到台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="549"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="563"/>
         <source>Supervisor o&amp;verride…</source>
         <translation>主管授权(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="501"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="515"/>
         <source>Personal data deleted</source>
         <translation>个人信息已删除</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="502"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="516"/>
         <source>The mobile numbers, e-mails, ID card numbers and notes of %1 guests were deleted.</source>
         <translation>已删除 %1 位嘉宾的手机号、邮箱、身份证号和备注。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="538"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="552"/>
         <source>&amp;Event</source>
         <translation>活动(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="539"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="553"/>
         <source>&amp;Delete personal data…</source>
         <translation>删除个人信息(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="373"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="387"/>
         <source>Typed as fast as a scanner into a password field: taken neither as a scan nor as the password. Type the password by hand.</source>
         <translation>密码框中的输入快如扫码枪：既不当作扫码，也不当作密码。请手动输入密码。</translation>
     </message>
@@ -1987,12 +2007,12 @@ Why is the badge reissued?</source>
 <context>
     <name>RecentAdmissionsPanel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/recent_admissions_panel.py" line="115"/>
+        <location filename="../../wimc_desktop/ui/recent_admissions_panel.py" line="148"/>
         <source>Last admissions at this desk</source>
         <translation>本台最近签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/recent_admissions_panel.py" line="116"/>
+        <location filename="../../wimc_desktop/ui/recent_admissions_panel.py" line="149"/>
         <source>Undo the selected admission…</source>
         <translation>撤销所选签到…</translation>
     </message>
@@ -2313,73 +2333,73 @@ Why is the badge reissued?</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="160"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="159"/>
         <source>Reading the figures…</source>
         <translation>正在读取数据……</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="167"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="166"/>
         <source>Day %1: %2</source>
         <translation>第 %1 天：%2</translation>
     </message>
     <message>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="185"/>
         <location filename="../../wimc_desktop/ui/reports_page.py" line="186"/>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="187"/>
         <source>The figures could not be read.</source>
         <translation>无法读取数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="199"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="198"/>
         <source>Registered</source>
         <translation>报名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="199"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="198"/>
         <source>Arrived this day</source>
         <translation>当日到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="200"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="199"/>
         <source>First arrivals</source>
         <translation>首次到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="201"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="200"/>
         <source>Returning</source>
         <translation>再次到场</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="201"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="200"/>
         <source>Walk-ins</source>
         <translation>现场注册</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="202"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="201"/>
         <source>VIPs arrived</source>
         <translation>已到贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="203"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="202"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="206"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="205"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="207"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="206"/>
         <source>Event day:</source>
         <translation>会议日：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="208"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="207"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/reports_page.py" line="209"/>
+        <location filename="../../wimc_desktop/ui/reports_page.py" line="208"/>
         <source>Arrivals per hour</source>
         <translation>每小时签到人数</translation>
     </message>
@@ -2737,72 +2757,72 @@ Why is the badge reissued?</source>
         <translation>“%1”仍保留在登记表中，但不再计入任何合计。取消原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="317"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="308"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="317"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="308"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="318"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="309"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="319"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="310"/>
         <source>Export the signing register</source>
         <translation>导出签约登记表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="336"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="327"/>
         <source>The register was saved.</source>
         <translation>登记表已保存。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="354"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="345"/>
         <source>Contract signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="355"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="346"/>
         <source>Add signing…</source>
         <translation>新增签约…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="356"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="347"/>
         <source>Amend…</source>
         <translation>变更…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="357"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="348"/>
         <source>Cancel signing…</source>
         <translation>取消签约…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="358"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="349"/>
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="359"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="350"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="360"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="351"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="361"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="352"/>
         <source>Stage screen…</source>
         <translation>舞台大屏…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="362"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="353"/>
         <source>Open the large-type window for the screen on stage (F11: full screen)</source>
         <translation>打开舞台大屏显示窗口（F11：全屏）</translation>
     </message>
@@ -2818,117 +2838,117 @@ Why is the badge reissued?</source>
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="300"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="293"/>
         <source>%1  (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="344"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="337"/>
         <source>This guest may already be on the list: the same name and the same mobile, e-mail or organization. Admit the guest below instead, or register a new guest anyway (recorded).</source>
         <translation>该嘉宾可能已在名单上：姓名相同，且手机、邮箱或单位相同。请改为下列嘉宾签到，或仍然登记为新嘉宾（将被记录）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="342"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="335"/>
         <source>Edit the details</source>
         <translation>修改信息</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="341"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="334"/>
         <source>Register anyway</source>
         <translation>仍然登记</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="340"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="333"/>
         <source>Admit this guest instead</source>
         <translation>改为该嘉宾签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="301"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="294"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="299"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="292"/>
         <source>already admitted on this day</source>
         <translation>当日已签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="295"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="288"/>
         <source>same organization</source>
         <translation>单位相同</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="294"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="287"/>
         <source>same e-mail</source>
         <translation>邮箱相同</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="294"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="287"/>
         <source>same mobile</source>
         <translation>手机相同</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="153"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="152"/>
         <source>The name is needed.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="188"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="187"/>
         <source>%1 is not a day of this event — choose the event day</source>
         <translation>%1 不是本次活动的会期，请选择会期中的日期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="327"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="320"/>
         <source>Register a walk-in</source>
         <translation>现场登记</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="328"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="321"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="328"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="321"/>
         <source>Organization:</source>
         <translation>工作单位：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="328"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="321"/>
         <source>Mobile:</source>
         <translation>手机：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="329"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="322"/>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="332"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="325"/>
         <source>As on their ID card or business card</source>
         <translation>与身份证件或名片一致</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="333"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="326"/>
         <source>11 digits, or +country code</source>
         <translation>11 位数字，或带国家代码</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="339"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="332"/>
         <source>Register and admit</source>
         <translation>登记并签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="350"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="343"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="350"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="343"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="353"/>
+        <location filename="../../wimc_desktop/ui/walk_in_dialog.py" line="346"/>
         <source>%1 is registered and admitted. Their new badge code is above: print the badge or write it down.</source>
         <translation>%1 已登记并签到。上方是新的胸卡号：请打印胸卡或记下号码。</translation>
     </message>
@@ -2969,17 +2989,17 @@ Why is the badge reissued?</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="59"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="61"/>
         <source>not an amount: {text!r} (numerals read digit by digit, like 一二三, are ambiguous: write 一百二十三 or 123)</source>
         <translation>不是金额：{text!r}（像“一二三”这样逐位读出的数字有歧义：请写作“一百二十三”或 123）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="57"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="59"/>
         <source>not an amount: {text!r} (the Chinese numerals are out of order or incomplete)</source>
         <translation>不是金额：{text!r}（中文数字顺序错误或不完整）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="134"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="136"/>
         <source>{name} may already be on the list ({count} guest(s) with the same name and mobile, e-mail or organization): admit that guest, or register anyway</source>
         <translation>{name} 可能已在名单上（{count} 位嘉宾姓名相同，且手机、邮箱或单位相同）：请为该嘉宾签到，或仍然登记</translation>
     </message>
@@ -3024,452 +3044,462 @@ Why is the badge reissued?</source>
         <translation>第 {row} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="52"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="46"/>
+        <source>seat</source>
+        <translation>座位</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="47"/>
+        <source>dietary needs</source>
+        <translation>饮食要求</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="54"/>
         <source>not an amount: {text!r} (write it like 1,234,567.89, 5.2亿 or 3000万)</source>
         <translation>不是有效的金额：{text!r}（请写成 1,234,567.89、5.2亿 或 3000万 这样的形式）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="54"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="56"/>
         <source>{text!r} is more precise than a fen (0.01 元)</source>
         <translation>{text!r} 精确到了分（0.01 元）以下，金额最小只能到分</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="55"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="57"/>
         <source>{text!r} is too large (at most {limit} 元)</source>
         <translation>{text!r} 太大了（最多 {limit} 元）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="56"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="58"/>
         <source>{amount} is more precise than a fen (0.01 元)</source>
         <translation>{amount} 精确到了分（0.01 元）以下，金额最小只能到分</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="62"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="64"/>
         <source>project name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="63"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="65"/>
         <source>project en</source>
         <translation>英文项目名称</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="64"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="66"/>
         <source>sector</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="65"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="67"/>
         <source>location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="66"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="68"/>
         <source>ceremony</source>
         <translation>签约仪式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="67"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="69"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="68"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="70"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="69"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="71"/>
         <source>country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="70"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="72"/>
         <source>title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="71"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="73"/>
         <source>not a currency code: {text!r} (use CNY, USD, EUR...)</source>
         <translation>不是有效的货币代码：{text!r}（请使用 CNY、USD、EUR 等）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="72"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="74"/>
         <source>the signing needs a {field}</source>
         <translation>签约需要填写{field}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="73"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="75"/>
         <source>the {field} is longer than {limit} characters</source>
         <translation>{field}超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="74"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="76"/>
         <source>the amount must be more than zero (got {amount})</source>
         <translation>金额必须大于零（现在是 {amount}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="75"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="77"/>
         <source>the amount {amount} is too large</source>
         <translation>金额 {amount} 太大了</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="76"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="78"/>
         <source>a signing needs at least two parties (got {count})</source>
         <translation>签约至少需要两个签约方（现在只有 {count} 个）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="77"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="79"/>
         <source>the same party is named twice</source>
         <translation>同一个签约方填写了两次</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="78"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="80"/>
         <source>the signing time needs a time zone</source>
         <translation>签约时间需要带时区</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="80"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="82"/>
         <source>{path}: the event file is on a network share. SQLite files must be on a local disk; several computers share one event through the PostgreSQL server mode.</source>
         <translation>{path}：活动文件位于网络共享上。SQLite 文件必须放在本机磁盘上；多台电脑共用一个活动，请使用 PostgreSQL 服务器模式。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="101"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="103"/>
         <source>{where}: this file is not a WIMC event database (or it is damaged).</source>
         <translation>{where}：此文件不是 WIMC 活动数据库（或者已经损坏）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="103"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="105"/>
         <source>{where}: the database failed: {error}</source>
         <translation>{where}：数据库出错：{error}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="104"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="106"/>
         <source>{where}: holds no WIMC event database.</source>
         <translation>{where}：这里没有 WIMC 活动数据库。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="105"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="107"/>
         <source>{where}: this event database was written by a newer WIMC Desk (schema {revision}); update the app to open it.</source>
         <translation>{where}：此活动数据库由更新版本的 WIMC Desk 写入（数据库结构版本 {revision}），请先升级本软件再打开。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="108"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="110"/>
         <source>{path}: no event database here (create one with init).</source>
         <translation>{path}：这里没有活动数据库（请先用 init 创建）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="109"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="111"/>
         <source>the event needs a name</source>
         <translation>活动需要名称</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="110"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="112"/>
         <source>the last day {end} is before the first day {start}</source>
         <translation>最后一天 {end} 早于第一天 {start}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="111"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="113"/>
         <source>unknown time zone {timezone!r}</source>
         <translation>未知的时区 {timezone!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="112"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="114"/>
         <source>{where}: already holds an event database.</source>
         <translation>{where}：已经有一个活动数据库。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="119"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="121"/>
         <source>{where}: cannot make the new event file private: {reason}</source>
         <translation>{where}：无法将新的活动文件设为仅本人可读：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="120"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="122"/>
         <source>{where}: holds no event.</source>
         <translation>{where}：其中没有活动。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="122"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="124"/>
         <source>cannot sort guests by {sort!r}</source>
         <translation>无法按 {sort!r} 对嘉宾排序</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="124"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="126"/>
         <source>no guest with id {id}</source>
         <translation>没有 ID 为 {id} 的嘉宾</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="125"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="127"/>
         <source>no check-in with id {id}</source>
         <translation>没有 ID 为 {id} 的签到记录</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="126"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="128"/>
         <source>this check-in was already undone</source>
         <translation>这次签到已经撤销过了</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="127"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="129"/>
         <source>a reason is required to undo a check-in made by someone else or more than 2 minutes ago</source>
         <translation>撤销他人办理的签到或 2 分钟以前的签到，需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="129"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="131"/>
         <source>unknown badge code {code}</source>
         <translation>未知的胸卡号 {code}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="130"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="132"/>
         <source>{code} is not checked in on {day}</source>
         <translation>{code} 在 {day} 没有签到</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="132"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="134"/>
         <source>a walk-in needs a name</source>
         <translation>现场登记需要填写姓名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="133"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="135"/>
         <source>{value!r}: {reason}</source>
         <translation>{value!r}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="138"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="140"/>
         <source>{count} badge(s) were printed before ({codes}); give a reason to reprint them</source>
         <translation>有 {count} 张胸卡以前打印过（{codes}），重新打印需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="140"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="142"/>
         <source>{code} is revoked; the guest&apos;s current badge is {current}</source>
         <translation>{code} 已作废；该嘉宾现在的胸卡号是 {current}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="141"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="143"/>
         <source>unknown badge template {template!r}</source>
         <translation>未知的胸卡模板 {template!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="142"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="144"/>
         <source>unknown category {category!r}</source>
         <translation>未知的嘉宾类别 {category!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="143"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="145"/>
         <source>a reissue needs a reason (lost, damaged, name corrected...)</source>
         <translation>补办胸卡需要填写原因（遗失、损坏、更正姓名等）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="145"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="147"/>
         <source>{file}: no column {column!r} (columns: {columns})</source>
         <translation>{file}：没有 {column!r} 这一列（现有的列：{columns}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="146"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="148"/>
         <source>unknown field {field!r} in --map (fields: {fields})</source>
         <translation>--map 中的字段 {field!r} 未知（可用的字段：{fields}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="147"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="149"/>
         <source>{file}: only a header row, no guests.</source>
         <translation>{file}：只有表头行，没有嘉宾。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="148"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="150"/>
         <source>{file}: no name column found in the header row {row} ({columns}); name it with --map name=COLUMN</source>
         <translation>{file}：第 {row} 行表头中没有找到姓名列（{columns}）；请用 --map name=COLUMN 指定姓名列</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="154"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="156"/>
         <source>{file}: the text is neither UTF-8, UTF-16 nor GB18030; save it from Excel as &apos;CSV UTF-8&apos; and try again.</source>
         <translation>{file}：文本编码既不是 UTF-8、UTF-16，也不是 GB18030；请在 Excel 中另存为“CSV UTF-8(逗号分隔)”后重试。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="156"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="158"/>
         <source>{file}: the file is empty.</source>
         <translation>{file}：文件是空的。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="159"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="161"/>
         <source>{file}: no sheet named {sheet!r} (sheets: {sheets})</source>
         <translation>{file}：没有名为 {sheet!r} 的工作表（现有的工作表：{sheets}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="162"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="164"/>
         <source>{path}: no such file.</source>
         <translation>{path}：文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="163"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="165"/>
         <source>{file}: the file has no rows.</source>
         <translation>{file}：文件里没有任何内容。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="164"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="166"/>
         <source>import cancelled; nothing was written</source>
         <translation>导入已取消，未写入任何内容</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="175"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="177"/>
         <source>the checked-in filter needs a day</source>
         <translation>按“已签到”筛选时需要指定日期</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="177"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="179"/>
         <source>{target}: is a folder; give a file name</source>
         <translation>{target}：这是一个文件夹，请给出文件名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="178"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="180"/>
         <source>{folder}: no such folder</source>
         <translation>{folder}：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="179"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="181"/>
         <source>cannot write {path}: {cause}</source>
         <translation>无法写入 {path}：{cause}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="180"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="182"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="181"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="183"/>
         <source>permission denied</source>
         <translation>没有写入权限</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="182"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="184"/>
         <source>the file is larger than the disk allows</source>
         <translation>文件超出了磁盘允许的大小</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="183"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="185"/>
         <source>the file is open in another program</source>
         <translation>文件正被其他程序打开</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="184"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="186"/>
         <source>the file is read-only</source>
         <translation>文件为只读</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="185"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="187"/>
         <source>the file came out empty</source>
         <translation>写出的文件为空</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="186"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="188"/>
         <source>the file came out incomplete ({size} bytes written, {expected} expected)</source>
         <translation>写出的文件不完整（已写入 {size} 字节，应为 {expected} 字节）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="188"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="190"/>
         <source>no temporary file could be made beside it</source>
         <translation>无法在同一文件夹中创建临时文件</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="189"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="191"/>
         <source>export cancelled; no file was written</source>
         <translation>导出已取消，未写入任何文件</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="190"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="192"/>
         <source>unknown language {lang!r} (choose one of: {choices})</source>
         <translation>未知语言 {lang!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="191"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="193"/>
         <source>unknown format {fmt!r} (choose one of: {choices})</source>
         <translation>未知格式 {fmt!r}（可选：{choices}）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="193"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="195"/>
         <source>no signing with id {id}</source>
         <translation>没有 ID 为 {id} 的签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="194"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="196"/>
         <source>this signing was cancelled; it cannot be amended any more</source>
         <translation>此签约已取消，不能再变更</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="195"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="197"/>
         <source>a signing is amended only with a reason</source>
         <translation>变更签约需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="196"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="198"/>
         <source>this signing was cancelled; it cannot be cancelled any more</source>
         <translation>此签约已经取消过了，不能再次取消</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="198"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="200"/>
         <source>a signing is cancelled only with a reason</source>
         <translation>取消签约需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="199"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="201"/>
         <source>this signing was changed meanwhile (by another desk?); reload it and amend again</source>
         <translation>此签约在您编辑期间已被修改（可能是另一个服务台）；请重新打开后再变更</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="201"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="203"/>
         <source>nothing changed: the amendment says what the signing says</source>
         <translation>没有任何改动：变更内容与原签约完全相同</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="202"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="204"/>
         <source>give at least 4 characters of a signing id, not {text!r}</source>
         <translation>签约 ID 至少需要输入 4 个字符，{text!r} 不够</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="203"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="205"/>
         <source>{text} matches several signings; give more of the id</source>
         <translation>{text} 对应多条签约，请输入更长的 ID</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="229"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="231"/>
         <source>cannot paint the badges (the output cannot be written)</source>
         <translation>无法生成胸卡（输出无法写入）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="230"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="232"/>
         <source>the PDF cannot be written</source>
         <translation>无法写入 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="231"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="233"/>
         <source>no font with Chinese characters is installed; install Noto Sans CJK (Debian/Ubuntu: apt install fonts-noto-cjk)</source>
         <translation>没有安装含中文字符的字体；请安装 Noto Sans CJK（Debian/Ubuntu：apt install fonts-noto-cjk）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="243"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="245"/>
         <source>choose the badges with one of: CODE..., --category, --all, --not-printed</source>
         <translation>请用以下方式之一选择胸卡：CODE...、--category、--all、--not-printed</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="245"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="247"/>
         <source>--format {format} needs --out FILE</source>
         <translation>--format {format} 需要同时给出 --out FILE</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="246"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="248"/>
         <source>--full-pii applies to a file: give --format and --out</source>
         <translation>--full-pii 只对导出文件有效：请同时给出 --format 和 --out</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="247"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="249"/>
         <source>give --format xlsx|csv|pdf for {out!r}</source>
         <translation>请为 {out!r} 指定 --format xlsx|csv|pdf</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="248"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="250"/>
         <source>not a time (ISO 8601, e.g. 2020-11-28T15:30): {text!r}</source>
         <translation>不是有效的时间（ISO 8601 格式，例如 2020-11-28T15:30）：{text!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="249"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="251"/>
         <source>the signing needs an amount (--amount, e.g. 5.2亿 or 1,234,567.89)</source>
         <translation>签约需要金额（--amount，例如 5.2亿 或 1,234,567.89）</translation>
     </message>
@@ -3479,47 +3509,47 @@ Why is the badge reissued?</source>
         <translation>{field}的第 {position} 个字符 {char} 是控制字符（例如换行）或文字方向控制符，此处不允许</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="150"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="152"/>
         <source>{file}: unknown encoding {encoding!r}</source>
         <translation>{file}：未知的编码 {encoding!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="151"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="153"/>
         <source>{file}: cannot be read as {encoding}: byte {position} is not {encoding} text</source>
         <translation>{file}：无法按 {encoding} 读取：第 {position} 个字节不是 {encoding} 文本</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="153"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="155"/>
         <source>{file}: broken {encoding} text at byte {position}</source>
         <translation>{file}：{encoding} 文本在第 {position} 个字节处损坏</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="160"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="162"/>
         <source>{file}: not a readable Excel workbook: the file is damaged, or it is another kind of file.</source>
         <translation>{file}：不是可以读取的 Excel 工作簿：文件已损坏，或者是其他类型的文件。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="165"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="167"/>
         <source>{where}: the guest list {file} could not be saved: {cause}; nothing was imported.</source>
         <translation>{where}：嘉宾名单 {file} 无法保存：{cause}；没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="167"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="169"/>
         <source>{where}: the {count} guests of {file} were saved, but their search index could not be written ({cause}); it is rebuilt the next time the event is opened.</source>
         <translation>{where}：{file} 中的 {count} 位嘉宾已保存，但搜索索引无法写入（{cause}）；下次打开本活动时会重建索引。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="170"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="172"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="171"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="173"/>
         <source>the disk could not be written (an input/output error)</source>
         <translation>无法写入磁盘（输入/输出错误）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="172"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="174"/>
         <source>the file or its folder cannot be written (read-only, or no permission)</source>
         <translation>文件或所在文件夹无法写入（只读，或没有权限）</translation>
     </message>
@@ -3549,322 +3579,327 @@ Why is the badge reissued?</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="46"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="48"/>
         <source>notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="47"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="49"/>
         <source>event name</source>
         <translation>活动名称</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="48"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="50"/>
         <source>English event name</source>
         <translation>活动英文名称</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="49"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="51"/>
         <source>venue</source>
         <translation>场馆</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="50"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="52"/>
         <source>city</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="157"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="159"/>
         <source>{file}: no permission to read this file.</source>
         <translation>{file}：没有读取此文件的权限。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="158"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="160"/>
         <source>{file}: the file could not be read from the disk.</source>
         <translation>{file}：无法从磁盘读取此文件。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="83"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="85"/>
         <source>{where}: another program is using the event database; nothing was changed. It is safe to try again.</source>
         <translation>{where}：另一个程序正在使用活动数据库，未做任何更改。可以放心重试。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="85"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="87"/>
         <source>{where}: cannot write: the disk is full; nothing was saved. Free some space and try again.</source>
         <translation>{where}：无法写入：磁盘已满，未保存任何内容。请释放一些空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="87"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="89"/>
         <source>{where}: cannot write: the event database is read-only; nothing was saved.</source>
         <translation>{where}：无法写入：活动数据库是只读的，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="89"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="91"/>
         <source>{where}: cannot write: the event database is read-only here (the file or its folder cannot be written); nothing was saved.</source>
         <translation>{where}：无法写入：活动数据库在此处是只读的（文件或其所在文件夹不可写），未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="91"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="93"/>
         <source>{where}: cannot write: permission denied; nothing was saved.</source>
         <translation>{where}：无法写入：没有权限，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="93"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="95"/>
         <source>{where}: cannot open the event database (no permission, or its folder cannot be written); nothing was saved.</source>
         <translation>{where}：无法打开活动数据库（没有权限，或其所在文件夹不可写），未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="95"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="97"/>
         <source>{where}: cannot write: the disk reported an input/output error; nothing was saved. Check the disk (is it full, or removed?) and try again.</source>
         <translation>{where}：无法写入：磁盘报告输入/输出错误，未保存任何内容。请检查磁盘（是否已满或已拔出？）后重试。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="98"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="100"/>
         <source>{where}: the database server cannot be reached; nothing was saved. Check the network and try again.</source>
         <translation>{where}：无法连接数据库服务器，未保存任何内容。请检查网络后重试。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="100"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="102"/>
         <source>{where}: cannot be read: {reason}</source>
         <translation>{where}：无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="113"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="115"/>
         <source>{where}: this file already exists and is not a WIMC event database (an empty file, or another program&apos;s data); init leaves it unchanged. Choose a new file name.</source>
         <translation>{where}：该文件已存在，且不是 WIMC 活动数据库（是空文件或其他程序的数据）；init 不会改动它。请另选一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="116"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="118"/>
         <source>{where}: holds another program&apos;s tables; init adds nothing to it. Give an empty database.</source>
         <translation>{where}：其中有其他程序的数据表；init 不会向其中添加任何内容。请指定一个空数据库。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="118"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="120"/>
         <source>{where}: cannot create the folder: {reason}</source>
         <translation>{where}：无法创建文件夹：{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="268"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="270"/>
         <source>the argument {argument} is not valid text: it holds bytes that are not UTF-8 ({value}); nothing was done. Type it again in UTF-8 (a file&apos;s name: rename the file).</source>
         <translation>参数 {argument} 不是有效的文本：其中含有非 UTF-8 字节（{value}），未执行任何操作。请以 UTF-8 重新输入（如果是文件名，请重命名该文件）。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="205"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="207"/>
         <source>clerk</source>
         <translation>签到员</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="206"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="208"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="207"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="209"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="208"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="210"/>
         <source>{count} of these badges were printed before: a reprint needs a {role}</source>
         <translation>其中 {count} 张胸卡已打印过：补打需要{role}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="210"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="212"/>
         <source>a reissue needs a {role}</source>
         <translation>补发胸卡需要{role}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="211"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="213"/>
         <source>only its own operator undoes a check-in, within 2 minutes; any other undo needs a {role}</source>
         <translation>签到只能由其操作员本人在 2 分钟内撤销；其他撤销需要{role}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="213"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="215"/>
         <source>an operator&apos;s name is 1 to 100 characters, without spaces at its ends: {name!r}</source>
         <translation>操作员名称须为 1 至 100 个字符，首尾不能有空格：{name!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="215"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="217"/>
         <source>no role {role!r}: clerk, supervisor or admin</source>
         <translation>没有角色 {role!r}：可选 clerk（签到员）、supervisor（主管）或 admin（管理员）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="216"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="218"/>
         <source>the first operator must be an admin (--role admin)</source>
         <translation>第一位操作员必须是管理员（--role admin）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="217"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="219"/>
         <source>only an admin adds operators</source>
         <translation>只有管理员可以添加操作员</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="218"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="220"/>
         <source>an operator named {name!r} exists already</source>
         <translation>名为 {name!r} 的操作员已存在</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="219"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="221"/>
         <source>only an admin disables operators</source>
         <translation>只有管理员可以停用操作员</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="220"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="222"/>
         <source>no operator named {name!r}</source>
         <translation>没有名为 {name!r} 的操作员</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="221"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="223"/>
         <source>{name!r} is the last admin: add another admin first</source>
         <translation>{name!r} 是最后一位管理员：请先添加另一位管理员</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="222"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="224"/>
         <source>only an admin sets another operator&apos;s password</source>
         <translation>只有管理员可以设置其他操作员的密码</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="223"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="225"/>
         <source>wrong operator or password for {name!r}; nothing was done</source>
         <translation>{name!r} 的操作员名称或密码错误；未做任何操作</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="224"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="226"/>
         <source>too many wrong passwords for {name!r}: try again in {seconds} s</source>
         <translation>{name!r} 的密码错误次数过多：请 {seconds} 秒后再试</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="226"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="228"/>
         <source>the operator {name!r} is disabled</source>
         <translation>操作员 {name!r} 已停用</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="227"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="229"/>
         <source>a password needs at least {count} characters</source>
         <translation>密码至少需要 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="234"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="236"/>
         <source>the two passwords differ; nothing was changed</source>
         <translation>两次输入的密码不一致；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="235"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="237"/>
         <source>only an admin sets another operator&apos;s password; nothing was done</source>
         <translation>只有管理员可以设置其他操作员的密码；未做任何操作</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="237"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="239"/>
         <source>this event has operators: name yourself with --operator NAME (the password from WIMC_PASSWORD or a prompt); nothing was done</source>
         <translation>本活动设有操作员：请用 --operator 名称 表明身份（密码取自 WIMC_PASSWORD 或提示输入）；未做任何操作</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="239"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="241"/>
         <source>{operator} ({role}) may not run {command!r}: it needs a {needed}; nothing was done</source>
         <translation>{operator}（{role}）无权执行 {command!r}：需要{needed}；未做任何操作</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="241"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="243"/>
         <source>no password: set {variable} or run the command on a terminal to type it; nothing was done</source>
         <translation>没有密码：请设置 {variable}，或在终端中运行命令以输入密码；未做任何操作</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="252"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="254"/>
         <source>the audit log was changed outside the app: row {seq} ({id}) {reason}</source>
         <translation>审计日志已被本程序以外的工具改动：第 {seq} 条（{id}）{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="254"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="256"/>
         <source>the audit log was changed outside the app: row {seq} ({id}) of chain {chain} {reason}</source>
         <translation>审计日志已被本程序以外的工具改动：链 {chain} 的第 {seq} 条（{id}）{reason}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="256"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="258"/>
         <source>does not match its hash (edited)</source>
         <translation>与其哈希值不符（已被修改）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="257"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="259"/>
         <source>does not follow the row before it (a row was inserted or deleted)</source>
         <translation>与前一条记录接不上（有记录被插入或删除）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="259"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="261"/>
         <source>is out of sequence (a row was inserted or deleted)</source>
         <translation>序号不连续（有记录被插入或删除）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="260"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="262"/>
         <source>is the last, but the chain&apos;s recorded head is elsewhere (rows deleted at the end, or the head rewritten)</source>
         <translation>是最后一条，但记录的链头不在此处（末尾的记录被删除，或链头被改写）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="262"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="264"/>
         <source>personal data can be purged only after the event: its last day is {end}; from {first} on. Nothing was deleted.</source>
         <translation>个人信息只能在活动结束后删除：活动最后一天是 {end}，自 {first} 起可以删除。未删除任何数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="264"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="266"/>
         <source>{action} needs the {needed} role; {operator} is {role}: nothing was done.</source>
         <translation>{action} 需要 {needed} 角色；{operator} 的角色是 {role}：未执行任何操作。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="266"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="268"/>
         <source>purge-personal-data deletes every guest&apos;s mobile, e-mail, ID number and notes for good; say --confirm to do it.</source>
         <translation>purge-personal-data 会永久删除每位嘉宾的手机号、邮箱、身份证号和备注；确认要执行请加 --confirm。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="272"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="274"/>
         <source>this event file is a desk of a hub: guest lists are imported into the hub (every desk then pulls them); nothing was imported.</source>
         <translation>此活动文件是中心库的一个签到台副本：嘉宾名单应导入中心库（各签到台随后同步获取）；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="275"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="277"/>
         <source>this event file is a desk of a hub: a change of every guest at once (the purge of personal data) is made on the hub, and every desk then pulls it; nothing was changed.</source>
         <translation>此活动文件是中心库的一个签到台副本：一次修改所有嘉宾的操作（清除个人信息）须在中心库进行，各签到台随后同步；未作任何修改。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="279"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="281"/>
         <source>cannot edit {fields}: a desk may edit {editable}</source>
         <translation>不能修改 {fields}：签到台可修改 {editable}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="280"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="282"/>
         <source>a guest needs a name</source>
         <translation>嘉宾须有姓名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="281"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="283"/>
+        <source>the {field} {value!r}: {reason}</source>
+        <translation>{field} {value!r}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="284"/>
         <source>no guest has the badge code {code}</source>
         <translation>没有嘉宾持有胸卡号 {code}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="282"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="285"/>
         <source>--set takes FIELD=VALUE, not {pair!r}</source>
         <translation>--set 的格式是 字段=值，而不是 {pair!r}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="283"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="286"/>
         <source>not a database URL: {url}</source>
         <translation>不是数据库地址：{url}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="284"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="287"/>
         <source>the hub must be a PostgreSQL URL (postgresql+psycopg://user@host/db): {url}</source>
         <translation>中心库必须是 PostgreSQL 地址（postgresql+psycopg://用户@主机/数据库）：{url}</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="286"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="289"/>
         <source>a desk needs a name (--desk NAME)</source>
         <translation>签到台需要名称（--desk 名称）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="287"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="290"/>
         <source>{where}: this file already exists; join makes a new desk file.</source>
         <translation>{where}：此文件已存在；join 只创建新的签到台文件。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/error_texts.py" line="289"/>
+        <location filename="../../wimc_desktop/ui/error_texts.py" line="292"/>
         <source>{where}: this event file is not a desk of a hub (make one with join).</source>
         <translation>{where}：此活动文件不是中心库的签到台副本（请用 join 创建）。</translation>
     </message>

@@ -26,6 +26,7 @@ from wimc_desktop.ui.login_dialog import LoginDialog
 from wimc_desktop.ui.main_window import MainWindow
 from wimc_desktop.ui.opened_event import describe
 from wimc_desktop.ui.scanner_filter import HOLD_MS, ScannerFilter, event_clock
+from wimc_desktop.ui.settings import DeskSettings
 from wimc_desktop.ui.worker import Worker
 
 WAIT = 15_000
@@ -90,9 +91,38 @@ def test_starts_locked_with_a_login(qtbot: QtBot, window: MainWindow) -> None:
     centre = window.centralWidget()
     assert centre is not None and not centre.isVisible()
     assert not any(is_open(t) for t in window.access.targets.values())
+    assert window.quit_action in login_dialog(window).actions()  # Ctrl+Q still quits
     log_in(qtbot, window, "sup")
     assert window.checkin_page.desk == Desk("Desk 7", "sup", "supervisor")
     assert centre.isVisible() and window.access.login_dialog is None
+    window.lock_action.trigger()
+    assert window.quit_action in login_dialog(window).actions()
+
+
+def test_the_desk_name_typed_at_the_login_is_kept_for_the_next_start(
+        qtbot: QtBot, event_db: Database) -> None:
+    add_guests(event_db, 2)
+    _staff(event_db)
+    first_worker = Worker()
+    first = _window(qtbot, first_worker, event_db)
+    assert login_dialog(first).desk_edit.text() == "Desk 3"  # (this computer's, so far)
+    log_in(qtbot, first, "clerk", desk="Hall B desk")
+    first.close()
+    qtbot.waitUntil(lambda: first_worker.pending == 0, timeout=WAIT)
+    assert first_worker.shutdown()
+    assert DeskSettings().desk_name == "Hall B desk"
+    worker = Worker()
+    again = _window(qtbot, worker, event_db)  # the window started again
+    assert login_dialog(again).desk_edit.text() == "Hall B desk"
+    dialog = login_dialog(again)
+    dialog.operator_edit.setText("clerk")
+    dialog.password_edit.setText(PASSWORDS["clerk"])  # the desk's name as it is shown
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: not again.access.locked, timeout=WAIT)
+    assert again.checkin_page.desk == Desk("Hall B desk", "clerk", "clerk")
+    again.close()
+    qtbot.waitUntil(lambda: worker.pending == 0, timeout=WAIT)
+    assert worker.shutdown()
 
 
 def test_a_wrong_password_is_refused(qtbot: QtBot, window: MainWindow) -> None:

@@ -1,6 +1,7 @@
 """A desk of a hub in the window: it works under the name given to `join` (status bar,
 check-ins, its conflicts), without asking for one at the first start, and a name changed
-in the desk dialog is the desk file's; another desk's edit of a guest shows on its pages."""
+in the desk dialog or typed at the login is the desk file's; another desk's edit of a
+guest shows on its pages."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from wimc_desktop.db import schema as s
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.checkin import Desk
 from wimc_desktop.services.guest_edits import edit_guest
+from wimc_desktop.services.operators import add_operator
 from wimc_desktop.services.sync.desk import joined_as, try_push
 from wimc_desktop.ui.main_window import MainWindow
 from wimc_desktop.ui.opened_event import describe
@@ -129,3 +131,38 @@ def test_an_edit_in_this_window_reaches_the_hub(
         hub.dispose()
     qtbot.waitUntil(lambda: (g := model.guest_at(model._row_of[guest.id])) is not None
                     and g.organization == "窗口里改的单位", timeout=WAIT)
+
+
+def _started(qtbot: QtBot, db: Database) -> tuple[MainWindow, Worker]:
+    worker = Worker()
+    window = MainWindow(worker, describe(db))
+    qtbot.addWidget(window)
+    window.show()
+    return window, worker
+
+
+def _closed(qtbot: QtBot, window: MainWindow, worker: Worker) -> None:
+    window.close()
+    qtbot.waitUntil(lambda: worker.pending == 0, timeout=WAIT)
+    assert worker.shutdown()
+
+
+def test_a_name_typed_at_the_login_is_the_desk_files_at_the_next_start(
+        qtbot: QtBot, make_desk: MakeDesk) -> None:
+    db, _ = make_desk("Desk 3")
+    add_operator(db, "chief", "admin", "chief-pass-1", by=Desk("Desk 3", "setup"))
+    window, worker = _started(qtbot, db)
+    dialog = window.access.login_dialog
+    assert dialog is not None and dialog.desk_edit.text() == "Desk 3"  # (given to join)
+    dialog.operator_edit.setText("chief")
+    dialog.password_edit.setText("chief-pass-1")
+    dialog.desk_edit.setText("Hall B")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: not window.access.locked, timeout=WAIT)
+    assert window.checkin_page.desk.name == "Hall B"
+    qtbot.waitUntil(lambda: joined_as(db) == "Hall B", timeout=WAIT)
+    _closed(qtbot, window, worker)
+    again, worker = _started(qtbot, db)  # the next start
+    dialog = again.access.login_dialog
+    assert dialog is not None and dialog.desk_edit.text() == "Hall B"
+    _closed(qtbot, again, worker)

@@ -60,6 +60,7 @@ FIELD_LABELS = {"name": Message("name"), "name_en": Message("English name"),
                 "organization": Message("organization"), "title": Message("title"),
                 "mobile": Message("mobile"), "email": Message("e-mail"),
                 "category": Message("category"), "country": Message("country"),
+                "seat": Message("seat"), "dietary": Message("dietary needs"),
                 "notes": Message("notes"), "event_name": Message("event name"),
                 "event_name_en": Message("English event name"), "venue": Message("venue"),
                 "city": Message("city")}

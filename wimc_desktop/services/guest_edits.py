@@ -20,7 +20,7 @@ from wimc_desktop.domain.guest_record import GUEST_RECORD, field_names
 from wimc_desktop.domain.models import Guest
 from wimc_desktop.domain.problems import REASON_TEXT, Reason
 from wimc_desktop.domain.roles import Permission, require
-from wimc_desktop.domain.text_safety import check_fields
+from wimc_desktop.domain.text_safety import FIELD_LABELS, check_fields
 from wimc_desktop.services import audit
 from wimc_desktop.services.checkin import code_holder
 from wimc_desktop.services.events import get_event
@@ -41,7 +41,10 @@ _PERSONAL = frozenset(f.name for f in GUEST_RECORD if f.personal)  # (never in a
 _CHECKS = {"mobile": check_mobile, "email": check_email, "category": check_category}
 
 
-def _checked(changes: Mapping[str, str], categories: dict[str, str]) -> dict[str, str]:
+def checked_changes(changes: Mapping[str, str], categories: dict[str, str]) -> dict[str, str]:
+    """The changes as they would be stored (a category's name as its code, a mobile's
+    digits), or BadInputError naming the first field that is not right and why: the one
+    check of edit-guest and of the window's form (which asks before it closes)."""
     unknown = sorted(set(changes) - set(EDITABLE))
     if unknown:
         raise BadInputError("cannot edit {fields}: a desk may edit {editable}",
@@ -51,15 +54,17 @@ def _checked(changes: Mapping[str, str], categories: dict[str, str]) -> dict[str
     if "name" in values and not values["name"]:
         raise BadInputError("a guest needs a name")
     for field, value in values.items():
+        label = FIELD_LABELS[field]
         if field in MAX_LENGTH and len(value) > MAX_LENGTH[field]:
-            raise BadInputError("{value!r}: {reason}", value=value[:40], reason=Message(
-                REASON_TEXT[Reason.TOO_LONG], limit=MAX_LENGTH[field]))
+            raise BadInputError("the {field} {value!r}: {reason}", field=label,
+                                value=value[:40], reason=Message(
+                                    REASON_TEXT[Reason.TOO_LONG], limit=MAX_LENGTH[field]))
         check = _CHECKS.get(field)
         if check is not None and value:
             normal, reason = check(value, categories)
             if reason:
-                raise BadInputError("{value!r}: {reason}", value=value,
-                                    reason=Message(REASON_TEXT[reason]))
+                raise BadInputError("the {field} {value!r}: {reason}", field=label,
+                                    value=value, reason=Message(REASON_TEXT[reason]))
             values[field] = normal
     return values
 
@@ -70,7 +75,7 @@ def edit_guest(db: Database, code: str, desk: Desk, changes: Mapping[str, str], 
     them); the guest after it and the fields that changed (none: nothing written)."""
     require(desk, Permission.EDIT_GUEST, "edit-guest")
     event = get_event(db)
-    values = _checked(changes, category_lookup(event.categories))
+    values = checked_changes(changes, category_lookup(event.categories))
     now = now or dt.datetime.now(dt.UTC)
     with db.write() as session:
         found = code_holder(session, code_forms(normalize_code(code), event.badge_prefix),

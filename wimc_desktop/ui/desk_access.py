@@ -39,6 +39,7 @@ class DeskAccess(QObject):
     """The desk's operator, its lock and its gates, for one main window."""
 
     desk_changed = Signal(object)  # Desk: the pages record it from now on
+    desk_named = Signal(str)  # a login named the desk: kept for the next start
     lock_changed = Signal(bool)
 
     def __init__(self, window: QMainWindow, worker: Worker, idle_minutes: int) -> None:
@@ -103,8 +104,8 @@ class DeskAccess(QObject):
         self.end_override()
         self.locked = True
         self.set_desk(dataclasses.replace(self.desk, role=LOGGED_OUT))
-        self.lock_changed.emit(True)
         self._open_login(mode, self.desk.operator)
+        self.lock_changed.emit(True)  # (after: the window gives the dialog its Ctrl+Q)
 
     def _open_login(self, mode: LoginMode, operator: str) -> None:
         dialog = LoginDialog(mode, operator, self.desk.name, self._window)
@@ -142,6 +143,7 @@ class DeskAccess(QObject):
         self.login_dialog = None
         self.locked = False
         self.set_desk(operator.desk(desk_name))
+        self.desk_named.emit(desk_name)
         self.lock_changed.emit(False)
         self.idle.restart()
 

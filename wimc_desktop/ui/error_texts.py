@@ -43,6 +43,8 @@ _SOURCES = (
     QT_TRANSLATE_NOOP("errors", "mobile"),
     QT_TRANSLATE_NOOP("errors", "e-mail"),
     QT_TRANSLATE_NOOP("errors", "category"),
+    QT_TRANSLATE_NOOP("errors", "seat"),
+    QT_TRANSLATE_NOOP("errors", "dietary needs"),
     QT_TRANSLATE_NOOP("errors", "notes"),
     QT_TRANSLATE_NOOP("errors", "event name"),
     QT_TRANSLATE_NOOP("errors", "English event name"),
@@ -278,6 +280,7 @@ _SOURCES = (
     # a guest's details corrected (services/guest_edits.py, cli/guests.py)
     QT_TRANSLATE_NOOP("errors", "cannot edit {fields}: a desk may edit {editable}"),
     QT_TRANSLATE_NOOP("errors", "a guest needs a name"),
+    QT_TRANSLATE_NOOP("errors", "the {field} {value!r}: {reason}"),
     QT_TRANSLATE_NOOP("errors", "no guest has the badge code {code}"),
     QT_TRANSLATE_NOOP("errors", "--set takes FIELD=VALUE, not {pair!r}"),
     QT_TRANSLATE_NOOP("errors", "not a database URL: {url}"),

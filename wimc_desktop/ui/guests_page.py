@@ -34,6 +34,7 @@ from wimc_desktop.services.guests import guests_by_ids, record_contact_revealed
 from wimc_desktop.ui import messages
 from wimc_desktop.ui.category_chip_delegate import CategoryChipDelegate
 from wimc_desktop.ui.change_hub import ChangeHub, WhenShown
+from wimc_desktop.ui.desk_access import LOGGED_OUT
 from wimc_desktop.ui.elided_label import ElidedLabel
 from wimc_desktop.ui.field_labels import field_label
 from wimc_desktop.ui.guest_edit_dialog import GuestEditDialog
@@ -85,6 +86,7 @@ class GuestsPage(Retranslating, QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._db: Database | None = None
+        self._event: Event | None = None
         self._desk = Desk("", "")
         self._hub = ChangeHub.of(worker)
         self._listing = WhenShown(self, self.model.reload)  # (guests came or went while
@@ -143,14 +145,17 @@ class GuestsPage(Retranslating, QWidget):
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
 
     def set_database(self, db: Database, event: Event) -> None:
-        self._db = db
+        self._db, self._event = db, event
         self._listing.mark_fresh()
         self.contact_toggle.setChecked(False)  # another event: asked (and audited) again
         self._hub.set_database(db)
         self.model.set_database(db, event)
 
     def set_desk(self, desk: Desk) -> None:
-        """Who works at the desk: recorded when they show contact details in full."""
+        """Who works at the desk: recorded when they show contact details in full. A lock
+        masks them again (whoever logs in next asks again)."""
+        if desk.role == LOGGED_OUT:
+            self.contact_toggle.setChecked(False)
         self._desk = desk
 
     def set_day(self, day: dt.date) -> None:
@@ -223,9 +228,15 @@ class GuestsPage(Retranslating, QWidget):
     def _on_view_selection_changed(self, *_args: object) -> None:
         self.edit_button.setEnabled(len(self._selected_rows()) == 1)
 
+    def guest_edit_dialog(self, guest: Guest) -> GuestEditDialog:
+        """The form for one guest, its personal data shown as the table shows it."""
+        assert self._event is not None  # (a guest was read from the open event)
+        return GuestEditDialog(guest, self._event,
+                               contact_visible=self.contact_toggle.isChecked(), parent=self)
+
     def _ask_guest_edit(self, guest: Guest) -> dict[str, str] | None:
         """The one place the edit dialog blocks (tests replace it): the fields changed."""
-        return messages.ask_values(GuestEditDialog(guest, self))
+        return messages.ask_values(self.guest_edit_dialog(guest))
 
     def _on_edit_button_clicked(self) -> None:
         """The guest read afresh (the table's copy may be out of date, or not fetched),
@@ -311,8 +322,8 @@ class GuestsPage(Retranslating, QWidget):
         metrics = self.search_field.fontMetrics()  # the hint is never cut
         self.search_field.setMinimumWidth(metrics.horizontalAdvance(placeholder) + 48)
         self.edit_button.setText(self.tr("Edit details…"))
-        self.edit_button.setToolTip(self.tr("Correct the selected guest's name, organization, "
-                                            "title or seat"))
+        self.edit_button.setToolTip(self.tr("Correct the selected guest's details: name, "
+                                            "organization, category, contact, seat, notes…"))
         self.contact_toggle.setText(self.tr("Show full contact details"))
         self.contact_toggle.setToolTip(
             self.tr("Phone numbers and e-mail addresses are masked unless this is on."))

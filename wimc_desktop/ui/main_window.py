@@ -205,6 +205,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.lock_action.triggered.connect(self._on_lock_action_triggered)
         self.override_action.triggered.connect(self.access.start_override)
         self.access.desk_changed.connect(self._on_access_desk_changed)
+        self.access.desk_named.connect(self._on_access_desk_named)
         self.access.lock_changed.connect(self._on_access_lock_changed)
         for target in self.access.targets.values():  # (after each target's own slots)
             if isinstance(target, QAction):
@@ -294,13 +295,19 @@ class MainWindow(Retranslating, QMainWindow):
     def edit_desk_identity(self, current: Desk) -> None:
         desk = self._ask_desk_identity(current)
         if desk is not None and desk.name:
-            if self.opened.hub_desk:  # (a desk of a hub: its name is kept in its file)
-                self._rename_hub_desk(desk.name)
-            else:
-                self._settings.desk_name = desk.name
+            self._keep_desk_name(desk.name)
             self._settings.desk_operator = desk.operator
             self._apply_desk(desk)
         self.checkin_page.return_focus()
+
+    def _keep_desk_name(self, name: str) -> None:
+        """The desk's name for this start and the next: a desk of a hub keeps it in its
+        file (the name its work reaches the hub under), any other in this computer's
+        settings."""
+        if self.opened.hub_desk:
+            self._rename_hub_desk(name)
+        else:
+            self._settings.desk_name = name
 
     def _rename_hub_desk(self, name: str) -> None:
         if name == self.opened.hub_desk:
@@ -340,6 +347,11 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _on_lock_action_triggered(self) -> None:
         self.access.lock()
+
+    def _on_access_desk_named(self, name: str) -> None:
+        """The login named the desk: the next start shows that name (as the desk
+        dialog's)."""
+        self._keep_desk_name(name)
 
     def _on_access_desk_changed(self, desk: Desk) -> None:
         self._apply_desk(desk)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QFontMetricsF, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -19,6 +22,19 @@ from wimc_desktop.domain.checkin import CheckInResult
 from wimc_desktop.domain.models import Event
 from wimc_desktop.ui.recent_admissions_model import COLUMNS, RecentAdmissionsModel
 from wimc_desktop.ui.retranslating import Retranslating
+
+TIME_COLUMN = COLUMNS.index("time")
+
+
+def time_column_width(view: QTableView) -> int:
+    """Room for the widest time the list can show (HH:mm in the font's widest digit, with
+    the cell's margins) or for the column's header, whichever is wider."""
+    view.ensurePolished()
+    metrics = QFontMetricsF(view.font())  # (fractional: the cell lays its text out so)
+    digit = max("0123456789", key=metrics.horizontalAdvance)
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    text = math.ceil(metrics.horizontalAdvance(f"{digit}{digit}:{digit}{digit}")) + 2 * margin
+    return max(text + view.showGrid(), view.horizontalHeader().sectionSizeHint(TIME_COLUMN))
 
 
 class RecentAdmissionsPanel(Retranslating, QWidget):
@@ -47,6 +63,7 @@ class RecentAdmissionsPanel(Retranslating, QWidget):
         self._build()
         self.undo_button.clicked.connect(self._on_undo_button_clicked)
         self.view.pressed.connect(self._on_view_pressed)
+        self.view.installEventFilter(self)
         self.retranslate_ui()
 
     def _build(self) -> None:
@@ -65,6 +82,9 @@ class RecentAdmissionsPanel(Retranslating, QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COLUMNS.index("organization"), QHeaderView.ResizeMode.Stretch)
+        # Sized to its contents, the time column took the header's width while the list
+        # was empty and kept it: 时间 is narrower than "15:33", whose first digit was cut.
+        header.setSectionResizeMode(TIME_COLUMN, QHeaderView.ResizeMode.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -111,7 +131,21 @@ class RecentAdmissionsPanel(Retranslating, QWidget):
         if result is not None:
             self.undo_chosen.emit(result)
 
+    def _fit_time_column(self) -> None:
+        self.view.horizontalHeader().resizeSection(TIME_COLUMN, time_column_width(self.view))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_time_column()  # (the style sheet's font is known once polished)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() in (QEvent.Type.FontChange,
+                                                     QEvent.Type.StyleChange):
+            self._fit_time_column()  # (the list's own font, or one it inherits)
+        return False
+
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Last admissions at this desk"))
         self.undo_button.setText(self.tr("Undo the selected admission…"))
         self.model.retranslate()
+        self._fit_time_column()  # (the header's text is another width)
