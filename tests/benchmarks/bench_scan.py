@@ -12,13 +12,15 @@ By default each scan waits until the worker is idle (a desk scans a guest every 
 or two, so the recent list and the counts of the previous scan are done by then);
 --back-to-back scans again as soon as the banner is painted.
 
---hub (many desks; WIMC_TEST_POSTGRES_URL names the hub, emptied first): the guests are
+--hub (many desks, POSIX only; WIMC_TEST_POSTGRES_URL names the hub, emptied first): the guests are
 imported into the hub, the desk's file is a copy joined from it, and the window runs the
 desk's sync (services.sync.runner.DeskSync, as it does for any desk file) while another
 process admits other guests at other desks and pushes them (--traffic admissions a
 second), so every scan is pushed and the others' admissions are pulled as the desk
-scans. The scans alternate, in blocks of 25, between the sync running and the sync
-stopped (the same window, the same file, the same run), one every --pace seconds.
+scans. The scans alternate, in blocks of 25, between the sync running, the sync stopped
+(its thread ended: checked), and the floor of the machine at that moment: the sync
+stopped and the other desks paused too (the hub idle); the same window, the same file,
+the same run, one every --pace seconds.
 """
 
 from __future__ import annotations
@@ -29,8 +31,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+from signal import SIGCONT, SIGSTOP
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -246,6 +250,18 @@ def desk_settings(app: QApplication, folder: Path) -> None:
     assets.apply_look(app)
 
 
+BLOCKS = ("running", "stopped", "floor")  # --hub: the kinds of block, in turn
+
+
+def stop_sync(window: MainWindow) -> None:
+    """The desk's sync stopped, and its thread ended before any scan is timed."""
+    sync = window.desk_sync.running
+    window.desk_sync.stop()
+    if sync is not None and not sync.wait(30):
+        raise TimeoutError("the desk's sync did not end")
+    assert not [t for t in threading.enumerate() if t.name == "desk-sync"]
+
+
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--traffic":
         traffic(sys.argv[2], float(sys.argv[3]), sys.argv[4:])
@@ -308,9 +324,10 @@ def main_hub(args: argparse.Namespace) -> int:
         desk_settings(app, folder)
         mine, others = hub_desk(folder, args.guests, url)
         codes = [f"B{i:07d}" for i in range(args.guests)]
-        step = max(1, args.guests // 2 // (2 * args.scans + 20))
-        scans = codes[0:args.guests // 2:step][:2 * args.scans + 10]
-        warm, measured = scans[:10], scans[10:10 + 2 * args.scans]
+        wanted = len(BLOCKS) * args.scans
+        step = max(1, args.guests // 2 // (wanted + 20))
+        scans = codes[0:args.guests // 2:step][:wanted + 10]
+        warm, measured = scans[:10], scans[10:10 + wanted]
         db = open_event_database(mine)
         worker = Worker()
         window = open_window(worker, db)
@@ -319,38 +336,43 @@ def main_hub(args: argparse.Namespace) -> int:
         wait(2.0)  # (the sync's first round: connected, listening)
         load = subprocess.Popen([sys.executable, __file__, "--traffic", str(others),
                                  str(args.traffic), *codes[args.guests // 2:]])
-        with_sync: list[float] = []
-        without: list[float] = []
+        times: dict[str, list[float]] = {kind: [] for kind in BLOCKS}
         try:
             replay_scans(worker, window, warm, False, args.pace)
-            for block in range(0, len(measured), 50):
-                for running in (True, False):
-                    part = measured[block + (0 if running else 25):block + (25 if running
-                                                                            else 50)]
-                    if running:
+            for block in range(0, len(measured), 25 * len(BLOCKS)):
+                for n, kind in enumerate(BLOCKS):
+                    part = measured[block + 25 * n:block + 25 * (n + 1)]
+                    if kind == "running":
+                        load.send_signal(SIGCONT)
                         window.desk_sync.set_database(db)
                         wait(1.0)  # (its first round done, its LISTEN open)
                     else:
-                        window.desk_sync.stop()
-                    times, _ = replay_scans(worker, window, part, False, args.pace)
-                    (with_sync if running else without).extend(times)
+                        stop_sync(window)
+                    if kind == "floor":
+                        load.send_signal(SIGSTOP)
+                    times[kind] += replay_scans(worker, window, part, False, args.pace)[0]
+            load.send_signal(SIGCONT)
             window.desk_sync.set_database(db)
             wait(2.0)
         finally:
+            load.send_signal(SIGCONT)
             load.terminate()
             load.wait()
         pending = [s.pending for s in status if hasattr(s, "pending")]
         window.close()
         run_until(lambda: worker.pending == 0, worker.went_idle)
-        print(f"{len(with_sync) + len(without)} scans of distinct codes on a desk of a "
+        print(f"{sum(map(len, times.values()))} scans of distinct codes on a desk of a "
               f"PostgreSQL hub, one every {args.pace} s, other desks admitting "
               f"{args.traffic:g} guests a second, QT_QPA_PLATFORM="
               f"{os.environ['QT_QPA_PLATFORM']}")
-        line("Enter -> banner painted, sync running", with_sync, f"<= {GOAL_MS:.0f} ms p99")
-        line("Enter -> banner painted, sync stopped", without, "-")
-        ratio = percentile(with_sync, 99) / percentile(without, 99)
-        print(f"{'ratio running / stopped (p99)':<44} {ratio:.2f}x; outbox pending at the "
-              f"end: {pending[-1] if pending else '?'}")
+        line("Enter -> banner painted, sync running", times["running"],
+             f"<= {GOAL_MS:.0f} ms p99")
+        line("Enter -> banner painted, sync stopped", times["stopped"], "-")
+        line("  floor: sync stopped, other desks paused", times["floor"], "-")
+        for other in ("stopped", "floor"):
+            ratio = percentile(times["running"], 99) / percentile(times[other], 99)
+            print(f"{f'ratio running / {other} (p99)':<44} {ratio:.2f}x")
+        print(f"outbox pending at the end: {pending[-1] if pending else '?'}")
         worker.shutdown()
         db.dispose()
     return 0

@@ -156,6 +156,7 @@ def bench_propagation(plain: str, folder: Path, codes: list[str], samples: int) 
             times.append(seen.get(result.guest.id, deadline) - started)
     finally:
         runner.stop()
+        runner.wait(40)
         hub.dispose()
         a.dispose()
         b.dispose()

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import math
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +21,7 @@ from tests.gui.test_sync_status import status
 from wimc_desktop.db.engine import Database, sqlite_path
 from wimc_desktop.domain.changes import Change, ChangeKind
 from wimc_desktop.ui import ceremony_view, dashboard
-from wimc_desktop.ui.change_hub import ChangeHub
+from wimc_desktop.ui.change_hub import COALESCE_MS, OTHERS_GAP_MS, ChangeHub
 from wimc_desktop.ui.desk_actions import DeskCounts
 from wimc_desktop.ui.guest_table_model import COLUMNS
 from wimc_desktop.ui.main_window import MainWindow
@@ -250,6 +253,38 @@ def test_a_burst_from_elsewhere_is_one_refresh(qtbot: QtBot, worker: Worker,
     assert len(batches) == 1
     (change,) = batches[0]  # type: ignore[misc]
     assert change.kind is ChangeKind.CHECKIN and len(change.ids) == 50
+    hub.stop()
+
+
+def test_a_stream_from_elsewhere_comes_at_most_once_a_gap(qtbot: QtBot, worker: Worker,
+                                                         event_db: Database) -> None:
+    """A desk of a hub pulls other desks' admissions every 0.3 s: the pages get them at
+    most once per OTHERS_GAP_MS (each batch is the lists and counts read again on the
+    worker a scan needs), every change in them; a lone change after a quiet spell still
+    comes after COALESCE_MS."""
+    hub = ChangeHub.of(worker)
+    hub.set_database(event_db)
+    batches: list[tuple[float, object]] = []
+    hub.changed.connect(lambda batch: batches.append((time.monotonic(), batch)))
+    posted = QTimer()
+    sent: list[float] = []
+
+    def pull() -> None:  # (a pull every 0.3 s, each with one admission)
+        sent.append(time.monotonic())
+        n = len(sent)
+        hub.post((Change(ChangeKind.CHECKIN, frozenset({f"g{n}"}), EVENT_DAY, here=False),))
+        if n == 10:
+            posted.stop()
+
+    posted.timeout.connect(pull)
+    posted.start(300)
+    qtbot.waitUntil(lambda: sum(len(next(iter(b)).ids) for _, b in batches) == 10,
+                    timeout=WAIT)
+    assert batches[0][0] - sent[0] < COALESCE_MS / 1000 + 0.25
+    gaps = [b - a for (a, _), (b, _) in itertools.pairwise(batches)]
+    assert gaps and min(gaps) >= OTHERS_GAP_MS / 1000 - 0.02, gaps
+    # (one batch per pull before: 10)
+    assert len(batches) <= math.ceil((sent[-1] - sent[0]) / (OTHERS_GAP_MS / 1000)) + 1
     hub.stop()
 
 

@@ -5,6 +5,7 @@ guest shows on its pages."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -40,9 +41,11 @@ def desk3(qtbot: QtBot, make_desk: MakeDesk) -> Iterator[tuple[MainWindow, Datab
     window.show()
     window.checkin_page.choose_day(DAY)
     yield window, db
-    window.close()
+    window.close()  # (it asks the sync to stop and does not wait for it)
     qtbot.waitUntil(lambda: worker.pending == 0, timeout=WAIT)
     assert worker.shutdown()
+    assert window.desk_sync.wait_stopped(15)  # it ends by itself: no runner left behind
+    assert not [t for t in threading.enumerate() if t.name == "desk-sync"]
 
 
 def test_the_window_works_under_the_name_given_to_join(

@@ -1,6 +1,6 @@
 """The window's background sync: another desk's admission reaches this desk (its copy and
 its change feed, which the pages refresh from) within 2 s; a cut network shows as offline
-and the outbox is pushed when the hub is back."""
+and the outbox is pushed when the hub is back; stopping never waits for a hub that hangs."""
 
 from __future__ import annotations
 
@@ -60,9 +60,35 @@ def test_another_desks_admission_arrives_within_two_seconds(make_desk: MakeDesk)
         wait_for(lambda: statuses[-1].online and statuses[-1].pending == 0, 40)
     finally:
         runner.stop()
+    assert runner.wait(15)  # (it ends by itself: stop() does not wait)
     # No thread left behind by the runner or its pushes (a thread per push deadline once):
     # at most the one "hub-deadline" watchdog, started by the first push of the process.
     # (Threads of this test's own proxy, and of earlier tests, are not the runner's.)
+    left = [t.name for t in set(threading.enumerate()) - threads_before
+            if not t.name.startswith("test-proxy")]
+    assert left in ([], ["hub-deadline"]), left
+
+
+def test_stopping_does_not_wait_for_a_hub_that_hangs(make_desk: MakeDesk) -> None:
+    b, proxy = make_desk("desk 3")
+    statuses: list[DeskStatus] = []
+    threads_before = set(threading.enumerate())
+    runner = DeskSync(b, statuses.append)
+    runner.start()
+    try:
+        wait_for(lambda: statuses, 10)
+        proxy.pause()  # (bytes held: the push this admission asks for hangs)
+        check_in(b, codes(b)[3], day=DAY, desk=Desk("desk 3", "bob"))
+        time.sleep(1.0)
+        started = time.monotonic()
+        runner.stop()
+        assert time.monotonic() - started < 0.2  # (it joined for up to 5 s before)
+        assert not runner.wait(0.5)  # still inside its request to the hub
+        said = len(statuses)
+    finally:
+        proxy.resume()
+    assert runner.wait(15)  # the request answered, the thread ended by itself
+    assert len(statuses) == said  # (nothing said after stop)
     left = [t.name for t in set(threading.enumerate()) - threads_before
             if not t.name.startswith("test-proxy")]
     assert left in ([], ["hub-deadline"]), left

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # (the demo's modules load only on the first start, which bui
 log = logging.getLogger("wimc_desktop.ui")
 EXIT_KNOWN_ERROR = 2
 EXIT_BUG = 1
+SYNC_END_S = 5.0  # at exit, the longest wait for a desk's sync to end its request
 
 
 
@@ -114,6 +115,9 @@ def run(db_target: str | None, argv: list[str]) -> int:
     code = app.exec()
     worker.shutdown()
     if launcher.window is not None:
+        # (the window is gone: a sync still ending its request to the hub is let finish,
+        # not cut inside a write to the desk file)
+        launcher.window.desk_sync.wait_stopped(SYNC_END_S)
         launcher.window.opened.db.dispose()
     log.info("WIMC Desk exits with code %s", code)
     return code

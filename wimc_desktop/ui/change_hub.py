@@ -5,6 +5,10 @@ their commit) and polls it for other processes' and desks' changes (db.poll_chan
 worker, every POLL_MS, skipping a beat while the worker is busy); changes that reach the
 desk by other means enter with post(). Changes are gathered for COALESCE_MS and given
 to the pages as one batch: a burst of 50 scans at another desk is one or two refreshes.
+While other desks' changes keep coming (a desk of a hub pulls them every 0.3 s), a batch
+of them is given at most every OTHERS_GAP_MS: each batch costs the worker the desk's
+lists and counts read again, and a scan at this desk shares the worker and the CPU with
+those reads.
 This desk's own writes (one user action at a time) are given once the answer of the task
 that made them has been handled and what it changed on screen painted (a scan's banner
 does not wait for the lists' refresh, nor share the worker with it while it paints), before
@@ -19,6 +23,7 @@ nothing).
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
@@ -33,6 +38,10 @@ log = logging.getLogger("wimc_desktop.ui")
 # well inside the 2 s the desk promises.
 POLL_MS = 500
 COALESCE_MS = 120
+# Batches of changes made elsewhere at most this often (the first after a quiet spell
+# still comes COALESCE_MS after its change): within the 2 s another desk's admission has
+# to reach this desk's pages.
+OTHERS_GAP_MS = 1000
 # A beat is skipped while the worker has work queued, at most this many in a row.
 MAX_SKIPPED = 2
 # Pages whose refresh reads the whole day (reports, the dashboard: 0.3-0.7 s at 100,000
@@ -58,6 +67,7 @@ class ChangeHub(QObject):
         self._polling = False
         self._skipped = 0
         self._own_waiting = False  # this desk's changes wait for their task's answer
+        self._given_at = -OTHERS_GAP_MS / 1000  # (monotonic) the last batch given
         # Postings received so far: a read submitted to the worker after the n-th arrived
         # sees that change (its commit came first, and the worker runs tasks in order).
         self.received = 0
@@ -123,7 +133,13 @@ class ChangeHub(QObject):
             if not self._own_waiting:
                 self._give_after_paint()
         elif not self.coalesce_timer.isActive():  # (not restarted: a steady stream still
-            self.coalesce_timer.start(COALESCE_MS)  # gets a batch every COALESCE_MS)
+            self.coalesce_timer.start(self._others_delay_ms())  # gets its batches)
+
+    def _others_delay_ms(self) -> int:
+        """How long changes made elsewhere wait: COALESCE_MS, and at least until
+        OTHERS_GAP_MS after the last batch."""
+        since_ms = (time.monotonic() - self._given_at) * 1000
+        return int(max(COALESCE_MS, OTHERS_GAP_MS - since_ms))
 
     def _on_worker_answer_delivered(self) -> None:
         if self._own_waiting:
@@ -139,8 +155,10 @@ class ChangeHub(QObject):
             self._on_coalesce_timer_timeout()
 
     def _on_coalesce_timer_timeout(self) -> None:
+        self.coalesce_timer.stop()  # (this batch takes what it was waiting for)
         batch, self._pending = coalesced(self._pending), []
         if batch:
+            self._given_at = time.monotonic()
             self.changed.emit(batch)
 
     # -- other processes -------------------------------------------------------------

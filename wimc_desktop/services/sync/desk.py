@@ -12,6 +12,7 @@ entry point for changes that arrive from elsewhere.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 from collections import defaultdict
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Engine, bindparam, delete, func, insert, select, update
+from sqlalchemy.dialects.sqlite import Insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
@@ -393,14 +395,22 @@ def _upsert_local(conn: Connection, name: str, rows: list[dict[str, Any]]) -> No
         audit.take_rows(conn, rows)
         return
     tbl = shared.table(name)
-    key = REPLICATED[name]
     if name == "checkin_undo":  # the hub's undo wins over one this desk made of the same
         u = tbl.c
         for row in rows:
             conn.execute(delete(tbl).where(u.checkin_id == row["checkin_id"], u.id != row["id"]))
+    conn.execute(_upsert(name), rows)
+
+
+@functools.cache
+def _upsert(name: str) -> Insert:
+    """The insert-or-update of a replicated table's rows, made once: building it (its
+    `excluded` columns) cost more than running it, on the sync thread of a window whose
+    scans share the CPU and the GIL with it at every pull."""
+    tbl, key = shared.table(name), REPLICATED[name]
     stmt = sqlite_insert(tbl)
     rest = {c.key: stmt.excluded[c.key] for c in tbl.columns if c.key != key}
-    conn.execute(stmt.on_conflict_do_update(index_elements=[key], set_=rest), rows)
+    return stmt.on_conflict_do_update(index_elements=[key], set_=rest)
 
 
 def _pulled_changes(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> Changes:

@@ -4,6 +4,11 @@ the hub's NOTIFY wakes it (at most every PULL_GAP_S), when the hub comes back, a
 slow timer (notifications are lost while offline). A failed push never stops the pull.
 No Qt: the window hears `on_status` (called on this thread; it must only hand the status
 on).
+
+Stopping does not wait: stop() asks and returns at once (the window's thread must not
+hang for a hub that does not answer); the thread ends by itself, at once when it waits
+for work, or when the request it is in ends (each is bounded by its deadline), and it
+closes its own hub connections. wait() is for those who must know it has ended.
 """
 
 from __future__ import annotations
@@ -60,13 +65,16 @@ class DeskSync:
         self._thread.start()
 
     def stop(self) -> None:
+        """Ask the thread to end, and return at once (no status is given after this)."""
         self._unsubscribe()
         self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout=5)
-        self._close_listen()
-        if self._engine is not None:
-            self._engine.dispose()
+        self._push_wanted.set()  # (wakes a wait without a LISTEN)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Whether the thread has ended (or never started), waiting at most `timeout`."""
+        if self._thread.ident is not None:
+            self._thread.join(timeout)
+        return not self._thread.is_alive()
 
     def _on_changes(self, changes: Changes) -> None:
         if any(c.here for c in changes):  # (this desk's own write: an event to push)
@@ -74,14 +82,19 @@ class DeskSync:
 
     def _run(self) -> None:
         self._engine = hub_engine(desk.sync_state(self._db).hub_url)
-        while not self._stop.is_set():
-            now = time.monotonic()
-            since = now - self._last_pull
-            pull = ((self._pull_wanted and since >= PULL_GAP_S) or since >= SLOW_PULL_S
-                    or self._failures > 0)  # (away: each try reaches for the hub)
-            if now >= self._next_try and (self._push_wanted.is_set() or pull):
-                self._round(pull)
-            self._wait()
+        try:
+            while not self._stop.is_set():
+                now = time.monotonic()
+                since = now - self._last_pull
+                pull = ((self._pull_wanted and since >= PULL_GAP_S) or since >= SLOW_PULL_S
+                        or self._failures > 0)  # (away: each try reaches for the hub)
+                if now >= self._next_try and (self._push_wanted.is_set() or pull):
+                    self._round(pull)
+                if not self._stop.is_set():
+                    self._wait()
+        finally:
+            self._close_listen()
+            self._engine.dispose()
 
     def _round(self, pull: bool) -> None:
         assert self._engine is not None
@@ -108,7 +121,7 @@ class DeskSync:
                                                               len(BACKOFF_S)) - 1]
             self._close_listen()
             self._engine.dispose()  # (a connection cut mid-statement is not used again)
-        if state is not None:
+        if state is not None and not self._stop.is_set():
             self._on_status(state)
 
     def _contact_due(self, online: bool, error: str) -> bool:
