@@ -186,8 +186,10 @@ def test_the_dashboard_lists_a_signing_conflict(
     assert len(lines) == 1
     line = lines[0]
     assert (line.kind, line.name, line.fields, line.action) == (
-        "signing_amend_conflict", "新能源汽车整车项目", "amount_fen", "amended")
-    assert line.kept.startswith("A|ann|") and line.later.startswith("B|bob|")
+        "signing_amend_conflict", "新能源汽车整车项目", ("amount_fen",), "amended")
+    assert (line.kept.desk, line.kept.operator) == ("A", "ann")
+    assert (line.later.desk, line.later.operator) == ("B", "bob")
+    assert line.kept.at is not None and line.later.at is not None
 
 
 def test_an_amendment_after_another_desks_cancel_does_not_undo_it(

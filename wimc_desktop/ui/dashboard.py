@@ -71,7 +71,7 @@ class Conflict:
     for a signing what the later one did (amended, cancelled)."""
 
     kind: str
-    guest: str
+    name: str  # the guest's, or the signing's project
     kept: ConflictSide
     later: ConflictSide
     fields: tuple[str, ...] = ()
@@ -322,7 +322,7 @@ class Dashboard(Retranslating, QWidget):
     def _conflict_text(self, c: Conflict) -> str:
         what = self._what(c)
         return (self.tr("%1: %2 — kept %3 (%4) %5, also %6 (%7) %8")
-                .replace("%1", c.guest).replace("%2", what)
+                .replace("%1", c.name).replace("%2", what)
                 .replace("%3", c.kept.desk).replace("%4", c.kept.operator)
                 .replace("%5", self._clock(c.kept.at)).replace("%6", c.later.desk)
                 .replace("%7", c.later.operator).replace("%8", self._clock(c.later.at)))
