@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect, select, text
+from sqlalchemy import func, inspect, select, text
 
 from tests.sync.conftest import DAY, MakeDesk, outbox
 from wimc_desktop.db import schema as s
@@ -142,3 +142,72 @@ def test_a_desk_that_stopped_before_its_clean_up_finishes_it_at_its_next_pull(
     for value in (MOBILE, EMAIL):
         assert _desk_tables_holding(path, value) == []
         assert value.encode() not in _file_bytes(path)
+
+
+LATE_MOBILE, LATE_EMAIL, LATE_EDIT = "13911112222", "late-walkin@example.net", \
+    "late-edit@example.net"
+
+
+@pytest.mark.parametrize("pulled_first", [False, True], ids=["sync", "pull-then-sync"])
+def test_an_event_made_before_the_purge_that_reaches_the_hub_after_it_brings_nothing_back(
+        hub_url: str, make_desk: MakeDesk, pulled_first: bool) -> None:
+    """Desk A offline through the purge: its walk-in, its edit of a guest's e-mail and its
+    admission of a list guest (whose row the event carries) reach the hub after the purge.
+    `pulled_first`: A pulls the purge before pushing them (its receipted copies then
+    scrubbed by the clean-up the receipts make due)."""
+    from wimc_desktop.services.sync import desk as desk_side
+    from wimc_desktop.services.sync.connect import hub_engine
+
+    a, proxy_a = make_desk("A")
+    b, _ = make_desk("B")
+    sync(a)
+    sync(b)
+    edited_code, admitted_code = "EN-000002", "EN-000003"
+    with a.read() as session:
+        admitted = session.execute(select(s.GuestRow).where(
+            s.GuestRow.badge_code == admitted_code)).scalar_one()
+        listed = (admitted.mobile, admitted.email)
+    assert all(listed)
+    proxy_a.drop()  # (A offline through the purge)
+    walk_in = register_walk_in(a, name="郑迟到", day=DAY, desk=ANN, mobile=LATE_MOBILE,
+                               email=LATE_EMAIL)
+    assert walk_in.code
+    assert edit_guest(a, edited_code, ANN, {"email": LATE_EDIT})[0].email == LATE_EDIT
+    assert check_in(a, admitted_code, day=DAY, desk=ANN).outcome is Outcome.ADMITTED
+    assert not sync(a).online
+    hub = Database(hub_url)
+    paths = [p for p in (sqlite_path(a.url), sqlite_path(b.url)) if p is not None]
+    try:
+        purge_personal_data(hub, OFFICE, now=AFTER)
+        proxy_a.restore()
+        if pulled_first:
+            engine = hub_engine(desk_side.sync_state(a).hub_url)
+            try:
+                assert desk_side.pull(a, engine) > 0
+            finally:
+                engine.dispose()
+            assert len([1 for _, st in outbox(a).values() if st == "pending"]) == 3
+        report = sync(a)
+        assert report.online and report.pending == 0 and report.rejected == 0
+        assert sync(b).online
+        with hub.read() as session:  # (the late events taken, their guests without values)
+            late = session.execute(select(s.GuestRow).where(
+                s.GuestRow.badge_code == walk_in.code)).scalar_one()
+            assert (late.name, late.mobile, late.email) == ("郑迟到", "", "")
+            assert session.scalar(select(func.count()).select_from(s.HubEventRow).where(
+                s.HubEventRow.desk == "A")) == 3
+        for value in (LATE_MOBILE, LATE_EMAIL, LATE_EDIT, *listed):
+            assert _hub_tables_holding(hub, value) == [], value
+            for path in paths:
+                assert _desk_tables_holding(path, value) == [], (path.name, value)
+                assert value.encode() not in _file_bytes(path), (path.name, value)
+        for db in (a, b):
+            with db.read() as session:
+                assert session.get(s.Meta, CLEANUP_DUE) is None
+                assert session.execute(select(s.CheckInRow.id).where(
+                    s.CheckInRow.badge_code == admitted_code)).first() is not None
+            assert all(status != "pending" for _, status in outbox(db).values())
+        for db in (hub, a, b):
+            assert all(c.broken is None for c in verify_chains(db))
+    finally:
+        hub.dispose()

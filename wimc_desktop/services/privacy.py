@@ -15,6 +15,14 @@ the pull (the scrubbed hub_event rows too: an UPDATE is a feed entry like any wr
 desk that pulls the purge's audit row notes that its file owes a clean-up, and after the
 pull does it (finish_pulled_purge: its own outbox scrubbed, its search index rebuilt,
 VACUUM and a truncating checkpoint), until done.
+
+After the purge: the hub notes it (wimc_meta PURGED_MARK, in the purge's transaction), and
+every desk's event it receives from then on is taken scrubbed (scrub_event: services.sync
+hub and hub_bulk), so an event made before the purge that reaches the hub only after it (a
+desk offline through it) brings no personal value back: its guest rows are written and
+its payload stored blanked. A desk notes the purge it pulls the same way; when the hub
+then receipts an event of the desk's that held personal values, the desk owes the
+clean-up again (note_scrubbed_push), so its own receipted copy is scrubbed too.
 """
 
 from __future__ import annotations
@@ -22,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +59,7 @@ from wimc_desktop.domain.guest_record import field_names
 from wimc_desktop.domain.roles import Permission, require
 from wimc_desktop.services import audit
 from wimc_desktop.services.events import get_event
+from wimc_desktop.services.sync.receipts import OutgoingEvent
 
 PURGED = "personal_data_purged"  # the audit action
 PERSONAL_FIELDS = field_names(lambda f: f.personal)  # mobile, e-mail, dietary, notes
@@ -65,6 +74,9 @@ SCRUB_BATCH = 1000  # stored events read and rewritten at a time
 # wimc_meta on a desk: the id of the hub's purge (its audit row) that the desk pulled and
 # whose clean-up of the file is not done yet.
 CLEANUP_DUE = "purge_cleanup_due"
+# wimc_meta on the hub, and on a desk that pulled its purge: the id of the purge (its audit
+# row); from then on desks' events are received scrubbed.
+PURGED_MARK = "personal_data_purged"
 
 
 class PurgeTooEarlyError(DeskError):
@@ -122,8 +134,9 @@ def purge_personal_data(db: Database, desk: Desk, *, now: dt.datetime | None = N
                         .execution_options(synchronize_session=False))
         events = scrub_stored_events(session.connection())
         index_rebuild(session)  # (its documents held the phone digits and e-mails)
-        audit.record(session, desk, PURGED, now=now, guests=guests, purged=purged,
-                     deleted=list(DELETED_FIELDS))
+        row = audit.record(session, desk, PURGED, now=now, guests=guests, purged=purged,
+                           deleted=list(DELETED_FIELDS))
+        _mark(session.connection(), PURGED_MARK, str(row.id))
     path = sqlite_path(db.url)
     if path is not None:
         db.dispose()  # (no pooled connection keeps an old snapshot the checkpoint waits for)
@@ -148,6 +161,19 @@ def scrub_payload(payload: Mapping[str, Any]) -> dict[str, Any] | None:
                         changed = True
         rows.append(item)
     return {**payload, "rows": rows} if changed else None
+
+
+def scrub_event(event: OutgoingEvent) -> OutgoingEvent | None:
+    """A desk's event as a purged hub takes it (its payload scrubbed); None when it holds
+    no personal value."""
+    payload = scrub_payload(event.payload)
+    return None if payload is None else replace(event, payload=payload)
+
+
+def is_purged(conn: Connection) -> bool:
+    """Whether this database's personal data was purged (the hub), or the desk pulled the
+    hub's purge: its PURGED_MARK."""
+    return conn.execute(select(Meta.key).where(Meta.key == PURGED_MARK)).first() is not None
 
 
 def scrub_stored_events(conn: Connection) -> int:
@@ -197,8 +223,22 @@ def note_pulled_purge(conn: Connection, audit_rows: list[dict[str, Any]]) -> Non
     audit row, the last row of the purge's transaction), the file owes the clean-up."""
     purges = [str(r["id"]) for r in audit_rows if r.get("action") == PURGED]
     if purges:
-        conn.execute(delete(Meta).where(Meta.key == CLEANUP_DUE))
-        conn.execute(insert(Meta).values(key=CLEANUP_DUE, value=purges[-1]))
+        _mark(conn, CLEANUP_DUE, purges[-1])
+        _mark(conn, PURGED_MARK, purges[-1])
+
+
+def note_scrubbed_push(conn: Connection, events: list[OutgoingEvent]) -> None:
+    """In the transaction noting the hub's receipts on a desk that pulled the hub's purge:
+    when an event receipted held personal values (the hub took it scrubbed), the file owes
+    the clean-up again (its receipted outbox row scrubbed at the next pull's end)."""
+    if any(scrub_payload(e.payload) is not None for e in events) and is_purged(conn):
+        held = conn.execute(select(Meta.value).where(Meta.key == PURGED_MARK)).scalar()
+        _mark(conn, CLEANUP_DUE, str(held))
+
+
+def _mark(conn: Connection, key: str, value: str) -> None:
+    conn.execute(delete(Meta).where(Meta.key == key))
+    conn.execute(insert(Meta).values(key=key, value=value))
 
 
 def finish_pulled_purge(db: Database) -> bool:

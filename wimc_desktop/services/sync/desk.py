@@ -38,7 +38,11 @@ from wimc_desktop.db.outbox import PENDING
 from wimc_desktop.domain.changes import Change, ChangeKind, Changes
 from wimc_desktop.domain.errors import BadInputError, DeskError, NotFoundError
 from wimc_desktop.services import audit
-from wimc_desktop.services.privacy import finish_pulled_purge, note_pulled_purge
+from wimc_desktop.services.privacy import (
+    finish_pulled_purge,
+    note_pulled_purge,
+    note_scrubbed_push,
+)
 from wimc_desktop.services.sync import hub as hub_side
 from wimc_desktop.services.sync import receipts as shared
 from wimc_desktop.services.sync.connect import deadline, hub_engine, stored_url
@@ -275,13 +279,15 @@ def push_batch(db: Database, hub: Engine, timeout: float = PUSH_TIMEOUT_S,
     if receipts is None:  # (the server-side call, when asked, answered NULL: not again)
         with hub.connect() as h, deadline(h, timeout), h.begin():
             receipts = hub_side.receive(h, events, bulk=not bulk)
-    _note_receipts(db, receipts)
+    _note_receipts(db, receipts, events)
     return receipts
 
 
-def _note_receipts(db: Database, receipts: list[shared.Receipt]) -> None:
+def _note_receipts(db: Database, receipts: list[shared.Receipt],
+                   events: list[shared.OutgoingEvent]) -> None:
     with _local(db) as conn:
         _receipted(conn, [(r.event_id, r.outcome, r.reason) for r in receipts], pushed=True)
+        note_scrubbed_push(conn, events)
 
 
 def _receipted(conn: Connection, answers: list[tuple[str, str, str]], *, pushed: bool

@@ -15,6 +15,8 @@ was revoked, is kept and flagged as a conflict. A desk's edit of a guest's detai
 its amendment or cancellation of a signing, are merged field by field
 (services.sync.guest_merge, signing_merge): a field another desk or the office changed
 first keeps that value, and the event is flagged as a conflict; a cancel is never undone.
+Once the hub's personal data was purged, every event is taken scrubbed (services.privacy:
+nothing personal is stored again, a late event of a desk offline through the purge too).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from sqlalchemy.exc import IntegrityError
 
 from wimc_desktop.db.hub_feed import REPLICATED
 from wimc_desktop.services import audit
+from wimc_desktop.services.privacy import is_purged, scrub_event
 from wimc_desktop.services.sync.guest_merge import apply_guest_change
 from wimc_desktop.services.sync.hub_bulk import BULK_KINDS, receive_in_bulk
 from wimc_desktop.services.sync.receipts import (
@@ -65,6 +68,8 @@ def receive(conn: Connection, events: list[OutgoingEvent], *, bulk: bool = True
     server-side call already answered NULL for these events (not asked again)."""
     _lock_guests(conn, events)
     _lock_signings(conn, events)
+    if is_purged(conn):  # (after the locks: a purge under way has committed by then)
+        events = [scrub_event(e) or e for e in events]
     earlier = _earlier_receipts(conn, [e.id for e in events])
     fresh = [e for e in events if e.id not in earlier]
     got: dict[str, Receipt] = {}

@@ -20,10 +20,16 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from wimc_desktop.db.outbox import jsonable
+from wimc_desktop.services.privacy import PURGED_MARK, scrub_event
 from wimc_desktop.services.sync.receipts import DUPLICATE_NAMESPACE, OutgoingEvent, Receipt
 
 BULK_KINDS = frozenset({"checkin", "refused_scan", "audit"})
 _RECEIVE = text("SELECT wimc_receive(CAST(:batch AS json))")
+# The same, the batch taken scrubbed when the hub's personal data was purged (its mark
+# read in the same statement: one round trip still).
+_RECEIVE_PURGED = text(
+    "SELECT wimc_receive(CASE WHEN EXISTS (SELECT 1 FROM wimc_meta WHERE key = :mark) "
+    "THEN CAST(:scrubbed AS json) ELSE CAST(:batch AS json) END)")
 
 
 def _sent(event: OutgoingEvent) -> dict[str, Any]:
@@ -46,7 +52,14 @@ def receive_in_bulk(conn: Connection, events: list[OutgoingEvent]) -> list[Recei
     On a connection in autocommit it is the whole receipt, one round trip; the caller's
     transaction otherwise."""
     batch = json.dumps([_sent(e) for e in events])
-    got = conn.execute(_RECEIVE, {"batch": batch}).scalar_one()
+    scrubbed = [scrub_event(e) for e in events]
+    if any(e is not None for e in scrubbed):  # (personal values in it: as a purged hub takes it)
+        got = conn.execute(_RECEIVE_PURGED, {"batch": batch, "mark": PURGED_MARK, "scrubbed":
+                                             json.dumps([_sent(s or e) for s, e in
+                                                         zip(scrubbed, events, strict=True)])}
+                           ).scalar_one()
+    else:
+        got = conn.execute(_RECEIVE, {"batch": batch}).scalar_one()
     if got is None:
         return None
     return [Receipt.of(r["event"], {**r, "kept_at": _at(r["kept_at"])}) for r in got]
