@@ -289,7 +289,8 @@ def _record_signing_conflict(db: Database, signing_id: str, *, kept_at: dt.datet
                                "before": {"amount_fen": 100}}]}))
         session.add(s.SigningHistoryRow(
             id=conflict_history_id(event_id), signing_id=signing_id,
-            at=dt.datetime.now(dt.UTC), operator="hub", action="conflict", reason="fields: amount_fen",
+            at=dt.datetime.now(dt.UTC), operator="hub", action="conflict",
+            reason="fields: amount_fen",
             snapshot=signing_snapshot(session, signing_id)))
 
 
