@@ -2664,57 +2664,110 @@ Why is the badge reissued?</source>
 <context>
     <name>SigningTableModel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="58"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="73"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="143"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="58"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="73"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="144"/>
         <source>Sector</source>
         <translation>产业领域</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="58"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="73"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="144"/>
         <source>Location</source>
         <translation>落户地</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="58"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="73"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="145"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="59"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="74"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="147"/>
         <source>Parties</source>
         <translation>签约方</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="59"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="74"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="146"/>
         <source>Ceremony</source>
         <translation>签约仪式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="59"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="74"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="146"/>
         <source>Signed at</source>
         <translation>签约时间</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="60"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="75"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="148"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="111"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="126"/>
+        <source>Cancelled after an amendment at another desk (the cancel stands)</source>
+        <translation>在另一签到台修改之后被取消（取消有效）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="128"/>
+        <source>Amended after it was cancelled at another desk (not applied)</source>
+        <translation>已在另一签到台取消后又被修改（修改未生效）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="130"/>
+        <source>Amended at two desks: %1</source>
+        <translation>两个签到台修改了同一项：%1</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="131"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="132"/>
+        <source>%1 — kept %2 (%3) %4; also %5 (%6) %7</source>
+        <translation>%1 — 保留 %2（%3）%4；另有 %5（%6）%7</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="143"/>
+        <source>Project (English)</source>
+        <translation>项目名称（英文）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="145"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="147"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="148"/>
+        <source>Witnesses</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="160"/>
         <source>Signed</source>
         <translation>已签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="112"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="161"/>
         <source>Amended</source>
         <translation>已变更</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="113"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="162"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -2722,107 +2775,107 @@ Why is the badge reissued?</source>
 <context>
     <name>SigningsPage</name>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="220"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="222"/>
         <source>A very large amount</source>
         <translation>金额巨大</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="221"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="223"/>
         <source>%1 is 100 亿元 or more. Is the amount right?</source>
         <translation>%1 达到或超过 100 亿元。金额是否正确？</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="232"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="234"/>
         <source>The signing was not saved.</source>
         <translation>签约项目未保存。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="253"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="255"/>
         <source>Amend a signing</source>
         <translation>变更签约项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="254"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="256"/>
         <source>Why is “%1” amended?</source>
         <translation>“%1”的变更原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="276"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="278"/>
         <source>Cancel a signing</source>
         <translation>取消签约项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="277"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="279"/>
         <source>“%1” stays in the register but leaves every total. Why is it cancelled?</source>
         <translation>“%1”仍保留在登记表中，但不再计入任何合计。取消原因：</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="308"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="310"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="308"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="310"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="309"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="311"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="310"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="312"/>
         <source>Export the signing register</source>
         <translation>导出签约登记表</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="327"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="329"/>
         <source>The register was saved.</source>
         <translation>登记表已保存。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="345"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="347"/>
         <source>Contract signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="346"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="348"/>
         <source>Add signing…</source>
         <translation>新增签约…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="347"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="349"/>
         <source>Amend…</source>
         <translation>变更…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="348"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="350"/>
         <source>Cancel signing…</source>
         <translation>取消签约…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="349"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="351"/>
         <source>Export XLSX…</source>
         <translation>导出 XLSX…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="350"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="352"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="351"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="353"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="352"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="354"/>
         <source>Stage screen…</source>
         <translation>舞台大屏…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signings_page.py" line="353"/>
+        <location filename="../../wimc_desktop/ui/signings_page.py" line="355"/>
         <source>Open the large-type window for the screen on stage (F11: full screen)</source>
         <translation>打开舞台大屏显示窗口（F11：全屏）</translation>
     </message>
@@ -2830,7 +2883,7 @@ Why is the badge reissued?</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../wimc_desktop/ui/application.py" line="82"/>
+        <location filename="../../wimc_desktop/ui/application.py" line="83"/>
         <source>WIMC Desk cannot open the event database.</source>
         <translation>WIMC Desk 无法打开活动数据库。</translation>
     </message>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -12,14 +14,24 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from tests.gui.gui_helpers import TEST_DESK, add_guests, guest_records
+from wimc_desktop.db import schema as s
 from wimc_desktop.db.engine import Database
 from wimc_desktop.domain.signing_totals import SigningFilter
 from wimc_desktop.domain.signings import SigningDraft
 from wimc_desktop.services.demo import create_demo_event
 from wimc_desktop.services.events import get_event
-from wimc_desktop.services.signings import list_signings, summarize_signings
+from wimc_desktop.services.signings import (
+    list_signings,
+    signing_history,
+    signing_snapshot,
+    summarize_signings,
+)
+from wimc_desktop.services.sync.receipts import SIGNING_AMEND_CONFLICT
+from wimc_desktop.services.sync.signing_merge import conflict_history_id
+from wimc_desktop.ui import i18n
 from wimc_desktop.ui.screen_fit import FRAME_ROOM
 from wimc_desktop.ui.signing_dialog import SigningDialog
+from wimc_desktop.ui.signing_table_model import STATUS
 from wimc_desktop.ui.signings_page import SigningsPage
 from wimc_desktop.ui.worker import Worker
 
@@ -258,3 +270,59 @@ def test_ctrl_enter_while_a_witness_is_typed_saves_the_witness(
     assert dialog.result() == 1 and not dialog.isVisible()
     draft = dialog.draft()
     assert draft is not None and [w.name for w in draft.witnesses] == ["Wang Wu"]
+
+
+def _record_signing_conflict(db: Database, signing_id: str, *, kept_at: dt.datetime,
+                             later_at: dt.datetime) -> None:
+    """A clash of two amendments of a signing's amount as a desk's copy of the hub's log
+    holds it (pulled from the hub): Desk B's (bob) arrived after Desk A's (ann), whose
+    amount was kept; with the history row the hub appended (action `conflict`)."""
+    event_id = str(uuid.uuid4())
+    with db.write() as session:
+        sent = {"id": signing_id, "status": "amended", "amount_fen": 123}
+        session.add(s.HubEventRow(
+            id=event_id, desk="Desk B", operator="bob", kind="signing", device_at=later_at,
+            hub_at=later_at, outcome="applied", reason="fields: amount_fen", guest_id=None,
+            day=later_at.date(), conflict=SIGNING_AMEND_CONFLICT, kept_desk="Desk A",
+            kept_operator="ann", kept_at=kept_at,
+            payload={"rows": [{"table": "signing", "new": False, "values": sent,
+                               "before": {"amount_fen": 100}}]}))
+        session.add(s.SigningHistoryRow(
+            id=conflict_history_id(event_id), signing_id=signing_id,
+            at=dt.datetime.now(dt.UTC), operator="hub", action="conflict",
+            reason="fields: amount_fen",
+            snapshot=signing_snapshot(session, signing_id)))
+
+
+def test_a_signing_amended_at_two_desks_is_marked_in_its_status(
+        qtbot: QtBot, demo_page: SigningsPage, demo_db: Database) -> None:
+    """The conflicted signing alone has the ⚠ and the tooltip naming both desks, their
+    operators and times (the venue's clock), in English and Chinese; its history names it."""
+    conflicted = list_signings(demo_db)[1]
+    kept_at = dt.datetime(2020, 11, 26, 7, 20, tzinfo=dt.UTC)  # 15:20 in Nanjing
+    _record_signing_conflict(demo_db, conflicted.id, kept_at=kept_at,
+                             later_at=kept_at + dt.timedelta(minutes=5))
+    assert signing_history(demo_db, conflicted.id)[-1].action == "conflict"
+    with qtbot.waitSignal(demo_page.signings_listed, timeout=WAIT):
+        demo_page.reload()
+    model = demo_page.model
+
+    def status(row: int, role: Qt.ItemDataRole) -> object:
+        return model.data(model.index(row, STATUS), role)
+
+    rows = [r for r in range(model.rowCount()) if model.signing(r).id == conflicted.id]
+    assert len(rows) == 1
+    (row,) = rows
+    assert status(row, Qt.ItemDataRole.DisplayRole) == "⚠ Signed"
+    assert status(row, Qt.ItemDataRole.ToolTipRole) == (
+        "Amended at two desks: Amount — kept Desk A (ann) 15:20; also Desk B (bob) 15:25")
+    others = [r for r in range(model.rowCount()) if r != row]
+    assert len(others) == 29
+    for r in others:
+        assert "⚠" not in str(status(r, Qt.ItemDataRole.DisplayRole))
+        assert status(r, Qt.ItemDataRole.ToolTipRole) is None
+    i18n.apply_language(i18n.CHINESE)
+    assert status(row, Qt.ItemDataRole.DisplayRole) == "⚠ 已签约"
+    assert status(row, Qt.ItemDataRole.ToolTipRole) == (
+        "两个签到台修改了同一项：金额 — 保留 Desk A（ann）15:20；另有 Desk B（bob）15:25")
+    assert all(status(r, Qt.ItemDataRole.ToolTipRole) is None for r in others)

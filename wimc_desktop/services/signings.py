@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, delete, select
@@ -21,6 +22,7 @@ from wimc_desktop.db.engine import Database
 from wimc_desktop.db.schema import (
     EventRow,
     GuestRow,
+    HubEventRow,
     SigningHistoryRow,
     SigningPartyRow,
     SigningRow,
@@ -44,6 +46,7 @@ from wimc_desktop.domain.signings import (
 )
 from wimc_desktop.domain.text_safety import FIELD_LABELS, check_text
 from wimc_desktop.services import audit
+from wimc_desktop.services.sync.receipts import SIGNING_AMEND_CONFLICT
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,23 @@ class SigningChoices:
     sectors: tuple[str, ...]
     locations: tuple[str, ...]
     days: tuple[dt.date, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SigningConflict:
+    """An amendment or cancel of a signing at one desk that clashed with another desk's
+    (as the hub recorded it, services.sync.signing_merge): the fields, whose values were
+    kept and whose not (desk, operator, when), and what the later one did."""
+
+    signing_id: str
+    fields: tuple[str, ...]
+    action: str  # what the later one did: "amended" or "cancelled"
+    kept_desk: str
+    kept_operator: str
+    kept_at: dt.datetime | None
+    other_desk: str
+    other_operator: str
+    other_at: dt.datetime
 
 
 def _zone(session: Session) -> ZoneInfo:
@@ -333,6 +353,30 @@ def signing_history(db: Database, signing_id: str) -> list[SigningChange]:
             SigningHistoryRow.at, SigningHistoryRow.id)).scalars()
         return [SigningChange(r.at, r.operator, r.action, r.reason, dict(r.snapshot))
                 for r in rows]
+
+
+def signing_conflicts(db: Database) -> dict[str, tuple[SigningConflict, ...]]:
+    """The conflicts the hub recorded on signings (its log, or a desk's copy of it), by
+    signing, oldest first."""
+    found: dict[str, list[SigningConflict]] = {}
+    with db.read() as session:
+        for e in session.execute(select(HubEventRow).where(
+                HubEventRow.conflict == SIGNING_AMEND_CONFLICT).order_by(
+                HubEventRow.hub_at, HubEventRow.id)).scalars():
+            rows = cast(list[dict[str, Any]], e.payload.get("rows", []))
+            sent = next((r["values"] for r in rows
+                         if r["table"] == "signing" and not r["new"]), None)
+            if sent is None:  # (no signing changed: nothing to mark)
+                continue
+            fields = tuple(f.strip() for f in e.reason.removeprefix("fields: ").split(",")
+                           if f.strip())
+            action = "cancelled" if sent.get("status") == SigningStatus.CANCELLED.value \
+                else "amended"
+            found.setdefault(str(sent["id"]), []).append(SigningConflict(
+                str(sent["id"]), fields, action, e.kept_desk, e.kept_operator,
+                e.kept_at.astimezone(dt.UTC) if e.kept_at else None, e.desk, e.operator,
+                e.device_at.astimezone(dt.UTC)))
+    return {k: tuple(v) for k, v in found.items()}
 
 
 def signing_choices(db: Database) -> SigningChoices:

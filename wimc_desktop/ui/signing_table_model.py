@@ -1,7 +1,10 @@
-"""The signing register as a table model: one row per signing, cancelled ones greyed out."""
+"""The signing register as a table model: one row per signing, cancelled ones greyed out,
+one with a conflict between desks marked (⚠ in its status, told in the tooltip)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -14,13 +17,17 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from wimc_desktop.domain.models import Event
 from wimc_desktop.domain.money import format_total, format_total_en, format_yuan
 from wimc_desktop.domain.signings import CNY, Signing, SigningStatus
+from wimc_desktop.services.signings import SigningConflict
 from wimc_desktop.ui import i18n
+from wimc_desktop.ui.checkin_banner import local_time_text
 
 PROJECT, SECTOR, LOCATION, AMOUNT, PARTIES, CEREMONY, SIGNED_AT, STATUS = range(8)
 COLUMN_COUNT = 8
 SIGNING_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's Signing
+CONFLICT_MARK = "⚠"
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -31,13 +38,21 @@ class SigningTableModel(QAbstractTableModel):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._signings: list[Signing] = []
+        self._event: Event | None = None
         self._zone = ZoneInfo("Asia/Shanghai")
+        self._conflicts: Mapping[str, tuple[SigningConflict, ...]] = {}
 
-    def set_signings(self, signings: list[Signing], timezone: str) -> None:
+    def set_signings(self, signings: list[Signing], event: Event,
+                     conflicts: Mapping[str, tuple[SigningConflict, ...]] | None = None) -> None:
+        """The signings listed, and the conflicts between desks the hub recorded on them."""
         self.beginResetModel()
         self._signings = list(signings)
-        self._zone = ZoneInfo(timezone)
+        self._event, self._zone = event, ZoneInfo(event.timezone)
+        self._conflicts = dict(conflicts or {})
         self.endResetModel()
+
+    def conflicts(self, row: int) -> tuple[SigningConflict, ...]:
+        return self._conflicts.get(self._signings[row].id, ())
 
     def signing(self, row: int) -> Signing:
         return self._signings[row]
@@ -69,6 +84,11 @@ class SigningTableModel(QAbstractTableModel):
             return s
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == PROJECT:
             return s.project_en or s.project_zh
+        clashes = self._conflicts.get(s.id, ()) if index.column() == STATUS else ()
+        if role == Qt.ItemDataRole.ToolTipRole and clashes:
+            return "\n".join(self._conflict_text(c) for c in clashes)
+        if role == Qt.ItemDataRole.ForegroundRole and clashes:
+            return QBrush(QColor("#B26A00"))
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == AMOUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         cancelled = s.status is SigningStatus.CANCELLED
@@ -97,7 +117,36 @@ class SigningTableModel(QAbstractTableModel):
             return s.ceremony
         if column == SIGNED_AT:
             return s.signed_at.astimezone(self._zone).strftime("%Y-%m-%d %H:%M")
-        return status_text(s.status)
+        status = status_text(s.status)
+        return f"{CONFLICT_MARK} {status}" if self._conflicts.get(s.id) else status
+
+    def _conflict_text(self, c: SigningConflict) -> str:
+        """A conflict as the status's tooltip tells it: what clashed, whose was kept."""
+        if c.action == "cancelled":
+            what = self.tr("Cancelled after an amendment at another desk (the cancel stands)")
+        elif c.fields[:1] == ("status",):
+            what = self.tr("Amended after it was cancelled at another desk (not applied)")
+        else:
+            what = self.tr("Amended at two desks: %1").replace(
+                "%1", self.tr(", ").join(self._field_label(f) for f in c.fields))
+        return (self.tr("%1 — kept %2 (%3) %4; also %5 (%6) %7")
+                .replace("%1", what).replace("%2", c.kept_desk).replace("%3", c.kept_operator)
+                .replace("%4", self._clock(c.kept_at)).replace("%5", c.other_desk)
+                .replace("%6", c.other_operator).replace("%7", self._clock(c.other_at)))
+
+    def _clock(self, moment: dt.datetime | None) -> str:
+        """A moment as the venue's clock shows it (HH:mm, the event's zone), or nothing."""
+        return local_time_text(self._event, moment) if moment is not None else ""
+
+    def _field_label(self, field: str) -> str:
+        """A field of a signing, in the interface language."""
+        labels = {"project_zh": self.tr("Project"), "project_en": self.tr("Project (English)"),
+                  "sector": self.tr("Sector"), "location": self.tr("Location"),
+                  "amount_fen": self.tr("Amount"), "currency": self.tr("Currency"),
+                  "ceremony": self.tr("Ceremony"), "signed_at": self.tr("Signed at"),
+                  "notes": self.tr("Notes"), "parties": self.tr("Parties"),
+                  "witnesses": self.tr("Witnesses"), "status": self.tr("Status")}
+        return labels.get(field, field)
 
 
 def amount_text(amount: Decimal, currency: str) -> str:

@@ -40,7 +40,7 @@ from wimc_desktop.services.signing_exports import (
     write_register_csv,
     write_register_xlsx,
 )
-from wimc_desktop.services.signings import SigningChoices
+from wimc_desktop.services.signings import SigningChoices, SigningConflict
 from wimc_desktop.ui import i18n, messages
 from wimc_desktop.ui.ceremony_view import CeremonyView
 from wimc_desktop.ui.change_hub import ChangeHub, WhenShown, watched
@@ -175,14 +175,16 @@ class SigningsPage(Retranslating, QWidget):
             return
         where = self.current_filter()
         self._worker.submit(
-            lambda: (service.list_signings(db, where), service.signing_choices(db)),
+            lambda: (service.list_signings(db, where), service.signing_choices(db),
+                     service.signing_conflicts(db)),
             on_success=self._on_listed, context=self)
 
-    def _on_listed(self, answer: tuple[list[Signing], SigningChoices]) -> None:
-        signings, choices = answer
+    def _on_listed(self, answer: tuple[list[Signing], SigningChoices,
+                                       dict[str, tuple[SigningConflict, ...]]]) -> None:
+        signings, choices, conflicts = answer
         assert self._event is not None
         self.filter_bar.set_choices(choices)
-        self.model.set_signings(signings, self._event.timezone)
+        self.model.set_signings(signings, self._event, conflicts)
         self.summary = summarize(signings)
         self._show_totals()
         self._update_buttons()
