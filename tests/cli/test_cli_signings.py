@@ -168,3 +168,22 @@ def test_demo_export_pdf_as_a_separate_process(tmp_path: Path) -> None:
                            "summary", "--json"], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=60)
     assert json.loads(done.stdout)["total_yuan"] == "53630000000.00"
+
+
+def test_add_amend_and_cancel_name_their_desk(db: str, capsys: pytest.CaptureFixture[str],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """--desk (else $WIMC_DESK) is the desk the audit rows name, as for check-ins: on a desk
+    of a hub it is also the desk a conflict of two amendments names."""
+    code, out, _ = add(capsys, db, "--desk", "签约台", "--json")
+    assert code == 0
+    signing_id = json.loads(out)["id"]
+    monkeypatch.setenv("WIMC_DESK", "Hall 3")
+    assert run(capsys, "--db", db, "signing", "amend", signing_id, "--amount", "46亿",
+               "--reason", "合同金额", "--operator", "李明")[0] == 0
+    assert run(capsys, "--db", db, "signing", "cancel", signing_id, "--desk", "Hall 4",
+               "--reason", "项目取消", "--operator", "李明")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "audit", "list", "--json")
+    rows = [r for r in json.loads(out) if r["action"].startswith("signing_")]
+    assert [(r["action"], r["desk"], r["operator"]) for r in rows] == [
+        ("signing_recorded", "签约台", "王芳"), ("signing_amended", "Hall 3", "李明"),
+        ("signing_cancelled", "Hall 4", "李明")]

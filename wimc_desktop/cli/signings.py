@@ -13,7 +13,7 @@ import os
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from wimc_desktop.cli.common import emit_json, open_db, parse_date, pushed, say
+from wimc_desktop.cli.common import desk_of, emit_json, open_db, parse_date, pushed, say
 from wimc_desktop.domain.checkin import login_name
 from wimc_desktop.domain.errors import BadInputError
 from wimc_desktop.domain.money import format_total, format_yuan, needs_confirmation, parse_amount
@@ -87,7 +87,8 @@ def cmd_signing_add(args: argparse.Namespace) -> int:
         _signed_at(db, args.signed_at), project_en=args.project_en, sector=args.sector,
         location=args.location, currency=args.currency, ceremony=args.ceremony,
         witnesses=tuple(_witness(w) for w in args.witness or []), notes=args.notes)
-    _print_signing(db, add_signing(db, draft, operator=_operator(args)), args.json, "Recorded")
+    _print_signing(db, add_signing(db, draft, operator=_operator(args), desk=desk_of(args)),
+                   args.json, "Recorded")
     return 0
 
 
@@ -115,7 +116,7 @@ def cmd_signing_amend(args: argparse.Namespace) -> int:
     current = get_signing(db, find_signing_id(db, args.id))
     signing = amend_signing(db, current.id, _changes(db, args, current.draft()),
                             operator=_operator(args), reason=args.reason,
-                            expected_updated_at=current.updated_at)
+                            expected_updated_at=current.updated_at, desk=desk_of(args))
     _print_signing(db, signing, args.json, "Amended")
     return 0
 
@@ -125,7 +126,7 @@ def cmd_signing_cancel(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     signing = cancel_signing(db, find_signing_id(db, args.id), operator=_operator(args),
-                             reason=args.reason)
+                             reason=args.reason, desk=desk_of(args))
     _print_signing(db, signing, args.json, "Cancelled (kept in the register, not counted)")
     return 0
 
@@ -235,19 +236,19 @@ def add_signing_parser(sub: Any) -> None:
     cmds = top.add_subparsers(dest="signing_command", required=True)
     p = cmds.add_parser("add", help="record a signing")
     _signing_options(p, new=True)
-    _common(p, cmd_signing_add)
+    _common(p, cmd_signing_add, desk=True)
     p = cmds.add_parser("amend", help="change a signing (recorded with a reason; on a desk of "
                         "a hub, merged field by field with other desks' amendments: a field "
                         "another desk changed first is kept and listed by `conflicts`)")
     p.add_argument("id", help="signing id (or its first characters)")
     _signing_options(p, new=False)
     p.add_argument("--reason", required=True)
-    _common(p, cmd_signing_amend)
+    _common(p, cmd_signing_amend, desk=True)
     p = cmds.add_parser("cancel", help="cancel a signing (kept, no longer counted; on a desk "
                         "of a hub, no other desk's amendment undoes it)")
     p.add_argument("id")
     p.add_argument("--reason", required=True)
-    _common(p, cmd_signing_cancel)
+    _common(p, cmd_signing_cancel, desk=True)
     p = cmds.add_parser("history", help="every change to a signing (two desks' "
                         "amendments that clashed: a `conflict` entry of the hub's, the "
                         "signing as kept)")
@@ -269,7 +270,10 @@ def add_signing_parser(sub: Any) -> None:
     p.set_defaults(handler=cmd_signing_export)
 
 
-def _common(p: argparse.ArgumentParser, handler: Any) -> None:
+def _common(p: argparse.ArgumentParser, handler: Any, *, desk: bool = False) -> None:
+    if desk:  # (a change: its audit row, and on a desk of a hub its event, name the desk)
+        p.add_argument("--desk", default=None, help="desk name (default: $WIMC_DESK, on a "
+                       "desk of a hub the name given to `join`, else the host name)")
     p.add_argument("--operator", default=None,
                    help="who records it (default: $WIMC_OPERATOR or the login name)")
     p.add_argument("--json", action="store_true")
