@@ -76,11 +76,13 @@ def test_language_switches_live_and_is_remembered(qtbot: QtBot, window: MainWind
     qtbot.waitUntil(lambda: window.file_menu.title() == "文件(&F)")
     assert window.nav.item(1).text() == "嘉宾名单"
     assert window.status.event_label.text() == "2020世界智能制造大会"
+    assert window.windowTitle() == "WIMC Desk — 2020世界智能制造大会"
     assert window.guests_page.model.headerData(0, Qt.Orientation.Horizontal) == "姓名"
     assert QSettings().value(LANGUAGE) == i18n.CHINESE
     english.trigger()
     qtbot.waitUntil(lambda: window.file_menu.title() == "&File")
     assert window.nav.item(1).text() == "Guests"
+    assert window.windowTitle() == "WIMC Desk — World Intelligent Manufacturing Conference 2020"
     assert QSettings().value(LANGUAGE) == i18n.ENGLISH
 
 

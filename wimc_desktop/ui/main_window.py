@@ -247,7 +247,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._apply_desk(self._desk_for(opened))
         # The check-in page told its working day before the later pages had the event.
         self._on_checkin_page_day_changed(self.checkin_page.day)
-        self.setWindowTitle(f"{APP_NAME} — {opened.event.name_zh}")
+        self._show_title()
         self.access.set_event(opened.db, opened.has_operators, self.checkin_page.desk)
         # Offered from the day after the event's last (the service refuses it before).
         self.purge_action.setEnabled(event_today(opened.event) > opened.event.end_date
@@ -542,7 +542,15 @@ class MainWindow(Retranslating, QMainWindow):
 
     # -- language --------------------------------------------------------------------
 
+    def _show_title(self) -> None:
+        """The product's name and the event's, in the interface language (its Chinese name
+        when it has no English one)."""
+        event = self.opened.event
+        name = event.name_zh if i18n.is_chinese() or not event.name_en else event.name_en
+        self.setWindowTitle(f"{APP_NAME} — {name}")
+
     def retranslate_ui(self) -> None:
+        self._show_title()
         self.file_menu.setTitle(self.tr("&File"))
         self.import_action.setText(self.tr("&Import guest list…"))
         self.open_action.setText(self.tr("&Open event…"))
