@@ -567,88 +567,28 @@ Why is the badge reissued?</source>
         <translation>两个签到台修改了签约的同一项：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="354"/>
-        <source>Project</source>
-        <translation>项目名称</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="354"/>
-        <source>Project (English)</source>
-        <translation>项目名称（英文）</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="355"/>
-        <source>Sector</source>
-        <translation>产业领域</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="355"/>
-        <source>Location</source>
-        <translation>落户地</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="356"/>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="356"/>
-        <source>Currency</source>
-        <translation>币种</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="357"/>
-        <source>Ceremony</source>
-        <translation>签约仪式</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="357"/>
-        <source>Signed at</source>
-        <translation>签约时间</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="358"/>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="358"/>
-        <source>Parties</source>
-        <translation>签约方</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="359"/>
-        <source>Witnesses</source>
-        <translation>见证人</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="359"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
         <location filename="../../wimc_desktop/ui/dashboard.py" line="340"/>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="360"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="350"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="363"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="353"/>
         <source>WIMC Desk — Dashboard</source>
         <translation>WIMC 签到台 — 实时看板</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="364"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="354"/>
         <source>Arrivals per hour</source>
         <translation>每小时签到人数</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="365"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="355"/>
         <source>Arrived / registered by category</source>
         <translation>分类别到场 / 报名</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="366"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="356"/>
         <source>VIPs not yet arrived</source>
         <translation>未到贵宾</translation>
     </message>
@@ -683,7 +623,7 @@ Why is the badge reissued?</source>
         <translation>没有冲突。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/dashboard.py" line="367"/>
+        <location filename="../../wimc_desktop/ui/dashboard.py" line="357"/>
         <source>Conflicts between desks</source>
         <translation>签到台之间的冲突</translation>
     </message>
@@ -1020,7 +960,7 @@ Why is the badge reissued?</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/field_labels.py" line="12"/>
+        <location filename="../../wimc_desktop/ui/field_labels.py" line="13"/>
         <source>Checked in</source>
         <translation>已签到</translation>
     </message>
@@ -1637,117 +1577,117 @@ Why is the badge reissued?</source>
         <translation>大型会议的签到台：嘉宾名单导入、签到、胸卡、签约和报表。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="546"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="554"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="547"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="555"/>
         <source>&amp;Import guest list…</source>
         <translation>导入嘉宾名单(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="548"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="556"/>
         <source>&amp;Open event…</source>
         <translation>打开活动(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="549"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="557"/>
         <source>&amp;New event…</source>
         <translation>新建活动(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="550"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="558"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="551"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="559"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="554"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="562"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="555"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="563"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="556"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="564"/>
         <source>Supervisor &amp;dashboard</source>
         <translation>主管看板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="557"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="565"/>
         <source>&amp;About WIMC Desk</source>
         <translation>关于 WIMC Desk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="558"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="566"/>
         <source>&amp;Desk</source>
         <translation>签到台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="559"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="567"/>
         <source>Desk and &amp;operator…</source>
         <translation>签到台与操作员(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="560"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="568"/>
         <source>Register a &amp;walk-in…</source>
         <translation>现场登记(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="561"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="569"/>
         <source>&amp;Undo the last admission</source>
         <translation>撤销上一次签到(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="564"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="572"/>
         <source>&amp;Print badge at check-in</source>
         <translation>签到时打印胸卡(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="565"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="573"/>
         <source>Off</source>
         <translation>不打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="566"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="574"/>
         <source>First admission of the event only</source>
         <translation>仅在本次大会首次签到时打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="567"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="575"/>
         <source>Every admission</source>
         <translation>每次签到都打印</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="570"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="578"/>
         <source>Check-in desk</source>
         <translation>签到台</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="570"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="578"/>
         <source>Guests</source>
         <translation>嘉宾名单</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="570"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="578"/>
         <source>Badges</source>
         <translation>胸卡</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="571"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="579"/>
         <source>Signings</source>
         <translation>项目签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="571"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="579"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
@@ -1757,12 +1697,12 @@ Why is the badge reissued?</source>
         <translation>签到台已锁定：请先登录，再重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="562"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="570"/>
         <source>&amp;Lock the desk</source>
         <translation>锁定签到台(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="563"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="571"/>
         <source>Supervisor o&amp;verride…</source>
         <translation>主管授权(&amp;V)…</translation>
     </message>
@@ -1777,12 +1717,12 @@ Why is the badge reissued?</source>
         <translation>已删除 %1 位嘉宾的手机号、邮箱、身份证号和备注。</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="552"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="560"/>
         <source>&amp;Event</source>
         <translation>活动(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/main_window.py" line="553"/>
+        <location filename="../../wimc_desktop/ui/main_window.py" line="561"/>
         <source>&amp;Delete personal data…</source>
         <translation>删除个人信息(&amp;D)…</translation>
     </message>
@@ -2629,6 +2569,69 @@ Why is the badge reissued?</source>
     </message>
 </context>
 <context>
+    <name>SigningField</name>
+    <message>
+        <location filename="../../wimc_desktop/ui/field_labels.py" line="26"/>
+        <source>Project</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/field_labels.py" line="27"/>
+        <source>Project (English)</source>
+        <translation>项目名称（英文）</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/field_labels.py" line="28"/>
+        <source>Sector</source>
+        <translation>产业领域</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/field_labels.py" line="29"/>
+        <source>Location</source>
+        <translation>落户地</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/field_labels.py" line="30"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/field_labels.py" line="31"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/field_labels.py" line="32"/>
+        <source>Ceremony</source>
+        <translation>签约仪式</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/field_labels.py" line="33"/>
+        <source>Signed at</source>
+        <translation>签约时间</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/field_labels.py" line="34"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/field_labels.py" line="35"/>
+        <source>Parties</source>
+        <translation>签约方</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/field_labels.py" line="36"/>
+        <source>Witnesses</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <location filename="../../wimc_desktop/ui/field_labels.py" line="37"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>SigningFilterBar</name>
     <message>
         <location filename="../../wimc_desktop/ui/signing_filter_bar.py" line="65"/>
@@ -2664,110 +2667,82 @@ Why is the badge reissued?</source>
 <context>
     <name>SigningTableModel</name>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="73"/>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="143"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="74"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="73"/>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="144"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="74"/>
         <source>Sector</source>
         <translation>产业领域</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="73"/>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="144"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="74"/>
         <source>Location</source>
         <translation>落户地</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="73"/>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="145"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="74"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="74"/>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="147"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="75"/>
         <source>Parties</source>
         <translation>签约方</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="74"/>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="146"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="75"/>
         <source>Ceremony</source>
         <translation>签约仪式</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="74"/>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="146"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="75"/>
         <source>Signed at</source>
         <translation>签约时间</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="75"/>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="148"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="76"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="126"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="127"/>
         <source>Cancelled after an amendment at another desk (the cancel stands)</source>
         <translation>在另一签到台修改之后被取消（取消有效）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="128"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="129"/>
         <source>Amended after it was cancelled at another desk (not applied)</source>
         <translation>已在另一签到台取消后又被修改（修改未生效）</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="130"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="131"/>
         <source>Amended at two desks: %1</source>
         <translation>两个签到台修改了同一项：%1</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="131"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="132"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="132"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="133"/>
         <source>%1 — kept %2 (%3) %4; also %5 (%6) %7</source>
         <translation>%1 — 保留 %2（%3）%4；另有 %5（%6）%7</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="143"/>
-        <source>Project (English)</source>
-        <translation>项目名称（英文）</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="145"/>
-        <source>Currency</source>
-        <translation>币种</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="147"/>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="148"/>
-        <source>Witnesses</source>
-        <translation>见证人</translation>
-    </message>
-    <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="160"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="151"/>
         <source>Signed</source>
         <translation>已签约</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="161"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="152"/>
         <source>Amended</source>
         <translation>已变更</translation>
     </message>
     <message>
-        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="162"/>
+        <location filename="../../wimc_desktop/ui/signing_table_model.py" line="153"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>

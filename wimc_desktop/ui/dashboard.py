@@ -37,7 +37,7 @@ from wimc_desktop.services.sync.receipts import (
 )
 from wimc_desktop.ui.change_hub import ChangeHub, WhenShown, watched
 from wimc_desktop.ui.checkin_banner import day_text, local_time_text
-from wimc_desktop.ui.field_labels import field_label
+from wimc_desktop.ui.field_labels import field_label, signing_field_label
 from wimc_desktop.ui.hourly_chart import HourlyChart
 from wimc_desktop.ui.i18n import count_text
 from wimc_desktop.ui.report_sections import category_name, day_of
@@ -347,17 +347,7 @@ class Dashboard(Retranslating, QWidget):
             return self.tr("signing amended after it was cancelled at another desk "
                            "(not applied)")
         return self.tr("signing amended at two desks: %1").replace(
-            "%1", self._signing_field_labels(c.fields))
-
-    def _signing_field_labels(self, fields: tuple[str, ...]) -> str:
-        """The fields of a signing two amendments clashed on, in the interface language."""
-        labels = {"project_zh": self.tr("Project"), "project_en": self.tr("Project (English)"),
-                  "sector": self.tr("Sector"), "location": self.tr("Location"),
-                  "amount_fen": self.tr("Amount"), "currency": self.tr("Currency"),
-                  "ceremony": self.tr("Ceremony"), "signed_at": self.tr("Signed at"),
-                  "notes": self.tr("Notes"), "parties": self.tr("Parties"),
-                  "witnesses": self.tr("Witnesses"), "status": self.tr("Status")}
-        return self.tr(", ").join(labels.get(f, f) for f in fields)
+            "%1", self.tr(", ").join(signing_field_label(f) for f in c.fields))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("WIMC Desk — Dashboard"))

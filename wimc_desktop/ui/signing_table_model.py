@@ -23,6 +23,7 @@ from wimc_desktop.domain.signings import CNY, Signing, SigningStatus
 from wimc_desktop.services.signings import SigningConflict
 from wimc_desktop.ui import i18n
 from wimc_desktop.ui.checkin_banner import local_time_text
+from wimc_desktop.ui.field_labels import signing_field_label
 
 PROJECT, SECTOR, LOCATION, AMOUNT, PARTIES, CEREMONY, SIGNED_AT, STATUS = range(8)
 COLUMN_COUNT = 8
@@ -128,7 +129,7 @@ class SigningTableModel(QAbstractTableModel):
             what = self.tr("Amended after it was cancelled at another desk (not applied)")
         else:
             what = self.tr("Amended at two desks: %1").replace(
-                "%1", self.tr(", ").join(self._field_label(f) for f in c.fields))
+                "%1", self.tr(", ").join(signing_field_label(f) for f in c.fields))
         return (self.tr("%1 — kept %2 (%3) %4; also %5 (%6) %7")
                 .replace("%1", what).replace("%2", c.kept_desk).replace("%3", c.kept_operator)
                 .replace("%4", self._clock(c.kept_at)).replace("%5", c.other_desk)
@@ -137,16 +138,6 @@ class SigningTableModel(QAbstractTableModel):
     def _clock(self, moment: dt.datetime | None) -> str:
         """A moment as the venue's clock shows it (HH:mm, the event's zone), or nothing."""
         return local_time_text(self._event, moment) if moment is not None else ""
-
-    def _field_label(self, field: str) -> str:
-        """A field of a signing, in the interface language."""
-        labels = {"project_zh": self.tr("Project"), "project_en": self.tr("Project (English)"),
-                  "sector": self.tr("Sector"), "location": self.tr("Location"),
-                  "amount_fen": self.tr("Amount"), "currency": self.tr("Currency"),
-                  "ceremony": self.tr("Ceremony"), "signed_at": self.tr("Signed at"),
-                  "notes": self.tr("Notes"), "parties": self.tr("Parties"),
-                  "witnesses": self.tr("Witnesses"), "status": self.tr("Status")}
-        return labels.get(field, field)
 
 
 def amount_text(amount: Decimal, currency: str) -> str:
