@@ -16,6 +16,7 @@ from wimc_desktop.db import schema as s
 from wimc_desktop.db.engine import Database
 from wimc_desktop.services.events import create_event, open_event_database
 from wimc_desktop.services.importing import import_file
+from wimc_desktop.services.sync.desk import sync
 
 DAY = dt.date(2020, 11, 26)
 MakeDesk = Callable[[str], tuple[Database, Proxy]]
@@ -93,3 +94,23 @@ def outbox(db: Database) -> dict[str, tuple[str, str]]:
     with db.read() as session:
         return {i: (k, st) for i, k, st in session.execute(
             select(s.OutboxRow.id, s.OutboxRow.kind, s.OutboxRow.status))}
+
+
+def network_step(action: str, proxy: Proxy, db: Database) -> None:
+    """A property test's step of the network: "cut" the desk off, "mend" its line, or
+    "sync" it once with short time limits (any other action: nothing)."""
+    if action == "cut":
+        proxy.drop()
+    elif action == "mend":
+        proxy.restore()
+    elif action == "sync":
+        sync(db, push_timeout=2, pull_timeout=2)
+
+
+def reconnect_all(proxies: list[Proxy], desks: list[Database]) -> None:
+    """Every line mended and every desk synced twice (what one pushed reaches the others)."""
+    for proxy in proxies:
+        proxy.restore()
+    for _ in range(2):
+        for db in desks:
+            assert sync(db).online

@@ -14,13 +14,21 @@ from hypothesis import strategies as st
 from sqlalchemy import make_url
 
 from tests.conftest import POSTGRES_URL, SHARED_DATA, reset_postgres
-from tests.sync.conftest import admissions, all_checkins, codes, hub_events, outbox
+from tests.sync.conftest import (
+    admissions,
+    all_checkins,
+    codes,
+    hub_events,
+    network_step,
+    outbox,
+    reconnect_all,
+)
 from tests.sync.proxy import Proxy
 from wimc_desktop.domain.checkin import Desk, Outcome
 from wimc_desktop.services.checkin import check_in, undo_checkin
 from wimc_desktop.services.events import create_event, open_event_database
 from wimc_desktop.services.importing import import_file
-from wimc_desktop.services.sync.desk import conflicts, join, sync
+from wimc_desktop.services.sync.desk import conflicts, join
 
 pytestmark = pytest.mark.postgres
 DAYS = (dt.date(2020, 11, 26), dt.date(2020, 11, 27))
@@ -68,17 +76,9 @@ def test_any_interleaving_converges(monkeypatch: pytest.MonkeyPatch,
                     if last[d] in admissions(desks[d]).values():
                         undo_checkin(desks[d], last[d], desk=desk, reason="property")
                     last[d] = None
-                elif action == "cut":
-                    proxies[d].drop()
-                elif action == "mend":
-                    proxies[d].restore()
-                elif action == "sync":
-                    sync(desks[d], push_timeout=2, pull_timeout=2)
-            for proxy in proxies:
-                proxy.restore()
-            for _ in range(2):
-                for db in desks:
-                    assert sync(db).online
+                else:
+                    network_step(action, proxies[d], desks[d])
+            reconnect_all(proxies, desks)
             events = hub_events(hub)
             sent = {k: v for db in desks for k, v in outbox(db).items()}
             assert set(events) == set(sent)

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, make_url, select
 
 from tests.conftest import POSTGRES_URL, reset_postgres
-from tests.sync.conftest import MakeDesk, hub_events, outbox
+from tests.sync.conftest import MakeDesk, hub_events, network_step, outbox, reconnect_all
 from tests.sync.proxy import Proxy
 from wimc_desktop.app import main
 from wimc_desktop.db import schema as s
@@ -378,17 +378,8 @@ def test_any_interleaving_of_amendments_and_cancels_converges(
                                        reason="property", desk=desk)
                 except BadInputError:
                     pass  # (cancelled here already, or nothing to change: refused locally)
-                if action == "cut":
-                    proxies[d].drop()
-                elif action == "mend":
-                    proxies[d].restore()
-                elif action == "sync":
-                    sync(desks[d], push_timeout=2, pull_timeout=2)
-            for proxy in proxies:
-                proxy.restore()
-            for _ in range(2):
-                for db in desks:
-                    assert sync(db).online
+                network_step(action, proxies[d], desks[d])
+            reconnect_all(proxies, desks)
             sent = {k: v for db in desks for k, v in outbox(db).items()}
             assert set(hub_events(hub)) == set(sent)
             assert all(status == "applied" for _, status in sent.values())

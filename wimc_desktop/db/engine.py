@@ -226,6 +226,16 @@ class Database:
         with self.translated(), self.engine.connect() as conn, conn.begin():
             yield conn
 
+    @contextmanager
+    def write_connection(self) -> Iterator[Connection]:
+        """A Core connection in one write transaction (taken at BEGIN), outside write():
+        nothing collected for the change feed or queued for the hub (rows that came from
+        the hub, a file's own clean-up); the caller publishes what it changed."""
+        with self.translated(), self.engine.connect() as conn:
+            conn = conn.execution_options(wimc_begin="IMMEDIATE")
+            with conn.begin():
+                yield conn
+
     def read_raw(self) -> RawRead:
         """SQLite only: the pool's driver connection in one read transaction, with no
         SQLAlchemy Connection around it (that costs 15 us of a 0.17 ms badge-code search,

@@ -28,8 +28,7 @@ clean-up again (note_scrubbed_push), so its own receipted copy is scrubbed too.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -258,7 +257,7 @@ def finish_pulled_purge(db: Database) -> bool:
         due = conn.execute(select(Meta.value).where(Meta.key == CLEANUP_DUE)).scalar()
     if due is None:
         return False
-    with _desk_write(db) as conn:
+    with db.write_connection() as conn:
         conn.exec_driver_sql("PRAGMA secure_delete=ON")
         try:
             scrub_stored_events(conn)
@@ -268,16 +267,6 @@ def finish_pulled_purge(db: Database) -> bool:
     with db.translated():
         if not vacuum_file(path):
             return False
-    with _desk_write(db) as conn:
+    with db.write_connection() as conn:
         conn.execute(delete(Meta).where(Meta.key == CLEANUP_DUE, Meta.value == due))
     return True
-
-
-@contextmanager
-def _desk_write(db: Database) -> Iterator[Connection]:
-    """A write transaction on a desk file outside Database.write() (no outbox event: the
-    clean-up is this file's own, not something to send the hub)."""
-    with db.translated(), db.engine.connect() as conn:
-        conn = conn.execution_options(wimc_begin="IMMEDIATE")
-        with conn.begin():
-            yield conn

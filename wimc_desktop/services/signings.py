@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, delete, select
@@ -46,7 +45,12 @@ from wimc_desktop.domain.signings import (
 )
 from wimc_desktop.domain.text_safety import FIELD_LABELS, check_text
 from wimc_desktop.services import audit
-from wimc_desktop.services.sync.receipts import SIGNING_AMEND_CONFLICT
+from wimc_desktop.services.sync.receipts import (
+    SIGNING_AMEND_CONFLICT,
+    changed_signing,
+    conflict_fields,
+    signing_action,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,17 +367,12 @@ def signing_conflicts(db: Database) -> dict[str, tuple[SigningConflict, ...]]:
         for e in session.execute(select(HubEventRow).where(
                 HubEventRow.conflict == SIGNING_AMEND_CONFLICT).order_by(
                 HubEventRow.hub_at, HubEventRow.id)).scalars():
-            rows = cast(list[dict[str, Any]], e.payload.get("rows", []))
-            sent = next((r["values"] for r in rows
-                         if r["table"] == "signing" and not r["new"]), None)
+            sent = changed_signing(e.payload)
             if sent is None:  # (no signing changed: nothing to mark)
                 continue
-            fields = tuple(f.strip() for f in e.reason.removeprefix("fields: ").split(",")
-                           if f.strip())
-            action = "cancelled" if sent.get("status") == SigningStatus.CANCELLED.value \
-                else "amended"
             found.setdefault(str(sent["id"]), []).append(SigningConflict(
-                str(sent["id"]), fields, action, e.kept_desk, e.kept_operator,
+                str(sent["id"]), conflict_fields(e.reason), signing_action(sent),
+                e.kept_desk, e.kept_operator,
                 e.kept_at.astimezone(dt.UTC) if e.kept_at else None, e.desk, e.operator,
                 e.device_at.astimezone(dt.UTC)))
     return {k: tuple(v) for k, v in found.items()}

@@ -34,6 +34,7 @@ from wimc_desktop.services.sync.receipts import (
     DUPLICATE_ADMISSION,
     GUEST_EDIT_CONFLICT,
     SIGNING_AMEND_CONFLICT,
+    conflict_fields,
 )
 from wimc_desktop.ui.change_hub import ChangeHub, WhenShown, watched
 from wimc_desktop.ui.checkin_banner import day_text, local_time_text
@@ -101,12 +102,10 @@ def _side(found: dict[str, Any]) -> ConflictSide:
 
 def _conflict(found: dict[str, Any]) -> Conflict:
     guest, signing = found["guest"], found.get("signing") or {}
-    fields = found["reason"].removeprefix("fields: ").split(",") \
-        if found["kind"] in (GUEST_EDIT_CONFLICT, SIGNING_AMEND_CONFLICT) else []
     name = (signing.get("project_zh") or signing.get("id") if signing
             else guest.get("name") or guest.get("id"))
     return Conflict(found["kind"], str(name or ""), _side(found["kept"]),
-                    _side(found["duplicate"]), tuple(f.strip() for f in fields if f.strip()),
+                    _side(found["duplicate"]), conflict_fields(found["reason"]),
                     str(signing.get("action", "")))
 
 

@@ -145,7 +145,6 @@ class EventStatusBar(Retranslating, QStatusBar):
             self.days_label.clear()
             return
         event = self._event
-        name = event.name_zh if i18n.is_chinese() or not event.name_en else event.name_en
-        self.event_label.setText(name)
+        self.event_label.setText(i18n.in_language(event.name_zh, event.name_en))
         self.event_label.setToolTip(f"{event.name_zh}\n{event.name_en}".strip())
         self.days_label.setText(self._days_text(event))

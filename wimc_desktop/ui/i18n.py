@@ -44,6 +44,12 @@ def is_chinese() -> bool:
     return _current == CHINESE
 
 
+def in_language(zh: str, en: str) -> str:
+    """A name kept in both languages as the interface shows it (the Chinese one when it
+    has no English one)."""
+    return zh if is_chinese() or not en else en
+
+
 def count_text(count: int) -> str:
     """A count as the interface language writes it: 5,300 (everywhere the same)."""
     return QLocale().toString(count)

@@ -546,8 +546,7 @@ class MainWindow(Retranslating, QMainWindow):
         """The product's name and the event's, in the interface language (its Chinese name
         when it has no English one)."""
         event = self.opened.event
-        name = event.name_zh if i18n.is_chinese() or not event.name_en else event.name_en
-        self.setWindowTitle(f"{APP_NAME} — {name}")
+        self.setWindowTitle(f"{APP_NAME} — {i18n.in_language(event.name_zh, event.name_en)}")
 
     def retranslate_ui(self) -> None:
         self._show_title()

@@ -16,8 +16,7 @@ import functools
 import logging
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -47,12 +46,7 @@ from wimc_desktop.services.sync import hub as hub_side
 from wimc_desktop.services.sync import receipts as shared
 from wimc_desktop.services.sync.connect import deadline, hub_engine, stored_url
 from wimc_desktop.services.sync.hub_bulk import BULK_KINDS, receive_in_bulk
-from wimc_desktop.services.sync.signing_merge import (
-    CANCELLED,
-    PEOPLE,
-    conflict_history_id,
-    people_of,
-)
+from wimc_desktop.services.sync.signing_merge import PEOPLE, conflict_history_id, people_of
 
 log = logging.getLogger("wimc_desktop.sync")
 PUSH_BATCH = 100  # events per hub transaction
@@ -136,10 +130,10 @@ def join(target: str | os.PathLike[str], hub_url: str, desk: str) -> JoinReport:
         db.table_names()  # (creates the file, empty, for the permission below)
         _owner_only(path)
         upgrade_to_head(db)
-        with _local(db) as conn:  # (this desk's audit rows: a chain of its own; the
+        with db.write_connection() as conn:  # (this desk's audit rows: a chain of its own; the
             audit.start_own_chain(conn)  # hub's and other desks' are copied as they are)
         seq, guests = _copy_hub(db, hub)
-        with _local(db) as conn:
+        with db.write_connection() as conn:
             now = dt.datetime.now(dt.UTC)
             conn.execute(insert(shared.table("sync_state")).values(
                 id=1, hub_url=kept_url, desk=desk.strip(), cursor_seq=seq,
@@ -165,7 +159,7 @@ def _copy_hub(db: Database, hub: Engine) -> tuple[int, int]:
         h = h.execution_options(isolation_level="REPEATABLE READ", stream_results=True)
         with h.begin():
             seq = hub_side.counter(h)
-            with _local(db) as conn:
+            with db.write_connection() as conn:
                 for name in REPLICATED:
                     tbl = shared.table(name)
                     result = h.execute(select(tbl)).mappings().yield_per(COPY_CHUNK)
@@ -177,16 +171,6 @@ def _copy_hub(db: Database, hub: Engine) -> tuple[int, int]:
                         guests += len(chunk) if name == "guest" else 0
                 index_import(Session(bind=conn))  # (made and filled in one pass)
     return seq, guests
-
-
-@contextmanager
-def _local(db: Database) -> Iterator[Connection]:
-    """A write transaction on the desk file outside Database.write(): rows that came from
-    the hub (not this desk's events, so no outbox row)."""
-    with db.translated(), db.engine.connect() as conn:
-        conn = conn.execution_options(wimc_begin="IMMEDIATE")
-        with conn.begin():
-            yield conn
 
 
 # -- the desk's state ---------------------------------------------------------------
@@ -212,7 +196,7 @@ def rename(db: Database, name: str) -> None:
     """The desk's name changed (the window's desk dialog)."""
     if not name.strip():
         raise BadInputError("a desk needs a name (--desk NAME)")
-    with _local(db) as conn:
+    with db.write_connection() as conn:
         t = shared.table("sync_state")
         conn.execute(update(t).where(t.c.id == 1).values(desk=name.strip()))
 
@@ -240,7 +224,7 @@ def record_contact(db: Database, online: bool, error: str = "", synced: bool = F
     """Whether the hub was reached (and since when), noted; the desk's status after it,
     read in the same transaction."""
     now = dt.datetime.now(dt.UTC)
-    with _local(db) as conn:
+    with db.write_connection() as conn:
         t = shared.table("sync_state")
         was = conn.execute(select(t.c.online).where(t.c.id == 1)).scalar()
         values: dict[str, Any] = {"online": online, "last_error": error}
@@ -285,7 +269,7 @@ def push_batch(db: Database, hub: Engine, timeout: float = PUSH_TIMEOUT_S,
 
 def _note_receipts(db: Database, receipts: list[shared.Receipt],
                    events: list[shared.OutgoingEvent]) -> None:
-    with _local(db) as conn:
+    with db.write_connection() as conn:
         _receipted(conn, [(r.event_id, r.outcome, r.reason) for r in receipts], pushed=True)
         note_scrubbed_push(conn, events)
 
@@ -371,7 +355,7 @@ def _apply_pulled(db: Database, rows: dict[str, list[dict[str, Any]]],
     from wimc_desktop.services.search import index_write
 
     people = people or {}
-    with _local(db) as conn:
+    with db.write_connection() as conn:
         for name in REPLICATED:
             if name in people:
                 tbl = shared.table(name)
@@ -557,10 +541,10 @@ def _signing_conflict(session: Session, entry: dict[str, Any], e: s.HubEventRow)
     (amended / cancelled), the fields, the values kept (the hub's history row of the
     conflict) and the event's (its payload)."""
     rows = cast(list[dict[str, Any]], e.payload.get("rows", []))
-    sent = next((r["values"] for r in rows if r["table"] == "signing" and not r["new"]), None)
+    sent = shared.changed_signing(e.payload)
     if sent is None:  # (no signing changed: nothing more to tell)
         return
-    fields = [f for f in e.reason.removeprefix("fields: ").split(", ") if f]
+    fields = list(shared.conflict_fields(e.reason))
     signing = session.get(s.SigningRow, sent["id"])
     kept = session.get(s.SigningHistoryRow, conflict_history_id(e.id))
     snapshot = dict(kept.snapshot) if kept is not None else {}
@@ -570,7 +554,7 @@ def _signing_conflict(session: Session, entry: dict[str, Any], e: s.HubEventRow)
         "id": sent["id"], "project_zh": signing.project_zh if signing else "",
         "amount_fen": signing.amount_fen if signing else None,
         "status": signing.status if signing else None,
-        "action": "cancelled" if sent.get("status") == CANCELLED else "amended",
+        "action": shared.signing_action(sent),
         "fields": fields}
     entry["kept"]["values"] = {f: snapshot.get(f) for f in fields}
     entry["duplicate"]["values"] = other

@@ -15,18 +15,19 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
 from wimc_desktop.db.outbox import DECIDED_GUEST_COLUMNS  # (the hub's rules decide them)
-from wimc_desktop.services.events import DEFAULT_TIMEZONE
 from wimc_desktop.services.sync.receipts import (
     GUEST_EDIT_CONFLICT,
     Decision,
     OutgoingEvent,
+    conflict_reason,
     from_json,
+    latest_setter,
+    made_on,
     table,
 )
 
@@ -83,15 +84,9 @@ def _conflict(conn: Connection, event: OutgoingEvent, guest_id: str, clashed: li
     latest desk's edit of the guest that changed one of them; else the office, on the
     hub), and the event day it was made on."""
     h = table("hub_event")
-    d.conflict, d.reason = GUEST_EDIT_CONFLICT, "fields: " + ", ".join(clashed)
-    d.kept_desk, d.kept_operator, d.kept_at = "hub", "", changed_at
-    for desk, operator, at, payload in conn.execute(
-            select(h.c.desk, h.c.operator, h.c.device_at, h.c.payload).where(
-                h.c.guest_id == guest_id, h.c.kind == "guest_edit",
-                h.c.id != event.id).order_by(h.c.hub_at.desc())):
-        if any(item["table"] == "guest" and set(clashed) & set(item.get("before", {}))
-               for item in payload.get("rows", [])):
-            d.kept_desk, d.kept_operator, d.kept_at = desk, operator, at
-            break
-    zone = conn.execute(select(table("event").c.timezone).limit(1)).scalar()
-    d.day = event.created_at.astimezone(ZoneInfo(zone or DEFAULT_TIMEZONE)).date()
+    d.conflict, d.reason = GUEST_EDIT_CONFLICT, conflict_reason(clashed)
+    d.kept_desk, d.kept_operator, d.kept_at = latest_setter(
+        conn, [h.c.guest_id == guest_id, h.c.kind == "guest_edit", h.c.id != event.id],
+        lambda item: item["table"] == "guest" and bool(set(clashed) & set(
+            item.get("before", {})))) or ("hub", "", changed_at)
+    d.day = made_on(conn, event)

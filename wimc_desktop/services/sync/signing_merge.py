@@ -26,20 +26,21 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from wimc_desktop.domain.signings import SigningStatus
-from wimc_desktop.services.events import DEFAULT_TIMEZONE
 from wimc_desktop.services.sync.receipts import (
+    CANCELLED,
     SIGNING_AMEND_CONFLICT,
     Decision,
     OutgoingEvent,
+    conflict_reason,
     from_json,
+    latest_setter,
+    made_on,
     table,
 )
 
@@ -49,7 +50,6 @@ MERGED_COLUMNS = ("project_zh", "project_en", "sector", "location", "amount_fen"
 PEOPLE = {"parties": "signing_party", "witnesses": "signing_witness"}
 PERSON_KEYS = {"parties": ("name", "role", "country", "guest_id"),
                "witnesses": ("name", "title", "guest_id")}
-CANCELLED = SigningStatus.CANCELLED.value
 Lists = dict[str, list[dict[str, Any]]]  # parties and witnesses rows, by field
 # The namespace of the ids of the hub's history rows of conflicts (one per event).
 CONFLICT_NAMESPACE = uuid.UUID("0c2b51f4-7f0e-4c39-8a47-5d3e2a9b1c66")
@@ -195,12 +195,10 @@ def _conflict(conn: Connection, event: OutgoingEvent, signing_id: str, clashed: 
     row of it, the signing as kept."""
     from wimc_desktop.services.signings import signing_snapshot
 
-    d.conflict, d.reason = SIGNING_AMEND_CONFLICT, "fields: " + ", ".join(clashed)
+    d.conflict, d.reason = SIGNING_AMEND_CONFLICT, conflict_reason(clashed)
     d.kept_desk, d.kept_operator, d.kept_at = _kept_by(conn, event, signing_id, clashed,
                                                        current)
-    zone = ZoneInfo(conn.execute(select(table("event").c.timezone).limit(1)).scalar()
-                    or DEFAULT_TIMEZONE)
-    d.day = event.created_at.astimezone(zone).date()
+    d.day = made_on(conn, event)
     with Session(bind=conn) as session:
         snapshot = signing_snapshot(session, signing_id)
     conn.execute(pg_insert(table("signing_history")).values(
@@ -226,13 +224,11 @@ def _kept_by(conn: Connection, event: OutgoingEvent, signing_id: str, clashed: l
         return before is None or bool(set(clashed) & set(before))
 
     h = table("hub_event")
-    for desk, operator, at, payload in conn.execute(
-            select(h.c.desk, h.c.operator, h.c.device_at, h.c.payload).where(
-                h.c.kind == "signing", h.c.id != event.id).order_by(h.c.hub_at.desc())):
-        if any(item["table"] == "signing" and item["values"].get("id") == signing_id
-               and not item["new"] and set_kept(item) for item in payload.get("rows", [])):
-            return desk, operator, at
-    return "hub", "", current["updated_at"]
+    return latest_setter(
+        conn, [h.c.kind == "signing", h.c.id != event.id],
+        lambda item: (item["table"] == "signing" and item["values"].get("id") == signing_id
+                      and not item["new"] and set_kept(item))
+    ) or ("hub", "", current["updated_at"])
 
 
 def _status(payload: Any, signing_id: str) -> str:
